@@ -24,6 +24,7 @@ const COMMAND = 'Annotate: Tag Selection as Quote';
  * @param {string} quote
  */
 function inspectDecorations(quote) {
+  /* global document, NodeFilter, getComputedStyle -- runs in the browser page */
   const norm = (/** @type {string} */ s) => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
   const editor = document.querySelector('.editor-group-container.active .monaco-editor');
   if (!editor) return { error: 'no active editor' };
