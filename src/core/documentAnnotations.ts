@@ -87,6 +87,13 @@ export class DocumentAnnotations {
     return changed;
   }
 
+  /** Puts back a removed annotation (undo of a removal), re-anchored to the text as it is now. */
+  restore(annotation: Annotation, text: string): void {
+    if (this.get(annotation.id)) return;
+    anchorDocument([annotation], text);
+    this.insertSorted(annotation);
+  }
+
   remove(id: string): Annotation | undefined {
     const index = this.items.findIndex((a) => a.id === id);
     return index === -1 ? undefined : this.items.splice(index, 1)[0];
@@ -123,6 +130,15 @@ export class DocumentAnnotations {
     const report = anchorDocument(this.items, text);
     if (report.moved.length > 0 || report.orphaned.length > 0) this.items.sort(compareAnnotations);
     return report;
+  }
+
+  /** Looks for the lost quotes of orphans again (after an undo, say). Returns those found. */
+  reanchorOrphans(text: string): Annotation[] {
+    const orphans = this.orphans;
+    if (orphans.length === 0) return [];
+    const { moved } = anchorDocument(orphans, text);
+    if (moved.length > 0) this.items.sort(compareAnnotations);
+    return moved;
   }
 
   /**

@@ -5,7 +5,7 @@ import { quoteContext } from './quoteContext';
 export interface AnchorReport {
   /** Found elsewhere than their offsets said (including orphans found again). */
   readonly moved: Annotation[];
-  /** Not found: flagged and kept. */
+  /** Newly lost: not found, so flagged (and kept). Orphans that stay lost are not listed. */
   readonly orphaned: Annotation[];
 }
 
@@ -19,7 +19,8 @@ export function anchorDocument(annotations: readonly Annotation[], text: string,
   for (const annotation of annotations) {
     const result = anchorAnnotation(annotation, text, strategies);
     if (result.status === 'orphaned') {
-      if (!annotation.orphaned) annotation.end = annotation.start = Math.min(annotation.start, text.length);
+      if (annotation.orphaned) continue;
+      annotation.end = annotation.start = Math.min(annotation.start, text.length);
       annotation.orphaned = true;
       orphaned.push(annotation);
       continue;

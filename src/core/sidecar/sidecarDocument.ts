@@ -1,0 +1,36 @@
+import type { AnchorReport } from '../anchoring/anchorDocument';
+import { DocumentAnnotations } from '../documentAnnotations';
+import { hashDocumentText } from '../text/documentText';
+import { checkSidecarAgainstDocument, parseSidecar, type SidecarProblem } from './parseSidecar';
+import { buildSidecarFile, fromStoredAnnotations } from './sidecarCodec';
+import { serializeSidecar } from './serializeSidecar';
+
+export type LoadedSidecar =
+  | { readonly ok: true; readonly annotations: DocumentAnnotations; readonly anchoring: AnchorReport; readonly documentChanged: boolean }
+  | { readonly ok: false; readonly problems: readonly SidecarProblem[] };
+
+/**
+ * Reads a sidecar against the current text of its document: validates it, converts its code-point
+ * offsets, and checks every quote, re-anchoring what moved. The one entry point the extension and
+ * the CLI share, so both judge a sidecar the same way.
+ */
+export function loadSidecar(sidecarText: string, documentText: string): LoadedSidecar {
+  const parsed = parseSidecar(sidecarText);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  const documentChanged = parsed.sidecar.documentHash !== hashDocumentText(documentText);
+  // Offsets are only checked against the text they were written for; a changed document is
+  // re-anchored by quote instead, so out-of-range offsets there are expected, not an error.
+  if (!documentChanged) {
+    const problems = checkSidecarAgainstDocument(parsed, documentText);
+    if (problems.length > 0) return { ok: false, problems };
+  }
+  const annotations = new DocumentAnnotations(fromStoredAnnotations(parsed.sidecar.annotations, documentText));
+  const anchoring = annotations.anchor(documentText);
+  return { ok: true, annotations, anchoring, documentChanged };
+}
+
+/** The sidecar text for the annotations of a document, quotes re-read from the text first. */
+export function renderSidecar(annotations: DocumentAnnotations, documentText: string): string {
+  annotations.refreshQuotes(documentText);
+  return serializeSidecar(buildSidecarFile([...annotations.all], documentText));
+}

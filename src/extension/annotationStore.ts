@@ -1,0 +1,256 @@
+import * as fs from 'node:fs/promises';
+import * as vscode from 'vscode';
+import type { Annotation } from '../core/annotation';
+import { DocumentAnnotations } from '../core/documentAnnotations';
+import type { TextChange } from '../core/edits/textChange';
+import { writeFileAtomic } from '../core/sidecar/atomicWrite';
+import type { SidecarProblem } from '../core/sidecar/parseSidecar';
+import { loadSidecar, renderSidecar } from '../core/sidecar/sidecarDocument';
+import { isSidecarPath, sidecarPathFor } from '../core/sidecar/sidecarFormat';
+
+/** The annotations of one open document and the state of its sidecar. */
+export interface DocumentEntry {
+  readonly document: vscode.TextDocument;
+  readonly sidecarUri: vscode.Uri;
+  annotations: DocumentAnnotations;
+  /** Set when the sidecar is broken: the document is read-only for annotating until it is fixed. */
+  problems: readonly SidecarProblem[] | undefined;
+  /** The model has changes the sidecar on disk does not have yet. */
+  unsaved: boolean;
+  /** What we last read from or wrote to the sidecar, to tell our own writes from others'. */
+  diskText: string | undefined;
+}
+
+export type StoreChangeReason = 'loaded' | 'annotations' | 'edited' | 'invalid' | 'closed';
+
+export interface StoreChange {
+  readonly document: vscode.TextDocument;
+  readonly reason: StoreChangeReason;
+  /** For `edited`: the spans whose editor decorations no longer match the model. */
+  readonly reshaped?: readonly Annotation[];
+  /** For `edited`: the set or position of orphans changed. */
+  readonly orphansChanged?: boolean;
+}
+
+export class SidecarInvalidError extends Error {
+  constructor(readonly entry: DocumentEntry) {
+    super(vscode.l10n.t('The sidecar {0} has errors. Fix it before changing annotations.', vscode.workspace.asRelativePath(entry.sidecarUri)));
+  }
+}
+
+/** Documents the extension annotates: files on disk, but never a sidecar itself. */
+export function isAnnotatable(document: vscode.TextDocument): boolean {
+  return document.uri.scheme === 'file' && !isSidecarPath(document.uri.fsPath);
+}
+
+function toTextChange(change: vscode.TextDocumentContentChangeEvent): TextChange {
+  return { offset: change.rangeOffset, length: change.rangeLength, text: change.text };
+}
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Owns the annotation model of every open document: loads sidecars on open, follows edits,
+ * writes sidecars when the document's text on disk matches the model, and reloads sidecars
+ * changed by someone else. Everything else in the extension reads from here and listens.
+ */
+export class AnnotationStore implements vscode.Disposable {
+  private readonly entries = new Map<string, DocumentEntry>();
+  private readonly loading = new Map<string, Promise<DocumentEntry | undefined>>();
+  private readonly writes = new Map<string, Promise<void>>();
+  private readonly changeEmitter = new vscode.EventEmitter<StoreChange>();
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor() {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((document) => void this.load(document)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.followEdits(event)),
+      vscode.workspace.onDidSaveTextDocument((document) => void this.onSaved(document)),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange((uri) => void this.onSidecarChangedOnDisk(uri)),
+      watcher.onDidCreate((uri) => void this.onSidecarChangedOnDisk(uri)),
+      watcher.onDidDelete((uri) => void this.onSidecarChangedOnDisk(uri)),
+    );
+    for (const document of vscode.workspace.textDocuments) void this.load(document);
+  }
+
+  get(document: vscode.TextDocument): DocumentEntry | undefined {
+    return this.entries.get(document.uri.toString());
+  }
+
+  all(): DocumentEntry[] {
+    return [...this.entries.values()];
+  }
+
+  /** The entry of an annotatable document, loading its sidecar first if needed. */
+  async entryFor(document: vscode.TextDocument): Promise<DocumentEntry | undefined> {
+    return this.get(document) ?? this.load(document);
+  }
+
+  /**
+   * Applies a change to a document's annotations and persists it. Refused (with
+   * `SidecarInvalidError`) while the sidecar is broken, so nothing in it is ever overwritten.
+   */
+  async mutate(document: vscode.TextDocument, change: (annotations: DocumentAnnotations, text: string) => boolean): Promise<boolean> {
+    const entry = await this.entryFor(document);
+    if (!entry) return false;
+    if (entry.problems) throw new SidecarInvalidError(entry);
+    if (!change(entry.annotations, document.getText())) return false;
+    entry.unsaved = true;
+    this.changeEmitter.fire({ document, reason: 'annotations' });
+    await this.persist(entry);
+    return true;
+  }
+
+  /** Writes every pending sidecar whose document is saved; used by tests and on deactivation. */
+  async flush(): Promise<void> {
+    await Promise.all(this.all().map((entry) => this.persist(entry)));
+    await Promise.all(this.writes.values());
+  }
+
+  private load(document: vscode.TextDocument): Promise<DocumentEntry | undefined> {
+    if (!isAnnotatable(document)) return Promise.resolve(undefined);
+    const key = document.uri.toString();
+    let pending = this.loading.get(key);
+    if (!pending) {
+      pending = this.readSidecar(document).finally(() => this.loading.delete(key));
+      this.loading.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async readSidecar(document: vscode.TextDocument, existing?: DocumentEntry): Promise<DocumentEntry | undefined> {
+    const sidecarUri = vscode.Uri.file(sidecarPathFor(document.uri.fsPath));
+    let diskText: string | undefined;
+    try {
+      diskText = await readIfExists(sidecarUri.fsPath);
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not read {0}: {1}', sidecarUri.fsPath, String(error)));
+      return undefined;
+    }
+    if (document.isClosed) return undefined;
+    const entry: DocumentEntry = existing ?? { document, sidecarUri, annotations: new DocumentAnnotations(), problems: undefined, unsaved: false, diskText };
+    entry.diskText = diskText;
+    entry.unsaved = false;
+    if (diskText === undefined) {
+      entry.annotations = new DocumentAnnotations();
+      entry.problems = undefined;
+    } else {
+      // Anchored against the text as it is now, so edits made while the file was read are covered.
+      const loaded = loadSidecar(diskText, document.getText());
+      if (loaded.ok) {
+        entry.annotations = loaded.annotations;
+        entry.problems = undefined;
+        // Offsets that had to move are written back once the text on disk is what they point into.
+        entry.unsaved = loaded.anchoring.moved.length > 0 || loaded.anchoring.orphaned.length > 0;
+      } else {
+        entry.annotations = new DocumentAnnotations();
+        entry.problems = loaded.problems;
+      }
+    }
+    this.entries.set(document.uri.toString(), entry);
+    this.changeEmitter.fire({ document, reason: entry.problems ? 'invalid' : 'loaded' });
+    if (entry.unsaved) await this.persist(entry);
+    return entry;
+  }
+
+  private forget(document: vscode.TextDocument): void {
+    if (this.entries.delete(document.uri.toString())) this.changeEmitter.fire({ document, reason: 'closed' });
+  }
+
+  private followEdits(event: vscode.TextDocumentChangeEvent): void {
+    const entry = this.get(event.document);
+    if (!entry || entry.problems || event.contentChanges.length === 0 || entry.annotations.size === 0) return;
+    const hadOrphans = entry.annotations.orphans.length > 0;
+    const report = entry.annotations.applyChanges(event.contentChanges.map(toTextChange));
+    let reshaped = report.reshaped;
+    let orphansChanged = report.orphaned.length > 0 || (hadOrphans && report.changed);
+    const undoing = event.reason === vscode.TextDocumentChangeReason.Undo || event.reason === vscode.TextDocumentChangeReason.Redo;
+    if (undoing && entry.annotations.orphans.length > 0) {
+      // An undo can bring back text that orphaned a span: look for the lost quotes again.
+      const restored = entry.annotations.reanchorOrphans(event.document.getText());
+      if (restored.length > 0) {
+        reshaped = [...reshaped, ...restored];
+        orphansChanged = true;
+      }
+    }
+    if (!report.changed && reshaped.length === 0) return;
+    entry.unsaved = true;
+    this.changeEmitter.fire({ document: event.document, reason: 'edited', reshaped, orphansChanged });
+  }
+
+  private async onSaved(document: vscode.TextDocument): Promise<void> {
+    if (isSidecarPath(document.uri.fsPath)) {
+      await this.onSidecarChangedOnDisk(document.uri);
+      return;
+    }
+    const entry = this.get(document);
+    if (entry?.unsaved) await this.persist(entry);
+  }
+
+  /** Writes the sidecar if the model has unsaved changes, the sidecar is valid and the text is saved. */
+  private persist(entry: DocumentEntry): Promise<void> {
+    const key = entry.document.uri.toString();
+    const previous = this.writes.get(key) ?? Promise.resolve();
+    const next = previous.then(() => this.write(entry)).catch((error: unknown) => {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', entry.sidecarUri.fsPath, String(error)));
+    });
+    this.writes.set(key, next);
+    return next;
+  }
+
+  private async write(entry: DocumentEntry): Promise<void> {
+    // Offsets into unsaved text must never reach the disk: the sidecar would point into text
+    // that is not there. The save of the document triggers the write instead.
+    if (!entry.unsaved || entry.problems || entry.document.isDirty || entry.document.isClosed) return;
+    entry.unsaved = false;
+    const path = entry.sidecarUri.fsPath;
+    if (entry.annotations.size === 0) {
+      if (entry.diskText !== undefined) {
+        entry.diskText = undefined;
+        await fs.rm(path, { force: true });
+      }
+      return;
+    }
+    const text = renderSidecar(entry.annotations, entry.document.getText());
+    if (text === entry.diskText) return;
+    entry.diskText = text;
+    await writeFileAtomic(path, text);
+  }
+
+  private async onSidecarChangedOnDisk(sidecarUri: vscode.Uri): Promise<void> {
+    const entry = this.all().find((e) => e.sidecarUri.fsPath === sidecarUri.fsPath);
+    if (!entry || entry.document.isClosed) return;
+    await this.writes.get(entry.document.uri.toString());
+    const diskText = await readIfExists(sidecarUri.fsPath).catch(() => undefined);
+    if (diskText === entry.diskText) return;
+    if (entry.unsaved && !entry.problems) {
+      const reload = vscode.l10n.t('Reload from Disk');
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t('{0} changed on disk while {1} has unsaved annotation changes.', vscode.workspace.asRelativePath(sidecarUri), vscode.workspace.asRelativePath(entry.document.uri)),
+        reload,
+        vscode.l10n.t('Keep Mine'),
+      );
+      if (choice !== reload) return;
+    }
+    await this.readSidecar(entry.document, entry);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { isAnnotatable, type AnnotationStore } from './annotationStore';
+
+/**
+ * Context keys for `when` clauses: whether the active editor can be annotated, has annotations,
+ * and has one at the cursor. Each is sent to the workbench only when its value flips.
+ */
+export class ContextKeys implements vscode.Disposable {
+  private readonly values = new Map<string, boolean>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly store: AnnotationStore) {
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.window.onDidChangeTextEditorSelection((event) => {
+        if (event.textEditor === vscode.window.activeTextEditor) this.update();
+      }),
+      store.onDidChange((change) => {
+        if (change.document === vscode.window.activeTextEditor?.document) this.update();
+      }),
+    );
+    this.update();
+  }
+
+  private update(): void {
+    const editor = vscode.window.activeTextEditor;
+    const entry = editor && this.store.get(editor.document);
+    const annotations = entry?.annotations;
+    this.set('sourceAnnotator.editorAnnotatable', !!editor && isAnnotatable(editor.document));
+    this.set('sourceAnnotator.editorHasAnnotations', !!annotations && annotations.size > 0);
+    this.set('sourceAnnotator.cursorOnAnnotation', !!editor && !!annotations && annotations.containing(editor.document.offsetAt(editor.selection.active)).length > 0);
+  }
+
+  private set(key: string, value: boolean): void {
+    if (this.values.get(key) === value) return;
+    this.values.set(key, value);
+    void vscode.commands.executeCommand('setContext', key, value);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import type { SidecarProblem } from '../core/sidecar/parseSidecar';
+import { sidecarPathFor } from '../core/sidecar/sidecarFormat';
+import type { AnnotationStore, DocumentEntry, StoreChange } from './annotationStore';
+import { excerpt } from './excerpt';
+import { kindPresentation } from './kindPresentation';
+
+const SOURCE = 'Source Annotator';
+
+function sidecarDiagnostic(problem: SidecarProblem): vscode.Diagnostic {
+  const range = new vscode.Range(problem.line - 1, problem.column - 1, problem.endLine - 1, Math.max(problem.endColumn - 1, problem.column));
+  const diagnostic = new vscode.Diagnostic(range, problem.message, vscode.DiagnosticSeverity.Error);
+  diagnostic.source = SOURCE;
+  diagnostic.code = 'invalid-sidecar';
+  return diagnostic;
+}
+
+/**
+ * Reports what needs a person's attention in the Problems panel: errors in sidecars (at their
+ * line and column) and orphaned annotations (at the place their text was lost). A broken sidecar
+ * also raises one notification, since annotating that document is blocked until it is fixed.
+ */
+export class DiagnosticsController implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('sourceAnnotator');
+  private readonly notified = new Map<string, string>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(private readonly store: AnnotationStore) {
+    this.disposables.push(store.onDidChange((change) => this.onStoreChange(change)));
+    for (const entry of store.all()) this.update(entry);
+  }
+
+  private onStoreChange(change: StoreChange): void {
+    const entry = this.store.get(change.document);
+    if (change.reason === 'closed' || !entry) {
+      // Only open documents are watched, so their reports go with them rather than going stale.
+      this.collection.delete(change.document.uri);
+      this.collection.delete(vscode.Uri.file(sidecarPathFor(change.document.uri.fsPath)));
+      return;
+    }
+    if (change.reason === 'edited' && !change.orphansChanged) return;
+    this.update(entry);
+  }
+
+  private update(entry: DocumentEntry): void {
+    const document = entry.document;
+    const sidecarKey = entry.sidecarUri.toString();
+    if (entry.problems) {
+      this.collection.set(entry.sidecarUri, entry.problems.map(sidecarDiagnostic));
+      this.collection.delete(document.uri);
+      this.notify(entry, entry.problems);
+      return;
+    }
+    this.collection.delete(entry.sidecarUri);
+    this.notified.delete(sidecarKey);
+    const orphans = entry.annotations.orphans.map((annotation) => {
+      const at = document.positionAt(annotation.start);
+      const diagnostic = new vscode.Diagnostic(
+        new vscode.Range(at, at),
+        vscode.l10n.t('{0} lost its text: “{1}” was deleted or changed. The annotation is kept in the sidecar.', kindPresentation(annotation.kind).label, excerpt(annotation.text)),
+        vscode.DiagnosticSeverity.Warning,
+      );
+      diagnostic.source = SOURCE;
+      diagnostic.code = 'orphaned-annotation';
+      return diagnostic;
+    });
+    this.collection.set(document.uri, orphans);
+  }
+
+  private notify(entry: DocumentEntry, problems: readonly SidecarProblem[]): void {
+    const key = entry.sidecarUri.toString();
+    const signature = problems.map((p) => `${p.line}:${p.column}:${p.message}`).join('\n');
+    if (this.notified.get(key) === signature) return;
+    this.notified.set(key, signature);
+    const first = problems[0];
+    const open = vscode.l10n.t('Open Sidecar');
+    void vscode.window
+      .showErrorMessage(
+        vscode.l10n.t(
+          '{0} is not a valid sidecar ({1} problem(s); first at line {2}, column {3}: {4}). Its annotations are not shown and it will not be overwritten until it is fixed.',
+          vscode.workspace.asRelativePath(entry.sidecarUri),
+          problems.length,
+          first.line,
+          first.column,
+          first.message,
+        ),
+        open,
+      )
+      .then(async (choice) => {
+        if (choice !== open) return;
+        const editor = await vscode.window.showTextDocument(entry.sidecarUri);
+        const position = new vscode.Position(first.line - 1, first.column - 1);
+        editor.selection = new vscode.Selection(position, position);
+        editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+      });
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { ANNOTATION_KINDS } from '../core/annotationKind';
+import { AnnotationStore } from './annotationStore';
+import { ChangeKindCommand } from './commands/changeKind';
+import { CommandManager } from './commands/command';
+import { EditNoteCommand } from './commands/editNote';
+import { RemoveAnnotationCommand } from './commands/removeAnnotation';
+import { SetSpeakerCommand } from './commands/setSpeaker';
+import { TagSelectionAsCommand, TagSelectionCommand } from './commands/tagSelection';
+import { ContextKeys } from './contextKeys';
+import { DecorationController } from './decorations';
+import { DiagnosticsController } from './diagnostics';
+import { AnnotationHoverProvider } from './hover';
+import { SpeakerDirectory } from './speakerDirectory';
+
+/** What the extension hands to tests: the live store, to wait for writes and inspect the model. */
+export interface SourceAnnotatorApi {
+  readonly store: AnnotationStore;
+}
+
+let store: AnnotationStore | undefined;
+
+export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
+  store = new AnnotationStore();
+  const speakers = new SpeakerDirectory(store, context.workspaceState);
+  const commands = new CommandManager();
+  for (const kind of ANNOTATION_KINDS) commands.register(new TagSelectionAsCommand(store, kind));
+  commands.register(new TagSelectionCommand(store));
+  commands.register(new ChangeKindCommand(store));
+  commands.register(new SetSpeakerCommand(store, speakers));
+  commands.register(new EditNoteCommand(store));
+  commands.register(new RemoveAnnotationCommand(store));
+
+  context.subscriptions.push(
+    store,
+    commands,
+    new DecorationController(store, vscode.Uri.joinPath(context.extensionUri, 'media')),
+    new DiagnosticsController(store),
+    new ContextKeys(store),
+    vscode.languages.registerHoverProvider({ scheme: 'file' }, new AnnotationHoverProvider(store)),
+  );
+  return { store };
+}
+
+export async function deactivate(): Promise<void> {
+  // Sidecars of saved documents with pending changes are written before the host goes away.
+  await store?.flush();
+  store = undefined;
+}

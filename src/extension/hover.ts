@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import type { Annotation } from '../core/annotation';
+import type { AnnotationStore } from './annotationStore';
+import { kindPresentation } from './kindPresentation';
+
+/** Commands a hover may run; nothing else is trusted in its Markdown. */
+const HOVER_COMMANDS = ['sourceAnnotator.changeKind', 'sourceAnnotator.setSpeaker', 'sourceAnnotator.editNote', 'sourceAnnotator.removeAnnotation'];
+
+function commandLink(title: string, command: string, document: vscode.TextDocument, annotation: Annotation): string {
+  const args = encodeURIComponent(JSON.stringify([document.uri.toString(), annotation.id]));
+  return `[${title}](command:${command}?${args})`;
+}
+
+/** Describes every annotation under the pointer, innermost first, with links to act on it. */
+export class AnnotationHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly store: AnnotationStore) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const entry = this.store.get(document);
+    if (!entry) return undefined;
+    const offset = document.offsetAt(position);
+    const here = entry.annotations.containing(offset).sort((a, b) => a.end - a.start - (b.end - b.start));
+    if (here.length === 0) return undefined;
+
+    const markdown = new vscode.MarkdownString(undefined, true);
+    markdown.isTrusted = { enabledCommands: HOVER_COMMANDS };
+    here.forEach((annotation, index) => {
+      if (index > 0) markdown.appendMarkdown('\n\n---\n\n');
+      const presentation = kindPresentation(annotation.kind);
+      markdown.appendMarkdown(`$(${presentation.icon.id}) **${presentation.label}**`);
+      if (annotation.speaker) {
+        markdown.appendMarkdown(' · ');
+        // User text is always appended as text: it is escaped, never interpreted as Markdown.
+        markdown.appendText(annotation.speaker);
+      }
+      if (annotation.note) {
+        markdown.appendMarkdown('\n\n');
+        markdown.appendText(annotation.note);
+      }
+      markdown.appendMarkdown('\n\n');
+      markdown.appendMarkdown(
+        [
+          commandLink(vscode.l10n.t('Change Kind'), 'sourceAnnotator.changeKind', document, annotation),
+          commandLink(vscode.l10n.t('Set Speaker'), 'sourceAnnotator.setSpeaker', document, annotation),
+          commandLink(vscode.l10n.t('Edit Note'), 'sourceAnnotator.editNote', document, annotation),
+          commandLink(vscode.l10n.t('Remove'), 'sourceAnnotator.removeAnnotation', document, annotation),
+        ].join(' · '),
+      );
+    });
+    const innermost = here[0];
+    return new vscode.Hover(markdown, new vscode.Range(document.positionAt(innermost.start), document.positionAt(innermost.end)));
+  }
+}
