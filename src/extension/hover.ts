@@ -19,7 +19,11 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const entry = this.store.get(document);
     if (!entry) return undefined;
     const offset = document.offsetAt(position);
-    const here = entry.annotations.containing(offset).sort((a, b) => a.end - a.start - (b.end - b.start));
+    // The pointer is over the character after `offset`, so a span's end edge is outside it.
+    const here = entry.annotations
+      .containing(offset)
+      .filter((a) => offset < a.end)
+      .sort((a, b) => a.end - a.start - (b.end - b.start));
     if (here.length === 0) return undefined;
 
     const markdown = new vscode.MarkdownString(undefined, true);
