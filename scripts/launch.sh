@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Launches Source Annotator for manual use on seeds/ (the folder itself, not a copy).
+#  * With a desktop VS Code (`code` on PATH): opens an Extension Development Host window.
+#  * Without one (servers, offline machines): provisions and starts code-server (VS Code 1.100.3)
+#    on 127.0.0.1:$PORT (default: a free port), prints the URL to open, runs until Ctrl-C.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+REPO="$PWD"
+
+# Same rule as scripts/test-all.sh: reinstall only when the lockfile changed since the last
+# install; --ignore-scripts because vsce's optional keytar would download from GitHub.
+stamp=node_modules/.source-annotator-lock.sha256
+want="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
+  echo "==> installing dependencies (npm ci --ignore-scripts)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund
+  echo "$want" >"$stamp"
+fi
+echo "==> building the extension"
+npm run build
+
+if command -v code >/dev/null 2>&1 && [[ "${SOURCE_ANNOTATOR_LAUNCH_HOST:-}" != code-server ]]; then
+  echo "==> opening seeds/ in a VS Code Extension Development Host"
+  exec code --extensionDevelopmentPath="$REPO" "$REPO/seeds"
+fi
+
+echo "==> no desktop 'code' on PATH: serving VS Code through code-server"
+bash test/host/setup.sh
+# exec: Ctrl-C reaches serve.mjs directly, which stops the code-server process tree.
+exec node test/host/serve.mjs
