@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Workbench, normalizeText, waitUntil } from './workbench.mjs';
+import { ARTIFACTS, Workbench, normalizeText, waitUntil } from './workbench.mjs';
 
 const FILE = '000_acd874037fc5962e.txt';
 const QUOTE = 'Dialogue [on the AMD issue] is not going as fast as many had hoped after the Lisbon summit,';
@@ -143,6 +143,7 @@ describe('Tag Selection as Quote', function () {
     await wb.moveCursorAway();
     await wb.clearNotifications();
     const dom = await wb.page.evaluate(inspectDecorations, QUOTE);
+    fs.writeFileSync(path.join(ARTIFACTS, 'tag-quote-dom.json'), JSON.stringify(dom, null, 2));
     await wb.screenshot('tag-quote-editor.png', 'editor');
     await wb.screenshot('tag-quote-workbench.png');
 
