@@ -120,7 +120,8 @@ export function createRunDir(prefix = 'sa-') {
     tmp: sub('tmp'),
     runtime: sub('run'),
     chromium: sub('chr'),
-    remove: () => fs.rmSync(root, { recursive: true, force: true }),
+    // Retries: Chromium may still be flushing its profile for a moment after it was told to exit.
+    remove: () => fs.rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }),
   };
 }
 
@@ -278,6 +279,8 @@ export async function killProcessTree(pid, graceMs = 5000) {
  * @param {string} [opts.logFile] defaults to <runDir>/code-server.log
  * @param {boolean} [opts.isolate] point HOME/XDG/TMPDIR into the run dir (default true)
  * @param {number} [opts.readyTimeoutMs]
+ * @param {(server: CodeServer) => void} [opts.onSpawn] called right after the process starts,
+ *   before it is ready: register its stop() there so an interrupt cannot orphan it
  * @returns {Promise<CodeServer>}
  */
 export async function startCodeServer(opts) {
@@ -350,6 +353,7 @@ export async function startCodeServer(opts) {
     isRunning: () => running,
     stop: () => killProcessTree(pid),
   };
+  opts.onSpawn?.(server);
 
   const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);
   for (;;) {

@@ -166,21 +166,30 @@ async function runElectron(host, testEnv, workspace) {
  * @param {Record<string, string>} testEnv
  * @param {string} workspace
  * @param {{ mark: (name: string) => void }} timing
- * @param {(fn: () => Promise<void>) => void} onCleanup
+ * @param {(fn: () => Promise<void>, o?: { final?: boolean }) => void} onCleanup
  */
 async function runCodeServer(opts, testEnv, workspace, timing, onCleanup) {
   const runDir = createRunDir('sa-');
-  onCleanup(async () => {
-    if (opts.keep) info(`kept run dir ${runDir.root}`);
-    else runDir.remove();
-  });
+  onCleanup(
+    async () => {
+      if (opts.keep) info(`kept run dir ${runDir.root}`);
+      else runDir.remove();
+    },
+    { final: true },
+  );
   const logFile = path.join(ARTIFACTS, 'code-server.log');
-  const server = await startCodeServer({ runDir, env: testEnv, logFile });
-  // Runs before the run dir is removed (cleanups run in reverse order).
-  onCleanup(async () => {
-    await server.stop();
-    const logs = path.join(runDir.userData, 'logs');
-    if (fs.existsSync(logs)) fs.cpSync(logs, path.join(ARTIFACTS, 'server-logs'), { recursive: true });
+  const server = await startCodeServer({
+    runDir,
+    env: testEnv,
+    logFile,
+    // Registered as soon as the process exists, so an interrupt during start-up cannot orphan it.
+    // Runs before the run dir is removed (cleanups run in reverse order).
+    onSpawn: (s) =>
+      onCleanup(async () => {
+        await s.stop();
+        const logs = path.join(runDir.userData, 'logs');
+        if (fs.existsSync(logs)) fs.cpSync(logs, path.join(ARTIFACTS, 'server-logs'), { recursive: true });
+      }),
   });
   timing.mark('code-server-ready');
   info(`host: code-server (VS Code 1.100.3) on ${server.origin}, pid ${server.pid}`);
@@ -272,16 +281,33 @@ async function main() {
   const marks = {};
   const timing = { mark: (/** @type {string} */ name) => (marks[name] = (Date.now() - t0) / 1000) };
 
-  /** @type {Array<() => Promise<void>>} */
-  const cleanups = [];
-  let cleaning = false;
-  const cleanup = async () => {
-    if (cleaning) return;
-    cleaning = true;
-    while (cleanups.length) await /** @type {() => Promise<void>} */ (cleanups.pop())().catch((e) => info(`cleanup: ${e}`));
+  // Cleanups run once: first the ones that stop processes (browser, code-server), in reverse
+  // order of registration, then the "final" ones that delete directories. A cleanup registered
+  // after cleanup started (a signal arrived while something was starting) still runs, in turn.
+  /** @type {{ stop: Array<() => Promise<void>>, final: Array<() => Promise<void>> }} */
+  const pending = { stop: [], final: [] };
+  /** @type {Promise<void> | undefined} */
+  let cleaning;
+  const drain = async () => {
+    for (const list of [pending.stop, pending.final]) {
+      for (let fn = list.pop(); fn; fn = list.pop()) await fn().catch((e) => info(`cleanup: ${e}`));
+    }
   };
+  const cleanup = async () => {
+    cleaning ??= drain();
+    for (let p; p !== cleaning; ) await (p = cleaning); // includes drains chained on meanwhile
+  };
+  /** @param {() => Promise<void>} fn @param {{ final?: boolean }} [o] */
+  const onCleanup = (fn, o = {}) => {
+    (o.final ? pending.final : pending.stop).push(fn);
+    if (cleaning) cleaning = cleaning.then(drain);
+  };
+  /** Exit code of a signal that interrupted the run (130 SIGINT, 143 SIGTERM, 129 SIGHUP). */
+  let interrupted = 0;
   for (const [sig, code] of /** @type {const} */ ([['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]])) {
     process.on(sig, () => {
+      if (interrupted) return;
+      interrupted = code;
       info(`${sig}: stopping`);
       cleanup().finally(() => process.exit(code));
     });
@@ -320,10 +346,13 @@ async function main() {
 
   resetArtifacts();
   const { root: wsRoot, workspace } = copySeeds();
-  cleanups.push(async () => {
-    if (opts.keep) info(`kept workspace ${workspace}`);
-    else fs.rmSync(wsRoot, { recursive: true, force: true });
-  });
+  onCleanup(
+    async () => {
+      if (opts.keep) info(`kept workspace ${workspace}`);
+      else fs.rmSync(wsRoot, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    },
+    { final: true },
+  );
   const suiteResults = path.join(wsRoot, 'results.json');
   const testEnv = {
     SOURCE_ANNOTATOR_TEST_WORKSPACE: workspace,
@@ -338,9 +367,10 @@ async function main() {
       const code = await runElectron(host, testEnv, workspace);
       result = { code, reason: `VS Code exited with ${code}` };
     } else {
-      result = await runCodeServer(opts, testEnv, workspace, timing, (fn) => cleanups.push(fn));
+      result = await runCodeServer(opts, testEnv, workspace, timing, onCleanup);
     }
   } catch (err) {
+    if (interrupted) return new Promise(() => {}); // the signal handler cleans up and exits
     info(err instanceof HostError ? `host error: ${err.message}` : `error: ${err instanceof Error ? err.stack : err}`);
     result = { code: EXIT.infra, reason: err instanceof Error ? err.message : String(err) };
   }
@@ -349,6 +379,7 @@ async function main() {
   const suite = readJson(suiteResults);
   if (result.code === EXIT.pass && suite && suite.failures > 0) result = { code: EXIT.fail, reason: 'suite reported failures' };
   await cleanup();
+  if (interrupted) return new Promise(() => {});
   marks.total = (Date.now() - t0) / 1000;
   fs.writeFileSync(
     path.join(ARTIFACTS, 'results.json'),
