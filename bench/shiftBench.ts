@@ -1,0 +1,32 @@
+import { DocumentAnnotations } from '../src/core/documentAnnotations';
+import { shiftAnnotations } from '../src/core/edits/shiftAnnotations';
+import { loadSidecar, renderSidecar } from '../src/core/sidecar/sidecarDocument';
+import { generateCorpus } from './corpus';
+import type { BenchSuite } from './run';
+
+/**
+ * What one keystroke costs the extension: shifting all 10,000 annotations of the bench corpus
+ * through one edit (at the start, so every span moves), and a 10-cursor edit. Copying the spans
+ * is the floor, since each timed run must start from the same offsets. Also the whole load and
+ * save of the document's sidecar as the extension does them.
+ */
+export function createSuite(): BenchSuite {
+  const { text, annotations } = generateCorpus();
+  const spans = () => annotations.map((a) => ({ start: a.start, end: a.end }));
+  const typing = [{ offset: 0, length: 0, text: 'x' }];
+  const multiCursor = Array.from({ length: 10 }, (_, i) => ({ offset: Math.floor((text.length * (10 - i)) / 11), length: 1, text: 'ab' }));
+  const model = new DocumentAnnotations(annotations.map((a) => ({ ...a })));
+  const sidecar = renderSidecar(model, text);
+  return {
+    name: 'edits',
+    description: `${annotations.length} annotations in a ${text.length}-unit document`,
+    cases: [
+      { name: 'copy spans (floor)', run: () => spans() },
+      { name: 'shift through 1 edit', run: () => shiftAnnotations(spans(), typing), floor: 'copy spans (floor)' },
+      { name: 'shift through a 10-cursor edit', run: () => shiftAnnotations(spans(), multiCursor), floor: 'copy spans (floor)' },
+      { name: 'DocumentAnnotations.applyChanges', run: () => new DocumentAnnotations(annotations.map((a) => ({ ...a }))).applyChanges(typing) },
+      { name: 'load sidecar (parse + anchor)', run: () => loadSidecar(sidecar, text) },
+      { name: 'render sidecar (quotes + serialize)', run: () => renderSidecar(model, text) },
+    ],
+  };
+}
