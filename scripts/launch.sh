@@ -8,15 +8,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 REPO="$PWD"
 
-# Same rule as scripts/test-all.sh: reinstall only when the lockfile changed since the last
-# install; --ignore-scripts because vsce's optional keytar would download from GitHub.
-stamp=node_modules/.source-annotator-lock.sha256
-want="$(sha256sum package-lock.json | cut -d' ' -f1)"
-if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
-  echo "==> installing dependencies (npm ci --ignore-scripts)"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund
-  echo "$want" >"$stamp"
-fi
+echo "==> installing dependencies"
+bash scripts/install-deps.sh
 echo "==> building the extension"
 npm run build
 

@@ -42,24 +42,8 @@ run_stage() {
   fi
 }
 
-# `npm ci` wipes and reinstalls node_modules, so it is skipped when node_modules was installed
-# from exactly this lockfile (stamp written below). --ignore-scripts: @vscode/vsce's optional
-# keytar would try to download a prebuilt binary from GitHub; nothing here needs install scripts
-# (esbuild's binary comes from its optional platform package).
-install_deps() {
-  local stamp=node_modules/.source-annotator-lock.sha256
-  local want
-  want="$(sha256sum package-lock.json | cut -d' ' -f1)"
-  if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
-    echo "node_modules matches package-lock.json; skipping npm ci"
-    return 0
-  fi
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund
-  echo "$want" >"$stamp"
-}
-
 run_stage host-setup bash test/host/setup.sh
-run_stage npm-ci install_deps
+run_stage npm-ci bash scripts/install-deps.sh
 run_stage build npm run build
 run_stage compile-tests npm run compile-tests
 run_stage lint npm run lint
