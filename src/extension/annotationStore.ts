@@ -234,8 +234,17 @@ export class AnnotationStore implements vscode.Disposable {
   private async onSidecarChangedOnDisk(sidecarUri: vscode.Uri): Promise<void> {
     const entry = this.all().find((e) => e.sidecarUri.fsPath === sidecarUri.fsPath);
     if (!entry || entry.document.isClosed) return;
-    await this.writes.get(entry.document.uri.toString());
-    const diskText = await readIfExists(sidecarUri.fsPath).catch(() => undefined);
+    // The watcher reports our own writes late. Read only while none of ours is pending: a write
+    // started meanwhile has already set `entry.diskText` to a text the disk may not hold yet, and
+    // the previous text (also ours) would then look like someone else's and be reloaded over it.
+    const key = entry.document.uri.toString();
+    let diskText: string | undefined;
+    for (;;) {
+      const pending = this.writes.get(key);
+      await pending;
+      diskText = await readIfExists(sidecarUri.fsPath).catch(() => undefined);
+      if (this.writes.get(key) === pending) break;
+    }
     if (diskText === entry.diskText) return;
     if (entry.unsaved && !entry.problems) {
       const reload = vscode.l10n.t('Reload from Disk');
