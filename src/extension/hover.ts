@@ -41,6 +41,11 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
         markdown.appendMarkdown('\n\n');
         markdown.appendText(annotation.note);
       }
+      if (annotation.author) {
+        markdown.appendMarkdown('\n\n*');
+        markdown.appendText(vscode.l10n.t('Tagged by {0}', annotation.author));
+        markdown.appendMarkdown('*');
+      }
       markdown.appendMarkdown('\n\n');
       markdown.appendMarkdown(
         [
