@@ -1,4 +1,5 @@
 // Bundles the extension (and the CLI) with esbuild. `vscode` stays external: the host provides it.
+import * as fs from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -13,6 +14,9 @@ const common = {
   minify: production,
   logLevel: 'info',
 };
+
+// A production build ships no source map: remove a stale one so packaging cannot pick it up.
+if (production) fs.rmSync('dist/extension.js.map', { force: true });
 
 const contexts = await Promise.all([
   esbuild.context({

@@ -15,42 +15,9 @@ const QUOTE = 'Dialogue [on the AMD issue] is not going as fast as many had hope
 const SPECULATION = 'Frivolous promises are made in treaties that have no intention of being honored after political clout has been re-achieved.';
 const AD = 'Your email address will not be published. Required fields are marked *';
 
-/**
- * Runs in the page: the on-screen rectangle of `text` in the active editor (first occurrence,
- * within one rendered line), or undefined when it is not rendered.
- * @param {string} text
- */
-function textRect(text) {
-  /* global document, NodeFilter -- runs in the browser page */
-  const editor = document.querySelector('.editor-group-container.active .monaco-editor');
-  for (const line of editor?.querySelectorAll('.view-lines .view-line') ?? []) {
-    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-    /** @type {{node: Text, start: number}[]} */
-    const nodes = [];
-    let all = '';
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      nodes.push({ node: /** @type {Text} */ (n), start: all.length });
-      all += (n.textContent ?? '').replace(/\u00a0/g, ' ');
-    }
-    const at = all.indexOf(text);
-    if (at < 0) continue;
-    const locate = (/** @type {number} */ offset) => {
-      const hit = [...nodes].reverse().find((x) => x.start <= offset) ?? nodes[0];
-      return { node: hit.node, offset: offset - hit.start };
-    };
-    const range = document.createRange();
-    const a = locate(at);
-    const b = locate(at + text.length);
-    range.setStart(a.node, a.offset);
-    range.setEnd(b.node, b.offset);
-    const r = range.getBoundingClientRect();
-    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-  }
-  return undefined;
-}
-
 /** Runs in the page: the distinct decoration classes drawn in the active editor, by layer. */
 function decorationClasses() {
+  /* global document -- runs in the browser page */
   const editor = document.querySelector('.editor-group-container.active .monaco-editor');
   const classesOf = (/** @type {string} */ selector) =>
     [...new Set([...(editor?.querySelectorAll(selector) ?? [])].flatMap((el) => [...el.classList].filter((c) => c.startsWith('ced-'))))].sort();
@@ -101,7 +68,7 @@ describe('Annotating an article with every kind', function () {
 
   it('tags advertisement from the Annotate submenu of the editor context menu', async () => {
     await wb.selectText(AD);
-    const rect = await wb.page.evaluate(textRect, AD);
+    const rect = await wb.textRect(AD);
     assert.ok(rect, 'the advertisement line is rendered');
     await wb.page.mouse.click((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2, { button: 'right' });
     const menu = wb.page.locator('.context-view .monaco-menu');
@@ -109,9 +76,10 @@ describe('Annotating an article with every kind', function () {
     // The menu lives in a shadow root whose host swallows synthetic pointer events, so walk it
     // with the keyboard, as a keyboard user would: into the Annotate submenu, down to the item.
     const focused = menu.locator('.action-item.focused').last();
-    for (let i = 0; i < 10 && !/^Annotate/.test((await focused.textContent().catch(() => '')) ?? ''); i++) await wb.page.keyboard.press('ArrowDown');
+    const focusedText = async () => (await focused.textContent({ timeout: 500 }).catch(() => '')) ?? '';
+    for (let i = 0; i < 10 && !/^Annotate/.test(await focusedText()); i++) await wb.page.keyboard.press('ArrowDown');
     await wb.page.keyboard.press('ArrowRight');
-    for (let i = 0; i < 5 && !((await focused.textContent().catch(() => '')) ?? '').includes('Advertisement'); i++) await wb.page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 5 && !(await focusedText()).includes('Advertisement'); i++) await wb.page.keyboard.press('ArrowDown');
     assert.match((await focused.textContent()) ?? '', /Tag Selection as Advertisement/);
     await wb.page.keyboard.press('Enter');
     await waitUntil(() => kindsOnDisk().includes('advertisement'), 15_000, 'the advertisement in the sidecar');
@@ -134,7 +102,7 @@ describe('Annotating an article with every kind', function () {
     await wb.clearNotifications();
     await wb.editor().locator('.view-lines').click();
     await wb.page.keyboard.press('Control+Home');
-    await waitUntil(async () => (await wb.page.evaluate(textRect, QUOTE)) !== undefined, 10_000, 'the quote on screen');
+    await waitUntil(async () => (await wb.textRect(QUOTE)) !== undefined, 10_000, 'the quote on screen');
     const layers = await wb.page.evaluate(decorationClasses);
     fs.writeFileSync(path.join(ARTIFACTS, 'annotate-article-decorations.json'), JSON.stringify(layers, null, 2));
     // Claim and quote are on the first screen: two distinct overlay styles and their gutter icons.
@@ -143,7 +111,7 @@ describe('Annotating an article with every kind', function () {
   });
 
   it('describes a tag on hover, with links to change or remove it', async () => {
-    const rect = await wb.page.evaluate(textRect, QUOTE);
+    const rect = await wb.textRect(QUOTE);
     assert.ok(rect);
     await wb.page.mouse.move(rect.left + 40, (rect.top + rect.bottom) / 2);
     const hover = wb.page.locator('.monaco-hover:not(.hidden)').first();

@@ -16,45 +16,18 @@ const COMMAND = 'Annotate: Tag Selection as Quote';
  * "ced-<n>-TextEditorDecorationType<k>-<i>":
  *  - background/border/outline: divs in `.view-overlays` (no text; positioned over the line);
  *  - color/fontWeight/textDecoration...: spans in `.view-lines`, whose text is the decorated text.
- * We locate the quote's on-screen rectangle in the rendered line (a DOM Range over the text
- * nodes of the `.view-line`), then collect decoration elements that cover it:
+ * Given the quote's on-screen rectangle (Workbench.textRect), it collects the decoration
+ * elements that cover it:
  *  - text spans whose concatenated, whitespace-normalised text (per decoration class) is the quote;
  *  - overlay divs on the same line that horizontally span the quote (±3 px);
  * and report each one's computed style, so the test can require a visible (non-transparent) style.
- * @param {string} quote
+ * @param {{ quote: string, quoteRect: { left: number, right: number, top: number, bottom: number } | undefined }} args
  */
-function inspectDecorations(quote) {
-  /* global document, NodeFilter, getComputedStyle -- runs in the browser page */
+function inspectDecorations({ quote, quoteRect }) {
+  /* global document, getComputedStyle -- runs in the browser page */
   const norm = (/** @type {string} */ s) => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
   const editor = document.querySelector('.editor-group-container.active .monaco-editor');
   if (!editor) return { error: 'no active editor' };
-
-  // 1. Where is the quote drawn?
-  /** @type {DOMRect | undefined} */
-  let quoteRect;
-  for (const line of editor.querySelectorAll('.view-lines .view-line')) {
-    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-    /** @type {{node: Text, start: number}[]} */
-    const nodes = [];
-    let text = '';
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      nodes.push({ node: /** @type {Text} */ (n), start: text.length });
-      text += (n.textContent ?? '').replace(/\u00a0/g, ' ');
-    }
-    const at = text.indexOf(quote);
-    if (at < 0) continue;
-    const locate = (/** @type {number} */ offset) => {
-      const hit = [...nodes].reverse().find((x) => x.start <= offset) ?? nodes[0];
-      return { node: hit.node, offset: offset - hit.start };
-    };
-    const range = document.createRange();
-    const a = locate(at);
-    const b = locate(at + quote.length);
-    range.setStart(a.node, a.offset);
-    range.setEnd(b.node, b.offset);
-    quoteRect = range.getBoundingClientRect();
-    break;
-  }
   if (!quoteRect) return { error: 'quote text not rendered in the editor' };
 
   const transparent = (/** @type {string} */ c) => !c || c === 'transparent' || /rgba\(.*,\s*0\)$/.test(c);
@@ -142,7 +115,7 @@ describe('Tag Selection as Quote', function () {
     // Move the cursor so the selection highlight does not hide the decoration, then look.
     await wb.moveCursorAway();
     await wb.clearNotifications();
-    const dom = await wb.page.evaluate(inspectDecorations, QUOTE);
+    const dom = await wb.page.evaluate(inspectDecorations, { quote: QUOTE, quoteRect: await wb.textRect(QUOTE) });
     fs.writeFileSync(path.join(ARTIFACTS, 'tag-quote-dom.json'), JSON.stringify(dom, null, 2));
     await wb.screenshot('tag-quote-editor.png', 'editor');
     await wb.screenshot('tag-quote-workbench.png');

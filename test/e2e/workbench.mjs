@@ -74,6 +74,40 @@ export function killAllSync() {
   liveServers.clear();
 }
 
+/**
+ * Runs in the page: the on-screen rectangle of `text` in the active editor (first occurrence,
+ * within one rendered line), or undefined when it is not rendered.
+ * @param {string} text
+ */
+function textRectInPage(text) {
+  /* global document, NodeFilter -- runs in the browser page */
+  const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+  for (const line of editor?.querySelectorAll('.view-lines .view-line') ?? []) {
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    /** @type {{node: Text, start: number}[]} */
+    const nodes = [];
+    let all = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push({ node: /** @type {Text} */ (n), start: all.length });
+      all += (n.textContent ?? '').replace(/\u00a0/g, ' ');
+    }
+    const at = all.indexOf(text);
+    if (at < 0) continue;
+    const locate = (/** @type {number} */ offset) => {
+      const hit = [...nodes].reverse().find((x) => x.start <= offset) ?? nodes[0];
+      return { node: hit.node, offset: offset - hit.start };
+    };
+    const range = document.createRange();
+    const a = locate(at);
+    const b = locate(at + text.length);
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    const r = range.getBoundingClientRect();
+    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+  }
+  return undefined;
+}
+
 export class Workbench {
   /** @type {import('playwright-core').Page} */ page;
   /** Absolute path of the throw-away copy of seeds/ opened as the workspace. */
@@ -208,6 +242,15 @@ export class Workbench {
     await waitUntil(async () => ((await status.textContent()) ?? '').includes(`(${text.length} selected)`), 10_000, `the status bar to report ${text.length} selected characters`);
     const selected = await page.locator('.monaco-editor .view-overlays .selected-text').count();
     if (selected === 0) throw new Error('selection is not rendered');
+  }
+
+  /**
+   * The on-screen rectangle of the first occurrence of `text` in the active editor (within one
+   * rendered line), or undefined when it is not rendered.
+   * @param {string} text
+   */
+  textRect(text) {
+    return this.page.evaluate(textRectInPage, text);
   }
 
   /** Moves the cursor one line down, so the selection highlight no longer covers decorations. */
