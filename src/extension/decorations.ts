@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ANNOTATION_KINDS, type AnnotationKind } from '../core/annotationKind';
 import type { AnnotationStore, StoreChange } from './annotationStore';
 import { kindColor, kindColorVariable } from './kindPresentation';
-import { SETTINGS_SECTION, showGutterIcons } from './settings';
+import { hiddenDecorationKinds, SETTINGS_SECTION, showGutterIcons } from './settings';
 
 /**
  * Each kind is drawn differently enough that nested and overlapping spans stay distinct:
@@ -54,7 +54,8 @@ export class DecorationController implements vscode.Disposable {
       store.onDidChange((change) => this.onStoreChange(change)),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.render(e))),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(`${SETTINGS_SECTION}.decorations`)) this.recreateTypes();
+        if (event.affectsConfiguration(`${SETTINGS_SECTION}.decorations.gutterIcons`)) this.recreateTypes();
+        else if (event.affectsConfiguration(`${SETTINGS_SECTION}.decorations.hiddenKinds`)) this.renderAll();
       }),
     );
     this.renderAll();
@@ -94,10 +95,11 @@ export class DecorationController implements vscode.Disposable {
 
   private render(editor: vscode.TextEditor): void {
     const entry = this.store.get(editor.document);
+    const hidden = hiddenDecorationKinds();
     const ranges = new Map<AnnotationKind, vscode.Range[]>(ANNOTATION_KINDS.map((k) => [k, []]));
     const gutterLines = new Map<AnnotationKind, vscode.Range[]>(ANNOTATION_KINDS.map((k) => [k, []]));
     for (const annotation of entry?.annotations.all ?? []) {
-      if (annotation.orphaned) continue;
+      if (annotation.orphaned || hidden.includes(annotation.kind)) continue;
       const start = editor.document.positionAt(annotation.start);
       ranges.get(annotation.kind)!.push(new vscode.Range(start, editor.document.positionAt(annotation.end)));
       // One icon where the span starts, not one per line it covers.

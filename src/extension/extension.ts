@@ -4,14 +4,20 @@ import { AnnotationStore } from './annotationStore';
 import { ChangeKindCommand } from './commands/changeKind';
 import { CommandManager } from './commands/command';
 import { EditNoteCommand } from './commands/editNote';
+import { GoToAnnotationInDocumentCommand } from './commands/goToAnnotationInDocument';
+import { NavigateCommand } from './commands/navigate';
 import { RemoveAnnotationCommand } from './commands/removeAnnotation';
 import { SetSpeakerCommand } from './commands/setSpeaker';
 import { TagSelectionAsCommand, TagSelectionCommand } from './commands/tagSelection';
+import { ToggleDecorationsCommand } from './commands/toggleDecorations';
 import { ContextKeys } from './contextKeys';
 import { DecorationController } from './decorations';
 import { DiagnosticsController } from './diagnostics';
+import { AnnotationSymbols } from './documentSymbols';
 import { AnnotationHoverProvider } from './hover';
+import { AnnotationNavigator } from './navigation/annotationNavigator';
 import { SpeakerDirectory } from './speakerDirectory';
+import { AnnotationStatusBar } from './statusBar';
 
 /** What the extension hands to tests: the live store, to wait for writes and inspect the model. */
 export interface SourceAnnotatorApi {
@@ -30,6 +36,13 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   commands.register(new SetSpeakerCommand(store, speakers));
   commands.register(new EditNoteCommand(store));
   commands.register(new RemoveAnnotationCommand(store));
+  const navigator = new AnnotationNavigator(store);
+  for (const direction of ['next', 'previous'] as const) {
+    commands.register(new NavigateCommand(navigator, direction));
+    for (const kind of ANNOTATION_KINDS) commands.register(new NavigateCommand(navigator, direction, kind));
+  }
+  commands.register(new GoToAnnotationInDocumentCommand(store));
+  commands.register(new ToggleDecorationsCommand());
 
   context.subscriptions.push(
     store,
@@ -38,6 +51,8 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     new DiagnosticsController(store),
     new ContextKeys(store),
     vscode.languages.registerHoverProvider({ scheme: 'file' }, new AnnotationHoverProvider(store)),
+    new AnnotationSymbols(store),
+    new AnnotationStatusBar(store),
   );
   return { store };
 }

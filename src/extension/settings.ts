@@ -22,3 +22,13 @@ export function annotationAuthor(scope?: vscode.ConfigurationScope): string | un
 export function showGutterIcons(): boolean {
   return section().get<boolean>('decorations.gutterIcons', true);
 }
+
+/** Whether Next/Previous Annotation continue into the next annotated document. */
+export function navigateAcrossDocuments(): boolean {
+  return section().get<boolean>('navigation.acrossDocuments', true);
+}
+
+/** Kinds whose decorations are hidden (reading claims without the advertisement, say). */
+export function hiddenDecorationKinds(): readonly string[] {
+  return section().get<string[]>('decorations.hiddenKinds', []);
+}

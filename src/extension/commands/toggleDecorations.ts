@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { ANNOTATION_KINDS } from '../../core/annotationKind';
+import { kindPresentation } from '../kindPresentation';
+import { hiddenDecorationKinds, SETTINGS_SECTION } from '../settings';
+import type { Command } from './command';
+
+/** Toggle Decorations…: pick the kinds to show; writes `sourceAnnotator.decorations.hiddenKinds`. */
+export class ToggleDecorationsCommand implements Command {
+  readonly id = 'sourceAnnotator.toggleDecorations';
+
+  async execute(): Promise<void> {
+    const hidden = hiddenDecorationKinds();
+    const items = ANNOTATION_KINDS.map((kind) => {
+      const presentation = kindPresentation(kind);
+      return { label: `$(${presentation.icon.id}) ${presentation.label}`, picked: !hidden.includes(kind), annotationKind: kind };
+    });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Toggle Decorations'),
+      placeHolder: vscode.l10n.t('Choose the kinds to show in the editor'),
+      canPickMany: true,
+    });
+    if (!picked) return;
+    const nowHidden = ANNOTATION_KINDS.filter((kind) => !picked.some((item) => item.annotationKind === kind));
+    const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+    // Respect where the user keeps the setting: the workspace if it is set there, else user settings.
+    const target = configuration.inspect('decorations.hiddenKinds')?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await configuration.update('decorations.hiddenKinds', nowHidden, target);
+  }
+}

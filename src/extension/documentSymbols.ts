@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import type { Annotation } from '../core/annotation';
+import type { AnnotationKind } from '../core/annotationKind';
+import type { AnnotationStore } from './annotationStore';
+import { excerpt } from './excerpt';
+import { kindPresentation } from './kindPresentation';
+
+/** Symbol kinds chosen for their icons in the Outline: a distinct one per annotation kind. */
+const SYMBOL_KIND: Record<AnnotationKind, vscode.SymbolKind> = {
+  claim: vscode.SymbolKind.Event,
+  quote: vscode.SymbolKind.String,
+  speculation: vscode.SymbolKind.TypeParameter,
+  advertisement: vscode.SymbolKind.Null,
+};
+
+export function symbolName(annotation: Annotation): string {
+  const label = kindPresentation(annotation.kind).label;
+  const who = annotation.speaker ? ` (${annotation.speaker})` : '';
+  return `${label}${who}: ${excerpt(annotation.text, 50)}`;
+}
+
+/**
+ * Annotations as document symbols, so they appear in the Outline, the breadcrumbs and Go to
+ * Symbol in Editor (@). A span nested in another (a quote inside a claim) is its child.
+ */
+export class AnnotationSymbolProvider implements vscode.DocumentSymbolProvider {
+  constructor(private readonly store: AnnotationStore) {}
+
+  async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[] | undefined> {
+    const entry = this.store.get(document) ?? (await this.store.entryFor(document));
+    if (!entry || entry.annotations.size === 0) return undefined;
+    const roots: vscode.DocumentSymbol[] = [];
+    // Annotations come sorted by start, then end: an enclosing span always precedes what it holds.
+    const open: { annotation: Annotation; symbol: vscode.DocumentSymbol }[] = [];
+    for (const annotation of entry.annotations.all) {
+      if (annotation.orphaned) continue;
+      const range = new vscode.Range(document.positionAt(annotation.start), document.positionAt(annotation.end));
+      const symbol = new vscode.DocumentSymbol(symbolName(annotation), annotation.note ?? '', SYMBOL_KIND[annotation.kind], range, range);
+      // Identical spans are siblings; only a strictly larger span holds another.
+      const holds = (outer: Annotation) => outer.start <= annotation.start && outer.end >= annotation.end && outer.end - outer.start > annotation.end - annotation.start;
+      while (open.length > 0 && !holds(open[open.length - 1].annotation)) open.pop();
+      (open.length > 0 ? open[open.length - 1].symbol.children : roots).push(symbol);
+      open.push({ annotation, symbol });
+    }
+    return roots;
+  }
+}
+
+/**
+ * Keeps the Outline, breadcrumbs and Go to Symbol current. VS Code caches document symbols per
+ * text version, and tagging does not change the text; the only way to say "symbols changed"
+ * is to register the provider anew, which invalidates the cache and refreshes the Outline.
+ * Re-registration is debounced so a burst of changes costs one refresh.
+ */
+export class AnnotationSymbols implements vscode.Disposable {
+  private registration: vscode.Disposable | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscription: vscode.Disposable;
+  private readonly provider: AnnotationSymbolProvider;
+
+  constructor(store: AnnotationStore) {
+    this.provider = new AnnotationSymbolProvider(store);
+    this.register();
+    this.subscription = store.onDidChange((change) => {
+      // Typing moves symbols along with the text version; only changes of the annotations count.
+      if (change.reason === 'edited' && !change.orphansChanged && (change.reshaped?.length ?? 0) === 0) return;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.register(), 100);
+    });
+  }
+
+  private register(): void {
+    this.timer = undefined;
+    this.registration?.dispose();
+    this.registration = vscode.languages.registerDocumentSymbolProvider({ scheme: 'file' }, this.provider, { label: 'Source Annotator' });
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.subscription.dispose();
+    this.registration?.dispose();
+  }
+}

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { ANNOTATION_KINDS } from '../core/annotationKind';
+import { isAnnotatable, type AnnotationStore } from './annotationStore';
+import { kindPresentation } from './kindPresentation';
+
+/**
+ * Counts per kind of the active document (and its orphans) in the status bar. Clicking it opens
+ * Go to Annotation in Document. Hidden for documents without annotations.
+ */
+export class AnnotationStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('sourceAnnotator.counts', vscode.StatusBarAlignment.Right, 100);
+  private readonly disposables: vscode.Disposable[] = [this.item];
+
+  constructor(private readonly store: AnnotationStore) {
+    this.item.name = vscode.l10n.t('Source Annotator: Annotation Counts');
+    this.item.command = 'sourceAnnotator.goToAnnotationInDocument';
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      store.onDidChange((change) => {
+        if (change.document !== vscode.window.activeTextEditor?.document) return;
+        // Plain typing leaves the counts alone; only orphaning or restoring changes them.
+        if (change.reason === 'edited' && !change.orphansChanged) return;
+        this.update();
+      }),
+    );
+    this.update();
+  }
+
+  private update(): void {
+    const editor = vscode.window.activeTextEditor;
+    const entry = editor && isAnnotatable(editor.document) ? this.store.get(editor.document) : undefined;
+    if (!entry || entry.annotations.size === 0) {
+      this.item.hide();
+      return;
+    }
+    const annotations = entry.annotations.all;
+    const parts: string[] = [];
+    const rows: string[] = [];
+    for (const kind of ANNOTATION_KINDS) {
+      const count = annotations.filter((a) => a.kind === kind && !a.orphaned).length;
+      const presentation = kindPresentation(kind);
+      rows.push(`| $(${presentation.icon.id}) ${presentation.label} | ${count} |`);
+      if (count > 0) parts.push(`$(${presentation.icon.id}) ${count}`);
+    }
+    const orphans = entry.annotations.orphans.length;
+    if (orphans > 0) {
+      parts.push(`$(warning) ${orphans}`);
+      rows.push(`| $(warning) ${vscode.l10n.t('Orphaned')} | ${orphans} |`);
+    }
+    this.item.text = parts.join('  ');
+    const tooltip = new vscode.MarkdownString(`**${vscode.l10n.t('Annotations in this document')}**\n\n| | |\n|---|---:|\n${rows.join('\n')}\n\n${vscode.l10n.t('Click to go to an annotation.')}`, true);
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = {
+      label: ANNOTATION_KINDS.map((kind) => `${annotations.filter((a) => a.kind === kind && !a.orphaned).length} ${kindPresentation(kind).label}`).join(', ') + (orphans ? `, ${orphans} ${vscode.l10n.t('Orphaned')}` : ''),
+    };
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
