@@ -16,7 +16,7 @@ const common = {
 };
 
 // A production build ships no source map: remove a stale one so packaging cannot pick it up.
-if (production) fs.rmSync('dist/extension.js.map', { force: true });
+if (production) for (const map of ['dist/extension.js.map', 'dist/cli.js.map']) fs.rmSync(map, { force: true });
 
 const contexts = await Promise.all([
   esbuild.context({
@@ -25,6 +25,13 @@ const contexts = await Promise.all([
     outfile: 'dist/extension.js',
     external: ['vscode'],
   }),
+  // The command line (`source-annotator` in package.json `bin`): same core, no `vscode`.
+  esbuild.context({
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
 ]);
 
 if (watch) {
@@ -32,4 +39,5 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  fs.chmodSync('dist/cli.js', 0o755);
 }

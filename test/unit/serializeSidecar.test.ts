@@ -16,7 +16,8 @@ const EXAMPLE: SidecarFile = {
   version: 1,
   documentHash: HASH,
   annotations: [
-    { id: 'k7q2m9xw', kind: 'claim', start: 12, end: 31, text: 'Россия призвала НАТО', prefix: 'Lavrov: ', suffix: ' 😀 to cooperate', speaker: 'Sergey Lavrov', note: '' },
+    { id: 'k7q2m9xw', kind: 'claim', start: 12, end: 31, text: 'Россия призвала НАТО', prefix: 'Lavrov: ', suffix: ' 😀 to cooperate', speaker: 'Sergey Lavrov', note: '', author: 'ann' },
+    { id: 'zz99zz99', kind: 'speculation', start: 2, end: 4, text: 'll', prefix: 'He', suffix: 'o', author: 'bob' },
     { id: 'a1b2c3d4', kind: 'quote', start: 0, end: 5, text: 'Hello', prefix: '', suffix: ': "world" #1', note: ' see p. 2\r\n', author: 'ann', orphaned: false },
   ],
 };
@@ -26,6 +27,7 @@ const EXPECTED = `# Source Annotator sidecar — see README "Sidecar format"
 version: 1
 documentHash: ${HASH}
 annotations:
+  # annotations by ann
   - id: a1b2c3d4
     kind: quote
     start: 0
@@ -44,6 +46,19 @@ annotations:
     prefix: "Lavrov: "
     suffix: " 😀 to cooperate"
     speaker: Sergey Lavrov
+    author: ann
+  # end of annotations by ann
+
+  # annotations by bob
+  - id: zz99zz99
+    kind: speculation
+    start: 2
+    end: 4
+    text: ll
+    prefix: He
+    suffix: o
+    author: bob
+  # end of annotations by bob
 `;
 
 function roundTrip(file: SidecarFile): SidecarFile {
@@ -53,7 +68,7 @@ function roundTrip(file: SidecarFile): SidecarFile {
 }
 
 describe('serializeSidecar', () => {
-  it('writes the documented layout: sorted, fixed key order, blank line between blocks', () => {
+  it('writes the documented layout: grouped by author between comment lines, sorted, fixed key order, blank line between blocks', () => {
     assert.equal(serializeSidecar(EXAMPLE), EXPECTED);
   });
 
@@ -68,6 +83,24 @@ describe('serializeSidecar', () => {
     assert.equal(out.includes('\t'), false);
     assert.equal(/ $/m.test(out), false);
     assert.ok(out.endsWith('\n') && !out.endsWith('\n\n'));
+  });
+
+  it('frames annotations without author first, and keeps odd author names on one escaped comment line', () => {
+    const out = serializeSidecar({
+      ...EXAMPLE,
+      annotations: [
+        { ...EXAMPLE.annotations[0], author: 'x\u2028y\n"z"' },
+        { ...EXAMPLE.annotations[1], author: undefined },
+      ],
+    });
+    const comments = out.split('\n').filter((l) => l.trimStart().startsWith('#')).slice(1);
+    assert.deepEqual(comments, [
+      '  # annotations without author',
+      '  # end of annotations without author',
+      '  # annotations by x\\u2028y\\n\\"z\\"',
+      '  # end of annotations by x\\u2028y\\n\\"z\\"',
+    ]);
+    assert.equal(roundTrip({ ...EXAMPLE, annotations: [{ ...EXAMPLE.annotations[0], author: 'x\u2028y\n"z"' }] }).annotations[0].author, 'x\u2028y\n"z"');
   });
 
   it('writes an empty list as []', () => {

@@ -41,9 +41,16 @@ const INVISIBLE_TEST = new RegExp(INVISIBLE.source);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * Writes a sidecar deterministically: annotations sorted by (start, end, id), keys in the fixed
- * order, optional fields omitted when empty, LF line endings, one blank line between annotation
- * blocks (so that git diffs and merges see each annotation as its own hunk), no timestamps.
+ * Writes a sidecar deterministically: annotations grouped by author and sorted by (start, end, id)
+ * within a group, keys in the fixed order, optional fields omitted when empty, LF line endings,
+ * one blank line between annotation blocks (so that git diffs and merges see each annotation as
+ * its own hunk), no timestamps.
+ *
+ * Each author's group is framed by two comment lines, "annotations by X" and "end of annotations
+ * by X". Git's line merge conflicts only when both sides change the file between the same two
+ * unchanged lines; with the frames, an annotator's additions always land inside their own group
+ * and a new annotator's group lands between two frames, so two annotators adding annotations on
+ * two branches, even to the same passage, merge cleanly with plain `git merge`.
  */
 export function serializeSidecar(file: SidecarFile): string {
   const annotations = file.annotations.map(normalizeStoredAnnotation).sort(compareStoredAnnotations);
@@ -52,16 +59,37 @@ export function serializeSidecar(file: SidecarFile): string {
 
   const seq = doc.get('annotations', true);
   if (isSeq(seq)) {
+    let previousAuthor: string | undefined;
     seq.items.forEach((item, i) => {
-      if (i > 0 && isMap(item)) item.spaceBefore = true;
-      if (isMap(item)) forceQuotesWhereNeeded(item.items);
+      if (!isMap(item)) return;
+      forceQuotesWhereNeeded(item.items);
+      const author = annotations[i].author ?? '';
+      if (i === 0 || author !== previousAuthor) {
+        const opening = ` ${groupLabel(author)}`;
+        item.commentBefore = i === 0 ? opening : ` end of ${groupLabel(previousAuthor ?? '')}\n\n${opening}`;
+      } else {
+        item.spaceBefore = true;
+      }
+      previousAuthor = author;
     });
+    if (previousAuthor !== undefined) seq.comment = ` end of ${groupLabel(previousAuthor)}`;
   }
 
-  const out = doc.toString(TO_STRING_OPTIONS);
-  // Only double-quoted scalars can still contain these (forced above), so escaping them in
-  // the whole output is safe.
-  return out.replace(INVISIBLE, (c) => '\\u' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'));
+  // Only double-quoted scalars can still contain these (forced above; comments are escaped by
+  // groupLabel), so escaping them in the whole output is safe.
+  return escapeInvisible(doc.toString(TO_STRING_OPTIONS));
+}
+
+function escapeInvisible(text: string): string {
+  return text.replace(INVISIBLE, (c) => '\\u' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'));
+}
+
+/**
+ * The comment framing an author's group. The name is escaped like a JSON string and its invisible
+ * characters written as escapes, so it stays on one line (YAML would split a comment at U+2028).
+ */
+function groupLabel(author: string): string {
+  return author ? `annotations by ${escapeInvisible(JSON.stringify(author).slice(1, -1))}` : 'annotations without author';
 }
 
 function forceQuotesWhereNeeded(pairs: readonly Pair[]): void {

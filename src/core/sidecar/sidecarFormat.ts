@@ -67,9 +67,18 @@ export const STORED_ANNOTATION_KEYS = [
   'orphaned',
 ] as const satisfies readonly (keyof StoredAnnotation)[];
 
-/** Orders stored annotations by (start, end, id), the order the file is written in. */
+/**
+ * The order the file is written in: grouped by author (no author first), then (start, end, id).
+ * Grouping by author is what lets two annotators' additions on two branches land in different
+ * parts of the file, so plain `git merge` combines them (see serializeSidecar).
+ */
 export function compareStoredAnnotations(a: StoredAnnotation, b: StoredAnnotation): number {
-  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return compareStrings(a.author ?? '', b.author ?? '') || a.start - b.start || a.end - b.end || compareStrings(a.id, b.id);
+}
+
+/** Code unit order: the same on every machine and locale, unlike localeCompare. */
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -1,0 +1,30 @@
+import { relative, sep } from 'node:path';
+
+/** Where a command writes: results to `out`, progress and summaries to `err`. Tests pass fakes. */
+export interface CliIO {
+  readonly cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export function processIO(): CliIO {
+  return {
+    cwd: process.cwd(),
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+  };
+}
+
+/** A path as the user should see it: relative to the working directory, with `/` on every OS. */
+export function displayPath(io: CliIO, path: string): string {
+  const rel = relative(io.cwd, path) || '.';
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+/** Exit codes are part of the interface: scripts and CI branch on them. */
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+/** A mistake in how the command was called: reported with the usage, exit code 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,55 @@
+import { corpusDocument, type CorpusDocument } from '../../core/corpus/annotatedDocument';
+import { annotationStats } from '../../core/report/annotationStats';
+import { KIND_LABELS } from '../../core/report/claimsReport';
+import { choice, parseArgs } from '../args';
+import { displayPath, EXIT_OK, EXIT_PROBLEMS, type CliIO } from '../cliIO';
+import { readCorpus } from '../readCorpus';
+
+export const STATS_USAGE = `Usage: source-annotator stats [paths…] [--format text|json]
+
+Counts annotations per kind, speaker, document and annotator (author).
+Exit code: 0, 1 when a sidecar could not be read (reported on stderr), 2 usage error.`;
+
+export async function stats(args: readonly string[], io: CliIO): Promise<number> {
+  const parsed = parseArgs(args, { values: ['format'] });
+  const format = choice(parsed, 'format', ['text', 'json'] as const, 'text');
+  const { corpus, unreadable } = await readReportCorpus(io, parsed.positionals);
+  const result = annotationStats(corpus);
+  if (format === 'json') {
+    io.out(
+      JSON.stringify(
+        { ...result, bySpeaker: Object.fromEntries(result.bySpeaker), byDocument: Object.fromEntries(result.byDocument), byAuthor: Object.fromEntries(result.byAuthor) },
+        null,
+        2,
+      ) + '\n',
+    );
+  } else {
+    const lines = [`${result.annotations} annotation(s) in ${result.documents} document(s), ${result.orphans} orphaned`, '', 'By kind:'];
+    for (const [kind, n] of Object.entries(result.byKind)) lines.push(row(n, KIND_LABELS[kind as keyof typeof KIND_LABELS]));
+    lines.push('', 'By speaker:', ...result.bySpeaker.map(([s, n]) => row(n, s || '(no speaker)')));
+    lines.push('', 'By document:', ...result.byDocument.map(([d, n]) => row(n, d)));
+    lines.push('', 'By annotator:', ...result.byAuthor.map(([a, n]) => row(n, a || '(no author)')));
+    io.out(lines.join('\n') + '\n');
+  }
+  return unreadable > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function row(count: number, label: string): string {
+  return `  ${String(count).padStart(6)}  ${label}`;
+}
+
+/** The readable sidecars as report input; unreadable ones are named on stderr and counted. */
+export async function readReportCorpus(io: CliIO, paths: readonly string[]): Promise<{ corpus: CorpusDocument[]; unreadable: number }> {
+  const corpus: CorpusDocument[] = [];
+  let unreadable = 0;
+  for (const doc of await readCorpus(io, paths)) {
+    const entry = corpusDocument(doc, displayPath(io, doc.documentPath));
+    if (entry) {
+      corpus.push(entry);
+    } else {
+      unreadable++;
+      io.err(`${displayPath(io, doc.sidecarPath)}: skipped, not a valid sidecar (run "source-annotator check")\n`);
+    }
+  }
+  return { corpus, unreadable };
+}

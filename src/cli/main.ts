@@ -1,0 +1,71 @@
+import { version } from '../../package.json';
+import { check, CHECK_USAGE } from './commands/check';
+import { exportAnnotations, EXPORT_USAGE } from './commands/export';
+import { merge, MERGE_USAGE } from './commands/merge';
+import { stats, STATS_USAGE } from './commands/stats';
+import { EXIT_OK, EXIT_USAGE, processIO, UsageError, type CliIO } from './cliIO';
+
+interface CliCommand {
+  readonly run: (args: readonly string[], io: CliIO) => Promise<number>;
+  readonly usage: string;
+  readonly summary: string;
+}
+
+const COMMANDS: Readonly<Record<string, CliCommand>> = {
+  check: { run: check, usage: CHECK_USAGE, summary: 'validate sidecars against their documents (--fix re-anchors)' },
+  export: { run: exportAnnotations, usage: EXPORT_USAGE, summary: 'write a Markdown report, JSON or W3C Web Annotations' },
+  stats: { run: stats, usage: STATS_USAGE, summary: 'count annotations per kind, speaker, document, annotator' },
+  merge: { run: merge, usage: MERGE_USAGE, summary: 'git merge driver: merge two sidecars by annotation id' },
+};
+
+export const USAGE = `Usage: source-annotator <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`)
+  .join('\n')}
+
+Run "source-annotator <command> --help" for a command's options.
+  --help       show this help
+  --version    print the version`;
+
+/** Runs one command line; returns the exit code. Never calls process.exit, so tests can call it. */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    io.out(`${version}\n`);
+    return EXIT_OK;
+  }
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.err : io.out)(USAGE + '\n');
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`source-annotator: unknown command "${name}"\n\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.usage + '\n');
+    return EXIT_OK;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`source-annotator ${name}: ${error.message}\n\n${command.usage}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), processIO()).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`source-annotator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

@@ -1,0 +1,97 @@
+import type { Annotation } from '../annotation';
+import type { AnnotatedDocument } from '../corpus/annotatedDocument';
+import { type SidecarParseSuccess, type SourceRange } from '../sidecar/parseSidecar';
+import { toStoredAnnotations } from '../sidecar/sidecarCodec';
+import type { StoredAnnotation } from '../sidecar/sidecarFormat';
+import { serializeSidecar } from '../sidecar/serializeSidecar';
+import { hashDocumentText } from '../text/documentText';
+import { excerpt } from '../text/excerpt';
+import { lineColumnAt } from '../text/lineColumn';
+
+export type CheckSeverity = 'error' | 'warning';
+
+/** A problem of one sidecar, at a 1-based line and column of the sidecar. */
+export interface CheckProblem extends SourceRange {
+  readonly severity: CheckSeverity;
+  readonly message: string;
+  /** `--fix` can repair it safely. */
+  readonly fixable: boolean;
+}
+
+export interface SidecarCheck {
+  readonly problems: readonly CheckProblem[];
+  /** The sidecar with every safe repair applied; undefined when there is nothing safe to repair. */
+  readonly fixedText: string | undefined;
+}
+
+const START: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/**
+ * Everything wrong with a sidecar, judged exactly as the extension judges it on open (through
+ * loadSidecar): schema, duplicate ids, offsets, conflict markers, a missing document, and quotes
+ * that are no longer where the offsets say. Quotes the re-anchoring found again are fixable;
+ * quotes it could not find are reported and left alone.
+ */
+export function checkSidecar(doc: AnnotatedDocument): SidecarCheck {
+  const problems: CheckProblem[] = [];
+  const error = (at: SourceRange, message: string, fixable = false): void => void problems.push({ ...at, severity: 'error', message, fixable });
+  if (doc.documentText === undefined) error(START, 'the document of this sidecar does not exist (renamed or deleted?)');
+  if (!doc.parsed.ok) {
+    for (const p of doc.parsed.problems) error(p, p.message);
+    return { problems, fixedText: undefined };
+  }
+  if (!doc.loaded || doc.documentText === undefined) return { problems, fixedText: undefined };
+  if (!doc.loaded.ok) {
+    for (const p of doc.loaded.problems) error(p, p.message);
+    return { problems, fixedText: undefined };
+  }
+
+  const parsed = doc.parsed;
+  const documentText = doc.documentText;
+  const { moved, orphaned } = doc.loaded.anchoring;
+  const where = (id: string): { index: number; at: SourceRange; stored: StoredAnnotation } => {
+    const index = parsed.sidecar.annotations.findIndex((a) => a.id === id);
+    const location = parsed.locations.annotations[index];
+    return { index, at: location?.fields.id ?? location?.range ?? START, stored: parsed.sidecar.annotations[index] };
+  };
+  for (const annotation of moved) {
+    const { index, at, stored } = where(annotation.id);
+    const found = lineColumnAt(documentText, annotation.start);
+    const label = `annotations[${index}] (${annotation.id}): quote “${excerpt(annotation.text, 40)}”`;
+    const message = stored.orphaned
+      ? `${label} of this orphan is in the document again, at line ${found.line}, column ${found.column}; --fix re-anchors it`
+      : `${label} is not at offsets ${stored.start}-${stored.end} any more; found at line ${found.line}, column ${found.column} of the document; --fix re-anchors it`;
+    error(at, message, true);
+  }
+  for (const annotation of orphaned) {
+    const { index, at } = where(annotation.id);
+    error(at, `annotations[${index}] (${annotation.id}): quote “${excerpt(annotation.text, 40)}” is not in the document any more; it will be kept as an orphan`);
+  }
+  const movedIds = new Set(moved.map((a) => a.id));
+  parsed.sidecar.annotations.forEach((stored, index) => {
+    if (!stored.orphaned || movedIds.has(stored.id)) return;
+    problems.push({ ...where(stored.id).at, severity: 'warning', fixable: false, message: `annotations[${index}] (${stored.id}): orphaned; its text “${excerpt(stored.text, 40)}” was deleted or changed` });
+  });
+  const staleHash = doc.loaded.documentChanged && moved.length === 0 && orphaned.length === 0;
+  if (staleHash) {
+    const at = parsed.locations.fields.documentHash ?? START;
+    problems.push({ ...at, severity: 'warning', fixable: true, message: 'documentHash does not match the document, which changed since the sidecar was written; every quote is still in place; --fix updates it' });
+  }
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { problems, fixedText: moved.length > 0 || staleHash ? repairedText(parsed, moved, orphaned.length === 0, documentText) : undefined };
+}
+
+/**
+ * The sidecar with the re-anchored annotations moved and everything else exactly as stored:
+ * annotations that could not be found keep their old offsets (nothing is decided for the user).
+ * The hash is only updated when every offset now points into the current text; otherwise the
+ * next load must still re-check the quotes.
+ */
+function repairedText(parsed: SidecarParseSuccess, moved: readonly Annotation[], allAnchored: boolean, documentText: string): string {
+  const movedStored = new Map(toStoredAnnotations(moved, documentText).map((a) => [a.id, a]));
+  return serializeSidecar({
+    version: parsed.sidecar.version,
+    documentHash: allAnchored ? hashDocumentText(documentText) : parsed.sidecar.documentHash,
+    annotations: parsed.sidecar.annotations.map((a) => movedStored.get(a.id) ?? a),
+  });
+}

@@ -1,0 +1,100 @@
+import type { BlockContent, ListItem, Root } from 'mdast';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import type { AnnotationKind } from '../annotationKind';
+import type { CorpusDocument } from '../corpus/annotatedDocument';
+import type { StoredAnnotation } from '../sidecar/sidecarFormat';
+import { CodePointIndex } from '../text/codePointIndex';
+import { stripBom } from '../text/documentText';
+import { lineColumnAt } from '../text/lineColumn';
+
+export const KIND_LABELS: Readonly<Record<AnnotationKind, string>> = {
+  claim: 'Claim',
+  quote: 'Quote',
+  speculation: 'Speculation',
+  advertisement: 'Advertisement',
+};
+
+const UNATTRIBUTED = 'Unattributed';
+
+interface Attributed {
+  readonly document: CorpusDocument;
+  readonly annotation: StoredAnnotation;
+}
+
+/**
+ * The "claims by speaker" report as a Markdown syntax tree: one section per speaker (most
+ * annotations first, unattributed last), each annotation a list item with its kind, document and
+ * line, the quote as a block quote, and the note. Built as mdast rather than by concatenating
+ * strings so that whatever a document or an annotator wrote is escaped by the serializer.
+ */
+export function claimsReportTree(corpus: readonly CorpusDocument[]): Root {
+  const bySpeaker = new Map<string, Attributed[]>();
+  for (const document of corpus) {
+    for (const annotation of document.annotations) {
+      const speaker = annotation.speaker ?? '';
+      const items = bySpeaker.get(speaker) ?? [];
+      items.push({ document, annotation });
+      bySpeaker.set(speaker, items);
+    }
+  }
+  const count = (speaker: string): number => bySpeaker.get(speaker)?.length ?? 0;
+  const speakers = [...bySpeaker.keys()].sort((a, b) => Number(a === '') - Number(b === '') || count(b) - count(a) || (a < b ? -1 : a > b ? 1 : 0));
+  const total = corpus.reduce((n, d) => n + d.annotations.length, 0);
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'heading', depth: 1, children: [{ type: 'text', value: 'Claims by speaker' }] },
+      {
+        type: 'paragraph',
+        children: [{ type: 'text', value: `${total} annotation(s) in ${corpus.length} document(s), ${speakers.filter((s) => s).length} speaker(s).` }],
+      },
+    ],
+  };
+  for (const speaker of speakers) {
+    const items = bySpeaker.get(speaker) ?? [];
+    tree.children.push(
+      { type: 'heading', depth: 2, children: [{ type: 'text', value: `${speaker || UNATTRIBUTED} (${items.length})` }] },
+      { type: 'list', ordered: false, spread: true, children: items.map(listItem) },
+    );
+  }
+  return tree;
+}
+
+/** The report as Markdown text. */
+export function claimsReportMarkdown(corpus: readonly CorpusDocument[]): string {
+  return unified().use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-' }).stringify(claimsReportTree(corpus));
+}
+
+function listItem({ document, annotation }: Attributed): ListItem {
+  const where = annotation.orphaned ? 'orphaned' : `line ${lineOf(document, annotation)}`;
+  const children: BlockContent[] = [
+    {
+      type: 'paragraph',
+      children: [
+        { type: 'strong', children: [{ type: 'text', value: KIND_LABELS[annotation.kind] }] },
+        { type: 'text', value: ' in ' },
+        { type: 'link', url: encodeURI(document.path), children: [{ type: 'inlineCode', value: document.path }] },
+        { type: 'text', value: `, ${where}${annotation.author ? `, tagged by ${annotation.author}` : ''}` },
+      ],
+    },
+    { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: annotation.text }] }] },
+  ];
+  if (annotation.note) children.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: 'Note:' }] }, { type: 'text', value: ` ${annotation.note}` }] });
+  return { type: 'listItem', spread: true, children };
+}
+
+/** One index per document, not per annotation: a report can list thousands of annotations. */
+const lineIndexes = new WeakMap<CorpusDocument, { text: string; index: CodePointIndex }>();
+
+function lineOf(document: CorpusDocument, annotation: StoredAnnotation): number | string {
+  if (document.documentText === undefined) return '?';
+  let cached = lineIndexes.get(document);
+  if (!cached) {
+    const text = stripBom(document.documentText);
+    cached = { text, index: new CodePointIndex(text) };
+    lineIndexes.set(document, cached);
+  }
+  const { text, index } = cached;
+  return lineColumnAt(text, index.toUtf16(Math.min(annotation.start, index.codePointLength))).line;
+}
