@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runCli } from '../../src/cli/main';
 import type { AnnotationKind } from '../../src/core/annotationKind';
 import { DocumentAnnotations, type AnnotationPatch } from '../../src/core/documentAnnotations';
 import { loadSidecar, renderSidecar } from '../../src/core/sidecar/sidecarDocument';
@@ -62,4 +63,12 @@ export function parsed(sidecarText: string): SidecarFile {
 
 export function tempDir(name: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `source-annotator-${name}-`));
+}
+
+/** Runs the CLI in-process with captured output. */
+export async function run(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { cwd, out: (t) => void (out += t), err: (t) => void (err += t) });
+  return { code, out, err };
 }
