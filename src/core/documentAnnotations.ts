@@ -1,5 +1,7 @@
 import { compareAnnotations, type Annotation } from './annotation';
 import type { AnnotationKind } from './annotationKind';
+import type { Span } from './anchoring/anchorAnnotation';
+import type { AnchorCandidate } from './anchoring/anchorCandidates';
 import { anchorDocument, type AnchorReport } from './anchoring/anchorDocument';
 import { quoteContext } from './anchoring/quoteContext';
 import { shiftAnnotations, type ShiftReport } from './edits/shiftAnnotations';
@@ -23,6 +25,11 @@ export type AnnotationPatch = Partial<Pick<Annotation, 'kind' | 'speaker' | 'not
  */
 export class DocumentAnnotations {
   private readonly items: Annotation[];
+  /**
+   * Places offered for orphans by the last anchoring, by id. Kept in memory only: they are
+   * recomputed whenever a sidecar is loaded, so the sidecar stays a record of decisions.
+   */
+  private readonly offered = new Map<string, readonly AnchorCandidate[]>();
 
   constructor(annotations: Iterable<Annotation> = []) {
     this.items = [...annotations].sort(compareAnnotations);
@@ -39,6 +46,11 @@ export class DocumentAnnotations {
 
   get orphans(): Annotation[] {
     return this.items.filter((a) => a.orphaned);
+  }
+
+  /** Where an orphan might belong now, best first; empty when nothing came close. */
+  candidatesFor(id: string): readonly AnchorCandidate[] {
+    return this.offered.get(id) ?? [];
   }
 
   get(id: string): Annotation | undefined {
@@ -90,13 +102,30 @@ export class DocumentAnnotations {
   /** Puts back a removed annotation (undo of a removal), re-anchored to the text as it is now. */
   restore(annotation: Annotation, text: string): void {
     if (this.get(annotation.id)) return;
-    anchorDocument([annotation], text);
+    this.record(anchorDocument([annotation], text), [annotation]);
     this.insertSorted(annotation);
   }
 
   remove(id: string): Annotation | undefined {
     const index = this.items.findIndex((a) => a.id === id);
+    this.offered.delete(id);
     return index === -1 ? undefined : this.items.splice(index, 1)[0];
+  }
+
+  /**
+   * Anchors an annotation (typically an orphan) to `text[start, end)` as a person decided: an
+   * offered candidate or a selection. Its quote and context are re-read from there.
+   */
+  relocate(id: string, span: Span, text: string): boolean {
+    const annotation = this.get(id);
+    if (!annotation || !(span.start >= 0 && span.end > span.start && span.end <= text.length)) return false;
+    annotation.start = span.start;
+    annotation.end = span.end;
+    delete annotation.orphaned;
+    Object.assign(annotation, quoteContext(text, span.start, span.end));
+    this.offered.delete(id);
+    this.items.sort(compareAnnotations);
+    return true;
   }
 
   /** Annotations whose span contains `offset` (its edges included), orphans excluded. */
@@ -122,12 +151,14 @@ export class DocumentAnnotations {
   applyChanges(changes: readonly TextChange[]): ShiftReport<Annotation> {
     const report = shiftAnnotations(this.items, changes);
     if (report.changed) this.items.sort(compareAnnotations);
+    this.shiftCandidates(changes);
     return report;
   }
 
   /** Checks every quote against `text`, re-anchoring what moved and flagging what is lost. */
   anchor(text: string): AnchorReport {
     const report = anchorDocument(this.items, text);
+    this.record(report, this.items);
     if (report.moved.length > 0 || report.orphaned.length > 0) this.items.sort(compareAnnotations);
     return report;
   }
@@ -136,9 +167,10 @@ export class DocumentAnnotations {
   reanchorOrphans(text: string): Annotation[] {
     const orphans = this.orphans;
     if (orphans.length === 0) return [];
-    const { moved } = anchorDocument(orphans, text);
-    if (moved.length > 0) this.items.sort(compareAnnotations);
-    return moved;
+    const report = anchorDocument(orphans, text);
+    this.record(report, orphans);
+    if (report.moved.length > 0) this.items.sort(compareAnnotations);
+    return report.moved;
   }
 
   /**
@@ -152,6 +184,25 @@ export class DocumentAnnotations {
       annotation.text = context.text;
       annotation.prefix = context.prefix;
       annotation.suffix = context.suffix;
+    }
+  }
+
+  private record(report: AnchorReport, anchored: readonly Annotation[]): void {
+    for (const annotation of anchored) {
+      const candidates = report.candidates.get(annotation.id);
+      if (candidates && candidates.length > 0) this.offered.set(annotation.id, candidates);
+      else this.offered.delete(annotation.id);
+    }
+  }
+
+  /** Offered places follow edits like spans do; one whose text is deleted is withdrawn. */
+  private shiftCandidates(changes: readonly TextChange[]): void {
+    for (const [id, candidates] of this.offered) {
+      const spans = candidates.map((c) => ({ ...c }));
+      const { orphaned } = shiftAnnotations(spans, changes);
+      const kept = spans.filter((s) => !orphaned.includes(s));
+      if (kept.length > 0) this.offered.set(id, kept);
+      else this.offered.delete(id);
     }
   }
 

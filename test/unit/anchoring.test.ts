@@ -50,9 +50,9 @@ describe('anchorAnnotation', () => {
     assert.equal(result.span.start, text.lastIndexOf(quote));
   });
 
-  it('orphans a quote whose text is gone or edited', () => {
-    assert.deepEqual(anchorAnnotation(target, TEXT.replace('Диалог', 'Разговор')), { status: 'orphaned' });
-    assert.deepEqual(anchorAnnotation(target, 'Something else entirely.'), { status: 'orphaned' });
+  it('orphans a quote whose text is gone or rewritten', () => {
+    assert.deepEqual(anchorAnnotation(target, TEXT.replace('Диалог продолжается', 'Разговор идёт')), { status: 'orphaned', candidates: [] });
+    assert.deepEqual(anchorAnnotation(target, 'Something else entirely.'), { status: 'orphaned', candidates: [] });
   });
 });
 

@@ -1,72 +1,67 @@
 import type { Annotation } from '../annotation';
+import { LfText } from '../text/lineEndings';
+import { findAnchorCandidates, type AnchorCandidate } from './anchorCandidates';
 
 export interface Span {
   readonly start: number;
   readonly end: number;
 }
 
-/** What is known about where an annotation was: enough for any strategy to look for it again. */
+/** What is known about where an annotation was: enough to look for it again. */
 export type AnchorTarget = Pick<Annotation, 'start' | 'end' | 'text' | 'prefix' | 'suffix'>;
-
-/**
- * One way of finding a quote in a text. Strategies run in order, cheapest and surest first;
- * the first that answers wins. Fuzzy matching slots in as a later strategy.
- */
-export interface AnchorStrategy {
-  readonly name: string;
-  locate(target: AnchorTarget, text: string): Span | undefined;
-}
 
 export type AnchorResult =
   | { readonly status: 'intact' }
-  | { readonly status: 'moved'; readonly span: Span; readonly strategy: string }
-  | { readonly status: 'orphaned' };
+  | { readonly status: 'moved'; readonly span: Span; readonly strategy: 'exact' | 'fuzzy' }
+  /** Several places match about equally well: an orphan, with the places offered, never a guess. */
+  | { readonly status: 'ambiguous'; readonly candidates: readonly AnchorCandidate[] }
+  /** Nowhere good enough; `candidates` are the near misses worth offering to a person. */
+  | { readonly status: 'orphaned'; readonly candidates: readonly AnchorCandidate[] };
+
+/** Candidates whose scores differ by less than this are equally good matches. */
+export const AMBIGUITY_MARGIN = 0.05;
+/** How much nearer than the next one a candidate must be to win a tie on position (see `chooseCandidate`). */
+const NEARNESS_SLACK = 64;
+/** At most this many candidates are offered for an orphan. */
+const OFFERED = 3;
 
 /** The quote still sits at its offsets. */
-export const atRecordedOffsets: AnchorStrategy = {
-  name: 'offsets',
-  locate(target, text) {
-    if (target.text.length === 0) return undefined;
-    return text.slice(target.start, target.end) === target.text ? { start: target.start, end: target.end } : undefined;
-  },
-};
-
-function occurrences(text: string, needle: string): number[] {
-  const found: number[] = [];
-  if (needle.length === 0) return found;
-  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) found.push(i);
-  return found;
+export function atRecordedOffsets(target: AnchorTarget, text: string): boolean {
+  return target.text.length > 0 && target.end <= text.length && text.slice(target.start, target.end) === target.text;
 }
 
-function nearest(candidates: number[], to: number): number {
-  return candidates.reduce((best, c) => (Math.abs(c - to) < Math.abs(best - to) ? c : best));
+/** The acceptable candidates that score within `AMBIGUITY_MARGIN` of the best one. */
+export function contendersAmong(candidates: readonly AnchorCandidate[]): AnchorCandidate[] {
+  const acceptable = candidates.filter((c) => c.acceptable);
+  const best = Math.max(...acceptable.map((c) => c.score));
+  return acceptable.filter((c) => c.score >= best - AMBIGUITY_MARGIN);
 }
 
 /**
- * The quote with its full prefix and suffix appears verbatim elsewhere: the text around it moved.
- * Among several such places the one nearest the old position wins, because documents mostly
- * change by insertions and deletions that shift text a little.
+ * Picks the place of an annotation among its candidates, or refuses to. The best acceptable
+ * candidate wins outright when no other comes within `AMBIGUITY_MARGIN` of its score. Among
+ * equally good ones (a repeated paragraph) the one nearest to `hint`, the expected position,
+ * wins only if it is clearly nearer: less than half as far as the next, with some slack for the
+ * edits around it. Otherwise the result is ambiguous and nothing is guessed.
  */
-export const exactQuoteInContext: AnchorStrategy = {
-  name: 'exact-context',
-  locate(target, text) {
-    if (target.text.length === 0) return undefined;
-    const hits = occurrences(text, target.prefix + target.text + target.suffix);
-    if (hits.length === 0) return undefined;
-    const start = nearest(hits, target.start - target.prefix.length) + target.prefix.length;
-    return { start, end: start + target.text.length };
-  },
-};
+export function chooseCandidate(candidates: readonly AnchorCandidate[], hint: number): AnchorResult {
+  const distance = (c: AnchorCandidate) => Math.abs(c.start - hint);
+  const contenders = contendersAmong(candidates).sort((a, b) => distance(a) - distance(b));
+  if (contenders.length === 0) return { status: 'orphaned', candidates: candidates.slice(0, OFFERED) };
+  const [nearest, next] = contenders;
+  if (next && distance(next) <= 2 * distance(nearest) + NEARNESS_SLACK) return { status: 'ambiguous', candidates: contenders.slice(0, OFFERED) };
+  // Even at the old offsets this is a move: the text there differs from the quote (an edit, or
+  // line endings), so the quote must be re-read.
+  return { status: 'moved', span: { start: nearest.start, end: nearest.end }, strategy: nearest.errors === 0 ? 'exact' : 'fuzzy' };
+}
 
-export const EXACT_STRATEGIES: readonly AnchorStrategy[] = [atRecordedOffsets, exactQuoteInContext];
-
-/** Finds where an annotation belongs in `text` now. Never guesses: no answer means orphan. */
-export function anchorAnnotation(target: AnchorTarget, text: string, strategies: readonly AnchorStrategy[] = EXACT_STRATEGIES): AnchorResult {
-  for (const strategy of strategies) {
-    const span = strategy.locate(target, text);
-    if (!span) continue;
-    if (span.start === target.start && span.end === target.end) return { status: 'intact' };
-    return { status: 'moved', span, strategy: strategy.name };
-  }
-  return { status: 'orphaned' };
+/**
+ * Finds where an annotation belongs in `text` now: at its offsets if its quote is still there;
+ * else at an exact or fuzzy match of its quote scored with its context; else nowhere (an orphan).
+ * `hint` is where it is expected, by default its old position; `document` may be passed to share
+ * one line-ending normalization of the text between many annotations.
+ */
+export function anchorAnnotation(target: AnchorTarget, text: string, hint = target.start, document = new LfText(text)): AnchorResult {
+  if (atRecordedOffsets(target, text)) return { status: 'intact' };
+  return chooseCandidate(findAnchorCandidates(target, document), hint);
 }
