@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { hasConflictMarkers } from '../core/merge/conflictSides';
 import type { SidecarProblem } from '../core/sidecar/parseSidecar';
 import { sidecarPathFor } from '../core/sidecar/sidecarFormat';
 import type { AnnotationStore, DocumentEntry, StoreChange } from './annotationStore';
@@ -74,6 +75,9 @@ export class DiagnosticsController implements vscode.Disposable {
     this.notified.set(key, signature);
     const first = problems[0];
     const open = vscode.l10n.t('Open Sidecar');
+    // Git conflict markers can be resolved for the user: both sides merged by annotation id.
+    const resolve = vscode.l10n.t('Resolve Annotation Conflict');
+    const actions = entry.diskText !== undefined && hasConflictMarkers(entry.diskText) ? [resolve, open] : [open];
     void vscode.window
       .showErrorMessage(
         vscode.l10n.t(
@@ -84,9 +88,13 @@ export class DiagnosticsController implements vscode.Disposable {
           first.column,
           first.message,
         ),
-        open,
+        ...actions,
       )
       .then(async (choice) => {
+        if (choice === resolve) {
+          await vscode.commands.executeCommand('sourceAnnotator.resolveAnnotationConflict', entry.sidecarUri);
+          return;
+        }
         if (choice !== open) return;
         const editor = await vscode.window.showTextDocument(entry.sidecarUri);
         const position = new vscode.Position(first.line - 1, first.column - 1);

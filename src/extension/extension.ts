@@ -7,15 +7,18 @@ import { EditNoteCommand } from './commands/editNote';
 import { GoToAnnotationInDocumentCommand } from './commands/goToAnnotationInDocument';
 import { NavigateCommand } from './commands/navigate';
 import { RemoveAnnotationCommand } from './commands/removeAnnotation';
+import { ResolveAnnotationConflictCommand } from './commands/resolveAnnotationConflict';
 import { SetSpeakerCommand } from './commands/setSpeaker';
 import { TagSelectionAsCommand, TagSelectionCommand } from './commands/tagSelection';
 import { ToggleDecorationsCommand } from './commands/toggleDecorations';
+import { AnnotationConflicts } from './conflicts/annotationConflicts';
 import { ContextKeys } from './contextKeys';
 import { DecorationController } from './decorations';
 import { DiagnosticsController } from './diagnostics';
 import { AnnotationSymbols } from './documentSymbols';
 import { AnnotationHoverProvider } from './hover';
 import { AnnotationNavigator } from './navigation/annotationNavigator';
+import { SidecarRenames } from './sidecarRenames';
 import { SpeakerDirectory } from './speakerDirectory';
 import { AnnotationStatusBar } from './statusBar';
 
@@ -36,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   commands.register(new SetSpeakerCommand(store, speakers));
   commands.register(new EditNoteCommand(store));
   commands.register(new RemoveAnnotationCommand(store));
+  commands.register(new ResolveAnnotationConflictCommand());
   const navigator = new AnnotationNavigator(store);
   for (const direction of ['next', 'previous'] as const) {
     commands.register(new NavigateCommand(navigator, direction));
@@ -50,6 +54,8 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     new DecorationController(store, vscode.Uri.joinPath(context.extensionUri, 'media')),
     new DiagnosticsController(store),
     new ContextKeys(store),
+    new AnnotationConflicts(),
+    new SidecarRenames(),
     vscode.languages.registerHoverProvider({ scheme: 'file' }, new AnnotationHoverProvider(store)),
     new AnnotationSymbols(store),
     new AnnotationStatusBar(store),

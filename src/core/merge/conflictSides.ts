@@ -7,6 +7,11 @@ export interface ConflictSides {
 
 const MARKER = /^(<{7}|\|{7}|={7}|>{7})(?:[ \t].*)?\r?$/;
 
+/** Whether git left conflict markers in the text (an opening `<<<<<<<` line is enough to offer a resolution). */
+export function hasConflictMarkers(text: string): boolean {
+  return /^<{7}(?:[ \t]|\r?$)/m.test(text);
+}
+
 /**
  * Splits a file with git conflict markers into the two versions git was merging: lines outside
  * the conflict regions belong to both, `<<<<<<<`…`=======` to ours, `=======`…`>>>>>>>` to theirs
