@@ -47,6 +47,14 @@ function toTextChange(change: vscode.TextDocumentContentChangeEvent): TextChange
   return { offset: change.rangeOffset, length: change.rangeLength, text: change.text };
 }
 
+/**
+ * A change that leaves the document clean and is no undo or redo: VS Code loaded the file's new
+ * text from disk. Typing, pasting and edits by extensions always leave it dirty.
+ */
+function isReloadFromDisk(event: vscode.TextDocumentChangeEvent): boolean {
+  return !event.document.isDirty && event.reason === undefined;
+}
+
 async function readIfExists(path: string): Promise<string | undefined> {
   try {
     return await fs.readFile(path, 'utf8');
@@ -174,6 +182,10 @@ export class AnnotationStore implements vscode.Disposable {
   private followEdits(event: vscode.TextDocumentChangeEvent): void {
     const entry = this.get(event.document);
     if (!entry || entry.problems || event.contentChanges.length === 0 || entry.annotations.size === 0) return;
+    if (isReloadFromDisk(event)) {
+      void this.reanchorAfterReload(entry);
+      return;
+    }
     const hadOrphans = entry.annotations.orphans.length > 0;
     const report = entry.annotations.applyChanges(event.contentChanges.map(toTextChange));
     let reshaped = report.reshaped;
@@ -190,6 +202,29 @@ export class AnnotationStore implements vscode.Disposable {
     if (!report.changed && reshaped.length === 0) return;
     entry.unsaved = true;
     this.changeEmitter.fire({ document: event.document, reason: 'edited', reshaped, orphansChanged });
+  }
+
+  /**
+   * The text was replaced from disk (git checkout or pull, an edit outside VS Code, Revert File).
+   * VS Code reports that as one edit over every line that differs, and shifting through it would
+   * orphan every annotation in between: the quotes are looked for in the new text instead.
+   */
+  private async reanchorAfterReload(entry: DocumentEntry): Promise<void> {
+    const { document } = entry;
+    // A checkout usually brings the sidecar of the same commit: that one wins over our model.
+    const diskText = await readIfExists(entry.sidecarUri.fsPath).catch(() => entry.diskText);
+    if (document.isClosed) return;
+    if (diskText !== entry.diskText) {
+      await this.readSidecar(document, entry);
+      return;
+    }
+    const hadOrphans = entry.annotations.orphans.length;
+    const report = entry.annotations.anchor(document.getText());
+    if (report.moved.length === 0 && report.orphaned.length === 0) return;
+    entry.unsaved = true;
+    const orphansChanged = report.orphaned.length > 0 || entry.annotations.orphans.length !== hadOrphans;
+    this.changeEmitter.fire({ document, reason: 'edited', reshaped: [...report.moved, ...report.orphaned], orphansChanged });
+    await this.persist(entry);
   }
 
   private async onSaved(document: vscode.TextDocument): Promise<void> {
