@@ -8,11 +8,12 @@ import { kindPresentation } from './kindPresentation';
 
 const SOURCE = 'Source Annotator';
 
-function sidecarDiagnostic(problem: SidecarProblem): vscode.Diagnostic {
+/** A problem found in a sidecar (or the speaker registry) as a diagnostic at its line and column. */
+export function sidecarDiagnostic(problem: SidecarProblem, code = 'invalid-sidecar'): vscode.Diagnostic {
   const range = new vscode.Range(problem.line - 1, problem.column - 1, problem.endLine - 1, Math.max(problem.endColumn - 1, problem.column));
   const diagnostic = new vscode.Diagnostic(range, problem.message, vscode.DiagnosticSeverity.Error);
   diagnostic.source = SOURCE;
-  diagnostic.code = 'invalid-sidecar';
+  diagnostic.code = code;
   return diagnostic;
 }
 
@@ -47,7 +48,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const document = entry.document;
     const sidecarKey = entry.sidecarUri.toString();
     if (entry.problems) {
-      this.collection.set(entry.sidecarUri, entry.problems.map(sidecarDiagnostic));
+      this.collection.set(entry.sidecarUri, entry.problems.map((problem) => sidecarDiagnostic(problem)));
       this.collection.delete(document.uri);
       this.notify(entry, entry.problems);
       return;

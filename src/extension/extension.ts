@@ -21,17 +21,31 @@ import { AnnotationNavigator } from './navigation/annotationNavigator';
 import { SidecarRenames } from './sidecarRenames';
 import { SpeakerDirectory } from './speakerDirectory';
 import { AnnotationStatusBar } from './statusBar';
+import { ClaimsFilter } from './claims/claimsFilter';
+import { ClaimsView } from './claims/claimsView';
+import { ClearFilterCommand, FilterByKindCommand, FilterByTextCommand, OpenAnnotationCommand, RefreshClaimsCommand, ToggleKindCommand } from './claims/viewCommands';
+import { CopyQuoteCommand } from './commands/copyQuote';
+import { MergeSpeakerCommand } from './commands/mergeSpeaker';
+import { RenameSpeakerCommand } from './commands/renameSpeaker';
+import { SpeakerLedger } from './speakerLedger';
+import { SpeakerRegistryFile } from './speakerRegistryFile';
+import { WorkspaceIndex } from './workspaceIndex';
 
 /** What the extension hands to tests: the live store, to wait for writes and inspect the model. */
 export interface SourceAnnotatorApi {
   readonly store: AnnotationStore;
+  /** Every annotation of the workspace (built when first needed). */
+  readonly workspaceIndex: WorkspaceIndex;
+  readonly claimsView: ClaimsView;
 }
 
 let store: AnnotationStore | undefined;
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   store = new AnnotationStore();
-  const speakers = new SpeakerDirectory(store, context.workspaceState);
+  const speakerRegistry = new SpeakerRegistryFile();
+  const workspaceIndex = new WorkspaceIndex(store, speakerRegistry);
+  const speakers = new SpeakerDirectory(workspaceIndex, speakerRegistry, context.workspaceState);
   const commands = new CommandManager();
   for (const kind of ANNOTATION_KINDS) commands.register(new TagSelectionAsCommand(store, kind));
   commands.register(new TagSelectionCommand(store));
@@ -47,10 +61,29 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   }
   commands.register(new GoToAnnotationInDocumentCommand(store));
   commands.register(new ToggleDecorationsCommand());
+  // The claims panel: a view over the workspace index, its title actions and the speaker ledger.
+  const claimsFilter = new ClaimsFilter(context.workspaceState);
+  const claimsView = new ClaimsView(workspaceIndex, claimsFilter);
+  const ledger = new SpeakerLedger(store, workspaceIndex);
+  commands.register(new OpenAnnotationCommand(store));
+  commands.register(new CopyQuoteCommand(store));
+  commands.register(new RenameSpeakerCommand(ledger));
+  commands.register(new MergeSpeakerCommand(ledger, speakers));
+  commands.register(new FilterByTextCommand(claimsFilter));
+  commands.register(new FilterByKindCommand(claimsFilter));
+  commands.register(new ClearFilterCommand(claimsFilter));
+  commands.register(new RefreshClaimsCommand(workspaceIndex));
+  for (const kind of ANNOTATION_KINDS) {
+    for (const show of [true, false]) commands.register(new ToggleKindCommand(claimsFilter, kind, show));
+  }
 
   context.subscriptions.push(
     store,
     commands,
+    speakerRegistry,
+    workspaceIndex,
+    claimsFilter,
+    claimsView,
     new DecorationController(store, vscode.Uri.joinPath(context.extensionUri, 'media')),
     new DiagnosticsController(store),
     new ContextKeys(store),
@@ -60,7 +93,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     new AnnotationSymbols(store),
     new AnnotationStatusBar(store),
   );
-  return { store };
+  return { store, workspaceIndex, claimsView };
 }
 
 export async function deactivate(): Promise<void> {

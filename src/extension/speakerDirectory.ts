@@ -1,44 +1,28 @@
-import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { parseSidecar } from '../core/sidecar/parseSidecar';
-import type { AnnotationStore } from './annotationStore';
+import type { SpeakerRegistryFile } from './speakerRegistryFile';
+import type { WorkspaceIndex } from './workspaceIndex';
 
 const RECENT_KEY = 'sourceAnnotator.recentSpeakers';
 const RECENT_LIMIT = 50;
 
 /**
- * The speakers known in the workspace, for the Set Speaker picker: the ones this user picked
- * most recently first, then every other speaker found in open documents and in sidecars on disk,
- * most used first.
+ * The speakers known in the workspace, for the Set Speaker picker: the canonical names of the
+ * speaker registry first (so the corpus stays consistent), then the ones this user picked most
+ * recently, then every other speaker of the workspace index, most used first. Variants listed as
+ * aliases in the registry are offered under their canonical name only.
  */
 export class SpeakerDirectory {
   constructor(
-    private readonly store: AnnotationStore,
+    private readonly workspace: WorkspaceIndex,
+    private readonly registry: SpeakerRegistryFile,
     private readonly memento: vscode.Memento,
   ) {}
 
-  async speakers(token?: vscode.CancellationToken): Promise<string[]> {
-    const counts = new Map<string, number>();
-    const count = (speaker: string | undefined) => {
-      if (speaker) counts.set(speaker, (counts.get(speaker) ?? 0) + 1);
-    };
-    const open = new Set<string>();
-    for (const entry of this.store.all()) {
-      open.add(entry.sidecarUri.fsPath);
-      entry.annotations.all.forEach((a) => count(a.speaker));
-    }
-    const sidecars = await vscode.workspace.findFiles('**/*.annotations.yaml', '**/node_modules/**', undefined, token);
-    await Promise.all(
-      sidecars
-        .filter((uri) => !open.has(uri.fsPath))
-        .map(async (uri) => {
-          const parsed = parseSidecar(await fs.readFile(uri.fsPath, 'utf8').catch(() => ''));
-          if (parsed.ok) parsed.sidecar.annotations.forEach((a) => count(a.speaker));
-        }),
-    );
-    const recent = this.recent();
-    const others = [...counts.keys()].filter((s) => !recent.includes(s)).sort((a, b) => counts.get(b)! - counts.get(a)! || a.localeCompare(b));
-    return [...recent, ...others];
+  async speakers(): Promise<string[]> {
+    await this.workspace.ready();
+    const canonical = (name: string) => this.registry.registry.canonical(name);
+    const ordered = [...this.registry.registry.names, ...this.recent().map(canonical), ...this.workspace.index.speakerCounts().keys()];
+    return [...new Set(ordered)];
   }
 
   async recordUse(speaker: string): Promise<void> {

@@ -16,11 +16,21 @@ function asUri(value: unknown): vscode.Uri | undefined {
 }
 
 /**
- * The annotation a command acts on: the one named by its arguments (`[documentUri, id]`, as
- * hover links and views pass them), else the innermost one at the cursor of the active editor,
- * asking when several overlap there.
+ * Tree rows (the claims panel) reach commands as the row itself, first argument; a row that names
+ * its annotation (`documentUri`, `annotationId`) stands for `[documentUri, annotationId]`.
  */
-export async function resolveAnnotationTarget(store: AnnotationStore, args: readonly unknown[]): Promise<AnnotationTarget | undefined> {
+function fromRow(args: readonly unknown[]): readonly unknown[] {
+  const row = args[0] as { documentUri?: unknown; annotationId?: unknown } | undefined;
+  return row && typeof row === 'object' && typeof row.documentUri === 'string' && typeof row.annotationId === 'string' ? [row.documentUri, row.annotationId] : args;
+}
+
+/**
+ * The annotation a command acts on: the one named by its arguments (`[documentUri, id]`, as
+ * hover links pass them, or a claims panel row), else the innermost one at the cursor of the
+ * active editor, asking when several overlap there.
+ */
+export async function resolveAnnotationTarget(store: AnnotationStore, commandArgs: readonly unknown[]): Promise<AnnotationTarget | undefined> {
+  const args = fromRow(commandArgs);
   const uri = asUri(args[0]);
   if (uri && typeof args[1] === 'string') {
     const document = await vscode.workspace.openTextDocument(uri);

@@ -1,0 +1,164 @@
+import * as vscode from 'vscode';
+import type { IndexedAnnotation, SpeakerGroup } from '../../core/index/annotationIndex';
+import { excerpt } from '../excerpt';
+import { kindColor, kindPresentation } from '../kindPresentation';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import type { ClaimsFilter } from './claimsFilter';
+
+/** A speaker row; `speaker` undefined is the "Unattributed" group. */
+export interface SpeakerNode {
+  readonly type: 'speaker';
+  readonly speaker: string | undefined;
+  readonly count: number;
+}
+
+/**
+ * An annotation row. `documentUri` and `annotationId` are what the row-level commands take
+ * (see commands/annotationTarget.ts), so a row can be passed to them as it is.
+ */
+export interface AnnotationNode {
+  readonly type: 'annotation';
+  readonly documentUri: string;
+  readonly annotationId: string;
+  readonly entry: IndexedAnnotation;
+  readonly parent: SpeakerNode;
+}
+
+export type ClaimsNode = SpeakerNode | AnnotationNode;
+
+/** Above this many rows speakers start collapsed: expanding 50,000 rows helps no one. */
+const EXPAND_LIMIT = 500;
+
+export const OPEN_ANNOTATION_COMMAND = 'sourceAnnotator.claims.open';
+
+/**
+ * Claims by Speaker: speakers (canonical names, most annotations first, "Unattributed" last) and
+ * under each their annotations in document order. Groups are computed once per index version and
+ * filter; rows only read what is on screen (line numbers of the documents of expanded speakers).
+ */
+export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<ClaimsNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private cache: { version: number; filter: string; groups: SpeakerGroup[]; nodes: SpeakerNode[] } | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+
+  constructor(
+    private readonly workspace: WorkspaceIndex,
+    private readonly filter: ClaimsFilter,
+  ) {
+    this.disposables.push(
+      workspace.onDidChange(() => this.scheduleRefresh()),
+      filter.onDidChange(() => this.refresh()),
+      { dispose: () => clearTimeout(this.refreshTimer) },
+    );
+  }
+
+  /** Typing fires an index change per keystroke; the tree redraws once they pause. */
+  private scheduleRefresh(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.refresh(), 50);
+  }
+
+  refresh(): void {
+    clearTimeout(this.refreshTimer);
+    this.changeEmitter.fire(undefined);
+  }
+
+  /** The current groups (computing them if the index or filter changed). */
+  groups(): { groups: SpeakerGroup[]; nodes: SpeakerNode[] } {
+    const filter = JSON.stringify(this.filter.query, (_key, value: unknown) => (value instanceof Set ? [...value] : value));
+    const version = this.workspace.index.version;
+    if (!this.cache || this.cache.version !== version || this.cache.filter !== filter) {
+      const groups = this.workspace.index.speakerGroups(this.filter.query);
+      const nodes = groups.map((g): SpeakerNode => ({ type: 'speaker', speaker: g.speaker, count: g.annotations.length }));
+      this.cache = { version, filter, groups, nodes };
+    }
+    return this.cache;
+  }
+
+  async getChildren(element?: ClaimsNode): Promise<ClaimsNode[]> {
+    await this.workspace.ready();
+    const { groups, nodes } = this.groups();
+    if (!element) return nodes;
+    if (element.type === 'annotation') return [];
+    const index = nodes.findIndex((n) => n.speaker === element.speaker);
+    const group = groups[index];
+    if (!group) return [];
+    await this.workspace.loadLines(group.annotations.map((e) => e.document));
+    const parent = nodes[index];
+    return group.annotations.map((entry) => ({ type: 'annotation', documentUri: entry.document, annotationId: entry.annotation.id, entry, parent }));
+  }
+
+  getParent(element: ClaimsNode): ClaimsNode | undefined {
+    return element.type === 'annotation' ? element.parent : undefined;
+  }
+
+  /** The row of an annotation in the current tree, for `TreeView.reveal`. */
+  async nodeFor(documentUri: string, annotationId: string): Promise<AnnotationNode | undefined> {
+    for (const speaker of (await this.getChildren()) as SpeakerNode[]) {
+      const rows = (await this.getChildren(speaker)) as AnnotationNode[];
+      const found = rows.find((row) => row.documentUri === documentUri && row.annotationId === annotationId);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  getTreeItem(element: ClaimsNode): vscode.TreeItem {
+    return element.type === 'speaker' ? this.speakerItem(element) : this.annotationItem(element);
+  }
+
+  private speakerItem(node: SpeakerNode): vscode.TreeItem {
+    const total = this.cache?.groups.reduce((n, g) => n + g.annotations.length, 0) ?? 0;
+    const state = total <= EXPAND_LIMIT ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(node.speaker ?? vscode.l10n.t('Unattributed'), state);
+    // Stable ids: expansion and selection survive every refresh.
+    item.id = node.speaker === undefined ? 'unattributed' : `speaker:${node.speaker}`;
+    item.description = String(node.count);
+    item.iconPath = new vscode.ThemeIcon(node.speaker === undefined ? 'question' : 'person');
+    item.contextValue = node.speaker === undefined ? 'unattributed' : 'speaker';
+    if (node.speaker !== undefined) {
+      const spellings = [...this.workspace.index.spellingsOf(node.speaker)].filter((s) => s !== node.speaker);
+      const tooltip = new vscode.MarkdownString();
+      tooltip.appendText(node.speaker);
+      if (spellings.length > 0) tooltip.appendText('\n\n' + vscode.l10n.t('Also written as: {0}', spellings.join(', ')));
+      item.tooltip = tooltip;
+    }
+    return item;
+  }
+
+  private annotationItem(node: AnnotationNode): vscode.TreeItem {
+    const { annotation } = node.entry;
+    const uri = vscode.Uri.parse(node.documentUri);
+    const presentation = kindPresentation(annotation.kind);
+    const item = new vscode.TreeItem(excerpt(annotation.text, 80), vscode.TreeItemCollapsibleState.None);
+    item.id = `annotation:${node.documentUri}#${annotation.id}`;
+    const line = this.workspace.lineOf(node.documentUri, annotation.start);
+    const path = vscode.workspace.asRelativePath(uri, false);
+    item.description = line === undefined ? path : `${path}:${line}`;
+    item.iconPath = new vscode.ThemeIcon(presentation.icon.id, kindColor(annotation.kind, 'border'));
+    item.contextValue = 'annotation';
+    item.resourceUri = uri;
+    item.tooltip = annotationTooltip(node, presentation.label, item.description);
+    item.command = { command: OPEN_ANNOTATION_COMMAND, title: vscode.l10n.t('Go to Annotation'), arguments: [node.documentUri, annotation.id] };
+    item.accessibilityInformation = { label: vscode.l10n.t('{0} by {1}: {2}, {3}', presentation.label, annotation.speaker ?? vscode.l10n.t('no speaker'), annotation.text, item.description) };
+    return item;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Full text, note and author; everything a user typed goes through appendText (escaped). */
+function annotationTooltip(node: AnnotationNode, kindLabel: string, where: string): vscode.MarkdownString {
+  const { annotation } = node.entry;
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown('**').appendText(kindLabel).appendMarkdown('**');
+  if (annotation.speaker) tooltip.appendText(' · ' + annotation.speaker);
+  tooltip.appendText(' · ' + where);
+  tooltip.appendMarkdown('\n\n> ').appendText(annotation.text.replace(/\s+/g, ' ').trim());
+  if (annotation.note) tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Note: {0}', annotation.note));
+  if (annotation.author) tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Tagged by {0}', annotation.author));
+  return tooltip;
+}

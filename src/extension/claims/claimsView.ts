@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import type { ClaimsFilter } from './claimsFilter';
+import { ClaimsTreeProvider, type ClaimsNode } from './claimsTree';
+
+export const CLAIMS_VIEW_ID = 'sourceAnnotator.claimsBySpeaker';
+/** True while the workspace has no annotation at all: the view then shows its welcome content. */
+const EMPTY_CONTEXT_KEY = 'sourceAnnotator.claims.empty';
+
+/**
+ * The Claims by Speaker view: the tree, its message (what is filtered, how much is shown) and
+ * the context key behind the welcome content. The index is only built once the view is shown.
+ */
+export class ClaimsView implements vscode.Disposable {
+  readonly provider: ClaimsTreeProvider;
+  readonly treeView: vscode.TreeView<ClaimsNode>;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly workspace: WorkspaceIndex,
+    private readonly filter: ClaimsFilter,
+  ) {
+    this.provider = new ClaimsTreeProvider(workspace, filter);
+    this.treeView = vscode.window.createTreeView(CLAIMS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.disposables.push(
+      this.provider,
+      this.treeView,
+      this.provider.onDidChangeTreeData(() => this.updateMessage()),
+      this.treeView.onDidChangeVisibility(() => this.updateMessage()),
+    );
+    this.updateMessage();
+  }
+
+  private updateMessage(): void {
+    if (!this.workspace.isBuilt) return;
+    const { groups } = this.provider.groups();
+    const shown = groups.reduce((n, g) => n + g.annotations.length, 0);
+    const empty = this.workspace.index.size === 0;
+    void vscode.commands.executeCommand('setContext', EMPTY_CONTEXT_KEY, empty);
+    const invalid = this.workspace.index.invalidDocuments().size;
+    const parts: string[] = [];
+    if (!empty && this.filter.isNarrowed) parts.push(this.filter.describe() + ` (${shown})`);
+    if (!empty && shown === 0 && !this.filter.isNarrowed) parts.push(vscode.l10n.t('No claims yet. Show other kinds with the filter button.'));
+    if (invalid > 0) parts.push(vscode.l10n.t('{0} sidecar(s) with errors are left out (see Problems).', invalid));
+    this.treeView.message = parts.length > 0 ? parts.join(' · ') : undefined;
+    this.treeView.description = empty ? undefined : vscode.l10n.t('{0} in {1} speakers', shown, groups.filter((g) => g.speaker !== undefined).length);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

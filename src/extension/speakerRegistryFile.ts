@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { parseSpeakerRegistry, SPEAKER_REGISTRY_PATH, SpeakerRegistry } from '../core/speakers/speakerRegistry';
+import { sidecarDiagnostic } from './diagnostics';
+
+/**
+ * The committed speaker registry (`.annotations/speakers.yaml` in the first workspace folder):
+ * read on start, re-read when it changes on disk or in an editor, its problems reported as
+ * diagnostics on the file. While it has problems it maps nothing, rather than half of it.
+ */
+export class SpeakerRegistryFile implements vscode.Disposable {
+  private current = new SpeakerRegistry();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('sourceAnnotator.speakers');
+  private readonly changeEmitter = new vscode.EventEmitter<SpeakerRegistry>();
+  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.changeEmitter];
+  private readonly uri: vscode.Uri | undefined;
+
+  readonly onDidChange = this.changeEmitter.event;
+  /** Settles after the first read, so callers can wait for canonical names before showing them. */
+  readonly ready: Promise<void>;
+
+  constructor() {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    this.uri = folder && vscode.Uri.joinPath(folder.uri, SPEAKER_REGISTRY_PATH);
+    if (folder) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, SPEAKER_REGISTRY_PATH));
+      this.disposables.push(
+        watcher,
+        watcher.onDidCreate(() => void this.reload()),
+        watcher.onDidChange(() => void this.reload()),
+        watcher.onDidDelete(() => void this.reload()),
+        // Problems follow the text as it is typed, like the YAML extension's own checks.
+        vscode.workspace.onDidChangeTextDocument((event) => {
+          if (event.document.uri.toString() === this.uri?.toString()) this.apply(event.document.getText());
+        }),
+      );
+    }
+    this.ready = this.reload();
+  }
+
+  get registry(): SpeakerRegistry {
+    return this.current;
+  }
+
+  get fileUri(): vscode.Uri | undefined {
+    return this.uri;
+  }
+
+  async reload(): Promise<void> {
+    if (!this.uri) return;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri?.toString());
+    let text: string | undefined = open?.getText();
+    if (text === undefined) {
+      try {
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.uri));
+      } catch {
+        text = undefined;
+      }
+    }
+    this.apply(text);
+  }
+
+  private apply(text: string | undefined): void {
+    if (!this.uri) return;
+    const { registry, problems } = text === undefined ? { registry: new SpeakerRegistry(), problems: [] } : parseSpeakerRegistry(text);
+    this.diagnostics.set(this.uri, problems.map((problem) => sidecarDiagnostic(problem, 'invalid-speaker-registry')));
+    this.current = registry;
+    this.changeEmitter.fire(registry);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,162 @@
+import * as vscode from 'vscode';
+import { AnnotationIndex } from '../core/index/annotationIndex';
+import { parseSidecar } from '../core/sidecar/parseSidecar';
+import { toStoredAnnotations } from '../core/sidecar/sidecarCodec';
+import { documentPathForSidecar, sidecarPathFor } from '../core/sidecar/sidecarFormat';
+import { CodePointLines } from '../core/text/codePointLines';
+import { stripBom } from '../core/text/documentText';
+import type { AnnotationStore, StoreChange } from './annotationStore';
+import type { SpeakerRegistryFile } from './speakerRegistryFile';
+
+const SIDECAR_GLOB = '**/*.annotations.yaml';
+const EXCLUDE_GLOB = '**/node_modules/**';
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The annotations of the whole workspace, for the claims panel and cross-document navigation.
+ * Built lazily (on first `ready()`), from every sidecar on disk, then kept current:
+ * - open documents from the store, unsaved changes included (the live UTF-16 model converted to
+ *   the stored form, so every document is indexed in code points alike);
+ * - other documents from a watcher on sidecars (git checkout, another editor, the command line).
+ * Invalid sidecars are recorded and contribute nothing. Keys are document URI strings.
+ */
+export class WorkspaceIndex implements vscode.Disposable {
+  readonly index = new AnnotationIndex();
+  private building: Promise<void> | undefined;
+  /** The sidecar watcher is created with the first build, not at activation. */
+  private watching = false;
+  private readonly lines = new Map<string, CodePointLines>();
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+
+  /** Fires after the index changed (once per document update). */
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly speakers: SpeakerRegistryFile,
+  ) {
+    this.index.setSpeakerResolver((speaker) => this.speakers.registry.canonical(speaker));
+    this.disposables.push(
+      store.onDidChange((change) => void this.onStoreChange(change)),
+      speakers.onDidChange((registry) => {
+        this.index.setSpeakerResolver((speaker) => registry.canonical(speaker));
+        this.changeEmitter.fire();
+      }),
+    );
+  }
+
+  /** Resolves once every sidecar of the workspace has been read (the first call starts it). */
+  ready(): Promise<void> {
+    this.building ??= this.build();
+    return this.building;
+  }
+
+  get isBuilt(): boolean {
+    return this.building !== undefined;
+  }
+
+  /** Reads everything again (the view's Refresh). */
+  async rebuild(): Promise<void> {
+    this.building = this.build();
+    await this.building;
+  }
+
+  /** 1-based line of a code point offset in a document, once `loadLines` has read it. */
+  lineOf(document: string, codePoint: number): number | undefined {
+    return this.lines.get(document)?.lineAt(codePoint);
+  }
+
+  /** Reads the text of the documents whose line numbers are about to be shown. */
+  async loadLines(documents: Iterable<string>): Promise<void> {
+    await Promise.all(
+      [...new Set(documents)]
+        .filter((document) => !this.lines.has(document))
+        .map(async (document) => {
+          const uri = vscode.Uri.parse(document);
+          const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === document);
+          const text = open?.getText() ?? (await readText(uri));
+          if (text !== undefined) this.lines.set(document, new CodePointLines(stripBom(text)));
+        }),
+    );
+  }
+
+  /** Re-reads one sidecar from disk (used after writing sidecars of closed documents). */
+  async refreshSidecar(sidecarUri: vscode.Uri): Promise<void> {
+    const documentPath = documentPathForSidecar(sidecarUri.fsPath);
+    if (!documentPath) return;
+    const key = vscode.Uri.file(documentPath).toString();
+    // An open document's model is newer than its sidecar; the store reports it.
+    if (this.openEntry(key)) return;
+    const text = await readText(sidecarUri);
+    if (this.openEntry(key)) return;
+    this.lines.delete(key);
+    if (text === undefined) {
+      this.index.removeDocument(key);
+    } else {
+      const parsed = parseSidecar(text);
+      if (parsed.ok) this.index.setDocument(key, parsed.sidecar.annotations);
+      else this.index.setInvalid(key, parsed.problems);
+    }
+    this.changeEmitter.fire();
+  }
+
+  sidecarUriOf(document: string): vscode.Uri {
+    return vscode.Uri.file(sidecarPathFor(vscode.Uri.parse(document).fsPath));
+  }
+
+  private async build(): Promise<void> {
+    if (!this.watching) this.watch();
+    await this.speakers.ready;
+    const sidecars = await vscode.workspace.findFiles(SIDECAR_GLOB, EXCLUDE_GLOB);
+    this.index.clear();
+    this.lines.clear();
+    for (const entry of this.store.all()) this.indexOpen(entry.document);
+    await Promise.all(sidecars.map((uri) => this.refreshSidecar(uri)));
+    this.changeEmitter.fire();
+  }
+
+  private watch(): void {
+    const watcher = vscode.workspace.createFileSystemWatcher(SIDECAR_GLOB);
+    const refresh = (uri: vscode.Uri) => {
+      if (!uri.fsPath.split(/[\\/]/).includes('node_modules')) void this.refreshSidecar(uri);
+    };
+    this.watching = true;
+    this.disposables.push(watcher, watcher.onDidCreate(refresh), watcher.onDidChange(refresh), watcher.onDidDelete(refresh));
+  }
+
+  private openEntry(key: string) {
+    return this.store.all().find((entry) => entry.document.uri.toString() === key);
+  }
+
+  private indexOpen(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const entry = this.store.get(document);
+    if (!entry) return;
+    this.lines.delete(key);
+    if (entry.problems) this.index.setInvalid(key, entry.problems);
+    else this.index.setDocument(key, toStoredAnnotations(entry.annotations.all, document.getText()));
+  }
+
+  private async onStoreChange(change: StoreChange): Promise<void> {
+    if (!this.isBuilt) return;
+    if (change.reason === 'closed') {
+      // Unsaved annotation changes die with the document; what counts now is the sidecar on disk.
+      await this.refreshSidecar(this.sidecarUriOf(change.document.uri.toString()));
+      return;
+    }
+    this.indexOpen(change.document);
+    this.changeEmitter.fire();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
