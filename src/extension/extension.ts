@@ -30,6 +30,9 @@ import { RenameSpeakerCommand } from './commands/renameSpeaker';
 import { SpeakerLedger } from './speakerLedger';
 import { SpeakerRegistryFile } from './speakerRegistryFile';
 import { WorkspaceIndex } from './workspaceIndex';
+import { AcceptCandidateCommand } from './commands/acceptCandidate';
+import { RelocateToSelectionCommand } from './commands/relocateToSelection';
+import { OrphansView } from './orphans/orphansView';
 
 /** What the extension hands to tests: the live store, to wait for writes and inspect the model. */
 export interface SourceAnnotatorApi {
@@ -37,6 +40,7 @@ export interface SourceAnnotatorApi {
   /** Every annotation of the workspace (built when first needed). */
   readonly workspaceIndex: WorkspaceIndex;
   readonly claimsView: ClaimsView;
+  readonly orphansView: OrphansView;
 }
 
 let store: AnnotationStore | undefined;
@@ -77,9 +81,14 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     for (const show of [true, false]) commands.register(new ToggleKindCommand(claimsFilter, kind, show));
   }
 
+  commands.register(new AcceptCandidateCommand(store));
+  commands.register(new RelocateToSelectionCommand(store));
+  const orphansView = new OrphansView(store);
+
   context.subscriptions.push(
     store,
     commands,
+    orphansView,
     speakerRegistry,
     workspaceIndex,
     claimsFilter,
@@ -93,7 +102,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     new AnnotationSymbols(store),
     new AnnotationStatusBar(store),
   );
-  return { store, workspaceIndex, claimsView };
+  return { store, workspaceIndex, claimsView, orphansView };
 }
 
 export async function deactivate(): Promise<void> {
