@@ -57,10 +57,13 @@ export function checkSidecar(doc: AnnotatedDocument): SidecarCheck {
   for (const annotation of moved) {
     const { index, at, stored } = where(annotation.id);
     const found = lineColumnAt(documentText, annotation.start);
-    const label = `annotations[${index}] (${annotation.id}): quote “${excerpt(annotation.text, 40)}”`;
+    const label = `annotations[${index}] (${annotation.id}): quote “${excerpt(stored.text, 40)}”`;
+    // Fuzzy re-anchoring may find the passage with some words changed: say so, the fix takes the new text.
+    const changed = annotation.text === stored.text ? '' : ` with changed text “${excerpt(annotation.text, 40)}”`;
+    const foundAt = `line ${found.line}, column ${found.column}`;
     const message = stored.orphaned
-      ? `${label} of this orphan is in the document again, at line ${found.line}, column ${found.column}; --fix re-anchors it`
-      : `${label} is not at offsets ${stored.start}-${stored.end} any more; found at line ${found.line}, column ${found.column} of the document; --fix re-anchors it`;
+      ? `${label} of this orphan is in the document again${changed}, at ${foundAt}; --fix re-anchors it`
+      : `${label} is not at offsets ${stored.start}-${stored.end} any more; found${changed} at ${foundAt} of the document; --fix re-anchors it`;
     error(at, message, true);
   }
   for (const annotation of orphaned) {
