@@ -89,7 +89,8 @@ describe('Tag Selection as Quote', function () {
   let wb;
 
   before(async () => {
-    wb = await Workbench.open('tag-quote');
+    // seeds/ ships this quote already tagged: start from the bare documents.
+    wb = await Workbench.open('tag-quote', { sidecars: false });
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && wb) await wb.captureFailure(this.currentTest.fullTitle());

@@ -108,6 +108,8 @@ function textRectInPage(text) {
   return undefined;
 }
 
+/** @typedef {{ seeds?: string, sidecars?: boolean, settings?: Record<string, unknown> }} WorkbenchOptions */
+
 export class Workbench {
   /** @type {import('playwright-core').Page} */ page;
   /** Absolute path of the throw-away copy of seeds/ opened as the workspace. */
@@ -129,8 +131,9 @@ export class Workbench {
   /**
    * Starts code-server on a fresh copy of seeds/ with this repository loaded as a development
    * extension (payload URL, no tests path), opens the workbench and waits until it is usable.
+   * `sidecars: false` leaves out the shipped `*.annotations.yaml`, for tests that tag from scratch.
    * @param {string} name
-   * @param {{ seeds?: string, settings?: Record<string, unknown> }} [opts]
+   * @param {WorkbenchOptions} [opts]
    */
   static async open(name, opts = {}) {
     const wb = new Workbench(name);
@@ -144,7 +147,7 @@ export class Workbench {
     return wb;
   }
 
-  /** @param {{ seeds?: string, settings?: Record<string, unknown> }} opts */
+  /** @param {WorkbenchOptions} opts */
   async #start(opts) {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const runDir = createRunDir('sa-e2e-');
@@ -153,7 +156,8 @@ export class Workbench {
       else runDir.remove();
     });
     this.workspace = path.join(runDir.root, 'seeds');
-    fs.cpSync(opts.seeds ?? SEEDS, this.workspace, { recursive: true });
+    const withSidecars = opts.sidecars ?? true;
+    fs.cpSync(opts.seeds ?? SEEDS, this.workspace, { recursive: true, filter: (src) => withSidecars || !src.endsWith('.annotations.yaml') });
 
     const server = await startCodeServer({
       runDir,
