@@ -4,7 +4,10 @@ import { AnnotationStore } from './annotationStore';
 import { ChangeKindCommand } from './commands/changeKind';
 import { CommandManager } from './commands/command';
 import { EditNoteCommand } from './commands/editNote';
+import { GoToAnnotationCommand } from './commands/goToAnnotation';
 import { GoToAnnotationInDocumentCommand } from './commands/goToAnnotationInDocument';
+import { GoToClaimBySpeakerCommand } from './commands/goToClaimBySpeaker';
+import { GoToOrphanedAnnotationCommand } from './commands/goToOrphanedAnnotation';
 import { NavigateCommand } from './commands/navigate';
 import { RemoveAnnotationCommand } from './commands/removeAnnotation';
 import { ResolveAnnotationConflictCommand } from './commands/resolveAnnotationConflict';
@@ -58,12 +61,15 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   commands.register(new EditNoteCommand(store));
   commands.register(new RemoveAnnotationCommand(store));
   commands.register(new ResolveAnnotationConflictCommand());
-  const navigator = new AnnotationNavigator(store);
+  const navigator = new AnnotationNavigator(store, workspaceIndex);
   for (const direction of ['next', 'previous'] as const) {
     commands.register(new NavigateCommand(navigator, direction));
     for (const kind of ANNOTATION_KINDS) commands.register(new NavigateCommand(navigator, direction, kind));
   }
   commands.register(new GoToAnnotationInDocumentCommand(store));
+  commands.register(new GoToAnnotationCommand(store, workspaceIndex));
+  commands.register(new GoToClaimBySpeakerCommand(store, workspaceIndex));
+  commands.register(new GoToOrphanedAnnotationCommand(store, workspaceIndex));
   commands.register(new ToggleDecorationsCommand());
   // The claims panel: a view over the workspace index, its title actions and the speaker ledger.
   const claimsFilter = new ClaimsFilter(context.workspaceState);

@@ -20,9 +20,9 @@ const TEXT = [
 ].join('\n');
 
 /** Tags the phrases of a fresh document: a claim holding a quote, a twin of that quote, speculation, advertisement. */
-async function annotatedScratch(): Promise<{ editor: vscode.TextEditor; ids: Record<string, string> }> {
+async function annotatedScratch(): Promise<{ editor: vscode.TextEditor; ids: Record<string, string>; api: Awaited<ReturnType<typeof openAnnotated>>['api'] }> {
   const file = scratchFile(SUITE, 'walk.txt', TEXT);
-  const { editor } = await openAnnotated(file);
+  const { editor, api } = await openAnnotated(file);
   const tagAs = async (command: string, phrase: string): Promise<string> => {
     select(editor, phrase);
     const [added] = await vscode.commands.executeCommand<Annotation[]>(command);
@@ -36,11 +36,26 @@ async function annotatedScratch(): Promise<{ editor: vscode.TextEditor; ids: Rec
     speculation: await tagAs('sourceAnnotator.tagAsSpeculation', 'Analysts expect prices to rise.'),
     ad: await tagAs('sourceAnnotator.tagAsAdvertisement', 'Share this article on Facebook.'),
   };
-  return { editor, ids };
+  return { editor, ids, api };
 }
 
 function selectedText(editor: vscode.TextEditor): string {
   return editor.document.getText(editor.selection);
+}
+
+/**
+ * Accepts the active quick pick until the command settles. The extension host cannot see when a
+ * quick pick has opened, so accepting before it shows is retried rather than raced.
+ */
+async function acceptUntilSettled<T>(running: Thenable<T>): Promise<T> {
+  let settled = false;
+  const result = Promise.resolve(running).finally(() => (settled = true));
+  await waitFor(async () => {
+    if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    return settled;
+  }, 10000, 'the quick pick to be accepted');
+  return result;
 }
 
 async function go(command: string): Promise<Annotation | undefined> {
@@ -153,16 +168,70 @@ describe('navigation', function () {
     assert.deepEqual(quoteRange, new vscode.Range(editor.document.positionAt(find(editor.document, 'the talks').start), editor.document.positionAt(find(editor.document, 'going well').end)));
   });
 
-  it('binds Next/Previous Annotation to keys that VS Code itself does not use', async () => {
+  it('goes to any annotation of the workspace with Go to Annotation, in index order', async () => {
+    const { api } = await annotatedScratch();
+    await api.workspaceIndex.ready();
+    const first = api.workspaceIndex.index.query()[0];
+    const picked = await acceptUntilSettled(vscode.commands.executeCommand<{ uri: vscode.Uri } | undefined>('sourceAnnotator.goToAnnotation'));
+    assert.equal(picked?.uri.toString(), first.document);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.getText(editor.selection), first.annotation.text);
+  });
+
+  it('goes to a claim by speaker: speakers first, then their claims', async () => {
+    const { api, editor } = await annotatedScratch();
+    select(editor, 'Analysts expect prices to rise.');
+    await vscode.commands.executeCommand('sourceAnnotator.tagAsClaim');
+    await waitFor(() => api.workspaceIndex.index.query({ kinds: ['claim'] }).some((e) => e.annotation.text === 'Analysts expect prices to rise.'), 5000, 'the new claim indexed');
+    const top = api.workspaceIndex.index.speakerGroups({ kinds: ['claim'] })[0];
+    const result = await acceptUntilSettled(vscode.commands.executeCommand<{ annotation: Annotation } | undefined>('sourceAnnotator.goToClaimBySpeaker'));
+    assert.equal(result?.annotation.id, top.annotations[0].annotation.id);
+    assert.equal(result?.annotation.kind, 'claim');
+  });
+
+  it('lists orphans with their old quote in Go to Orphaned Annotation and opens where the text was lost', async () => {
+    const { api, editor, ids } = await annotatedScratch();
+    const span = find(editor.document, 'Share this article on Facebook.');
+    await editor.edit((edit) => edit.delete(new vscode.Range(editor.document.positionAt(span.start), editor.document.positionAt(span.end))));
+    await editor.document.save();
+    await waitFor(() => api.workspaceIndex.index.query({ includeOrphans: true }).some((e) => e.annotation.id === ids.ad && e.annotation.orphaned), 5000, 'the orphan indexed');
+    const orphans = api.workspaceIndex.index.query({ includeOrphans: true }).filter((e) => e.annotation.orphaned);
+    const result = await acceptUntilSettled(vscode.commands.executeCommand<{ annotation: Annotation } | undefined>('sourceAnnotator.goToOrphanedAnnotation'));
+    assert.equal(result?.annotation.id, orphans[0].annotation.id);
+    assert.equal(result?.annotation.orphaned, true);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), orphans[0].document);
+  });
+
+  it('binds its default keys only where VS Code itself does not use them', async () => {
     await vscode.commands.executeCommand('workbench.action.openDefaultKeybindingsFile');
     const defaults = await waitFor(() => {
       const document = vscode.window.activeTextEditor?.document;
       return document && document.getText().includes('"command"') ? document.getText() : undefined;
     }, 10000, 'the default keybindings');
-    const ours = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).contributes.keybindings as { key: string; command: string }[];
-    for (const { key, command } of ours) {
-      const users = [...defaults.matchAll(/"key":\s*"([^"]+)",\s*"command":\s*"([^"]+)"/g)].filter((m) => m[1] === key && !m[2].startsWith('sourceAnnotator.') && !m[2].startsWith('-'));
-      assert.deepEqual(users.map((m) => m[2]), [], `${key} (${command}) is also bound by VS Code`);
+    const ours = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).contributes.keybindings as { key: string; command: string; when?: string }[];
+    // The defaults list modifiers in one canonical order (ctrl+shift+alt+meta); ours may not.
+    const canonical = (key: string) =>
+      key
+        .split(' ')
+        .map((chord) => {
+          const parts = chord.split('+');
+          const order = ['ctrl', 'shift', 'alt', 'meta', 'cmd'];
+          return [...parts.filter((p) => order.includes(p)).sort((a, b) => order.indexOf(a) - order.indexOf(b)), ...parts.filter((p) => !order.includes(p))].join('+');
+        })
+        .join(' ');
+    const entries = [...defaults.matchAll(/\{\s*"key":\s*"([^"]+)",\s*"command":\s*"([^"]+)"(?:,\s*"when":\s*"([^"]*)")?/g)].map((m) => ({ key: m[1], command: m[2], when: m[3] ?? '' }));
+    assert.ok(entries.length > 500, `parsed ${entries.length} default keybindings`);
+    for (const { key, command, when } of ours) {
+      const needsEditorFocus = /\beditorTextFocus\b/.test(when ?? '');
+      const clashes = entries.filter(
+        (e) =>
+          e.key === canonical(key) &&
+          !e.command.startsWith('sourceAnnotator.') &&
+          !e.command.startsWith('-') &&
+          // A binding only active outside the editor does not clash with one that needs it.
+          !(needsEditorFocus && /!editorFocus|!editorTextFocus/.test(e.when)),
+      );
+      assert.deepEqual(clashes.map((e) => `${e.command} when ${e.when || 'always'}`), [], `${key} (${command}) is also bound by VS Code`);
     }
     assert.ok(fs.existsSync(workspaceDir()));
     await openEditor(scratchFile(SUITE, 'after.txt', 'x'));

@@ -20,6 +20,6 @@ export class GoToAnnotationInDocumentCommand implements Command {
     const targets = entry.annotations.all
       .filter((annotation) => !annotation.orphaned)
       .map((annotation) => ({ uri: document.uri, annotation, line: document.positionAt(annotation.start).line + 1 }));
-    return pickAnnotation(targets, { title: vscode.l10n.t('Go to Annotation in {0}', vscode.workspace.asRelativePath(document.uri)), showDocument: false });
+    return pickAnnotation(this.store, targets, { title: vscode.l10n.t('Go to Annotation in {0}', vscode.workspace.asRelativePath(document.uri)), showDocument: false });
   }
 }

@@ -5,6 +5,7 @@ import { adjacentAnnotation, edgeAnnotation, type Direction } from '../../core/n
 import { isAnnotatable, type AnnotationStore } from '../annotationStore';
 import { kindPresentation } from '../kindPresentation';
 import { navigateAcrossDocuments } from '../settings';
+import type { WorkspaceIndex } from '../workspaceIndex';
 import { annotatedDocuments } from './annotatedDocuments';
 import { revealAnnotation } from './revealAnnotation';
 
@@ -17,7 +18,10 @@ export class AnnotationNavigator {
   /** The annotation last jumped to, so identical spans are visited in turn. */
   private currentId: string | undefined;
 
-  constructor(private readonly store: AnnotationStore) {}
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly workspaceIndex: WorkspaceIndex,
+  ) {}
 
   async go(direction: Direction, kind?: AnnotationKind): Promise<Annotation | undefined> {
     const editor = vscode.window.activeTextEditor;
@@ -40,7 +44,7 @@ export class AnnotationNavigator {
   }
 
   private async enterAdjacentDocument(current: vscode.Uri | undefined, direction: Direction, kind?: AnnotationKind): Promise<Annotation | undefined> {
-    const documents = await annotatedDocuments(this.store, kind);
+    const documents = await annotatedDocuments(this.workspaceIndex, kind);
     if (documents.length === 0) return undefined;
     const index = current ? documents.findIndex((uri) => uri.fsPath === current.fsPath) : -1;
     // Visit every other annotated document once, in order, wrapping around the workspace.

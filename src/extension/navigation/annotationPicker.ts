@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../../core/annotation';
+import type { AnnotationStore } from '../annotationStore';
 import { excerpt } from '../excerpt';
 import { kindPresentation } from '../kindPresentation';
 import { revealAnnotation } from './revealAnnotation';
 
+/** One row of an annotation picker: what to show, and the document and id to go to. */
 export interface PickableAnnotation {
   readonly uri: vscode.Uri;
-  readonly annotation: Annotation;
-  /** 1-based line of the span's start, for the row's detail. */
-  readonly line: number;
+  readonly annotation: Pick<Annotation, 'id' | 'kind' | 'text' | 'speaker' | 'orphaned'>;
+  /** 1-based line of the span's start, when known. */
+  readonly line: number | undefined;
 }
 
 interface AnnotationItem extends vscode.QuickPickItem {
@@ -18,12 +20,13 @@ interface AnnotationItem extends vscode.QuickPickItem {
 function toItem(target: PickableAnnotation, showDocument: boolean): AnnotationItem {
   const { annotation } = target;
   const presentation = kindPresentation(annotation.kind);
-  const where = showDocument ? `${vscode.workspace.asRelativePath(target.uri)}:${target.line}` : vscode.l10n.t('line {0}', target.line);
+  const line = target.line === undefined ? '' : showDocument ? `:${target.line}` : vscode.l10n.t('line {0}', target.line);
+  const where = showDocument ? `${vscode.workspace.asRelativePath(target.uri)}${line}` : line;
   return {
     label: `$(${presentation.icon.id}) ${excerpt(annotation.text, 80)}`,
     description: annotation.speaker,
     // The kind is spelled out so that typing "quote" or "claim" filters by kind.
-    detail: `${presentation.label} · ${where}`,
+    detail: [presentation.label, where].filter(Boolean).join(' · '),
     target,
   };
 }
@@ -31,28 +34,35 @@ function toItem(target: PickableAnnotation, showDocument: boolean): AnnotationIt
 /**
  * A quick pick over annotations that previews each one in its editor as the reviewer moves
  * through the list (as Go to Symbol does) and puts the editor back where it was on Escape.
- * Typing filters on the excerpt, the speaker and the kind.
+ * Typing filters on the excerpt, the speaker and the kind. Rows name annotations by document and
+ * id; the span is looked up in the live model when shown, so it is right even after edits.
  */
-export async function pickAnnotation(targets: readonly PickableAnnotation[], options: { title: string; showDocument: boolean }): Promise<PickableAnnotation | undefined> {
+export async function pickAnnotation(
+  store: AnnotationStore,
+  targets: readonly PickableAnnotation[],
+  options: { title: string; placeholder?: string; showDocument: boolean },
+): Promise<PickableAnnotation | undefined> {
   const original = vscode.window.activeTextEditor;
   const restore = original && { document: original.document, selections: original.selections, visible: original.visibleRanges[0], viewColumn: original.viewColumn };
   const quickPick = vscode.window.createQuickPick<AnnotationItem>();
   quickPick.title = options.title;
-  quickPick.placeholder = vscode.l10n.t('Type to filter by text, speaker or kind');
+  quickPick.placeholder = options.placeholder ?? vscode.l10n.t('Type to filter by text, speaker or kind');
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
   quickPick.items = targets.map((t) => toItem(t, options.showDocument));
 
-  const preview = async (item: AnnotationItem | undefined) => {
-    if (!item) return;
-    const document = await vscode.workspace.openTextDocument(item.target.uri);
-    const editor = await vscode.window.showTextDocument(document, { preview: true, preserveFocus: true, viewColumn: restore?.viewColumn });
-    revealAnnotation(editor, item.target.annotation, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  const show = async (target: PickableAnnotation, preview: boolean) => {
+    const document = await vscode.workspace.openTextDocument(target.uri);
+    const editor = await vscode.window.showTextDocument(document, { preview, preserveFocus: preview, viewColumn: restore?.viewColumn });
+    const live = (await store.entryFor(document))?.annotations.get(target.annotation.id);
+    if (live) revealAnnotation(editor, live, preview ? vscode.TextEditorRevealType.InCenterIfOutsideViewport : vscode.TextEditorRevealType.InCenter);
   };
 
   const picked = await new Promise<AnnotationItem | undefined>((resolve) => {
     const disposables = [
-      quickPick.onDidChangeActive((items) => void preview(items[0])),
+      quickPick.onDidChangeActive((items) => {
+        if (items[0]) void show(items[0].target, true);
+      }),
       quickPick.onDidAccept(() => {
         resolve(quickPick.selectedItems[0]);
         quickPick.hide();
@@ -67,8 +77,7 @@ export async function pickAnnotation(targets: readonly PickableAnnotation[], opt
   });
 
   if (picked) {
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(picked.target.uri), { preview: false, viewColumn: restore?.viewColumn });
-    revealAnnotation(editor, picked.target.annotation);
+    await show(picked.target, false);
     return picked.target;
   }
   if (restore) {

@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import type { AnnotationStore } from '../annotationStore';
+import { pickAnnotation, type PickableAnnotation } from '../navigation/annotationPicker';
+import { indexedTargets } from '../navigation/indexedTargets';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import type { Command } from './command';
+
+/** Go to Annotation…: every anchored annotation of the workspace, by document and position. */
+export class GoToAnnotationCommand implements Command {
+  readonly id = 'sourceAnnotator.goToAnnotation';
+
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly workspaceIndex: WorkspaceIndex,
+  ) {}
+
+  async execute(): Promise<PickableAnnotation | undefined> {
+    await this.workspaceIndex.ready();
+    const entries = this.workspaceIndex.index.query();
+    if (entries.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('There are no annotations in this workspace yet.'));
+      return undefined;
+    }
+    return pickAnnotation(this.store, await indexedTargets(this.workspaceIndex, entries), { title: vscode.l10n.t('Go to Annotation'), showDocument: true });
+  }
+}

@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { AnnotationStore } from '../annotationStore';
+import { pickAnnotation, type PickableAnnotation } from '../navigation/annotationPicker';
+import { indexedTargets } from '../navigation/indexedTargets';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import type { Command } from './command';
+
+/** Go to Claim by Speaker…: pick a speaker (canonical names, with counts), then one of their claims. */
+export class GoToClaimBySpeakerCommand implements Command {
+  readonly id = 'sourceAnnotator.goToClaimBySpeaker';
+
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly workspaceIndex: WorkspaceIndex,
+  ) {}
+
+  async execute(): Promise<PickableAnnotation | undefined> {
+    await this.workspaceIndex.ready();
+    const groups = this.workspaceIndex.index.speakerGroups({ kinds: ['claim'] });
+    if (groups.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('There are no claims in this workspace yet.'));
+      return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(
+      groups.map((group) => ({
+        label: group.speaker ?? vscode.l10n.t('Unattributed'),
+        iconPath: new vscode.ThemeIcon(group.speaker ? 'person' : 'circle-slash'),
+        description: group.annotations.length === 1 ? vscode.l10n.t('1 claim') : vscode.l10n.t('{0} claims', group.annotations.length),
+        group,
+      })),
+      { title: vscode.l10n.t('Go to Claim by Speaker'), placeHolder: vscode.l10n.t('Choose a speaker') },
+    );
+    if (!picked) return undefined;
+    return pickAnnotation(this.store, await indexedTargets(this.workspaceIndex, picked.group.annotations), {
+      title: vscode.l10n.t('Claims by {0}', picked.label),
+      showDocument: true,
+    });
+  }
+}

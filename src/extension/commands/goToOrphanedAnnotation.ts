@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import type { AnnotationStore } from '../annotationStore';
+import { pickAnnotation, type PickableAnnotation } from '../navigation/annotationPicker';
+import { indexedTargets } from '../navigation/indexedTargets';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import type { Command } from './command';
+
+/**
+ * Go to Orphaned Annotation…: the annotations that lost their text, with their old quote. Picking
+ * one opens its document at the place the text was last seen, where it can be relocated.
+ */
+export class GoToOrphanedAnnotationCommand implements Command {
+  readonly id = 'sourceAnnotator.goToOrphanedAnnotation';
+
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly workspaceIndex: WorkspaceIndex,
+  ) {}
+
+  async execute(): Promise<PickableAnnotation | undefined> {
+    await this.workspaceIndex.ready();
+    const orphans = this.workspaceIndex.index.query({ includeOrphans: true }).filter(({ annotation }) => annotation.orphaned);
+    if (orphans.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No annotation has lost its text.'));
+      return undefined;
+    }
+    return pickAnnotation(this.store, await indexedTargets(this.workspaceIndex, orphans), {
+      title: vscode.l10n.t('Go to Orphaned Annotation'),
+      placeholder: vscode.l10n.t('Annotations whose text was deleted or changed, by their old quote'),
+      showDocument: true,
+    });
+  }
+}
