@@ -24,9 +24,9 @@ function toItem(target: PickableAnnotation, showDocument: boolean): AnnotationIt
   const where = showDocument ? `${vscode.workspace.asRelativePath(target.uri)}${line}` : line;
   return {
     label: `$(${presentation.icon.id}) ${excerpt(annotation.text, 80)}`,
-    description: annotation.speaker,
-    // The kind is spelled out so that typing "quote" or "claim" filters by kind.
-    detail: [presentation.label, where].filter(Boolean).join(' · '),
+    // Kind and speaker go on the second line, where a long excerpt cannot push them out of
+    // sight; the kind is spelled out so that typing "quote" or "claim" filters by kind.
+    detail: [presentation.label, annotation.speaker, where].filter(Boolean).join(' · '),
     target,
   };
 }
