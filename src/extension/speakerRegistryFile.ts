@@ -22,12 +22,17 @@ export class SpeakerRegistryFile implements vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0];
     this.uri = folder && vscode.Uri.joinPath(folder.uri, SPEAKER_REGISTRY_PATH);
     if (folder) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, SPEAKER_REGISTRY_PATH));
+      // A glob over the workspace rather than a pattern on the one path: the folder may not exist
+      // yet, and a watcher on a missing folder never reports its creation.
+      const watcher = vscode.workspace.createFileSystemWatcher('**/' + SPEAKER_REGISTRY_PATH);
+      const reload = (uri: vscode.Uri) => {
+        if (uri.toString() === this.uri?.toString()) void this.reload();
+      };
       this.disposables.push(
         watcher,
-        watcher.onDidCreate(() => void this.reload()),
-        watcher.onDidChange(() => void this.reload()),
-        watcher.onDidDelete(() => void this.reload()),
+        watcher.onDidCreate(reload),
+        watcher.onDidChange(reload),
+        watcher.onDidDelete(reload),
         // Problems follow the text as it is typed, like the YAML extension's own checks.
         vscode.workspace.onDidChangeTextDocument((event) => {
           if (event.document.uri.toString() === this.uri?.toString()) this.apply(event.document.getText());

@@ -30,8 +30,6 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
 export class WorkspaceIndex implements vscode.Disposable {
   readonly index = new AnnotationIndex();
   private building: Promise<void> | undefined;
-  /** The sidecar watcher is created with the first build, not at activation. */
-  private watching = false;
   private readonly lines = new Map<string, CodePointLines>();
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
@@ -46,6 +44,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.index.setSpeakerResolver((speaker) => this.speakers.registry.canonical(speaker));
     this.disposables.push(
       store.onDidChange((change) => void this.onStoreChange(change)),
+      // Watching is cheap and starts at once (file watchers take a moment to come up); reading waits for the first build.
+      ...this.watch(),
       speakers.onDidChange((registry) => {
         this.index.setSpeakerResolver((speaker) => registry.canonical(speaker));
         this.changeEmitter.fire();
@@ -113,7 +113,6 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async build(): Promise<void> {
-    if (!this.watching) this.watch();
     await this.speakers.ready;
     const sidecars = await vscode.workspace.findFiles(SIDECAR_GLOB, EXCLUDE_GLOB);
     this.index.clear();
@@ -123,13 +122,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.changeEmitter.fire();
   }
 
-  private watch(): void {
+  private watch(): vscode.Disposable[] {
     const watcher = vscode.workspace.createFileSystemWatcher(SIDECAR_GLOB);
     const refresh = (uri: vscode.Uri) => {
-      if (!uri.fsPath.split(/[\\/]/).includes('node_modules')) void this.refreshSidecar(uri);
+      if (this.isBuilt && !uri.fsPath.split(/[\\/]/).includes('node_modules')) void this.refreshSidecar(uri);
     };
-    this.watching = true;
-    this.disposables.push(watcher, watcher.onDidCreate(refresh), watcher.onDidChange(refresh), watcher.onDidDelete(refresh));
+    return [watcher, watcher.onDidCreate(refresh), watcher.onDidChange(refresh), watcher.onDidDelete(refresh)];
   }
 
   private openEntry(key: string) {

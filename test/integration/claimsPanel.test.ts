@@ -1,0 +1,290 @@
+// The claims panel: the whole workspace's annotations grouped by speaker, kept current from
+// editors and from sidecars changing on disk, with rename/merge of speakers across sidecars and
+// navigation from a row to the span.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Annotation } from '../../src/core/annotation';
+import { DocumentAnnotations } from '../../src/core/documentAnnotations';
+import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
+import { renderSidecar } from '../../src/core/sidecar/sidecarDocument';
+import type { AnnotationNode, SpeakerNode } from '../../src/extension/claims/claimsTree';
+import { closeAllEditors, getApi, openAnnotated, readSidecar, scratchFile, select, sidecarPath, waitFor, workspaceDir } from './helpers';
+
+const SUITE = 'claimsPanel';
+
+interface RenderedRow {
+  label: string;
+  description: string;
+}
+interface RenderedSpeaker {
+  label: string;
+  count: string;
+  rows: RenderedRow[];
+}
+
+/** The tree as the view renders it: speaker labels and counts, row labels and descriptions. */
+async function renderTree(): Promise<RenderedSpeaker[]> {
+  const { provider } = (await getApi()).claimsView;
+  const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
+  const speakers = (await provider.getChildren()) as SpeakerNode[];
+  const out: RenderedSpeaker[] = [];
+  for (const speaker of speakers) {
+    const item = provider.getTreeItem(speaker);
+    const rows = (await provider.getChildren(speaker)) as AnnotationNode[];
+    out.push({
+      label: label(item),
+      count: String(item.description),
+      rows: rows.map((row) => {
+        const rowItem = provider.getTreeItem(row);
+        return { label: label(rowItem), description: String(rowItem.description) };
+      }),
+    });
+  }
+  return out;
+}
+
+async function rowsOf(speaker: string): Promise<AnnotationNode[]> {
+  const { provider } = (await getApi()).claimsView;
+  const node = ((await provider.getChildren()) as SpeakerNode[]).find((n) => n.speaker === speaker);
+  return node ? ((await provider.getChildren(node)) as AnnotationNode[]) : [];
+}
+
+async function waitForRows(speaker: string, predicate: (rows: AnnotationNode[]) => boolean, what: string): Promise<AnnotationNode[]> {
+  return waitFor(
+    async () => {
+      const rows = await rowsOf(speaker);
+      return predicate(rows) ? rows : undefined;
+    },
+    8000,
+    `${what} (under ${speaker})`,
+  );
+}
+
+/**
+ * A document and its sidecar written straight to disk (never opened in the editor). The index is
+ * told directly, as its watcher would: only the test about disk changes depends on the watcher.
+ */
+async function writeAnnotatedFile(
+  name: string,
+  text: string,
+  spans: { phrase: string; kind?: Annotation['kind']; speaker?: string }[],
+): Promise<{ file: string; ids: string[] }> {
+  const file = scratchFile(SUITE, name, text);
+  const annotations = new DocumentAnnotations();
+  const ids = spans.map((s) => {
+    const start = text.indexOf(s.phrase);
+    assert.ok(start >= 0, s.phrase);
+    return annotations.add({ kind: s.kind ?? 'claim', start, end: start + s.phrase.length, speaker: s.speaker, author: 'tester' }, text).id;
+  });
+  fs.writeFileSync(sidecarPath(file), renderSidecar(annotations, text));
+  await (await getApi()).workspaceIndex.refreshSidecar(vscode.Uri.file(sidecarPath(file)));
+  return { file, ids };
+}
+
+/**
+ * Writes `content` to `file` again every half second until `seen()`: a file written right after
+ * its folder was created can be missed by the file watcher (inotify watches a new folder a moment
+ * after it appears), and this waits for the watcher rather than for a fixed time.
+ */
+async function writeUntilSeen(file: string, content: string, seen: () => Promise<boolean>, what: string): Promise<void> {
+  let polls = 0;
+  fs.writeFileSync(file, content);
+  await waitFor(
+    async () => {
+      if (await seen()) return true;
+      if (++polls % 25 === 0) fs.writeFileSync(file, content);
+      return false;
+    },
+    20_000,
+    `the file watcher to report ${what}`,
+  );
+}
+
+const TEXT = 'Opening line.\nThe minister said the talks went well.\nA second claim about prices rising.\nClosing line.\n';
+
+describe('claims panel', function () {
+  this.timeout(60_000);
+  before(async () => {
+    const api = await getApi();
+    await vscode.commands.executeCommand('sourceAnnotator.claims.clearFilter');
+    await api.workspaceIndex.ready();
+  });
+  afterEach(async () => {
+    await vscode.commands.executeCommand('sourceAnnotator.claims.clearFilter');
+    await closeAllEditors();
+  });
+
+  it('shows the claims of every sidecar of the workspace, grouped and ordered as specified', async () => {
+    await closeAllEditors();
+    const api = await getApi();
+    await api.workspaceIndex.rebuild();
+    // The expected tree, computed from the sidecars on disk with the parser alone.
+    const root = workspaceDir();
+    const sidecars = fs
+      .readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((rel) => rel.endsWith('.annotations.yaml') && !rel.split(path.sep).includes('node_modules'))
+      .map((rel) => path.join(root, rel));
+    const seedSidecars = sidecars.filter((file) => path.dirname(file) === root);
+    assert.ok(seedSidecars.length > 0, 'the test workspace has sidecars for the seeds');
+    const bySpeaker = new Map<string, { document: string; start: number; text: string; line: number }[]>();
+    let seedClaims = 0;
+    for (const file of sidecars) {
+      const parsed = parseSidecar(fs.readFileSync(file, 'utf8'));
+      if (!parsed.ok) continue;
+      const documentPath = file.slice(0, -'.annotations.yaml'.length);
+      const documentText = fs.readFileSync(documentPath, 'utf8').replace(/^\uFEFF/, '');
+      for (const a of parsed.sidecar.annotations) {
+        if (a.kind !== 'claim' || a.orphaned) continue;
+        if (path.dirname(file) === root) seedClaims++;
+        const key = a.speaker ?? '';
+        const line = [...documentText].slice(0, a.start).filter((c) => c === '\n').length + 1;
+        bySpeaker.set(key, [...(bySpeaker.get(key) ?? []), { document: vscode.workspace.asRelativePath(documentPath, false), start: a.start, text: a.text, line }]);
+      }
+    }
+    assert.ok(seedClaims > 0, 'the seeds have claims');
+    const expected = [...bySpeaker]
+      .sort(([a, x], [b, y]) => (a === '' ? 1 : b === '' ? -1 : y.length - x.length || a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : 1)))
+      .map(([speaker, rows]) => ({
+        label: speaker || 'Unattributed',
+        count: String(rows.length),
+        rows: rows
+          .sort((x, y) => (x.document === y.document ? x.start - y.start : 0))
+          .map((r) => ({ text: r.text.replace(/\s+/g, ' ').trim(), description: `${r.document}:${r.line}` })),
+      }));
+    const rendered = await renderTree();
+    assert.deepEqual(
+      rendered.map((s) => [s.label, s.count]),
+      expected.map((s) => [s.label, s.count]),
+    );
+    for (const [i, speaker] of rendered.entries()) {
+      assert.deepEqual(
+        speaker.rows.map((r) => r.description).sort(),
+        expected[i].rows.map((r) => r.description).sort(),
+        `rows of ${speaker.label}`,
+      );
+      for (const [j, row] of speaker.rows.entries()) {
+        const shows = (full: string) => row.label === full || (row.label.endsWith('…') && full.startsWith(row.label.slice(0, -1)));
+        assert.ok(expected[i].rows.some((r) => r.description === row.description && shows(r.text)), `row ${j} of ${speaker.label}: ${row.label}`);
+      }
+    }
+    // Other kinds come in through the kind filter.
+    await vscode.commands.executeCommand('sourceAnnotator.claims.filterByKind', ['quote']);
+    const quotes = (await renderTree()).reduce((n, s) => n + s.rows.length, 0);
+    assert.equal(quotes, api.workspaceIndex.index.query({ kinds: ['quote'] }).length);
+    assert.match(api.claimsView.treeView.message ?? '', /quote/i);
+  });
+
+  it('follows tagging in the editor, unsaved changes included, and the text filter', async () => {
+    const file = scratchFile(SUITE, 'live.txt', TEXT);
+    const { editor } = await openAnnotated(file);
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'Unsaved first line.\n'));
+    assert.ok(editor.document.isDirty);
+    select(editor, 'The minister said the talks went well.');
+    const [added] = await vscode.commands.executeCommand<Annotation[]>('sourceAnnotator.tagAsClaim');
+    await vscode.commands.executeCommand('sourceAnnotator.setSpeaker', editor.document.uri.toString(), added.id, 'Live Speaker');
+    const rows = await waitForRows('Live Speaker', (r) => r.length === 1, 'the new claim');
+    const item = (await getApi()).claimsView.provider.getTreeItem(rows[0]);
+    assert.equal(item.label, 'The minister said the talks went well.');
+    assert.equal(item.description, `${vscode.workspace.asRelativePath(file, false)}:3`);
+    assert.equal(readSidecarOrUndefined(file), undefined, 'nothing written while the document is unsaved');
+
+    await vscode.commands.executeCommand('sourceAnnotator.claims.filterByText', 'no such words anywhere');
+    assert.equal((await rowsOf('Live Speaker')).length, 0);
+    await vscode.commands.executeCommand('sourceAnnotator.claims.filterByText', 'TALKS WENT');
+    assert.equal((await rowsOf('Live Speaker')).length, 1);
+  });
+
+  it('follows sidecars created, changed and broken on disk for documents that are not open', async () => {
+    const { file } = await writeAnnotatedFile('disk.txt', TEXT, [{ phrase: 'A second claim about prices rising.', speaker: 'Disk Speaker' }]);
+    await waitForRows('Disk Speaker', (r) => r.length === 1, 'the sidecar written on disk');
+    const sidecar = sidecarPath(file);
+    const changed = fs.readFileSync(sidecar, 'utf8').replace('speaker: Disk Speaker', 'speaker: Changed On Disk');
+    await writeUntilSeen(sidecar, changed, async () => (await rowsOf('Changed On Disk')).length === 1, 'the changed speaker');
+    assert.equal((await rowsOf('Disk Speaker')).length, 0);
+    await writeUntilSeen(sidecar, changed.replace('kind: claim', 'kind: rumour'), async () => (await rowsOf('Changed On Disk')).length === 0, 'the broken sidecar');
+    const api = await getApi();
+    assert.ok(api.workspaceIndex.index.invalidDocuments().has(vscode.Uri.file(file).toString()));
+    await waitFor(() => /error/.test(api.claimsView.treeView.message ?? ''), 3000, 'the view message to mention the broken sidecar');
+  });
+
+  it('renames and merges speakers in open and closed documents, never touching a broken sidecar', async () => {
+    const closed = await writeAnnotatedFile('closed.txt', TEXT, [
+      { phrase: 'The minister said the talks went well.', speaker: 'Old Name' },
+      { phrase: 'A second claim about prices rising.', speaker: 'Keep Me' },
+    ]);
+    const broken = await writeAnnotatedFile('broken.txt', TEXT, [{ phrase: 'Opening line.', speaker: 'Old Name' }]);
+    fs.writeFileSync(sidecarPath(broken.file), fs.readFileSync(sidecarPath(broken.file), 'utf8').replace('version: 1', 'version: 9'));
+    await (await getApi()).workspaceIndex.refreshSidecar(vscode.Uri.file(sidecarPath(broken.file)));
+    const brokenBytes = fs.readFileSync(sidecarPath(broken.file));
+    const openFile = scratchFile(SUITE, 'open.txt', TEXT);
+    const { editor, entry } = await openAnnotated(openFile);
+    select(editor, 'Closing line.');
+    const [added] = await vscode.commands.executeCommand<Annotation[]>('sourceAnnotator.tagAsClaim');
+    await vscode.commands.executeCommand('sourceAnnotator.setSpeaker', editor.document.uri.toString(), added.id, 'Old Name');
+    await waitForRows('Old Name', (r) => r.length === 2, 'both Old Name claims');
+
+    const renamed = await vscode.commands.executeCommand<number>('sourceAnnotator.renameSpeaker', { type: 'speaker', speaker: 'Old Name' }, 'New Name');
+    assert.equal(renamed, 2);
+    assert.equal(entry.annotations.get(added.id)?.speaker, 'New Name', 'the open document changed through its model');
+    assert.deepEqual(readSidecar(closed.file).annotations.map((a) => a.speaker).sort(), ['Keep Me', 'New Name']);
+    assert.deepEqual(fs.readFileSync(sidecarPath(broken.file)), brokenBytes, 'the broken sidecar is untouched');
+    await waitForRows('New Name', (r) => r.length === 2, 'the renamed group');
+    assert.equal((await rowsOf('Old Name')).length, 0);
+
+    const merged = await vscode.commands.executeCommand<number>('sourceAnnotator.mergeSpeaker', 'Keep Me', 'New Name');
+    assert.equal(merged, 1);
+    await waitForRows('New Name', (r) => r.length === 3, 'the merged group');
+    assert.deepEqual(readSidecar(closed.file).annotations.map((a) => a.speaker), ['New Name', 'New Name']);
+  });
+
+  it('goes from a row to its span, and row context commands take the row', async () => {
+    const { file } = await writeAnnotatedFile('navigate.txt', TEXT, [{ phrase: 'A second claim about prices rising.', speaker: 'Navigation Speaker' }]);
+    const [row] = await waitForRows('Navigation Speaker', (r) => r.length === 1, 'the row');
+    const item = (await getApi()).claimsView.provider.getTreeItem(row);
+    assert.ok(item.command);
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.fsPath === file ? vscode.window.activeTextEditor : undefined), 5000, 'the document');
+    assert.equal(editor.document.getText(editor.selection), 'A second claim about prices rising.');
+    assert.equal(editor.selection.start.line, 2);
+
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.copyQuote', row), 'A second claim about prices rising.');
+    assert.equal(await vscode.env.clipboard.readText(), 'A second claim about prices rising.');
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.changeKind', row, undefined, 'speculation'), true);
+    await waitForRows('Navigation Speaker', (r) => r.length === 0, 'the row to leave the claims-only view');
+  });
+
+  it('groups speaker variants under the canonical name of the speaker registry and reports its errors', async () => {
+    await writeAnnotatedFile('aliases.txt', TEXT, [
+      { phrase: 'The minister said the talks went well.', speaker: 'Lavrov (test)' },
+      { phrase: 'A second claim about prices rising.', speaker: 'Russia’s foreign minister (test)' },
+    ]);
+    const registry = path.join(workspaceDir(), '.annotations', 'speakers.yaml');
+    const previous = fs.existsSync(registry) ? fs.readFileSync(registry) : undefined;
+    fs.mkdirSync(path.dirname(registry), { recursive: true });
+    try {
+      const content = `${previous ? previous.toString('utf8').trimEnd() + '\n' : 'speakers:\n'}  - name: Sergey Lavrov (test)\n    aliases: ["Lavrov (test)", "Russia’s foreign minister (test)"]\n`;
+      await writeUntilSeen(registry, content, async () => (await rowsOf('Sergey Lavrov (test)')).length === 2, 'the speaker registry');
+      fs.writeFileSync(registry, 'speakers:\n  - nom: broken\n');
+      const uri = vscode.Uri.file(registry);
+      const diagnostics = await waitFor(
+        () => {
+          const found = vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'invalid-speaker-registry');
+          return found.length > 0 ? found : undefined;
+        },
+        8000,
+        'registry diagnostics',
+      );
+      assert.equal(diagnostics[0].range.start.line, 1);
+      await waitForRows('Lavrov (test)', (r) => r.length === 1, 'the variants on their own again');
+    } finally {
+      if (previous) fs.writeFileSync(registry, previous);
+      else fs.rmSync(registry);
+    }
+  });
+});
+
+function readSidecarOrUndefined(file: string): string | undefined {
+  return fs.existsSync(sidecarPath(file)) ? fs.readFileSync(sidecarPath(file), 'utf8') : undefined;
+}
