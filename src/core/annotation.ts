@@ -28,7 +28,7 @@ export interface Annotation {
   orphaned?: boolean;
 }
 
-/** Orders annotations by position, then id, the order the sidecar uses. */
-export function compareAnnotations(a: Annotation, b: Annotation): number {
+/** Orders annotations (or anything with a span and an id) by position, then id, the order the sidecar uses. */
+export function compareAnnotations(a: Pick<Annotation, 'start' | 'end' | 'id'>, b: Pick<Annotation, 'start' | 'end' | 'id'>): number {
   return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
