@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../core/sidecar/atomicWrite';
 import type { SidecarProblem } from '../core/sidecar/parseSidecar';
 import { loadSidecar, renderSidecar } from '../core/sidecar/sidecarDocument';
 import { isSidecarPath, sidecarPathFor } from '../core/sidecar/sidecarFormat';
+import { stripBom } from '../core/text/documentText';
 
 /** The annotations of one open document and the state of its sidecar. */
 export interface DocumentEntry {
@@ -19,6 +20,16 @@ export interface DocumentEntry {
   unsaved: boolean;
   /** What we last read from or wrote to the sidecar, to tell our own writes from others'. */
   diskText: string | undefined;
+  /** Counts changes of the model (edits followed, mutations), so late async work can tell it is stale. */
+  revision: number;
+}
+
+/** A span's place before a change, to undo the shift when the change was a reload from disk. */
+interface SpanSnapshot {
+  readonly annotation: Annotation;
+  readonly start: number;
+  readonly end: number;
+  readonly orphaned: boolean | undefined;
 }
 
 export type StoreChangeReason = 'loaded' | 'annotations' | 'edited' | 'invalid' | 'closed';
@@ -43,15 +54,18 @@ export function isAnnotatable(document: vscode.TextDocument): boolean {
   return document.uri.scheme === 'file' && !isSidecarPath(document.uri.fsPath);
 }
 
-function toTextChange(change: vscode.TextDocumentContentChangeEvent): TextChange {
+export function toTextChange(change: vscode.TextDocumentContentChangeEvent): TextChange {
   return { offset: change.rangeOffset, length: change.rangeLength, text: change.text };
 }
 
 /**
- * A change that leaves the document clean and is no undo or redo: VS Code loaded the file's new
- * text from disk. Typing, pasting and edits by extensions always leave it dirty.
+ * Whether a change may be VS Code loading the file's new text from disk (git checkout, an outside
+ * edit, Revert File): such a change arrives as ordinary minimal edits with no reason, on a
+ * document that is clean. `isDirty` alone cannot decide it: in the extension host it is not yet
+ * updated when the first edit after a save arrives. So this only says "worth comparing with the
+ * file on disk", which happens at most once per save.
  */
-function isReloadFromDisk(event: vscode.TextDocumentChangeEvent): boolean {
+function mayBeReloadFromDisk(event: vscode.TextDocumentChangeEvent): boolean {
   return !event.document.isDirty && event.reason === undefined;
 }
 
@@ -117,6 +131,7 @@ export class AnnotationStore implements vscode.Disposable {
     if (!entry) return false;
     if (entry.problems) throw new SidecarInvalidError(entry);
     if (!change(entry.annotations, document.getText())) return false;
+    entry.revision++;
     entry.unsaved = true;
     this.changeEmitter.fire({ document, reason: 'annotations' });
     await this.persist(entry);
@@ -150,7 +165,8 @@ export class AnnotationStore implements vscode.Disposable {
       return undefined;
     }
     if (document.isClosed) return undefined;
-    const entry: DocumentEntry = existing ?? { document, sidecarUri, annotations: new DocumentAnnotations(), problems: undefined, unsaved: false, diskText };
+    const entry: DocumentEntry = existing ?? { document, sidecarUri, annotations: new DocumentAnnotations(), problems: undefined, unsaved: false, diskText, revision: 0 };
+    entry.revision++;
     entry.diskText = diskText;
     entry.unsaved = false;
     if (diskText === undefined) {
@@ -182,12 +198,11 @@ export class AnnotationStore implements vscode.Disposable {
   private followEdits(event: vscode.TextDocumentChangeEvent): void {
     const entry = this.get(event.document);
     if (!entry || entry.problems || event.contentChanges.length === 0 || entry.annotations.size === 0) return;
-    if (isReloadFromDisk(event)) {
-      void this.reanchorAfterReload(entry);
-      return;
-    }
     const hadOrphans = entry.annotations.orphans.length > 0;
+    // Where every span was before this change, in case it turns out to be a reload from disk.
+    const before = mayBeReloadFromDisk(event) ? entry.annotations.all.map((a) => ({ annotation: a, start: a.start, end: a.end, orphaned: a.orphaned })) : undefined;
     const report = entry.annotations.applyChanges(event.contentChanges.map(toTextChange));
+    const revision = ++entry.revision;
     let reshaped = report.reshaped;
     let orphansChanged = report.orphaned.length > 0 || (hadOrphans && report.changed);
     const undoing = event.reason === vscode.TextDocumentChangeReason.Undo || event.reason === vscode.TextDocumentChangeReason.Redo;
@@ -199,16 +214,32 @@ export class AnnotationStore implements vscode.Disposable {
         orphansChanged = true;
       }
     }
+    if (before) void this.reanchorIfReloaded(entry, before, revision);
     if (!report.changed && reshaped.length === 0) return;
     entry.unsaved = true;
     this.changeEmitter.fire({ document: event.document, reason: 'edited', reshaped, orphansChanged });
   }
 
   /**
-   * The text was replaced from disk (git checkout or pull, an edit outside VS Code, Revert File).
-   * VS Code reports that as one edit over every line that differs, and shifting through it would
-   * orphan every annotation in between: the quotes are looked for in the new text instead.
+   * After a change that may be a reload from disk: if the text now is the file's text, the change
+   * was not typed but a new version of the file. Its minimal diff says nothing reliable about
+   * where a quote went (a pasted duplicate paragraph, say), so every span goes back to where it
+   * was and is placed again by its quote, as when the document is opened.
    */
+  private async reanchorIfReloaded(entry: DocumentEntry, before: readonly SpanSnapshot[], revision: number): Promise<void> {
+    const onDisk = await fs.readFile(entry.document.uri.fsPath, 'utf8').catch(() => undefined);
+    // Anything that happened to the model meanwhile (another edit, a relocation) wins.
+    if (entry.revision !== revision || entry.document.isClosed) return;
+    if (onDisk === undefined || stripBom(onDisk) !== entry.document.getText()) return;
+    for (const { annotation, start, end, orphaned } of before) {
+      annotation.start = start;
+      annotation.end = end;
+      if (orphaned) annotation.orphaned = true;
+      else delete annotation.orphaned;
+    }
+    await this.reanchorAfterReload(entry);
+  }
+
   private async reanchorAfterReload(entry: DocumentEntry): Promise<void> {
     const { document } = entry;
     // A checkout usually brings the sidecar of the same commit: that one wins over our model.
@@ -220,10 +251,12 @@ export class AnnotationStore implements vscode.Disposable {
     }
     const hadOrphans = entry.annotations.orphans.length;
     const report = entry.annotations.anchor(document.getText());
-    if (report.moved.length === 0 && report.orphaned.length === 0) return;
-    entry.unsaved = true;
-    const orphansChanged = report.orphaned.length > 0 || entry.annotations.orphans.length !== hadOrphans;
-    this.changeEmitter.fire({ document, reason: 'edited', reshaped: [...report.moved, ...report.orphaned], orphansChanged });
+    if (report.moved.length > 0 || report.orphaned.length > 0) {
+      entry.unsaved = true;
+      const orphansChanged = report.orphaned.length > 0 || entry.annotations.orphans.length !== hadOrphans;
+      this.changeEmitter.fire({ document, reason: 'edited', reshaped: [...report.moved, ...report.orphaned], orphansChanged });
+    }
+    // The text on disk is what the model now points into: write the offsets that followed it.
     await this.persist(entry);
   }
 
