@@ -1,0 +1,115 @@
+import type { NameResolver } from './nameResolution';
+import { trimRange, type TextRange } from './paragraphs';
+import { findCues, HEARER_CUES, type Cue } from './reportingCues';
+import { wordCount } from './speakers';
+
+/** Reported (indirect) speech: the content, who said it, and the cue. */
+export interface Claim extends TextRange {
+  readonly speaker: string;
+  readonly cue: Cue;
+  readonly rule: string;
+}
+
+/** Words that may follow a cue when the attribution trails its content (", Lavrov stated during …"). */
+const ATTRIBUTION_TAIL = /^(?:$|,|(?:during|in|at|on|after|before|to|from|while|when|as|by|for|with|last|this|yesterday|today|earlier|later|recently|in)(?![\p{L}]))/iu;
+
+/** ", as quoted by the agency", ", according to …": attribution trailing a content, not part of it. */
+const TRAILING_SOURCE = /,\s+(?:as\s+(?:quoted|reported|cited)\s+by|according\s+to)\s[^,]*$/iu;
+
+/** A second content joined to the first: "said that A, and said B". */
+const SECOND_CONTENT = /,?\s+and\s+(?:(?:has|have|had)\s+)?(?:said|added|stated|noted|stressed|warned|argued|insisted)\s+(?:that\s+)?/iu;
+
+/** A coordinated clause with its own verb after the content ("…, but no date has been fixed"). */
+const COORDINATED_CLAUSE = /,\s+but\s+(?=(?:\S+\s+){0,4}(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do)\s)/iu;
+
+/**
+ * The claims of one sentence, tried in this order: "According to X, …"; content first with a
+ * trailing attribution (", Russian Foreign Minister Sergey Lavrov stated …", ", told X …"); then
+ * "X said (that) …", "X called on …", "X thinks …". The speaker must resolve to a person or an
+ * unnamed source: countries and organisations do not make claims ("Russia noted …").
+ */
+export function sentenceClaims(text: string, sentence: TextRange, resolver: NameResolver): Claim[] {
+  const end = contentEnd(text, sentence);
+  const cues = findCues(text, sentence.start, end);
+  if (cues.length === 0) return [];
+  return accordingTo(text, sentence.start, end, cues, resolver) ?? trailingAttribution(text, sentence.start, end, resolver) ?? leadingAttribution(text, sentence.start, end, cues, resolver);
+}
+
+function accordingTo(text: string, start: number, end: number, cues: readonly Cue[], resolver: NameResolver): Claim[] | undefined {
+  const cue = cues[0];
+  if (cue.lemma !== 'according to' || wordCount(text.slice(start, cue.start)) > 1) return undefined;
+  const comma = text.indexOf(',', cue.end);
+  if (comma === -1 || comma >= end) return undefined;
+  const speaker = resolver.resolve(cue.end, comma, cue.start);
+  if (!speaker) return undefined;
+  const content = text.slice(comma + 1, end);
+  const tail = TRAILING_SOURCE.exec(content);
+  return claimsFrom(text, comma + 1, tail ? comma + 1 + tail.index : end, speaker, cue, 'according to');
+}
+
+function trailingAttribution(text: string, start: number, end: number, resolver: NameResolver): Claim[] | undefined {
+  for (let comma = text.lastIndexOf(',', end - 1); comma > start; comma = text.lastIndexOf(',', comma - 1)) {
+    if (wordCount(text.slice(start, comma)) < 4) return undefined;
+    const cue = findCues(text, comma + 1, end)[0];
+    if (!cue || cue.lemma === 'according to') continue;
+    const before = text.slice(comma + 1, cue.start);
+    let speaker: string | undefined;
+    if (wordCount(before) === 0) {
+      speaker = resolver.resolve(cue.end, end, cue.start);
+    } else if (wordCount(before) <= 10 && ATTRIBUTION_TAIL.test(text.slice(cue.end, end).trim())) {
+      speaker = resolver.resolve(comma + 1, cue.start, cue.start);
+    }
+    if (speaker) return claimsFrom(text, start, comma, speaker, cue, 'reported speech, attribution after');
+  }
+  return undefined;
+}
+
+function leadingAttribution(text: string, start: number, end: number, cues: readonly Cue[], resolver: NameResolver): Claim[] {
+  for (const cue of cues) {
+    if (cue.lemma === 'according to') continue;
+    const clause = Math.max(start, text.lastIndexOf(',', cue.start) + 1);
+    if (wordCount(text.slice(clause, cue.start)) > 10) continue;
+    const speaker = resolver.resolve(clause, cue.start, cue.start);
+    if (!speaker) continue;
+    const contentStart = complementStart(text, cue, end);
+    if (contentStart === undefined) continue;
+    return claimsFrom(text, contentStart, end, speaker, cue, 'reported speech');
+  }
+  return [];
+}
+
+/** Where the reported content starts after a cue: past "that", past the hearer of "told X that". */
+function complementStart(text: string, cue: Cue, end: number): number | undefined {
+  const after = text.slice(cue.end, end);
+  const that = /^(?:[^,.;:]{0,40}?\s)?that(?![\p{L}])/u.exec(after);
+  if (that && (HEARER_CUES.has(cue.lemma) || /^\s*(?:that|(?:on|in|at|during|after|last|this|to)\s)/iu.test(after))) return cue.end + that[0].length;
+  if (HEARER_CUES.has(cue.lemma)) return undefined;
+  return /^\s*[,.;:]?\s*$/.test(after) ? undefined : cue.end;
+}
+
+function claimsFrom(text: string, start: number, end: number, speaker: string, cue: Cue, rule: string): Claim[] {
+  const content = text.slice(start, end);
+  const clauseCut = COORDINATED_CLAUSE.exec(content);
+  if (clauseCut) end = start + clauseCut.index;
+  const second = SECOND_CONTENT.exec(text.slice(start, end));
+  const parts: [number, number][] = second ? [[start, start + second.index], [start + second.index + second[0].length, end]] : [[start, end]];
+  const claims: Claim[] = [];
+  for (const [from, to] of parts) {
+    const range = trimContent(text, from, to);
+    if (range && wordCount(text.slice(range.start, range.end)) >= 3) claims.push({ ...range, speaker, cue, rule });
+  }
+  return claims;
+}
+
+/** The sentence without its final punctuation and closing marks. */
+function contentEnd(text: string, sentence: TextRange): number {
+  let end = sentence.end;
+  while (end > sentence.start && /[.!?…"”’)\s]/.test(text[end - 1])) end--;
+  return end;
+}
+
+function trimContent(text: string, start: number, end: number): TextRange | undefined {
+  while (start < end && /[\s,;:]/.test(text[start])) start++;
+  while (end > start && /[\s,;:]/.test(text[end - 1])) end--;
+  return trimRange(text, start, end);
+}

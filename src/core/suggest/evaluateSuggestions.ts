@@ -1,0 +1,95 @@
+import type { AnnotationKind } from '../annotationKind';
+
+/** A span of the gold set or of the suggestions, in the same offsets. */
+export interface EvaluatedSpan {
+  readonly kind: AnnotationKind;
+  readonly start: number;
+  readonly end: number;
+  readonly speaker?: string;
+}
+
+export interface MatchCounts {
+  /** Spans of the kind in the gold set. */
+  gold: number;
+  /** Spans of the kind suggested. */
+  suggested: number;
+  /** One-to-one matches. */
+  matched: number;
+}
+
+export interface KindScores {
+  readonly exact: MatchCounts;
+  readonly overlap: MatchCounts;
+  /** Of the overlap matches, how many have the gold speaker (both none counts as right). */
+  readonly speakerRight: number;
+}
+
+export type DocumentScores = Record<AnnotationKind, KindScores>;
+
+const KINDS: readonly AnnotationKind[] = ['quote', 'claim', 'speculation', 'advertisement'];
+
+/**
+ * Scores suggestions against reviewed annotations, per kind: exact matching (same start and end)
+ * and overlap matching (spans sharing at least one character, paired one-to-one, largest overlap
+ * first), and speaker agreement on the overlap matches.
+ */
+export function evaluateSuggestions(gold: readonly EvaluatedSpan[], suggested: readonly EvaluatedSpan[]): DocumentScores {
+  const scores = {} as DocumentScores;
+  for (const kind of KINDS) {
+    const g = gold.filter((s) => s.kind === kind);
+    const s = suggested.filter((x) => x.kind === kind);
+    const exact = s.filter((x) => g.some((y) => y.start === x.start && y.end === x.end)).length;
+    const pairs = overlapPairs(g, s);
+    scores[kind] = {
+      exact: { gold: g.length, suggested: s.length, matched: exact },
+      overlap: { gold: g.length, suggested: s.length, matched: pairs.length },
+      speakerRight: pairs.filter(([a, b]) => (a.speaker ?? '') === (b.speaker ?? '')).length,
+    };
+  }
+  return scores;
+}
+
+function overlapPairs(gold: readonly EvaluatedSpan[], suggested: readonly EvaluatedSpan[]): [EvaluatedSpan, EvaluatedSpan][] {
+  const candidates: { g: EvaluatedSpan; s: EvaluatedSpan; shared: number }[] = [];
+  for (const g of gold) {
+    for (const s of suggested) {
+      const shared = Math.min(g.end, s.end) - Math.max(g.start, s.start);
+      if (shared > 0) candidates.push({ g, s, shared });
+    }
+  }
+  candidates.sort((a, b) => b.shared - a.shared);
+  const usedGold = new Set<EvaluatedSpan>();
+  const usedSuggested = new Set<EvaluatedSpan>();
+  const pairs: [EvaluatedSpan, EvaluatedSpan][] = [];
+  for (const { g, s } of candidates) {
+    if (usedGold.has(g) || usedSuggested.has(s)) continue;
+    usedGold.add(g);
+    usedSuggested.add(s);
+    pairs.push([g, s]);
+  }
+  return pairs;
+}
+
+/** Adds `b` into `a` (for totals over documents). */
+export function addScores(a: DocumentScores, b: DocumentScores): DocumentScores {
+  const sum = {} as DocumentScores;
+  for (const kind of KINDS) {
+    const add = (x: MatchCounts, y: MatchCounts): MatchCounts => ({ gold: x.gold + y.gold, suggested: x.suggested + y.suggested, matched: x.matched + y.matched });
+    sum[kind] = { exact: add(a[kind].exact, b[kind].exact), overlap: add(a[kind].overlap, b[kind].overlap), speakerRight: a[kind].speakerRight + b[kind].speakerRight };
+  }
+  return sum;
+}
+
+export interface PrecisionRecall {
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+}
+
+/** Precision, recall and F1; an empty side counts as perfect (nothing to find, nothing wrong). */
+export function precisionRecall(counts: MatchCounts): PrecisionRecall {
+  const precision = counts.suggested === 0 ? 1 : counts.matched / counts.suggested;
+  const recall = counts.gold === 0 ? 1 : counts.matched / counts.gold;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
+}

@@ -1,0 +1,90 @@
+import remarkParse from 'remark-parse';
+import { unified, type Processor } from 'unified';
+import type { Nodes, Root } from 'mdast';
+
+/** A range `[start, end)` of the document text (UTF-16 offsets), trimmed of surrounding whitespace. */
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Only block structure matters here: inline constructs (emphasis, links, entities, …) are switched
+ * off, which makes parsing cheaper and keeps `*` or `[` in news text from changing anything.
+ */
+const INLINE_CONSTRUCTS_OFF = {
+  disable: {
+    null: ['attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'htmlText', 'labelStartImage', 'labelStartLink', 'labelEnd', 'hardBreakEscape', 'definition'],
+  },
+};
+
+let parser: Processor<Root> | undefined;
+
+/** Built on first use, so loading this module costs nothing until a document is analysed. */
+function markdownParser(): Processor<Root> {
+  parser ??= unified().use(remarkParse).data('micromarkExtensions', [INLINE_CONSTRUCTS_OFF]) as unknown as Processor<Root>;
+  return parser;
+}
+
+const LEAF_BLOCKS = new Set(['paragraph', 'heading', 'code', 'html', 'thematicBreak']);
+
+/**
+ * The paragraphs of a document, in order: the leaf blocks remark finds (paragraphs, headings, an
+ * indented comment that remark calls code, …) with their exact offsets, trimmed. Remark's offsets
+ * index the string it was given, so CRLF line endings count two units as they do in the editor.
+ * Lines remark does not put in any leaf block (an empty list item such as a lone `*`) become
+ * paragraphs of their own, so no text is lost.
+ */
+export function paragraphs(text: string): TextRange[] {
+  const blocks: TextRange[] = [];
+  collectLeafBlocks(markdownParser().parse(text), text, blocks);
+  blocks.sort((a, b) => a.start - b.start);
+  const all: TextRange[] = [];
+  let covered = 0;
+  for (const block of blocks) {
+    if (block.start < covered) continue;
+    addUncoveredLines(text, covered, block.start, all);
+    all.push(block);
+    covered = block.end;
+  }
+  addUncoveredLines(text, covered, text.length, all);
+  return all;
+}
+
+function collectLeafBlocks(node: Nodes, text: string, out: TextRange[]): void {
+  if (LEAF_BLOCKS.has(node.type)) {
+    const range = node.position && trimRange(text, node.position.start.offset ?? 0, node.position.end.offset ?? 0);
+    if (range) out.push(range);
+    return;
+  }
+  if ('children' in node) for (const child of node.children) collectLeafBlocks(child, text, out);
+}
+
+function addUncoveredLines(text: string, from: number, to: number, out: TextRange[]): void {
+  for (const line of lines(text, from, to)) out.push(line);
+}
+
+/** The non-blank lines of `text[from, to)`, each trimmed, without its line break. */
+export function lines(text: string, from: number, to: number): TextRange[] {
+  const result: TextRange[] = [];
+  let lineStart = from;
+  while (lineStart < to) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1 || lineEnd > to) lineEnd = to;
+    const range = trimRange(text, lineStart, lineEnd);
+    if (range) result.push(range);
+    lineStart = lineEnd + 1;
+  }
+  return result;
+}
+
+/** `[start, end)` without leading and trailing whitespace (CR included); undefined when blank. */
+export function trimRange(text: string, start: number, end: number): TextRange | undefined {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return end > start ? { start, end } : undefined;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0xfeff;
+}

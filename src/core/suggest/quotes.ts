@@ -1,0 +1,105 @@
+import type { TextRange } from './paragraphs';
+import { trimRange } from './paragraphs';
+
+/** Text between quotation marks (marks excluded), before deciding whether it is speech. */
+export interface QuoteCandidate extends TextRange {
+  /** Offset of the opening mark; undefined when the source lost it (span starts at the paragraph). */
+  readonly openMark?: number;
+  /** Offset of the closing mark; undefined when the quote runs on into the next paragraph. */
+  readonly closeMark?: number;
+  readonly paragraph: TextRange;
+  readonly rule: 'paired marks' | 'missing opening mark' | 'quote over several paragraphs';
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+type MarkRole = 'open' | 'close' | 'either' | 'none';
+
+/** What a double quotation mark at `i` does; one between two letters ("Russia”s") is an apostrophe. */
+function doubleMarkRole(text: string, i: number): MarkRole {
+  const ch = text[i];
+  if (ch !== '"' && ch !== '“' && ch !== '”' && ch !== '„' && ch !== '«' && ch !== '»') return 'none';
+  const before = text[i - 1] ?? ' ';
+  const after = text[i + 1] ?? ' ';
+  if (LETTER.test(before) && LETTER.test(after)) return 'none';
+  if (ch === '“' || ch === '„' || ch === '«') return 'open';
+  if (ch === '”' || ch === '»') return 'close';
+  const spaceBefore = /[\s([{—–-]/.test(before);
+  const spaceAfter = /\s/.test(after);
+  if (spaceBefore && !spaceAfter) return 'open';
+  if (!spaceBefore && spaceAfter) return 'close';
+  return 'either';
+}
+
+/** A single mark opening a quote (‘ or ' after a space) or closing one (’ or ' not followed by a letter). */
+function singleMarkRole(text: string, i: number): MarkRole {
+  const ch = text[i];
+  if (ch !== '‘' && ch !== '’' && ch !== "'") return 'none';
+  const before = text[i - 1] ?? ' ';
+  const after = text[i + 1] ?? ' ';
+  if (LETTER.test(before) && LETTER.test(after)) return 'none';
+  if ((ch === '‘' || ch === "'") && /[\s([{—–-]/.test(before) && !/\s/.test(after)) return 'open';
+  if ((ch === '’' || ch === "'") && !/\s/.test(before) && !LETTER.test(after)) return 'close';
+  return 'none';
+}
+
+/**
+ * Every span between paired quotation marks in the paragraphs, in order. Double marks pair first;
+ * single marks pair only outside double ones (inside, they are a quote within the quote). A second
+ * opening mark before a close restarts the pair (a title inside a comment header). A paragraph that
+ * closes a mark it never opened lost its opening mark: the span starts at the paragraph. A paragraph
+ * that opens a mark and does not close it, followed by a paragraph opening with a mark, is a quote
+ * over several paragraphs: one span per paragraph.
+ */
+export function quoteCandidates(text: string, paragraphs: readonly TextRange[]): QuoteCandidate[] {
+  const found: QuoteCandidate[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    let open = -1;
+    let sawMark = false;
+    for (let i = paragraph.start; i < paragraph.end; i++) {
+      const role = doubleMarkRole(text, i);
+      if (role === 'none') continue;
+      if (open === -1 && (role === 'open' || role === 'either')) {
+        open = i;
+      } else if (open !== -1 && role === 'open') {
+        open = i;
+      } else if (open !== -1) {
+        pushRange(found, text, open + 1, i, { openMark: open, closeMark: i, paragraph, rule: 'paired marks' });
+        open = -1;
+      } else if (!sawMark) {
+        pushRange(found, text, paragraph.start, i, { closeMark: i, paragraph, rule: 'missing opening mark' });
+      }
+      sawMark = true;
+    }
+    if (open !== -1 && open === paragraph.start && opensWithMark(text, paragraphs[index + 1])) {
+      pushRange(found, text, open + 1, paragraph.end, { openMark: open, paragraph, rule: 'quote over several paragraphs' });
+    }
+  });
+  for (const paragraph of paragraphs) addSingleQuotes(text, paragraph, found);
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function addSingleQuotes(text: string, paragraph: TextRange, found: QuoteCandidate[]): void {
+  const inside = found.filter((q) => q.paragraph === paragraph);
+  let open = -1;
+  for (let i = paragraph.start; i < paragraph.end; i++) {
+    if (inside.some((q) => i >= q.start && i < q.end)) continue;
+    const role = singleMarkRole(text, i);
+    if (role === 'open') open = i;
+    else if (role === 'close' && open !== -1) {
+      pushRange(found, text, open + 1, i, { openMark: open, closeMark: i, paragraph, rule: 'paired marks' });
+      open = -1;
+    }
+  }
+}
+
+function opensWithMark(text: string, paragraph: TextRange | undefined): boolean {
+  if (!paragraph) return false;
+  const role = doubleMarkRole(text, paragraph.start);
+  return role === 'open' || role === 'either';
+}
+
+function pushRange(found: QuoteCandidate[], text: string, start: number, end: number, rest: Omit<QuoteCandidate, 'start' | 'end'>): void {
+  const range = trimRange(text, start, end);
+  if (range) found.push({ ...rest, ...range });
+}

@@ -1,0 +1,71 @@
+import { findCues, isThoughtCue, type Cue } from './reportingCues';
+import type { NameResolver } from './nameResolution';
+import type { QuoteCandidate } from './quotes';
+
+/** Who a quote is attributed to, and the cue that says so. */
+export interface Attribution {
+  readonly cue: Cue;
+  readonly speaker?: string;
+}
+
+/** How many words may stand between a closing mark and its cue ("…,” Russia's foreign minister said). */
+const MAX_WORDS_BEFORE_CUE = 8;
+
+/**
+ * The reporting cue of a quote and the speaker it names: first after the closing mark, up to the
+ * end of that sentence ("…,” Lavrov said. / …,” stressed Rogozin. / …,” one source told X.), then
+ * before the opening mark in the same sentence (Grushko announced that “…” / saying they “…”).
+ */
+export function quoteAttribution(text: string, quote: QuoteCandidate, previousClose: number, resolver: NameResolver): Attribution | undefined {
+  const after = quote.closeMark === undefined ? undefined : attributionAfter(text, quote, quote.closeMark + 1, resolver);
+  if (after?.speaker) return after;
+  // "…, saying they “…”, but lamented …": a cue after the quote with no one named belongs to the next clause.
+  const before = attributionBefore(text, quote, previousClose, resolver);
+  return before?.speaker ? before : (after ?? before);
+}
+
+function attributionAfter(text: string, quote: QuoteCandidate, from: number, resolver: NameResolver): Attribution | undefined {
+  const to = clauseEnd(text, from, quote.paragraph.end);
+  const cue = findCues(text, from, to).find((c) => !isThoughtCue(c));
+  if (!cue) return undefined;
+  const before = text.slice(from, cue.start);
+  if (/[.!?;:]/.test(before) || wordCount(before) > MAX_WORDS_BEFORE_CUE) return undefined;
+  if (wordCount(before) > 0) return { cue, speaker: resolver.resolve(from, cue.start, quote.start, true) };
+  // Inverted order: "…,” stressed Rogozin.
+  const nameEnd = firstMatch(text, cue.end, to, /[,.;:!?(]|\s(?:to|in|at|on|during|after|before|from|as)\s/g);
+  return { cue, speaker: resolver.resolve(cue.end, nameEnd, quote.start, true) };
+}
+
+function attributionBefore(text: string, quote: QuoteCandidate, previousClose: number, resolver: NameResolver): Attribution | undefined {
+  if (quote.openMark === undefined) return undefined;
+  const from = Math.max(quote.paragraph.start, previousClose, sentenceStartBefore(text, quote.openMark, quote.paragraph.start));
+  const cues = findCues(text, from, quote.openMark).filter((c) => !isThoughtCue(c));
+  const cue = cues[cues.length - 1];
+  if (!cue) return undefined;
+  const subjectFrom = cue.lemma === 'according to' ? cue.end : from;
+  const subjectTo = cue.lemma === 'according to' ? quote.openMark : cue.start;
+  return { cue, speaker: resolver.resolve(subjectFrom, subjectTo, quote.start, true) };
+}
+
+/** Where the clause after a closing mark ends: a sentence end, an opening mark, or the paragraph end. */
+function clauseEnd(text: string, from: number, limit: number): number {
+  return firstMatch(text, from, limit, /[.!?…](?=\s|$)|[“„«]/g);
+}
+
+/** The start of the sentence that `at` is in, looking back no further than `limit`. */
+export function sentenceStartBefore(text: string, at: number, limit: number): number {
+  for (let i = at - 1; i > limit; i--) {
+    if (/\s/.test(text[i]) && /[.!?…]["”’]?$/.test(text.slice(Math.max(limit, i - 2), i))) return i + 1;
+  }
+  return limit;
+}
+
+function firstMatch(text: string, from: number, to: number, pattern: RegExp): number {
+  pattern.lastIndex = 0;
+  const m = pattern.exec(text.slice(from, to));
+  return m ? from + m.index : to;
+}
+
+export function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}

@@ -1,0 +1,21 @@
+import type { TextRange } from './paragraphs';
+
+/** Words with which a narrator hedges or guesses. "will" is left out: scheduled events are not speculation. */
+const HEDGE = /(?<![\p{L}])(may|might|could|possibly|perhaps|probably|likely|unlikely|seems?|seemed|appears? to|appeared to|(?:is|are|was|were) expected to|reportedly|allegedly|apparently|presumably|supposedly|it is possible)(?![\p{L}])/iu;
+
+/**
+ * The hedge that makes a sentence speculation, if any, looking only at the narrator's words: text
+ * inside quotes (`spoken`) is the speaker's. Sentences with reported speech are never passed in, so
+ * a hedge inside a claim stays the claim's.
+ */
+export function narratorHedge(text: string, sentence: TextRange, spoken: readonly TextRange[]): string | undefined {
+  let narrator = '';
+  let at = sentence.start;
+  for (const span of spoken) {
+    if (span.end <= sentence.start || span.start >= sentence.end) continue;
+    narrator += text.slice(at, Math.max(at, span.start)) + ' ';
+    at = Math.max(at, span.end);
+  }
+  narrator += text.slice(at, sentence.end);
+  return HEDGE.exec(narrator)?.[1];
+}

@@ -1,0 +1,109 @@
+import type { AnnotationKind } from '../annotationKind';
+import { boilerplateRule } from './boilerplate';
+import { sentenceClaims } from './claims';
+import { NameResolver } from './nameResolution';
+import { lines, paragraphs, type TextRange } from './paragraphs';
+import { quoteCandidates, type QuoteCandidate } from './quotes';
+import { sentences } from './sentences';
+import { quoteAttribution, wordCount } from './speakers';
+import { narratorHedge } from './speculation';
+import type { Suggestion } from './suggestion';
+
+/** Below this many words, marks with no speech cue are scare quotes or titles, not quotations. */
+const MIN_UNCUED_QUOTE_WORDS = 6;
+
+/**
+ * Suggested annotations for a document: direct quotes with their speakers, claims (reported
+ * speech of a named person or source), the narrator's speculation, and boilerplate lines. Local and
+ * synchronous: rules over remark's paragraphs, no model. `text` is the document without its BOM;
+ * offsets are UTF-16 like `Annotation`'s, and `text.slice(start, end)` is each suggestion's text.
+ * Sorted by start.
+ */
+export function suggestAnnotations(text: string): Suggestion[] {
+  const suggestions: Suggestion[] = [];
+  const add = (kind: AnnotationKind, range: TextRange, rule: string, cue?: string, speaker?: string) => {
+    const suggestion: Suggestion = { kind, start: range.start, end: range.end, text: text.slice(range.start, range.end), rule, ...(cue ? { cue } : {}), ...(speaker ? { speaker } : {}) };
+    suggestions.push(suggestion);
+  };
+  const resolver = new NameResolver(text);
+  const blocks = paragraphs(text);
+  const candidates = groupByParagraph(quoteCandidates(text, blocks));
+  let previousParagraphQuote: { speaker?: string } | undefined;
+
+  for (const paragraph of blocks) {
+    const boilerplate: TextRange[] = [];
+    for (const line of lines(text, paragraph.start, paragraph.end)) {
+      const rule = boilerplateRule(text.slice(line.start, line.end));
+      if (!rule) continue;
+      boilerplate.push(line);
+      add('advertisement', line, rule, rule);
+    }
+
+    const quotes: TextRange[] = [];
+    let lastQuote: { speaker?: string } | undefined;
+    let previousClose = paragraph.start;
+    for (const candidate of candidates.get(paragraph) ?? []) {
+      if (overlapsAny(candidate, boilerplate)) continue;
+      const attribution = quoteAttribution(text, candidate, previousClose, resolver);
+      previousClose = (candidate.closeMark ?? candidate.end) + 1;
+      const opensParagraph = candidate.openMark === undefined || candidate.openMark === paragraph.start;
+      const continued = lastQuote ?? (opensParagraph ? previousParagraphQuote : undefined);
+      let speaker: string | undefined;
+      let rule: string = candidate.rule;
+      if (attribution) {
+        speaker = attribution.speaker;
+      } else if (candidate.rule === 'missing opening mark') {
+        continue;
+      } else if (continued) {
+        speaker = continued.speaker;
+        rule = 'continuation of the previous quote';
+      } else if (!looksLikeSpeech(text.slice(candidate.start, candidate.end))) {
+        continue;
+      }
+      if (speaker) resolver.noteSpeaker(speaker, candidate.start);
+      add('quote', candidate, rule, attribution?.cue.verb, speaker);
+      quotes.push(candidate);
+      lastQuote = { speaker };
+    }
+    previousParagraphQuote = lastQuote;
+
+    for (const sentence of sentences(text, paragraph)) {
+      if (overlapsAny(sentence, boilerplate)) continue;
+      const claims = overlapsAny(sentence, quotes) ? [] : sentenceClaims(text, sentence, resolver);
+      for (const claim of claims) {
+        resolver.noteSpeaker(claim.speaker, claim.start);
+        add('claim', claim, claim.rule, claim.cue.verb, claim.speaker);
+      }
+      if (claims.length > 0) continue;
+      const hedge = narratorHedge(text, sentence, quotes);
+      if (hedge) add('speculation', sentence, 'hedge in the narrator’s voice', hedge);
+    }
+  }
+  return suggestions.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function groupByParagraph(candidates: readonly QuoteCandidate[]): Map<TextRange, QuoteCandidate[]> {
+  const groups = new Map<TextRange, QuoteCandidate[]>();
+  for (const candidate of candidates) {
+    const group = groups.get(candidate.paragraph);
+    if (group) group.push(candidate);
+    else groups.set(candidate.paragraph, [candidate]);
+  }
+  return groups;
+}
+
+function overlapsAny(range: TextRange, others: readonly TextRange[]): boolean {
+  return others.some((o) => o.start < range.end && range.start < o.end);
+}
+
+/**
+ * Whether marked text with no speech cue is still a quotation: long enough to be said, not a title
+ * (most words capitalized), as a quoted proverb or slogan is.
+ */
+function looksLikeSpeech(quoted: string): boolean {
+  const words = quoted.match(/[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu) ?? [];
+  if (wordCount(quoted) < MIN_UNCUED_QUOTE_WORDS) return false;
+  const long = words.filter((w) => w.length > 3);
+  const capitalized = long.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalized < long.length * 0.7;
+}
