@@ -36,6 +36,12 @@ import { WorkspaceIndex } from './workspaceIndex';
 import { AcceptCandidateCommand } from './commands/acceptCandidate';
 import { RelocateToSelectionCommand } from './commands/relocateToSelection';
 import { OrphansView } from './orphans/orphansView';
+import { suggestAnnotations } from '../core/suggest/suggestAnnotations';
+import { registerSuggestions } from './suggestions/suggestionFeature';
+import type { SuggestionStore } from './suggestions/suggestionStore';
+import { ClaimsReportPanel } from './report/claimsReportPanel';
+import { ShowClaimsReportCommand } from './commands/showClaimsReport';
+import { ExportClaimsReportCommand } from './commands/exportClaimsReport';
 
 /** What the extension hands to tests: the live store, to wait for writes and inspect the model. */
 export interface SourceAnnotatorApi {
@@ -44,6 +50,9 @@ export interface SourceAnnotatorApi {
   readonly workspaceIndex: WorkspaceIndex;
   readonly claimsView: ClaimsView;
   readonly orphansView: OrphansView;
+  /** Suggestions waiting for review, per open document (memory only). */
+  readonly suggestions: SuggestionStore;
+  readonly claimsReport: ClaimsReportPanel;
 }
 
 let store: AnnotationStore | undefined;
@@ -90,6 +99,10 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   commands.register(new AcceptCandidateCommand(store));
   commands.register(new RelocateToSelectionCommand(store));
   const orphansView = new OrphansView(store);
+  const { suggestions, disposables: suggestionParts } = registerSuggestions(store, suggestAnnotations, commands);
+  const claimsReport = new ClaimsReportPanel(workspaceIndex, context.extensionUri);
+  commands.register(new ShowClaimsReportCommand(claimsReport));
+  commands.register(new ExportClaimsReportCommand(workspaceIndex));
 
   context.subscriptions.push(
     store,
@@ -107,8 +120,10 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     vscode.languages.registerHoverProvider({ scheme: 'file' }, new AnnotationHoverProvider(store)),
     new AnnotationSymbols(store),
     new AnnotationStatusBar(store),
+    ...suggestionParts,
+    claimsReport,
   );
-  return { store, workspaceIndex, claimsView, orphansView };
+  return { store, workspaceIndex, claimsView, orphansView, suggestions, claimsReport };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,5 +1,6 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { SUGGESTION_AUTHOR } from '../core/suggest/acceptedSuggestion';
 
 /** Every setting lives under this prefix. */
 export const SETTINGS_SECTION = 'sourceAnnotator';
@@ -17,6 +18,11 @@ export function annotationAuthor(scope?: vscode.ConfigurationScope): string | un
   } catch {
     return undefined;
   }
+}
+
+/** Who is recorded as the author of accepted suggestions: `suggest` by default; empty means the annotator. */
+export function suggestionAuthor(scope?: vscode.ConfigurationScope): string | undefined {
+  return section(scope).get<string>('suggestions.author', SUGGESTION_AUTHOR).trim() || annotationAuthor(scope);
 }
 
 export function showGutterIcons(): boolean {

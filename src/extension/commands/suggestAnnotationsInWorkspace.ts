@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import { isSidecarPath, sidecarPathFor } from '../../core/sidecar/sidecarFormat';
+import { loadSidecar } from '../../core/sidecar/sidecarDocument';
+import type { SuggestionNavigator } from '../suggestions/suggestionNavigator';
+import type { SuggestionStore } from '../suggestions/suggestionStore';
+import type { Command } from './command';
+
+/** The documents a workspace run analyses: plain text and Markdown, as the extension activates on. */
+const DOCUMENTS = '**/*.{txt,md}';
+const EXCLUDED = '**/{node_modules,.git}/**';
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Analyses every document of the workspace, with a cancellable progress notification, for a batch
+ * review. Documents are read from disk, not opened: opening hundreds of documents would load them
+ * all into the editor's memory and fire every listener of every extension. Open documents get
+ * their suggestions at once; the others are queued and analysed again when the review (Next
+ * Suggestion) opens them, so offsets always come from the text in the editor.
+ */
+export class SuggestAnnotationsInWorkspaceCommand implements Command {
+  readonly id = 'sourceAnnotator.suggestAnnotationsInWorkspace';
+
+  constructor(
+    private readonly suggestions: SuggestionStore,
+    private readonly navigator: SuggestionNavigator,
+  ) {}
+
+  async execute(): Promise<{ suggestions: number; documents: number; cancelled: boolean }> {
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Suggesting annotations'), cancellable: true },
+      async (progress, token) => {
+        const uris = (await vscode.workspace.findFiles(DOCUMENTS, EXCLUDED, undefined, token)).filter((uri) => uri.scheme === 'file' && !isSidecarPath(uri.fsPath));
+        const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+        let suggestions = 0;
+        let documents = 0;
+        for (const uri of uris) {
+          if (token.isCancellationRequested) return { suggestions, documents, cancelled: true };
+          progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
+          const count = await this.analyse(uri, open.get(uri.toString()));
+          suggestions += count;
+          if (count > 0) documents++;
+        }
+        return { suggestions, documents, cancelled: token.isCancellationRequested };
+      },
+    );
+    const summary = vscode.l10n.t('{0} suggestion(s) in {1} document(s).', result.suggestions, result.documents);
+    if (result.suggestions > 0) {
+      const review = vscode.l10n.t('Review');
+      void vscode.window.showInformationMessage(result.cancelled ? vscode.l10n.t('Cancelled. {0}', summary) : summary, review).then((choice) => {
+        if (choice === review) void this.navigator.go('next');
+      });
+    } else {
+      void vscode.window.showInformationMessage(result.cancelled ? vscode.l10n.t('Cancelled. {0}', summary) : summary);
+    }
+    return result;
+  }
+
+  private async analyse(uri: vscode.Uri, open: vscode.TextDocument | undefined): Promise<number> {
+    if (open) return (await this.suggestions.suggest(open))?.size ?? 0;
+    const text = await readText(uri);
+    if (text === undefined) return 0;
+    const sidecarText = await readText(vscode.Uri.file(sidecarPathFor(uri.fsPath)));
+    const loaded = sidecarText === undefined ? undefined : loadSidecar(sidecarText, text);
+    // A broken sidecar cannot take annotations: nothing to suggest there until it is fixed.
+    if (loaded && !loaded.ok) return 0;
+    return this.suggestions.queue(uri, text, loaded?.annotations.all ?? []);
+  }
+}

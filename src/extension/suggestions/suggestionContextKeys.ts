@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import type { SuggestionStore } from './suggestionStore';
+
+/**
+ * Context keys for the review commands and keys: whether any suggestion is waiting (open or
+ * queued documents), whether the active editor has some, and whether one is at the cursor.
+ */
+export class SuggestionContextKeys implements vscode.Disposable {
+  private readonly values = new Map<string, boolean>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly suggestions: SuggestionStore) {
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.window.onDidChangeTextEditorSelection((event) => {
+        if (event.textEditor === vscode.window.activeTextEditor) this.update();
+      }),
+      suggestions.onDidChange(() => this.update()),
+    );
+    this.update();
+  }
+
+  private update(): void {
+    const editor = vscode.window.activeTextEditor;
+    const pending = editor && this.suggestions.get(editor.document);
+    this.set('sourceAnnotator.hasSuggestions', this.suggestions.suggestedDocuments().length > 0 || this.suggestions.queuedUris().length > 0);
+    this.set('sourceAnnotator.editorHasSuggestions', !!pending && pending.size > 0);
+    this.set('sourceAnnotator.cursorOnSuggestion', !!editor && !!pending && pending.at(editor.document.offsetAt(editor.selection.active)).length > 0);
+  }
+
+  private set(key: string, value: boolean): void {
+    if (this.values.get(key) === value) return;
+    this.values.set(key, value);
+    void vscode.commands.executeCommand('setContext', key, value);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import type { AnnotationStore } from '../annotationStore';
+import { AcceptAllSuggestionsOfKindCommand } from '../commands/acceptAllSuggestionsOfKind';
+import { AcceptSuggestionCommand } from '../commands/acceptSuggestion';
+import { ClearSuggestionsCommand } from '../commands/clearSuggestions';
+import type { CommandManager } from '../commands/command';
+import { NavigateSuggestionsCommand } from '../commands/navigateSuggestions';
+import { RejectSuggestionCommand } from '../commands/rejectSuggestion';
+import { SuggestAnnotationsCommand } from '../commands/suggestAnnotations';
+import { SuggestAnnotationsInWorkspaceCommand } from '../commands/suggestAnnotationsInWorkspace';
+import { SuggestionContextKeys } from './suggestionContextKeys';
+import { SuggestionDecorations } from './suggestionDecorations';
+import { SuggestionHoverProvider } from './suggestionHover';
+import { SuggestionNavigator } from './suggestionNavigator';
+import { SuggestionStore, type Analyse } from './suggestionStore';
+
+/** Wires suggestions together: their store, commands, decorations, hover and context keys. */
+export function registerSuggestions(annotations: AnnotationStore, analyse: Analyse, commands: CommandManager): { suggestions: SuggestionStore; disposables: vscode.Disposable[] } {
+  const suggestions = new SuggestionStore(annotations, analyse);
+  const navigator = new SuggestionNavigator(suggestions);
+  commands.register(new SuggestAnnotationsCommand(suggestions));
+  commands.register(new SuggestAnnotationsInWorkspaceCommand(suggestions, navigator));
+  commands.register(new AcceptSuggestionCommand(suggestions, navigator));
+  commands.register(new RejectSuggestionCommand(suggestions, navigator));
+  commands.register(new AcceptAllSuggestionsOfKindCommand(suggestions));
+  commands.register(new ClearSuggestionsCommand(suggestions));
+  for (const direction of ['next', 'previous'] as const) commands.register(new NavigateSuggestionsCommand(navigator, direction));
+  return {
+    suggestions,
+    disposables: [
+      suggestions,
+      new SuggestionDecorations(suggestions),
+      new SuggestionContextKeys(suggestions),
+      vscode.languages.registerHoverProvider({ scheme: 'file' }, new SuggestionHoverProvider(suggestions)),
+    ],
+  };
+}
