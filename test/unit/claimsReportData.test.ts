@@ -25,8 +25,8 @@ describe('claimsReportData', () => {
       { kind: 'advertisement', count: 1 },
     ]);
     assert.deepEqual(data.documents, [
-      { label: 'a.txt', counts: { claim: 1, quote: 1, speculation: 1, advertisement: 0 } },
-      { label: 'b.txt', counts: { claim: 1, quote: 0, speculation: 0, advertisement: 1 } },
+      { document: 'file:///w/a.txt', label: 'a.txt', counts: { claim: 1, quote: 1, speculation: 1, advertisement: 0 } },
+      { document: 'file:///w/b.txt', label: 'b.txt', counts: { claim: 1, quote: 0, speculation: 0, advertisement: 1 } },
     ]);
     assert.deepEqual(
       data.speakers.map((g) => [g.speaker, g.rows.map((r) => `${r.id} ${r.where}`)]),

@@ -14,7 +14,7 @@ export interface ReportRow {
 
 export interface ReportData {
   readonly kinds: readonly { readonly kind: AnnotationKind; readonly count: number }[];
-  readonly documents: readonly { readonly label: string; readonly counts: Readonly<Record<AnnotationKind, number>> }[];
+  readonly documents: readonly { readonly document: string; readonly label: string; readonly counts: Readonly<Record<AnnotationKind, number>> }[];
   /** Claims and quotes per canonical speaker; `speaker` undefined for the unattributed ones. */
   readonly speakers: readonly { readonly speaker: string | undefined; readonly rows: readonly ReportRow[] }[];
 }
@@ -37,7 +37,7 @@ export function claimsReportData(index: AnnotationIndex, label: (document: strin
       counts[annotation.kind]++;
       total[annotation.kind]++;
     }
-    return { label: label(document), counts };
+    return { document, label: label(document), counts };
   });
   const speakers = index.speakerGroups({ kinds: REPORTED_KINDS }).map((group) => ({
     speaker: group.speaker,

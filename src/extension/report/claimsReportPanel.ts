@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { claimsReportData, type ReportData } from '../../core/report/claimsReportData';
+import { OPEN_ANNOTATION_COMMAND } from '../claims/claimsTree';
+import { kindPresentation } from '../kindPresentation';
+import type { WorkspaceIndex } from '../workspaceIndex';
+
+/** Messages from the webview. */
+type FromWebview = { type: 'ready' } | { type: 'open'; document: string; id: string };
+
+/** Messages to the webview: the report, and the strings it shows (localized here). */
+interface ToWebview {
+  readonly type: 'report';
+  readonly data: ReportData;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+function isMessage(value: unknown): value is FromWebview {
+  const message = value as { type?: unknown; document?: unknown; id?: unknown } | undefined;
+  return !!message && (message.type === 'ready' || (message.type === 'open' && typeof message.document === 'string' && typeof message.id === 'string'));
+}
+
+/**
+ * "Show Claims Report": a webview with the claims and quotes of the workspace per speaker, the
+ * counts per kind and document, a search box, and click-through to each span. The page is static
+ * (media/report/) under a strict CSP; all user text arrives by `postMessage` once the page says
+ * it is `ready`, and is rendered there with `textContent` only. It follows the index live.
+ */
+export class ClaimsReportPanel implements vscode.Disposable {
+  static readonly viewType = 'sourceAnnotator.claimsReport';
+  private panel: vscode.WebviewPanel | undefined;
+  private ready = false;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly workspaceIndex: WorkspaceIndex,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    this.disposables.push(workspaceIndex.onDidChange(() => void this.post()));
+  }
+
+  /** Opens (or reveals) the report. Returns the panel, for tests. */
+  async show(): Promise<vscode.WebviewPanel> {
+    if (this.panel) {
+      this.panel.reveal();
+      return this.panel;
+    }
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media', 'report');
+    const panel = vscode.window.createWebviewPanel(ClaimsReportPanel.viewType, vscode.l10n.t('Claims Report'), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [media],
+    });
+    this.panel = panel;
+    this.ready = false;
+    panel.webview.html = this.html(panel.webview, media);
+    panel.onDidDispose(() => (this.panel = undefined), undefined, this.disposables);
+    panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message), undefined, this.disposables);
+    await this.workspaceIndex.ready();
+    return panel;
+  }
+
+  private async receive(message: unknown): Promise<void> {
+    if (!isMessage(message)) return;
+    if (message.type === 'ready') {
+      this.ready = true;
+      await this.post();
+    } else {
+      await vscode.commands.executeCommand(OPEN_ANNOTATION_COMMAND, message.document, message.id);
+    }
+  }
+
+  private async post(): Promise<void> {
+    if (!this.panel || !this.ready) return;
+    await this.workspaceIndex.ready();
+    const index = this.workspaceIndex.index;
+    await this.workspaceIndex.loadLines(index.documents());
+    const label = (document: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(document));
+    const message: ToWebview = {
+      type: 'report',
+      data: claimsReportData(index, label, (document, codePoint) => this.workspaceIndex.lineOf(document, codePoint)),
+      labels: {
+        claim: kindPresentation('claim').label,
+        quote: kindPresentation('quote').label,
+        speculation: kindPresentation('speculation').label,
+        advertisement: kindPresentation('advertisement').label,
+        search: vscode.l10n.t('Search claims, quotes, speakers and documents'),
+        unattributed: vscode.l10n.t('Unattributed'),
+        byKind: vscode.l10n.t('Annotations by kind'),
+        byDocument: vscode.l10n.t('By document'),
+        bySpeaker: vscode.l10n.t('Claims and quotes by speaker'),
+        document: vscode.l10n.t('Document'),
+        noMatch: vscode.l10n.t('Nothing matches the search.'),
+        empty: vscode.l10n.t('No claims or quotes in the workspace yet.'),
+      },
+    };
+    await this.panel?.webview.postMessage(message);
+  }
+
+  private html(webview: vscode.Webview, media: vscode.Uri): string {
+    const nonce = randomBytes(16).toString('base64');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'report.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'report.css'));
+    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+    return `<!DOCTYPE html>
+<html lang="${vscode.env.language}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style.toString()}">
+<title>${vscode.l10n.t('Claims Report')}</title>
+</head>
+<body>
+<main id="report"></main>
+<script nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
