@@ -203,3 +203,4 @@ describe('suggestions', function () {
     assert.equal(readSidecar(file).annotations.length >= 2, true);
   });
 });
+
