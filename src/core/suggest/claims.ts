@@ -17,7 +17,7 @@ const ATTRIBUTION_TAIL = /^(?:$|,|(?:during|in|at|on|after|before|to|from|while|
 const TRAILING_SOURCE = /,\s+(?:as\s+(?:quoted|reported|cited)\s+by|according\s+to)\s[^,]*$/iu;
 
 /** A second content joined to the first: "said that A, and said B". */
-const SECOND_CONTENT = /,?\s+and\s+(?:(?:has|have|had)\s+)?(?:said|added|stated|noted|stressed|warned|argued|insisted)\s+(?:that\s+)?/iu;
+const SECOND_CONTENT = /,?\s+and\s+(?:(?:(?:has|have|had)\s+)?(?:said|added|stated|noted|stressed|warned|argued|insisted)\s+(?:that\s+)?|that\s+)/iu;
 
 /** A coordinated clause with its own verb after the content ("…, but no date has been fixed"). */
 const COORDINATED_CLAUSE = /,\s+but\s+(?=(?:\S+\s+){0,4}(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do)\s)/iu;
@@ -67,15 +67,31 @@ function trailingAttribution(text: string, start: number, end: number, resolver:
 function leadingAttribution(text: string, start: number, end: number, cues: readonly Cue[], resolver: NameResolver): Claim[] {
   for (const cue of cues) {
     if (cue.lemma === 'according to') continue;
-    const clause = Math.max(start, text.lastIndexOf(',', cue.start) + 1);
-    if (wordCount(text.slice(clause, cue.start)) > 10) continue;
-    const speaker = resolver.resolve(clause, cue.start, cue.start);
+    const speaker = subjectOf(text, start, cue, resolver);
     if (!speaker) continue;
     const contentStart = complementStart(text, cue, end);
     if (contentStart === undefined) continue;
     return claimsFrom(text, contentStart, end, speaker, cue, 'reported speech');
   }
   return [];
+}
+
+/**
+ * Who a cue's subject is: the words since the last comma, or before an apposition or relative
+ * clause ("The finance director, Paul Mensah, warned …"; "The official, who asked not to be named, said …").
+ */
+function subjectOf(text: string, start: number, cue: Cue, resolver: NameResolver): string | undefined {
+  let clauseEnd = cue.start;
+  for (let commas = 0; commas < 3; commas++) {
+    const clause = Math.max(start, text.lastIndexOf(',', clauseEnd - 1) + 1);
+    const words = wordCount(text.slice(clause, clauseEnd));
+    if (words > 10) return undefined;
+    const relative = /^\s*(?:who|which|whose|whom)\s/iu.test(text.slice(clause, clauseEnd));
+    if (words > 0 && !relative) return resolver.resolve(clause, clauseEnd, cue.start);
+    if (clause === start) return undefined;
+    clauseEnd = clause - 1;
+  }
+  return undefined;
 }
 
 /** Where the reported content starts after a cue: past "that", past the hearer of "told X that". */

@@ -11,7 +11,7 @@ const NOT_NAME_WORDS = new Set(
   (
     'the a an this that these those it its he she they we i you his her their our my your but and or so if as at in on of for to from by with while when where ' +
     'however therefore meanwhile also then today yesterday tomorrow according after before during since until opening ' +
-    'mr mrs ms dr prof sir madam lord president vice prime minister deputy foreign defence defense interior finance secretary general chief head ' +
+    'mr mrs ms dr prof professor doctor councillor councilor alderman judge justice bishop reverend father sister sir madam lord president vice prime minister deputy foreign defence defense interior finance secretary general chief head ' +
     'ambassador envoy representative permanent permament spokesman spokeswoman spokesperson senator governor mayor chancellor premier king queen prince ' +
     'director chairman chairwoman chair commander admiral colonel captain lieutenant sergeant officer official adviser advisor aide leader member ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
@@ -24,9 +24,18 @@ const PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 
 /** Head nouns of a title that stands for a person ("Russia's foreign minister", "the diplomat"). */
 const TITLE_HEADS =
-  /(?<![\p{L}])(minister|envoy|diplomat|president|premier|chancellor|secretary|spokesman|spokeswoman|spokesperson|ambassador|representative|chief|head|leader|official|governor|mayor|senator|general|director|chairman|commander|adviser|advisor|aide|negotiator)(?![\p{L}])/iu;
+  /(?<![\p{L}])(member|witness|resident|employee|source|insider|minister|envoy|diplomat|president|premier|chancellor|secretary|spokesman|spokeswoman|spokesperson|ambassador|representative|chief|head|leader|official|governor|mayor|senator|general|director|chairman|commander|adviser|advisor|aide|negotiator)(?![\p{L}])/iu;
 
-const ANONYMOUS = /(?<![\p{L}])(sources?|insiders?|officials|an official|one official|a diplomat|diplomats)(?![\p{L}])/iu;
+/** Unnamed sources: "sources", "officials", "one source", "a senior official", "one crew member". */
+const ANONYMOUS = /(?<![\p{L}])(?:sources|insiders|officials|(?:one|a|an|another)\s+(?:[\p{L}-]+\s+){0,2}?(?:source|official|insider|member|witness|resident|employee|diplomat|person))(?![\p{L}])/iu;
+
+/** Titles of people a text often leaves unnamed: "the official" after "one official" is still unnamed. */
+const ANONYMOUS_HEADS = new Set(['official', 'source', 'insider', 'member', 'witness', 'resident', 'employee']);
+
+/** Words that make a capitalized run an organisation, not a person ("Northgate University"). */
+const ORGANISATION_WORDS = new Set(
+  'university college institute institution council ministry department agency company corporation group party committee association union bank times news post press journal review weekly daily radio television tv foundation fund organisation organization authority court parliament senate assembly army navy office commission'.split(' '),
+);
 
 interface NameMention extends TextRange {
   readonly tokens: readonly string[];
@@ -123,18 +132,34 @@ export class NameResolver {
     const phrase = this.text.slice(from, to);
     const runs = nameRuns(this.text, from, to);
     // Prefer a full name; else the first single word, since later ones are usually places or media.
-    const run = [...runs].reverse().find((r) => r.tokens.length >= 2) ?? runs[0];
-    const named = run && this.fullest(dropLeadingPlace(this.text, run));
+    const named = this.nameIn(runs);
     if (named) return named;
+    const run = runs[0];
     if (ANONYMOUS.test(phrase)) return UNNAMED_SOURCE;
     const title = TITLE_HEADS.exec(phrase);
-    if (title) return this.nameForTitle(title[1], from) ?? this.previousSpeaker(at) ?? this.nearestName(at);
+    if (title) {
+      const head = title[1].toLowerCase();
+      return this.nameForTitle(head, from) ?? (ANONYMOUS_HEADS.has(head) ? UNNAMED_SOURCE : (this.previousSpeaker(at) ?? this.nearestName(at)));
+    }
     const words = phrase.trim().split(/\s+/);
     if (words.length <= 2 && PRONOUNS.has(words[words.length - 1].toLowerCase())) return this.previousSpeaker(at) ?? this.nearestName(at);
     return loose && run && runs.length === 1 ? run.tokens.join(' ') : undefined;
   }
 
+  /** The person a phrase names outright (no titles, pronouns or sources), e.g. "Khan was blunt." */
+  nameIn(runs: readonly NameMention[]): string | undefined {
+    const people = runs.filter((r) => !r.tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase())));
+    const run = [...people].reverse().find((r) => r.tokens.length >= 2) ?? people[0];
+    return run && this.fullest(dropLeadingPlace(this.text, run));
+  }
+
+  /** `nameIn` for `text[from, to)`. */
+  nameBetween(from: number, to: number): string | undefined {
+    return this.nameIn(nameRuns(this.text, from, to));
+  }
+
   private fullest(tokens: readonly string[]): string | undefined {
+    if (tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase()))) return undefined;
     const surname = tokens[tokens.length - 1];
     const known = this.bySurname.get(surname);
     if (known && known.tokens.length >= tokens.length) return known.tokens.join(' ');

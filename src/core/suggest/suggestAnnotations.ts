@@ -1,5 +1,5 @@
 import type { AnnotationKind } from '../annotationKind';
-import { boilerplateRule } from './boilerplate';
+import { boilerplateRule, looksLikeLinkTitle, RELATED_LINKS } from './boilerplate';
 import { sentenceClaims } from './claims';
 import { NameResolver } from './nameResolution';
 import { lines, paragraphs, type TextRange } from './paragraphs';
@@ -29,52 +29,75 @@ export function suggestAnnotations(text: string): Suggestion[] {
   const blocks = paragraphs(text);
   const candidates = groupByParagraph(quoteCandidates(text, blocks));
   let previousParagraphQuote: { speaker?: string } | undefined;
+  let pendingSpeaker: number | undefined;
 
   for (const paragraph of blocks) {
     const boilerplate: TextRange[] = [];
+    let underRelatedHeader = false;
     for (const line of lines(text, paragraph.start, paragraph.end)) {
-      const rule = boilerplateRule(text.slice(line.start, line.end));
+      const lineText = text.slice(line.start, line.end);
+      const rule: string | undefined = boilerplateRule(lineText) ?? (underRelatedHeader && looksLikeLinkTitle(lineText) ? RELATED_LINKS : undefined);
+      underRelatedHeader = rule === RELATED_LINKS;
       if (!rule) continue;
       boilerplate.push(line);
       add('advertisement', line, rule, rule);
     }
 
+    const paragraphCandidates = (candidates.get(paragraph) ?? []).filter((c) => !overlapsAny(c, boilerplate));
+    const paragraphSentences = sentences(text, paragraph).filter((s) => !overlapsAny(s, boilerplate));
+    // Reported speech first, so that a pronoun in a quote finds the person a claim before it named.
+    const claimed = new Set<TextRange>();
+    for (const sentence of paragraphSentences) {
+      if (overlapsAny(sentence, paragraphCandidates)) continue;
+      for (const claim of sentenceClaims(text, sentence, resolver)) {
+        resolver.noteSpeaker(claim.speaker, claim.start);
+        add('claim', claim, claim.rule, claim.cue.verb, claim.speaker);
+        claimed.add(sentence);
+      }
+    }
+
     const quotes: TextRange[] = [];
     let lastQuote: { speaker?: string } | undefined;
     let previousClose = paragraph.start;
-    for (const candidate of candidates.get(paragraph) ?? []) {
-      if (overlapsAny(candidate, boilerplate)) continue;
-      const attribution = quoteAttribution(text, candidate, previousClose, resolver);
+    for (const candidate of paragraphCandidates) {
+      const attribution = isScareQuote(text, candidate) ? undefined : quoteAttribution(text, candidate, previousClose, resolver);
+      const from = previousClose;
       previousClose = (candidate.closeMark ?? candidate.end) + 1;
       const opensParagraph = candidate.openMark === undefined || candidate.openMark === paragraph.start;
       const continued = lastQuote ?? (opensParagraph ? previousParagraphQuote : undefined);
+      const speech = looksLikeSpeech(text.slice(candidate.start, candidate.end)) && !isScareQuote(text, candidate);
       let speaker: string | undefined;
       let rule: string = candidate.rule;
-      if (attribution) {
+      if (attribution && (attribution.speaker || speech)) {
         speaker = attribution.speaker;
-      } else if (candidate.rule === 'missing opening mark') {
+      } else if (candidate.rule === 'missing opening mark' || !speech) {
         continue;
       } else if (continued) {
         speaker = continued.speaker;
         rule = 'continuation of the previous quote';
-      } else if (!looksLikeSpeech(text.slice(candidate.start, candidate.end))) {
-        continue;
+      } else if (candidate.openMark !== undefined) {
+        // "Khan was not persuaded. “…”": an uncued quote belongs to the person named just before it.
+        speaker = resolver.nameBetween(from, candidate.openMark);
+        if (speaker) rule = 'speaker named before the quote';
       }
       if (speaker) resolver.noteSpeaker(speaker, candidate.start);
+      if (pendingSpeaker !== undefined && speaker) suggestions[pendingSpeaker] = { ...suggestions[pendingSpeaker], speaker };
+      pendingSpeaker = undefined;
       add('quote', candidate, rule, attribution?.cue.verb, speaker);
+      // A quote over several paragraphs is attributed where it ends.
+      if (candidate.rule === 'quote over several paragraphs' && !speaker) pendingSpeaker = suggestions.length - 1;
       quotes.push(candidate);
       lastQuote = { speaker };
     }
     previousParagraphQuote = lastQuote;
 
-    for (const sentence of sentences(text, paragraph)) {
-      if (overlapsAny(sentence, boilerplate)) continue;
-      const claims = overlapsAny(sentence, quotes) ? [] : sentenceClaims(text, sentence, resolver);
-      for (const claim of claims) {
-        resolver.noteSpeaker(claim.speaker, claim.start);
-        add('claim', claim, claim.rule, claim.cue.verb, claim.speaker);
+    for (const sentence of paragraphSentences) {
+      if (claimed.has(sentence)) continue;
+      if (overlapsAny(sentence, paragraphCandidates) && !overlapsAny(sentence, quotes)) {
+        const claims = sentenceClaims(text, sentence, resolver);
+        for (const claim of claims) add('claim', claim, claim.rule, claim.cue.verb, claim.speaker);
+        if (claims.length > 0) continue;
       }
-      if (claims.length > 0) continue;
       const hedge = narratorHedge(text, sentence, quotes);
       if (hedge) add('speculation', sentence, 'hedge in the narrator’s voice', hedge);
     }
@@ -94,6 +117,12 @@ function groupByParagraph(candidates: readonly QuoteCandidate[]): Map<TextRange,
 
 function overlapsAny(range: TextRange, others: readonly TextRange[]): boolean {
   return others.some((o) => o.start < range.end && range.start < o.end);
+}
+
+/** Marks after "so-called", "dubbed", "known as" flag a term, not speech. */
+function isScareQuote(text: string, quote: QuoteCandidate): boolean {
+  if (quote.openMark === undefined) return false;
+  return /(?:so-called|dubbed|termed|known as|labelled|labeled|nicknamed)\s*$/iu.test(text.slice(Math.max(0, quote.openMark - 20), quote.openMark));
 }
 
 /**
