@@ -3,6 +3,7 @@ import { check, CHECK_USAGE } from './commands/check';
 import { exportAnnotations, EXPORT_USAGE } from './commands/export';
 import { merge, MERGE_USAGE } from './commands/merge';
 import { stats, STATS_USAGE } from './commands/stats';
+import { suggest, SUGGEST_USAGE } from './commands/suggest';
 import { EXIT_OK, EXIT_USAGE, processIO, UsageError, type CliIO } from './cliIO';
 
 interface CliCommand {
@@ -16,6 +17,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   export: { run: exportAnnotations, usage: EXPORT_USAGE, summary: 'write a Markdown report, JSON or W3C Web Annotations' },
   stats: { run: stats, usage: STATS_USAGE, summary: 'count annotations per kind, speaker, document, annotator' },
   merge: { run: merge, usage: MERGE_USAGE, summary: 'git merge driver: merge two sidecars by annotation id' },
+  suggest: { run: suggest, usage: SUGGEST_USAGE, summary: 'suggest quotes, speakers, claims, speculation, boilerplate (--write adds them)' },
 };
 
 export const USAGE = `Usage: source-annotator <command> [options]

@@ -1,0 +1,14 @@
+import { extname } from 'node:path';
+import { isSidecarPath } from '../sidecar/sidecarFormat';
+import { findFiles } from './findSidecars';
+
+/** Extensions of the documents found in folders: the plain text and Markdown the tool annotates. */
+const DOCUMENT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
+
+/**
+ * The documents under `paths`: any file named directly (except a sidecar), and the text and
+ * Markdown files of folders (searched recursively), absolute and sorted.
+ */
+export function findDocuments(paths: readonly string[]): Promise<string[]> {
+  return findFiles(paths, (path, given) => !isSidecarPath(path) && (given || DOCUMENT_EXTENSIONS.has(extname(path).toLowerCase())));
+}
