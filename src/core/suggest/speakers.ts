@@ -44,7 +44,8 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
   if (!cue) return undefined;
   const subjectFrom = cue.lemma === 'according to' ? cue.end : from;
   const subjectTo = cue.lemma === 'according to' ? quote.openMark : cue.start;
-  return { cue, speaker: resolver.resolve(subjectFrom, subjectTo, quote.start, true) };
+  // Not loose: a lone capitalized word at the start of a sentence ("Readers recalled …") is rarely a name.
+  return { cue, speaker: resolver.resolve(subjectFrom, subjectTo, quote.start) };
 }
 
 /** Where the clause after a closing mark ends: a sentence end, an opening mark, or the paragraph end. */

@@ -1,0 +1,261 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { paragraphs } from '../../src/core/suggest/paragraphs';
+import { sentences } from '../../src/core/suggest/sentences';
+import { suggestAnnotations } from '../../src/core/suggest/suggestAnnotations';
+import type { Suggestion } from '../../src/core/suggest/suggestion';
+
+function of(text: string, kind: Suggestion['kind']): Suggestion[] {
+  return suggestAnnotations(text).filter((s) => s.kind === kind);
+}
+
+function quotes(text: string): [string, string | undefined][] {
+  return of(text, 'quote').map((q) => [q.text, q.speaker]);
+}
+
+describe('suggestAnnotations: direct quotes', () => {
+  it('pairs curly, straight and single marks; spans exclude the marks and keep the punctuation inside', () => {
+    const text = [
+      'The minister spoke on Monday.',
+      '',
+      '“We will not give up the talks,” Anna Berg said.',
+      '',
+      '"Nothing has been decided yet," said Tom Weller.',
+      '',
+      'Carla Mendes told the meeting: ‘This budget protects every library in town.’',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['We will not give up the talks,', 'Anna Berg'],
+      ['Nothing has been decided yet,', 'Tom Weller'],
+      ['This budget protects every library in town.', 'Carla Mendes'],
+    ]);
+  });
+
+  it('does not take a mark between two letters for a quotation mark (Russia”s)', () => {
+    const text = 'The envoy Pavel Orlov has reaffirmed Russia”s position on the treaty.\n\n“We are ready to talk,” Orlov said.';
+    assert.deepEqual(quotes(text), [['We are ready to talk,', 'Pavel Orlov']]);
+  });
+
+  it('leaves out short scare quotes and titles with no speech cue, and terms after "so-called"', () => {
+    const text = [
+      'It was called “realpolitik” in the capital, and the report “Ports of the Future Today” agreed.',
+      '',
+      'Mark Hale said the so-called “flexible hours” plan would hurt workers.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), []);
+  });
+
+  it('keeps a long quotation without a cue (a proverb) and a short one with a cue (a partial quote)', () => {
+    const text = 'Readers recalled the old advice – “When facing a gift from the Greeks, light the fires around the horse.”\n\nIda Stone praised the plan, saying it “works for everyone”.';
+    assert.deepEqual(quotes(text), [
+      ['When facing a gift from the Greeks, light the fires around the horse.', undefined],
+      ['works for everyone', 'Ida Stone'],
+    ]);
+  });
+
+  it('starts a quote at the paragraph when the source lost its opening mark', () => {
+    const text = 'Sergey Lavrov arrived late.\n\nToday we have the opportunity to build trust,” Sergey Lavrov said.';
+    const [quote] = of(text, 'quote');
+    assert.equal(quote.text, 'Today we have the opportunity to build trust,');
+    assert.equal(quote.rule, 'missing opening mark');
+    assert.equal(quote.speaker, 'Sergey Lavrov');
+  });
+
+  it('spans a quote over several paragraphs, one span per paragraph, attributed where it ends', () => {
+    const text = [
+      'Union leader Tomás Reyes addressed the crowd.',
+      '',
+      '“For twenty years my members have kept this port running through every storm. They have earned the right to know their shifts.',
+      '',
+      '“Nobody is asking for the moon,” he said.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['For twenty years my members have kept this port running through every storm. They have earned the right to know their shifts.', 'Tomás Reyes'],
+      ['Nobody is asking for the moon,', 'Tomás Reyes'],
+    ]);
+  });
+});
+
+describe('suggestAnnotations: speakers', () => {
+  it('resolves surnames, titles and pronouns to the fullest name the document uses', () => {
+    const text = [
+      'Russian Foreign Minister Sergey Lavrov met his counterparts in Sochi.',
+      '',
+      '“Dialogue is not going as fast as we had hoped,” Russia’s foreign minister said.',
+      '',
+      '“The fire can come back,” stressed Lavrov.',
+      '',
+      '“It is an important signal,” he added.',
+    ].join('\n');
+    assert.deepEqual(
+      quotes(text).map(([, speaker]) => speaker),
+      ['Sergey Lavrov', 'Sergey Lavrov', 'Sergey Lavrov'],
+    );
+  });
+
+  it('resolves a surname to a full name written later in the document', () => {
+    const text = '“We listened to each other,” Stoltenberg told journalists.\n\nNATO Secretary General Jens Stoltenberg expects another meeting.';
+    assert.deepEqual(quotes(text), [['We listened to each other,', 'Jens Stoltenberg']]);
+  });
+
+  it('keeps the speaker for a continuation quote with no cue, in the same paragraph and in the next', () => {
+    const text = '“The talks were cool,” one source told the paper. “As a result, the tone has changed.”\n\n“Nobody expected this outcome from the meeting at all.”';
+    assert.deepEqual(quotes(text), [
+      ['The talks were cool,', 'unnamed source'],
+      ['As a result, the tone has changed.', 'unnamed source'],
+      ['Nobody expected this outcome from the meeting at all.', 'unnamed source'],
+    ]);
+  });
+
+  it('names the person introduced right before an uncued quote, and no organisation', () => {
+    const text = 'Councillor Ahmed Khan was not persuaded. "The numbers do not add up at all."\n\nProfessor Ian Doyle of Northgate University said the cores might be damaged.';
+    assert.deepEqual(quotes(text), [['The numbers do not add up at all.', 'Ahmed Khan']]);
+    assert.deepEqual(
+      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      [['the cores might be damaged', 'Ian Doyle']],
+    );
+  });
+});
+
+describe('suggestAnnotations: claims', () => {
+  it('takes the reported content only, for leading, trailing and "according to" attributions', () => {
+    const text = [
+      'NATO should change its policy, Russian Foreign Minister Sergey Lavrov stated during the session.',
+      '',
+      'Grushko added that a dialogue is impossible until the alliance changes course.',
+      '',
+      'According to Aleksandr Grushko, Russia is not troubled by the pause, as quoted by the agency.',
+      '',
+      'SouthFront sources report that NATO wanted to exert pressure.',
+    ].join('\n');
+    assert.deepEqual(
+      of(text, 'claim').map((c) => [c.text, c.speaker, c.cue]),
+      [
+        ['NATO should change its policy', 'Sergey Lavrov', 'stated'],
+        ['a dialogue is impossible until the alliance changes course', 'Aleksandr Grushko', 'added'],
+        ['Russia is not troubled by the pause', 'Aleksandr Grushko', 'According to'],
+        ['NATO wanted to exert pressure', 'unnamed source', 'report'],
+      ],
+    );
+  });
+
+  it('splits "said that A, and said B" into two claims; countries and organisations make none', () => {
+    const text = 'The deputy minister Alexei Meshkov said that Moscow wants a partnership, and said he believed in the alliance.\n\nRussia noted that NATO was active. NATO reaffirmed its plans for the region.';
+    assert.deepEqual(
+      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      [
+        ['Moscow wants a partnership', 'Alexei Meshkov'],
+        ['he believed in the alliance', 'Alexei Meshkov'],
+      ],
+    );
+  });
+});
+
+describe('suggestAnnotations: speculation', () => {
+  it('suggests whole sentences in which the narrator hedges, not hedges inside claims or quotes', () => {
+    const text = [
+      'The dispute could spread to other ports. Shipping firms are likely to reroute vessels. The ship will dock on Friday.',
+      '',
+      'Jens Stoltenberg said the meeting may be postponed.',
+      '',
+      '“It may not be obvious yet,” Dmitry Rogozin told RT.',
+    ].join('\n');
+    assert.deepEqual(
+      of(text, 'speculation').map((s) => [s.text, s.cue]),
+      [
+        ['The dispute could spread to other ports.', 'could'],
+        ['Shipping firms are likely to reroute vessels.', 'likely'],
+      ],
+    );
+    assert.equal(of(text, 'claim')[0].text, 'the meeting may be postponed');
+  });
+});
+
+describe('suggestAnnotations: boilerplate', () => {
+  it('suggests one span per boilerplate line, whole trimmed line, and none for article text, bylines or sources', () => {
+    const text = [
+      'Share This',
+      'Pin It on Pinterest',
+      '  Leave a Reply  ',
+      'Your email address will not be published. Required fields are marked *',
+      'Read also NATO Cannot Do Without Russia, Outgoing Secretary General Says',
+      'Do you like this content? Consider helping us!',
+      'Canada: Free $30 Oye! Times readers Get FREE $30 to spend on Amazon',
+      '0:00',
+      '28:50',
+      '2,500 $',
+      'icon bookmarkicon cameraicon checkicon chevron downicon closeicon',
+      'Related stories',
+      'Bus fares to rise in April',
+      '',
+      'Author: Admin',
+      '',
+      'Source: Prensa Latina',
+      '',
+      'Readers can share their views in the comments below, the editor said.',
+    ].join('\n');
+    const ads = of(text, 'advertisement');
+    assert.deepEqual(
+      ads.map((a) => a.text),
+      text.split('\n').slice(0, 13).map((l) => l.trim()),
+    );
+    assert.deepEqual(
+      ads.map((a) => a.rule),
+      ['share row', 'share row', 'comment form', 'comment form', 'related link', 'donation ask', 'promotional offer', 'player timestamp', 'player timestamp', 'donation ask', 'icon list', 'related link', 'related link'],
+    );
+  });
+});
+
+describe('suggestAnnotations: offsets', () => {
+  const seedDir = path.join(__dirname, '../../../seeds');
+
+  it('gives every suggestion the text at its offsets, sorted by start, for every seed and gold document', () => {
+    const files = [
+      ...fs.readdirSync(seedDir).filter((f) => f.endsWith('.txt')).map((f) => path.join(seedDir, f)),
+      ...fs.readdirSync(path.join(__dirname, '../../../test/gold')).filter((f) => f.endsWith('.txt')).map((f) => path.join(__dirname, '../../../test/gold', f)),
+    ];
+    assert.ok(files.length >= 8);
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const suggestions = suggestAnnotations(text);
+      assert.ok(suggestions.length > 5, file);
+      for (const s of suggestions) assert.equal(s.text, text.slice(s.start, s.end), `${file} ${s.kind} ${s.start}`);
+      for (let i = 1; i < suggestions.length; i++) assert.ok(suggestions[i - 1].start <= suggestions[i].start);
+    }
+  });
+
+  it('maps positions back exactly with CRLF line endings and after astral characters', () => {
+    const lf = 'Title 😀 here\n\n“We will not give up the talks,” Anna Berg said.\n\nShare This\n';
+    const crlf = lf.replace(/\n/g, '\r\n');
+    for (const text of [lf, crlf]) {
+      const suggestions = suggestAnnotations(text);
+      assert.deepEqual(
+        suggestions.map((s) => [s.kind, s.text]),
+        [
+          ['quote', 'We will not give up the talks,'],
+          ['advertisement', 'Share This'],
+        ],
+      );
+      for (const s of suggestions) assert.equal(text.slice(s.start, s.end), s.text);
+    }
+    const [lfQuote] = suggestAnnotations(lf);
+    const [crlfQuote] = suggestAnnotations(crlf);
+    assert.equal(crlfQuote.start, lfQuote.start + 2, 'two CRs before the quote');
+  });
+
+  it('splits paragraphs and sentences with exact offsets (CRLF, abbreviations, closing marks)', () => {
+    const text = 'First line of one paragraph.\r\nIt goes on.\r\n\r\nMr. Smith said “Yes.” Then he left! Did he?';
+    const [first, second] = paragraphs(text);
+    assert.equal(text.slice(first.start, first.end), 'First line of one paragraph.\r\nIt goes on.');
+    assert.deepEqual(
+      sentences(text, second).map((s) => text.slice(s.start, s.end)),
+      ['Mr. Smith said “Yes.”', 'Then he left!', 'Did he?'],
+    );
+  });
+
+  it('suggests nothing for an empty or blank document', () => {
+    assert.deepEqual(suggestAnnotations(''), []);
+    assert.deepEqual(suggestAnnotations('\r\n\r\n  \n'), []);
+  });
+});
