@@ -1,5 +1,5 @@
 // @ts-check
-/* global describe, it, before, after, afterEach -- mocha globals */
+/* global describe, it, afterEach, document, getComputedStyle -- mocha globals; the page functions run in the browser */
 // User stories: (1) an annotator asks for suggestions on an untagged article, sees them dashed,
 // reads one in its hover, and reviews from the keyboard (next, accept): only the accepted one
 // reaches the sidecar. (2) A reviewer opens the claims report on the annotated seeds, searches it,
