@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ContextKeyCache } from './contextKeyCache';
 import { isAnnotatable, type AnnotationStore } from './annotationStore';
 
 /**
@@ -6,7 +7,7 @@ import { isAnnotatable, type AnnotationStore } from './annotationStore';
  * and has one at the cursor. Each is sent to the workbench only when its value flips.
  */
 export class ContextKeys implements vscode.Disposable {
-  private readonly values = new Map<string, boolean>();
+  private readonly keys = new ContextKeyCache();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly store: AnnotationStore) {
@@ -26,15 +27,9 @@ export class ContextKeys implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     const entry = editor && this.store.get(editor.document);
     const annotations = entry?.annotations;
-    this.set('sourceAnnotator.editorAnnotatable', !!editor && isAnnotatable(editor.document));
-    this.set('sourceAnnotator.editorHasAnnotations', !!annotations && annotations.size > 0);
-    this.set('sourceAnnotator.cursorOnAnnotation', !!editor && !!annotations && annotations.containing(editor.document.offsetAt(editor.selection.active)).length > 0);
-  }
-
-  private set(key: string, value: boolean): void {
-    if (this.values.get(key) === value) return;
-    this.values.set(key, value);
-    void vscode.commands.executeCommand('setContext', key, value);
+    this.keys.set('sourceAnnotator.editorAnnotatable', !!editor && isAnnotatable(editor.document));
+    this.keys.set('sourceAnnotator.editorHasAnnotations', !!annotations && annotations.size > 0);
+    this.keys.set('sourceAnnotator.cursorOnAnnotation', !!editor && !!annotations && annotations.containing(editor.document.offsetAt(editor.selection.active)).length > 0);
   }
 
   dispose(): void {

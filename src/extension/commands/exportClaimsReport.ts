@@ -2,17 +2,8 @@ import * as vscode from 'vscode';
 import type { CorpusDocument } from '../../core/corpus/annotatedDocument';
 import { claimsReportMarkdown } from '../../core/report/claimsReport';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import { readWorkspaceText } from '../workspaceText';
 import type { Command } from './command';
-
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  try {
-    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * "Export Claims Report to Markdown": the command line's `export --format markdown` report (the
@@ -32,7 +23,7 @@ export class ExportClaimsReportCommand implements Command {
         const uri = vscode.Uri.parse(document);
         return {
           path: vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/'),
-          documentText: await readText(uri),
+          documentText: await readWorkspaceText(uri),
           annotations: index.annotationsOf(document).map((entry) => entry.annotation),
         };
       }),

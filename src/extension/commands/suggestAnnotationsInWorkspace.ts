@@ -3,19 +3,12 @@ import { isSidecarPath, sidecarPathFor } from '../../core/sidecar/sidecarFormat'
 import { loadSidecar } from '../../core/sidecar/sidecarDocument';
 import type { SuggestionNavigator } from '../suggestions/suggestionNavigator';
 import type { SuggestionStore } from '../suggestions/suggestionStore';
+import { readWorkspaceText } from '../workspaceText';
 import type { Command } from './command';
 
 /** The documents a workspace run analyses: plain text and Markdown, as the extension activates on. */
 const DOCUMENTS = '**/*.{txt,md}';
 const EXCLUDED = '**/{node_modules,.git}/**';
-
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Analyses every document of the workspace, with a cancellable progress notification, for a batch
@@ -64,9 +57,9 @@ export class SuggestAnnotationsInWorkspaceCommand implements Command {
 
   private async analyse(uri: vscode.Uri, open: vscode.TextDocument | undefined): Promise<number> {
     if (open) return (await this.suggestions.suggest(open))?.size ?? 0;
-    const text = await readText(uri);
+    const text = await readWorkspaceText(uri);
     if (text === undefined) return 0;
-    const sidecarText = await readText(vscode.Uri.file(sidecarPathFor(uri.fsPath)));
+    const sidecarText = await readWorkspaceText(vscode.Uri.file(sidecarPathFor(uri.fsPath)));
     const loaded = sidecarText === undefined ? undefined : loadSidecar(sidecarText, text);
     // A broken sidecar cannot take annotations: nothing to suggest there until it is fixed.
     if (loaded && !loaded.ok) return 0;

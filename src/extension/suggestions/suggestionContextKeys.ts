@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ContextKeyCache } from '../contextKeyCache';
 import type { SuggestionStore } from './suggestionStore';
 
 /**
@@ -6,7 +7,7 @@ import type { SuggestionStore } from './suggestionStore';
  * queued documents), whether the active editor has some, and whether one is at the cursor.
  */
 export class SuggestionContextKeys implements vscode.Disposable {
-  private readonly values = new Map<string, boolean>();
+  private readonly keys = new ContextKeyCache();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly suggestions: SuggestionStore) {
@@ -23,15 +24,9 @@ export class SuggestionContextKeys implements vscode.Disposable {
   private update(): void {
     const editor = vscode.window.activeTextEditor;
     const pending = editor && this.suggestions.get(editor.document);
-    this.set('sourceAnnotator.hasSuggestions', this.suggestions.suggestedDocuments().length > 0 || this.suggestions.queuedUris().length > 0);
-    this.set('sourceAnnotator.editorHasSuggestions', !!pending && pending.size > 0);
-    this.set('sourceAnnotator.cursorOnSuggestion', !!editor && !!pending && pending.at(editor.document.offsetAt(editor.selection.active)).length > 0);
-  }
-
-  private set(key: string, value: boolean): void {
-    if (this.values.get(key) === value) return;
-    this.values.set(key, value);
-    void vscode.commands.executeCommand('setContext', key, value);
+    this.keys.set('sourceAnnotator.hasSuggestions', this.suggestions.suggestedDocuments().length > 0 || this.suggestions.queuedUris().length > 0);
+    this.keys.set('sourceAnnotator.editorHasSuggestions', !!pending && pending.size > 0);
+    this.keys.set('sourceAnnotator.cursorOnSuggestion', !!editor && !!pending && pending.at(editor.document.offsetAt(editor.selection.active)).length > 0);
   }
 
   dispose(): void {

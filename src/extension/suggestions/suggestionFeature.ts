@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import type { AnnotationStore } from '../annotationStore';
 import { AcceptAllSuggestionsOfKindCommand } from '../commands/acceptAllSuggestionsOfKind';
-import { AcceptSuggestionCommand } from '../commands/acceptSuggestion';
 import { ClearSuggestionsCommand } from '../commands/clearSuggestions';
 import type { CommandManager } from '../commands/command';
+import { DecideSuggestionCommand } from '../commands/decideSuggestion';
 import { NavigateSuggestionsCommand } from '../commands/navigateSuggestions';
-import { RejectSuggestionCommand } from '../commands/rejectSuggestion';
 import { SuggestAnnotationsCommand } from '../commands/suggestAnnotations';
 import { SuggestAnnotationsInWorkspaceCommand } from '../commands/suggestAnnotationsInWorkspace';
 import { SuggestionContextKeys } from './suggestionContextKeys';
@@ -20,8 +19,7 @@ export function registerSuggestions(annotations: AnnotationStore, analyse: Analy
   const navigator = new SuggestionNavigator(suggestions);
   commands.register(new SuggestAnnotationsCommand(suggestions));
   commands.register(new SuggestAnnotationsInWorkspaceCommand(suggestions, navigator));
-  commands.register(new AcceptSuggestionCommand(suggestions, navigator));
-  commands.register(new RejectSuggestionCommand(suggestions, navigator));
+  for (const decision of ['accept', 'reject'] as const) commands.register(new DecideSuggestionCommand(suggestions, navigator, decision));
   commands.register(new AcceptAllSuggestionsOfKindCommand(suggestions));
   commands.register(new ClearSuggestionsCommand(suggestions));
   for (const direction of ['next', 'previous'] as const) commands.register(new NavigateSuggestionsCommand(navigator, direction));
