@@ -281,7 +281,8 @@ export class Workbench {
     const firstLabel = async () => (await first.getAttribute('aria-label', { timeout: 500 }).catch(() => null)) ?? '';
     const matches = async () => {
       const label = await firstLabel();
-      return label === title || label.startsWith(`${title},`) || label.startsWith(`${title} `);
+      // Exactly this command: its row reads "Title" or "Title, keybinding", never a longer title.
+      return label === title || label.startsWith(`${title},`);
     };
     try {
       await waitUntil(matches, timeoutMs, `the palette to offer "${title}"`);
