@@ -36,7 +36,7 @@ import { WorkspaceIndex } from './workspaceIndex';
 import { AcceptCandidateCommand } from './commands/acceptCandidate';
 import { RelocateToSelectionCommand } from './commands/relocateToSelection';
 import { OrphansView } from './orphans/orphansView';
-import { suggestAnnotations } from '../core/suggest/suggestAnnotations';
+import { suggestAnnotations } from './lazyCore';
 import { registerSuggestions } from './suggestions/suggestionFeature';
 import type { SuggestionStore } from './suggestions/suggestionStore';
 import { ClaimsReportPanel } from './report/claimsReportPanel';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CorpusDocument } from '../../core/corpus/annotatedDocument';
-import { claimsReportMarkdown } from '../../core/report/claimsReport';
+import { claimsReportMarkdown } from '../lazyCore';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { readWorkspaceText } from '../workspaceText';
 import type { Command } from './command';
