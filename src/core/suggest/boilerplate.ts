@@ -19,6 +19,9 @@ const RULES: readonly BoilerplateRule[] = [
   { name: 'republication notice', pattern: /^.{0,40}\b(?:you (?:can|may) (?:re)?publish this article|republish this (?:article|story)|all rights reserved)\b.*$/iu },
 ];
 
+/** Longer lines are article text (or an icon list). */
+const MAX_BOILERPLATE_LINE = 200;
+
 /** How many "icon" words make a line an icon-font list ("icon bookmark-bicon cameraicon …"). */
 const ICON_LIST_MIN = 5;
 
@@ -32,7 +35,8 @@ export function looksLikeLinkTitle(line: string): boolean {
 
 /** The rule a line matches, or undefined when it is article text. */
 export function boilerplateRule(line: string): string | undefined {
-  const rule = RULES.find((r) => r.pattern.test(line));
+  // Boilerplate is short; only an icon list runs long, and long lines are costly to match.
+  const rule = line.length <= MAX_BOILERPLATE_LINE ? RULES.find((r) => r.pattern.test(line)) : undefined;
   if (rule) return rule.name;
   return (line.match(/icon/giu)?.length ?? 0) >= ICON_LIST_MIN ? 'icon list' : undefined;
 }

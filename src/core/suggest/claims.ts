@@ -38,8 +38,9 @@ export function sentenceClaims(text: string, sentence: TextRange, resolver: Name
 function accordingTo(text: string, start: number, end: number, cues: readonly Cue[], resolver: NameResolver): Claim[] | undefined {
   const cue = cues[0];
   if (cue.lemma !== 'according to' || wordCount(text.slice(start, cue.start)) > 1) return undefined;
-  const comma = text.indexOf(',', cue.end);
-  if (comma === -1 || comma >= end) return undefined;
+  let comma = cue.end;
+  while (comma < end && text[comma] !== ',') comma++;
+  if (comma >= end) return undefined;
   const speaker = resolver.resolve(cue.end, comma, cue.start);
   if (!speaker) return undefined;
   const content = text.slice(comma + 1, end);
@@ -48,7 +49,7 @@ function accordingTo(text: string, start: number, end: number, cues: readonly Cu
 }
 
 function trailingAttribution(text: string, start: number, end: number, resolver: NameResolver): Claim[] | undefined {
-  for (let comma = text.lastIndexOf(',', end - 1); comma > start; comma = text.lastIndexOf(',', comma - 1)) {
+  for (let comma = lastComma(text, start, end); comma > start; comma = lastComma(text, start, comma)) {
     if (wordCount(text.slice(start, comma)) < 4) return undefined;
     const cue = findCues(text, comma + 1, end)[0];
     if (!cue || cue.lemma === 'according to') continue;
@@ -83,7 +84,7 @@ function leadingAttribution(text: string, start: number, end: number, cues: read
 function subjectOf(text: string, start: number, cue: Cue, resolver: NameResolver): string | undefined {
   let clauseEnd = cue.start;
   for (let commas = 0; commas < 3; commas++) {
-    const clause = Math.max(start, text.lastIndexOf(',', clauseEnd - 1) + 1);
+    const clause = Math.max(start, lastComma(text, start, clauseEnd) + 1);
     const words = wordCount(text.slice(clause, clauseEnd));
     if (words > 10) return undefined;
     const relative = /^\s*(?:who|which|whose|whom)\s/iu.test(text.slice(clause, clauseEnd));
@@ -92,6 +93,13 @@ function subjectOf(text: string, start: number, cue: Cue, resolver: NameResolver
     clauseEnd = clause - 1;
   }
   return undefined;
+}
+
+/** The last comma in `text[start, before)`, or `start - 1`; never looks outside the sentence. */
+function lastComma(text: string, start: number, before: number): number {
+  let i = before - 1;
+  while (i >= start && text[i] !== ',') i--;
+  return i;
 }
 
 /** Where the reported content starts after a cue: past "that", past the hearer of "told X that". */

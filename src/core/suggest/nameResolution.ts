@@ -94,6 +94,8 @@ export class NameResolver {
   /** Multi-word names by their last word, fullest (then earliest) first. */
   private readonly bySurname = new Map<string, NameMention>();
   private readonly mentions: NameMention[];
+  /** Names written after each title word, by title word (see nameForTitle). */
+  private readonly titled = new Map<string, { at: number; name: string }[]>();
   /** Speakers already attributed, by position, for pronouns, titles and continuation quotes. */
   private readonly speakers: { name: string; at: number }[] = [];
 
@@ -169,20 +171,45 @@ export class NameResolver {
 
   /** The name written right after the first use of a title ("Foreign Minister Sergey Lavrov"). */
   private nameForTitle(head: string, before: number): string | undefined {
-    const pattern = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'giu');
-    const searchable = this.text.slice(0, before);
-    for (let m = pattern.exec(searchable); m; m = pattern.exec(searchable)) {
-      const after = m.index + m[0].length;
-      const next = this.mentions.find((n) => n.start >= after && n.start - after <= 24);
-      if (next && !/[.,;:!?\n]/.test(this.text.slice(after, next.start))) return this.fullest(next.tokens);
+    let titled = this.titled.get(head);
+    if (!titled) {
+      titled = this.titledNames(head);
+      this.titled.set(head, titled);
     }
-    return undefined;
+    return titled.find((t) => t.at < before)?.name;
+  }
+
+  /** Every place a title is followed by a name, in order: scanned once per title word. */
+  private titledNames(head: string): { at: number; name: string }[] {
+    const found: { at: number; name: string }[] = [];
+    const pattern = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'giu');
+    for (let m = pattern.exec(this.text); m; m = pattern.exec(this.text)) {
+      const after = m.index + m[0].length;
+      const next = this.mentions[this.firstMentionFrom(after)];
+      if (!next || next.start - after > 24 || /[.,;:!?\n]/.test(this.text.slice(after, next.start))) continue;
+      const name = this.fullest(next.tokens);
+      if (name) found.push({ at: m.index, name });
+    }
+    return found;
   }
 
   private nearestName(at: number): string | undefined {
-    let best: NameMention | undefined;
-    for (const mention of this.mentions) if (mention.end <= at) best = mention;
-    return best && this.fullest(best.tokens);
+    const index = this.firstMentionFrom(at);
+    // The mention before the first one that starts at or after `at`, if it also ends before `at`.
+    for (let i = index - 1; i >= 0; i--) if (this.mentions[i].end <= at) return this.fullest(this.mentions[i].tokens);
+    return undefined;
+  }
+
+  /** Index of the first mention starting at or after `offset` (mentions are in text order). */
+  private firstMentionFrom(offset: number): number {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.mentions[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 

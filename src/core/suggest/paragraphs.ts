@@ -29,15 +29,23 @@ function markdownParser(): Processor<Root> {
 const LEAF_BLOCKS = new Set(['paragraph', 'heading', 'code', 'html', 'thematicBreak']);
 
 /**
+ * How much of each line remark sees. Block structure (paragraphs, headings, list items, indented
+ * code, blank lines) is decided by how lines start; the rest of a line only matters to inline
+ * parsing, which is not needed here. Parsing the line starts alone makes a 1 MB document several
+ * times cheaper; offsets are mapped back through line numbers, so they stay exact.
+ */
+const LINE_PREFIX = 32;
+
+/**
  * The paragraphs of a document, in order: the leaf blocks remark finds (paragraphs, headings, an
- * indented comment that remark calls code, …) with their exact offsets, trimmed. Remark's offsets
- * index the string it was given, so CRLF line endings count two units as they do in the editor.
- * Lines remark does not put in any leaf block (an empty list item such as a lone `*`) become
- * paragraphs of their own, so no text is lost.
+ * indented comment that remark calls code, …) with their exact offsets, trimmed, lines whole.
+ * CRLF line endings count two units, as in the editor. Lines remark does not put in any leaf block
+ * (an empty list item such as a lone `*`) become paragraphs of their own, so no text is lost.
  */
 export function paragraphs(text: string): TextRange[] {
+  const layout = lineLayout(text);
   const blocks: TextRange[] = [];
-  collectLeafBlocks(markdownParser().parse(text), text, blocks);
+  collectLeafBlocks(markdownParser().parse(layout.skeleton), layout, text, blocks);
   blocks.sort((a, b) => a.start - b.start);
   const all: TextRange[] = [];
   let covered = 0;
@@ -51,13 +59,50 @@ export function paragraphs(text: string): TextRange[] {
   return all;
 }
 
-function collectLeafBlocks(node: Nodes, text: string, out: TextRange[]): void {
+interface LineLayout {
+  /** The text with every line cut to its first LINE_PREFIX units, line endings kept. */
+  readonly skeleton: string;
+  /** Offset in the text where each line starts. */
+  readonly starts: number[];
+  /** Offset in the text where each line's content ends (before its line ending). */
+  readonly ends: number[];
+}
+
+function lineLayout(text: string): LineLayout {
+  const parts: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  // Line endings as remark counts them: CRLF, CR or LF.
+  const lineEnding = /\r\n|\r|\n/g;
+  let start = 0;
+  for (let m = lineEnding.exec(text); ; m = lineEnding.exec(text)) {
+    const end = m ? m.index : text.length;
+    starts.push(start);
+    ends.push(end);
+    parts.push(text.slice(start, Math.min(end, start + LINE_PREFIX)));
+    if (!m) break;
+    parts.push(m[0]);
+    start = end + m[0].length;
+  }
+  return { skeleton: parts.join(''), starts, ends };
+}
+
+/** The text offset of a skeleton position; a column at the cut end stands for the whole line. */
+function toTextOffset(layout: LineLayout, line: number, column: number): number {
+  const start = layout.starts[line - 1];
+  const offset = start + column - 1;
+  return column - 1 >= LINE_PREFIX ? layout.ends[line - 1] : Math.min(offset, layout.ends[line - 1]);
+}
+
+function collectLeafBlocks(node: Nodes, layout: LineLayout, text: string, out: TextRange[]): void {
   if (LEAF_BLOCKS.has(node.type)) {
-    const range = node.position && trimRange(text, node.position.start.offset ?? 0, node.position.end.offset ?? 0);
+    if (!node.position) return;
+    const { start, end } = node.position;
+    const range = trimRange(text, toTextOffset(layout, start.line, start.column), toTextOffset(layout, end.line, end.column));
     if (range) out.push(range);
     return;
   }
-  if ('children' in node) for (const child of node.children) collectLeafBlocks(child, text, out);
+  if ('children' in node) for (const child of node.children) collectLeafBlocks(child, layout, text, out);
 }
 
 function addUncoveredLines(text: string, from: number, to: number, out: TextRange[]): void {

@@ -75,15 +75,26 @@ export function quoteCandidates(text: string, paragraphs: readonly TextRange[]):
       pushRange(found, text, open + 1, paragraph.end, { openMark: open, paragraph, rule: 'quote over several paragraphs' });
     }
   });
-  for (const paragraph of paragraphs) addSingleQuotes(text, paragraph, found);
+  const doubles = found.slice();
+  let next = 0;
+  for (const paragraph of paragraphs) {
+    const first = next;
+    while (next < doubles.length && doubles[next].paragraph === paragraph) next++;
+    addSingleQuotes(text, paragraph, doubles.slice(first, next), found);
+  }
   return found.sort((a, b) => a.start - b.start);
 }
 
-function addSingleQuotes(text: string, paragraph: TextRange, found: QuoteCandidate[]): void {
-  const inside = found.filter((q) => q.paragraph === paragraph);
+function addSingleQuotes(text: string, paragraph: TextRange, inside: readonly QuoteCandidate[], found: QuoteCandidate[]): void {
   let open = -1;
+  let skip = 0;
   for (let i = paragraph.start; i < paragraph.end; i++) {
-    if (inside.some((q) => i >= q.start && i < q.end)) continue;
+    // Inside a double-quoted span single marks are a quote within the quote: jump over it.
+    while (skip < inside.length && inside[skip].end <= i) skip++;
+    if (skip < inside.length && i >= inside[skip].start) {
+      i = inside[skip].end - 1;
+      continue;
+    }
     const role = singleMarkRole(text, i);
     if (role === 'open') open = i;
     else if (role === 'close' && open !== -1) {

@@ -21,13 +21,15 @@ export const HEARER_CUES = new Set(['told', 'tells', 'asked', 'asks', 'urged', '
 /** Cues that report a thought, not words: fine for claims, never enough to make marks a quote. */
 const THOUGHT_CUES = new Set(['believes', 'believed', 'thinks', 'thought', 'expects', 'expected', 'hopes', 'hoped']);
 
-const VERB_PATTERN = SPEECH_VERBS.slice()
-  .sort((a, b) => b.length - a.length)
-  .map((v) => v.replace(' ', '\\s+'))
-  .join('|');
-
-/** A cue in running text: optional auxiliary, the verb, or "according to". Case-insensitive, whole words. */
-export const CUE_PATTERN = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:has|have|had|was|is)\\s+)?(according\\s+to|${VERB_PATTERN})(?![\\p{L}\\p{N}])`, 'giu');
+/** Single-word cues, and for two-word cues ("called on") the second word by the first. */
+const SINGLE_WORD_CUES = new Set(SPEECH_VERBS.filter((v) => !v.includes(' ')));
+const TWO_WORD_CUES = new Map<string, Set<string>>();
+for (const verb of [...SPEECH_VERBS.filter((v) => v.includes(' ')), 'according to']) {
+  const [first, second] = verb.split(' ');
+  TWO_WORD_CUES.set(first, (TWO_WORD_CUES.get(first) ?? new Set()).add(second));
+}
+const AUXILIARIES = new Set(['has', 'have', 'had', 'was', 'is']);
+const WORD = /[\p{L}\p{N}]+/gu;
 
 export interface Cue {
   /** Offset of the cue's first character (the auxiliary when there is one). */
@@ -39,15 +41,62 @@ export interface Cue {
   readonly lemma: string;
 }
 
-/** Every cue in `text[from, to)`, in order. */
+interface ScannedCue extends Cue {
+  /** Where the verb itself starts, after any auxiliary. */
+  readonly verbStart: number;
+}
+
+/** The cues of the last text scanned: one analysis asks for many small ranges of the same text. */
+let scanned: { text: string; cues: ScannedCue[] } | undefined;
+
+/**
+ * Every cue in `text[from, to)`, in order: an optional auxiliary ("has said"), the verb, or
+ * "according to"; whole words, any case. The text is scanned once and ranges are looked up.
+ */
 export function findCues(text: string, from: number, to: number): Cue[] {
-  const cues: Cue[] = [];
-  const segment = text.slice(from, to);
-  CUE_PATTERN.lastIndex = 0;
-  for (let m = CUE_PATTERN.exec(segment); m; m = CUE_PATTERN.exec(segment)) {
-    cues.push({ start: from + m.index, end: from + m.index + m[0].length, verb: m[1], lemma: m[1].toLowerCase().replace(/\s+/g, ' ') });
+  if (scanned?.text !== text) scanned = { text, cues: scanCues(text) };
+  const cues = scanned.cues;
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cues[mid].verbStart < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: Cue[] = [];
+  for (let i = lo; i < cues.length && cues[i].end <= to; i++) {
+    const cue = cues[i];
+    found.push(cue.start < from ? { ...cue, start: cue.verbStart } : cue);
+  }
+  return found;
+}
+
+function scanCues(text: string): ScannedCue[] {
+  const cues: ScannedCue[] = [];
+  const words: { start: number; end: number; lower: string }[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push({ start: m.index, end: m.index + m[0].length, lower: m[0].toLowerCase() });
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const next = words[i + 1];
+    let end = -1;
+    if (next && TWO_WORD_CUES.get(word.lower)?.has(next.lower) && /^\s+$/.test(text.slice(word.end, next.start))) end = next.end;
+    else if (SINGLE_WORD_CUES.has(word.lower) && !isWordJoiner(text, word.start - 1) && !isWordJoiner(text, word.end)) end = word.end;
+    if (end === -1) continue;
+    const previous = words[i - 1];
+    const auxiliary = previous && AUXILIARIES.has(previous.lower) && /^\s+$/.test(text.slice(previous.end, word.start));
+    const start = auxiliary ? previous.start : word.start;
+    const verb = text.slice(word.start, end);
+    cues.push({ start, end, verbStart: word.start, verb, lemma: verb.toLowerCase().replace(/\s+/g, ' ') });
+    if (end !== word.end) i++;
   }
   return cues;
+}
+
+/** An apostrophe or hyphen glued to a word makes it another word ("said-so", "say’s"). */
+function isWordJoiner(text: string, i: number): boolean {
+  const ch = text[i];
+  return ch === '-' || ch === '’' || ch === "'";
 }
 
 export function isThoughtCue(cue: Cue): boolean {

@@ -61,10 +61,11 @@ export function sentenceStartBefore(text: string, at: number, limit: number): nu
   return limit;
 }
 
+/** Where `pattern` (global) first matches in `text[from, to)`, else `to`; no slicing, so long paragraphs stay cheap. */
 function firstMatch(text: string, from: number, to: number, pattern: RegExp): number {
-  pattern.lastIndex = 0;
-  const m = pattern.exec(text.slice(from, to));
-  return m ? from + m.index : to;
+  pattern.lastIndex = from;
+  const m = pattern.exec(text);
+  return m && m.index < to ? m.index : to;
 }
 
 export function wordCount(text: string): number {

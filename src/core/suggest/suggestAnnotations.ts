@@ -98,7 +98,7 @@ export function suggestAnnotations(text: string): Suggestion[] {
         for (const claim of claims) add('claim', claim, claim.rule, claim.cue.verb, claim.speaker);
         if (claims.length > 0) continue;
       }
-      const hedge = narratorHedge(text, sentence, quotes);
+      const hedge = narratorHedge(text, sentence, overlapping(sentence, quotes));
       if (hedge) add('speculation', sentence, 'hedge in the narrator’s voice', hedge);
     }
   }
@@ -116,7 +116,21 @@ function groupByParagraph(candidates: readonly QuoteCandidate[]): Map<TextRange,
 }
 
 function overlapsAny(range: TextRange, others: readonly TextRange[]): boolean {
-  return others.some((o) => o.start < range.end && range.start < o.end);
+  return overlapping(range, others).length > 0;
+}
+
+/** The ranges of `others` (sorted, not nested) that overlap `range`: a binary search, for long paragraphs. */
+function overlapping(range: TextRange, others: readonly TextRange[]): readonly TextRange[] {
+  let lo = 0;
+  let hi = others.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (others[mid].end <= range.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < others.length && others[end].start < range.end) end++;
+  return others.slice(lo, end);
 }
 
 /** Marks after "so-called", "dubbed", "known as" flag a term, not speech. */

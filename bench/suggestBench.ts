@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { paragraphs } from '../src/core/suggest/paragraphs';
+import { suggestAnnotations } from '../src/core/suggest/suggestAnnotations';
+import { generateDocument, mulberry32 } from './corpus';
+import type { BenchSuite } from './run';
+
+const TARGET_CHARS = 1_000_000;
+
+/** ~1 MB of real news text: the seed and gold articles, repeated, so names, quotes and boilerplate recur as in a corpus. */
+function newsDocument(): string {
+  const root = join(__dirname, '..', '..');
+  const articles: string[] = [];
+  for (const folder of ['seeds', join('test', 'gold')]) {
+    for (const name of readdirSync(join(root, folder)).sort()) {
+      if (name.endsWith('.txt')) articles.push(readFileSync(join(root, folder, name), 'utf8'));
+    }
+  }
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < TARGET_CHARS; i++) {
+    const article = articles[i % articles.length];
+    parts.push(article);
+    length += article.length + 2;
+  }
+  return parts.join('\n\n');
+}
+
+/**
+ * What pre-annotating a 1 MB document costs: the whole analysis on news text and on the bench
+ * corpus' word soup (quotation marks, emoji, CRLF), with remark's paragraph parse alone as the floor.
+ */
+export function createSuite(): BenchSuite {
+  const news = newsDocument();
+  const soup = generateDocument(mulberry32(7));
+  return {
+    name: 'suggest',
+    description: `news text ${news.length} units, generated text ${soup.length} units`,
+    cases: [
+      { name: 'paragraphs, news (remark, floor)', run: () => paragraphs(news) },
+      { name: 'suggestAnnotations, 1 MB news', run: () => suggestAnnotations(news), floor: 'paragraphs, news (remark, floor)' },
+      { name: 'suggestAnnotations, 1 MB generated', run: () => suggestAnnotations(soup) },
+    ],
+  };
+}
