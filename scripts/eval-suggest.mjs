@@ -32,6 +32,7 @@ let total;
 const lines = [row(HEADER, WIDTHS)];
 for (const folder of GOLD_FOLDERS) {
   const dir = join(root, folder);
+  let folderTotal;
   let names;
   try {
     names = readdirSync(dir).filter((n) => n.endsWith(SUFFIX)).sort();
@@ -47,6 +48,7 @@ for (const folder of GOLD_FOLDERS) {
     const suggested = suggestAnnotations(text);
     const scores = evaluateSuggestions(gold, suggested);
     total = total ? addScores(total, scores) : scores;
+    folderTotal = folderTotal ? addScores(folderTotal, scores) : scores;
     lines.push(line(relative(root, documentPath).slice(-34), scores));
     if (verbose) {
       const key = (a) => `${a.kind}:${a.start}-${a.end}`;
@@ -60,6 +62,7 @@ for (const folder of GOLD_FOLDERS) {
       }
     }
   }
+  if (folderTotal) lines.push(line(`${folder}/ (all)`, folderTotal));
 }
 lines.push(line('overall', total));
 console.log(lines.join('\n'));

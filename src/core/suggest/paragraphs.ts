@@ -1,6 +1,5 @@
-import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
 import type { Nodes, Root } from 'mdast';
+import type { Processor } from 'unified';
 
 /** A range `[start, end)` of the document text (UTF-16 offsets), trimmed of surrounding whitespace. */
 export interface TextRange {
@@ -20,9 +19,19 @@ const INLINE_CONSTRUCTS_OFF = {
 
 let parser: Processor<Root> | undefined;
 
-/** Built on first use, so loading this module costs nothing until a document is analysed. */
+/**
+ * Built on first use: loading unified and remark takes tens of milliseconds, which the extension
+ * should not pay at activation. `require` (not `import`) keeps them out of the module's load; the
+ * bundler turns it into a lazy initializer.
+ */
 function markdownParser(): Processor<Root> {
-  parser ??= unified().use(remarkParse).data('micromarkExtensions', [INLINE_CONSTRUCTS_OFF]) as unknown as Processor<Root>;
+  if (!parser) {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { unified } = require('unified') as typeof import('unified');
+    const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    parser = unified().use(remarkParse).data('micromarkExtensions', [INLINE_CONSTRUCTS_OFF]) as unknown as Processor<Root>;
+  }
   return parser;
 }
 
