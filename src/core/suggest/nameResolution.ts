@@ -1,3 +1,4 @@
+import { firstIndex } from './firstIndex';
 import type { TextRange } from './paragraphs';
 
 /** The label for sources the text does not name ("one source told …"), as the seeds use it. */
@@ -202,14 +203,7 @@ export class NameResolver {
 
   /** Index of the first mention starting at or after `offset` (mentions are in text order). */
   private firstMentionFrom(offset: number): number {
-    let lo = 0;
-    let hi = this.mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.mentions[mid].start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstIndex(this.mentions.length, (i) => this.mentions[i].start >= offset);
   }
 }
 

@@ -1,3 +1,5 @@
+import { firstIndex } from './firstIndex';
+
 /**
  * Words that report speech or thought. A cue links a quote or a paraphrase to whoever is named
  * next to it ("…,” Lavrov said; Grushko added that …; according to Grushko, …).
@@ -56,13 +58,7 @@ let scanned: { text: string; cues: ScannedCue[] } | undefined;
 export function findCues(text: string, from: number, to: number): Cue[] {
   if (scanned?.text !== text) scanned = { text, cues: scanCues(text) };
   const cues = scanned.cues;
-  let lo = 0;
-  let hi = cues.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cues[mid].verbStart < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstIndex(cues.length, (i) => cues[i].verbStart >= from);
   const found: Cue[] = [];
   for (let i = lo; i < cues.length && cues[i].end <= to; i++) {
     const cue = cues[i];

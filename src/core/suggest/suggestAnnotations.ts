@@ -1,6 +1,7 @@
 import type { AnnotationKind } from '../annotationKind';
 import { boilerplateRule, looksLikeLinkTitle, RELATED_LINKS } from './boilerplate';
 import { sentenceClaims } from './claims';
+import { firstIndex } from './firstIndex';
 import { NameResolver } from './nameResolution';
 import { lines, paragraphs, type TextRange } from './paragraphs';
 import { quoteCandidates, type QuoteCandidate } from './quotes';
@@ -121,13 +122,7 @@ function overlapsAny(range: TextRange, others: readonly TextRange[]): boolean {
 
 /** The ranges of `others` (sorted, not nested) that overlap `range`: a binary search, for long paragraphs. */
 function overlapping(range: TextRange, others: readonly TextRange[]): readonly TextRange[] {
-  let lo = 0;
-  let hi = others.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (others[mid].end <= range.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstIndex(others.length, (i) => others[i].end > range.start);
   let end = lo;
   while (end < others.length && others[end].start < range.end) end++;
   return others.slice(lo, end);
