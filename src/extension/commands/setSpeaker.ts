@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AnnotationStore } from '../annotationStore';
+import { runQuickPick } from '../runQuickPick';
 import type { SpeakerDirectory } from '../speakerDirectory';
 import { resolveAnnotationTarget, tryMutate } from './annotationTarget';
 import type { Command } from './command';
@@ -33,22 +34,7 @@ async function pickSpeaker(known: readonly string[], current: string | undefined
     ];
   };
   refresh();
-  return new Promise<string | undefined>((resolve) => {
-    const disposables = [
-      quickPick.onDidChangeValue(refresh),
-      quickPick.onDidAccept(() => {
-        const picked = quickPick.selectedItems[0];
-        resolve(picked ? picked.speaker : quickPick.value.trim() || undefined);
-        quickPick.hide();
-      }),
-      quickPick.onDidHide(() => {
-        resolve(undefined);
-        disposables.forEach((d) => d.dispose());
-        quickPick.dispose();
-      }),
-    ];
-    quickPick.show();
-  });
+  return runQuickPick(quickPick, (picked) => (picked ? picked.speaker : quickPick.value.trim() || undefined), [quickPick.onDidChangeValue(refresh)]);
 }
 
 export class SetSpeakerCommand implements Command {

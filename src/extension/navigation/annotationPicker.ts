@@ -3,6 +3,7 @@ import type { Annotation } from '../../core/annotation';
 import type { AnnotationStore } from '../annotationStore';
 import { excerpt } from '../excerpt';
 import { kindPresentation } from '../kindPresentation';
+import { runQuickPick } from '../runQuickPick';
 import { revealAnnotation } from './revealAnnotation';
 
 /** One row of an annotation picker: what to show, and the document and id to go to. */
@@ -58,23 +59,11 @@ export async function pickAnnotation(
     if (live) revealAnnotation(editor, live, preview ? vscode.TextEditorRevealType.InCenterIfOutsideViewport : vscode.TextEditorRevealType.InCenter);
   };
 
-  const picked = await new Promise<AnnotationItem | undefined>((resolve) => {
-    const disposables = [
-      quickPick.onDidChangeActive((items) => {
-        if (items[0]) void show(items[0].target, true);
-      }),
-      quickPick.onDidAccept(() => {
-        resolve(quickPick.selectedItems[0]);
-        quickPick.hide();
-      }),
-      quickPick.onDidHide(() => {
-        resolve(undefined);
-        disposables.forEach((d) => d.dispose());
-        quickPick.dispose();
-      }),
-    ];
-    quickPick.show();
-  });
+  const picked = await runQuickPick(quickPick, (item) => item, [
+    quickPick.onDidChangeActive((items) => {
+      if (items[0]) void show(items[0].target, true);
+    }),
+  ]);
 
   if (picked) {
     await show(picked.target, false);
