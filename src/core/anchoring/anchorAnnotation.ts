@@ -37,19 +37,34 @@ export function contendersAmong(candidates: readonly AnchorCandidate[]): AnchorC
   return acceptable.filter((c) => c.score >= best - AMBIGUITY_MARGIN);
 }
 
+/** `a` is clearly nearer to `hint` than `b`: less than half as far, with some slack for the edits around it. */
+function clearlyNearer(a: AnchorCandidate, b: AnchorCandidate, hint: number): boolean {
+  return Math.abs(b.start - hint) > 2 * Math.abs(a.start - hint) + NEARNESS_SLACK;
+}
+
 /**
  * Picks the place of an annotation among its candidates, or refuses to. The best acceptable
  * candidate wins outright when no other comes within `AMBIGUITY_MARGIN` of its score. Among
  * equally good ones (a repeated paragraph) the one nearest to `hint`, the expected position,
- * wins only if it is clearly nearer: less than half as far as the next, with some slack for the
- * edits around it. Otherwise the result is ambiguous and nothing is guessed.
+ * wins only if it is clearly nearer than the next. And the winner is refused unless it is also
+ * clearly nearer than every other equally faithful quote with a worse context: either the
+ * passage moved or the text around it was edited, and only a person can tell which (a paragraph
+ * pasted twice, then the original's neighbourhood edited, looks exactly like this). Likewise
+ * when the very quote sits clearly nearer, even with a context too changed to accept it alone.
  */
 export function chooseCandidate(candidates: readonly AnchorCandidate[], hint: number): AnchorResult {
   const distance = (c: AnchorCandidate) => Math.abs(c.start - hint);
   const contenders = contendersAmong(candidates).sort((a, b) => distance(a) - distance(b));
   if (contenders.length === 0) return { status: 'orphaned', candidates: candidates.slice(0, OFFERED) };
   const [nearest, next] = contenders;
-  if (next && distance(next) <= 2 * distance(nearest) + NEARNESS_SLACK) return { status: 'ambiguous', candidates: contenders.slice(0, OFFERED) };
+  if (next && !clearlyNearer(nearest, next, hint)) return { status: 'ambiguous', candidates: contenders.slice(0, OFFERED) };
+  const rival = candidates.find(
+    (c) =>
+      c !== nearest &&
+      c.quoteSimilarity >= nearest.quoteSimilarity &&
+      (c.acceptable ? !clearlyNearer(nearest, c, hint) : c.boundariesKept && c.errors === 0 && clearlyNearer(c, nearest, hint)),
+  );
+  if (rival) return { status: 'ambiguous', candidates: [nearest, rival] };
   // Even at the old offsets this is a move: the text there differs from the quote (an edit, or
   // line endings), so the quote must be re-read.
   return { status: 'moved', span: { start: nearest.start, end: nearest.end }, strategy: nearest.errors === 0 ? 'exact' : 'fuzzy' };

@@ -13,7 +13,9 @@ export interface AnchorCandidate extends Span {
   readonly contextSimilarity: number;
   /** Weighted quote 50, prefix 20, suffix 20 (the weights Hypothesis publishes), in [0, 1]. */
   readonly score: number;
-  /** Good enough to anchor to without asking: see `isAcceptable`. */
+  /** The span starts and ends between words wherever the recorded one did. */
+  readonly boundariesKept: boolean;
+  /** Good enough to anchor to without asking. */
   readonly acceptable: boolean;
 }
 
@@ -29,7 +31,8 @@ const MAX_ERRORS = 128;
 const MAX_EXACT_HITS = 64;
 /** The fuzzy search keeps only the best matches of each chunk, so a lookalike elsewhere cannot hide the quote. */
 const CHUNK = 1 << 16;
-/** Around the old position, searched on its own for the same reason. */
+/** Around the old position, searched on their own for the same reason: a paragraph or so, and a few pages. */
+const NEAR_WINDOW = 256;
 const LOCAL_WINDOW = 4096;
 /** Exact hits whose context agrees this well need no fuzzy search. */
 const SURE_CONTEXT = 0.9;
@@ -81,6 +84,7 @@ class Query {
       quoteSimilarity,
       contextSimilarity: context,
       score: (50 * quoteSimilarity + 20 * before + 20 * after) / 90,
+      boundariesKept,
       acceptable: boundariesKept && quoteSimilarity >= MIN_QUOTE_SIMILARITY && (context >= MIN_CONTEXT_SIMILARITY || (this.quote.length >= SELF_EVIDENT_QUOTE_LENGTH && quoteSimilarity >= 0.9)),
     };
   }
@@ -107,14 +111,27 @@ interface Hit {
   readonly errors: number;
 }
 
-/** Fuzzy hits near the old position and in every chunk of the text, each searched on its own. */
-function fuzzyHits(text: string, quote: string, budget: number, near: number): Hit[] {
-  const overlap = quote.length + budget;
-  const ranges: [number, number][] = [[Math.max(0, near - LOCAL_WINDOW), Math.min(text.length, near + quote.length + LOCAL_WINDOW)]];
+function localWindow(text: string, near: number, length: number, radius = LOCAL_WINDOW): [number, number] {
+  return [Math.max(0, near - radius), Math.min(text.length, near + length + radius)];
+}
+
+/** The window around the old position and every chunk of the text, overlapping by `overlap`. */
+function searchRanges(text: string, near: number, overlap: number): [number, number][] {
+  const ranges = [localWindow(text, near, overlap)];
   for (let from = 0; from < text.length; from += CHUNK) ranges.push([from, Math.min(text.length, from + CHUNK + overlap)]);
+  return ranges;
+}
+
+/**
+ * Fuzzy hits in each range, searched on its own: approx-string-match returns only the best
+ * matches of the text it is given, so a lookalike elsewhere cannot hide the quote near its place.
+ */
+function fuzzyHits(text: string, quote: string, budget: number, ranges: readonly [number, number][]): Hit[] {
   const hits: Hit[] = [];
   for (const [from, to] of ranges) {
-    for (const match of search(text.slice(from, to), quote, budget)) hits.push({ start: from + match.start, end: from + match.end, errors: match.errors });
+    // Exact copies are candidates already; masked, they cannot crowd out the edited quote.
+    const slice = text.slice(from, to).split(quote).join('\0'.repeat(quote.length));
+    for (const match of search(slice, quote, budget)) hits.push({ start: from + match.start, end: from + match.end, errors: match.errors });
   }
   return hits;
 }
@@ -146,10 +163,16 @@ export function findAnchorCandidates(target: AnchorTarget, document: LfText): An
   const hits: Hit[] = starts.map((start) => ({ start, end: start + query.quote.length, errors: 0 }));
   const score = (hit: Hit): AnchorCandidate => ({ start: hit.start, end: hit.end, ...query.score(text, hit.start, hit.end, hit.errors) });
   let candidates = hits.map(score);
-  const sure = candidates.some((c) => c.acceptable && c.contextSimilarity >= SURE_CONTEXT);
-  if (!sure && query.errorBudget > 0) {
-    const near = document.fromOriginal(Math.min(target.start, document.originalLength));
-    candidates = candidates.concat(fuzzyHits(text, query.quote, query.errorBudget, near).filter((h) => h.errors > 0).map(score));
+  const near = document.fromOriginal(Math.min(target.start, document.originalLength));
+  const sure = candidates.filter((c) => c.acceptable && c.contextSimilarity >= SURE_CONTEXT);
+  if (query.errorBudget > 0) {
+    // A quote edited in place competes with exact copies elsewhere (a pasted paragraph): always
+    // look near its old place; a few pages around it when no exact hit there is convincing; the
+    // whole text only when no exact hit anywhere is.
+    const ranges = [localWindow(text, near, query.quote.length, NEAR_WINDOW)];
+    if (sure.length === 0) ranges.push(...searchRanges(text, near, query.quote.length + query.errorBudget));
+    else if (!sure.some((c) => Math.abs(c.start - near) <= LOCAL_WINDOW)) ranges.push(localWindow(text, near, query.quote.length));
+    candidates = candidates.concat(fuzzyHits(text, query.quote, query.errorBudget, ranges).filter((h) => h.errors > 0).map(score));
   }
   return distinct(candidates).map((c) => ({ ...c, start: document.toOriginal(c.start), end: document.toOriginal(c.end) }));
 }

@@ -58,10 +58,10 @@ export function anchorDocument(annotations: readonly Annotation[], text: string)
       continue;
     }
     const candidates = findAnchorCandidates(annotation, document);
-    const contenders = contendersAmong(candidates);
-    if (contenders.length === 1) {
-      shifts.push({ from: annotation.start, delta: contenders[0].start - annotation.start });
-      apply(annotation, chooseCandidate(contenders, annotation.start), text, report);
+    const result = chooseCandidate(candidates, annotation.start);
+    if (result.status === 'moved' && contendersAmong(candidates).length === 1) {
+      shifts.push({ from: annotation.start, delta: result.span.start - annotation.start });
+      apply(annotation, result, text, report);
     } else {
       undecided.push({ annotation, candidates });
     }
