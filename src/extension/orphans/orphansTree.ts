@@ -133,12 +133,12 @@ export class OrphansTreeProvider implements vscode.TreeDataProvider<OrphansNode>
     tooltip.appendMarkdown(`**${presentation.label}** `);
     tooltip.appendText(vscode.l10n.t('lost its text; it was last seen at line {0}.', document.positionAt(annotation.start).line + 1));
     tooltip.appendMarkdown('\n\n');
-    tooltip.appendText(vscode.l10n.t('Before: '));
-    tooltip.appendCodeblock(annotation.prefix, 'text');
-    tooltip.appendText(vscode.l10n.t('Quote: '));
-    tooltip.appendCodeblock(annotation.text, 'text');
-    tooltip.appendText(vscode.l10n.t('After: '));
-    tooltip.appendCodeblock(annotation.suffix, 'text');
+    // Document text goes through appendText only: a code fence could be closed by the text itself.
+    tooltip.appendText(`…${annotation.prefix}`);
+    tooltip.appendMarkdown('**');
+    tooltip.appendText(annotation.text);
+    tooltip.appendMarkdown('**');
+    tooltip.appendText(`${annotation.suffix}…`);
     for (const c of candidates) {
       tooltip.appendMarkdown('\n\n- ');
       tooltip.appendText(this.describeCandidate(document, c));
@@ -160,7 +160,8 @@ export class OrphansTreeProvider implements vscode.TreeDataProvider<OrphansNode>
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Show Candidate'), arguments: [document.uri, { selection: range }] };
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(vscode.l10n.t('Quote similarity {0}%, context similarity {1}%', Math.round(candidate.quoteSimilarity * 100), Math.round(candidate.contextSimilarity * 100)));
-    tooltip.appendCodeblock(document.getText(range), 'text');
+    tooltip.appendMarkdown('\n\n');
+    tooltip.appendText(document.getText(range));
     item.tooltip = tooltip;
     return item;
   }
