@@ -92,6 +92,10 @@ export class AnnotationStore implements vscode.Disposable {
 
   readonly onDidChange = this.changeEmitter.event;
 
+  private readonly sidecarFileEmitter = new vscode.EventEmitter<vscode.Uri>();
+  /** A sidecar file was created, changed or deleted on disk (by anyone, including us). */
+  readonly onDidChangeSidecarFile = this.sidecarFileEmitter.event;
+
   constructor() {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((document) => void this.load(document)),
@@ -99,13 +103,14 @@ export class AnnotationStore implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => this.followEdits(event)),
       vscode.workspace.onDidSaveTextDocument((document) => void this.onSaved(document)),
     );
+    // One watcher on every sidecar of the workspace, shared with the workspace index through
+    // `onDidChangeSidecarFile`, so the file watcher service is asked for it once.
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
-    this.disposables.push(
-      watcher,
-      watcher.onDidChange((uri) => void this.onSidecarChangedOnDisk(uri)),
-      watcher.onDidCreate((uri) => void this.onSidecarChangedOnDisk(uri)),
-      watcher.onDidDelete((uri) => void this.onSidecarChangedOnDisk(uri)),
-    );
+    const changed = (uri: vscode.Uri) => {
+      void this.onSidecarChangedOnDisk(uri);
+      this.sidecarFileEmitter.fire(uri);
+    };
+    this.disposables.push(watcher, this.sidecarFileEmitter, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
     for (const document of vscode.workspace.textDocuments) void this.load(document);
   }
 

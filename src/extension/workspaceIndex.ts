@@ -44,8 +44,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.index.setSpeakerResolver((speaker) => this.speakers.registry.canonical(speaker));
     this.disposables.push(
       store.onDidChange((change) => void this.onStoreChange(change)),
-      // Watching is cheap and starts at once (file watchers take a moment to come up); reading waits for the first build.
-      ...this.watch(),
+      // The store's sidecar watcher reports every sidecar; reading waits for the first build.
+      store.onDidChangeSidecarFile((uri) => {
+        if (this.isBuilt && !uri.fsPath.split(/[\\/]/).includes('node_modules')) void this.refreshSidecar(uri);
+      }),
       speakers.onDidChange((registry) => {
         this.index.setSpeakerResolver((speaker) => registry.canonical(speaker));
         this.changeEmitter.fire();
@@ -120,14 +122,6 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const entry of this.store.all()) this.indexOpen(entry.document);
     await Promise.all(sidecars.map((uri) => this.refreshSidecar(uri)));
     this.changeEmitter.fire();
-  }
-
-  private watch(): vscode.Disposable[] {
-    const watcher = vscode.workspace.createFileSystemWatcher(SIDECAR_GLOB);
-    const refresh = (uri: vscode.Uri) => {
-      if (this.isBuilt && !uri.fsPath.split(/[\\/]/).includes('node_modules')) void this.refreshSidecar(uri);
-    };
-    return [watcher, watcher.onDidCreate(refresh), watcher.onDidChange(refresh), watcher.onDidDelete(refresh)];
   }
 
   private openEntry(key: string) {

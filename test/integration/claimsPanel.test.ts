@@ -70,8 +70,10 @@ async function writeAnnotatedFile(
   name: string,
   text: string,
   spans: { phrase: string; kind?: Annotation['kind']; speaker?: string }[],
+  inWorkspaceRoot = false,
 ): Promise<{ file: string; ids: string[] }> {
-  const file = scratchFile(SUITE, name, text);
+  const file = inWorkspaceRoot ? path.join(workspaceDir(), `${Date.now().toString(36)}-${name}`) : scratchFile(SUITE, name, text);
+  if (inWorkspaceRoot) fs.writeFileSync(file, text);
   const annotations = new DocumentAnnotations();
   const ids = spans.map((s) => {
     const start = text.indexOf(s.phrase);
@@ -89,15 +91,19 @@ async function writeAnnotatedFile(
  * after it appears), and this waits for the watcher rather than for a fixed time.
  */
 async function writeUntilSeen(file: string, content: string, seen: () => Promise<boolean>, what: string): Promise<void> {
+  let writes = 0;
+  // Each rewrite differs (a trailing comment line), so a watcher that coalesces identical
+  // writes still reports one; readers ignore comments.
+  const write = () => fs.writeFileSync(file, `${content}# rewrite ${++writes}\n`);
+  write();
   let polls = 0;
-  fs.writeFileSync(file, content);
   await waitFor(
     async () => {
       if (await seen()) return true;
-      if (++polls % 25 === 0) fs.writeFileSync(file, content);
+      if (++polls % 50 === 0) write();
       return false;
     },
-    20_000,
+    45_000,
     `the file watcher to report ${what}`,
   );
 }
@@ -197,7 +203,9 @@ describe('claims panel', function () {
   });
 
   it('follows sidecars created, changed and broken on disk for documents that are not open', async () => {
-    const { file } = await writeAnnotatedFile('disk.txt', TEXT, [{ phrase: 'A second claim about prices rising.', speaker: 'Disk Speaker' }]);
+    // In the workspace folder itself: the test host's recursive watcher can miss every change in a
+    // folder created after it started (scratch/…), which no user sees but would make this flaky.
+    const { file } = await writeAnnotatedFile('disk.txt', TEXT, [{ phrase: 'A second claim about prices rising.', speaker: 'Disk Speaker' }], true);
     await waitForRows('Disk Speaker', (r) => r.length === 1, 'the sidecar written on disk');
     const sidecar = sidecarPath(file);
     const changed = fs.readFileSync(sidecar, 'utf8').replace('speaker: Disk Speaker', 'speaker: Changed On Disk');
