@@ -1,4 +1,6 @@
-// Measures suggestAnnotations against the reviewed gold set: the seeds and test/gold/.
+// Measures suggestAnnotations against the reviewed gold set: the seeds, test/gold/, and the
+// held-out texts of test/gold/heldout/ (written by another author and never used to tune the rules:
+// their subtotal is the fair estimate of quality on unseen text).
 // Run with `npm run eval:suggest` (compiles first). Prints a table per document and overall.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,13 +14,13 @@ const { evaluateSuggestions, addScores, precisionRecall } = require(join(root, '
 const { loadSidecar } = require(join(root, 'out/src/core/sidecar/sidecarDocument.js'));
 const { stripBom } = require(join(root, 'out/src/core/text/documentText.js'));
 
-const GOLD_FOLDERS = ['seeds', 'test/gold'];
+const GOLD_FOLDERS = ['seeds', 'test/gold', 'test/gold/heldout'];
 const SUFFIX = '.annotations.yaml';
 const verbose = process.argv.includes('--verbose');
 
 const pct = (x) => (100 * x).toFixed(1).padStart(5);
 const row = (cells, widths) => cells.map((c, i) => String(c)[i === 0 ? 'padEnd' : 'padStart'](widths[i])).join('  ');
-const WIDTHS = [34, 6, 6, 6, 6, 6, 6, 7, 6, 6];
+const WIDTHS = [44, 6, 6, 6, 6, 6, 6, 7, 6, 6];
 const HEADER = ['document', 'qP=', 'qR=', 'qF1=', 'qP~', 'qR~', 'qF1~', 'speaker', 'adF1', 'clF1~'];
 
 function line(name, s) {
