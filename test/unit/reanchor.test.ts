@@ -171,6 +171,23 @@ describe('re-anchoring: known failure modes', () => {
   });
 });
 
+describe('re-anchoring: the recorded offsets alone are not proof', () => {
+  it('does not keep a one-character quote on a lookalike that an edit moved under its old offsets', () => {
+    // Found by the property test: a final full stop; text inserted above moves it, and another
+    // full stop lands exactly on its old offset.
+    const text = 'First sentence here. Second one follows. The last one ends.';
+    const doc = new DocumentAnnotations();
+    const stop = doc.add({ kind: 'claim', start: text.length - 1, end: text.length }, text);
+    const inserted = 'Words put above it ';
+    const now = inserted + text;
+    assert.equal(now[text.length - 1], '.', 'a lookalike sits at the old offset');
+    doc.anchor(now);
+    // Placed on its own full stop, or an orphan (with candidates); never left on the lookalike.
+    if (!stop.orphaned) assert.deepEqual([stop.start, stop.end], [now.length - 1, now.length]);
+    else assert.ok(doc.candidatesFor(stop.id).some((c) => c.start === now.length - 1), 'its real place is offered');
+  });
+});
+
 describe('DocumentAnnotations.relocate', () => {
   it('anchors an orphan where a person says, re-reading its quote and context, and drops its candidates', () => {
     const text = 'one two three two one';

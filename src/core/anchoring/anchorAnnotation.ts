@@ -25,9 +25,17 @@ const NEARNESS_SLACK = 64;
 /** At most this many candidates are offered for an orphan. */
 const OFFERED = 3;
 
-/** The quote still sits at its offsets. */
+/**
+ * The quote still sits at its offsets, with at least one side of its context unchanged. The quote
+ * alone is not enough: a short quote (a word, a full stop) can land on the same characters by
+ * chance after an edit moved the real one, and trusting it would be a silent mis-anchor. An empty
+ * recorded context means the span touched that end of the document.
+ */
 export function atRecordedOffsets(target: AnchorTarget, text: string): boolean {
-  return target.text.length > 0 && target.end <= text.length && text.slice(target.start, target.end) === target.text;
+  if (target.text.length === 0 || target.end > text.length || text.slice(target.start, target.end) !== target.text) return false;
+  const prefixHolds = target.prefix.length === 0 ? target.start === 0 : text.slice(Math.max(0, target.start - target.prefix.length), target.start) === target.prefix;
+  const suffixHolds = target.suffix.length === 0 ? target.end === text.length : text.slice(target.end, target.end + target.suffix.length) === target.suffix;
+  return prefixHolds || suffixHolds;
 }
 
 /** The acceptable candidates that score within `AMBIGUITY_MARGIN` of the best one. */
