@@ -111,7 +111,9 @@ describe('orphaned annotations view', function () {
     const secondCopy = changed.lastIndexOf('talks would continue');
     assert.equal(entry.annotations.candidatesFor(quote.id)[second.candidateIndex].start, secondCopy);
     assert.match(String(provider.getTreeItem(second).label), /^Line 6: /);
-    await waitFor(() => api.orphansView.treeView.badge?.value === 1, 5000, 'a badge with one orphan');
+    // The badge counts the orphans of every open document (earlier tests may have left some).
+    const openOrphans = () => api.store.all().reduce((n, e) => n + e.annotations.orphans.length, 0);
+    await waitFor(() => openOrphans() >= 1 && api.orphansView.treeView.badge?.value === openOrphans(), 5000, 'a badge with the number of orphans');
     assert.ok(vscode.languages.getDiagnostics(editor.document.uri).some((d) => d.code === 'orphaned-annotation'), 'also in the Problems panel');
 
     assert.equal(await vscode.commands.executeCommand('sourceAnnotator.orphans.acceptCandidate', second), true);
@@ -119,7 +121,7 @@ describe('orphaned annotations view', function () {
     assert.deepEqual([now.start, now.orphaned], [secondCopy, undefined]);
     const stored = await waitForSidecar(file, (s) => !storedById(s, quote.id).orphaned, 'the accepted place on disk');
     assert.equal(storedById(stored, quote.id).start, secondCopy);
-    await waitFor(() => provider.getChildren().length === 0, 5000, 'the view to empty');
+    await waitFor(() => !provider.getChildren().some((d) => d.documentUri === uri), 5000, 'the document to leave the view');
   });
 
   it('Relocate to Selection anchors an orphan to the selection; Remove Annotation deletes one', async () => {
