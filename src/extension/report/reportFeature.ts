@@ -1,0 +1,14 @@
+import type * as vscode from 'vscode';
+import type { CommandManager } from '../commands/command';
+import { ExportClaimsReportCommand } from '../commands/exportClaimsReport';
+import { ShowClaimsReportCommand } from '../commands/showClaimsReport';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import { ClaimsReportPanel } from './claimsReportPanel';
+
+/** Wires the claims report: its webview panel and the Markdown export. */
+export function registerClaimsReport(workspaceIndex: WorkspaceIndex, extensionUri: vscode.Uri, commands: CommandManager): { claimsReport: ClaimsReportPanel; disposables: vscode.Disposable[] } {
+  const claimsReport = new ClaimsReportPanel(workspaceIndex, extensionUri);
+  commands.register(new ShowClaimsReportCommand(claimsReport));
+  commands.register(new ExportClaimsReportCommand(workspaceIndex));
+  return { claimsReport, disposables: [claimsReport] };
+}
