@@ -116,6 +116,77 @@ describe('suggestAnnotations: speakers', () => {
       [['the cores might be damaged', 'Ian Doyle']],
     );
   });
+
+  it('gives "he" and "she" to the nearest person of that gender, not to the last speaker', () => {
+    const text = [
+      '“We will say so,” said Mayor Priya Ramanathan.',
+      '',
+      'Councillor Douglas Fairweather, who led the opposition, was unconvinced. “We have been told this for years,” he said.',
+      '',
+      'The finance director, Paul Mensah, warned that reserves may fall.',
+      '',
+      '“We have a plan to rebuild the reserves over three years,” she said in reply.',
+    ].join('\n');
+    assert.deepEqual(
+      quotes(text).map(([, speaker]) => speaker),
+      ['Priya Ramanathan', 'Douglas Fairweather', 'Priya Ramanathan'],
+    );
+  });
+
+  it('learns a gender from honorifics and from the pronouns the text uses, over an unknown first name', () => {
+    const text = [
+      'Kit Morrow ran the depot for a decade. Last year Morrow said she would retire.',
+      '',
+      'Robin Vale met Morrow and Mr Robin Quist at the depot.',
+      '',
+      '“The depot is not closing on my watch at all,” she said. “Not for long,” he said.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['The depot is not closing on my watch at all,', 'Kit Morrow'],
+      ['Not for long,', 'Robin Quist'],
+    ]);
+  });
+
+  it('resolves a title with "the" to the person it names and a title with "a" to an unnamed source', () => {
+    const text = [
+      'Port Authority chief executive Maria Okafor said the strike would cost money.',
+      '',
+      'The chief executive rejected that account. “The plan guarantees thirty-two hours,” she told reporters.',
+      '',
+      'A spokeswoman for the Department of Health said a review would follow. “We are listening,” she said.',
+      '',
+      'Lena Achterberg, the council’s head of highways, said eight loading bays would be added.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['The plan guarantees thirty-two hours,', 'Maria Okafor'],
+      ['We are listening,', 'unnamed source'],
+    ]);
+    assert.deepEqual(
+      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      [
+        ['the strike would cost money', 'Maria Okafor'],
+        ['a review would follow', 'unnamed source'],
+        ['eight loading bays would be added', 'Lena Achterberg'],
+      ],
+    );
+  });
+
+  it('does not take places, teams or titles of works for people', () => {
+    const text = [
+      'Shauna McBride made the film. It had its premiere at the Regal cinema on Bridge Street, home of Ashcombe Rovers.',
+      '',
+      '“I wanted to make something about the people who keep turning up,” she said.',
+      '',
+      'Gareth Pryce, regional organiser of the Unite Works union, called the cuts ‘a hammer blow for the valley’.',
+      '',
+      'Local critics have called it “a love letter with the mud left on”.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['I wanted to make something about the people who keep turning up,', 'Shauna McBride'],
+      ['a hammer blow for the valley', 'Gareth Pryce'],
+      ['a love letter with the mud left on', 'unnamed source'],
+    ]);
+  });
 });
 
 describe('suggestAnnotations: claims', () => {

@@ -1,5 +1,7 @@
 import { firstIndex } from './firstIndex';
 import type { TextRange } from './paragraphs';
+import { honorificGender, nounGender } from './personGender';
+import { PronounResolver, type PersonReference } from './pronounResolution';
 
 /** The label for sources the text does not name ("one source told …"), as the seeds use it. */
 export const UNNAMED_SOURCE = 'unnamed source';
@@ -27,15 +29,35 @@ const PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 const TITLE_HEADS =
   /(?<![\p{L}])(member|witness|resident|employee|source|insider|minister|envoy|diplomat|president|premier|chancellor|secretary|spokesman|spokeswoman|spokesperson|ambassador|representative|chief|head|leader|official|governor|mayor|senator|general|director|chairman|commander|adviser|advisor|aide|negotiator)(?![\p{L}])/iu;
 
-/** Unnamed sources: "sources", "officials", "one source", "a senior official", "one crew member". */
-const ANONYMOUS = /(?<![\p{L}])(?:sources|insiders|officials|(?:one|a|an|another)\s+(?:[\p{L}-]+\s+){0,2}?(?:source|official|insider|member|witness|resident|employee|diplomat|person))(?![\p{L}])/iu;
+/** People a text quotes without naming them, singular ("one source", "a spokesperson for …"). */
+const UNNAMED_PERSON =
+  'source|official|insider|member|witness|resident|employee|diplomat|person|spokesperson|spokesman|spokeswoman|representative|analyst|expert|critic|observer|neighbour|neighbor|campaigner|activist|worker|man|woman|parent|teacher|student|fan|supporter|shopper|customer|passenger|driver|local|aide|officer|executive|manager|lawyer|doctor|nurse|economist|trader|banker|researcher|scientist';
+
+/** Unnamed sources: "sources", "officials", "critics", "one source", "a senior official", "a spokesperson for the ministry". */
+const ANONYMOUS = new RegExp(
+  `(?<![\\p{L}])(?:sources|insiders|officials|critics|analysts|experts|observers|residents|neighbours|neighbors|witnesses|campaigners|activists|economists|(?:people|those|persons?)\\s+(?:familiar|close|with\\s+knowledge|briefed)|(?:one|a|an|another)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${UNNAMED_PERSON}))(?![\\p{L}])`,
+  'iu',
+);
+
+/** A phrase that starts with an unnamed source. */
+const ANONYMOUS_FIRST = new RegExp(`^\\s*(?:${ANONYMOUS.source})`, 'iu');
+
+/** A title with its determiner, where the narrator refers to a person ("the chief executive", "a spokeswoman"). */
+const TITLE_REFERENCE = new RegExp(
+  `(?<![\\p{L}])(the|its|their|his|her|our|a|an|one|another)\\s+((?:(?!(?:the|a|an|and|or|of|who|that|said|says|told)\\s)[\\p{L}’'-]+\\s+){0,3})(${UNNAMED_PERSON}|minister|envoy|president|premier|chancellor|secretary|chairman|chairwoman|chair|commander|head|leader|governor|mayor|senator|general|director|adviser|advisor|negotiator|councillor|judge|coach|captain|chief|founder|owner|author|director|mother|father|wife|husband|son|daughter|sister|brother|boy|girl)(?![\\p{L}’'-])`,
+  'giu',
+);
 
 /** Titles of people a text often leaves unnamed: "the official" after "one official" is still unnamed. */
 const ANONYMOUS_HEADS = new Set(['official', 'source', 'insider', 'member', 'witness', 'resident', 'employee']);
 
-/** Words that make a capitalized run an organisation, not a person ("Northgate University"). */
+/** Words that make a capitalized run an organisation or a place, not a person ("Northgate University", "Bridge Street"). */
 const ORGANISATION_WORDS = new Set(
-  'university college institute institution council ministry department agency company corporation group party committee association union bank times news post press journal review weekly daily radio television tv foundation fund organisation organization authority court parliament senate assembly army navy office commission'.split(' '),
+  (
+    'university college institute institution council ministry department agency company corporation group party committee association union bank times news post press journal review weekly daily radio television tv foundation fund organisation organization authority court parliament senate assembly army navy office commission ' +
+    'street road avenue square hospital clinic school academy church cathedral centre center stadium arena club airport station harbour harbor river valley ' +
+    'energy industries holdings limited ltd inc plc corp fc united athletic rovers city county district borough report courier gazette herald tribune chronicle telegraph guardian observer magazine network channel'
+  ).split(' '),
 );
 
 interface NameMention extends TextRange {
@@ -43,7 +65,7 @@ interface NameMention extends TextRange {
 }
 
 /** A word that can be part of a name: capitalized, not all capitals ("NATO"), not a possessive. */
-const NAME_TOKEN = /^\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)*$/u;
+const NAME_TOKEN = /^(?:Ma?c|[OD][’'])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)*$/u;
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}’'-]*/gu;
 
@@ -100,10 +122,17 @@ export class NameResolver {
   /** Speakers already attributed, by position, for pronouns, titles and continuation quotes. */
   private readonly speakers: { name: string; at: number }[] = [];
 
-  constructor(private readonly text: string) {
-    this.mentions = nameRuns(text, 0, text.length)
-      .map((m) => ({ ...m, tokens: dropLeadingPlace(text, m) }))
-      .filter((m) => m.tokens.length >= 2);
+  /** Every run of name words, for references (built with the resolver, since it is one scan). */
+  private readonly runs: NameMention[];
+  private pronouns: PronounResolver | undefined;
+
+  constructor(
+    private readonly text: string,
+    /** The document's paragraphs and quoted words, for pronouns; without them the text is one paragraph. */
+    private readonly context: { readonly paragraphs?: readonly TextRange[]; readonly spoken?: readonly TextRange[] } = {},
+  ) {
+    this.runs = nameRuns(text, 0, text.length);
+    this.mentions = this.runs.map((m) => ({ ...m, tokens: dropLeadingPlace(text, m) })).filter((m) => m.tokens.length >= 2);
     for (const mention of this.mentions) {
       const surname = mention.tokens[mention.tokens.length - 1];
       const known = this.bySurname.get(surname);
@@ -135,6 +164,8 @@ export class NameResolver {
     const phrase = this.text.slice(from, to);
     const runs = nameRuns(this.text, from, to);
     // Prefer a full name; else the first single word, since later ones are usually places or media.
+    // "A spokesperson for the Department of Health": the names after an unnamed source are not the speaker.
+    if (ANONYMOUS_FIRST.test(phrase)) return UNNAMED_SOURCE;
     const named = this.nameIn(runs);
     if (named) return named;
     const run = runs[0];
@@ -142,17 +173,23 @@ export class NameResolver {
     const title = TITLE_HEADS.exec(phrase);
     if (title) {
       const head = title[1].toLowerCase();
-      return this.nameForTitle(head, from) ?? (ANONYMOUS_HEADS.has(head) ? UNNAMED_SOURCE : (this.previousSpeaker(at) ?? this.nearestName(at)));
+      return this.nameForTitle(head, from) ?? this.appositiveName(from) ?? (ANONYMOUS_HEADS.has(head) ? UNNAMED_SOURCE : (this.previousSpeaker(at) ?? this.nearestName(at)));
     }
     const words = phrase.trim().split(/\s+/);
-    if (words.length <= 2 && PRONOUNS.has(words[words.length - 1].toLowerCase())) return this.previousSpeaker(at) ?? this.nearestName(at);
+    const pronoun = words[words.length - 1].toLowerCase();
+    if (words.length <= 2 && PRONOUNS.has(pronoun)) {
+      const referent = this.pronounResolver().referent(pronoun, from);
+      return referent ? referent.name : (this.previousSpeaker(at) ?? this.nearestName(at));
+    }
     return loose && run && runs.length === 1 ? run.tokens.join(' ') : undefined;
   }
 
   /** The person a phrase names outright (no titles, pronouns or sources), e.g. "Khan was blunt." */
   nameIn(runs: readonly NameMention[]): string | undefined {
     const people = runs.filter((r) => !r.tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase())));
-    const run = [...people].reverse().find((r) => r.tokens.length >= 2) ?? people[0];
+    // "Gareth Pryce, regional organiser of the Unite Works union,": a name before an apposition is the person.
+    const subject = people[0] && people[0].tokens.length >= 2 && /^,/u.test(this.text.slice(people[0].end, people[0].end + 1)) ? people[0] : undefined;
+    const run = subject ?? [...people].reverse().find((r) => r.tokens.length >= 2) ?? people[0];
     return run && this.fullest(dropLeadingPlace(this.text, run));
   }
 
@@ -168,6 +205,63 @@ export class NameResolver {
     if (known && known.tokens.length >= tokens.length) return known.tokens.join(' ');
     // A single word that is never part of a longer name is a place or organisation more often than a person.
     return tokens.length >= 2 ? tokens.join(' ') : undefined;
+  }
+
+  /** "Lena Achterberg, the council's head of highways, said": the name a comma before `from` closes. */
+  private appositiveName(from: number): string | undefined {
+    const comma = /,\s*$/u.exec(this.text.slice(Math.max(0, from - 4), from));
+    if (!comma) return undefined;
+    const before = from - comma[0].length;
+    const run = nameRuns(this.text, Math.max(0, before - 60), before).pop();
+    return run && run.end === before ? this.nameIn([run]) : undefined;
+  }
+
+  private pronounResolver(): PronounResolver {
+    this.pronouns ??= new PronounResolver(this.text, this.personReferences(), this.context.paragraphs ?? [{ start: 0, end: this.text.length }], this.context.spoken ?? []);
+    return this.pronouns;
+  }
+
+  /**
+   * Every place the narrator refers to a person, outside quoted words: names (with an honorific's
+   * gender), titles that resolve to a name, and unnamed sources ("a spokeswoman for …").
+   */
+  private personReferences(): PersonReference[] {
+    const spoken = this.context.spoken ?? [];
+    const outsideQuotes = (r: TextRange) => {
+      const i = firstIndex(spoken.length, (k) => spoken[k].end > r.start);
+      return i >= spoken.length || spoken[i].start >= r.end;
+    };
+    const references: PersonReference[] = [];
+    for (const run of this.runs) {
+      if (run.tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase())) || PLACE_BEFORE.test(this.text.slice(Math.max(0, run.start - 8), run.start))) continue;
+      const name = this.fullest(dropLeadingPlace(this.text, run));
+      if (!name) continue;
+      const honorific = /(\p{L}+)\.?\s+$/u.exec(this.text.slice(Math.max(0, run.start - 12), run.start))?.[1];
+      references.push({ start: run.start, end: run.end, name, gender: honorific ? honorificGender(honorific) : undefined });
+    }
+    TITLE_REFERENCE.lastIndex = 0;
+    for (let m = TITLE_REFERENCE.exec(this.text); m; m = TITLE_REFERENCE.exec(this.text)) {
+      const end = m.index + m[0].length;
+      if (followedByNoun(this.text, end)) continue;
+      const indefinite = /^(?:a|an|one|another)$/iu.test(m[1]);
+      const head = m[3].toLowerCase();
+      const gender = nounGender(head) ?? [...m[2].matchAll(/[\p{L}]+/gu)].map((w) => nounGender(w[0])).find(Boolean);
+      if (indefinite) {
+        references.push({ start: m.index, end, name: UNNAMED_SOURCE, anonymous: true, gender });
+        continue;
+      }
+      const name = this.nameForTitle(head, m.index) ?? this.appositiveName(m.index) ?? this.nameAfterComma(end);
+      if (name) references.push({ start: m.index, end, name, gender });
+    }
+    return references.filter(outsideQuotes).sort((a, b) => a.start - b.start);
+  }
+
+  /** "The finance director, Paul Mensah, …": the name right after a title and its comma. */
+  private nameAfterComma(end: number): string | undefined {
+    const comma = /^,\s*/u.exec(this.text.slice(end, end + 4));
+    if (!comma) return undefined;
+    const run = nameRuns(this.text, end + comma[0].length, Math.min(this.text.length, end + 64))[0];
+    return run && run.start === end + comma[0].length ? this.nameIn([run]) : undefined;
   }
 
   /** The name written right after the first use of a title ("Foreign Minister Sergey Lavrov"). */
@@ -205,6 +299,18 @@ export class NameResolver {
   private firstMentionFrom(offset: number): number {
     return firstIndex(this.mentions.length, (i) => this.mentions[i].start >= offset);
   }
+}
+
+/** "in Lowmoor", "on Bridge Street", "the Regal": names after these are places or things, not people. */
+const PLACE_BEFORE = /(?<![\p{L}])(?:in|at|on|near|from|into|across|outside|inside|the)\s+$/iu;
+
+/** Words after a title that still belong to the sentence, not to a longer noun ("the chief executive"). */
+const AFTER_TITLE = new Set('of at for in on from with who whom whose which that said says told tells added was is has had and or but to would will could can did does also then'.split(' '));
+
+/** "a local business", "the general election": the title word is a modifier of the next noun. */
+function followedByNoun(text: string, end: number): boolean {
+  const next = /^[ \t]+(\p{Ll}+)/u.exec(text.slice(end, end + 24))?.[1];
+  return next !== undefined && !AFTER_TITLE.has(next) && !next.endsWith('ed') && !next.endsWith('ly');
 }
 
 /** "in Brussels Aleksandr Grushko": a run after a preposition that is longer than a name starts with a place. */

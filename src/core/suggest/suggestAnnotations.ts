@@ -26,9 +26,10 @@ export function suggestAnnotations(text: string): Suggestion[] {
     const suggestion: Suggestion = { kind, start: range.start, end: range.end, text: text.slice(range.start, range.end), rule, ...(cue ? { cue } : {}), ...(speaker ? { speaker } : {}) };
     suggestions.push(suggestion);
   };
-  const resolver = new NameResolver(text);
   const blocks = paragraphs(text);
-  const candidates = groupByParagraph(quoteCandidates(text, blocks));
+  const allCandidates = quoteCandidates(text, blocks);
+  const resolver = new NameResolver(text, { paragraphs: blocks, spoken: allCandidates });
+  const candidates = groupByParagraph(allCandidates);
   let previousParagraphQuote: { speaker?: string } | undefined;
   let pendingSpeaker: number | undefined;
 

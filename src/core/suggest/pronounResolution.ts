@@ -1,0 +1,145 @@
+import { firstIndex } from './firstIndex';
+import type { TextRange } from './paragraphs';
+import { firstNameGender, pronounGender, type Gender } from './personGender';
+import { sentences } from './sentences';
+
+/** A place where the narrator refers to a person: a name, or a title ("the chief executive"). */
+export interface PersonReference extends TextRange {
+  /** The fullest name, the unnamed-source label, or undefined for a title the text never names. */
+  readonly name: string | undefined;
+  /** What the words of the reference say themselves: an honorific ("Mrs"), a noun ("spokeswoman"). */
+  readonly gender?: Gender;
+  /** An unnamed source: one label for many people, so it has no gender of its own. */
+  readonly anonymous?: boolean;
+}
+
+/** How far back a pronoun looks: its paragraph and the two before (news paragraphs are short). */
+const PARAGRAPHS_BACK = 2;
+/** How far it looks for a person of its own gender when everyone within reach is of the other. */
+const PARAGRAPHS_BACK_BY_GENDER = 8;
+/** A bound on the references looked at per pronoun, for documents that are one long paragraph. */
+const MAX_REFERENCES_BACK = 40;
+
+/** How much each kind of evidence counts towards a person's gender (positive: male). */
+const STATED_WEIGHT = 5;
+const FIRST_NAME_WEIGHT = 2;
+const PRONOUN_WEIGHT = 1;
+
+const PRONOUN = /(?<![\p{L}])(?:he|she|him|his|her|himself|herself)(?![\p{L}])/giu;
+
+/**
+ * Who "he" or "she" is: the nearest sentence before the pronoun that refers to a person of that
+ * gender (or of unknown gender), and in it the first such person, since the subject usually comes
+ * first. Words inside quotation marks are the speaker's, so the people they name are skipped.
+ */
+export class PronounResolver {
+  private readonly sentenceStarts: number[] = [];
+  private readonly paragraphStarts: number[];
+  private readonly genders = new Map<string, number>();
+
+  constructor(
+    private readonly text: string,
+    /** Sorted by start; none inside quoted words. */
+    private readonly references: readonly PersonReference[],
+    paragraphs: readonly TextRange[],
+    /** Quoted words, sorted by start. */
+    private readonly spoken: readonly TextRange[],
+  ) {
+    this.paragraphStarts = paragraphs.map((p) => p.start);
+    for (const paragraph of paragraphs) for (const sentence of sentences(text, paragraph)) this.sentenceStarts.push(sentence.start);
+    this.inferGenders();
+  }
+
+  /**
+   * The reference a pronoun at `at` most likely points to; undefined when no person is in reach.
+   * A reference without a name (a title never named) is returned as such: the caller should not
+   * guess past it.
+   */
+  referent(pronoun: string, at: number): PersonReference | undefined {
+    const gender = pronounGender(pronoun);
+    let known: PersonReference | undefined;
+    let unknown: PersonReference | undefined;
+    let group = -1;
+    for (const ref of this.referencesBefore(at, PARAGRAPHS_BACK)) {
+      const sentence = this.sentenceIndex(ref.start);
+      if (sentence !== group && (known || unknown)) break;
+      group = sentence;
+      const refGender = this.genderOf(ref);
+      // Walking backwards, so the last one kept is the earliest in its sentence.
+      if (refGender === gender) known = ref;
+      else if (refGender === undefined || gender === undefined) unknown = ref;
+    }
+    if (known || unknown || !gender) return known ?? unknown;
+    // Everyone near is of the other gender ("Paul Mensah warned … “…,” she said in reply").
+    for (const ref of this.referencesBefore(at, PARAGRAPHS_BACK_BY_GENDER)) if (this.genderOf(ref) === gender) return ref;
+    return undefined;
+  }
+
+  /** What the text says of the gender of the person called `name`, if anything. */
+  genderOfName(name: string): Gender | undefined {
+    const score = this.genders.get(name) ?? 0;
+    return score > 0 ? 'male' : score < 0 ? 'female' : undefined;
+  }
+
+  private genderOf(ref: PersonReference): Gender | undefined {
+    return ref.gender ?? (ref.name === undefined || ref.anonymous ? undefined : this.genderOfName(ref.name));
+  }
+
+  /** References ending before `at`, nearest first, within reach. */
+  private *referencesBefore(at: number, paragraphsBack: number): Generator<PersonReference> {
+    const paragraph = firstIndex(this.paragraphStarts.length, (i) => this.paragraphStarts[i] > at) - 1;
+    const limit = this.paragraphStarts[Math.max(0, paragraph - paragraphsBack)] ?? 0;
+    const last = firstIndex(this.references.length, (i) => this.references[i].end > at) - 1;
+    const bound = MAX_REFERENCES_BACK * paragraphsBack;
+    for (let i = last, seen = 0; i >= 0 && seen < bound && this.references[i].start >= limit; i--, seen++) yield this.references[i];
+  }
+
+  private sentenceIndex(offset: number): number {
+    return firstIndex(this.sentenceStarts.length, (i) => this.sentenceStarts[i] > offset) - 1;
+  }
+
+  /**
+   * Stated genders first, then first names, then a vote of the pronouns whose referent is
+   * unambiguous even without knowing genders (one person in the nearest sentence naming anyone).
+   */
+  private inferGenders(): void {
+    const add = (name: string | undefined, gender: Gender | undefined, weight: number) => {
+      if (!name || !gender) return;
+      this.genders.set(name, (this.genders.get(name) ?? 0) + (gender === 'male' ? weight : -weight));
+    };
+    const names = new Set<string>();
+    for (const ref of this.references) {
+      if (ref.anonymous) continue;
+      add(ref.name, ref.gender, STATED_WEIGHT);
+      if (ref.name) names.add(ref.name);
+    }
+    for (const name of names) if (name.includes(' ')) add(name, firstNameGender(name.split(' ')[0]), FIRST_NAME_WEIGHT);
+    PRONOUN.lastIndex = 0;
+    const votes: [string, Gender][] = [];
+    for (let m = PRONOUN.exec(this.text); m; m = PRONOUN.exec(this.text)) {
+      if (this.isSpoken(m.index)) continue;
+      const name = this.onlyPersonBefore(m.index);
+      if (name) votes.push([name, pronounGender(m[0])!]);
+    }
+    for (const [name, gender] of votes) add(name, gender, PRONOUN_WEIGHT);
+  }
+
+  /** The one person the nearest sentence before `at` that refers to anyone refers to, if only one. */
+  private onlyPersonBefore(at: number): string | undefined {
+    let group = -1;
+    const found = new Set<string | undefined>();
+    for (const ref of this.referencesBefore(at, PARAGRAPHS_BACK)) {
+      const sentence = this.sentenceIndex(ref.start);
+      if (group !== -1 && sentence !== group) break;
+      group = sentence;
+      found.add(ref.anonymous ? undefined : ref.name);
+    }
+    const [only] = found;
+    return found.size === 1 ? only : undefined;
+  }
+
+  private isSpoken(offset: number): boolean {
+    const i = firstIndex(this.spoken.length, (k) => this.spoken[k].end > offset);
+    return i < this.spoken.length && this.spoken[i].start <= offset;
+  }
+}
