@@ -1,6 +1,6 @@
 import type { NameResolver } from './nameResolution';
 import { trimRange, type TextRange } from './paragraphs';
-import { findCues, HEARER_CUES, type Cue } from './reportingCues';
+import { findCues, HEARER_CUES, isContentCue, type Cue } from './reportingCues';
 import { wordCount } from './speakers';
 
 /** Reported (indirect) speech: the content, who said it, and the cue. */
@@ -11,13 +11,16 @@ export interface Claim extends TextRange {
 }
 
 /** Words that may follow a cue when the attribution trails its content (", Lavrov stated during …"). */
-const ATTRIBUTION_TAIL = /^(?:$|,|(?:during|in|at|on|after|before|to|from|while|when|as|by|for|with|last|this|yesterday|today|earlier|later|recently|in)(?![\p{L}]))/iu;
+const ATTRIBUTION_TAIL = /^(?:$|,|(?:during|in|at|on|after|before|to|from|while|when|as|by|for|last|this|yesterday|today|earlier|later|recently)(?![\p{L}]))/iu;
+
+/** What follows the cue in ", said Lavrov" / ", said the minister": a capitalized word or a determiner. */
+const INVERTED_SUBJECT = /^\s+(?:\p{Lu}|(?:the|a|an|one|another)\s)/u;
 
 /** ", as quoted by the agency", ", according to …": attribution trailing a content, not part of it. */
 const TRAILING_SOURCE = /,\s+(?:as\s+(?:quoted|reported|cited)\s+by|according\s+to)\s[^,]*$/iu;
 
 /** A second content joined to the first: "said that A, and said B". */
-const SECOND_CONTENT = /,?\s+and\s+(?:(?:(?:has|have|had)\s+)?(?:said|added|stated|noted|stressed|warned|argued|insisted)\s+(?:that\s+)?|that\s+)/iu;
+const SECOND_CONTENT = /,?\s+(?:and|but)\s+(?:(?:(?:has|have|had)\s+)?(?:said|added|stated|noted|stressed|warned|argued|insisted|cautioned)\s+(?:that\s+)?|that\s+)/iu;
 
 /** A coordinated clause with its own verb after the content ("…, but no date has been fixed"). */
 const COORDINATED_CLAUSE = /,\s+but\s+(?=(?:\S+\s+){0,4}(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do)\s)/iu;
@@ -30,7 +33,7 @@ const COORDINATED_CLAUSE = /,\s+but\s+(?=(?:\S+\s+){0,4}(?:has|have|had|is|are|w
  */
 export function sentenceClaims(text: string, sentence: TextRange, resolver: NameResolver): Claim[] {
   const end = contentEnd(text, sentence);
-  const cues = findCues(text, sentence.start, end);
+  const cues = findCues(text, sentence.start, end).filter(isContentCue);
   if (cues.length === 0) return [];
   return accordingTo(text, sentence.start, end, cues, resolver) ?? trailingAttribution(text, sentence.start, end, resolver) ?? leadingAttribution(text, sentence.start, end, cues, resolver);
 }
@@ -51,11 +54,13 @@ function accordingTo(text: string, start: number, end: number, cues: readonly Cu
 function trailingAttribution(text: string, start: number, end: number, resolver: NameResolver): Claim[] | undefined {
   for (let comma = lastComma(text, start, end); comma > start; comma = lastComma(text, start, comma)) {
     if (wordCount(text.slice(start, comma)) < 4) return undefined;
-    const cue = findCues(text, comma + 1, end)[0];
+    const cue = findCues(text, comma + 1, end).filter(isContentCue)[0];
     if (!cue || cue.lemma === 'according to') continue;
     const before = text.slice(comma + 1, cue.start);
     let speaker: string | undefined;
     if (wordCount(before) === 0) {
+      // ", said Lavrov": a name or a title follows, not a clause ("…, said she would meet Okafor").
+      if (!INVERTED_SUBJECT.test(text.slice(cue.end, end))) continue;
       speaker = resolver.resolve(cue.end, end, cue.start);
     } else if (wordCount(before) <= 10 && ATTRIBUTION_TAIL.test(text.slice(cue.end, end).trim())) {
       speaker = resolver.resolve(comma + 1, cue.start, cue.start);
@@ -86,8 +91,8 @@ function subjectOf(text: string, start: number, cue: Cue, resolver: NameResolver
   for (let commas = 0; commas < 3; commas++) {
     const clause = Math.max(start, lastComma(text, start, clauseEnd) + 1);
     const words = wordCount(text.slice(clause, clauseEnd));
-    if (words > 10) return undefined;
     const relative = /^\s*(?:who|which|whose|whom)\s/iu.test(text.slice(clause, clauseEnd));
+    if (words > 10 && !relative) return undefined;
     if (words > 0 && !relative) return resolver.resolve(clause, clauseEnd, cue.start);
     if (clause === start) return undefined;
     clauseEnd = clause - 1;
@@ -104,9 +109,12 @@ function lastComma(text: string, start: number, before: number): number {
 
 /** Where the reported content starts after a cue: past "that", past the hearer of "told X that". */
 function complementStart(text: string, cue: Cue, end: number): number | undefined {
-  const after = text.slice(cue.end, end);
+  // "She warned, however, that …": a short parenthetical between the cue and "that".
+  const aside = /^\s*,\s*[\p{L} ]{1,25},(?=\s*that(?![\p{L}]))/u.exec(text.slice(cue.end, end));
+  const from = cue.end + (aside?.[0].length ?? 0);
+  const after = text.slice(from, end);
   const that = /^(?:[^,.;:]{0,40}?\s)?that(?![\p{L}])/u.exec(after);
-  if (that && (HEARER_CUES.has(cue.lemma) || /^\s*(?:that|(?:on|in|at|during|after|last|this|to)\s)/iu.test(after))) return cue.end + that[0].length;
+  if (that && (HEARER_CUES.has(cue.lemma) || /^\s*(?:that|(?:on|in|at|during|after|last|this|to)\s)/iu.test(after))) return from + that[0].length;
   if (HEARER_CUES.has(cue.lemma)) return undefined;
   return /^\s*[,.;:]?\s*$/.test(after) ? undefined : cue.end;
 }

@@ -1,5 +1,8 @@
 import { firstIndex } from './firstIndex';
 
+/** Verbs that introduce a quoted phrase but never a content: "called the cuts ‘a hammer blow’". */
+const QUOTE_ONLY_VERBS = ['called', 'calls', 'described', 'describes', 'branded', 'brands', 'calling', 'describing'];
+
 /**
  * Words that report speech or thought. A cue links a quote or a paraphrase to whoever is named
  * next to it ("…,” Lavrov said; Grushko added that …; according to Grushko, …).
@@ -12,16 +15,26 @@ const SPEECH_VERBS = [
   'commented', 'reiterated', 'reiterates', 'reaffirmed', 'reaffirms', 'confirmed', 'recalled', 'pointed out', 'saying', 'adding',
   'reported', 'report', 'reports', 'urged', 'urges', 'called on', 'calls on', 'lamented', 'laments', 'denied', 'suggested',
   'believes', 'believed', 'thinks', 'thought', 'expects', 'expected', 'hopes', 'hoped', 'announcing', 'stressing', 'noting',
+  'cautioned', 'cautions', 'promised', 'promises', 'vowed', 'vows', 'pledged', 'pledges', 'conceded', 'concedes', 'predicted', 'predicts',
+  'complained', 'complains', 'revealed', 'reveals', 'disclosed', 'estimated', 'estimates', 'maintained', 'maintains', 'contended', 'alleged',
+  'alleges', 'testified', 'testifies', 'tweeted', 'responded', 'responds', 'recounted', 'joked', 'quipped', 'boasted',
+  'countered', 'counters', 'assured', 'assures', 'informed', 'advised',
+  'proposed', 'recommended', 'demanded', 'demands', 'questioned', 'wondered', 'reckoned', 'reckons', 'feared', 'fears', 'hinted',
+  'speculated', 'accused', 'accuses', 'blamed', 'blames',
+  'explaining', 'warning', 'insisting', 'arguing', 'claiming', 'describing', 'calling', 'telling', 'asking',
+  ...QUOTE_ONLY_VERBS,
 ];
 
 /** Verbs whose complement is a noun phrase or an infinitive rather than a that-clause ("called on X to …"). */
-export const OBJECT_CUES = new Set(['reaffirmed', 'reaffirms', 'reiterated', 'reiterates', 'urged', 'urges', 'called on', 'calls on', 'lamented', 'laments', 'expects', 'expected', 'denied', 'confirmed']);
+export const OBJECT_CUES = new Set(['promised', 'promises', 'pledged', 'pledges', 'demanded', 'demands', 'proposed', 'recommended', 'reaffirmed', 'reaffirms', 'reiterated', 'reiterates', 'urged', 'urges', 'called on', 'calls on', 'lamented', 'laments', 'expects', 'expected', 'denied', 'confirmed']);
 
 /** Verbs that take the hearer as object before the content ("told journalists that …"). */
-export const HEARER_CUES = new Set(['told', 'tells', 'asked', 'asks', 'urged', 'urges']);
+export const HEARER_CUES = new Set(['told', 'tells', 'telling', 'asked', 'asks', 'asking', 'urged', 'urges', 'assured', 'assures', 'informed', 'advised']);
 
 /** Cues that report a thought, not words: fine for claims, never enough to make marks a quote. */
-const THOUGHT_CUES = new Set(['believes', 'believed', 'thinks', 'thought', 'expects', 'expected', 'hopes', 'hoped']);
+const THOUGHT_CUES = new Set(['believes', 'believed', 'thinks', 'thought', 'expects', 'expected', 'hopes', 'hoped', 'feared', 'fears', 'reckoned', 'reckons', 'wondered']);
+
+const QUOTE_ONLY = new Set(QUOTE_ONLY_VERBS);
 
 /** Single-word cues, and for two-word cues ("called on") the second word by the first. */
 const SINGLE_WORD_CUES = new Set(SPEECH_VERBS.filter((v) => !v.includes(' ')));
@@ -93,6 +106,11 @@ function scanCues(text: string): ScannedCue[] {
 function isWordJoiner(text: string, i: number): boolean {
   const ch = text[i];
   return ch === '-' || ch === '’' || ch === "'";
+}
+
+/** Whether a cue may introduce reported content (a claim), not only a quoted phrase. */
+export function isContentCue(cue: Cue): boolean {
+  return !QUOTE_ONLY.has(cue.lemma);
 }
 
 export function isThoughtCue(cue: Cue): boolean {
