@@ -4,7 +4,7 @@
 // Run with `npm run eval:suggest` (compiles first). Prints a table per document and overall.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -14,9 +14,12 @@ const { evaluateSuggestions, addScores, precisionRecall } = require(join(root, '
 const { loadSidecar } = require(join(root, 'out/src/core/sidecar/sidecarDocument.js'));
 const { stripBom } = require(join(root, 'out/src/core/text/documentText.js'));
 
-const GOLD_FOLDERS = ['seeds', 'test/gold', 'test/gold/heldout'];
+// Folders (or single sidecars) to measure on may be given: `npm run eval:suggest -- test/gold/heldout`.
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+const given = args.filter((a) => !a.startsWith('--'));
+const GOLD_FOLDERS = given.length > 0 ? given : ['seeds', 'test/gold', 'test/gold/heldout'];
 const SUFFIX = '.annotations.yaml';
-const verbose = process.argv.includes('--verbose');
 
 const pct = (x) => (100 * x).toFixed(1).padStart(5);
 const row = (cells, widths) => cells.map((c, i) => String(c)[i === 0 ? 'padEnd' : 'padStart'](widths[i])).join('  ');
@@ -33,13 +36,19 @@ function line(name, s) {
 let total;
 const lines = [row(HEADER, WIDTHS)];
 for (const folder of GOLD_FOLDERS) {
-  const dir = join(root, folder);
+  let dir = join(root, folder);
   let folderTotal;
   let names;
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith(SUFFIX)).sort();
-  } catch {
-    continue;
+  if (folder.endsWith(SUFFIX)) {
+    names = [basename(folder)];
+    dir = dirname(dir);
+  } else {
+    try {
+      names = readdirSync(dir).filter((n) => n.endsWith(SUFFIX)).sort();
+    } catch {
+      if (given.length > 0) throw new Error(`${folder}: no such folder`);
+      continue;
+    }
   }
   for (const name of names) {
     const documentPath = join(dir, name.slice(0, -SUFFIX.length));
