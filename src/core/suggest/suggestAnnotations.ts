@@ -12,6 +12,9 @@ import type { Suggestion } from './suggestion';
 
 /** Below this many words, marks with no speech cue are scare quotes or titles, not quotations. */
 const MIN_UNCUED_QUOTE_WORDS = 6;
+/** …unless the words speak in the first person. */
+const MIN_FIRST_PERSON_QUOTE_WORDS = 3;
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'we', 'us', 'our']);
 
 /**
  * Suggested annotations for a document: direct quotes with their speakers, claims (reported
@@ -141,7 +144,9 @@ function isScareQuote(text: string, quote: QuoteCandidate): boolean {
  */
 function looksLikeSpeech(quoted: string): boolean {
   const words = quoted.match(/[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu) ?? [];
-  if (wordCount(quoted) < MIN_UNCUED_QUOTE_WORDS) return false;
+  // "I can’t vote against them.": someone speaking of themselves is quoted, however briefly.
+  const firstPerson = words.some((w) => FIRST_PERSON.has(w.toLowerCase().replace(/[’']\p{L}+$/u, '')));
+  if (wordCount(quoted) < (firstPerson ? MIN_FIRST_PERSON_QUOTE_WORDS : MIN_UNCUED_QUOTE_WORDS)) return false;
   const long = words.filter((w) => w.length > 3);
   const capitalized = long.filter((w) => /^\p{Lu}/u.test(w)).length;
   return capitalized < long.length * 0.7;
