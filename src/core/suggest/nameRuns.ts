@@ -1,0 +1,84 @@
+import type { TextRange } from './paragraphs';
+
+/**
+ * Capitalized words that are titles, nationalities or sentence furniture rather than parts of a
+ * person's name ("Russian Foreign Minister Sergey Lavrov" → "Sergey Lavrov").
+ */
+const NOT_NAME_WORDS = new Set(
+  (
+    'the a an this that these those it its he she they we i you his her their our my your but and or so if as at in on of for to from by with while when where ' +
+    'however therefore meanwhile also then today yesterday tomorrow according after before during since until opening ' +
+    'mr mrs ms dr prof professor doctor councillor councilor alderman judge justice bishop reverend father sister sir madam lord president vice prime minister deputy foreign defence defense interior finance secretary general chief head ' +
+    'ambassador envoy representative permanent permament spokesman spokeswoman spokesperson senator governor mayor chancellor premier king queen prince ' +
+    'director chairman chairwoman chair commander admiral colonel captain lieutenant sergeant officer official adviser advisor aide leader member ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
+    'russian american british french german chinese ukrainian polish danish italian spanish european western eastern northern southern soviet ' +
+    'north south east west new old former current acting senior federal national state'
+  ).split(' '),
+);
+
+/** Words that make a capitalized run an organisation or a place, not a person ("Northgate University", "Bridge Street"). */
+export const ORGANISATION_WORDS = new Set(
+  (
+    'university college institute institution council ministry department agency company corporation group party committee association union bank times news post press journal review weekly daily radio television tv foundation fund organisation organization authority court parliament senate assembly army navy office commission ' +
+    'street road avenue square hospital clinic school academy church cathedral centre center stadium arena club airport station harbour harbor river valley ' +
+    'energy industries holdings limited ltd inc plc corp fc united athletic rovers city county district borough report courier gazette herald tribune chronicle telegraph guardian observer magazine network channel'
+  ).split(' '),
+);
+
+export interface NameMention extends TextRange {
+  readonly tokens: readonly string[];
+}
+
+/** A word that can be part of a name: capitalized, not all capitals ("NATO"), not a possessive. */
+const NAME_TOKEN = /^(?:Ma?c|[OD][’'])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)*$/u;
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
+const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}’'-]*/gu;
+
+/** Runs of name words in `text[from, to)`: "Sergey Lavrov", "Anders Fogh Rasmussen", "Lavrov". */
+export function nameRuns(text: string, from: number, to: number): NameMention[] {
+  const runs: NameMention[] = [];
+  let tokens: string[] = [];
+  let runStart = -1;
+  let runEnd = -1;
+  let lastEnd = from;
+  const flush = () => {
+    while (tokens.length > 0 && PARTICLES.has(tokens[tokens.length - 1])) tokens.pop();
+    if (tokens.length > 0) runs.push({ start: runStart, end: runEnd, tokens });
+    tokens = [];
+  };
+  const segment = text.slice(from, to);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(segment); m; m = WORD.exec(segment)) {
+    const start = from + m.index;
+    const word = m[0];
+    const gap = text.slice(lastEnd, start);
+    lastEnd = start + word.length;
+    // Punctuation between two words ends a run ("Lavrov, Rasmussen").
+    if (tokens.length > 0 && !/^[ \t\u00a0]+$/.test(gap)) flush();
+    const possessive = /[’']s$/.test(word);
+    const bare = possessive ? word.slice(0, -2) : word;
+    const isName = NAME_TOKEN.test(bare) && !NOT_NAME_WORDS.has(bare.toLowerCase());
+    if (isName && !possessive) {
+      if (tokens.length === 0) runStart = start;
+      tokens.push(bare);
+      runEnd = start + word.length;
+    } else if (tokens.length > 0 && PARTICLES.has(word) && !possessive) {
+      tokens.push(word);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return runs;
+}
+
+/** "in Lowmoor", "on Bridge Street", "the Regal": names after these are places or things, not people. */
+export const PLACE_BEFORE = /(?<![\p{L}])(?:in|at|on|near|from|into|across|outside|inside|the)\s+$/iu;
+
+/** "in Brussels Aleksandr Grushko": a run after a preposition that is longer than a name starts with a place. */
+export function dropLeadingPlace(text: string, run: NameMention): readonly string[] {
+  if (run.tokens.length < 3) return run.tokens;
+  const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, run.start - 12), run.start))?.[1]?.toLowerCase();
+  return before && ['in', 'at', 'from', 'to', 'of', 'for', 'with', 'on'].includes(before) ? run.tokens.slice(1) : run.tokens;
+}
