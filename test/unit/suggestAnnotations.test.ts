@@ -171,6 +171,48 @@ describe('suggestAnnotations: speakers', () => {
     );
   });
 
+  it('gives a shared surname to the person it last stood for, and finds a full name written only with a possessive', () => {
+    const text = [
+      'Harjinder Bassi, 61, was taken to hospital. Inès Lacombe-Nwosu’s new film opened the same night.',
+      '',
+      'His son, Amrit Bassi, said his father had been counting the takings. “He is tough,” Bassi said.',
+      '',
+      '“I made it for my grandmother,” Lacombe-Nwosu told the audience.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['He is tough,', 'Amrit Bassi'],
+      ['I made it for my grandmother,', 'Inès Lacombe-Nwosu'],
+    ]);
+    assert.deepEqual(
+      of(text, 'claim').map((c) => c.speaker),
+      ['Amrit Bassi'],
+    );
+  });
+
+  it('takes the subject of the cue: a name before its apposition, a pronoun right before the verb, an unnamed person met earlier', () => {
+    const text = [
+      'Dr Priyanka Hollis, a forecaster at the National Weather Bureau, warned that more rain could come.',
+      '',
+      'Coxswain Tam Rennick, of the Saltmere Volunteer Lifeboat, said the crew was out three times.',
+      '',
+      'Gareth Pryce heard what he called “a crack, like someone dropping a tray”.',
+      '',
+      'Two people familiar with the matter said hiring had stopped. “It was handled badly, and that is a low bar,” the person said.',
+    ].join('\n');
+    assert.deepEqual(
+      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      [
+        ['more rain could come', 'Priyanka Hollis'],
+        ['the crew was out three times', 'Tam Rennick'],
+        ['hiring had stopped', 'unnamed source'],
+      ],
+    );
+    assert.deepEqual(quotes(text), [
+      ['a crack, like someone dropping a tray', 'Gareth Pryce'],
+      ['It was handled badly, and that is a low bar,', 'unnamed source'],
+    ]);
+  });
+
   it('does not take places, teams or titles of works for people', () => {
     const text = [
       'Shauna McBride made the film. It had its premiere at the Regal cinema on Bridge Street, home of Ashcombe Rovers.',

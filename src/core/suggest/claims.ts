@@ -1,7 +1,8 @@
 import type { NameResolver } from './nameResolution';
 import { trimRange, type TextRange } from './paragraphs';
 import { findCues, HEARER_CUES, isContentCue, type Cue } from './reportingCues';
-import { wordCount } from './speakers';
+import { lastComma, subjectOf } from './cueSubject';
+import { wordCount } from './words';
 
 /** Reported (indirect) speech: the content, who said it, and the cue. */
 export interface Claim extends TextRange {
@@ -80,31 +81,6 @@ function leadingAttribution(text: string, start: number, end: number, cues: read
     return claimsFrom(text, contentStart, end, speaker, cue, 'reported speech');
   }
   return [];
-}
-
-/**
- * Who a cue's subject is: the words since the last comma, or before an apposition or relative
- * clause ("The finance director, Paul Mensah, warned …"; "The official, who asked not to be named, said …").
- */
-function subjectOf(text: string, start: number, cue: Cue, resolver: NameResolver): string | undefined {
-  let clauseEnd = cue.start;
-  for (let commas = 0; commas < 3; commas++) {
-    const clause = Math.max(start, lastComma(text, start, clauseEnd) + 1);
-    const words = wordCount(text.slice(clause, clauseEnd));
-    const relative = /^\s*(?:who|which|whose|whom)\s/iu.test(text.slice(clause, clauseEnd));
-    if (words > 10 && !relative) return undefined;
-    if (words > 0 && !relative) return resolver.resolve(clause, clauseEnd, cue.start);
-    if (clause === start) return undefined;
-    clauseEnd = clause - 1;
-  }
-  return undefined;
-}
-
-/** The last comma in `text[start, before)`, or `start - 1`; never looks outside the sentence. */
-function lastComma(text: string, start: number, before: number): number {
-  let i = before - 1;
-  while (i >= start && text[i] !== ',') i--;
-  return i;
 }
 
 /** Where the reported content starts after a cue: past "that", past the hearer of "told X that". */

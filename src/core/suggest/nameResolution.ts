@@ -1,55 +1,80 @@
 import { firstIndex } from './firstIndex';
-import type { TextRange } from './paragraphs';
-import { honorificGender, nounGender } from './personGender';
 import { dropLeadingPlace, nameRuns, ORGANISATION_WORDS, PLACE_BEFORE, type NameMention } from './nameRuns';
+import type { TextRange } from './paragraphs';
+import { honorificGender, nounGender, pronounGender } from './personGender';
 import { PronounResolver, type PersonReference } from './pronounResolution';
+import { findCues } from './reportingCues';
 
 /** The label for sources the text does not name ("one source told …"), as the seeds use it. */
 export const UNNAMED_SOURCE = 'unnamed source';
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'her']);
-
-/** Head nouns of a title that stands for a person ("Russia's foreign minister", "the diplomat"). */
-const TITLE_HEADS =
-  /(?<![\p{L}])(member|witness|resident|employee|source|insider|minister|envoy|diplomat|president|premier|chancellor|secretary|spokesman|spokeswoman|spokesperson|ambassador|representative|chief|head|leader|official|governor|mayor|senator|general|director|chairman|commander|adviser|advisor|aide|negotiator)(?![\p{L}])/iu;
+const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 
 /** People a text quotes without naming them, singular ("one source", "a spokesperson for …"). */
 const UNNAMED_PERSON =
-  'source|official|insider|member|witness|resident|employee|diplomat|person|spokesperson|spokesman|spokeswoman|representative|analyst|expert|critic|observer|neighbour|neighbor|campaigner|activist|worker|man|woman|parent|teacher|student|fan|supporter|shopper|customer|passenger|driver|local|aide|officer|executive|manager|lawyer|doctor|nurse|economist|trader|banker|researcher|scientist';
+  'source|official|insider|member|witness|resident|employee|diplomat|person|spokesperson|spokesman|spokeswoman|representative|analyst|expert|critic|observer|neighbour|neighbor|campaigner|activist|worker|man|woman|parent|teacher|student|fan|supporter|shopper|customer|passenger|driver|local|aide|officer|executive|manager|lawyer|doctor|nurse|economist|trader|banker|researcher|scientist|engineer|volunteer|organiser|organizer|colleague|friend|relative|villager|farmer|pupil|visitor|investor|staffer';
+
+/** Groups a text quotes without naming anyone: "traders on Market Row", "health officials", "people familiar with …". */
+const UNNAMED_GROUP =
+  'sources|insiders|officials|critics|analysts|experts|observers|residents|neighbours|neighbors|witnesses|campaigners|activists|economists|traders|shopkeepers|locals|parents|teachers|nurses|doctors|workers|staff|employees|engineers|fans|supporters|villagers|farmers|drivers|passengers|students|pupils|visitors|organisers|organizers|volunteers|investors|executives|colleagues|friends|relatives|scientists|researchers|diplomats';
 
 /** Unnamed sources: "sources", "officials", "critics", "one source", "a senior official", "a spokesperson for the ministry". */
 const ANONYMOUS = new RegExp(
-  `(?<![\\p{L}])(?:sources|insiders|officials|critics|analysts|experts|observers|residents|neighbours|neighbors|witnesses|campaigners|activists|economists|(?:people|those|persons?)\\s+(?:familiar|close|with\\s+knowledge|briefed)|(?:one|a|an|another)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${UNNAMED_PERSON}))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:${UNNAMED_GROUP}|(?:people|those|persons?)\\s+(?:familiar|close|with\\s+knowledge|briefed)|(?:one|a|an|another)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${UNNAMED_PERSON}))(?![\\p{L}])`,
   'iu',
 );
 
-/** A phrase that starts with an unnamed source. */
-const ANONYMOUS_FIRST = new RegExp(`^\\s*(?:${ANONYMOUS.source})`, 'iu');
+/** A phrase that starts with an unnamed source, maybe after a few modifiers ("Some local traders"). */
+const ANONYMOUS_FIRST = new RegExp(
+  `^\\s*(?:(?:the|some|many|several|other|two|three|four|local|senior|junior|health|government|industry|party|police|company|hospital|school|council|union|club|rival|former|young|elderly)\\s+){0,2}(?:${ANONYMOUS.source})`,
+  'iu',
+);
+
+/** Head nouns of a title that stands for a person ("Russia's foreign minister", "the diplomat"). */
+const NAMED_TITLES =
+  'minister|envoy|president|premier|chancellor|secretary|chairman|chairwoman|chair|commander|head|leader|governor|mayor|senator|general|director|adviser|advisor|negotiator|councillor|judge|coach|captain|chief|founder|owner|author|ambassador|inspector|detective|superintendent|constable|sergeant|forecaster|consultant|professor|mother|father|wife|husband|son|daughter|sister|brother|boy|girl';
+
+/** A title in a phrase, by its head noun. */
+const TITLE_HEAD = new RegExp(`(?<![\\p{L}])(${NAMED_TITLES}|${UNNAMED_PERSON})(?![\\p{L}])`, 'iu');
 
 /** A title with its determiner, where the narrator refers to a person ("the chief executive", "a spokeswoman"). */
 const TITLE_REFERENCE = new RegExp(
-  `(?<![\\p{L}])(the|its|their|his|her|our|a|an|one|another)\\s+((?:(?!(?:the|a|an|and|or|of|who|that|said|says|told)\\s)[\\p{L}’'-]+\\s+){0,3})(${UNNAMED_PERSON}|minister|envoy|president|premier|chancellor|secretary|chairman|chairwoman|chair|commander|head|leader|governor|mayor|senator|general|director|adviser|advisor|negotiator|councillor|judge|coach|captain|chief|founder|owner|author|director|mother|father|wife|husband|son|daughter|sister|brother|boy|girl)(?![\\p{L}’'-])`,
+  `(?<![\\p{L}])(the|its|their|his|her|our|a|an|one|another)\\s+((?:(?!(?:the|a|an|and|or|of|who|that|said|says|told)\\s)[\\p{L}’'-]+\\s+){0,3})(${UNNAMED_PERSON}|${NAMED_TITLES})(?![\\p{L}’'-])`,
   'giu',
 );
 
-/** Titles of people a text often leaves unnamed: "the official" after "one official" is still unnamed. */
-const ANONYMOUS_HEADS = new Set(['official', 'source', 'insider', 'member', 'witness', 'resident', 'employee']);
+/** Titles a text brings in without a name ("a person familiar with …", "one official"). */
+const UNNAMED_HEADS = new Set(UNNAMED_PERSON.split('|'));
+
+/** Words before a name that make it a person's. */
+const TITLE_BEFORE = /(?<![\p{L}])(?:dr|prof|professor|mr|mrs|ms|miss|sir|dame|lord|lady|rev|inspector|detective|sergeant|constable|judge|justice|councillor|senator|governor|mayor|president|minister|coach|captain|officer|chief|director)\.?\s+$/iu;
+
+/** What follows a name that makes it a person's: an age or an apposition (", 22,", ", a nurse"). */
+const DESCRIBED_AFTER = /^,\s*(?:\d{1,3}\s*,|(?:a|an|who)\s)/iu;
+
+/** How far a speech cue may be from a name for the name to count as a speaker's ("Okafor, 41, said"). */
+const CUE_REACH = 40;
 
 /**
  * Resolves how a text refers to a person to the fullest name the document uses for them: a surname
- * to the longest mention ending with it ("Lavrov" → "Sergey Lavrov", even when the full name comes
- * later), a title to the name it was first written with ("Russia's foreign minister" → "Sergey
- * Lavrov"), a pronoun to the most recent speaker; unnamed sources to one label.
+ * to the mention it most recently stood for ("Bassi" → "Amrit Bassi" after his father Harjinder
+ * Bassi), in its longest form ("Lavrov" → "Sergey Lavrov", even when the full name comes later); a
+ * title to the name it was first written with ("Russia's foreign minister" → "Sergey Lavrov"); a
+ * pronoun to the nearest person of its gender (see PronounResolver); unnamed sources to one label.
  */
 export class NameResolver {
-  /** Multi-word names by their last word, fullest (then earliest) first. */
-  private readonly bySurname = new Map<string, NameMention>();
+  /** Names of two words or more by their last word, in text order. */
+  private readonly bySurname = new Map<string, NameMention[]>();
+  /** Last words written alone somewhere ("Okafor said"), which people's names are and places' rarely. */
+  private readonly surnamesAlone = new Set<string>();
   private readonly mentions: NameMention[];
   /** Names written after each title word, by title word (see nameForTitle). */
   private readonly titled = new Map<string, { at: number; name: string }[]>();
   /** Speakers already attributed, by position, for pronouns, titles and continuation quotes. */
   private readonly speakers: { name: string; at: number }[] = [];
-
+  /** Whether a capitalized word also appears in lower case, by word ("Coxswain" / "the coxswain"). */
+  private readonly commonNouns = new Map<string, boolean>();
   /** Every run of name words, for references (built with the resolver, since it is one scan). */
   private readonly runs: NameMention[];
   private pronouns: PronounResolver | undefined;
@@ -59,13 +84,15 @@ export class NameResolver {
     /** The document's paragraphs and quoted words, for pronouns; without them the text is one paragraph. */
     private readonly context: { readonly paragraphs?: readonly TextRange[]; readonly spoken?: readonly TextRange[] } = {},
   ) {
-    this.runs = nameRuns(text, 0, text.length);
-    this.mentions = this.runs.map((m) => ({ ...m, tokens: dropLeadingPlace(text, m) })).filter((m) => m.tokens.length >= 2);
+    this.runs = nameRuns(text, 0, text.length).filter((r) => !r.afterThe && !isOrganisation(r.tokens));
+    this.mentions = this.runs.map((m) => ({ ...m, tokens: this.personTokens(m) })).filter((m) => m.tokens.length >= 2);
     for (const mention of this.mentions) {
       const surname = mention.tokens[mention.tokens.length - 1];
-      const known = this.bySurname.get(surname);
-      if (!known || mention.tokens.length > known.tokens.length) this.bySurname.set(surname, mention);
+      const list = this.bySurname.get(surname);
+      if (list) list.push(mention);
+      else this.bySurname.set(surname, [mention]);
     }
+    for (const run of this.runs) if (run.tokens.length === 1) this.surnamesAlone.add(run.tokens[0]);
   }
 
   /** Records that `name` speaks at `at`. */
@@ -84,41 +111,38 @@ export class NameResolver {
 
   /**
    * The person `text[from, to)` refers to, or undefined when it names none (a country, an
-   * organisation, nothing). `at` is where the reference is, for pronouns and titles. `loose`
-   * accepts a single capitalized word never written in full ("…,” Lavrov said): right next to a
-   * speech cue it is a name; elsewhere it is more often a place or an organisation.
+   * organisation, nothing). `at` is where the reference is, for titles. `loose` accepts a single
+   * capitalized word never written in full ("…,” Lavrov said): right next to a speech cue it is a
+   * name; elsewhere it is more often a place or an organisation.
    */
   resolve(from: number, to: number, at: number, loose = false): string | undefined {
     const phrase = this.text.slice(from, to);
-    const runs = nameRuns(this.text, from, to);
-    // Prefer a full name; else the first single word, since later ones are usually places or media.
     // "A spokesperson for the Department of Health": the names after an unnamed source are not the speaker.
     if (ANONYMOUS_FIRST.test(phrase)) return UNNAMED_SOURCE;
+    const runs = nameRuns(this.text, from, to);
     const named = this.nameIn(runs);
     if (named) return named;
-    const run = runs[0];
+    const words = phrase.trim().split(/\s+/);
+    const last = words[words.length - 1].toLowerCase();
+    // "what he called “…”": a pronoun right before the cue is its subject.
+    if ((words.length <= 2 && PRONOUNS.has(last)) || SUBJECT_PRONOUNS.has(last)) return this.pronoun(last, from + phrase.lastIndexOf(words[words.length - 1]), at);
     if (ANONYMOUS.test(phrase)) return UNNAMED_SOURCE;
-    const title = TITLE_HEADS.exec(phrase);
+    const title = TITLE_HEAD.exec(phrase);
     if (title) {
       const head = title[1].toLowerCase();
-      return this.nameForTitle(head, from) ?? this.appositiveName(from) ?? (ANONYMOUS_HEADS.has(head) ? UNNAMED_SOURCE : (this.previousSpeaker(at) ?? this.nearestName(at)));
+      return this.nameForTitle(head, from) ?? this.nameBeforeComma(from) ?? (this.introducedUnnamed(head, from) ? UNNAMED_SOURCE : (this.previousSpeaker(at) ?? this.nearestName(at)));
     }
-    const words = phrase.trim().split(/\s+/);
-    const pronoun = words[words.length - 1].toLowerCase();
-    if (words.length <= 2 && PRONOUNS.has(pronoun)) {
-      const referent = this.pronounResolver().referent(pronoun, from);
-      return referent ? referent.name : (this.previousSpeaker(at) ?? this.nearestName(at));
-    }
+    const run = runs.find((r) => !r.possessive && !r.afterThe);
     return loose && run && runs.length === 1 ? run.tokens.join(' ') : undefined;
   }
 
   /** The person a phrase names outright (no titles, pronouns or sources), e.g. "Khan was blunt." */
   nameIn(runs: readonly NameMention[]): string | undefined {
-    const people = runs.filter((r) => !r.tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase())));
+    const people = runs.filter((r) => !r.possessive && !r.afterThe && !isOrganisation(r.tokens));
     // "Gareth Pryce, regional organiser of the Unite Works union,": a name before an apposition is the person.
     const subject = people[0] && people[0].tokens.length >= 2 && /^,/u.test(this.text.slice(people[0].end, people[0].end + 1)) ? people[0] : undefined;
     const run = subject ?? [...people].reverse().find((r) => r.tokens.length >= 2) ?? people[0];
-    return run && this.fullest(dropLeadingPlace(this.text, run));
+    return run && this.fullest(this.personTokens(run), run.start);
   }
 
   /** `nameIn` for `text[from, to)`. */
@@ -126,22 +150,67 @@ export class NameResolver {
     return this.nameIn(nameRuns(this.text, from, to));
   }
 
-  private fullest(tokens: readonly string[]): string | undefined {
-    if (tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase()))) return undefined;
-    const surname = tokens[tokens.length - 1];
-    const known = this.bySurname.get(surname);
-    if (known && known.tokens.length >= tokens.length) return known.tokens.join(' ');
-    // A single word that is never part of a longer name is a place or organisation more often than a person.
-    return tokens.length >= 2 ? tokens.join(' ') : undefined;
-  }
-
-  /** "Lena Achterberg, the council's head of highways, said": the name a comma before `from` closes. */
-  private appositiveName(from: number): string | undefined {
+  /** "Lena Achterberg, the council's head of highways, said": the name a comma right before `from` closes. */
+  nameBeforeComma(from: number): string | undefined {
     const comma = /,\s*$/u.exec(this.text.slice(Math.max(0, from - 4), from));
     if (!comma) return undefined;
     const before = from - comma[0].length;
     const run = nameRuns(this.text, Math.max(0, before - 60), before).pop();
     return run && run.end === before ? this.nameIn([run]) : undefined;
+  }
+
+  /** "the person said" after "a person familiar with the talks": the title was brought in without a name. */
+  private introducedUnnamed(head: string, before: number): boolean {
+    if (!UNNAMED_HEADS.has(head)) return false;
+    const plural = head === 'person' ? 'people' : `${head}s`;
+    return new RegExp(`(?<![\\p{L}])(?:a|an|one|another|two|three|several|some)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${head}|${plural})(?![\\p{L}])`, 'iu').test(this.text.slice(Math.max(0, before - 3000), before));
+  }
+
+  private pronoun(pronoun: string, offset: number, at: number): string | undefined {
+    const resolver = this.pronounResolver();
+    const referent = resolver.referent(pronoun, offset);
+    if (referent) return referent.name;
+    // No one within reach: the last speaker the pronoun can stand for.
+    const gender = pronounGender(pronoun);
+    for (let i = this.speakers.length - 1; i >= 0; i--) {
+      const { name, at: spoke } = this.speakers[i];
+      const known = resolver.genderOfName(name);
+      if (spoke < at && (!known || !gender || known === gender)) return name;
+    }
+    return this.nearestName(at);
+  }
+
+  /**
+   * The fullest name for `tokens` written at `at`: a bare surname stands for the person it last
+   * stood for (or, before any full mention, the first one after), in that person's longest form.
+   */
+  private fullest(tokens: readonly string[], at: number): string | undefined {
+    if (isOrganisation(tokens)) return undefined;
+    const list = this.bySurname.get(tokens[tokens.length - 1]) ?? [];
+    const same = list.filter((m) => endsWith(m.tokens, tokens));
+    if (same.length === 0) return tokens.length >= 2 ? tokens.join(' ') : undefined;
+    const recent = [...same].reverse().find((m) => m.start <= at) ?? same[0];
+    const longest = same.filter((m) => endsWith(m.tokens, recent.tokens)).reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a));
+    return longest.tokens.join(' ');
+  }
+
+  /**
+   * The words of a run that name the person: not a leading place ("in Brussels Aleksandr
+   * Grushko") nor a leading title the text also uses as a common noun ("Coxswain Tam Rennick").
+   */
+  private personTokens(run: NameMention): readonly string[] {
+    const tokens = dropLeadingPlace(this.text, run);
+    return tokens.length >= 3 && this.isCommonNoun(tokens[0]) ? tokens.slice(1) : tokens;
+  }
+
+  private isCommonNoun(word: string): boolean {
+    const lower = word.toLowerCase();
+    let known = this.commonNouns.get(lower);
+    if (known === undefined) {
+      known = new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(this.text);
+      this.commonNouns.set(lower, known);
+    }
+    return known;
   }
 
   private pronounResolver(): PronounResolver {
@@ -161,11 +230,13 @@ export class NameResolver {
     };
     const references: PersonReference[] = [];
     for (const run of this.runs) {
-      if (run.tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase())) || PLACE_BEFORE.test(this.text.slice(Math.max(0, run.start - 8), run.start))) continue;
-      const name = this.fullest(dropLeadingPlace(this.text, run));
+      if (PLACE_BEFORE.test(this.text.slice(Math.max(0, run.start - 8), run.start))) continue;
+      const tokens = this.personTokens(run);
+      const name = this.fullest(tokens, run.start);
       if (!name) continue;
       const honorific = /(\p{L}+)\.?\s+$/u.exec(this.text.slice(Math.max(0, run.start - 12), run.start))?.[1];
-      references.push({ start: run.start, end: run.end, name, gender: honorific ? honorificGender(honorific) : undefined });
+      const gender = honorific ? honorificGender(honorific) : undefined;
+      references.push({ start: run.start, end: run.end, name, gender, ...(gender || this.actsAsPerson(name, run) ? {} : { doubtful: true }) });
     }
     TITLE_REFERENCE.lastIndex = 0;
     for (let m = TITLE_REFERENCE.exec(this.text); m; m = TITLE_REFERENCE.exec(this.text)) {
@@ -174,14 +245,29 @@ export class NameResolver {
       const indefinite = /^(?:a|an|one|another)$/iu.test(m[1]);
       const head = m[3].toLowerCase();
       const gender = nounGender(head) ?? [...m[2].matchAll(/[\p{L}]+/gu)].map((w) => nounGender(w[0])).find(Boolean);
+      // "Shanice Wallbank, a student, …": the apposition is the person just named.
+      if (indefinite && this.nameBeforeComma(m.index)) continue;
       if (indefinite) {
         references.push({ start: m.index, end, name: UNNAMED_SOURCE, anonymous: true, gender });
         continue;
       }
-      const name = this.nameForTitle(head, m.index) ?? this.appositiveName(m.index) ?? this.nameAfterComma(end);
+      const name = this.nameForTitle(head, m.index) ?? this.nameBeforeComma(m.index) ?? this.nameAfterComma(end);
       if (name) references.push({ start: m.index, end, name, gender });
     }
     return references.filter(outsideQuotes).sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Whether the text treats a name as a person's: its surname written alone ("Okafor said"), or a
+   * speech cue right next to it. Places and events ("Kestrel Bay") are rarely either.
+   */
+  private actsAsPerson(name: string, run: NameMention): boolean {
+    const surname = name.slice(name.lastIndexOf(' ') + 1);
+    if (name.includes(' ') && this.surnamesAlone.has(surname)) return true;
+    // "Dr Priyanka Hollis", "Shanice Wallbank, 22,", "Tam Rennick, a coxswain,": titled, aged or described.
+    if (TITLE_BEFORE.test(this.text.slice(Math.max(0, run.start - 16), run.start)) || DESCRIBED_AFTER.test(this.text.slice(run.end, run.end + 8))) return true;
+    const near = findCues(this.text, run.end, Math.min(this.text.length, run.end + CUE_REACH))[0] ?? findCues(this.text, Math.max(0, run.start - 12), run.start).pop();
+    return near !== undefined && !/[.!?;]/.test(this.text.slice(Math.min(near.end, run.end), Math.max(near.start, run.start)));
   }
 
   /** "The finance director, Paul Mensah, …": the name right after a title and its comma. */
@@ -210,7 +296,7 @@ export class NameResolver {
       const after = m.index + m[0].length;
       const next = this.mentions[this.firstMentionFrom(after)];
       if (!next || next.start - after > 24 || /[.,;:!?\n]/.test(this.text.slice(after, next.start))) continue;
-      const name = this.fullest(next.tokens);
+      const name = this.fullest(next.tokens, next.start);
       if (name) found.push({ at: m.index, name });
     }
     return found;
@@ -219,7 +305,7 @@ export class NameResolver {
   private nearestName(at: number): string | undefined {
     const index = this.firstMentionFrom(at);
     // The mention before the first one that starts at or after `at`, if it also ends before `at`.
-    for (let i = index - 1; i >= 0; i--) if (this.mentions[i].end <= at) return this.fullest(this.mentions[i].tokens);
+    for (let i = index - 1; i >= 0; i--) if (this.mentions[i].end <= at) return this.fullest(this.mentions[i].tokens, this.mentions[i].start);
     return undefined;
   }
 
@@ -227,6 +313,16 @@ export class NameResolver {
   private firstMentionFrom(offset: number): number {
     return firstIndex(this.mentions.length, (i) => this.mentions[i].start >= offset);
   }
+}
+
+function isOrganisation(tokens: readonly string[]): boolean {
+  return tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase()));
+}
+
+function endsWith(tokens: readonly string[], suffix: readonly string[]): boolean {
+  if (suffix.length > tokens.length) return false;
+  for (let i = 1; i <= suffix.length; i++) if (tokens[tokens.length - i] !== suffix[suffix.length - i]) return false;
+  return true;
 }
 
 /** Words after a title that still belong to the sentence, not to a longer noun ("the chief executive"). */
@@ -237,4 +333,3 @@ function followedByNoun(text: string, end: number): boolean {
   const next = /^[ \t]+(\p{Ll}+)/u.exec(text.slice(end, end + 24))?.[1];
   return next !== undefined && !AFTER_TITLE.has(next) && !next.endsWith('ed') && !next.endsWith('ly');
 }
-

@@ -11,6 +11,9 @@ const NOT_NAME_WORDS = new Set(
     'mr mrs ms dr prof professor doctor councillor councilor alderman judge justice bishop reverend father sister sir madam lord president vice prime minister deputy foreign defence defense interior finance secretary general chief head ' +
     'ambassador envoy representative permanent permament spokesman spokeswoman spokesperson senator governor mayor chancellor premier king queen prince ' +
     'director chairman chairwoman chair commander admiral colonel captain lieutenant sergeant officer official adviser advisor aide leader member ' +
+    'inspector detective constable superintendent commissioner marshal sheriff coxswain coach manager skipper pastor rabbi imam vicar rector dean canon cardinal pope sheikh rev ' +
+    'grandmother grandfather grandma grandpa mother mum mom dad auntie aunt uncle nurse chef principal headteacher headmaster headmistress nurse sister brother cousin ' +
+    'congressman congresswoman councilman councilwoman assemblyman assemblywoman lawmaker mp mep dame prosecutor attorney barrister solicitor counsel ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
     'russian american british french german chinese ukrainian polish danish italian spanish european western eastern northern southern soviet ' +
     'north south east west new old former current acting senior federal national state'
@@ -22,18 +25,25 @@ export const ORGANISATION_WORDS = new Set(
   (
     'university college institute institution council ministry department agency company corporation group party committee association union bank times news post press journal review weekly daily radio television tv foundation fund organisation organization authority court parliament senate assembly army navy office commission ' +
     'street road avenue square hospital clinic school academy church cathedral centre center stadium arena club airport station harbour harbor river valley ' +
-    'energy industries holdings limited ltd inc plc corp fc united athletic rovers city county district borough report courier gazette herald tribune chronicle telegraph guardian observer magazine network channel'
+    'energy industries holdings limited ltd inc plc corp fc united athletic rovers city county district borough report courier gazette herald tribune chronicle telegraph guardian observer magazine network channel ' +
+    'bureau board trust service services police brigade lifeboat coastguard charity society federation league alliance coalition movement institute laboratory labs studio studios festival museum gallery theatre theater cinema library ' +
+    'bay cove beach island isle lake loch falls creek heights gardens terrace crescent row market quay wharf pier cape estate village'
   ).split(' '),
 );
 
 export interface NameMention extends TextRange {
   readonly tokens: readonly string[];
+  /** "the Weather Bureau", "the Regal": people are rarely written with "the". */
+  readonly afterThe?: boolean;
+  /** "Lavrov’s": the name modifies a noun ("Lavrov’s spokeswoman"), so it is not the subject. */
+  readonly possessive?: boolean;
 }
 
-/** A word that can be part of a name: capitalized, not all capitals ("NATO"), not a possessive. */
+/** A word that can be part of a name: capitalized, not all capitals ("NATO"); "McBride", "O’Neill" too. */
 const NAME_TOKEN = /^(?:Ma?c|[OD][’'])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)*$/u;
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}’'-]*/gu;
+const THE_BEFORE = /(?<![\p{L}])the\s+$/iu;
 
 /** Runs of name words in `text[from, to)`: "Sergey Lavrov", "Anders Fogh Rasmussen", "Lavrov". */
 export function nameRuns(text: string, from: number, to: number): NameMention[] {
@@ -42,10 +52,12 @@ export function nameRuns(text: string, from: number, to: number): NameMention[] 
   let runStart = -1;
   let runEnd = -1;
   let lastEnd = from;
+  let possessiveRun = false;
   const flush = () => {
     while (tokens.length > 0 && PARTICLES.has(tokens[tokens.length - 1])) tokens.pop();
-    if (tokens.length > 0) runs.push({ start: runStart, end: runEnd, tokens });
+    if (tokens.length > 0) runs.push({ start: runStart, end: runEnd, tokens, ...(THE_BEFORE.test(text.slice(Math.max(0, runStart - 5), runStart)) ? { afterThe: true } : {}), ...(possessiveRun ? { possessive: true } : {}) });
     tokens = [];
+    possessiveRun = false;
   };
   const segment = text.slice(from, to);
   WORD.lastIndex = 0;
@@ -59,10 +71,15 @@ export function nameRuns(text: string, from: number, to: number): NameMention[] 
     const possessive = /[’']s$/.test(word);
     const bare = possessive ? word.slice(0, -2) : word;
     const isName = NAME_TOKEN.test(bare) && !NOT_NAME_WORDS.has(bare.toLowerCase());
-    if (isName && !possessive) {
+    if (isName) {
       if (tokens.length === 0) runStart = start;
       tokens.push(bare);
-      runEnd = start + word.length;
+      runEnd = start + bare.length;
+      // "Inès Lacombe-Nwosu’s third feature": the possessive ends the name.
+      if (possessive) {
+        possessiveRun = true;
+        flush();
+      }
     } else if (tokens.length > 0 && PARTICLES.has(word) && !possessive) {
       tokens.push(word);
     } else {

@@ -11,6 +11,8 @@ export interface PersonReference extends TextRange {
   readonly gender?: Gender;
   /** An unnamed source: one label for many people, so it has no gender of its own. */
   readonly anonymous?: boolean;
+  /** A name the text never treats as a person's (no cue, no surname alone, no honorific): maybe a place. */
+  readonly doubtful?: boolean;
 }
 
 /** How far back a pronoun looks: its paragraph and the two before (news paragraphs are short). */
@@ -65,6 +67,7 @@ export class PronounResolver {
       if (sentence !== group && (known || unknown)) break;
       group = sentence;
       const refGender = this.genderOf(ref);
+      if (ref.doubtful && refGender === undefined) continue;
       // Walking backwards, so the last one kept is the earliest in its sentence.
       if (refGender === gender) known = ref;
       else if (refGender === undefined || gender === undefined) unknown = ref;
@@ -132,6 +135,7 @@ export class PronounResolver {
       const sentence = this.sentenceIndex(ref.start);
       if (group !== -1 && sentence !== group) break;
       group = sentence;
+      if (ref.doubtful) continue;
       found.add(ref.anonymous ? undefined : ref.name);
     }
     const [only] = found;

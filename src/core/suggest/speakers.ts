@@ -1,6 +1,8 @@
+import { subjectOf } from './cueSubject';
 import { findCues, isThoughtCue, type Cue } from './reportingCues';
 import type { NameResolver } from './nameResolution';
 import type { QuoteCandidate } from './quotes';
+import { wordCount } from './words';
 
 /** Who a quote is attributed to, and the cue that says so. */
 export interface Attribution {
@@ -42,10 +44,11 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
   const cues = findCues(text, from, quote.openMark).filter((c) => !isThoughtCue(c));
   const cue = cues[cues.length - 1];
   if (!cue) return undefined;
-  const subjectFrom = cue.lemma === 'according to' ? cue.end : from;
-  const subjectTo = cue.lemma === 'according to' ? quote.openMark : cue.start;
+  if (cue.lemma === 'according to') return { cue, speaker: resolver.resolve(cue.end, quote.openMark, quote.start) };
+  // The cue's own subject, not the sentence's first name ("…, a result Adeyemi described as “…”").
   // Not loose: a lone capitalized word at the start of a sentence ("Readers recalled …") is rarely a name.
-  return { cue, speaker: resolver.resolve(subjectFrom, subjectTo, quote.start) };
+  // Else the sentence's subject, for a verb that shares it ("… that A, and accused the committee of “…”").
+  return { cue, speaker: subjectOf(text, from, cue, resolver) ?? resolver.resolve(from, cue.start, quote.start) };
 }
 
 /** Where the clause after a closing mark ends: a sentence end, an opening mark, or the paragraph end. */
@@ -66,8 +69,4 @@ function firstMatch(text: string, from: number, to: number, pattern: RegExp): nu
   pattern.lastIndex = from;
   const m = pattern.exec(text);
   return m && m.index < to ? m.index : to;
-}
-
-export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }

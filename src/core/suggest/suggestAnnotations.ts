@@ -6,7 +6,8 @@ import { NameResolver } from './nameResolution';
 import { lines, paragraphs, type TextRange } from './paragraphs';
 import { quoteCandidates, type QuoteCandidate } from './quotes';
 import { sentences } from './sentences';
-import { quoteAttribution, wordCount } from './speakers';
+import { quoteAttribution } from './speakers';
+import { wordCount } from './words';
 import { narratorHedge } from './speculation';
 import type { Suggestion } from './suggestion';
 

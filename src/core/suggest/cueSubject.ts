@@ -1,0 +1,36 @@
+import type { NameResolver } from './nameResolution';
+import type { Cue } from './reportingCues';
+import { wordCount } from './words';
+
+/** A clause that describes a name before it: "a forecaster at …", "the council's head of …", "of the lifeboat crew", "41". */
+const APPOSITION = /^\s*(?:(?:a|an|the|of|from|at|with|for)\s|\d+\s*$)/iu;
+
+/**
+ * Who a cue's subject is: the words since the last comma, or before an apposition or relative
+ * clause ("The finance director, Paul Mensah, warned …"; "The official, who asked not to be named, said …").
+ */
+export function subjectOf(text: string, start: number, cue: Cue, resolver: NameResolver): string | undefined {
+  let clauseEnd = cue.start;
+  for (let commas = 0; commas < 3; commas++) {
+    const clause = Math.max(start, lastComma(text, start, clauseEnd) + 1);
+    const words = wordCount(text.slice(clause, clauseEnd));
+    const relative = /^\s*(?:who|which|whose|whom)\s/iu.test(text.slice(clause, clauseEnd));
+    if (words > 10 && !relative) return undefined;
+    if (words > 0 && !relative) {
+      // "Dr Priyanka Hollis, a forecaster at the National Weather Bureau, warned": the apposition describes the name before it.
+      const apposition = clause > start && APPOSITION.test(text.slice(clause, clauseEnd)) ? resolver.nameBeforeComma(clause) : undefined;
+      return apposition ?? resolver.resolve(clause, clauseEnd, cue.start);
+    }
+    if (clause === start) return undefined;
+    clauseEnd = clause - 1;
+  }
+  return undefined;
+}
+
+/** The last comma in `text[start, before)`, or `start - 1`; never looks outside the sentence. */
+export function lastComma(text: string, start: number, before: number): number {
+  let i = before - 1;
+  while (i >= start && text[i] !== ',') i--;
+  return i;
+}
+
