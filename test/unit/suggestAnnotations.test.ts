@@ -318,6 +318,41 @@ describe('suggestAnnotations: boilerplate', () => {
       ['share row', 'share row', 'comment form', 'comment form', 'related link', 'donation ask', 'promotional offer', 'player timestamp', 'player timestamp', 'donation ask', 'icon list', 'related link', 'related link'],
     );
   });
+
+  it('knows navigation, sign-up, cookie, app, tag and comment-form lines, and a numbered list under "Most read"', () => {
+    const furniture = [
+      'Skip to main content',
+      'News | Weather | Sport | Showbiz | Money',
+      'News > Crime',
+      'Sign up to the Courier’s Morning Briefing',
+      'Get the day’s top stories straight to your inbox',
+      'Enter your email address',
+      'We use cookies to personalise content and ads. By clicking ‘Accept all’ you agree.',
+      'Accept all',
+      'Get the Daily Beacon app for breaking news alerts – download now on iOS and Android',
+      'Tags: Layoffs, Helixor, AI agents',
+      'Got a tip? Contact our reporters securely',
+      'The Lantern is reader-funded. Support our arts journalism from £3 a month.',
+      'Independent journalism costs money. Support the Ashcombe Courier from £3 a month.',
+      'Watch: Shauna McBride on making Forty Winters',
+      'Name *',
+      'Save my name, email and website in this browser for the next time I comment.',
+      'Most read',
+      '1. Lottery winner’s ‘dream mansion’ turns into nightmare as neighbours revolt',
+      '2. TV chef reveals secret to perfect roast potatoes – and it’s not goose fat',
+    ];
+    const article = [
+      'The council will support families with £200 a month from April.',
+      'Users can download the NHS app to book appointments, the minister said.',
+      'The club’s newsletter said tickets would go on sale in June.',
+      'Shares closed 3% off their high after the announcement.',
+    ];
+    const text = [...furniture, '', ...article].join('\n');
+    assert.deepEqual(
+      of(text, 'advertisement').map((a) => a.text),
+      furniture,
+    );
+  });
 });
 
 describe('suggestAnnotations: offsets', () => {

@@ -1,9 +1,9 @@
 import type { AnnotationKind } from '../annotationKind';
-import { boilerplateRule, looksLikeLinkTitle, RELATED_LINKS } from './boilerplate';
+import { boilerplateLines } from './boilerplate';
 import { sentenceClaims } from './claims';
 import { firstIndex } from './firstIndex';
 import { NameResolver } from './nameResolution';
-import { lines, paragraphs, type TextRange } from './paragraphs';
+import { paragraphs, type TextRange } from './paragraphs';
 import { quoteCandidates, type QuoteCandidate } from './quotes';
 import { sentences } from './sentences';
 import { quoteAttribution } from './speakers';
@@ -37,17 +37,11 @@ export function suggestAnnotations(text: string): Suggestion[] {
   let previousParagraphQuote: { speaker?: string } | undefined;
   let pendingSpeaker: number | undefined;
 
+  const allBoilerplate = boilerplateLines(text);
+  for (const line of allBoilerplate) add('advertisement', line, line.rule, line.rule);
+
   for (const paragraph of blocks) {
-    const boilerplate: TextRange[] = [];
-    let underRelatedHeader = false;
-    for (const line of lines(text, paragraph.start, paragraph.end)) {
-      const lineText = text.slice(line.start, line.end);
-      const rule: string | undefined = boilerplateRule(lineText) ?? (underRelatedHeader && looksLikeLinkTitle(lineText) ? RELATED_LINKS : undefined);
-      underRelatedHeader = rule === RELATED_LINKS;
-      if (!rule) continue;
-      boilerplate.push(line);
-      add('advertisement', line, rule, rule);
-    }
+    const boilerplate = overlapping(paragraph, allBoilerplate);
 
     const paragraphCandidates = (candidates.get(paragraph) ?? []).filter((c) => !overlapsAny(c, boilerplate));
     const paragraphSentences = sentences(text, paragraph).filter((s) => !overlapsAny(s, boilerplate));
