@@ -75,6 +75,45 @@ describe('suggestAnnotations: direct quotes', () => {
       ['Nobody is asking for the moon,', 'Tomás Reyes'],
     ]);
   });
+
+  it('continues a quote into the next paragraph from a mark left open after an attribution', () => {
+    const text = [
+      '“This is not a decision I take lightly,” Marguerite Osei-Lindahl wrote. “Many of them built the products that got us here.',
+      '',
+      '“But the market has changed more in eighteen months than in ten years.”',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['This is not a decision I take lightly,', 'Marguerite Osei-Lindahl'],
+      ['Many of them built the products that got us here.', 'Marguerite Osei-Lindahl'],
+      ['But the market has changed more in eighteen months than in ten years.', 'Marguerite Osei-Lindahl'],
+    ]);
+  });
+
+  it('reads a house style that quotes with single marks, apostrophes and plural possessives included', () => {
+    const text = [
+      '‘The workers’ union won’t back down,’ said Jo Pike. ‘My husband shouted “Get the cat!” and we ran.',
+      '',
+      '‘We didn’t look back.’',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['The workers’ union won’t back down,', 'Jo Pike'],
+      ['My husband shouted “Get the cat!” and we ran.', 'Jo Pike'],
+      ['We didn’t look back.', 'Jo Pike'],
+    ]);
+  });
+
+  it('takes the next partial quote of a sentence for the same speaker, and the cue past a term in marks', () => {
+    const text = [
+      'Marguerite Osei-Lindahl said the company had “grown in too many directions” and had to be “rebuilt around fewer bets”.',
+      '',
+      'Amara Lindqvist called the document, which both sides refer to as the “Lauterbrück framework”, “a floor, not a ceiling”.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['grown in too many directions', 'Marguerite Osei-Lindahl'],
+      ['rebuilt around fewer bets', 'Marguerite Osei-Lindahl'],
+      ['a floor, not a ceiling', 'Amara Lindqvist'],
+    ]);
+  });
 });
 
 describe('suggestAnnotations: speakers', () => {

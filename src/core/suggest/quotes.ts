@@ -31,33 +31,40 @@ function doubleMarkRole(text: string, i: number): MarkRole {
   return 'either';
 }
 
-/** A single mark opening a quote (‘ or ' after a space) or closing one (’ or ' not followed by a letter). */
+/**
+ * A single mark opening a quote (‘ or ' after a space) or closing one (’ or ' not followed by a
+ * letter); not an apostrophe inside a word ("don’t") nor after a plural ("the workers’ union").
+ */
 function singleMarkRole(text: string, i: number): MarkRole {
   const ch = text[i];
   if (ch !== '‘' && ch !== '’' && ch !== "'") return 'none';
   const before = text[i - 1] ?? ' ';
   const after = text[i + 1] ?? ' ';
   if (LETTER.test(before) && LETTER.test(after)) return 'none';
+  if (before === 's' && /^ \p{Ll}/u.test(text.slice(i + 1, i + 3))) return 'none';
   if ((ch === '‘' || ch === "'") && /[\s([{—–-]/.test(before) && !/\s/.test(after)) return 'open';
   if ((ch === '’' || ch === "'") && !/\s/.test(before) && !LETTER.test(after)) return 'close';
   return 'none';
 }
 
 /**
- * Every span between paired quotation marks in the paragraphs, in order. Double marks pair first;
- * single marks pair only outside double ones (inside, they are a quote within the quote). A second
- * opening mark before a close restarts the pair (a title inside a comment header). A paragraph that
- * closes a mark it never opened lost its opening mark: the span starts at the paragraph. A paragraph
- * that opens a mark and does not close it, followed by a paragraph opening with a mark, is a quote
- * over several paragraphs: one span per paragraph.
+ * Every span between paired quotation marks in the paragraphs, in order. The document's speech
+ * marks pair first: double marks, or single ones in a house style that quotes with them (‘…’ with
+ * “…” inside); the other kind pairs only outside those (inside, it is a quote within the quote).
+ * A second opening mark before a close restarts the pair (a title inside a comment header). A
+ * paragraph that closes a double mark it never opened lost its opening mark: the span starts at the
+ * paragraph. A paragraph that leaves a mark open, followed by a paragraph opening with one, is a
+ * quote over several paragraphs: one span per paragraph.
  */
 export function quoteCandidates(text: string, paragraphs: readonly TextRange[]): QuoteCandidate[] {
+  const singleStyle = quotesWithSingleMarks(text, paragraphs);
+  const speechMark = singleStyle ? singleMarkRole : doubleMarkRole;
   const found: QuoteCandidate[] = [];
   paragraphs.forEach((paragraph, index) => {
     let open = -1;
     let sawMark = false;
     for (let i = paragraph.start; i < paragraph.end; i++) {
-      const role = doubleMarkRole(text, i);
+      const role = speechMark(text, i);
       if (role === 'none') continue;
       if (open === -1 && (role === 'open' || role === 'either')) {
         open = i;
@@ -66,48 +73,64 @@ export function quoteCandidates(text: string, paragraphs: readonly TextRange[]):
       } else if (open !== -1) {
         pushRange(found, text, open + 1, i, { openMark: open, closeMark: i, paragraph, rule: 'paired marks' });
         open = -1;
-      } else if (!sawMark) {
+      } else if (!sawMark && !singleStyle) {
+        // Not for single marks: a closing one without an opening one is an apostrophe more often than not.
         pushRange(found, text, paragraph.start, i, { closeMark: i, paragraph, rule: 'missing opening mark' });
       }
       sawMark = true;
     }
-    if (open !== -1 && open === paragraph.start && opensWithMark(text, paragraphs[index + 1])) {
+    if (open !== -1 && opensWithMark(text, paragraphs[index + 1], speechMark)) {
       pushRange(found, text, open + 1, paragraph.end, { openMark: open, paragraph, rule: 'quote over several paragraphs' });
     }
   });
-  const doubles = found.slice();
+  const speech = found.slice();
+  const innerMark = singleStyle ? doubleMarkRole : singleMarkRole;
   let next = 0;
   for (const paragraph of paragraphs) {
     const first = next;
-    while (next < doubles.length && doubles[next].paragraph === paragraph) next++;
-    addSingleQuotes(text, paragraph, doubles.slice(first, next), found);
+    while (next < speech.length && speech[next].paragraph === paragraph) next++;
+    addOtherMarks(text, paragraph, speech.slice(first, next), innerMark, found);
   }
   return found.sort((a, b) => a.start - b.start);
 }
 
-function addSingleQuotes(text: string, paragraph: TextRange, inside: readonly QuoteCandidate[], found: QuoteCandidate[]): void {
+/** Whether a document quotes speech with single marks: more ‘…’ pairs open than “…” ones. */
+function quotesWithSingleMarks(text: string, paragraphs: readonly TextRange[]): boolean {
+  let single = 0;
+  let double = 0;
+  for (const paragraph of paragraphs) {
+    for (let i = paragraph.start; i < paragraph.end; i++) {
+      const ch = text[i];
+      if (ch === '‘' || ch === "'") single += singleMarkRole(text, i) === 'open' ? 1 : 0;
+      else if (ch === '“' || ch === '"' || ch === '„' || ch === '«') double += doubleMarkRole(text, i) === 'open' ? 1 : 0;
+    }
+  }
+  return single > double;
+}
+
+function addOtherMarks(text: string, paragraph: TextRange, inside: readonly QuoteCandidate[], role: (text: string, i: number) => MarkRole, found: QuoteCandidate[]): void {
   let open = -1;
   let skip = 0;
   for (let i = paragraph.start; i < paragraph.end; i++) {
-    // Inside a double-quoted span single marks are a quote within the quote: jump over it.
+    // Inside a quoted span the other marks are a quote within the quote: jump over it.
     while (skip < inside.length && inside[skip].end <= i) skip++;
     if (skip < inside.length && i >= inside[skip].start) {
       i = inside[skip].end - 1;
       continue;
     }
-    const role = singleMarkRole(text, i);
-    if (role === 'open') open = i;
-    else if (role === 'close' && open !== -1) {
+    const r = role(text, i);
+    if (r === 'open' || (r === 'either' && open === -1)) open = i;
+    else if ((r === 'close' || r === 'either') && open !== -1) {
       pushRange(found, text, open + 1, i, { openMark: open, closeMark: i, paragraph, rule: 'paired marks' });
       open = -1;
     }
   }
 }
 
-function opensWithMark(text: string, paragraph: TextRange | undefined): boolean {
+function opensWithMark(text: string, paragraph: TextRange | undefined, role: (text: string, i: number) => MarkRole): boolean {
   if (!paragraph) return false;
-  const role = doubleMarkRole(text, paragraph.start);
-  return role === 'open' || role === 'either';
+  const r = role(text, paragraph.start);
+  return r === 'open' || r === 'either';
 }
 
 function pushRange(found: QuoteCandidate[], text: string, start: number, end: number, rest: Omit<QuoteCandidate, 'start' | 'end'>): void {

@@ -5,14 +5,17 @@ import { firstIndex } from './firstIndex';
 import { NameResolver } from './nameResolution';
 import { paragraphs, type TextRange } from './paragraphs';
 import { quoteCandidates, type QuoteCandidate } from './quotes';
+import { findCues } from './reportingCues';
 import { sentences } from './sentences';
 import { quoteAttribution } from './speakers';
-import { wordCount } from './words';
 import { narratorHedge } from './speculation';
 import type { Suggestion } from './suggestion';
+import { wordCount } from './words';
 
 /** Below this many words, marks with no speech cue are scare quotes or titles, not quotations. */
 const MIN_UNCUED_QUOTE_WORDS = 6;
+/** How far apart two partial quotes of one sentence may be ("had “…” and had to be “…”"). */
+const MAX_WORDS_BETWEEN_PARTIAL_QUOTES = 8;
 /** …unless the words speak in the first person. */
 const MIN_FIRST_PERSON_QUOTE_WORDS = 3;
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'we', 'us', 'our']);
@@ -60,17 +63,23 @@ export function suggestAnnotations(text: string): Suggestion[] {
     let lastQuote: { speaker?: string } | undefined;
     let previousClose = paragraph.start;
     for (const candidate of paragraphCandidates) {
-      const attribution = isScareQuote(text, candidate) ? undefined : quoteAttribution(text, candidate, previousClose, resolver);
+      const scare = isScareQuote(text, candidate);
+      const attribution = scare ? undefined : quoteAttribution(text, candidate, previousClose, resolver);
       const from = previousClose;
-      previousClose = (candidate.closeMark ?? candidate.end) + 1;
       const opensParagraph = candidate.openMark === undefined || candidate.openMark === paragraph.start;
       const continued = lastQuote ?? (opensParagraph ? previousParagraphQuote : undefined);
-      const speech = looksLikeSpeech(text.slice(candidate.start, candidate.end)) && !isScareQuote(text, candidate);
+      const speech = looksLikeSpeech(text.slice(candidate.start, candidate.end)) && !scare;
       let speaker: string | undefined;
       let rule: string = candidate.rule;
       if (attribution && (attribution.speaker || speech)) {
         speaker = attribution.speaker;
+      } else if (lastQuote && !scare && sameSentence(text, from, candidate)) {
+        // "… had “grown in too many directions” and had to be “rebuilt around fewer, bigger bets”".
+        speaker = lastQuote.speaker;
+        rule = 'partial quote in the same sentence';
       } else if (candidate.rule === 'missing opening mark' || !speech) {
+        // A term or a title: the next quote may still take the cue before it ("called the document,
+        // which both sides refer to as the “framework”, “a floor, not a ceiling”").
         continue;
       } else if (continued) {
         speaker = continued.speaker;
@@ -88,6 +97,7 @@ export function suggestAnnotations(text: string): Suggestion[] {
       if (candidate.rule === 'quote over several paragraphs' && !speaker) pendingSpeaker = suggestions.length - 1;
       quotes.push(candidate);
       lastQuote = { speaker };
+      previousClose = (candidate.closeMark ?? candidate.end) + 1;
     }
     previousParagraphQuote = lastQuote;
 
@@ -127,10 +137,18 @@ function overlapping(range: TextRange, others: readonly TextRange[]): readonly T
   return others.slice(lo, end);
 }
 
-/** Marks after "so-called", "dubbed", "known as" flag a term, not speech. */
+/** Marks after "so-called", "dubbed", "known as", "refer to as the" flag a term, not speech. */
 function isScareQuote(text: string, quote: QuoteCandidate): boolean {
   if (quote.openMark === undefined) return false;
-  return /(?:so-called|dubbed|termed|known as|labelled|labeled|nicknamed)\s*$/iu.test(text.slice(Math.max(0, quote.openMark - 20), quote.openMark));
+  return /(?:so-called|dubbed|termed|known as|refer(?:s|red)? to as|labelled|labeled|nicknamed|taken to calling)(?:\s+(?:the|a|an))?\s*$/iu.test(text.slice(Math.max(0, quote.openMark - 30), quote.openMark));
+}
+
+/** Whether only a few words of the same sentence lie between the last quote and this one. */
+function sameSentence(text: string, previousClose: number, quote: QuoteCandidate): boolean {
+  if (quote.openMark === undefined) return false;
+  const between = text.slice(previousClose, quote.openMark);
+  // A cue between them is the end of the last quote's attribution ("…,” Lavrov said of the “…”).
+  return !/[.!?…]/.test(between) && wordCount(between) <= MAX_WORDS_BETWEEN_PARTIAL_QUOTES && findCues(text, previousClose, quote.openMark).length === 0;
 }
 
 /**
