@@ -302,6 +302,46 @@ describe('suggestAnnotations: claims', () => {
       ],
     );
   });
+
+  it('finds reported speech beside a quote of the same sentence, for the quote’s speaker', () => {
+    const text = [
+      'Hamish Beaton called the film “a masterpiece of patience” and said the apple sequence was the bravest of the year.',
+      '',
+      'Samuel Adeyemi said the results were “consistent with what we know,” but cautioned that the study could not prove a cause.',
+      '',
+      'Douglas Fairweather told the chamber that shop owners had not been consulted, and accused the committee of “rushing it”.',
+    ].join('\n');
+    assert.deepEqual(
+      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      [
+        ['the apple sequence was the bravest of the year', 'Hamish Beaton'],
+        ['the study could not prove a cause', 'Samuel Adeyemi'],
+        ['shop owners had not been consulted', 'Douglas Fairweather'],
+      ],
+    );
+    assert.deepEqual(of(text, 'speculation'), []);
+  });
+
+  it('reads "told X she …" without "that", trailing "told staff on Wednesday", appositions after "according to", and stops at ", but declined"', () => {
+    const text = [
+      'Shanice Wallbank, 22, who was waiting at the bus stop, told the Courier she had seen a man climb into a car.',
+      '',
+      'Helixor is laying off about 1,150 employees, chief executive Marguerite Osei-Lindahl told staff on Wednesday.',
+      '',
+      'According to the film’s producer, Daniel Okoro-Hess, she had not been inside a cinema since the 1970s.',
+      '',
+      'Vsevolod Yermashov told reporters that inspectors would be welcome at the dam, but declined to give a date.',
+    ].join('\n');
+    assert.deepEqual(
+      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      [
+        ['she had seen a man climb into a car', 'Shanice Wallbank'],
+        ['Helixor is laying off about 1,150 employees', 'Marguerite Osei-Lindahl'],
+        ['she had not been inside a cinema since the 1970s', 'Daniel Okoro-Hess'],
+        ['inspectors would be welcome at the dam', 'Vsevolod Yermashov'],
+      ],
+    );
+  });
 });
 
 describe('suggestAnnotations: speculation', () => {

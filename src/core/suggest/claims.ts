@@ -14,6 +14,16 @@ export interface Claim extends TextRange {
 /** Words that may follow a cue when the attribution trails its content (", Lavrov stated during …"). */
 const ATTRIBUTION_TAIL = /^(?:$|,|(?:during|in|at|on|after|before|to|from|while|when|as|by|for|last|this|yesterday|today|earlier|later|recently)(?![\p{L}]))/iu;
 
+/** What may follow the cue of a trailing attribution: nothing, a time or place, or for "told" its hearer first ("told staff on Wednesday"). */
+function attributionTail(after: string, cue: Cue): boolean {
+  if (ATTRIBUTION_TAIL.test(after)) return true;
+  return HEARER_CUES.has(cue.lemma) && (wordCount(after) <= 3 || HEARER_THEN_TAIL.test(after));
+}
+
+const HEARER_THEN_CLAUSE = /^\s+(?:the\s+|a\s+)?[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2}\s+(?=(?:he|she|they|it|we|i|there|his|her|their|its|the|a|an)\s)/u;
+
+const HEARER_THEN_TAIL = /^(?:[\p{L}’'-]+\s+){1,3}(?:during|in|at|on|after|before|this|last|yesterday|today|earlier|later)(?![\p{L}])/iu;
+
 /** What follows the cue in ", said Lavrov" / ", said the minister": a capitalized word or a determiner. */
 const INVERTED_SUBJECT = /^\s+(?:\p{Lu}|(?:the|a|an|one|another)\s)/u;
 
@@ -24,7 +34,7 @@ const TRAILING_SOURCE = /,\s+(?:as\s+(?:quoted|reported|cited)\s+by|according\s+
 const SECOND_CONTENT = /,?\s+(?:and|but)\s+(?:(?:(?:has|have|had)\s+)?(?:said|added|stated|noted|stressed|warned|argued|insisted|cautioned)\s+(?:that\s+)?|that\s+)/iu;
 
 /** A coordinated clause with its own verb after the content ("…, but no date has been fixed"). */
-const COORDINATED_CLAUSE = /,\s+but\s+(?=(?:\S+\s+){0,4}(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do)\s)/iu;
+const COORDINATED_CLAUSE = /,\s+(?:but\s+(?=(?:\S+\s+){0,4}(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do)\s)|(?:but|and)\s+(?:also\s+)?(?=(?:declined|refused|denied|added|accused|urged|called|warned|insisted|stressed|admitted|conceded|promised|vowed|acknowledged)\s))/iu;
 
 /**
  * The claims of one sentence, tried in this order: "According to X, …"; content first with a
@@ -45,7 +55,13 @@ function accordingTo(text: string, start: number, end: number, cues: readonly Cu
   let comma = cue.end;
   while (comma < end && text[comma] !== ',') comma++;
   if (comma >= end) return undefined;
-  const speaker = resolver.resolve(cue.end, comma, cue.start);
+  let speaker = resolver.resolve(cue.end, comma, cue.start);
+  // "According to the film’s producer, Daniel Okoro-Hess, …": the name is in the apposition.
+  const next = speaker ? -1 : text.indexOf(',', comma + 1);
+  if (!speaker && next !== -1 && next < end && wordCount(text.slice(comma + 1, next)) <= 4) {
+    speaker = resolver.nameBetween(comma + 1, next);
+    comma = next;
+  }
   if (!speaker) return undefined;
   const content = text.slice(comma + 1, end);
   const tail = TRAILING_SOURCE.exec(content);
@@ -60,10 +76,12 @@ function trailingAttribution(text: string, start: number, end: number, resolver:
     const before = text.slice(comma + 1, cue.start);
     let speaker: string | undefined;
     if (wordCount(before) === 0) {
-      // ", said Lavrov": a name or a title follows, not a clause ("…, said she would meet Okafor").
-      if (!INVERTED_SUBJECT.test(text.slice(cue.end, end))) continue;
+      // ", said Lavrov": a name or a title follows, not a clause ("…, said she would meet Okafor",
+      // "…, told the Courier she had seen …": the verb of a subject before an apposition).
+      const after = text.slice(cue.end, end);
+      if (!INVERTED_SUBJECT.test(after) || (HEARER_CUES.has(cue.lemma) && HEARER_THEN_CLAUSE.test(after))) continue;
       speaker = resolver.resolve(cue.end, end, cue.start);
-    } else if (wordCount(before) <= 10 && ATTRIBUTION_TAIL.test(text.slice(cue.end, end).trim())) {
+    } else if (wordCount(before) <= 10 && attributionTail(text.slice(cue.end, end).trim(), cue)) {
       speaker = resolver.resolve(comma + 1, cue.start, cue.start);
     }
     if (speaker) return claimsFrom(text, start, comma, speaker, cue, 'reported speech, attribution after');
@@ -91,6 +109,9 @@ function complementStart(text: string, cue: Cue, end: number): number | undefine
   const after = text.slice(from, end);
   const that = /^(?:[^,.;:]{0,40}?\s)?that(?![\p{L}])/u.exec(after);
   if (that && (HEARER_CUES.has(cue.lemma) || /^\s*(?:that|(?:on|in|at|during|after|last|this|to)\s)/iu.test(after))) return from + that[0].length;
+  // "told the Courier she had seen …", "told reporters the plan was …": the hearer, then a clause.
+  const hearer = HEARER_CUES.has(cue.lemma) ? HEARER_THEN_CLAUSE.exec(after) : null;
+  if (hearer) return from + hearer[0].length;
   if (HEARER_CUES.has(cue.lemma)) return undefined;
   return /^\s*[,.;:]?\s*$/.test(after) ? undefined : cue.end;
 }
@@ -120,4 +141,33 @@ function trimContent(text: string, start: number, end: number): TextRange | unde
   while (start < end && /[\s,;:]/.test(text[start])) start++;
   while (end > start && /[\s,;:]/.test(text[end - 1])) end--;
   return trimRange(text, start, end);
+}
+
+/** A quote's end as seen by the clause after it: where its closing mark is and who said it. */
+export interface QuotedPart {
+  readonly closeMark: number;
+  readonly speaker: string;
+}
+
+/** ", and said …" / ", but cautioned that …" / "and that …" right after a quote: the same speaker goes on. */
+const AFTER_QUOTE = /^[”"’'.,]*\s*,?\s*(?:and|but)\s+(?:also\s+)?(?:(?:has|have|had)\s+)?/iu;
+
+/**
+ * Reported speech that follows a quote in its sentence: "… called the film “…” and said the apple
+ * sequence was …", "… said the results were “…”, but cautioned that …", "… “…”, and that he had …".
+ * The subject is the quote's speaker; a content may itself hold quoted words.
+ */
+export function claimsAfterQuote(text: string, sentence: TextRange, quote: QuotedPart, cueBefore: Cue | undefined): Claim[] {
+  const end = contentEnd(text, sentence);
+  const from = quote.closeMark + 1;
+  const joint = AFTER_QUOTE.exec(text.slice(from, end));
+  if (!joint) return [];
+  const rest = from + joint[0].length;
+  if (/^that(?![\p{L}])/iu.test(text.slice(rest, rest + 5)) && cueBefore) {
+    return claimsFrom(text, rest + 4, end, quote.speaker, cueBefore, 'reported speech after a quote');
+  }
+  const cue = findCues(text, rest, end).filter(isContentCue)[0];
+  if (!cue || cue.start !== rest) return [];
+  const contentStart = complementStart(text, cue, end);
+  return contentStart === undefined ? [] : claimsFrom(text, contentStart, end, quote.speaker, cue, 'reported speech after a quote');
 }

@@ -21,7 +21,7 @@ const UNNAMED_GROUP =
 
 /** Unnamed sources: "sources", "officials", "critics", "one source", "a senior official", "a spokesperson for the ministry". */
 const ANONYMOUS = new RegExp(
-  `(?<![\\p{L}])(?:${UNNAMED_GROUP}|(?:people|those|persons?)\\s+(?:familiar|close|with\\s+knowledge|briefed)|(?:one|a|an|another)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${UNNAMED_PERSON}))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:${UNNAMED_GROUP}|one\\s+of\\s+them|(?:people|those|persons?)\\s+(?:familiar|close|with\\s+knowledge|briefed)|(?:one|a|an|another)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${UNNAMED_PERSON}))(?![\\p{L}])`,
   'iu',
 );
 
@@ -130,7 +130,8 @@ export class NameResolver {
     const title = TITLE_HEAD.exec(phrase);
     if (title) {
       const head = title[1].toLowerCase();
-      return this.nameForTitle(head, from) ?? this.nameBeforeComma(from) ?? (this.introducedUnnamed(head, from) ? UNNAMED_SOURCE : (this.previousSpeaker(at) ?? this.nearestName(at)));
+      // Not the nearest name: a title nobody was named with is more likely someone new than whoever came last.
+      return this.nameForTitle(head, from) ?? this.nameBeforeComma(from) ?? (this.introducedUnnamed(head, from) ? UNNAMED_SOURCE : this.previousSpeaker(at));
     }
     const run = runs.find((r) => !r.possessive && !r.afterThe);
     return loose && run && runs.length === 1 ? run.tokens.join(' ') : undefined;

@@ -21,18 +21,18 @@ const SPEECH_VERBS = [
   'countered', 'counters', 'assured', 'assures', 'informed', 'advised',
   'proposed', 'recommended', 'demanded', 'demands', 'questioned', 'wondered', 'reckoned', 'reckons', 'feared', 'fears', 'hinted',
   'speculated', 'accused', 'accuses', 'blamed', 'blames',
-  'explaining', 'warning', 'insisting', 'arguing', 'claiming', 'describing', 'calling', 'telling', 'asking',
+  'warning', 'insisting', 'arguing', 'claiming', 'describing', 'calling', 'expect', 'believe', 'think', 'hope', 'fear',
   ...QUOTE_ONLY_VERBS,
 ];
 
 /** Verbs whose complement is a noun phrase or an infinitive rather than a that-clause ("called on X to …"). */
-export const OBJECT_CUES = new Set(['promised', 'promises', 'pledged', 'pledges', 'demanded', 'demands', 'proposed', 'recommended', 'reaffirmed', 'reaffirms', 'reiterated', 'reiterates', 'urged', 'urges', 'called on', 'calls on', 'lamented', 'laments', 'expects', 'expected', 'denied', 'confirmed']);
+export const OBJECT_CUES = new Set(['expect', 'promised', 'promises', 'pledged', 'pledges', 'demanded', 'demands', 'proposed', 'recommended', 'reaffirmed', 'reaffirms', 'reiterated', 'reiterates', 'urged', 'urges', 'called on', 'calls on', 'lamented', 'laments', 'expects', 'expected', 'denied', 'confirmed']);
 
 /** Verbs that take the hearer as object before the content ("told journalists that …"). */
-export const HEARER_CUES = new Set(['told', 'tells', 'telling', 'asked', 'asks', 'asking', 'urged', 'urges', 'assured', 'assures', 'informed', 'advised']);
+export const HEARER_CUES = new Set(['told', 'tells', 'asked', 'asks', 'urged', 'urges', 'assured', 'assures', 'informed', 'advised']);
 
 /** Cues that report a thought, not words: fine for claims, never enough to make marks a quote. */
-const THOUGHT_CUES = new Set(['believes', 'believed', 'thinks', 'thought', 'expects', 'expected', 'hopes', 'hoped', 'feared', 'fears', 'reckoned', 'reckons', 'wondered']);
+const THOUGHT_CUES = new Set(['expect', 'believe', 'think', 'hope', 'fear', 'believes', 'believed', 'thinks', 'thought', 'expects', 'expected', 'hopes', 'hoped', 'feared', 'fears', 'reckoned', 'reckons', 'wondered']);
 
 const QUOTE_ONLY = new Set(QUOTE_ONLY_VERBS);
 

@@ -1,6 +1,6 @@
 import type { AnnotationKind } from '../annotationKind';
 import { boilerplateLines } from './boilerplate';
-import { sentenceClaims } from './claims';
+import { claimsAfterQuote, sentenceClaims, type Claim, type QuotedPart } from './claims';
 import { firstIndex } from './firstIndex';
 import { NameResolver } from './nameResolution';
 import { paragraphs, type TextRange } from './paragraphs';
@@ -60,6 +60,7 @@ export function suggestAnnotations(text: string): Suggestion[] {
     }
 
     const quotes: TextRange[] = [];
+    const quoted: (QuotedPart & { openMark?: number })[] = [];
     let lastQuote: { speaker?: string } | undefined;
     let previousClose = paragraph.start;
     for (const candidate of paragraphCandidates) {
@@ -96,6 +97,7 @@ export function suggestAnnotations(text: string): Suggestion[] {
       // A quote over several paragraphs is attributed where it ends.
       if (candidate.rule === 'quote over several paragraphs' && !speaker) pendingSpeaker = suggestions.length - 1;
       quotes.push(candidate);
+      if (speaker && candidate.closeMark !== undefined) quoted.push({ closeMark: candidate.closeMark, openMark: candidate.openMark, speaker });
       lastQuote = { speaker };
       previousClose = (candidate.closeMark ?? candidate.end) + 1;
     }
@@ -103,6 +105,9 @@ export function suggestAnnotations(text: string): Suggestion[] {
 
     for (const sentence of paragraphSentences) {
       if (claimed.has(sentence)) continue;
+      const after = quotedClaims(text, sentence, quoted, resolver);
+      for (const claim of after) add('claim', claim, claim.rule, claim.cue.verb, claim.speaker);
+      if (after.length > 0) continue;
       if (overlapsAny(sentence, paragraphCandidates) && !overlapsAny(sentence, quotes)) {
         const claims = sentenceClaims(text, sentence, resolver);
         for (const claim of claims) add('claim', claim, claim.rule, claim.cue.verb, claim.speaker);
@@ -113,6 +118,23 @@ export function suggestAnnotations(text: string): Suggestion[] {
     }
   }
   return suggestions.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** The claims that follow a quote of `sentence` ("… “…” and said …"), for the first quote that has one. */
+function quotedClaims(text: string, sentence: TextRange, quoted: readonly (QuotedPart & { openMark?: number })[], resolver: NameResolver): Claim[] {
+  const first = quoted.find((q) => q.openMark !== undefined && q.openMark > sentence.start && q.openMark < sentence.end);
+  if (first?.openMark !== undefined) {
+    // "… told the chamber that A, and accused the committee of “…”": A ends before the clause that leads to the quote.
+    const before = sentenceClaims(text, { start: sentence.start, end: first.openMark }, resolver).filter((c) => /^,\s+(?:and|but)\s/u.test(text.slice(c.end, c.end + 6)));
+    if (before.length > 0) return before;
+  }
+  for (const quote of quoted) {
+    if (quote.closeMark < sentence.start || quote.closeMark >= sentence.end) continue;
+    const cueBefore = findCues(text, sentence.start, quote.openMark ?? sentence.start).pop();
+    const claims = claimsAfterQuote(text, sentence, quote, cueBefore);
+    if (claims.length > 0) return claims;
+  }
+  return [];
 }
 
 function groupByParagraph(candidates: readonly QuoteCandidate[]): Map<TextRange, QuoteCandidate[]> {
