@@ -362,6 +362,18 @@ describe('suggestAnnotations: speculation', () => {
     );
     assert.equal(of(text, 'claim')[0].text, 'the meeting may be postponed');
   });
+
+  it('takes "is less certain" as a hedge, but not the month of May nor "you could hear"', () => {
+    const text = [
+      'Helena Marchetti in Lauterbrück, Tue 14 May 2024.',
+      '',
+      'On Thursday night you could hear an audience deciding whether to stay. Whether the compromise holds is less certain.',
+    ].join('\n');
+    assert.deepEqual(
+      of(text, 'speculation').map((s) => [s.text, s.cue]),
+      [['Whether the compromise holds is less certain.', 'is less certain']],
+    );
+  });
 });
 
 describe('suggestAnnotations: boilerplate', () => {
