@@ -1,6 +1,7 @@
-// Measures suggestAnnotations against the reviewed gold set: the seeds, test/gold/, and the
-// held-out texts of test/gold/heldout/ (written by another author and never used to tune the rules:
-// their subtotal is the fair estimate of quality on unseen text).
+// Measures suggestAnnotations against the reviewed gold set: the seeds, test/gold/ (development
+// texts), and the held-out texts of test/gold/heldout/ (written by an author who never saw the rules,
+// and never used to tune them: their subtotal is the fair estimate of quality on unseen text; see
+// test/gold/LICENSES.md).
 // Run with `npm run eval:suggest` (compiles first). Prints a table per document and overall.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
