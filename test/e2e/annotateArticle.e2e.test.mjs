@@ -1,5 +1,5 @@
 // @ts-check
-/* global describe, it, before, after, afterEach -- mocha globals */
+/* global describe, it -- mocha globals */
 // User story: an annotator tags an article with all four kinds, each through a different entry
 // point (keybinding, palette, kind picker, editor context menu), then hovers over a tag. Each kind
 // must be drawn with its own decoration, the sidecar must hold all four, and the hover must
@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ARTIFACTS, Workbench, normalizeText, waitUntil } from './workbench.mjs';
+import { ARTIFACTS, normalizeText, waitUntil, workbenchForSuite } from './workbench.mjs';
 
 const FILE = '000_acd874037fc5962e.txt';
 const CLAIM = 'Russia has called on NATO to renounce the policy of mutual deterrence and to switch to cooperation in the security field';
@@ -25,23 +25,17 @@ function decorationClasses() {
 }
 
 describe('Annotating an article with every kind', function () {
-  /** @type {Workbench} */
+  /** @type {import('./workbench.mjs').Workbench} */
   let wb;
   /** @type {string} */
   let sidecar;
   const kindsOnDisk = () => (fs.existsSync(sidecar) ? [...fs.readFileSync(sidecar, 'utf8').matchAll(/^ {4}kind: (\w+)$/gm)].map((m) => m[1]).sort() : []);
 
-  before(async () => {
-    // seeds/ ships these spans already tagged: start from the bare documents.
-    wb = await Workbench.open('annotate-article', { sidecars: false, settings: { 'editor.wordWrap': 'on' } });
+  // seeds/ ships these spans already tagged: start from the bare documents.
+  workbenchForSuite('annotate-article', { sidecars: false, settings: { 'editor.wordWrap': 'on' } }, async (opened) => {
+    wb = opened;
     sidecar = path.join(wb.workspace, `${FILE}.annotations.yaml`);
     await wb.openFile(FILE);
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await wb.captureFailure(this.currentTest.fullTitle());
-  });
-  after(async () => {
-    await wb?.stop();
   });
 
   it('tags a claim with its keybinding', async () => {

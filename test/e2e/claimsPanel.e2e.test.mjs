@@ -1,5 +1,5 @@
 // @ts-check
-/* global describe, it, before, after, afterEach -- mocha globals */
+/* global describe, it -- mocha globals */
 // User story: a reviewer opens the Annotations container on the annotated seeds and sees who
 // claims what: speakers with their number of claims, then each claim with its document and line.
 // Clicking a claim opens its document with the span selected.
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { Workbench, normalizeText, waitUntil } from './workbench.mjs';
+import { normalizeText, waitUntil, workbenchForSuite } from './workbench.mjs';
 
 /** Every claim of the shipped sidecars in the workspace, with its document. @param {string} workspace */
 function claimsOnDisk(workspace) {
@@ -22,17 +22,11 @@ function claimsOnDisk(workspace) {
 }
 
 describe('The claims panel', function () {
-  /** @type {Workbench} */
+  /** @type {import('./workbench.mjs').Workbench} */
   let wb;
 
-  before(async () => {
-    wb = await Workbench.open('claims-panel', { settings: { 'editor.wordWrap': 'on' } });
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await wb.captureFailure(this.currentTest.fullTitle());
-  });
-  after(async () => {
-    await wb?.stop();
+  workbenchForSuite('claims-panel', { settings: { 'editor.wordWrap': 'on' } }, (opened) => {
+    wb = opened;
   });
 
   it('lists speakers with their claim counts and each claim with document and line, and selects a clicked claim', async () => {

@@ -1,5 +1,5 @@
 // @ts-check
-/* global describe, it, before, after, afterEach -- mocha globals */
+/* global describe, it -- mocha globals */
 // User story: a reviewer opens the annotated seeds, runs "Annotate: Go to Annotation…" from the
 // palette, types a speaker's name to filter, picks a row, and lands on that span; the Outline
 // lists the document's annotations and the status bar counts them.
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { Workbench, normalizeText, waitUntil } from './workbench.mjs';
+import { normalizeText, waitUntil, workbenchForSuite } from './workbench.mjs';
 
 const KIND_LABEL = { claim: 'Claim', quote: 'Quote', speculation: 'Speculation', advertisement: 'Advertisement' };
 
@@ -18,17 +18,11 @@ function annotationsOf(workspace, file) {
 }
 
 describe('Reviewing with Go to Annotation, the Outline and the status bar', function () {
-  /** @type {Workbench} */
+  /** @type {import('./workbench.mjs').Workbench} */
   let wb;
 
-  before(async () => {
-    wb = await Workbench.open('reviewer', { settings: { 'editor.wordWrap': 'on' } });
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await wb.captureFailure(this.currentTest.fullTitle());
-  });
-  after(async () => {
-    await wb?.stop();
+  workbenchForSuite('reviewer', { settings: { 'editor.wordWrap': 'on' } }, (opened) => {
+    wb = opened;
   });
 
   it('filters Go to Annotation by speaker and selects the picked span', async () => {

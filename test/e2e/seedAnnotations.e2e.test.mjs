@@ -1,12 +1,12 @@
 // @ts-check
-/* global describe, it, before, after, afterEach -- mocha globals */
+/* global describe, it -- mocha globals */
 // User story: someone opens the project for the first time. The seed articles ship with reviewed
 // sidecars, so every document is already annotated: decorations are drawn without any action,
 // the status bar counts match the sidecar, nothing is orphaned, and nothing is rewritten.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SEEDS, Workbench, normalizeText, waitUntil } from './workbench.mjs';
+import { SEEDS, normalizeText, waitUntil, workbenchForSuite } from './workbench.mjs';
 
 const KINDS = ['Claim', 'Quote', 'Speculation', 'Advertisement'];
 const FIRST_QUOTE = 'Dialogue [on the AMD issue] is not going as fast as many had hoped after the Lisbon summit,';
@@ -27,17 +27,11 @@ function overlayClassesInPage() {
 }
 
 describe('Shipped seed annotations', function () {
-  /** @type {Workbench} */
+  /** @type {import('./workbench.mjs').Workbench} */
   let wb;
 
-  before(async () => {
-    wb = await Workbench.open('seed-annotations', { settings: { 'editor.wordWrap': 'on' } });
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await wb.captureFailure(this.currentTest.fullTitle());
-  });
-  after(async () => {
-    await wb?.stop();
+  workbenchForSuite('seed-annotations', { settings: { 'editor.wordWrap': 'on' } }, (opened) => {
+    wb = opened;
   });
 
   it('ships a sidecar for every seed document', () => {

@@ -1,11 +1,11 @@
 // @ts-check
-/* global describe, it, before, after, afterEach -- mocha globals */
+/* global describe, it -- mocha globals */
 // User story: select a passage, run "Annotate: Tag Selection as Quote" from the palette; the
 // passage is decorated in the editor and the annotation is stored in the YAML sidecar.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ARTIFACTS, Workbench, normalizeText, waitUntil } from './workbench.mjs';
+import { ARTIFACTS, normalizeText, waitUntil, workbenchForSuite } from './workbench.mjs';
 
 const FILE = '000_acd874037fc5962e.txt';
 const QUOTE = 'Dialogue [on the AMD issue] is not going as fast as many had hoped after the Lisbon summit,';
@@ -85,18 +85,12 @@ function inspectDecorations({ quote, quoteRect }) {
 }
 
 describe('Tag Selection as Quote', function () {
-  /** @type {Workbench} */
+  /** @type {import('./workbench.mjs').Workbench} */
   let wb;
 
-  before(async () => {
-    // seeds/ ships this quote already tagged: start from the bare documents.
-    wb = await Workbench.open('tag-quote', { sidecars: false });
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await wb.captureFailure(this.currentTest.fullTitle());
-  });
-  after(async () => {
-    await wb?.stop();
+  // seeds/ ships this quote already tagged: start from the bare documents.
+  workbenchForSuite('tag-quote', { sidecars: false }, (opened) => {
+    wb = opened;
   });
 
   it('decorates the selected quote and writes it to the YAML sidecar', async () => {

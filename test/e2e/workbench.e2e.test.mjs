@@ -1,27 +1,21 @@
 // @ts-check
-/* global describe, it, before, after, afterEach -- mocha globals */
+/* global describe, it -- mocha globals */
 // Self-test of the e2e harness, independent of this extension's features: Quick Open, selecting
 // text with Ctrl+F and running a command from the palette by title, using a built-in command.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Workbench, normalizeText, waitUntil } from './workbench.mjs';
+import { normalizeText, waitUntil, workbenchForSuite } from './workbench.mjs';
 
 const FILE = '000_acd874037fc5962e.txt';
 const TEXT = 'Dialogue [on the AMD issue] is not going as fast as many had hoped after the Lisbon summit,';
 
 describe('e2e harness (built-in commands only)', function () {
-  /** @type {Workbench} */
+  /** @type {import('./workbench.mjs').Workbench} */
   let wb;
 
-  before(async () => {
-    wb = await Workbench.open('harness');
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await wb.captureFailure(this.currentTest.fullTitle());
-  });
-  after(async () => {
-    await wb?.stop();
+  workbenchForSuite('harness', {}, (opened) => {
+    wb = opened;
   });
 
   it('opens a file, selects text and runs a palette command on the selection', async () => {

@@ -1,4 +1,5 @@
 // @ts-check
+/* global before, after, afterEach -- mocha globals, for workbenchForSuite */
 // A small page object for the VS Code workbench served by code-server, used by the e2e suite.
 // It acts only as a user would: keyboard shortcuts, Quick Open, the command palette by title.
 // After every action it waits for a visible effect rather than sleeping, and it asserts on the
@@ -109,6 +110,27 @@ function textRectInPage(text) {
 }
 
 /** @typedef {{ seeds?: string, sidecars?: boolean, settings?: Record<string, unknown> }} WorkbenchOptions */
+
+/**
+ * The lifecycle every e2e suite shares, called inside its `describe`: open a workbench before the
+ * tests, capture the window of each failed test, stop the workbench after the suite. `ready`
+ * receives the open workbench, to keep it and to take the suite's first steps.
+ * @param {string} name @param {WorkbenchOptions} options @param {(wb: Workbench) => void | Promise<void>} ready
+ */
+export function workbenchForSuite(name, options, ready) {
+  /** @type {Workbench | undefined} */
+  let wb;
+  before(async () => {
+    wb = await Workbench.open(name, options);
+    await ready(wb);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) await wb.captureFailure(this.currentTest.fullTitle());
+  });
+  after(async () => {
+    await wb?.stop();
+  });
+}
 
 export class Workbench {
   /** @type {import('playwright-core').Page} */ page;
