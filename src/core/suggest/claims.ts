@@ -143,8 +143,9 @@ function trimContent(text: string, start: number, end: number): TextRange | unde
   return trimRange(text, start, end);
 }
 
-/** A quote's end as seen by the clause after it: where its closing mark is and who said it. */
+/** A quote as the clauses around it see it: where its marks are and who said it. */
 export interface QuotedPart {
+  readonly openMark?: number;
   readonly closeMark: number;
   readonly speaker: string;
 }

@@ -25,9 +25,6 @@ const SPEECH_VERBS = [
   ...QUOTE_ONLY_VERBS,
 ];
 
-/** Verbs whose complement is a noun phrase or an infinitive rather than a that-clause ("called on X to …"). */
-export const OBJECT_CUES = new Set(['expect', 'promised', 'promises', 'pledged', 'pledges', 'demanded', 'demands', 'proposed', 'recommended', 'reaffirmed', 'reaffirms', 'reiterated', 'reiterates', 'urged', 'urges', 'called on', 'calls on', 'lamented', 'laments', 'expects', 'expected', 'denied', 'confirmed']);
-
 /** Verbs that take the hearer as object before the content ("told journalists that …"). */
 export const HEARER_CUES = new Set(['told', 'tells', 'asked', 'asks', 'urged', 'urges', 'assured', 'assures', 'informed', 'advised']);
 

@@ -60,7 +60,7 @@ export function suggestAnnotations(text: string): Suggestion[] {
     }
 
     const quotes: TextRange[] = [];
-    const quoted: (QuotedPart & { openMark?: number })[] = [];
+    const quoted: QuotedPart[] = [];
     let lastQuote: { speaker?: string } | undefined;
     let previousClose = paragraph.start;
     for (const candidate of paragraphCandidates) {
@@ -121,7 +121,7 @@ export function suggestAnnotations(text: string): Suggestion[] {
 }
 
 /** The claims that follow a quote of `sentence` ("… “…” and said …"), for the first quote that has one. */
-function quotedClaims(text: string, sentence: TextRange, quoted: readonly (QuotedPart & { openMark?: number })[], resolver: NameResolver): Claim[] {
+function quotedClaims(text: string, sentence: TextRange, quoted: readonly QuotedPart[], resolver: NameResolver): Claim[] {
   const first = quoted.find((q) => q.openMark !== undefined && q.openMark > sentence.start && q.openMark < sentence.end);
   if (first?.openMark !== undefined) {
     // "… told the chamber that A, and accused the committee of “…”": A ends before the clause that leads to the quote.
@@ -181,7 +181,7 @@ function looksLikeSpeech(quoted: string): boolean {
   const words = quoted.match(/[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu) ?? [];
   // "I can’t vote against them.": someone speaking of themselves is quoted, however briefly.
   const firstPerson = words.some((w) => FIRST_PERSON.has(w.toLowerCase().replace(/[’']\p{L}+$/u, '')));
-  if (wordCount(quoted) < (firstPerson ? MIN_FIRST_PERSON_QUOTE_WORDS : MIN_UNCUED_QUOTE_WORDS)) return false;
+  if (words.length < (firstPerson ? MIN_FIRST_PERSON_QUOTE_WORDS : MIN_UNCUED_QUOTE_WORDS)) return false;
   const long = words.filter((w) => w.length > 3);
   const capitalized = long.filter((w) => /^\p{Lu}/u.test(w)).length;
   return capitalized < long.length * 0.7;
