@@ -2,7 +2,7 @@ import { compareAnnotations, type Annotation } from './annotation';
 import type { AnnotationKind } from './annotationKind';
 import type { Span } from './anchoring/anchorAnnotation';
 import type { AnchorCandidate } from './anchoring/anchorCandidates';
-import { anchorDocument, type AnchorReport } from './anchoring/anchorDocument';
+import { anchorDocument, type AnchorReport, type OrphanReason } from './anchoring/anchorDocument';
 import { quoteContext } from './anchoring/quoteContext';
 import { shiftAnnotations, type ShiftReport } from './edits/shiftAnnotations';
 import type { TextChange } from './edits/textChange';
@@ -30,6 +30,8 @@ export class DocumentAnnotations {
    * recomputed whenever a sidecar is loaded, so the sidecar stays a record of decisions.
    */
   private readonly offered = new Map<string, readonly AnchorCandidate[]>();
+  /** Why each orphan could not be placed by the last anchoring that tried it, by id. */
+  private readonly reasons = new Map<string, OrphanReason>();
 
   constructor(annotations: Iterable<Annotation> = []) {
     this.items = [...annotations].sort(compareAnnotations);
@@ -51,6 +53,11 @@ export class DocumentAnnotations {
   /** Where an orphan might belong now, best first; empty when nothing came close. */
   candidatesFor(id: string): readonly AnchorCandidate[] {
     return this.offered.get(id) ?? [];
+  }
+
+  /** Why an orphan could not be placed, as the last anchoring found; undefined for anchored annotations. */
+  orphanReason(id: string): OrphanReason | undefined {
+    return this.get(id)?.orphaned ? this.reasons.get(id) : undefined;
   }
 
   get(id: string): Annotation | undefined {
@@ -102,13 +109,14 @@ export class DocumentAnnotations {
   /** Puts back a removed annotation (undo of a removal), re-anchored to the text as it is now. */
   restore(annotation: Annotation, text: string): void {
     if (this.get(annotation.id)) return;
-    this.record(anchorDocument([annotation], text), [annotation]);
+    this.record(anchorDocument([annotation], text, this.items), [annotation]);
     this.insertSorted(annotation);
   }
 
   remove(id: string): Annotation | undefined {
     const index = this.items.findIndex((a) => a.id === id);
     this.offered.delete(id);
+    this.reasons.delete(id);
     return index === -1 ? undefined : this.items.splice(index, 1)[0];
   }
 
@@ -124,6 +132,7 @@ export class DocumentAnnotations {
     delete annotation.orphaned;
     Object.assign(annotation, quoteContext(text, span.start, span.end));
     this.offered.delete(id);
+    this.reasons.delete(id);
     this.items.sort(compareAnnotations);
     return true;
   }
@@ -167,7 +176,11 @@ export class DocumentAnnotations {
   reanchorOrphans(text: string): Annotation[] {
     const orphans = this.orphans;
     if (orphans.length === 0) return [];
-    const report = anchorDocument(orphans, text);
+    const report = anchorDocument(
+      orphans,
+      text,
+      this.items.filter((a) => !a.orphaned),
+    );
     this.record(report, orphans);
     if (report.moved.length > 0) this.items.sort(compareAnnotations);
     return report.moved;
@@ -192,6 +205,9 @@ export class DocumentAnnotations {
       const candidates = report.candidates.get(annotation.id);
       if (candidates && candidates.length > 0) this.offered.set(annotation.id, candidates);
       else this.offered.delete(annotation.id);
+      const reason = report.reasons.get(annotation.id);
+      if (reason) this.reasons.set(annotation.id, reason);
+      else if (!annotation.orphaned) this.reasons.delete(annotation.id);
     }
   }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { hasConflictMarkers } from '../core/merge/conflictSides';
+import type { OrphanReason } from '../core/anchoring/anchorDocument';
 import type { SidecarProblem } from '../core/sidecar/parseSidecar';
 import { sidecarPathFor } from '../core/sidecar/sidecarFormat';
 import type { AnnotationStore, DocumentEntry, StoreChange } from './annotationStore';
@@ -7,6 +8,23 @@ import { excerpt } from './excerpt';
 import { kindPresentation } from './kindPresentation';
 
 const SOURCE = 'Source Annotator';
+
+/** Why an annotation is an orphan, for the Problems panel (see OrphanReason). */
+function orphanMessage(label: string, quote: string, reason: OrphanReason | undefined, document: vscode.TextDocument): string {
+  const kept = vscode.l10n.t('The annotation is kept in the sidecar.');
+  switch (reason?.kind) {
+    case 'ambiguous':
+      return `${vscode.l10n.t('{0} “{1}” is ambiguous: {2} places match equally well; choose one in Orphaned Annotations.', label, quote, reason.places)} ${kept}`;
+    case 'changed':
+      return `${vscode.l10n.t('{0} lost its text: its context is still here, but “{1}” now reads “{2}”.', label, quote, excerpt(document.getText().slice(reason.at.start, reason.at.end)))} ${kept}`;
+    case 'taken':
+      return `${vscode.l10n.t('{0} lost its text: “{1}” is only found where another annotation already is.', label, quote)} ${kept}`;
+    case 'contested':
+      return `${vscode.l10n.t('{0} lost its text: “{1}” and {2} other annotation(s), recorded at different places, match only one place now; a copy of the text is gone.', label, quote, reason.with.length)} ${kept}`;
+    default:
+      return vscode.l10n.t('{0} lost its text: “{1}” was deleted or changed. The annotation is kept in the sidecar.', label, quote);
+  }
+}
 
 /** A problem found in a sidecar (or the speaker registry) as a diagnostic at its line and column. */
 export function sidecarDiagnostic(problem: SidecarProblem, code = 'invalid-sidecar'): vscode.Diagnostic {
@@ -56,12 +74,13 @@ export class DiagnosticsController implements vscode.Disposable {
     this.collection.delete(entry.sidecarUri);
     this.notified.delete(sidecarKey);
     const orphans = entry.annotations.orphans.map((annotation) => {
-      const at = document.positionAt(annotation.start);
-      const diagnostic = new vscode.Diagnostic(
-        new vscode.Range(at, at),
-        vscode.l10n.t('{0} lost its text: “{1}” was deleted or changed. The annotation is kept in the sidecar.', kindPresentation(annotation.kind).label, excerpt(annotation.text)),
-        vscode.DiagnosticSeverity.Warning,
-      );
+      const reason = entry.annotations.orphanReason(annotation.id);
+      const label = kindPresentation(annotation.kind).label;
+      const quote = excerpt(annotation.text);
+      // Where the context points to a changed text, the diagnostic sits there, where the user will look.
+      const at = document.positionAt(reason?.kind === 'changed' ? reason.at.start : annotation.start);
+      const end = reason?.kind === 'changed' ? document.positionAt(reason.at.end) : at;
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(at, end), orphanMessage(label, quote, reason, document), vscode.DiagnosticSeverity.Warning);
       diagnostic.source = SOURCE;
       diagnostic.code = 'orphaned-annotation';
       return diagnostic;

@@ -92,7 +92,7 @@ describe('source-annotator check', () => {
     assert.equal(r.code, 1);
     const report = JSON.parse(r.out) as { files: { sidecar: string; fixed: boolean; problems: { severity: string; message: string; fixed: boolean; line: number }[] }[]; summary: Record<string, number> };
     assert.deepEqual(report.files.map((f) => [f.sidecar, f.fixed]), [['bad.txt.annotations.yaml', false], ['doc.txt.annotations.yaml', false]]);
-    assert.match(report.files[1].problems[0].message, /“the Lisbon summit” is not in the document any more; it will be kept as an orphan/);
+    assert.match(report.files[1].problems[0].message, /“the Lisbon summit” was changed: its context is still at line 11, column 75, where the text now reads “the summit in Lisbon”; it will be kept as an orphan/);
     assert.deepEqual(report.summary, { sidecars: 2, errors: 2, warnings: 0, fixed: 0, fixedFiles: 0 });
     assert.equal(fs.readFileSync(file, 'utf8'), sidecar);
     assert.equal(fs.readFileSync(broken, 'utf8'), sidecar.replace('version: 1', 'version: 7'));

@@ -30,15 +30,19 @@ describe('re-anchoring: known failure modes', () => {
     const target = targetFor(ARTICLE, 'Linus');
     const edited = ARTICLE.replace('Linus Torvalds released', 'A Finnish student released');
     const result = anchorAnnotation(target, edited);
-    assert.equal(result.status, 'orphaned');
-    assert.ok(result.status === 'orphaned');
+    // An orphan, told where its context still is: "A Finnish student", offered, never taken.
+    assert.equal(result.status, 'changed');
+    assert.ok(result.status === 'changed');
+    assert.ok(result.at.end <= edited.indexOf(' released'), `its context points into the changed words, got “${edited.slice(result.at.start, result.at.end)}”`);
     for (const c of result.candidates) assert.notEqual(edited.slice(c.start, c.end), 'ines');
   });
 
   it('does not take a short quote found elsewhere with a different context', () => {
     const target = targetFor(ARTICLE, 'kernel', 1);
     const edited = ARTICLE.replace('Today the kernel powers', 'Today it powers');
-    assert.equal(anchorAnnotation(target, edited).status, 'orphaned');
+    const result = anchorAnnotation(target, edited);
+    assert.ok(result.status === 'changed', `an orphan, got ${result.status}`);
+    assert.equal(edited.slice(result.at.start, result.at.end), 'it');
   });
 
   it('follows a quote whose own text was edited (a typo fixed inside it)', () => {
@@ -81,34 +85,47 @@ describe('re-anchoring: known failure modes', () => {
   });
 
   describe('a repeated paragraph', () => {
-    const paragraph = 'The minister said the talks would continue on a bilateral basis next week.';
+    // The quote sits mid-paragraph, so its recorded context lies wholly inside the paragraph and
+    // a pasted copy has exactly the same context: only the position can tell them apart.
+    const paragraph = 'The minister said on Tuesday that the talks would continue on a bilateral basis when both delegations return next week.';
     const original = `Intro.\n\n${paragraph}\n\nMiddle part of the story.\n\nEnd.`;
     const quote = 'talks would continue';
+    // Text inserted above moves the original about half a paragraph: both copies are equally plausible.
+    const pasted = 'x'.repeat(70) + original.replace(paragraph, `${paragraph}\n\n${paragraph}`);
 
     it('offers both copies instead of guessing when the position cannot tell them apart', () => {
       const target = targetFor(original, quote);
-      // The paragraph is pasted again right after itself, and text inserted above moves the
-      // original about half a paragraph: both copies are equally plausible.
-      const edited = 'x'.repeat(40) + original.replace(paragraph, `${paragraph}\n\n${paragraph}`);
-      const result = anchorAnnotation(target, edited);
+      const result = anchorAnnotation(target, pasted);
       assert.equal(result.status, 'ambiguous');
       assert.ok(result.status === 'ambiguous');
+      assert.equal(result.places, 2);
       assert.deepEqual(
-        result.candidates.map((c) => edited.slice(c.start, c.end)),
+        result.candidates.map((c) => pasted.slice(c.start, c.end)),
         [quote, quote],
       );
       assert.notEqual(result.candidates[0].start, result.candidates[1].start);
+    });
+
+    it('lets the context decide when it differs: the copy with the recorded surroundings', () => {
+      const short = 'The minister said the talks would continue on a bilateral basis next week.';
+      const text = `Intro.\n\n${short}\n\nMiddle part of the story.\n\nEnd.`;
+      const target = targetFor(text, quote);
+      // The recorded prefix reaches back into "Intro.", which only the first copy still follows.
+      const edited = 'x'.repeat(40) + text.replace(short, `${short}\n\n${short}`);
+      assert.equal(placed(anchorAnnotation(target, edited), edited), quote);
+      const result = anchorAnnotation(target, edited);
+      assert.ok(result.status === 'moved' && result.span.start === edited.indexOf(quote));
     });
 
     it('the orphan keeps its candidates in the model', () => {
       const doc = new DocumentAnnotations();
       const start = original.indexOf(quote);
       const a = doc.add({ kind: 'quote', start, end: start + quote.length }, original);
-      const edited = 'x'.repeat(40) + original.replace(paragraph, `${paragraph}\n\n${paragraph}`);
-      const report = doc.anchor(edited);
+      const report = doc.anchor(pasted);
       assert.deepEqual(report.ambiguous, [a]);
       assert.equal(a.orphaned, true);
       assert.equal(doc.candidatesFor(a.id).length, 2);
+      assert.deepEqual(doc.orphanReason(a.id), { kind: 'ambiguous', places: 2 });
     });
 
     it('is told apart by how its settled neighbours moved', () => {
@@ -203,12 +220,12 @@ describe('DocumentAnnotations.relocate', () => {
   });
 
   it('moves offered candidates along with edits and withdraws those whose text is deleted', () => {
-    const paragraph = 'The minister said the talks would continue on a bilateral basis next week.';
+    const paragraph = 'The minister said on Tuesday that the talks would continue on a bilateral basis when both delegations return next week.';
     const original = `Intro.\n\n${paragraph}\n\nEnd.`;
     const doc = new DocumentAnnotations();
     const start = original.indexOf('talks would');
     const a = doc.add({ kind: 'quote', start, end: start + 'talks would'.length }, original);
-    const edited = 'x'.repeat(40) + original.replace(paragraph, `${paragraph}\n\n${paragraph}`);
+    const edited = 'x'.repeat(70) + original.replace(paragraph, `${paragraph}\n\n${paragraph}`);
     doc.anchor(edited);
     const [first, second] = doc.candidatesFor(a.id);
     doc.applyChanges([{ offset: 0, length: 0, text: 'yy' }]);

@@ -1,7 +1,9 @@
 import search from 'approx-string-match';
 import { LfText, toLf } from '../text/lineEndings';
 import type { AnchorTarget, Span } from './anchorAnnotation';
-import { contextSimilarity } from './contextSimilarity';
+import { alignCuts } from './alignment';
+import { contextDistance } from './contextSimilarity';
+import { CONTEXT_LENGTH } from './quoteContext';
 
 /** A place where an annotation's quote may be now, with how well it matches. */
 export interface AnchorCandidate extends Span {
@@ -11,6 +13,10 @@ export interface AnchorCandidate extends Span {
   readonly quoteSimilarity: number;
   /** Mean similarity of the recorded prefix and suffix to the text around this place. */
   readonly contextSimilarity: number;
+  /** Edits between the recorded prefix and suffix and the text around this place (0: both intact). */
+  readonly contextErrors: number;
+  /** Of those, the edits on the prefix side (the rest are on the suffix side). */
+  readonly prefixErrors: number;
   /** Weighted quote 50, prefix 20, suffix 20 (the weights Hypothesis publishes), in [0, 1]. */
   readonly score: number;
   /** The span starts and ends between words wherever the recorded one did. */
@@ -21,8 +27,30 @@ export interface AnchorCandidate extends Span {
 
 /** At most this share of a quote may have been edited for a place to count as the quote. */
 export const MIN_QUOTE_SIMILARITY = 0.8;
+/**
+ * The same rule in whole edits: one per five characters of the quote. Counted in integers, since
+ * `quote.length * (1 - 0.8)` is 0.9999… for a five-character quote and would allow none.
+ */
+export function quoteErrorBudget(quoteLength: number): number {
+  return Math.floor(quoteLength / 5);
+}
+/**
+ * Where the recorded context holds verbatim on both sides, the place is pinned by it, and the
+ * quote between may have been edited more: up to a quarter ("commodo cites" is "commodo vitae").
+ */
+export function pinnedQuoteErrorBudget(quoteLength: number): number {
+  return Math.floor(quoteLength / 4);
+}
 /** Below this, the context disagrees too much to trust a quote found elsewhere. */
 export const MIN_CONTEXT_SIMILARITY = 0.5;
+/**
+ * The context a quote of this length needs: `MIN_CONTEXT_SIMILARITY` from 20 characters up, more
+ * for shorter ones (up to three quarters), since a few characters say little on their own: a
+ * five-letter word is found in many places, and only its surroundings tell which.
+ */
+export function minContextSimilarity(quoteLength: number): number {
+  return MIN_CONTEXT_SIMILARITY + (0.25 * Math.max(0, 20 - quoteLength)) / 20;
+}
 /** A quote this long (nearly) verbatim is evidence enough on its own, whatever its context. */
 export const SELF_EVIDENT_QUOTE_LENGTH = 24;
 /** A cap on the fuzzy error budget: the search costs one pass per 32 errors. */
@@ -36,6 +64,9 @@ const NEAR_WINDOW = 256;
 const LOCAL_WINDOW = 4096;
 /** Exact hits whose context agrees this well need no fuzzy search. */
 const SURE_CONTEXT = 0.9;
+
+/** The most a recorded document edge counts against a place away from it, in edits. */
+const EDGE_COST = CONTEXT_LENGTH / 2;
 
 const WORD = /[\p{L}\p{N}_]/u;
 
@@ -59,33 +90,52 @@ class Query {
   readonly suffix: string;
   private readonly startBounded: boolean;
   private readonly endBounded: boolean;
+  /** An empty context records the document's edge: text before (after) it now is an edit there. */
+  private readonly edges: boolean;
 
   constructor(target: AnchorTarget) {
     this.quote = toLf(target.text);
     this.prefix = toLf(target.prefix);
     this.suffix = toLf(target.suffix);
+    this.edges = !target.contextUnrecorded;
     const quoted = this.prefix + this.quote + this.suffix;
     this.startBounded = this.prefix.length === 0 || boundedAt(quoted, this.prefix.length);
     this.endBounded = this.suffix.length === 0 || boundedAt(quoted, this.prefix.length + this.quote.length);
   }
 
+  /** The fuzzy search's budget: the most edits any acceptable place can have (a pinned one). */
   get errorBudget(): number {
-    return Math.min(MAX_ERRORS, Math.floor(this.quote.length * (1 - MIN_QUOTE_SIMILARITY)));
+    const pinnable = this.prefix.length > 0 && this.suffix.length > 0;
+    return Math.min(MAX_ERRORS, pinnable ? pinnedQuoteErrorBudget(this.quote.length) : quoteErrorBudget(this.quote.length));
   }
 
   score(text: string, start: number, end: number, errors: number): Omit<AnchorCandidate, 'start' | 'end'> {
     const quoteSimilarity = 1 - errors / this.quote.length;
-    const before = contextSimilarity(this.prefix, text, start, 'before');
-    const after = contextSimilarity(this.suffix, text, end, 'after');
+    // At a recorded edge, each character now between the edge and the span is one edit (half a
+    // context at most: a title added above is common): a copy further down does not inherit
+    // "start of the document".
+    const beforeErrors = this.prefix.length > 0 ? contextDistance(this.prefix, text, start, 'before') : this.edges ? Math.min(start, EDGE_COST) : 0;
+    const afterErrors = this.suffix.length > 0 ? contextDistance(this.suffix, text, end, 'after') : this.edges ? Math.min(text.length - end, EDGE_COST) : 0;
+    const before = 1 - beforeErrors / (this.prefix.length || CONTEXT_LENGTH);
+    const after = 1 - afterErrors / (this.suffix.length || CONTEXT_LENGTH);
     const context = (before + after) / 2;
-    const boundariesKept = (!this.startBounded || boundedAt(text, start)) && (!this.endBounded || boundedAt(text, end));
+    // A word glued to an exact quote whose context holds (typed right next to it) is an edit
+    // beside the quote, not a sign of a lookalike inside another word.
+    const boundariesKept =
+      ((!this.startBounded || boundedAt(text, start)) && (!this.endBounded || boundedAt(text, end))) || (errors === 0 && beforeErrors + afterErrors <= 1);
     return {
       errors,
       quoteSimilarity,
       contextSimilarity: context,
+      contextErrors: beforeErrors + afterErrors,
+      prefixErrors: beforeErrors,
       score: (50 * quoteSimilarity + 20 * before + 20 * after) / 90,
       boundariesKept,
-      acceptable: boundariesKept && quoteSimilarity >= MIN_QUOTE_SIMILARITY && (context >= MIN_CONTEXT_SIMILARITY || (this.quote.length >= SELF_EVIDENT_QUOTE_LENGTH && quoteSimilarity >= 0.9)),
+      acceptable:
+        boundariesKept &&
+        (errors <= quoteErrorBudget(this.quote.length) ||
+          (errors <= pinnedQuoteErrorBudget(this.quote.length) && this.prefix.length > 0 && this.suffix.length > 0 && beforeErrors + afterErrors === 0)) &&
+        (context >= minContextSimilarity(this.quote.length) || (this.quote.length >= SELF_EVIDENT_QUOTE_LENGTH && errors * 10 <= this.quote.length)),
     };
   }
 
@@ -175,4 +225,77 @@ export function findAnchorCandidates(target: AnchorTarget, document: LfText): An
     candidates = candidates.concat(fuzzyHits(text, query.quote, query.errorBudget, ranges).filter((h) => h.errors > 0).map(score));
   }
   return distinct(candidates).map((c) => ({ ...c, start: document.toOriginal(c.start), end: document.toOriginal(c.end) }));
+}
+
+/**
+ * The place the recorded context points to, when it is not `candidate`: where the recorded
+ * passage (prefix, quote and suffix together) matches the text better than at the candidate.
+ * Then the annotation's own text was changed there, and the candidate is merely a copy of the
+ * quote elsewhere (a second `0:00` line, another `Share This`): taking it would be a silent
+ * mis-anchor. Looked for around `hint` (where the annotation is expected) and around the
+ * candidate; a candidate whose quote and context are both intact is never doubted.
+ */
+export function contextPlaceElsewhere(target: AnchorTarget, document: LfText, candidate: AnchorCandidate, hint: number): Span | undefined {
+  // The cost of the recorded passage with its quote exactly at the candidate.
+  const errorsHere = candidate.errors + candidate.contextErrors;
+  if (errorsHere === 0) return undefined;
+  return passagePlace(target, document, hint, errorsHere - 1, candidate);
+}
+
+/**
+ * Where the recorded passage (prefix, quote and suffix) best matches the text near `hint` (and
+ * near `candidate`, which is not itself an answer), with at most `maxErrors` edits: the place
+ * the context points to, whatever the text between now reads.
+ */
+export function passagePlace(target: AnchorTarget, document: LfText, hint: number, maxErrors: number, candidate?: Span): Span | undefined {
+  const query = new Query(target);
+  const text = document.text;
+  if (query.quote.length === 0 || maxErrors < 0) return undefined;
+  const passage = query.prefix + query.quote + query.suffix;
+  const near = document.fromOriginal(Math.min(hint, document.originalLength));
+  const start = candidate ? document.fromOriginal(candidate.start) : -1;
+  const windows = [localWindow(text, near, passage.length)];
+  if (candidate) windows.push(localWindow(text, start, passage.length, passage.length));
+  let best: (Span & { errors: number }) | undefined;
+  for (const [from, to] of mergeRanges(windows)) {
+    for (const match of search(text.slice(from, to), passage, maxErrors)) {
+      if (best && match.errors >= best.errors) continue;
+      // Where the quote lies inside the matched stretch: between the aligned prefix and suffix.
+      const [quoteStart, quoteEnd] = alignCuts(passage, text.slice(from + match.start, from + match.end), [query.prefix.length, query.prefix.length + query.quote.length]).map((o) => from + match.start + o);
+      // The passage itself at the candidate (cheaper only by edits at a recorded document edge).
+      if (quoteStart === start) continue;
+      best = { start: quoteStart, end: Math.max(quoteStart, quoteEnd), errors: match.errors };
+    }
+  }
+  return best && { start: document.toOriginal(best.start), end: document.toOriginal(best.end) };
+}
+
+/** A candidate for exactly `span` (original offsets), scored like any other: offered to a person, not anchored to. */
+export function candidateAt(target: AnchorTarget, document: LfText, span: Span): AnchorCandidate {
+  const query = new Query(target);
+  const start = document.fromOriginal(span.start);
+  const end = document.fromOriginal(span.end);
+  const found = document.text.slice(start, end);
+  return { ...span, ...query.score(document.text, start, end, editDistance(query.quote, found)) };
+}
+
+/** Plain Levenshtein distance, for the one span `candidateAt` scores. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), previous[j] + 1, current[j - 1] + 1);
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+function mergeRanges(ranges: [number, number][]): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const [from, to] of ranges.sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
 }

@@ -7,8 +7,13 @@
  * way a plain character-by-character comparison would.
  */
 export function contextSimilarity(context: string, text: string, edge: number, side: 'before' | 'after'): number {
+  return context.length === 0 ? 1 : 1 - contextDistance(context, text, edge, side) / context.length;
+}
+
+/** The edit distance behind `contextSimilarity`: edits between the recorded context and the text at the edge. */
+export function contextDistance(context: string, text: string, edge: number, side: 'before' | 'after'): number {
   const m = context.length;
-  if (m === 0) return 1;
+  if (m === 0) return 0;
   // Some slack lets insertions inside the context still be aligned.
   const window = m + Math.ceil(m / 2);
   const n = side === 'after' ? Math.min(window, text.length - edge) : Math.min(window, edge);
@@ -29,5 +34,5 @@ export function contextSimilarity(context: string, text: string, edge: number, s
   }
   let best = m;
   for (let j = 0; j <= n; j++) best = Math.min(best, previous[j]);
-  return 1 - best / m;
+  return best;
 }

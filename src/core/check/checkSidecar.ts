@@ -1,4 +1,6 @@
 import type { Annotation } from '../annotation';
+import type { AnchorCandidate } from '../anchoring/anchorCandidates';
+import type { OrphanReason } from '../anchoring/anchorDocument';
 import type { AnnotatedDocument } from '../corpus/annotatedDocument';
 import { type SidecarParseSuccess, type SourceRange } from '../sidecar/parseSidecar';
 import { toStoredAnnotations } from '../sidecar/sidecarCodec';
@@ -68,7 +70,8 @@ export function checkSidecar(doc: AnnotatedDocument): SidecarCheck {
   }
   for (const annotation of orphaned) {
     const { index, at } = where(annotation.id);
-    error(at, `annotations[${index}] (${annotation.id}): quote “${excerpt(annotation.text, 40)}” is not in the document any more; it will be kept as an orphan`);
+    const why = whyOrphaned(doc.loaded.anchoring.reasons.get(annotation.id), doc.loaded.anchoring.candidates.get(annotation.id) ?? [], documentText);
+    error(at, `annotations[${index}] (${annotation.id}): quote “${excerpt(annotation.text, 40)}” ${why}; it will be kept as an orphan`);
   }
   const movedIds = new Set(moved.map((a) => a.id));
   parsed.sidecar.annotations.forEach((stored, index) => {
@@ -82,6 +85,19 @@ export function checkSidecar(doc: AnnotatedDocument): SidecarCheck {
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return { problems, fixedText: moved.length > 0 || staleHash ? repairedText(parsed, moved, orphaned.length === 0, documentText) : undefined };
+}
+
+/** Why the re-anchoring could not place an annotation, in words, with the places it found. */
+function whyOrphaned(reason: OrphanReason | undefined, candidates: readonly AnchorCandidate[], documentText: string): string {
+  const place = (offset: number) => {
+    const { line, column } = lineColumnAt(documentText, offset);
+    return `line ${line}, column ${column}`;
+  };
+  if (reason?.kind === 'ambiguous') return `is ambiguous: ${reason.places} places match equally well (${candidates.map((c) => place(c.start)).join('; ')})`;
+  if (reason?.kind === 'changed') return `was changed: its context is still at ${place(reason.at.start)}, where the text now reads “${excerpt(documentText.slice(reason.at.start, reason.at.end), 40)}”`;
+  if (reason?.kind === 'taken') return `matches only the place of annotation ${reason.by} (${candidates.map((c) => place(c.start)).join('; ')}), which is that annotation's own`;
+  if (reason?.kind === 'contested') return `and annotation ${reason.with.join(', ')}, recorded at different places, match only one place (${candidates.map((c) => place(c.start)).join('; ')}), equally well: a copy of their text is gone`;
+  return 'is not in the document any more';
 }
 
 /**
