@@ -10,7 +10,7 @@ import {
 } from './sidecarFormat';
 import { findConflictMarkers } from './conflictMarkers';
 import { aliasProblemRange, getValidator, schemaProblem } from './schemaProblems';
-import { keyName, Locator, pairRange, START, type SidecarProblem, type SourceRange } from './sourceRange';
+import { keyName, Locator, loneCrAsLf, pairRange, START, type SidecarProblem, type SourceRange } from './sourceRange';
 
 export type { SidecarProblem, SourceRange } from './sourceRange';
 
@@ -55,7 +55,7 @@ export type SidecarParseResult = SidecarParseSuccess | SidecarParseFailure;
  */
 export function parseSidecar(text: string): SidecarParseResult {
   try {
-    return parseUnsafe(stripBom(text));
+    return parseUnsafe(loneCrAsLf(stripBom(text)));
   } catch (e) {
     // A bug here must not take the caller down; surface it like any other problem.
     return fail('syntax', [{ message: `could not read the sidecar: ${String(e)}`, line: 1, column: 1, endLine: 1, endColumn: 1 }]);
