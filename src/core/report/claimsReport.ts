@@ -4,9 +4,8 @@ import { unified } from 'unified';
 import type { AnnotationKind } from '../annotationKind';
 import type { CorpusDocument } from '../corpus/annotatedDocument';
 import type { StoredAnnotation } from '../sidecar/sidecarFormat';
-import { CodePointIndex } from '../text/codePointIndex';
 import { stripBom } from '../text/documentText';
-import { lineColumnAt } from '../text/lineColumn';
+import { CodePointLines } from '../text/codePointLines';
 import { pathToIriReference } from './iri';
 import { visibleLine, visibleText } from './visibleText';
 
@@ -105,16 +104,14 @@ function lines(text: string): PhrasingContent[] {
 }
 
 /** One index per document, not per annotation: a report can list thousands of annotations. */
-const lineIndexes = new WeakMap<CorpusDocument, { text: string; index: CodePointIndex }>();
+const lineIndexes = new WeakMap<CorpusDocument, CodePointLines>();
 
 function lineOf(document: CorpusDocument, annotation: StoredAnnotation): number | string {
   if (document.documentText === undefined) return '?';
-  let cached = lineIndexes.get(document);
-  if (!cached) {
-    const text = stripBom(document.documentText);
-    cached = { text, index: new CodePointIndex(text) };
-    lineIndexes.set(document, cached);
+  let lines = lineIndexes.get(document);
+  if (!lines) {
+    lines = new CodePointLines(stripBom(document.documentText));
+    lineIndexes.set(document, lines);
   }
-  const { text, index } = cached;
-  return lineColumnAt(text, index.toUtf16(Math.min(annotation.start, index.codePointLength))).line;
+  return lines.lineAt(annotation.start);
 }
