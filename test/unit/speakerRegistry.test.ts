@@ -40,6 +40,15 @@ describe('parseSpeakerRegistry', () => {
   it('accepts an empty file', () => {
     assert.deepEqual(parseSpeakerRegistry('').problems, []);
   });
+
+  it('reads lone CR line endings (old Mac) like LF, instead of an empty registry, problems on the same lines', () => {
+    const lf = '# speakers\nspeakers:\n  - name: Sergey Lavrov\n    aliases: [Lavrov]\n  - name: Lavrov\n';
+    for (const text of [lf.replace(/\n/g, '\r'), lf.replace(/\n/g, (_, i: number) => (i % 2 ? '\r' : '\r\n'))]) {
+      assert.deepEqual(parseSpeakerRegistry(text).problems, parseSpeakerRegistry(lf).problems);
+      assert.equal(parseSpeakerRegistry(text).problems[0]?.line, 5);
+    }
+    assert.deepEqual(parseSpeakerRegistry('# speakers\rspeakers:\r  - name: A\r    aliases: [B]\r').registry.canonical('b'), 'A');
+  });
 });
 
 describe('setSpeakersInSidecar', () => {

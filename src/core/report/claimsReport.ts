@@ -1,12 +1,13 @@
-import type { BlockContent, ListItem, Root } from 'mdast';
+import type { BlockContent, ListItem, PhrasingContent, Root } from 'mdast';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { AnnotationKind } from '../annotationKind';
 import type { CorpusDocument } from '../corpus/annotatedDocument';
 import type { StoredAnnotation } from '../sidecar/sidecarFormat';
-import { CodePointIndex } from '../text/codePointIndex';
 import { stripBom } from '../text/documentText';
-import { lineColumnAt } from '../text/lineColumn';
+import { CodePointLines } from '../text/codePointLines';
+import { pathToIriReference } from './iri';
+import { visibleLine, visibleText } from './visibleText';
 
 export const KIND_LABELS: Readonly<Record<AnnotationKind, string>> = {
   claim: 'Claim',
@@ -26,7 +27,9 @@ interface Attributed {
  * The "claims by speaker" report as a Markdown syntax tree: one section per speaker (most
  * annotations first, unattributed last), each annotation a list item with its kind, document and
  * line, the quote as a block quote, and the note. Built as mdast rather than by concatenating
- * strings so that whatever a document or an annotator wrote is escaped by the serializer.
+ * strings so that whatever a document or an annotator wrote is escaped by the serializer; before
+ * that, characters that could reorder or hide text (bidi controls, …) are made visible, and so
+ * are line breaks in names and paths. Links to documents are percent-encoded IRI references.
  */
 export function claimsReportTree(corpus: readonly CorpusDocument[]): Root {
   const bySpeaker = new Map<string, Attributed[]>();
@@ -54,7 +57,7 @@ export function claimsReportTree(corpus: readonly CorpusDocument[]): Root {
   for (const speaker of speakers) {
     const items = bySpeaker.get(speaker) ?? [];
     tree.children.push(
-      { type: 'heading', depth: 2, children: [{ type: 'text', value: `${speaker || UNATTRIBUTED} (${items.length})` }] },
+      { type: 'heading', depth: 2, children: [{ type: 'text', value: `${speaker ? visibleLine(speaker) : UNATTRIBUTED} (${items.length})` }] },
       { type: 'list', ordered: false, spread: true, children: items.map(listItem) },
     );
   }
@@ -74,27 +77,41 @@ function listItem({ document, annotation }: Attributed): ListItem {
       children: [
         { type: 'strong', children: [{ type: 'text', value: KIND_LABELS[annotation.kind] }] },
         { type: 'text', value: ' in ' },
-        { type: 'link', url: encodeURI(document.path), children: [{ type: 'inlineCode', value: document.path }] },
-        { type: 'text', value: `, ${where}${annotation.author ? `, tagged by ${annotation.author}` : ''}` },
+        { type: 'link', url: pathToIriReference(document.path), children: [{ type: 'inlineCode', value: visibleLine(document.path) }] },
+        { type: 'text', value: `, ${where}${annotation.author ? `, tagged by ${visibleLine(annotation.author)}` : ''}` },
       ],
     },
-    { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: annotation.text }] }] },
+    { type: 'blockquote', children: [{ type: 'paragraph', children: lines(annotation.text) }] },
   ];
-  if (annotation.note) children.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: 'Note:' }] }, { type: 'text', value: ` ${annotation.note}` }] });
+  if (annotation.note) children.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: 'Note:' }] }, { type: 'text', value: ' ' }, ...lines(annotation.note)] });
   return { type: 'listItem', spread: true, children };
 }
 
+/**
+ * A quote or note as lines joined by hard breaks, so each line starts where the serializer
+ * escapes what a line start means (`---` under a line is a heading underline; remark-stringify
+ * does not escape it inside a text value). Empty lines at either end are left out: a break
+ * cannot end a paragraph.
+ */
+function lines(text: string): PhrasingContent[] {
+  const all = visibleText(text).split(/\r\n|\r|\n/);
+  let first = 0;
+  let last = all.length;
+  while (first < last && all[first] === '') first++;
+  while (last > first && all[last - 1] === '') last--;
+  if (first === last) return [{ type: 'text', value: '' }];
+  return all.slice(first, last).flatMap((value, i): PhrasingContent[] => (i === 0 ? [{ type: 'text', value }] : [{ type: 'break' }, { type: 'text', value }]));
+}
+
 /** One index per document, not per annotation: a report can list thousands of annotations. */
-const lineIndexes = new WeakMap<CorpusDocument, { text: string; index: CodePointIndex }>();
+const lineIndexes = new WeakMap<CorpusDocument, CodePointLines>();
 
 function lineOf(document: CorpusDocument, annotation: StoredAnnotation): number | string {
   if (document.documentText === undefined) return '?';
-  let cached = lineIndexes.get(document);
-  if (!cached) {
-    const text = stripBom(document.documentText);
-    cached = { text, index: new CodePointIndex(text) };
-    lineIndexes.set(document, cached);
+  let lines = lineIndexes.get(document);
+  if (!lines) {
+    lines = new CodePointLines(stripBom(document.documentText));
+    lineIndexes.set(document, lines);
   }
-  const { text, index } = cached;
-  return lineColumnAt(text, index.toUtf16(Math.min(annotation.start, index.codePointLength))).line;
+  return lines.lineAt(annotation.start);
 }

@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isSeq, LineCounter, type Document, type Node as YamlNode } from 'yaml';
 import { CodePointIndex } from '../text/codePointIndex';
 import { stripBom } from '../text/documentText';
 import {
@@ -9,8 +9,9 @@ import {
   type StoredAnnotation,
 } from './sidecarFormat';
 import { findConflictMarkers } from './conflictMarkers';
-import { aliasProblemRange, getValidator, schemaProblem } from './schemaProblems';
-import { keyName, Locator, pairRange, START, type SidecarProblem, type SourceRange } from './sourceRange';
+import { getValidator, schemaProblem } from './schemaProblems';
+import { keyName, Locator, loneCrAsLf, pairRange, START, type SidecarProblem, type SourceRange } from './sourceRange';
+import { parseYaml, unsupportedYaml } from './yamlSubset';
 
 export type { SidecarProblem, SourceRange } from './sourceRange';
 
@@ -50,12 +51,13 @@ export type SidecarParseResult = SidecarParseSuccess | SidecarParseFailure;
 
 /**
  * Reads a sidecar. Never throws: every problem is returned with its position. Checks run in
- * order (merge conflict markers, YAML syntax, schema, semantics) and stop at the first stage
- * that finds something, because later stages would only report noise caused by it.
+ * order (merge conflict markers, YAML syntax and YAML features a rewrite would lose, schema,
+ * semantics) and stop at the first stage that finds something, because later stages would only
+ * report noise caused by it. A lone CR ends a line, as in YAML 1.2 and VS Code.
  */
 export function parseSidecar(text: string): SidecarParseResult {
   try {
-    return parseUnsafe(stripBom(text));
+    return parseUnsafe(loneCrAsLf(stripBom(text)));
   } catch (e) {
     // A bug here must not take the caller down; surface it like any other problem.
     return fail('syntax', [{ message: `could not read the sidecar: ${String(e)}`, line: 1, column: 1, endLine: 1, endColumn: 1 }]);
@@ -95,22 +97,19 @@ function parseUnsafe(text: string): SidecarParseResult {
   if (conflicts.length > 0) return fail('conflict', conflicts);
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const parsed = parseYaml(text, lineCounter);
+  const { doc } = parsed;
   const at = new Locator(text, lineCounter);
-  if (doc.errors.length > 0) {
-    return fail(
-      'syntax',
-      doc.errors.map((e) => ({ ...at.range(e.pos[0], e.pos[1]), message: `YAML syntax error: ${e.message}` })),
-    );
-  }
+  // Tags, anchors, aliases, directives: what a rewrite would lose (so no alias is ever expanded).
+  // A syntax error on the same line is the tag's doing (`!!timestamp x`: "expects a date").
+  const unsupported = unsupportedYaml(parsed, at);
+  const lines = new Set(unsupported.map((p) => p.line));
+  const syntax = doc.errors
+    .map((e) => ({ ...at.range(e.pos[0], e.pos[1]), message: `YAML syntax error: ${e.message}` }))
+    .filter((p) => !lines.has(p.line));
+  if (syntax.length > 0 || unsupported.length > 0) return fail('syntax', [...syntax, ...unsupported]);
 
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    // Unresolvable aliases and alias bombs only show up when converting.
-    return fail('syntax', [{ ...aliasProblemRange(doc, at), message: `YAML error: ${e instanceof Error ? e.message : String(e)}` }]);
-  }
+  const data: unknown = doc.toJS();
 
   const validate = getValidator();
   if (!validate(data)) {

@@ -1,5 +1,5 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isMap, isSeq, visit, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isSeq, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import schema from '../../../schemas/sidecar.schema.json';
 import { ANNOTATION_KINDS } from '../annotationKind';
 import { SIDECAR_KEYS, STORED_ANNOTATION_KEYS } from './sidecarFormat';
@@ -103,6 +103,12 @@ export function schemaProblem(error: ErrorObject, data: unknown, doc: Document, 
       const name = String(params.additionalProperty);
       const extra = isMap(node) ? node.items.find((p) => keyName(p) === name) : undefined;
       const allowed = path.length === 0 ? SIDECAR_KEYS : STORED_ANNOTATION_KEYS;
+      if (name === '<<') {
+        return {
+          ...(extra?.key ? at.node(extra.key as YamlNode) : at.head(node)),
+          message: `${prefix}merge keys ("<<") are not supported: a sidecar is plain YAML 1.2 and writing it again would lose the merge; write the fields out`,
+        };
+      }
       return {
         ...(extra?.key ? at.node(extra.key as YamlNode) : at.head(node)),
         message: `${prefix}unexpected field "${name}"; allowed fields are ${allowed.join(', ')}`,
@@ -147,19 +153,4 @@ export function schemaProblem(error: ErrorObject, data: unknown, doc: Document, 
       break;
   }
   return { ...valueRange(), message: `${prefix}${error.message ?? 'invalid value'}` };
-}
-
-/** Where to report an alias that could not be resolved: the first such alias, else the start. */
-export function aliasProblemRange(doc: Document, at: Locator): SourceRange {
-  let found: SourceRange | undefined;
-  visit(doc, {
-    Alias(_key, alias) {
-      if (alias.resolve(doc) === undefined && alias.range) {
-        found = at.node(alias);
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found ?? START;
 }

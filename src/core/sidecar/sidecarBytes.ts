@@ -1,5 +1,5 @@
 import { stripBom } from '../text/documentText';
-import type { SidecarProblem } from './sourceRange';
+import { loneCrAsLf, type SidecarProblem } from './sourceRange';
 
 /**
  * The largest sidecar read, in bytes: 16 MiB, about 40,000 annotations in the canonical layout.
@@ -26,8 +26,9 @@ export function decodeSidecarBytes(bytes: Uint8Array): DecodedSidecar {
     return { ok: true, text: fatalDecoder.decode(bytes) };
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    // The valid part before the bad byte gives its line and column (in UTF-16 units, as editors count).
-    const before = stripBom(fatalDecoder.decode(bytes.subarray(0, bad)));
+    // The valid part before the bad byte gives its line and column (in UTF-16 units, as editors
+    // count, a lone CR ending a line as in parseSidecar).
+    const before = loneCrAsLf(stripBom(fatalDecoder.decode(bytes.subarray(0, bad))));
     const lineStart = before.lastIndexOf('\n') + 1;
     const line = before.split('\n').length;
     const hex = bytes[bad].toString(16).toUpperCase().padStart(2, '0');

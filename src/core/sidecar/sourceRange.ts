@@ -16,6 +16,17 @@ export interface SidecarProblem extends SourceRange {
   message: string;
 }
 
+/**
+ * The text with each lone CR (old Mac line ending, alone or mixed with others) turned into LF.
+ * YAML 1.2 (§5.4) and VS Code both take a lone CR for a line break, but the yaml library does
+ * not: a CR-only sidecar read as one line, whose first comment hid the rest ("the sidecar is
+ * empty"). One character for one, so every offset, line and column stays the same as in the
+ * file, and a CR never reaches a value (the writer escapes CRs in strings as `\r`).
+ */
+export function loneCrAsLf(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
 /** The start of the file, where problems without a better place are reported. */
 export const START: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
@@ -27,8 +38,8 @@ export class Locator {
   ) {}
 
   range(start: number, end: number): SourceRange {
-    const s = this.lines.linePos(start);
-    const e = this.lines.linePos(Math.max(start, end));
+    const s = this.lines.linePos(this.notInsideCrLf(start));
+    const e = this.lines.linePos(this.notInsideCrLf(Math.max(start, end)));
     return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
   }
 
@@ -43,6 +54,14 @@ export class Locator {
     if (!node?.range) return this.range(0, this.lineEnd(0));
     const [start, valueEnd] = node.range;
     return this.range(start, Math.min(valueEnd, this.lineEnd(start)));
+  }
+
+  /**
+   * An offset between the CR and the LF of a CRLF (the yaml library ends some errors there) is
+   * not a place an editor can show: it is moved past the LF, as in the same file with LF endings.
+   */
+  private notInsideCrLf(offset: number): number {
+    return offset > 0 && this.text.charCodeAt(offset - 1) === 0x0d && this.text.charCodeAt(offset) === 0x0a ? offset + 1 : offset;
   }
 
   private lineEnd(offset: number): number {

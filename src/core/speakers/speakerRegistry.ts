@@ -3,6 +3,7 @@ import { isNode, LineCounter, parseDocument } from 'yaml';
 import schema from '../../../schemas/speakers.schema.json';
 import type { SidecarProblem } from '../sidecar/parseSidecar';
 import { stripBom } from '../text/documentText';
+import { loneCrAsLf } from '../sidecar/sourceRange';
 
 /** Where the registry lives, relative to the workspace root: committed with the corpus. */
 export const SPEAKER_REGISTRY_PATH = '.annotations/speakers.yaml';
@@ -64,7 +65,8 @@ let validator: ValidateFunction | undefined;
  */
 export function parseSpeakerRegistry(text: string): SpeakerRegistryParse {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(stripBom(text), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // A lone CR ends a line (old Mac files), as in sidecars, YAML 1.2 and VS Code; offsets are unchanged.
+  const doc = parseDocument(loneCrAsLf(stripBom(text)), { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (range: readonly number[] | null | undefined): Omit<RegistryProblem, 'message'> => {
     const [start, end] = range ?? [0, 0];
     const s = lineCounter.linePos(start);

@@ -13,7 +13,8 @@ export class CodePointLines {
       // The low half of a surrogate pair is part of the previous code point.
       if (c >= 0xdc00 && c <= 0xdfff && i > 0 && isHighSurrogate(text.charCodeAt(i - 1))) continue;
       codePoint++;
-      if (c === 0x0a) this.starts.push(codePoint);
+      // A line ends at LF, or at a CR not followed by LF (old Mac files), as VS Code counts lines.
+      if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) this.starts.push(codePoint);
     }
   }
 
