@@ -5,6 +5,11 @@ export interface CliIO {
   readonly cwd: string;
   out(text: string): void;
   err(text: string): void;
+  /**
+   * For tests: called when a sidecar's new content is on disk in a temp file, just before the
+   * sidecar is re-read and replaced (so a test can change it "concurrently" at the worst moment).
+   */
+  readonly beforeReplace?: (path: string) => Promise<void> | void;
 }
 
 export function processIO(): CliIO {
@@ -25,6 +30,8 @@ export function displayPath(io: CliIO, path: string): string {
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
+/** The tool itself failed (a bug): never used for problems of the files it reads or writes. */
+export const EXIT_BUG = 3;
 
 /** A mistake in how the command was called: reported with the usage, exit code 2. */
 export class UsageError extends Error {}
