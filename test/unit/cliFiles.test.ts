@@ -262,6 +262,22 @@ describe('source-annotator and file problems', () => {
     });
   });
 
+  describe('merge with files that cannot be read', () => {
+    it('reports a missing file or a directory with its role, writes nothing, exit 1', async () => {
+      const ours = write('ours.yaml', tag(undefined, ARTICLE, { phrase: 'the Lisbon summit' }).sidecar);
+      const before = fs.readFileSync(ours, 'utf8');
+      fs.mkdirSync(path.join(dir, 'folder'));
+      const missing = await run(dir, 'merge', 'base.yaml', 'ours.yaml', 'missing.yaml');
+      assert.equal(missing.code, 1);
+      assert.match(missing.err, /^source-annotator merge: base base\.yaml: no such file or directory$/m);
+      assert.match(missing.err, /^source-annotator merge: theirs missing\.yaml: no such file or directory$/m);
+      assert.match(missing.err, /nothing was written/);
+      const folder = await run(dir, 'merge', 'ours.yaml', 'ours.yaml', 'folder');
+      assert.equal(folder.code, 1);
+      assert.match(folder.err, /^source-annotator merge: theirs folder: is a directory$/m);
+      assert.equal(fs.readFileSync(ours, 'utf8'), before);
+    });
+  });
 });
 
 describe('writeSidecar: nothing that does not read back is written', () => {
