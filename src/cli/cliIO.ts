@@ -12,11 +12,25 @@ export interface CliIO {
   readonly beforeReplace?: (path: string) => Promise<void> | void;
 }
 
+/**
+ * The process's streams. A closed pipe (`source-annotator export | head`) is not an error: output
+ * stops quietly, as with other command line tools, and the command's exit code stands.
+ */
 export function processIO(): CliIO {
+  let outClosed = false;
+  let errClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    outClosed = true;
+  });
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    errClosed = true;
+  });
   return {
     cwd: process.cwd(),
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
+    out: (text) => void (outClosed || process.stdout.write(text)),
+    err: (text) => void (errClosed || process.stderr.write(text)),
   };
 }
 

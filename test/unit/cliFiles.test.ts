@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { MAX_SIDECAR_BYTES } from '../../src/core/sidecar/sidecarBytes';
 import { MAX_DOCUMENT_BYTES } from '../../src/core/corpus/readFiles';
+import { DocumentAnnotations } from '../../src/core/documentAnnotations';
+import { renderSidecar } from '../../src/core/sidecar/sidecarDocument';
 import { writeSidecar } from '../../src/cli/writeSidecar';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
 import { buildSidecarFile } from '../../src/core/sidecar/sidecarCodec';
@@ -259,6 +261,24 @@ describe('source-annotator and file problems', () => {
       assert.doesNotMatch(r.err, NO_STACK);
       assert.equal(fs.readFileSync(locked, 'utf8'), sidecar);
       assert.notEqual(fs.readFileSync(open, 'utf8'), sidecar);
+    });
+  });
+
+  describe('a closed standard output (… | head)', () => {
+    it('stops quietly with the exit code of the command: no EPIPE error, no stack trace', function () {
+      if (process.platform === 'win32') this.skip();
+      this.timeout(60_000);
+      // Enough annotations that the export is far larger than a pipe's buffer.
+      const text = ARTICLE.repeat(4);
+      const annotations = new DocumentAnnotations();
+      for (let start = 0; start + 40 <= text.length; start += 25) annotations.add({ kind: 'claim', start, end: start + 40, author: 'alice' }, text);
+      write('doc.txt', text);
+      write('doc.txt.annotations.yaml', renderSidecar(annotations, text));
+      for (const args of ['export --format json', 'export --format markdown']) {
+        const r = spawnSync('bash', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} ${args} | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+        assert.equal(r.stdout, '0\n', `${args}: ${r.stderr}`);
+        assert.equal(r.stderr, '', args);
+      }
     });
   });
 
