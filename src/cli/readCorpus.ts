@@ -11,6 +11,8 @@ export interface CorpusProblem {
   readonly line: number;
   readonly column: number;
   readonly message: string;
+  /** About a folder rather than a sidecar (not counted as a sidecar). */
+  readonly folder: boolean;
 }
 
 export interface Corpus {
@@ -32,7 +34,7 @@ export async function readCorpus(io: CliIO, paths: readonly string[]): Promise<C
   for (const path of found.files) {
     const read = await readAnnotatedDocument(path);
     if (read.ok) documents.push(read.doc);
-    else problems.push({ path, severity: 'error', line: read.problem.line, column: read.problem.column, message: read.problem.message });
+    else problems.push({ path, severity: 'error', line: read.problem.line, column: read.problem.column, message: read.problem.message, folder: false });
   }
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { documents, problems };

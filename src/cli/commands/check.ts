@@ -46,7 +46,9 @@ export async function check(args: readonly string[], io: CliIO): Promise<number>
   const warnings = all.filter((p) => p.severity === 'warning' && !p.fixed).length;
   const fixedFiles = reports.filter((r) => r.fixed).length;
   const fixable = all.filter((p) => p.fixable && !p.fixed).length;
-  const summary = { sidecars: reports.length, errors, warnings, fixed: all.filter((p) => p.fixed).length, fixedFiles };
+  // Folders met on the way (unreadable, or named like a sidecar) are reported but are no sidecars.
+  const sidecars = corpus.documents.length + corpus.problems.filter((p) => !p.folder).length;
+  const summary = { sidecars, errors, warnings, fixed: all.filter((p) => p.fixed).length, fixedFiles };
 
   if (format === 'json') {
     io.out(JSON.stringify({ files: reports, summary }, null, 2) + '\n');
@@ -58,7 +60,7 @@ export async function check(args: readonly string[], io: CliIO): Promise<number>
   const parts = [`${errors} error(s)`, `${warnings} warning(s)`];
   if (fix) parts.push(`${summary.fixed} fixed in ${fixedFiles} file(s)`);
   else if (fixable > 0) parts.push(`${fixable} fixable with --fix`);
-  io.err(`Checked ${reports.length} sidecar(s): ${parts.join(', ')}.\n`);
+  io.err(`Checked ${sidecars} sidecar(s): ${parts.join(', ')}.\n`);
   return errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 

@@ -19,6 +19,8 @@ export interface FoundProblem {
   readonly path: string;
   readonly severity: 'error' | 'warning';
   readonly message: string;
+  /** About a folder (unreadable, or named like a file), not about one of the files looked for. */
+  readonly folder: boolean;
 }
 
 export interface FoundFiles {
@@ -74,11 +76,12 @@ class Search {
     private readonly what: string,
   ) {}
 
-  problem(path: string, severity: FoundProblem['severity'], message: string): void {
-    this.problems.push({ path, severity, message });
+  problem(path: string, severity: FoundProblem['severity'], message: string, folder = false): void {
+    this.problems.push({ path, severity, message, folder });
   }
 
-  async file(path: string, info: FileType): Promise<void> {
+  /** `realDir`: the real path of the file's folder, when the caller knows it already. */
+  async file(path: string, info: FileType, realDir?: string): Promise<void> {
     // A FIFO, socket or device: reported (the reader refuses them too), never opened.
     if (!info.isFile()) {
       this.problem(path, 'error', `not a regular file (${fileKind(info)}); skipped`);
@@ -86,7 +89,7 @@ class Search {
     }
     // The same file through a linked folder counts once; a link with a name of its own is another
     // sidecar (its name says which document it belongs to), so the name is part of the key.
-    const key = join(await realpath(dirname(path)).catch(() => dirname(path)), basename(path));
+    const key = join(realDir ?? (await realpath(dirname(path)).catch(() => dirname(path))), basename(path));
     if (!this.found.has(key)) this.found.set(key, path);
   }
 
@@ -99,7 +102,7 @@ class Search {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
       if (!isFileSystemError(error)) throw error;
-      this.problem(dir, 'error', `cannot read folder: ${describeFileError(error)}; its files are not checked`);
+      this.problem(dir, 'error', `cannot read folder: ${describeFileError(error)}; its files are not checked`, true);
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -120,10 +123,10 @@ class Search {
       }
       if (info.isDirectory()) {
         if (SKIPPED_FOLDERS.has(entry.name)) continue;
-        if (this.accept(path, false)) this.problem(path, 'warning', `a folder named like ${this.what}; searched as a folder`);
+        if (this.accept(path, false)) this.problem(path, 'warning', `a folder named like ${this.what}; searched as a folder`, true);
         await this.folder(path);
       } else if (this.accept(path, false)) {
-        await this.file(path, info);
+        await this.file(path, info, real);
       }
     }
   }
