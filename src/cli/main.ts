@@ -4,7 +4,7 @@ import { exportAnnotations, EXPORT_USAGE } from './commands/export';
 import { merge, MERGE_USAGE } from './commands/merge';
 import { stats, STATS_USAGE } from './commands/stats';
 import { suggest, SUGGEST_USAGE } from './commands/suggest';
-import { EXIT_OK, EXIT_USAGE, processIO, UsageError, type CliIO } from './cliIO';
+import { EXIT_BUG, EXIT_OK, EXIT_USAGE, processIO, UsageError, type CliIO } from './cliIO';
 
 interface CliCommand {
   readonly run: (args: readonly string[], io: CliIO) => Promise<number>;
@@ -66,8 +66,9 @@ if (require.main === module) {
   runCli(process.argv.slice(2), processIO()).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
-      process.stderr.write(`source-annotator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 3;
+      // Problems of the files read or written are reported by the commands (exit 1); this is a bug.
+      process.stderr.write(`source-annotator: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = EXIT_BUG;
     },
   );
 }

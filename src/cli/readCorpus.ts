@@ -1,16 +1,57 @@
 import { resolve } from 'node:path';
 import { readAnnotatedDocument, type AnnotatedDocument } from '../core/corpus/annotatedDocument';
-import { findSidecars, PathNotFoundError } from '../core/corpus/findSidecars';
-import { UsageError, type CliIO } from './cliIO';
+import { findSidecars, PathNotFoundError, type FoundFiles } from '../core/corpus/findSidecars';
+import { displayPath, UsageError, type CliIO } from './cliIO';
 
-/** Every sidecar under the given paths (the working directory by default), read with its document. */
-export async function readCorpus(io: CliIO, paths: readonly string[]): Promise<AnnotatedDocument[]> {
-  let sidecars: string[];
+/** A file that could not be taken as it is: at a line and column of it (1:1 for the whole file). */
+export interface CorpusProblem {
+  /** Absolute path. */
+  readonly path: string;
+  readonly severity: 'error' | 'warning';
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+  /** About a folder rather than a sidecar (not counted as a sidecar). */
+  readonly folder: boolean;
+}
+
+export interface Corpus {
+  /** The sidecars read, with their documents, sorted by path. */
+  readonly documents: AnnotatedDocument[];
+  /** What was found but could not be read (unreadable folders and files, FIFOs, invalid UTF-8, too large), sorted by path. */
+  readonly problems: CorpusProblem[];
+}
+
+/**
+ * Every sidecar under the given paths (the working directory by default), read with its document.
+ * A file or folder that cannot be read is a problem of its own; the others are still read.
+ */
+export async function readCorpus(io: CliIO, paths: readonly string[]): Promise<Corpus> {
+  const found = await search(io, paths, findSidecars);
+  const problems: CorpusProblem[] = found.problems.map((p) => ({ ...p, line: 1, column: 1 }));
+  const documents: AnnotatedDocument[] = [];
+  // One at a time: a corpus of thousands of sidecars must not open thousands of files at once.
+  for (const path of found.files) {
+    const read = await readAnnotatedDocument(path);
+    if (read.ok) documents.push(read.doc);
+    else problems.push({ path, severity: 'error', line: read.problem.line, column: read.problem.column, message: read.problem.message, folder: false });
+  }
+  problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { documents, problems };
+}
+
+/** Runs a search of the paths given (the working directory by default); a path that does not exist is a usage error. */
+export async function search(io: CliIO, paths: readonly string[], find: (paths: readonly string[]) => Promise<FoundFiles>): Promise<FoundFiles> {
   try {
-    sidecars = await findSidecars(paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [io.cwd]);
+    return await find(paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [io.cwd]);
   } catch (error) {
     if (error instanceof PathNotFoundError) throw new UsageError(error.message);
     throw error;
   }
-  return Promise.all(sidecars.map((path) => readAnnotatedDocument(path)));
+}
+
+/** A problem as a line for stderr: `path: message`, or `path:line:col: message` when it has a place in the file. */
+export function problemLine(io: CliIO, problem: Pick<CorpusProblem, 'path' | 'line' | 'column' | 'message'>): string {
+  const at = problem.line === 1 && problem.column === 1 ? '' : `:${problem.line}:${problem.column}`;
+  return `${displayPath(io, problem.path)}${at}: ${problem.message}\n`;
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../src/core/sidecar/atomicWrite';
+import { FileChangedError, writeFileAtomic, type FileSnapshot } from '../../src/core/sidecar/atomicWrite';
 
 describe('writeFileAtomic', () => {
   let dir: string;
@@ -58,5 +58,52 @@ describe('writeFileAtomic', () => {
 
   it('rejects when the directory does not exist', async () => {
     await assert.rejects(writeFileAtomic(join(dir, 'missing', 'x.yaml'), 'x'), { code: 'ENOENT' });
+  });
+
+  it('writes through a symbolic link: the target gets the content, the link stays a link', async function () {
+    if (process.platform === 'win32') this.skip();
+    await mkdir(join(dir, 'store'));
+    const target = join(dir, 'store', 'real.yaml');
+    await writeFile(target, 'old\n');
+    await symlink(target, join(dir, 'link.yaml'));
+    await writeFileAtomic(join(dir, 'link.yaml'), 'new\n');
+    assert.ok((await lstat(join(dir, 'link.yaml'))).isSymbolicLink());
+    assert.equal(await readFile(target, 'utf8'), 'new\n');
+    assert.deepEqual(await readdir(join(dir, 'store')), ['real.yaml']);
+  });
+
+  it('with `expected`, replaces the file only if it is still what was read', async () => {
+    const target = join(dir, 'doc.annotations.yaml');
+    await writeFile(target, 'read\n');
+    const snapshot = async (): Promise<FileSnapshot> => {
+      const info = await stat(target);
+      return { bytes: await readFile(target), size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, dev: info.dev };
+    };
+    const read = await snapshot();
+    await writeFileAtomic(target, 'fixed\n', { expected: read });
+    assert.equal(await readFile(target, 'utf8'), 'fixed\n');
+
+    const again = await snapshot();
+    await assert.rejects(
+      writeFileAtomic(target, 'stale fix\n', { expected: again, beforeCommit: () => writeFile(target, 'saved by the editor\n') }),
+      (e: unknown) => e instanceof FileChangedError && e.path === target,
+    );
+    assert.equal(await readFile(target, 'utf8'), 'saved by the editor\n');
+    assert.deepEqual(await readdir(dir), ['doc.annotations.yaml'], 'temp file removed');
+
+    // Deleted meanwhile: not recreated either.
+    const last = await snapshot();
+    await assert.rejects(writeFileAtomic(target, 'x', { expected: last, beforeCommit: () => rm(target) }), FileChangedError);
+    assert.deepEqual(await readdir(dir), []);
+  });
+
+  it('with `expected: null`, creates the file but never replaces one that appeared meanwhile', async () => {
+    const target = join(dir, 'new.annotations.yaml');
+    await writeFileAtomic(target, 'created\n', { expected: null });
+    assert.equal(await readFile(target, 'utf8'), 'created\n');
+    const other = join(dir, 'other.annotations.yaml');
+    await assert.rejects(writeFileAtomic(other, 'mine\n', { expected: null, beforeCommit: () => writeFile(other, 'theirs\n') }), FileChangedError);
+    assert.equal(await readFile(other, 'utf8'), 'theirs\n');
+    assert.deepEqual((await readdir(dir)).sort(), ['new.annotations.yaml', 'other.annotations.yaml']);
   });
 });

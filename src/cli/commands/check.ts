@@ -1,8 +1,10 @@
 import { checkSidecar, type CheckProblem } from '../../core/check/checkSidecar';
-import { writeFileAtomic } from '../../core/sidecar/atomicWrite';
+import type { AnnotatedDocument } from '../../core/corpus/annotatedDocument';
+import { documentPathForSidecar } from '../../core/sidecar/sidecarFormat';
 import { choice, parseArgs } from '../args';
 import { displayPath, EXIT_OK, EXIT_PROBLEMS, type CliIO } from '../cliIO';
 import { readCorpus } from '../readCorpus';
+import { writeSidecar } from '../writeSidecar';
 
 export const CHECK_USAGE = `Usage: source-annotator check [paths…] [--fix] [--format text|json]
 
@@ -11,10 +13,11 @@ schema, duplicate ids, offsets, quotes against the current documents, merge conf
 sidecars whose document is gone. Prints "file:line:col: severity: message" lines.
 
   --fix            re-anchor quotes found elsewhere in their document (written atomically);
-                   quotes that cannot be found are reported, invalid sidecars are never touched
+                   quotes that cannot be found are reported, invalid sidecars are never touched,
+                   and a sidecar that changed on disk since it was read is not overwritten
   --format json    one JSON object instead of lines
 
-Exit code: 0 no errors, 1 errors found, 2 usage error.`;
+Exit code: 0 no errors, 1 errors found (files that cannot be read or written included), 2 usage error.`;
 
 interface FileReport {
   sidecar: string;
@@ -29,25 +32,23 @@ export async function check(args: readonly string[], io: CliIO): Promise<number>
   const fix = parsed.options.has('fix');
   const corpus = await readCorpus(io, parsed.positionals);
 
-  const reports: FileReport[] = [];
-  for (const doc of corpus) {
-    const result = checkSidecar(doc);
-    const applied = fix && result.fixedText !== undefined;
-    if (applied) await writeFileAtomic(doc.sidecarPath, result.fixedText as string);
-    reports.push({
-      sidecar: displayPath(io, doc.sidecarPath),
-      document: displayPath(io, doc.documentPath),
-      fixed: applied,
-      problems: result.problems.map((p) => ({ ...p, fixed: applied && p.fixable })),
-    });
-  }
+  const reports: FileReport[] = corpus.problems.map((p) => ({
+    sidecar: displayPath(io, p.path),
+    document: displayPath(io, documentPathForSidecar(p.path) ?? p.path),
+    fixed: false,
+    problems: [{ line: p.line, column: p.column, endLine: p.line, endColumn: p.column, severity: p.severity, message: p.message, fixable: false, fixed: false }],
+  }));
+  for (const doc of corpus.documents) reports.push(await checkOne(doc, fix, io));
+  reports.sort((a, b) => (a.sidecar < b.sidecar ? -1 : a.sidecar > b.sidecar ? 1 : 0));
 
   const all = reports.flatMap((r) => r.problems);
   const errors = all.filter((p) => p.severity === 'error' && !p.fixed).length;
   const warnings = all.filter((p) => p.severity === 'warning' && !p.fixed).length;
   const fixedFiles = reports.filter((r) => r.fixed).length;
   const fixable = all.filter((p) => p.fixable && !p.fixed).length;
-  const summary = { sidecars: reports.length, errors, warnings, fixed: all.filter((p) => p.fixed).length, fixedFiles };
+  // Folders met on the way (unreadable, or named like a sidecar) are reported but are no sidecars.
+  const sidecars = corpus.documents.length + corpus.problems.filter((p) => !p.folder).length;
+  const summary = { sidecars, errors, warnings, fixed: all.filter((p) => p.fixed).length, fixedFiles };
 
   if (format === 'json') {
     io.out(JSON.stringify({ files: reports, summary }, null, 2) + '\n');
@@ -59,6 +60,26 @@ export async function check(args: readonly string[], io: CliIO): Promise<number>
   const parts = [`${errors} error(s)`, `${warnings} warning(s)`];
   if (fix) parts.push(`${summary.fixed} fixed in ${fixedFiles} file(s)`);
   else if (fixable > 0) parts.push(`${fixable} fixable with --fix`);
-  io.err(`Checked ${reports.length} sidecar(s): ${parts.join(', ')}.\n`);
+  io.err(`Checked ${sidecars} sidecar(s): ${parts.join(', ')}.\n`);
   return errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** Checks one sidecar and, with --fix, writes its repair unless that would be unsafe (then the reason is one more problem). */
+async function checkOne(doc: AnnotatedDocument, fix: boolean, io: CliIO): Promise<FileReport> {
+  const result = checkSidecar(doc);
+  let applied = false;
+  let refused: string | undefined;
+  if (fix && result.fixedText !== undefined && result.fixedFile !== undefined) {
+    const written = await writeSidecar(doc.sidecarPath, result.fixedText, {
+      file: result.fixedFile,
+      documentText: doc.documentText,
+      expected: doc.sidecarSnapshot,
+      io,
+    });
+    applied = written.ok;
+    if (!written.ok) refused = `not fixed: ${written.reason}`;
+  }
+  const problems = result.problems.map((p) => ({ ...p, fixed: applied && p.fixable }));
+  if (refused !== undefined) problems.unshift({ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', message: refused, fixable: false, fixed: false });
+  return { sidecar: displayPath(io, doc.sidecarPath), document: displayPath(io, doc.documentPath), fixed: applied, problems };
 }

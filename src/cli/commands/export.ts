@@ -10,7 +10,7 @@ Writes the annotations under the paths (default: the current directory) to stdou
   markdown   a "claims by speaker" report
   json       the annotations of each document (code point offsets, re-anchored to the current text)
   w3c        a W3C Web Annotation collection (JSON-LD, TextQuoteSelector + TextPositionSelector)
-Exit code: 0, 1 when a sidecar could not be read (reported on stderr), 2 usage error.`;
+Exit code: 0, 1 when a sidecar, document or folder could not be read (reported on stderr), 2 usage error.`;
 
 export async function exportAnnotations(args: readonly string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(args, { values: ['format'] });

@@ -3,12 +3,12 @@ import { annotationStats } from '../../core/report/annotationStats';
 import { KIND_LABELS } from '../../core/report/claimsReport';
 import { choice, parseArgs } from '../args';
 import { displayPath, EXIT_OK, EXIT_PROBLEMS, type CliIO } from '../cliIO';
-import { readCorpus } from '../readCorpus';
+import { problemLine, readCorpus } from '../readCorpus';
 
 export const STATS_USAGE = `Usage: source-annotator stats [paths…] [--format text|json]
 
 Counts annotations per kind, speaker, document and annotator (author).
-Exit code: 0, 1 when a sidecar could not be read (reported on stderr), 2 usage error.`;
+Exit code: 0, 1 when a sidecar, document or folder could not be read (reported on stderr), 2 usage error.`;
 
 export async function stats(args: readonly string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(args, { values: ['format'] });
@@ -38,17 +38,26 @@ function row(count: number, label: string): string {
   return `  ${String(count).padStart(6)}  ${label}`;
 }
 
-/** The readable sidecars as report input; unreadable ones are named on stderr and counted. */
+/**
+ * The readable sidecars as report input. Everything left out is named on stderr (files and folders
+ * that cannot be read, invalid sidecars, documents that exist but cannot be read) and counted.
+ */
 export async function readReportCorpus(io: CliIO, paths: readonly string[]): Promise<{ corpus: CorpusDocument[]; unreadable: number }> {
   const corpus: CorpusDocument[] = [];
+  const { documents, problems } = await readCorpus(io, paths);
   let unreadable = 0;
-  for (const doc of await readCorpus(io, paths)) {
+  for (const problem of problems) {
+    if (problem.severity === 'error') unreadable++;
+    io.err(problemLine(io, problem.severity === 'error' ? problem : { ...problem, message: `warning: ${problem.message}` }));
+  }
+  for (const doc of documents) {
     const entry = corpusDocument(doc, displayPath(io, doc.documentPath));
     if (entry) {
       corpus.push(entry);
     } else {
       unreadable++;
-      io.err(`${displayPath(io, doc.sidecarPath)}: skipped, not a valid sidecar (run "source-annotator check")\n`);
+      const why = doc.documentProblem !== undefined ? `its document ${displayPath(io, doc.documentPath)}: ${doc.documentProblem}` : 'not a valid sidecar (run "source-annotator check")';
+      io.err(`${displayPath(io, doc.sidecarPath)}: skipped, ${why}\n`);
     }
   }
   return { corpus, unreadable };

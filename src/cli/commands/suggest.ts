@@ -1,20 +1,21 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { findDocuments } from '../../core/corpus/findDocuments';
-import { PathNotFoundError } from '../../core/corpus/findSidecars';
+import { readDocumentText, readSidecarFile } from '../../core/corpus/readFiles';
 import { DocumentAnnotations } from '../../core/documentAnnotations';
-import { writeFileAtomic } from '../../core/sidecar/atomicWrite';
+import type { SidecarProblem } from '../../core/sidecar/parseSidecar';
+import { serializeSidecar } from '../../core/sidecar/serializeSidecar';
+import { buildSidecarFile } from '../../core/sidecar/sidecarCodec';
 import { sidecarPathFor } from '../../core/sidecar/sidecarFormat';
-import { loadSidecar, renderSidecar } from '../../core/sidecar/sidecarDocument';
+import { loadSidecar } from '../../core/sidecar/sidecarDocument';
 import { acceptedSuggestion } from '../../core/suggest/acceptedSuggestion';
 import { suggestAnnotations } from '../../core/suggest/suggestAnnotations';
 import type { Suggestion } from '../../core/suggest/suggestion';
 import { withoutDuplicates } from '../../core/suggest/withoutDuplicates';
 import { CodePointIndex } from '../../core/text/codePointIndex';
-import { stripBom } from '../../core/text/documentText';
 import { choice, parseArgs } from '../args';
-import { displayPath, EXIT_OK, EXIT_PROBLEMS, UsageError, type CliIO } from '../cliIO';
+import { displayPath, EXIT_OK, EXIT_PROBLEMS, type CliIO } from '../cliIO';
+import { problemLine, search } from '../readCorpus';
+import { writeSidecar } from '../writeSidecar';
 
 export const SUGGEST_USAGE = `Usage: source-annotator suggest [paths…] [--format json|yaml] [--write]
 
@@ -25,10 +26,11 @@ are searched for .txt, .text, .md and .markdown files): direct quotes with their
   --format json|yaml  print every suggestion (kind, code point start and end, text, speaker, the
                       cue that justified it, the rule); nothing is written (default json)
   --write             add the suggestions to the sidecars as annotations by "suggest", never
-                      duplicating an annotation of the same kind and span; invalid sidecars are
-                      reported and left untouched
+                      duplicating an annotation of the same kind and span; invalid sidecars, and
+                      sidecars changed on disk meanwhile, are reported and left untouched
 
-Progress goes to stderr. Exit code: 0, 1 when a sidecar was skipped, 2 usage error.`;
+Progress goes to stderr. Exit code: 0, 1 when a file was skipped (unreadable, invalid, not
+written), 2 usage error.`;
 
 /** A suggestion as printed: code point offsets, like the sidecar's. */
 interface PrintedSuggestion {
@@ -45,23 +47,34 @@ export async function suggest(args: readonly string[], io: CliIO): Promise<numbe
   const parsed = parseArgs(args, { values: ['format'], flags: ['write'] });
   const format = choice(parsed, 'format', ['json', 'yaml'] as const, 'json');
   const write = parsed.options.has('write');
-  const documents = await documentsUnder(io, parsed.positionals);
+  const found = await search(io, parsed.positionals, findDocuments);
+  const documents = found.files;
 
   const printed: { document: string; suggestions: PrintedSuggestion[] }[] = [];
-  let skipped = 0;
+  let failed = 0;
   let added = 0;
   let total = 0;
+  for (const problem of found.problems) {
+    if (problem.severity === 'error') failed++;
+    io.err(problemLine(io, { ...problem, line: 1, column: 1, message: problem.severity === 'error' ? problem.message : `warning: ${problem.message}` }));
+  }
   for (const [index, documentPath] of documents.entries()) {
     const shown = displayPath(io, documentPath);
-    const text = stripBom(await readFile(documentPath, 'utf8'));
+    const read = await readDocumentText(documentPath);
+    if (!read.ok) {
+      failed++;
+      io.err(`[${index + 1}/${documents.length}] ${shown}: ${read.reason}\n`);
+      continue;
+    }
+    const text = read.text;
     const suggestions = suggestAnnotations(text);
     total += suggestions.length;
     let progress = `[${index + 1}/${documents.length}] ${shown}: ${suggestions.length} suggestion(s)`;
     if (write) {
-      const result = await writeSuggestions(documentPath, text, suggestions);
-      if (result === undefined) {
-        skipped++;
-        progress += `; ${displayPath(io, sidecarPathFor(documentPath))}: skipped, not a valid sidecar (run "source-annotator check")`;
+      const result = await writeSuggestions(documentPath, text, suggestions, io);
+      if (typeof result === 'string') {
+        failed++;
+        progress += `; ${displayPath(io, sidecarPathFor(documentPath))}: ${result}`;
       } else {
         added += result;
         progress += `, ${result} added`;
@@ -74,17 +87,8 @@ export async function suggest(args: readonly string[], io: CliIO): Promise<numbe
 
   if (!write) io.out(format === 'yaml' ? stringify({ documents: printed }, { lineWidth: 0 }) : JSON.stringify({ documents: printed }, null, 2) + '\n');
   const summary = write ? `${added} annotation(s) added` : 'nothing written';
-  io.err(`Suggested ${total} annotation(s) in ${documents.length} document(s); ${summary}${skipped > 0 ? `; ${skipped} invalid sidecar(s) skipped` : ''}.\n`);
-  return skipped > 0 ? EXIT_PROBLEMS : EXIT_OK;
-}
-
-async function documentsUnder(io: CliIO, paths: readonly string[]): Promise<string[]> {
-  try {
-    return await findDocuments(paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [io.cwd]);
-  } catch (error) {
-    if (error instanceof PathNotFoundError) throw new UsageError(error.message);
-    throw error;
-  }
+  io.err(`Suggested ${total} annotation(s) in ${documents.length} document(s); ${summary}${failed > 0 ? `; ${failed} file(s) skipped` : ''}.\n`);
+  return failed > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 function toPrinted(suggestions: readonly Suggestion[], text: string): PrintedSuggestion[] {
@@ -102,23 +106,28 @@ function toPrinted(suggestions: readonly Suggestion[], text: string): PrintedSug
 
 /**
  * Adds the new suggestions to the document's sidecar (created when there is none) and writes it
- * atomically when something was added. Returns how many were added, or undefined when the
- * sidecar is invalid and was left alone.
+ * atomically when something was added, never over a sidecar that changed since it was read.
+ * Returns how many were added, or why the sidecar was left alone.
  */
-async function writeSuggestions(documentPath: string, text: string, suggestions: readonly Suggestion[]): Promise<number | undefined> {
+async function writeSuggestions(documentPath: string, text: string, suggestions: readonly Suggestion[], io: CliIO): Promise<number | string> {
   const sidecarPath = sidecarPathFor(documentPath);
-  const sidecarText = await readFile(sidecarPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+  const read = await readSidecarFile(sidecarPath);
+  if (!read.ok && !read.missing) return `skipped, ${positioned(read.problem)}`;
   let annotations = new DocumentAnnotations();
-  if (sidecarText !== undefined) {
-    const loaded = loadSidecar(sidecarText, text);
-    if (!loaded.ok) return undefined;
+  if (read.ok) {
+    const loaded = loadSidecar(read.text, text);
+    if (!loaded.ok) return 'skipped, not a valid sidecar (run "source-annotator check")';
     annotations = loaded.annotations;
   }
   const fresh = withoutDuplicates(suggestions, annotations.all);
   for (const suggestion of fresh) annotations.add(acceptedSuggestion(suggestion), text);
-  if (fresh.length > 0) await writeFileAtomic(sidecarPath, renderSidecar(annotations, text));
-  return fresh.length;
+  if (fresh.length === 0) return 0;
+  annotations.refreshQuotes(text);
+  const file = buildSidecarFile([...annotations.all], text);
+  const written = await writeSidecar(sidecarPath, serializeSidecar(file), { file, documentText: text, expected: read.ok ? read.snapshot : null, io });
+  return written.ok ? fresh.length : `not written: ${written.reason}`;
+}
+
+function positioned(problem: SidecarProblem): string {
+  return problem.line === 1 && problem.column === 1 ? problem.message : `line ${problem.line}, column ${problem.column}: ${problem.message}`;
 }

@@ -1,10 +1,11 @@
+import { basename } from 'node:path';
 import type { Annotation } from '../annotation';
 import type { AnchorCandidate } from '../anchoring/anchorCandidates';
 import type { OrphanReason } from '../anchoring/anchorDocument';
 import type { AnnotatedDocument } from '../corpus/annotatedDocument';
 import { type SidecarParseSuccess, type SourceRange } from '../sidecar/parseSidecar';
 import { toStoredAnnotations } from '../sidecar/sidecarCodec';
-import type { StoredAnnotation } from '../sidecar/sidecarFormat';
+import type { SidecarFile, StoredAnnotation } from '../sidecar/sidecarFormat';
 import { serializeSidecar } from '../sidecar/serializeSidecar';
 import { hashDocumentText } from '../text/documentText';
 import { excerpt } from '../text/excerpt';
@@ -24,6 +25,8 @@ export interface SidecarCheck {
   readonly problems: readonly CheckProblem[];
   /** The sidecar with every safe repair applied; undefined when there is nothing safe to repair. */
   readonly fixedText: string | undefined;
+  /** What fixedText holds, for checking that it reads back the same before it is written. */
+  readonly fixedFile: SidecarFile | undefined;
 }
 
 const START: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -37,15 +40,17 @@ const START: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 export function checkSidecar(doc: AnnotatedDocument): SidecarCheck {
   const problems: CheckProblem[] = [];
   const error = (at: SourceRange, message: string, fixable = false): void => void problems.push({ ...at, severity: 'error', message, fixable });
-  if (doc.documentText === undefined) error(START, 'the document of this sidecar does not exist (renamed or deleted?)');
+  const none = { fixedText: undefined, fixedFile: undefined };
+  if (doc.documentProblem !== undefined) error(START, `its document ${basename(doc.documentPath)}: ${doc.documentProblem}`);
+  else if (doc.documentText === undefined) error(START, 'the document of this sidecar does not exist (renamed or deleted?)');
   if (!doc.parsed.ok) {
     for (const p of doc.parsed.problems) error(p, p.message);
-    return { problems, fixedText: undefined };
+    return { problems, ...none };
   }
-  if (!doc.loaded || doc.documentText === undefined) return { problems, fixedText: undefined };
+  if (!doc.loaded || doc.documentText === undefined) return { problems, ...none };
   if (!doc.loaded.ok) {
     for (const p of doc.loaded.problems) error(p, p.message);
-    return { problems, fixedText: undefined };
+    return { problems, ...none };
   }
 
   const parsed = doc.parsed;
@@ -84,7 +89,9 @@ export function checkSidecar(doc: AnnotatedDocument): SidecarCheck {
     problems.push({ ...at, severity: 'warning', fixable: true, message: 'documentHash does not match the document, which changed since the sidecar was written; every quote is still in place; --fix updates it' });
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { problems, fixedText: moved.length > 0 || staleHash ? repairedText(parsed, moved, orphaned.length === 0, documentText) : undefined };
+  if (moved.length === 0 && !staleHash) return { problems, ...none };
+  const fixedFile = repairedFile(parsed, moved, orphaned.length === 0, documentText);
+  return { problems, fixedText: serializeSidecar(fixedFile), fixedFile };
 }
 
 /** Why the re-anchoring could not place an annotation, in words, with the places it found. */
@@ -106,11 +113,11 @@ function whyOrphaned(reason: OrphanReason | undefined, candidates: readonly Anch
  * The hash is only updated when every offset now points into the current text; otherwise the
  * next load must still re-check the quotes.
  */
-function repairedText(parsed: SidecarParseSuccess, moved: readonly Annotation[], allAnchored: boolean, documentText: string): string {
+function repairedFile(parsed: SidecarParseSuccess, moved: readonly Annotation[], allAnchored: boolean, documentText: string): SidecarFile {
   const movedStored = new Map(toStoredAnnotations(moved, documentText).map((a) => [a.id, a]));
-  return serializeSidecar({
+  return {
     version: parsed.sidecar.version,
     documentHash: allAnchored ? hashDocumentText(documentText) : parsed.sidecar.documentHash,
     annotations: parsed.sidecar.annotations.map((a) => movedStored.get(a.id) ?? a),
-  });
+  };
 }

@@ -58,3 +58,20 @@ export function joinConflictSides(ours: string, theirs: string, oursLabel = 'our
   const line = (text: string): string => (text === '' || text.endsWith('\n') ? text : text + '\n');
   return `<<<<<<< ${oursLabel}\n${line(ours)}=======\n${line(theirs)}>>>>>>> ${theirsLabel}\n`;
 }
+
+/**
+ * joinConflictSides on the files' bytes: for sides that cannot be decoded (not UTF-8), so that
+ * falling back to conflict markers keeps every byte of both for the user to sort out.
+ */
+export function joinConflictSideBytes(ours: Uint8Array, theirs: Uint8Array, oursLabel = 'ours', theirsLabel = 'theirs'): Uint8Array {
+  const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+  const line = (bytes: Uint8Array): Uint8Array[] => (bytes.length === 0 || bytes[bytes.length - 1] === 0x0a ? [bytes] : [bytes, encode('\n')]);
+  const parts = [encode(`<<<<<<< ${oursLabel}\n`), ...line(ours), encode('=======\n'), ...line(theirs), encode(`>>>>>>> ${theirsLabel}\n`)];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}

@@ -5,12 +5,15 @@ import { splitConflictSides } from './conflictSides';
 import { mergeSidecars, type MergeConflict } from './mergeSidecars';
 
 export type TextMerge =
-  | { readonly ok: true; readonly text: string; readonly conflicts: readonly MergeConflict[] }
-  | { readonly ok: false; readonly side: 'ours' | 'theirs' | 'markers'; readonly problems: readonly SidecarProblem[] };
+  | { readonly ok: true; readonly text: string; readonly file: SidecarFile; readonly conflicts: readonly MergeConflict[] }
+  | { readonly ok: false; readonly side: 'base' | 'ours' | 'theirs' | 'markers'; readonly problems: readonly SidecarProblem[] };
 
 /**
- * Merges three sidecar texts (the git merge driver's %O %A %B). An empty or unreadable base
- * (a file both branches added, say) counts as unknown: the sides are then united by id.
+ * Merges three sidecar texts (the git merge driver's %O %A %B). An empty base (git's way of
+ * saying there is no common ancestor: a file both branches added) or an undefined one (conflict
+ * markers without diff3 regions) is unknown: the sides are then united by id. A base that is not
+ * a valid sidecar is refused like a side: taken as unknown, it would bring back every annotation
+ * one side deleted.
  */
 export function mergeSidecarTexts(baseText: string | undefined, oursText: string, theirsText: string): TextMerge {
   const ours = parseSidecar(oursText);
@@ -18,7 +21,8 @@ export function mergeSidecarTexts(baseText: string | undefined, oursText: string
   const theirs = parseSidecar(theirsText);
   if (!theirs.ok) return { ok: false, side: 'theirs', problems: theirs.problems };
   const base = baseText?.trim() ? parseSidecar(baseText) : undefined;
-  return render(base?.ok ? base.sidecar : undefined, ours.sidecar, theirs.sidecar);
+  if (base && !base.ok) return { ok: false, side: 'base', problems: base.problems };
+  return render(base?.sidecar, ours.sidecar, theirs.sidecar);
 }
 
 /** Resolves a sidecar that git left with conflict markers, merging its two sides by id. */
@@ -32,5 +36,5 @@ export function resolveConflictMarkers(text: string): TextMerge {
 
 function render(base: SidecarFile | undefined, ours: SidecarFile, theirs: SidecarFile): TextMerge {
   const { file, conflicts } = mergeSidecars(base, ours, theirs);
-  return { ok: true, text: serializeSidecar(file), conflicts };
+  return { ok: true, text: serializeSidecar(file), file, conflicts };
 }

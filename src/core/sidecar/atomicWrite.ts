@@ -1,19 +1,58 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { link, lstat, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/**
+ * A file as it was read: its bytes and what stat said about it then. A writer that was given one
+ * replaces the file only if it still is exactly this (see writeFileAtomic's `expected`).
+ */
+export interface FileSnapshot {
+  readonly bytes: Uint8Array;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ino: number;
+  readonly dev: number;
+}
+
+/** The file changed (or appeared, or vanished) between the read and the write: nothing was written. */
+export class FileChangedError extends Error {
+  readonly code = 'ECHANGED';
+  constructor(readonly path: string) {
+    super(`${path} changed on disk since it was read; nothing was written`);
+  }
+}
+
+export interface AtomicWriteOptions {
+  /**
+   * What the caller read and based `data` on. Just before the rename the file is stat'ed and read
+   * again, and the write is refused with FileChangedError unless size, mtime, inode and bytes are
+   * all unchanged, so an edit saved meanwhile (an editor, another tool) is never overwritten.
+   * `null`: the file must not exist (it is created without ever replacing one that appeared).
+   * Undefined: no check.
+   */
+  readonly expected?: FileSnapshot | null;
+  /** For tests: runs after the new content is on disk in the temp file, before the check and rename. */
+  readonly beforeCommit?: () => Promise<void> | void;
+}
 
 /**
  * Replaces `path` with `data` so that readers (git, the other editor window, a crash) see either
  * the old file or the new one, never a half-written sidecar: write a temp file in the SAME
  * directory (rename is only atomic within one file system), fsync it, then rename it over the
  * target. The temp file is removed if anything fails.
+ *
+ * A symbolic link is written through: its target is replaced and the link stays a link.
+ *
+ * With `expected`, the remaining window for a lost update is the time between the final re-read
+ * and the rename (no portable compare-and-swap rename exists); it is kept to one stat and one read.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const dir = dirname(path);
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const target = await writeTarget(path);
+  const dir = dirname(target);
   // Dot-prefixed so editors and globbing tools ignore it; pid + random so concurrent writers never collide.
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const mode = await existingMode(path);
+  const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const mode = await existingMode(target);
   let created = false;
   try {
     const handle = await open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
@@ -24,11 +63,58 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     } finally {
       await handle.close();
     }
-    await renameWithRetry(tmp, path);
+    await options.beforeCommit?.();
+    if (options.expected === null) {
+      await createExclusive(tmp, target);
+    } else {
+      if (options.expected !== undefined) await assertUnchanged(target, options.expected);
+      await renameWithRetry(tmp, target);
+    }
+    created = false;
   } catch (e) {
     if (created) await unlink(tmp).catch(() => undefined);
     throw e;
   }
+}
+
+/** The file to replace: the final target of a symbolic link, else the path itself (which may not exist yet). */
+async function writeTarget(path: string): Promise<string> {
+  const info = await lstat(path).catch(() => undefined);
+  if (!info?.isSymbolicLink()) return path;
+  // A dangling link fails here (ENOENT): writing would replace the link, so refuse instead.
+  return realpath(path);
+}
+
+/** Throws FileChangedError unless `path` is still the file of `expected`. */
+async function assertUnchanged(path: string, expected: FileSnapshot): Promise<void> {
+  const now = await stat(path).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    throw e;
+  });
+  if (!now || now.size !== expected.size || now.mtimeMs !== expected.mtimeMs || now.ino !== expected.ino || now.dev !== expected.dev) {
+    throw new FileChangedError(path);
+  }
+  const bytes = await readFile(path);
+  if (!bytes.equals(expected.bytes)) throw new FileChangedError(path);
+}
+
+/**
+ * Moves `tmp` to `target` only if `target` does not exist: a hard link fails atomically when the
+ * name is taken. File systems without hard links get a check right before the rename instead.
+ */
+async function createExclusive(tmp: string, target: string): Promise<void> {
+  try {
+    await link(tmp, target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new FileChangedError(target);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+    if (await lstat(target).then(() => true, () => false)) throw new FileChangedError(target);
+    await renameWithRetry(tmp, target);
+    return;
+  }
+  // The new name is in place; a leftover temp name would be harmless, so its removal may fail.
+  await unlink(tmp).catch(() => undefined);
 }
 
 /** Keep the target's permissions (e.g. a read-for-group checkout); new files get the umask default. */

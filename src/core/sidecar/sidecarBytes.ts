@@ -18,10 +18,8 @@ const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * bad byte by U+FFFD and writing the file back would destroy what was there.
  */
 export function decodeSidecarBytes(bytes: Uint8Array): DecodedSidecar {
-  if (bytes.byteLength > MAX_SIDECAR_BYTES) {
-    const mib = (n: number) => (n / (1024 * 1024)).toFixed(1);
-    return fail(1, 1, `the sidecar is ${mib(bytes.byteLength)} MiB, over the limit of ${mib(MAX_SIDECAR_BYTES)} MiB; it is not read (split the document, or remove annotations with another tool)`);
-  }
+  const tooLarge = oversizedSidecarProblem(bytes.byteLength);
+  if (tooLarge) return { ok: false, problem: tooLarge };
   try {
     return { ok: true, text: fatalDecoder.decode(bytes) };
   } catch {
@@ -34,6 +32,17 @@ export function decodeSidecarBytes(bytes: Uint8Array): DecodedSidecar {
     const hex = bytes[bad].toString(16).toUpperCase().padStart(2, '0');
     return fail(line, before.length - lineStart + 1, `the sidecar is not valid UTF-8: byte 0x${hex} at byte offset ${bad}; it is not read or rewritten (re-save it as UTF-8)`);
   }
+}
+
+/**
+ * The problem of a sidecar of `byteLength` bytes when that is over MAX_SIDECAR_BYTES, else
+ * undefined: lets a reader refuse a file from its size alone (a stat), before reading it whole.
+ */
+export function oversizedSidecarProblem(byteLength: number): SidecarProblem | undefined {
+  if (byteLength <= MAX_SIDECAR_BYTES) return undefined;
+  const mib = (n: number) => (n / (1024 * 1024)).toFixed(1);
+  const message = `the sidecar is ${mib(byteLength)} MiB, over the limit of ${mib(MAX_SIDECAR_BYTES)} MiB; it is not read (split the document, or remove annotations with another tool)`;
+  return { message, line: 1, column: 1, endLine: 1, endColumn: 2 };
 }
 
 function fail(line: number, column: number, message: string): DecodedSidecar {

@@ -1,4 +1,5 @@
 import type { Annotation } from '../annotation';
+import { quoteContext } from '../anchoring/quoteContext';
 import { CodePointIndex } from '../text/codePointIndex';
 import { hashDocumentText, stripBom } from '../text/documentText';
 import {
@@ -14,17 +15,44 @@ import {
 // one scan of the text plus O(n log a), never a scan per annotation.
 // `documentText` may still carry its BOM; offsets always refer to the text without it.
 
-/** In-memory annotations to their stored form (code point offsets, canonical fields). */
+/**
+ * In-memory annotations to their stored form (code point offsets, canonical fields).
+ *
+ * A span edge between the two halves of a surrogate pair (fuzzy re-anchoring works on UTF-16
+ * units, and a quote may itself be half a pair) cannot be stored in code points: rounding both
+ * edges down would turn a span over half an emoji into an empty one the parser rejects. Such a
+ * span is widened to the whole characters it touches and its quote and context re-read there.
+ */
 export function toStoredAnnotations(annotations: readonly Annotation[], documentText: string): StoredAnnotation[] {
-  const index = new CodePointIndex(stripBom(documentText));
-  return annotations.map((a) =>
-    normalizeStoredAnnotation({
-      ...copyFields(a),
-      start: index.toCodePoint(a.start),
-      end: index.toCodePoint(a.end),
-    }),
-  );
+  const text = stripBom(documentText);
+  const index = new CodePointIndex(text);
+  return annotations.map((a) => {
+    const span = wholeCharacters(text, a.start, a.end);
+    const fields = copyFields(a);
+    const widened = span.start !== a.start || span.end !== a.end;
+    return normalizeStoredAnnotation({
+      ...fields,
+      ...(widened && !a.orphaned ? quoteContext(text, span.start, span.end) : {}),
+      start: index.toCodePoint(span.start),
+      end: index.toCodePoint(span.end),
+    });
+  });
 }
+
+/**
+ * The span [start, end) with an edge that splits a surrogate pair moved outwards to the whole
+ * character (an empty span stays empty, at the character's start). Offsets outside the text are
+ * left alone (the conversion reports them).
+ */
+export function wholeCharacters(text: string, start: number, end: number): { start: number; end: number } {
+  const splits = (offset: number): boolean => offset > 0 && offset < text.length && isHigh(text.charCodeAt(offset - 1)) && isLow(text.charCodeAt(offset));
+  const from = splits(start) ? start - 1 : start;
+  if (end === start) return { start: from, end: from };
+  return { start: from, end: splits(end) ? end + 1 : end };
+}
+
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /**
  * Stored annotations to in-memory ones (UTF-16 offsets). Offsets past the end of the document
