@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ANNOTATION_KINDS } from '../core/annotationKind';
+import { announceActivation } from './activationMarker';
 import { AnnotationStore } from './annotationStore';
 import { registerClaimsPanel } from './claims/claimsFeature';
 import type { ClaimsView } from './claims/claimsView';
@@ -83,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     ...suggestionParts,
     ...reportParts,
   );
+  void announceActivation();
   return { store, workspaceIndex, claimsView, orphansView, suggestions, claimsReport };
 }
 
