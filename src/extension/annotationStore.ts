@@ -5,9 +5,11 @@ import { DocumentAnnotations } from '../core/documentAnnotations';
 import type { TextChange } from '../core/edits/textChange';
 import { writeFileAtomic } from '../core/sidecar/atomicWrite';
 import type { SidecarProblem } from '../core/sidecar/parseSidecar';
-import { loadSidecar, renderSidecar } from '../core/sidecar/sidecarDocument';
+import { loadParsedSidecar, renderSidecar, type LoadedSidecar } from '../core/sidecar/sidecarDocument';
 import { isSidecarPath, sidecarPathFor } from '../core/sidecar/sidecarFormat';
 import { stripBom } from '../core/text/documentText';
+import { readSidecarFile, type SidecarRead } from './sidecarFile';
+import type { SidecarParser } from './sidecarParsing/sidecarParser';
 
 /** The annotations of one open document and the state of its sidecar. */
 export interface DocumentEntry {
@@ -69,13 +71,11 @@ function mayBeReloadFromDisk(event: vscode.TextDocumentChangeEvent): boolean {
   return !event.document.isDirty && event.reason === undefined;
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+/** Whether what was just read from disk is what the entry last read or wrote (nothing new). */
+function isKnown(entry: DocumentEntry, read: SidecarRead): boolean {
+  if (read.kind === 'text') return read.text === entry.diskText;
+  // A missing sidecar is known when none was there; an unreadable one is read again each time.
+  return read.kind === 'missing' && entry.diskText === undefined && !entry.problems;
 }
 
 /**
@@ -96,7 +96,8 @@ export class AnnotationStore implements vscode.Disposable {
   /** A sidecar file was created, changed or deleted on disk (by anyone, including us). */
   readonly onDidChangeSidecarFile = this.sidecarFileEmitter.event;
 
-  constructor() {
+  /** @param parser parses sidecar texts off the extension host thread */
+  constructor(private readonly parser: SidecarParser) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((document) => void this.load(document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
@@ -149,6 +150,20 @@ export class AnnotationStore implements vscode.Disposable {
     await Promise.all(this.writes.values());
   }
 
+  /**
+   * The annotations stored for a document that is not open, against `documentText` (read the same
+   * way as for open documents: size limit, strict UTF-8, parsed off this thread); undefined when
+   * it has no sidecar. A sidecar open in an editor is read with its unsaved text.
+   */
+  async loadSidecarOf(documentUri: vscode.Uri, documentText: string): Promise<LoadedSidecar | undefined> {
+    const sidecarUri = vscode.Uri.file(sidecarPathFor(documentUri.fsPath));
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === sidecarUri.toString());
+    const read: SidecarRead = open ? { kind: 'text', text: open.getText() } : await readSidecarFile(sidecarUri.fsPath).catch((): SidecarRead => ({ kind: 'missing' }));
+    if (read.kind === 'missing') return undefined;
+    if (read.kind === 'invalid') return { ok: false, problems: [read.problem] };
+    return loadParsedSidecar(await this.parser.parse(read.text), documentText);
+  }
+
   private load(document: vscode.TextDocument): Promise<DocumentEntry | undefined> {
     if (!isAnnotatable(document)) return Promise.resolve(undefined);
     const key = document.uri.toString();
@@ -162,24 +177,31 @@ export class AnnotationStore implements vscode.Disposable {
 
   private async readSidecar(document: vscode.TextDocument, existing?: DocumentEntry): Promise<DocumentEntry | undefined> {
     const sidecarUri = vscode.Uri.file(sidecarPathFor(document.uri.fsPath));
-    let diskText: string | undefined;
+    let read: SidecarRead;
     try {
-      diskText = await readIfExists(sidecarUri.fsPath);
+      read = await readSidecarFile(sidecarUri.fsPath);
     } catch (error) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not read {0}: {1}', sidecarUri.fsPath, String(error)));
       return undefined;
     }
+    // The YAML is parsed off the extension host thread (the bulk of the work for big sidecars).
+    const parsed = read.kind === 'text' ? await this.parser.parse(read.text) : undefined;
     if (document.isClosed) return undefined;
+    const diskText = read.kind === 'text' ? read.text : undefined;
     const entry: DocumentEntry = existing ?? { document, sidecarUri, annotations: new DocumentAnnotations(), problems: undefined, unsaved: false, diskText, revision: 0 };
     entry.revision++;
     entry.diskText = diskText;
     entry.unsaved = false;
-    if (diskText === undefined) {
+    if (read.kind === 'missing') {
       entry.annotations = new DocumentAnnotations();
       entry.problems = undefined;
-    } else {
+    } else if (read.kind === 'invalid') {
+      // Too large or not UTF-8: reported at its place, and never written over (see write()).
+      entry.annotations = new DocumentAnnotations();
+      entry.problems = [read.problem];
+    } else if (parsed) {
       // Anchored against the text as it is now, so edits made while the file was read are covered.
-      const loaded = loadSidecar(diskText, document.getText());
+      const loaded = loadParsedSidecar(parsed, document.getText());
       if (loaded.ok) {
         entry.annotations = loaded.annotations;
         entry.problems = undefined;
@@ -248,9 +270,9 @@ export class AnnotationStore implements vscode.Disposable {
   private async reanchorAfterReload(entry: DocumentEntry): Promise<void> {
     const { document } = entry;
     // A checkout usually brings the sidecar of the same commit: that one wins over our model.
-    const diskText = await readIfExists(entry.sidecarUri.fsPath).catch(() => entry.diskText);
+    const read = await readSidecarFile(entry.sidecarUri.fsPath).catch(() => undefined);
     if (document.isClosed) return;
-    if (diskText !== entry.diskText) {
+    if (read && !isKnown(entry, read)) {
       await this.readSidecar(document, entry);
       return;
     }
@@ -311,14 +333,14 @@ export class AnnotationStore implements vscode.Disposable {
     // started meanwhile has already set `entry.diskText` to a text the disk may not hold yet, and
     // the previous text (also ours) would then look like someone else's and be reloaded over it.
     const key = entry.document.uri.toString();
-    let diskText: string | undefined;
+    let read: SidecarRead;
     for (;;) {
       const pending = this.writes.get(key);
       await pending;
-      diskText = await readIfExists(sidecarUri.fsPath).catch(() => undefined);
+      read = await readSidecarFile(sidecarUri.fsPath).catch((): SidecarRead => ({ kind: 'missing' }));
       if (this.writes.get(key) === pending) break;
     }
-    if (diskText === entry.diskText) return;
+    if (isKnown(entry, read)) return;
     if (entry.unsaved && !entry.problems) {
       const reload = vscode.l10n.t('Reload from Disk');
       const choice = await vscode.window.showWarningMessage(

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ANNOTATION_KINDS } from '../core/annotationKind';
 import { announceActivation } from './activationMarker';
@@ -22,6 +23,7 @@ import { registerOrphans } from './orphans/orphansFeature';
 import type { OrphansView } from './orphans/orphansView';
 import type { ClaimsReportPanel } from './report/claimsReportPanel';
 import { registerClaimsReport } from './report/reportFeature';
+import { SidecarParser } from './sidecarParsing/sidecarParser';
 import { SidecarRenames } from './sidecarRenames';
 import { SpeakerDirectory } from './speakerDirectory';
 import { SpeakerRegistryFile } from './speakerRegistryFile';
@@ -39,15 +41,19 @@ export interface SourceAnnotatorApi {
   /** Suggestions waiting for review, per open document (memory only). */
   readonly suggestions: SuggestionStore;
   readonly claimsReport: ClaimsReportPanel;
+  /** Parses sidecars off the extension host thread. */
+  readonly sidecarParser: SidecarParser;
 }
 
 let store: AnnotationStore | undefined;
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   // The model of open documents and of the whole workspace.
-  store = new AnnotationStore();
+  // Sidecars are parsed in a worker thread (dist/sidecarParserWorker.js), never on this one.
+  const parser = new SidecarParser(path.join(context.extensionPath, 'dist', 'sidecarParserWorker.js'), (message) => console.warn(`Source Annotator: ${message}`));
+  store = new AnnotationStore(parser);
   const speakerRegistry = new SpeakerRegistryFile();
-  const workspaceIndex = new WorkspaceIndex(store, speakerRegistry);
+  const workspaceIndex = new WorkspaceIndex(store, speakerRegistry, parser);
   const speakers = new SpeakerDirectory(workspaceIndex, speakerRegistry, context.workspaceState);
 
   // Annotating: tag, change, remove; what the editor shows of it.
@@ -68,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const { claimsReport, disposables: reportParts } = registerClaimsReport(workspaceIndex, context.extensionUri, commands);
 
   context.subscriptions.push(
+    { dispose: () => parser.dispose() },
     store,
     commands,
     speakerRegistry,
@@ -85,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     ...reportParts,
   );
   void announceActivation();
-  return { store, workspaceIndex, claimsView, orphansView, suggestions, claimsReport };
+  return { store, workspaceIndex, claimsView, orphansView, suggestions, claimsReport, sidecarParser: parser };
 }
 
 export async function deactivate(): Promise<void> {

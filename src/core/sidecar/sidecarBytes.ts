@@ -18,10 +18,8 @@ const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * bad byte by U+FFFD and writing the file back would destroy what was there.
  */
 export function decodeSidecarBytes(bytes: Uint8Array): DecodedSidecar {
-  if (bytes.byteLength > MAX_SIDECAR_BYTES) {
-    const mib = (n: number) => (n / (1024 * 1024)).toFixed(1);
-    return fail(1, 1, `the sidecar is ${mib(bytes.byteLength)} MiB, over the limit of ${mib(MAX_SIDECAR_BYTES)} MiB; it is not read (split the document, or remove annotations with another tool)`);
-  }
+  const tooLarge = sidecarSizeProblem(bytes.byteLength);
+  if (tooLarge) return { ok: false, problem: tooLarge };
   try {
     return { ok: true, text: fatalDecoder.decode(bytes) };
   } catch {
@@ -35,8 +33,23 @@ export function decodeSidecarBytes(bytes: Uint8Array): DecodedSidecar {
   }
 }
 
+/**
+ * The problem of a sidecar of `byteLength` bytes when it is over MAX_SIDECAR_BYTES (the one
+ * decodeSidecarBytes reports), else undefined: lets a reader refuse a huge file from its size,
+ * before reading it into memory.
+ */
+export function sidecarSizeProblem(byteLength: number): SidecarProblem | undefined {
+  if (byteLength <= MAX_SIDECAR_BYTES) return undefined;
+  const mib = (n: number) => (n / (1024 * 1024)).toFixed(1);
+  return problemAt(1, 1, `the sidecar is ${mib(byteLength)} MiB, over the limit of ${mib(MAX_SIDECAR_BYTES)} MiB; it is not read (split the document, or remove annotations with another tool)`);
+}
+
+function problemAt(line: number, column: number, message: string): SidecarProblem {
+  return { message, line, column, endLine: line, endColumn: column + 1 };
+}
+
 function fail(line: number, column: number, message: string): DecodedSidecar {
-  return { ok: false, problem: { message, line, column, endLine: line, endColumn: column + 1 } };
+  return { ok: false, problem: problemAt(line, column, message) };
 }
 
 /** Offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629). */
