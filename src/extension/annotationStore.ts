@@ -8,6 +8,7 @@ import type { SidecarProblem } from '../core/sidecar/parseSidecar';
 import { loadParsedSidecar, renderSidecar, type LoadedSidecar } from '../core/sidecar/sidecarDocument';
 import { isSidecarPath, sidecarPathFor } from '../core/sidecar/sidecarFormat';
 import { stripBom } from '../core/text/documentText';
+import { renamedUri, type FileRename } from './renamedUri';
 import { readSidecarFile, type SidecarRead } from './sidecarFile';
 import type { SidecarParser } from './sidecarParsing/sidecarParser';
 
@@ -24,6 +25,17 @@ export interface DocumentEntry {
   diskText: string | undefined;
   /** Counts changes of the model (edits followed, mutations), so late async work can tell it is stale. */
   revision: number;
+}
+
+/**
+ * The annotation model of a document being renamed whose changes could not be written before the
+ * rename (its text was unsaved, and offsets into unsaved text never reach the disk). It waits for
+ * the document to open under its new name, which VS Code does with the unsaved text.
+ */
+interface CarriedAnnotations {
+  readonly annotations: DocumentAnnotations;
+  /** The text the annotations point into. */
+  readonly text: string;
 }
 
 /** A span's place before a change, to undo the shift when the change was a reload from disk. */
@@ -87,6 +99,8 @@ export class AnnotationStore implements vscode.Disposable {
   private readonly entries = new Map<string, DocumentEntry>();
   private readonly loading = new Map<string, Promise<DocumentEntry | undefined>>();
   private readonly writes = new Map<string, Promise<void>>();
+  /** Unsaved annotation models of renamed documents, by the document's new URI. */
+  private readonly carried = new Map<string, CarriedAnnotations>();
   private readonly changeEmitter = new vscode.EventEmitter<StoreChange>();
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
 
@@ -164,6 +178,26 @@ export class AnnotationStore implements vscode.Disposable {
     return loadParsedSidecar(await this.parser.parse(read.text), documentText);
   }
 
+  /**
+   * Before files or folders are renamed (`onWillRenameFiles`): nothing unsaved of a document in
+   * them may be lost when VS Code closes it and opens it under its new name. Pending annotation
+   * changes of saved documents are written now, so the sidecar that moves with the document holds
+   * them; those of documents with unsaved text are carried over to the new name in memory and
+   * written when it is saved. Broken sidecars are left as they are.
+   */
+  async prepareRenames(files: readonly FileRename[]): Promise<void> {
+    await Promise.all(
+      this.all().map(async (entry) => {
+        const target = renamedUri(entry.document.uri, files);
+        if (!target || entry.problems) return;
+        await this.persist(entry);
+        if (entry.unsaved && !entry.document.isClosed) {
+          this.carried.set(target.toString(), { annotations: entry.annotations, text: entry.document.getText() });
+        }
+      }),
+    );
+  }
+
   private load(document: vscode.TextDocument): Promise<DocumentEntry | undefined> {
     if (!isAnnotatable(document)) return Promise.resolve(undefined);
     const key = document.uri.toString();
@@ -177,6 +211,11 @@ export class AnnotationStore implements vscode.Disposable {
 
   private async readSidecar(document: vscode.TextDocument, existing?: DocumentEntry): Promise<DocumentEntry | undefined> {
     const sidecarUri = vscode.Uri.file(sidecarPathFor(document.uri.fsPath));
+    const carried = existing ? undefined : this.carried.get(document.uri.toString());
+    if (carried) {
+      this.carried.delete(document.uri.toString());
+      return this.adoptCarried(document, sidecarUri, carried);
+    }
     let read: SidecarRead;
     try {
       read = await readSidecarFile(sidecarUri.fsPath);
@@ -215,6 +254,22 @@ export class AnnotationStore implements vscode.Disposable {
     this.entries.set(document.uri.toString(), entry);
     this.changeEmitter.fire({ document, reason: entry.problems ? 'invalid' : 'loaded' });
     if (entry.unsaved) await this.persist(entry);
+    return entry;
+  }
+
+  /** The renamed document takes over the annotations it had under its old name, unsaved ones included. */
+  private async adoptCarried(document: vscode.TextDocument, sidecarUri: vscode.Uri, carried: CarriedAnnotations): Promise<DocumentEntry | undefined> {
+    // What is on disk now (the old sidecar, moved along) is known, so the watcher's report of
+    // the move is not taken for someone else's change.
+    const read = await readSidecarFile(sidecarUri.fsPath).catch(() => undefined);
+    const diskText = read?.kind === 'text' ? read.text : undefined;
+    if (document.isClosed) return undefined;
+    const entry: DocumentEntry = { document, sidecarUri, annotations: carried.annotations, problems: undefined, unsaved: true, diskText, revision: 1 };
+    // Normally the same unsaved text; if not, every span is placed again by its quote.
+    if (document.getText() !== carried.text) entry.annotations.anchor(document.getText());
+    this.entries.set(document.uri.toString(), entry);
+    this.changeEmitter.fire({ document, reason: 'loaded' });
+    await this.persist(entry);
     return entry;
   }
 

@@ -83,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     new DiagnosticsController(store),
     new ContextKeys(store),
     new AnnotationConflicts(),
-    new SidecarRenames(),
+    new SidecarRenames(store),
     vscode.languages.registerHoverProvider({ scheme: 'file' }, new AnnotationHoverProvider(store)),
     ...navigation,
     ...claimsParts,
