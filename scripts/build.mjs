@@ -16,7 +16,7 @@ const common = {
 };
 
 // A production build ships no source map: remove a stale one so packaging cannot pick it up.
-if (production) for (const map of ['dist/extension.js.map', 'dist/cli.js.map']) fs.rmSync(map, { force: true });
+if (production) for (const map of ['dist/extension.js.map', 'dist/sidecarParserWorker.js.map', 'dist/cli.js.map']) fs.rmSync(map, { force: true });
 
 const contexts = await Promise.all([
   esbuild.context({
@@ -24,6 +24,13 @@ const contexts = await Promise.all([
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
+  }),
+  // The sidecar parser worker thread the extension starts (src/extension/sidecarParsing/): its
+  // own bundle, since a worker runs a file of its own; no `vscode` either.
+  esbuild.context({
+    ...common,
+    entryPoints: ['src/extension/sidecarParsing/worker.ts'],
+    outfile: 'dist/sidecarParserWorker.js',
   }),
   // The command line (`source-annotator` in package.json `bin`): same core, no `vscode`.
   esbuild.context({

@@ -5,9 +5,12 @@ import { DocumentAnnotations } from '../core/documentAnnotations';
 import type { TextChange } from '../core/edits/textChange';
 import { writeFileAtomic } from '../core/sidecar/atomicWrite';
 import type { SidecarProblem } from '../core/sidecar/parseSidecar';
-import { loadSidecar, renderSidecar } from '../core/sidecar/sidecarDocument';
+import { loadParsedSidecar, renderSidecar, type LoadedSidecar } from '../core/sidecar/sidecarDocument';
 import { isSidecarPath, sidecarPathFor } from '../core/sidecar/sidecarFormat';
 import { stripBom } from '../core/text/documentText';
+import { renamedUri, type FileRename } from './renamedUri';
+import { readSidecarFile, type SidecarRead } from './sidecarFile';
+import type { SidecarParser } from './sidecarParsing/sidecarParser';
 
 /** The annotations of one open document and the state of its sidecar. */
 export interface DocumentEntry {
@@ -22,6 +25,17 @@ export interface DocumentEntry {
   diskText: string | undefined;
   /** Counts changes of the model (edits followed, mutations), so late async work can tell it is stale. */
   revision: number;
+}
+
+/**
+ * The annotation model of a document being renamed whose changes could not be written before the
+ * rename (its text was unsaved, and offsets into unsaved text never reach the disk). It waits for
+ * the document to open under its new name, which VS Code does with the unsaved text.
+ */
+interface CarriedAnnotations {
+  readonly annotations: DocumentAnnotations;
+  /** The text the annotations point into. */
+  readonly text: string;
 }
 
 /** A span's place before a change, to undo the shift when the change was a reload from disk. */
@@ -69,13 +83,11 @@ function mayBeReloadFromDisk(event: vscode.TextDocumentChangeEvent): boolean {
   return !event.document.isDirty && event.reason === undefined;
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+/** Whether what was just read from disk is what the entry last read or wrote (nothing new). */
+function isKnown(entry: DocumentEntry, read: SidecarRead): boolean {
+  if (read.kind === 'text') return read.text === entry.diskText;
+  // A missing sidecar is known when none was there; an unreadable one is read again each time.
+  return read.kind === 'missing' && entry.diskText === undefined && !entry.problems;
 }
 
 /**
@@ -87,6 +99,8 @@ export class AnnotationStore implements vscode.Disposable {
   private readonly entries = new Map<string, DocumentEntry>();
   private readonly loading = new Map<string, Promise<DocumentEntry | undefined>>();
   private readonly writes = new Map<string, Promise<void>>();
+  /** Unsaved annotation models of renamed documents, by the document's new URI. */
+  private readonly carried = new Map<string, CarriedAnnotations>();
   private readonly changeEmitter = new vscode.EventEmitter<StoreChange>();
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
 
@@ -96,7 +110,8 @@ export class AnnotationStore implements vscode.Disposable {
   /** A sidecar file was created, changed or deleted on disk (by anyone, including us). */
   readonly onDidChangeSidecarFile = this.sidecarFileEmitter.event;
 
-  constructor() {
+  /** @param parser parses sidecar texts off the extension host thread */
+  constructor(private readonly parser: SidecarParser) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((document) => void this.load(document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
@@ -149,6 +164,40 @@ export class AnnotationStore implements vscode.Disposable {
     await Promise.all(this.writes.values());
   }
 
+  /**
+   * The annotations stored for a document that is not open, against `documentText` (read the same
+   * way as for open documents: size limit, strict UTF-8, parsed off this thread); undefined when
+   * it has no sidecar. A sidecar open in an editor is read with its unsaved text.
+   */
+  async loadSidecarOf(documentUri: vscode.Uri, documentText: string): Promise<LoadedSidecar | undefined> {
+    const sidecarUri = vscode.Uri.file(sidecarPathFor(documentUri.fsPath));
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === sidecarUri.toString());
+    const read: SidecarRead = open ? { kind: 'text', text: open.getText() } : await readSidecarFile(sidecarUri.fsPath).catch((): SidecarRead => ({ kind: 'missing' }));
+    if (read.kind === 'missing') return undefined;
+    if (read.kind === 'invalid') return { ok: false, problems: [read.problem] };
+    return loadParsedSidecar(await this.parser.parse(read.text), documentText);
+  }
+
+  /**
+   * Before files or folders are renamed (`onWillRenameFiles`): nothing unsaved of a document in
+   * them may be lost when VS Code closes it and opens it under its new name. Pending annotation
+   * changes of saved documents are written now, so the sidecar that moves with the document holds
+   * them; those of documents with unsaved text are carried over to the new name in memory and
+   * written when it is saved. Broken sidecars are left as they are.
+   */
+  async prepareRenames(files: readonly FileRename[]): Promise<void> {
+    await Promise.all(
+      this.all().map(async (entry) => {
+        const target = renamedUri(entry.document.uri, files);
+        if (!target || entry.problems) return;
+        await this.persist(entry);
+        if (entry.unsaved && !entry.document.isClosed) {
+          this.carried.set(target.toString(), { annotations: entry.annotations, text: entry.document.getText() });
+        }
+      }),
+    );
+  }
+
   private load(document: vscode.TextDocument): Promise<DocumentEntry | undefined> {
     if (!isAnnotatable(document)) return Promise.resolve(undefined);
     const key = document.uri.toString();
@@ -162,24 +211,36 @@ export class AnnotationStore implements vscode.Disposable {
 
   private async readSidecar(document: vscode.TextDocument, existing?: DocumentEntry): Promise<DocumentEntry | undefined> {
     const sidecarUri = vscode.Uri.file(sidecarPathFor(document.uri.fsPath));
-    let diskText: string | undefined;
+    const carried = existing ? undefined : this.carried.get(document.uri.toString());
+    if (carried) {
+      this.carried.delete(document.uri.toString());
+      return this.adoptCarried(document, sidecarUri, carried);
+    }
+    let read: SidecarRead;
     try {
-      diskText = await readIfExists(sidecarUri.fsPath);
+      read = await readSidecarFile(sidecarUri.fsPath);
     } catch (error) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not read {0}: {1}', sidecarUri.fsPath, String(error)));
       return undefined;
     }
+    // The YAML is parsed off the extension host thread (the bulk of the work for big sidecars).
+    const parsed = read.kind === 'text' ? await this.parser.parse(read.text) : undefined;
     if (document.isClosed) return undefined;
+    const diskText = read.kind === 'text' ? read.text : undefined;
     const entry: DocumentEntry = existing ?? { document, sidecarUri, annotations: new DocumentAnnotations(), problems: undefined, unsaved: false, diskText, revision: 0 };
     entry.revision++;
     entry.diskText = diskText;
     entry.unsaved = false;
-    if (diskText === undefined) {
+    if (read.kind === 'missing') {
       entry.annotations = new DocumentAnnotations();
       entry.problems = undefined;
-    } else {
+    } else if (read.kind === 'invalid') {
+      // Too large or not UTF-8: reported at its place, and never written over (see write()).
+      entry.annotations = new DocumentAnnotations();
+      entry.problems = [read.problem];
+    } else if (parsed) {
       // Anchored against the text as it is now, so edits made while the file was read are covered.
-      const loaded = loadSidecar(diskText, document.getText());
+      const loaded = loadParsedSidecar(parsed, document.getText());
       if (loaded.ok) {
         entry.annotations = loaded.annotations;
         entry.problems = undefined;
@@ -193,6 +254,22 @@ export class AnnotationStore implements vscode.Disposable {
     this.entries.set(document.uri.toString(), entry);
     this.changeEmitter.fire({ document, reason: entry.problems ? 'invalid' : 'loaded' });
     if (entry.unsaved) await this.persist(entry);
+    return entry;
+  }
+
+  /** The renamed document takes over the annotations it had under its old name, unsaved ones included. */
+  private async adoptCarried(document: vscode.TextDocument, sidecarUri: vscode.Uri, carried: CarriedAnnotations): Promise<DocumentEntry | undefined> {
+    // What is on disk now (the old sidecar, moved along) is known, so the watcher's report of
+    // the move is not taken for someone else's change.
+    const read = await readSidecarFile(sidecarUri.fsPath).catch(() => undefined);
+    const diskText = read?.kind === 'text' ? read.text : undefined;
+    if (document.isClosed) return undefined;
+    const entry: DocumentEntry = { document, sidecarUri, annotations: carried.annotations, problems: undefined, unsaved: true, diskText, revision: 1 };
+    // Normally the same unsaved text; if not, every span is placed again by its quote.
+    if (document.getText() !== carried.text) entry.annotations.anchor(document.getText());
+    this.entries.set(document.uri.toString(), entry);
+    this.changeEmitter.fire({ document, reason: 'loaded' });
+    await this.persist(entry);
     return entry;
   }
 
@@ -248,9 +325,9 @@ export class AnnotationStore implements vscode.Disposable {
   private async reanchorAfterReload(entry: DocumentEntry): Promise<void> {
     const { document } = entry;
     // A checkout usually brings the sidecar of the same commit: that one wins over our model.
-    const diskText = await readIfExists(entry.sidecarUri.fsPath).catch(() => entry.diskText);
+    const read = await readSidecarFile(entry.sidecarUri.fsPath).catch(() => undefined);
     if (document.isClosed) return;
-    if (diskText !== entry.diskText) {
+    if (read && !isKnown(entry, read)) {
       await this.readSidecar(document, entry);
       return;
     }
@@ -311,14 +388,14 @@ export class AnnotationStore implements vscode.Disposable {
     // started meanwhile has already set `entry.diskText` to a text the disk may not hold yet, and
     // the previous text (also ours) would then look like someone else's and be reloaded over it.
     const key = entry.document.uri.toString();
-    let diskText: string | undefined;
+    let read: SidecarRead;
     for (;;) {
       const pending = this.writes.get(key);
       await pending;
-      diskText = await readIfExists(sidecarUri.fsPath).catch(() => undefined);
+      read = await readSidecarFile(sidecarUri.fsPath).catch((): SidecarRead => ({ kind: 'missing' }));
       if (this.writes.get(key) === pending) break;
     }
-    if (diskText === entry.diskText) return;
+    if (isKnown(entry, read)) return;
     if (entry.unsaved && !entry.problems) {
       const reload = vscode.l10n.t('Reload from Disk');
       const choice = await vscode.window.showWarningMessage(

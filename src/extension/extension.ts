@@ -1,5 +1,7 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ANNOTATION_KINDS } from '../core/annotationKind';
+import { announceActivation } from './activationMarker';
 import { AnnotationStore } from './annotationStore';
 import { registerClaimsPanel } from './claims/claimsFeature';
 import type { ClaimsView } from './claims/claimsView';
@@ -21,6 +23,7 @@ import { registerOrphans } from './orphans/orphansFeature';
 import type { OrphansView } from './orphans/orphansView';
 import type { ClaimsReportPanel } from './report/claimsReportPanel';
 import { registerClaimsReport } from './report/reportFeature';
+import { SidecarParser } from './sidecarParsing/sidecarParser';
 import { SidecarRenames } from './sidecarRenames';
 import { SpeakerDirectory } from './speakerDirectory';
 import { SpeakerRegistryFile } from './speakerRegistryFile';
@@ -38,15 +41,19 @@ export interface SourceAnnotatorApi {
   /** Suggestions waiting for review, per open document (memory only). */
   readonly suggestions: SuggestionStore;
   readonly claimsReport: ClaimsReportPanel;
+  /** Parses sidecars off the extension host thread. */
+  readonly sidecarParser: SidecarParser;
 }
 
 let store: AnnotationStore | undefined;
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   // The model of open documents and of the whole workspace.
-  store = new AnnotationStore();
+  // Sidecars are parsed in a worker thread (dist/sidecarParserWorker.js), never on this one.
+  const parser = new SidecarParser(path.join(context.extensionPath, 'dist', 'sidecarParserWorker.js'), (message) => console.warn(`Source Annotator: ${message}`));
+  store = new AnnotationStore(parser);
   const speakerRegistry = new SpeakerRegistryFile();
-  const workspaceIndex = new WorkspaceIndex(store, speakerRegistry);
+  const workspaceIndex = new WorkspaceIndex(store, speakerRegistry, parser);
   const speakers = new SpeakerDirectory(workspaceIndex, speakerRegistry, context.workspaceState);
 
   // Annotating: tag, change, remove; what the editor shows of it.
@@ -67,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const { claimsReport, disposables: reportParts } = registerClaimsReport(workspaceIndex, context.extensionUri, commands);
 
   context.subscriptions.push(
+    { dispose: () => parser.dispose() },
     store,
     commands,
     speakerRegistry,
@@ -75,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     new DiagnosticsController(store),
     new ContextKeys(store),
     new AnnotationConflicts(),
-    new SidecarRenames(),
+    new SidecarRenames(store),
     vscode.languages.registerHoverProvider({ scheme: 'file' }, new AnnotationHoverProvider(store)),
     ...navigation,
     ...claimsParts,
@@ -83,7 +91,8 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     ...suggestionParts,
     ...reportParts,
   );
-  return { store, workspaceIndex, claimsView, orphansView, suggestions, claimsReport };
+  void announceActivation();
+  return { store, workspaceIndex, claimsView, orphansView, suggestions, claimsReport, sidecarParser: parser };
 }
 
 export async function deactivate(): Promise<void> {

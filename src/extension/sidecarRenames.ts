@@ -1,15 +1,26 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { isSidecarPath, sidecarPathFor } from '../core/sidecar/sidecarFormat';
+import type { AnnotationStore } from './annotationStore';
 
 /**
- * Moves `X.annotations.yaml` along when `X` is renamed or moved in VS Code, in the same workspace
- * edit as the rename (so undo of the rename restores both). Folder renames need nothing: the
- * sidecars inside move with the folder. The store then sees the old document close and the new
- * one open, and loads the moved sidecar for it.
+ * Moves `X.annotations.yaml` along when `X` is renamed or moved in VS Code (explorer, workspace
+ * edit, refactoring), in the same workspace edit as the rename (so undo of the rename restores
+ * both). Folder renames need no companion: the sidecars inside move with the folder. First the
+ * store writes what it has pending for the documents involved and keeps what it cannot write yet
+ * (annotations of unsaved text), so that the sidecar which moves is complete, and the document,
+ * which VS Code closes and opens under its new name, gets its annotations back.
  */
 export class SidecarRenames implements vscode.Disposable {
-  private readonly subscription = vscode.workspace.onWillRenameFiles((event) => event.waitUntil(Promise.resolve(this.companionRenames(event.files))));
+  private readonly subscription = vscode.workspace.onWillRenameFiles((event) => event.waitUntil(this.prepare(event.files)));
+
+  constructor(private readonly store: AnnotationStore) {}
+
+  private async prepare(files: readonly { readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }[]): Promise<vscode.WorkspaceEdit> {
+    // Before looking for sidecars: the store may be about to create one.
+    await this.store.prepareRenames(files);
+    return this.companionRenames(files);
+  }
 
   private companionRenames(files: readonly { readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }[]): vscode.WorkspaceEdit {
     const edit = new vscode.WorkspaceEdit();

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { parseSpeakerRegistry, SPEAKER_REGISTRY_PATH, SpeakerRegistry } from '../core/speakers/speakerRegistry';
 import { sidecarDiagnostic } from './diagnostics';
+import { readSidecarFile, type SidecarRead } from './sidecarFile';
 
 /**
  * The committed speaker registry (`.annotations/speakers.yaml` in the first workspace folder):
@@ -35,7 +36,7 @@ export class SpeakerRegistryFile implements vscode.Disposable {
         watcher.onDidDelete(reload),
         // Problems follow the text as it is typed, like the YAML extension's own checks.
         vscode.workspace.onDidChangeTextDocument((event) => {
-          if (event.document.uri.toString() === this.uri?.toString()) this.apply(event.document.getText());
+          if (event.document.uri.toString() === this.uri?.toString()) this.apply({ kind: 'text', text: event.document.getText() });
         }),
       );
     }
@@ -53,20 +54,20 @@ export class SpeakerRegistryFile implements vscode.Disposable {
   async reload(): Promise<void> {
     if (!this.uri) return;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri?.toString());
-    let text: string | undefined = open?.getText();
-    if (text === undefined) {
-      try {
-        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.uri));
-      } catch {
-        text = undefined;
-      }
-    }
-    this.apply(text);
+    // Read from disk like a sidecar: over 16 MiB or not UTF-8 is a problem at its place, never
+    // decoded leniently.
+    const read: SidecarRead = open ? { kind: 'text', text: open.getText() } : await readSidecarFile(this.uri.fsPath).catch((): SidecarRead => ({ kind: 'missing' }));
+    this.apply(read);
   }
 
-  private apply(text: string | undefined): void {
+  private apply(read: SidecarRead): void {
     if (!this.uri) return;
-    const { registry, problems } = text === undefined ? { registry: new SpeakerRegistry(), problems: [] } : parseSpeakerRegistry(text);
+    const { registry, problems } =
+      read.kind === 'missing'
+        ? { registry: new SpeakerRegistry(), problems: [] }
+        : read.kind === 'invalid'
+          ? { registry: new SpeakerRegistry(), problems: [read.problem] }
+          : parseSpeakerRegistry(read.text);
     this.diagnostics.set(this.uri, problems.map((problem) => sidecarDiagnostic(problem, 'invalid-speaker-registry')));
     this.current = registry;
     this.changeEmitter.fire(registry);

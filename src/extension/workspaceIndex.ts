@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { AnnotationIndex } from '../core/index/annotationIndex';
-import { parseSidecar } from '../core/sidecar/parseSidecar';
 import { toStoredAnnotations } from '../core/sidecar/sidecarCodec';
 import { documentPathForSidecar, sidecarPathFor } from '../core/sidecar/sidecarFormat';
 import { CodePointLines } from '../core/text/codePointLines';
 import { stripBom } from '../core/text/documentText';
 import type { AnnotationStore, StoreChange } from './annotationStore';
+import { readSidecarFile, type SidecarRead } from './sidecarFile';
+import type { SidecarParser } from './sidecarParsing/sidecarParser';
 import type { SpeakerRegistryFile } from './speakerRegistryFile';
 
 const SIDECAR_GLOB = '**/*.annotations.yaml';
@@ -40,6 +41,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   constructor(
     private readonly store: AnnotationStore,
     private readonly speakers: SpeakerRegistryFile,
+    /** Parses sidecar texts off the extension host thread (a workspace may hold thousands). */
+    private readonly parser: SidecarParser,
   ) {
     this.index.setSpeakerResolver((speaker) => this.speakers.registry.canonical(speaker));
     this.disposables.push(
@@ -97,15 +100,19 @@ export class WorkspaceIndex implements vscode.Disposable {
     const key = vscode.Uri.file(documentPath).toString();
     // An open document's model is newer than its sidecar; the store reports it.
     if (this.openEntry(key)) return;
-    const text = await readText(sidecarUri);
+    const read = await readSidecarFile(sidecarUri.fsPath).catch((): SidecarRead => ({ kind: 'missing' }));
+    const parsed = read.kind === 'text' ? await this.parser.parse(read.text) : undefined;
     if (this.openEntry(key)) return;
     this.lines.delete(key);
-    if (text === undefined) {
+    if (read.kind === 'missing') {
       this.index.removeDocument(key);
-    } else {
-      const parsed = parseSidecar(text);
-      if (parsed.ok) this.index.setDocument(key, parsed.sidecar.annotations);
-      else this.index.setInvalid(key, parsed.problems);
+    } else if (read.kind === 'invalid') {
+      // Too large or not UTF-8: left out and reported like any other broken sidecar.
+      this.index.setInvalid(key, [read.problem]);
+    } else if (parsed?.ok) {
+      this.index.setDocument(key, parsed.sidecar.annotations);
+    } else if (parsed) {
+      this.index.setInvalid(key, parsed.problems);
     }
     this.changeEmitter.fire();
   }

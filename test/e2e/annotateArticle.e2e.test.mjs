@@ -35,7 +35,11 @@ describe('Annotating an article with every kind', function () {
   workbenchForSuite('annotate-article', { sidecars: false, settings: { 'editor.wordWrap': 'on' } }, async (opened) => {
     wb = opened;
     sidecar = path.join(wb.workspace, `${FILE}.annotations.yaml`);
+    // Opening the document activates the extension (no sidecars here). The claim's keybinding
+    // needs the extension's context key for this editor: the palette offering the claim command
+    // (same `when` clause) shows it is set; a key pressed earlier would be dropped.
     await wb.openFile(FILE);
+    await wb.waitForCommand('Annotate: Tag Selection as Claim');
   });
 
   it('tags a claim with its keybinding', async () => {

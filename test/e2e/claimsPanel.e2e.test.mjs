@@ -39,7 +39,10 @@ describe('The claims panel', function () {
     await page.locator('.part.activitybar a.action-label[aria-label^="Annotations"]').first().click();
     const pane = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header[aria-label^="Claims by Speaker"]') });
     const rows = pane.locator('.monaco-list-row');
-    await waitUntil(async () => (await rows.count()) > 1, 20_000, 'rows in Claims by Speaker');
+    // Speakers render before their claims (children load separately): wait for the first claim.
+    const secondRowDescription = async () =>
+      (await rows.count()) > 1 ? normalizeText((await rows.nth(1).locator('.label-description').textContent({ timeout: 500 }).catch(() => '')) ?? '') : '';
+    await waitUntil(async () => /^[\w.-]+\.txt:\d+$/.test(await secondRowDescription()), 20_000, 'the first speaker\'s claims in Claims by Speaker');
 
     // The top speaker comes first, with its count as the description.
     const [topSpeaker, topCount] = [...counts].filter(([s]) => s !== 'Unattributed').sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];

@@ -32,6 +32,7 @@ describe('Suggestions and the claims report', function () {
     wb = await Workbench.open('suggestions', { sidecars: false, settings: { 'editor.wordWrap': 'on' } });
     const page = wb.page;
     await wb.openFile(ARTICLE);
+    await wb.waitForActivation();
     // The workspace run (progress notification, then a summary offering the review).
     await wb.runCommand('Annotate: Suggest Annotations in Workspace');
     const summary = page.locator('.notifications-toasts .notification-toast').filter({ hasText: /suggestion\(s\) in 5 document\(s\)/ });
@@ -100,6 +101,7 @@ describe('Suggestions and the claims report', function () {
 
   it('opens the claims report, filters it with the search box, and clicks through to a span', async () => {
     wb = await Workbench.open('claims-report');
+    await wb.waitForActivation();
     const page = wb.page;
     await wb.runCommand('Annotate: Show Claims Report');
     const report = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');

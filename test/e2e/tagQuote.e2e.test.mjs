@@ -89,15 +89,16 @@ describe('Tag Selection as Quote', function () {
   let wb;
 
   // seeds/ ships this quote already tagged: start from the bare documents.
-  workbenchForSuite('tag-quote', { sidecars: false }, (opened) => {
+  // Opening the document activates the extension (the workspace has no sidecars).
+  workbenchForSuite('tag-quote', { sidecars: false }, async (opened) => {
     wb = opened;
+    await wb.openFile(FILE);
   });
 
   it('decorates the selected quote and writes it to the YAML sidecar', async () => {
     const sidecar = path.join(wb.workspace, `${FILE}.annotations.yaml`);
     assert.equal(fs.existsSync(sidecar), false, 'the fresh workspace must start without a sidecar');
 
-    await wb.openFile(FILE);
     await wb.selectText(QUOTE);
     await wb.runCommand(COMMAND);
 

@@ -112,9 +112,11 @@ function textRectInPage(text) {
 /** @typedef {{ seeds?: string, sidecars?: boolean, settings?: Record<string, unknown> }} WorkbenchOptions */
 
 /**
- * The lifecycle every e2e suite shares, called inside its `describe`: open a workbench before the
- * tests, capture the window of each failed test, stop the workbench after the suite. `ready`
- * receives the open workbench, to keep it and to take the suite's first steps.
+ * The lifecycle every e2e suite shares, called inside its `describe`: open a workbench (which
+ * waits until the extension's contributions are registered), let `ready` keep it and take the
+ * suite's first steps, then wait until the extension is active, before the first test; capture the
+ * window of each failed test; stop the workbench after the suite. In a workspace without sidecars
+ * nothing activates the extension until a document is opened, so such suites open one in `ready`.
  * @param {string} name @param {WorkbenchOptions} options @param {(wb: Workbench) => void | Promise<void>} ready
  */
 export function workbenchForSuite(name, options, ready) {
@@ -123,6 +125,7 @@ export function workbenchForSuite(name, options, ready) {
   before(async () => {
     wb = await Workbench.open(name, options);
     await ready(wb);
+    await wb.waitForActivation();
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && wb) await wb.captureFailure(this.currentTest.fullTitle());
@@ -140,6 +143,12 @@ export class Workbench {
   /** @type {string[]} */ console = [];
   /** @type {string} */ name;
 
+  /** File the extension writes once activated (SOURCE_ANNOTATOR_ACTIVATION_MARKER). */
+  /** @type {string} */ #activationMarker = '';
+  /** When open() started, for the readiness timings printed on stderr. */
+  /** @type {number} */ #openedAt = Date.now();
+  /** code-server's log folder (extension host, remote agent), copied next to a failure's capture. */
+  /** @type {string} */ #serverLogs = '';
   /** @type {Array<() => Promise<void>>} */ #cleanups = [];
   /** @type {Promise<void>} */ #consoleChain = Promise.resolve();
 
@@ -173,18 +182,20 @@ export class Workbench {
   async #start(opts) {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const runDir = createRunDir('sa-e2e-');
+    this.#serverLogs = path.join(runDir.userData, 'logs');
     this.#cleanups.push(async () => {
       if (process.env.SOURCE_ANNOTATOR_TEST_KEEP === '1') process.stderr.write(`[e2e] kept ${runDir.root}\n`);
       else runDir.remove();
     });
     this.workspace = path.join(runDir.root, 'seeds');
+    this.#activationMarker = path.join(runDir.root, 'activated.json');
     const withSidecars = opts.sidecars ?? true;
     fs.cpSync(opts.seeds ?? SEEDS, this.workspace, { recursive: true, filter: (src) => withSidecars || !src.endsWith('.annotations.yaml') });
 
     const server = await startCodeServer({
       runDir,
       settings: { ...E2E_SETTINGS, ...opts.settings },
-      env: { SOURCE_ANNOTATOR_TEST_WORKSPACE: this.workspace },
+      env: { SOURCE_ANNOTATOR_TEST_WORKSPACE: this.workspace, SOURCE_ANNOTATOR_ACTIVATION_MARKER: this.#activationMarker },
       logFile: path.join(ARTIFACTS, `${this.name}-code-server.log`),
     });
     liveServers.add(server.pid);
@@ -212,6 +223,14 @@ export class Workbench {
     });
     await this.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await this.waitReady();
+    this.#timing('workbench ready');
+    await this.waitForContributions();
+    this.#timing('contributions registered');
+  }
+
+  /** Prints how long open() took to reach a readiness stage (information, never asserted). */
+  #timing(/** @type {string} */ stage) {
+    process.stderr.write(`      [e2e] ${this.name}: ${stage} after ${((Date.now() - this.#openedAt) / 1000).toFixed(1)} s\n`);
   }
 
   /**
@@ -225,6 +244,82 @@ export class Workbench {
     await page.waitForSelector('.monaco-workbench .part.statusbar', opts);
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', opts);
     await waitUntil(async () => (await page.title()).includes('Extension Development Host'), timeoutMs, 'the Extension Development Host title');
+  }
+
+  /**
+   * Waits until the workbench has registered the extension's contributions: its view container
+   * is in the activity bar and the command palette offers its commands. The workbench renders
+   * before the extension host has scanned and reported the extensions (seconds later on a cold
+   * or busy machine), and a palette opened before that lists none of our commands and never
+   * refreshes while open, so a test must not start earlier.
+   */
+  async waitForContributions(timeoutMs = 90_000) {
+    await this.page
+      .locator('.part.activitybar a.action-label[aria-label^="Annotations"]')
+      .first()
+      .waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.waitForCommand('Annotate: Go to Annotation…', timeoutMs);
+  }
+
+  /**
+   * Waits until the command palette offers the command `title` (its `when` clause holds), then
+   * closes the palette. Observes the context keys that keybindings and palette entries depend on.
+   */
+  async waitForCommand(/** @type {string} */ title, timeoutMs = 30_000) {
+    await this.#openPalette(title, timeoutMs);
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'hidden' });
+  }
+
+  /**
+   * Waits until the extension is active: its activate() has run and the workbench has received
+   * the context keys it set (the extension writes the SOURCE_ANNOTATOR_ACTIVATION_MARKER file then,
+   * see src/extension/activationMarker.ts). A workspace with sidecars activates it at start-up; one
+   * without activates it when a document is opened. Before this, a keybinding whose `when` clause
+   * needs the extension's context keys is dropped without a trace.
+   */
+  async waitForActivation(timeoutMs = 90_000) {
+    const marker = this.#activationMarker;
+    await waitUntil(
+      () => fs.existsSync(marker),
+      timeoutMs,
+      'the extension to be activated (in a workspace without sidecars, open a document first)',
+    );
+    this.#timing('extension active');
+  }
+
+  /**
+   * Opens the command palette and types `title` until its first row is exactly that command
+   * (its row reads "Title" or "Title, keybinding", never a longer title). The palette computes its
+   * list when it opens and does not follow commands or `when` clauses that change while it is open,
+   * so when the command is missing it is closed and opened again until `timeoutMs`. Leaves the
+   * palette open on the command; throws, with the palette closed, when it never appears.
+   */
+  async #openPalette(/** @type {string} */ title, timeoutMs = 15_000) {
+    const page = this.page;
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    const first = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
+    /** @returns {Promise<string>} */
+    const firstLabel = async () => (await first.getAttribute('aria-label', { timeout: 500 }).catch(() => null)) ?? '';
+    const deadline = Date.now() + timeoutMs;
+    let label = '';
+    for (;;) {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible' });
+      await page.keyboard.insertText(title);
+      // Filtering is synchronous once the text is in; give the list a moment to render.
+      const attemptEnd = Math.min(deadline, Date.now() + 2_000);
+      do {
+        label = await firstLabel();
+        if (label === title || label.startsWith(`${title},`)) return;
+        await new Promise((r) => setTimeout(r, 100));
+      } while (Date.now() < attemptEnd);
+      await page.keyboard.press('Escape');
+      await input.waitFor({ state: 'hidden' });
+      if (Date.now() >= deadline) {
+        throw new Error(`command "${title}" is not in the command palette after ${timeoutMs} ms (first row: ${label ? `"${label}"` : 'none'})`);
+      }
+    }
   }
 
   /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its editor tab. */
@@ -293,28 +388,9 @@ export class Workbench {
    * reaches the extension host, and further keys could overtake it.
    */
   async runCommand(/** @type {string} */ title, timeoutMs = 15_000) {
-    const page = this.page;
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible' });
-    await page.keyboard.insertText(title);
-    const first = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
-    /** @returns {Promise<string>} */
-    const firstLabel = async () => (await first.getAttribute('aria-label', { timeout: 500 }).catch(() => null)) ?? '';
-    const matches = async () => {
-      const label = await firstLabel();
-      // Exactly this command: its row reads "Title" or "Title, keybinding", never a longer title.
-      return label === title || label.startsWith(`${title},`);
-    };
-    try {
-      await waitUntil(matches, timeoutMs, `the palette to offer "${title}"`);
-    } catch {
-      const label = await firstLabel();
-      await page.keyboard.press('Escape');
-      throw new Error(`command "${title}" is not in the command palette (first row: ${label ? `"${label}"` : 'none'})`);
-    }
-    await page.keyboard.press('Enter');
-    await input.waitFor({ state: 'hidden' });
+    await this.#openPalette(title, timeoutMs);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'hidden' });
   }
 
   /** Dismisses notification toasts (they can cover the editor in screenshots). */
@@ -344,6 +420,9 @@ export class Workbench {
       await this.page.screenshot({ path: path.join(ARTIFACTS, `${base}.png`), timeout: 10_000 }).catch(() => {});
       const html = await this.page.content().catch(() => '');
       if (html) fs.writeFileSync(path.join(ARTIFACTS, `${base}.html`), html);
+    }
+    if (this.#serverLogs && fs.existsSync(this.#serverLogs)) {
+      fs.cpSync(this.#serverLogs, path.join(ARTIFACTS, `${base}-server-logs`), { recursive: true });
     }
     await this.#consoleChain;
     process.stderr.write(`\n[e2e] ${testTitle} failed; artifacts: ${path.relative(process.cwd(), ARTIFACTS)}/${base}.*\n`);

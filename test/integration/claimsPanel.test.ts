@@ -90,11 +90,11 @@ async function writeAnnotatedFile(
  * its folder was created can be missed by the file watcher (inotify watches a new folder a moment
  * after it appears), and this waits for the watcher rather than for a fixed time.
  */
-async function writeUntilSeen(file: string, content: string, seen: () => Promise<boolean>, what: string): Promise<void> {
+async function writeUntilSeen(file: string, content: string | Buffer, seen: () => Promise<boolean>, what: string): Promise<void> {
   let writes = 0;
   // Each rewrite differs (a trailing comment line), so a watcher that coalesces identical
   // writes still reports one; readers ignore comments.
-  const write = () => fs.writeFileSync(file, `${content}# rewrite ${++writes}\n`);
+  const write = () => fs.writeFileSync(file, Buffer.concat([Buffer.from(content), Buffer.from(`# rewrite ${++writes}\n`)]));
   write();
   let polls = 0;
   await waitFor(
@@ -215,6 +215,19 @@ describe('claims panel', function () {
     const api = await getApi();
     assert.ok(api.workspaceIndex.index.invalidDocuments().has(vscode.Uri.file(file).toString()));
     await waitFor(() => /error/.test(api.claimsView.treeView.message ?? ''), 3000, 'the view message to mention the broken sidecar');
+
+    // Bytes that are not UTF-8 make it invalid too, with the place of the bad byte; it is fixed
+    // (valid again) first, so that the index's state is this file's doing.
+    await writeUntilSeen(sidecar, changed, async () => (await rowsOf('Changed On Disk')).length === 1, 'the repaired sidecar');
+    const at = changed.indexOf('speaker: Changed On Disk') + 'speaker: '.length;
+    const latin1 = Buffer.concat([Buffer.from(changed.slice(0, at)), Buffer.from([0xc9]), Buffer.from(changed.slice(at + 1))]);
+    const key = vscode.Uri.file(file).toString();
+    await writeUntilSeen(sidecar, latin1, async () => api.workspaceIndex.index.invalidDocuments().has(key), 'the sidecar that is not UTF-8');
+    const [problem] = api.workspaceIndex.index.invalidDocuments().get(key) ?? [];
+    assert.match(problem.message, /not valid UTF-8: byte 0xC9/);
+    const line = changed.slice(0, at).split('\n').length;
+    assert.deepEqual([problem.line, problem.column], [line, at - changed.lastIndexOf('\n', at - 1)]);
+    assert.equal((await rowsOf('Changed On Disk')).length, 0);
   });
 
   it('renames and merges speakers in open and closed documents, never touching a broken sidecar', async () => {
@@ -286,6 +299,15 @@ describe('claims panel', function () {
       );
       assert.equal(diagnostics[0].range.start.line, 1);
       await waitForRows('Lavrov (test)', (r) => r.length === 1, 'the variants on their own again');
+
+      // Not UTF-8: reported at the bad byte (line 3, after "  - name: "), never decoded leniently.
+      fs.writeFileSync(registry, Buffer.concat([Buffer.from(content), Buffer.from('  - name: '), Buffer.from([0xff]), Buffer.from('\n')]));
+      const badByte = await waitFor(
+        () => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'invalid-speaker-registry' && /not valid UTF-8/.test(d.message)),
+        8000,
+        'the registry diagnostic of the bad byte',
+      );
+      assert.deepEqual([badByte.range.start.line, badByte.range.start.character], [content.split('\n').length - 1, '  - name: '.length]);
     } finally {
       if (previous) fs.writeFileSync(registry, previous);
       else fs.rmSync(registry);

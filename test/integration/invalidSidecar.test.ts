@@ -43,7 +43,7 @@ const VALID = sidecar(annotationLines('kind: quote'));
 
 interface Case {
   name: string;
-  text: string;
+  text: string | Buffer;
   /** Expected first diagnostic: 0-based line and character, as VS Code reports them. */
   line: number;
   character: number;
@@ -80,6 +80,21 @@ const CASES: Case[] = [
     character: 0,
     message: /merge conflict/,
     count: 3,
+  },
+  {
+    name: 'bytes that are not UTF-8',
+    // Line 7 is the quote: a stray Latin-1 byte (0xE9) where "é" should have been UTF-8.
+    text: Buffer.concat([Buffer.from(VALID.slice(0, VALID.indexOf('text: Hello') + 'text: Hello'.length)), Buffer.from([0xe9]), Buffer.from(VALID.slice(VALID.indexOf('text: Hello') + 'text: Hello'.length))]),
+    line: 7,
+    character: 15,
+    message: /not valid UTF-8: byte 0xE9/,
+  },
+  {
+    name: 'a sidecar over the 16 MiB limit',
+    text: VALID + `# ${'padding '.repeat(127)}\n`.repeat(17 * 1024),
+    line: 0,
+    character: 0,
+    message: /over the limit of 16\.0 MiB/,
   },
 ];
 

@@ -1,7 +1,7 @@
 import type { AnchorReport } from '../anchoring/anchorDocument';
 import { DocumentAnnotations } from '../documentAnnotations';
 import { hashDocumentText } from '../text/documentText';
-import { checkSidecarAgainstDocument, parseSidecar, type SidecarProblem } from './parseSidecar';
+import { checkSidecarAgainstDocument, parseSidecar, type SidecarParseResult, type SidecarProblem } from './parseSidecar';
 import { buildSidecarFile, fromStoredAnnotations } from './sidecarCodec';
 import { serializeSidecar } from './serializeSidecar';
 
@@ -15,7 +15,14 @@ export type LoadedSidecar =
  * the CLI share, so both judge a sidecar the same way.
  */
 export function loadSidecar(sidecarText: string, documentText: string): LoadedSidecar {
-  const parsed = parseSidecar(sidecarText);
+  return loadParsedSidecar(parseSidecar(sidecarText), documentText);
+}
+
+/**
+ * loadSidecar for a sidecar already parsed (`parseSidecar` is nearly all of its cost, so the
+ * extension runs it off the extension host thread and does the rest here): the same result.
+ */
+export function loadParsedSidecar(parsed: SidecarParseResult, documentText: string): LoadedSidecar {
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const documentChanged = parsed.sidecar.documentHash !== hashDocumentText(documentText);
   // Offsets are only checked against the text they were written for; a changed document is

@@ -23,7 +23,7 @@ export function registerClaimsPanel(
   const claimsFilter = new ClaimsFilter(state);
   const claimsView = new ClaimsView(workspaceIndex, claimsFilter);
   const ledger = new SpeakerLedger(store, workspaceIndex);
-  commands.register(new OpenAnnotationCommand(store));
+  commands.register(new OpenAnnotationCommand(store, workspaceIndex));
   commands.register(new CopyQuoteCommand(store));
   commands.register(new RenameSpeakerCommand(ledger));
   commands.register(new MergeSpeakerCommand(ledger, speakers));

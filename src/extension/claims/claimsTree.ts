@@ -39,9 +39,14 @@ export const OPEN_ANNOTATION_COMMAND = 'sourceAnnotator.claims.open';
 export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<ClaimsNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
+  private readonly settledEmitter = new vscode.EventEmitter<void>();
+  /** Fires once index changes pause (whether or not the rows changed), for the view's message. */
+  readonly onDidSettle = this.settledEmitter.event;
   private cache: { version: number; filter: string; groups: SpeakerGroup[]; nodes: SpeakerNode[] } | undefined;
+  /** Index version and filter of the rows the tree last fetched (its root). */
+  private shown: { version: number; filter: string } | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.settledEmitter];
 
   constructor(
     private readonly workspace: WorkspaceIndex,
@@ -54,10 +59,23 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode>, 
     );
   }
 
-  /** Typing fires an index change per keystroke; the tree redraws once they pause. */
+  /**
+   * Typing fires an index change per keystroke; the tree redraws once they pause, and only when
+   * its rows are not already of the current index. A redraw of the whole tree makes VS Code cancel
+   * the children it is fetching, and expanded speakers then stay empty: the index changes of the
+   * first build, which the first fetch already waited for, must not cause one.
+   */
   private scheduleRefresh(): void {
     clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => this.refresh(), 50);
+    this.refreshTimer = setTimeout(() => {
+      const shown = this.shown;
+      if (!shown || shown.version !== this.workspace.index.version || shown.filter !== this.filterKey()) this.refresh();
+      this.settledEmitter.fire();
+    }, 50);
+  }
+
+  private filterKey(): string {
+    return JSON.stringify(this.filter.query, (_key, value: unknown) => (value instanceof Set ? [...value] : value));
   }
 
   refresh(): void {
@@ -66,8 +84,8 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode>, 
   }
 
   /** The current groups (computing them if the index or filter changed). */
-  groups(): { groups: SpeakerGroup[]; nodes: SpeakerNode[] } {
-    const filter = JSON.stringify(this.filter.query, (_key, value: unknown) => (value instanceof Set ? [...value] : value));
+  groups(): { version: number; filter: string; groups: SpeakerGroup[]; nodes: SpeakerNode[] } {
+    const filter = this.filterKey();
     const version = this.workspace.index.version;
     if (!this.cache || this.cache.version !== version || this.cache.filter !== filter) {
       const groups = this.workspace.index.speakerGroups(this.filter.query);
@@ -79,8 +97,11 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode>, 
 
   async getChildren(element?: ClaimsNode): Promise<ClaimsNode[]> {
     await this.workspace.ready();
-    const { groups, nodes } = this.groups();
-    if (!element) return nodes;
+    const { groups, nodes, version, filter } = this.groups();
+    if (!element) {
+      this.shown = { version, filter };
+      return nodes;
+    }
     if (element.type === 'annotation') return [];
     const index = nodes.findIndex((n) => n.speaker === element.speaker);
     const group = groups[index];

@@ -26,6 +26,7 @@ export class ClaimsView implements vscode.Disposable {
       this.provider,
       this.treeView,
       this.provider.onDidChangeTreeData(() => this.updateMessage()),
+      this.provider.onDidSettle(() => this.updateMessage()),
       this.treeView.onDidChangeVisibility(() => this.updateMessage()),
     );
     this.updateMessage();

@@ -15,10 +15,18 @@ import { OPEN_ANNOTATION_COMMAND } from './claimsTree';
 export class OpenAnnotationCommand implements Command {
   readonly id = OPEN_ANNOTATION_COMMAND;
 
-  constructor(private readonly store: AnnotationStore) {}
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly workspace: WorkspaceIndex,
+  ) {}
 
   async execute(documentUri: unknown, annotationId: unknown): Promise<boolean> {
     if (typeof documentUri !== 'string' || typeof annotationId !== 'string') return false;
+    // Only an annotation known to exist is opened: nothing is opened for any other URI.
+    if (!(await this.exists(documentUri, annotationId))) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('That annotation no longer exists.'));
+      return false;
+    }
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(documentUri));
     // The live model, not the index: its offsets follow unsaved edits and are in UTF-16.
     const annotation = (await this.store.entryFor(document))?.annotations.get(annotationId);
@@ -29,6 +37,14 @@ export class OpenAnnotationCommand implements Command {
     }
     revealAnnotation(editor, annotation);
     return true;
+  }
+
+  /** In the live model of an open document, else in the workspace index (every sidecar). */
+  private async exists(documentUri: string, annotationId: string): Promise<boolean> {
+    const open = this.store.all().find((entry) => entry.document.uri.toString() === documentUri);
+    if (open) return open.annotations.get(annotationId) !== undefined;
+    await this.workspace.ready();
+    return this.workspace.index.get(documentUri, annotationId) !== undefined;
   }
 }
 

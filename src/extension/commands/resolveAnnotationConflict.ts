@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CONFLICT_NOTE_PREFIX } from '../../core/merge/mergeSidecars';
 import { resolveConflictMarkers } from '../../core/merge/mergeSidecarTexts';
 import { isSidecarPath } from '../../core/sidecar/sidecarFormat';
+import { readSidecarFile } from '../sidecarFile';
 import type { Command } from './command';
 
 /**
@@ -17,6 +18,12 @@ export class ResolveAnnotationConflictCommand implements Command {
     const uri = uriArg instanceof vscode.Uri ? uriArg : vscode.window.activeTextEditor?.document.uri;
     if (!uri || !isSidecarPath(uri.fsPath)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open an annotation sidecar (*.annotations.yaml) with merge conflicts first.'));
+      return false;
+    }
+    // The editor decodes bad bytes leniently: saving that text would destroy what was there.
+    const onDisk = await readSidecarFile(uri.fsPath).catch(() => undefined);
+    if (onDisk?.kind === 'invalid' && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty)) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot resolve {0}: {1}', vscode.workspace.asRelativePath(uri), onDisk.problem.message));
       return false;
     }
     const document = await vscode.workspace.openTextDocument(uri);

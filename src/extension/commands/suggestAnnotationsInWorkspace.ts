@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { isSidecarPath, sidecarPathFor } from '../../core/sidecar/sidecarFormat';
-import { loadSidecar } from '../../core/sidecar/sidecarDocument';
+import { isSidecarPath } from '../../core/sidecar/sidecarFormat';
+import type { AnnotationStore } from '../annotationStore';
 import type { SuggestionNavigator } from '../suggestions/suggestionNavigator';
 import type { SuggestionStore } from '../suggestions/suggestionStore';
 import { readWorkspaceText } from '../workspaceText';
@@ -23,6 +23,7 @@ export class SuggestAnnotationsInWorkspaceCommand implements Command {
   constructor(
     private readonly suggestions: SuggestionStore,
     private readonly navigator: SuggestionNavigator,
+    private readonly annotations: AnnotationStore,
   ) {}
 
   async execute(): Promise<{ suggestions: number; documents: number; cancelled: boolean }> {
@@ -59,8 +60,7 @@ export class SuggestAnnotationsInWorkspaceCommand implements Command {
     if (open) return (await this.suggestions.suggest(open))?.size ?? 0;
     const text = await readWorkspaceText(uri);
     if (text === undefined) return 0;
-    const sidecarText = await readWorkspaceText(vscode.Uri.file(sidecarPathFor(uri.fsPath)));
-    const loaded = sidecarText === undefined ? undefined : loadSidecar(sidecarText, text);
+    const loaded = await this.annotations.loadSidecarOf(uri, text);
     // A broken sidecar cannot take annotations: nothing to suggest there until it is fixed.
     if (loaded && !loaded.ok) return 0;
     return this.suggestions.queue(uri, text, loaded?.annotations.all ?? []);

@@ -15,10 +15,18 @@ interface ToWebview {
   readonly labels: Readonly<Record<string, string>>;
 }
 
+/** Longer than any URI or id a row holds: anything longer is not from our page. */
+const MAX_FIELD_LENGTH = 4096;
+
 function isMessage(value: unknown): value is FromWebview {
-  const message = value as { type?: unknown; document?: unknown; id?: unknown } | undefined;
-  return !!message && (message.type === 'ready' || (message.type === 'open' && typeof message.document === 'string' && typeof message.id === 'string'));
+  if (typeof value !== 'object' || value === null) return false;
+  const message = value as { type?: unknown; document?: unknown; id?: unknown };
+  if (message.type === 'ready') return true;
+  const field = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= MAX_FIELD_LENGTH;
+  return message.type === 'open' && field(message.document) && field(message.id);
 }
+
+const rowKey = (document: string, id: string) => `${document}\n${id}`;
 
 /**
  * "Show Claims Report": a webview with the claims and quotes of the workspace per speaker, the
@@ -30,6 +38,8 @@ export class ClaimsReportPanel implements vscode.Disposable {
   static readonly viewType = 'sourceAnnotator.claimsReport';
   private panel: vscode.WebviewPanel | undefined;
   private ready = false;
+  /** The rows the page currently shows (document and annotation id): the only ones it may open. */
+  private shown = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -53,20 +63,39 @@ export class ClaimsReportPanel implements vscode.Disposable {
     this.panel = panel;
     this.ready = false;
     panel.webview.html = this.html(panel.webview, media);
-    panel.onDidDispose(() => (this.panel = undefined), undefined, this.disposables);
+    panel.onDidDispose(
+      () => {
+        this.panel = undefined;
+        this.shown = new Set();
+      },
+      undefined,
+      this.disposables,
+    );
     panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message), undefined, this.disposables);
     await this.workspaceIndex.ready();
     return panel;
   }
 
-  private async receive(message: unknown): Promise<void> {
-    if (!isMessage(message)) return;
+  /** Whether the report currently lists this annotation (a row the page may ask to open). */
+  isShowing(document: string, id: string): boolean {
+    return this.shown.has(rowKey(document, id));
+  }
+
+  /**
+   * Handles a message from the page; for `open`, whether the annotation was opened. The page is
+   * ours, but what it sends is validated as if it were not: an `open` names one of the rows the
+   * report shows now (document and id together), or nothing is opened at all (no document is
+   * touched before that check).
+   */
+  async receive(message: unknown): Promise<boolean> {
+    if (!isMessage(message)) return false;
     if (message.type === 'ready') {
       this.ready = true;
       await this.post();
-    } else {
-      await vscode.commands.executeCommand(OPEN_ANNOTATION_COMMAND, message.document, message.id);
+      return false;
     }
+    if (!this.isShowing(message.document, message.id)) return false;
+    return (await vscode.commands.executeCommand<boolean>(OPEN_ANNOTATION_COMMAND, message.document, message.id)) === true;
   }
 
   private async post(): Promise<void> {
@@ -75,9 +104,11 @@ export class ClaimsReportPanel implements vscode.Disposable {
     const index = this.workspaceIndex.index;
     await this.workspaceIndex.loadLines(index.documents());
     const label = (document: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(document));
+    const data = claimsReportData(index, label, (document, codePoint) => this.workspaceIndex.lineOf(document, codePoint));
+    this.shown = new Set(data.speakers.flatMap((group) => group.rows.map((row) => rowKey(row.document, row.id))));
     const message: ToWebview = {
       type: 'report',
-      data: claimsReportData(index, label, (document, codePoint) => this.workspaceIndex.lineOf(document, codePoint)),
+      data,
       labels: {
         claim: kindPresentation('claim').label,
         quote: kindPresentation('quote').label,

@@ -18,7 +18,7 @@ export function registerSuggestions(annotations: AnnotationStore, analyse: Analy
   const suggestions = new SuggestionStore(annotations, analyse);
   const navigator = new SuggestionNavigator(suggestions);
   commands.register(new SuggestAnnotationsCommand(suggestions));
-  commands.register(new SuggestAnnotationsInWorkspaceCommand(suggestions, navigator));
+  commands.register(new SuggestAnnotationsInWorkspaceCommand(suggestions, navigator, annotations));
   for (const decision of ['accept', 'reject'] as const) commands.register(new DecideSuggestionCommand(suggestions, navigator, decision));
   commands.register(new AcceptAllSuggestionsOfKindCommand(suggestions));
   commands.register(new ClearSuggestionsCommand(suggestions));

@@ -1,0 +1,18 @@
+import type { SidecarParseResult } from '../../core/sidecar/parseSidecar';
+
+/*
+ * The messages between the extension host and the sidecar parser worker (worker.ts). Both sides
+ * exchange plain data (structured clone): the parse result is data only, so it arrives as the
+ * in-process parser would have returned it.
+ */
+
+/** Parse one sidecar's text. `id` pairs the response with its request. */
+export interface ParseRequest {
+  readonly id: number;
+  readonly text: string;
+}
+
+export type ParseResponse =
+  | { readonly id: number; readonly ok: true; readonly result: SidecarParseResult }
+  /** The worker itself failed (parseSidecar never throws): the caller parses in-process instead. */
+  | { readonly id: number; readonly ok: false; readonly error: string };

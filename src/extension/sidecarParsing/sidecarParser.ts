@@ -1,0 +1,110 @@
+import { Worker } from 'node:worker_threads';
+import { parseSidecar, type SidecarParseResult } from '../../core/sidecar/parseSidecar';
+import type { ParseRequest, ParseResponse } from './protocol';
+
+interface Pending {
+  readonly text: string;
+  readonly resolve: (result: SidecarParseResult) => void;
+}
+
+/**
+ * Parses sidecars in a worker thread, so that a big sidecar (10,000 annotations: over a second in
+ * the YAML library) or a workspace full of them never blocks the extension host: commands, hovers
+ * and typing go on while they are read. The worker starts on the first request and is reused.
+ *
+ * Fallback: when there is no worker file, the worker cannot start, or it fails (crash, error), the
+ * requests it had and every later one are parsed in-process, with the same function, so callers
+ * get the same result either way, only without the responsiveness. No `vscode` here, so the unit
+ * tests run it in plain Node.
+ */
+export class SidecarParser {
+  private worker: Worker | undefined;
+  private broken = false;
+  private disposed = false;
+  private nextId = 0;
+  private readonly pending = new Map<number, Pending>();
+
+  /** @param workerFile the bundled worker (dist/sidecarParserWorker.js); undefined parses in-process */
+  constructor(
+    private readonly workerFile: string | undefined,
+    private readonly log: (message: string) => void = () => {},
+  ) {}
+
+  /** Whether requests currently go to a worker thread (false after a fallback). */
+  get usesWorker(): boolean {
+    return !this.broken && !this.disposed && this.workerFile !== undefined;
+  }
+
+  /** Requests sent to the worker and not answered yet. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  /** The parse result of `text`, exactly what `parseSidecar(text)` returns. */
+  parse(text: string): Promise<SidecarParseResult> {
+    const worker = this.usesWorker ? this.start() : undefined;
+    if (!worker) return Promise.resolve(parseSidecar(text));
+    return new Promise((resolve) => {
+      const id = ++this.nextId;
+      this.pending.set(id, { text, resolve });
+      const request: ParseRequest = { id, text };
+      worker.postMessage(request);
+    });
+  }
+
+  private start(): Worker | undefined {
+    if (this.worker) return this.worker;
+    try {
+      const worker = new Worker(this.workerFile as string);
+      // The extension host's lifetime decides, not this thread's.
+      worker.unref();
+      worker.on('message', (response: ParseResponse) => this.onResponse(response));
+      worker.on('error', (error) => this.fallBack(`the sidecar parser worker failed: ${String(error)}`));
+      worker.on('exit', (code) => {
+        if (!this.disposed) this.fallBack(`the sidecar parser worker exited (code ${code})`);
+      });
+      this.worker = worker;
+      return worker;
+    } catch (error) {
+      this.fallBack(`the sidecar parser worker could not start: ${String(error)}`);
+      return undefined;
+    }
+  }
+
+  private onResponse(response: ParseResponse): void {
+    const pending = this.pending.get(response.id);
+    if (!pending) return;
+    this.pending.delete(response.id);
+    if (response.ok) {
+      pending.resolve(response.result);
+    } else {
+      this.log(`the sidecar parser worker could not parse a sidecar (${response.error}); parsed in-process`);
+      pending.resolve(parseSidecar(pending.text));
+    }
+  }
+
+  /** From now on parse in-process; what the worker still had is parsed here. */
+  private fallBack(reason: string): void {
+    if (!this.broken && !this.disposed) this.log(`${reason}; sidecars are parsed in-process from now on`);
+    this.broken = true;
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+    this.settleInProcess();
+  }
+
+  private settleInProcess(): void {
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const { text, resolve } of pending) resolve(parseSidecar(text));
+  }
+
+  /** Stops the worker; requests still waiting are answered in-process. */
+  dispose(): void {
+    this.disposed = true;
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+    this.settleInProcess();
+  }
+}

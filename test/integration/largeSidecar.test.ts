@@ -1,0 +1,59 @@
+// A sidecar of 10,000 annotations is parsed off the extension host thread: the extension answers
+// requests while it loads, and loads exactly what the in-process parser would have.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { generateCorpus } from '../../bench/corpus';
+import { DocumentAnnotations } from '../../src/core/documentAnnotations';
+import { loadSidecar, renderSidecar } from '../../src/core/sidecar/sidecarDocument';
+import { buildSidecarFile } from '../../src/core/sidecar/sidecarCodec';
+import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
+import { closeAllEditors, find, getApi, openAnnotated, openEditor, rangeOf, scratchFile, sidecarPath, waitFor } from './helpers';
+
+const SUITE = 'largeSidecar';
+const DOC = 'Headline\n\nThe senator said "Hello world" and left.\n';
+
+describe('large sidecars', function () {
+  this.timeout(120_000);
+  afterEach(closeAllEditors);
+
+  it('loads 10,000 annotations without blocking the extension host: a hover answers while the sidecar is parsed', async () => {
+    const api = await getApi();
+    assert.equal(api.sidecarParser.usesWorker, true, 'sidecars are parsed in a worker thread');
+
+    // A small annotated document whose hover (a round trip through the workbench into this
+    // extension host) is asked for while the large sidecar is being parsed.
+    const small = scratchFile(SUITE, 'small.txt', DOC);
+    const model = new DocumentAnnotations();
+    const hello = DOC.indexOf('Hello world');
+    model.add({ kind: 'quote', start: hello, end: hello + 'Hello world'.length, author: 'alice' }, DOC);
+    fs.writeFileSync(sidecarPath(small), renderSidecar(model, DOC));
+    const { editor: smallEditor } = await openAnnotated(small);
+    const hoverAt = rangeOf(smallEditor.document, find(smallEditor.document, 'Hello world')).start.translate(0, 2);
+
+    const { text, annotations } = generateCorpus();
+    const sidecarText = serializeSidecar(buildSidecarFile(annotations, text));
+    const large = scratchFile(SUITE, 'large.txt', text);
+    fs.writeFileSync(sidecarPath(large), sidecarText);
+
+    const opening = openEditor(large);
+    // Observed with timers of this very thread: impossible if the parse blocked it.
+    await waitFor(() => api.sidecarParser.inFlight > 0, 30_000, 'the large sidecar to be sent to the parser');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', smallEditor.document.uri, hoverAt);
+    const answeredWhileParsing = api.sidecarParser.inFlight > 0;
+    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(hoverText, /Quote/, 'our hover answered');
+    assert.ok(answeredWhileParsing, 'the hover answered while the large sidecar was still being parsed');
+
+    const editor = await opening;
+    const entry = await api.store.entryFor(editor.document);
+    assert.ok(entry);
+    assert.equal(entry.problems, undefined);
+    // The same model as loading in-process gives.
+    const expected = loadSidecar(sidecarText, editor.document.getText());
+    assert.ok(expected.ok);
+    const shape = (all: readonly { id: string; kind: string; start: number; end: number; orphaned?: boolean }[]) => all.map((a) => `${a.id} ${a.kind} ${a.start}-${a.end} ${a.orphaned ?? ''}`);
+    assert.equal(entry.annotations.size, 10_000);
+    assert.deepEqual(shape(entry.annotations.all), shape(expected.annotations.all));
+  });
+});
