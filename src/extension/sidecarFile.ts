@@ -1,5 +1,5 @@
 import * as fs from 'node:fs/promises';
-import { decodeSidecarBytes, sidecarSizeProblem } from '../core/sidecar/sidecarBytes';
+import { decodeSidecarBytes, oversizedSidecarProblem } from '../core/sidecar/sidecarBytes';
 import type { SidecarProblem } from '../core/sidecar/sourceRange';
 
 /**
@@ -26,7 +26,7 @@ export async function readSidecarFile(path: string): Promise<SidecarRead> {
     throw error;
   }
   try {
-    const tooLarge = sidecarSizeProblem((await handle.stat()).size);
+    const tooLarge = oversizedSidecarProblem((await handle.stat()).size);
     if (tooLarge) return { kind: 'invalid', problem: tooLarge };
     const decoded = decodeSidecarBytes(await handle.readFile());
     return decoded.ok ? { kind: 'text', text: decoded.text } : { kind: 'invalid', problem: decoded.problem };

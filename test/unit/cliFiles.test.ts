@@ -126,9 +126,8 @@ describe('source-annotator and file problems', () => {
       const big = good('big.txt');
       fs.truncateSync(big, MAX_SIDECAR_BYTES + 1); // sparse: no 16 MiB written
       good('small.txt');
-      const started = Date.now();
+      // The exact message proves it was refused from its size: read, its NUL bytes would be a YAML error.
       const r = await run(dir, 'check', '--fix');
-      assert.ok(Date.now() - started < 5000, 'refused from its size, not parsed');
       assert.equal(r.code, 1);
       assert.equal(r.out, 'big.txt.annotations.yaml:1:1: error: the sidecar is 16.0 MiB, over the limit of 16.0 MiB; it is not read (split the document, or remove annotations with another tool)\n');
       assert.match(r.err, /^Checked 2 sidecar\(s\): 1 error\(s\)/);

@@ -72,17 +72,14 @@ describe('sidecarCodec', () => {
     );
   });
 
-  it('converts 10,000 annotations on a 1 MB document in well under a second', () => {
+  it('converts 10,000 annotations on a 1 MB document there and back exactly (its speed is in npm run bench)', () => {
     const chunk = 'Ein Satz. Предложение 😀 here.\r\n';
     const text = chunk.repeat(Math.ceil(1_000_000 / chunk.length));
     const annotations: Annotation[] = Array.from({ length: 10_000 }, (_, i) => {
       const start = Math.floor((i * text.length) / 10_000 / chunk.length) * chunk.length;
       return { id: `a${i}`.padEnd(4, '0'), kind: 'claim', start, end: start + 10, text: text.slice(start, start + 10), prefix: '', suffix: '' };
     });
-    const t0 = performance.now();
     const back = fromStoredAnnotations(toStoredAnnotations(annotations, text), text);
-    const ms = performance.now() - t0;
     assert.deepEqual(back, annotations);
-    assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
   });
 });
