@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { Annotation } from '../../src/core/annotation';
 import { anchorAnnotation } from '../../src/core/anchoring/anchorAnnotation';
 import { quoteErrorBudget } from '../../src/core/anchoring/anchorCandidates';
+import { levenshtein } from '../../src/core/anchoring/alignment';
 import { anchorDocument } from '../../src/core/anchoring/anchorDocument';
 import { quoteContext } from '../../src/core/anchoring/quoteContext';
 import { DocumentAnnotations } from '../../src/core/documentAnnotations';
@@ -241,16 +242,6 @@ class Alignments {
   carries(s: number, e: number, p: number, q: number, slack = 2): boolean {
     return this.before[s * this.width + p] + levenshtein(this.old.slice(s, e), this.now.slice(p, q)) + this.after[e * this.width + q] <= this.distance + slack;
   }
-}
-
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), previous[j] + 1, current[j - 1] + 1);
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /**

@@ -40,3 +40,14 @@ export function alignCuts(pattern: string, text: string, cuts: readonly number[]
   }
   return cuts.map((c) => at[Math.max(0, Math.min(m, c))]);
 }
+
+/** Plain Levenshtein distance between two short strings (a quote and the text at one place). */
+export function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), previous[j] + 1, current[j - 1] + 1);
+    previous = current;
+  }
+  return previous[b.length];
+}

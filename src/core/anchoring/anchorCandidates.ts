@@ -1,7 +1,7 @@
 import search from 'approx-string-match';
 import { LfText, toLf } from '../text/lineEndings';
 import type { AnchorTarget, Span } from './anchorAnnotation';
-import { alignCuts } from './alignment';
+import { alignCuts, levenshtein } from './alignment';
 import { contextDistance } from './contextSimilarity';
 import { CONTEXT_LENGTH } from './quoteContext';
 
@@ -276,18 +276,7 @@ export function candidateAt(target: AnchorTarget, document: LfText, span: Span):
   const start = document.fromOriginal(span.start);
   const end = document.fromOriginal(span.end);
   const found = document.text.slice(start, end);
-  return { ...span, ...query.score(document.text, start, end, editDistance(query.quote, found)) };
-}
-
-/** Plain Levenshtein distance, for the one span `candidateAt` scores. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), previous[j] + 1, current[j - 1] + 1);
-    previous = current;
-  }
-  return previous[b.length];
+  return { ...span, ...query.score(document.text, start, end, levenshtein(query.quote, found)) };
 }
 
 function mergeRanges(ranges: [number, number][]): [number, number][] {
