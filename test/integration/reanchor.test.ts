@@ -11,7 +11,7 @@ const SUITE = 'reanchor';
 
 const PARAGRAPHS = [
   'Russia has called on NATO to renounce the policy of mutual deterrence.',
-  'The minister said the talks would continue on a bilateral basis next week.',
+  'The minister said on Tuesday that the talks would continue on a bilateral basis when both delegations return next week.',
   'Opening the meeting, the minister called on the alliance to switch to partnership.',
   'Analysts doubt that the proposal will change anything before the summit.',
 ];
@@ -95,8 +95,9 @@ describe('orphaned annotations view', function () {
     const quote = await tag(editor, 'talks would continue', 'sourceAnnotator.tagAsQuote');
     await waitForSidecar(file, (s) => s.annotations.length === 1);
 
-    // The paragraph pasted twice and a line added above: both copies fit equally well.
-    const changed = 'A line of some forty characters, added.\n' + original.replace(paragraph, `${paragraph}\n\n${paragraph}`);
+    // The paragraph pasted twice and a line added above: the quote's recorded context lies wholly
+    // inside the paragraph, so both copies fit equally well, and neither is clearly nearer.
+    const changed = 'A line of some seventy characters, added above the text to move it on.\n' + original.replace(paragraph, `${paragraph}\n\n${paragraph}`);
     await changeOnDisk(editor.document, changed);
     await waitFor(() => entry.annotations.get(quote.id)?.orphaned, 5000, 'the quote to become an orphan');
     const uri = editor.document.uri.toString();
