@@ -52,6 +52,14 @@ const DIFFERENT: Record<string, { ours: Outcome; why: string }> = {
     ours: { placed: { start: 12, end: 19 } },
     why: 'there are no search scopes here, and "dolor a" is one edit from "dolor am" (a fifth of a quote may be edited)',
   },
+  'apache-annotator:text-quote/match.test: ignores quote starting just before scope': {
+    ours: { placed: { start: 0, end: 7 } },
+    why: 'no search scopes here, and "olor am" is one edit from "dolor am"',
+  },
+  'dom-anchor-text-quote:toRange/returns null when a long quote is not found (0)': {
+    ours: { placed: { start: 287, end: 326 } },
+    why: 'nine edits in a 48-character quote are under a fifth; with no context recorded, nothing asks the span to end between words',
+  },
   'dom-anchor-text-quote:toRange/finds a close exact quote': {
     ours: { orphan: 'changed' },
     why: 'three edits in a 13-character quote with no context: more than a fifth, and nothing pins the place (with context on both sides, a quarter is allowed: see "finds a close quote using context")',
@@ -80,9 +88,10 @@ describe('re-anchoring: the test cases of other anchoring libraries', () => {
     const tally = { agree: 0, different: 0 };
     for (const c of cases.filter((k) => k.quote.length > 0)) {
       const hint = c.hint ?? 0;
-      // The libraries' selectors may have no context at all: empty means "none recorded" here.
+      // The libraries' selectors may have no context or position at all: empty context means
+      // "none recorded" here, and a missing hint "position unknown".
       const target = { text: c.quote, prefix: c.prefix, suffix: c.suffix, start: hint, end: hint + c.quote.length, contextUnrecorded: true };
-      const got = outcome(anchorAnnotation(target, c.text, hint), hint, c.quote.length);
+      const got = outcome(anchorAnnotation(target, c.text, c.hint), hint, c.quote.length);
       const different = DIFFERENT[c.id];
       if (different) {
         assert.deepEqual(got, different.ours, `${c.id}: ${different.why}`);
@@ -99,6 +108,6 @@ describe('re-anchoring: the test cases of other anchoring libraries', () => {
       }
       tally.agree++;
     }
-    assert.deepEqual(tally, { agree: 96, different: 9 });
+    assert.deepEqual(tally, { agree: 94, different: 11 });
   });
 });

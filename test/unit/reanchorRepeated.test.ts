@@ -80,7 +80,7 @@ describe('re-anchoring: repeated lines (nothing placed on a copy of its text)', 
       const { text, sidecar } = seed(name);
       const before = loadSidecar(sidecar, text);
       assert.ok(before.ok);
-      for (const insert of ['A new first line.\n', 'x', '\n\n\n', 'Share This\n0:00\n']) {
+      for (const insert of ['A new first line.\n', 'x ', '\n\n\n', 'Share This\n0:00\n']) {
         const loaded = loadSidecar(sidecar, insert + text);
         assert.ok(loaded.ok);
         for (const a of loaded.annotations.all) {

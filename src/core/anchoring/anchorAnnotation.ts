@@ -52,8 +52,9 @@ const OFFERED = 3;
  */
 export function atRecordedOffsets(target: AnchorTarget, text: string): boolean {
   if (target.text.length === 0 || target.end > text.length || text.slice(target.start, target.end) !== target.text) return false;
-  const prefixHolds = target.prefix.length === 0 ? target.start === 0 : text.slice(Math.max(0, target.start - target.prefix.length), target.start) === target.prefix;
-  const suffixHolds = target.suffix.length === 0 ? target.end === text.length : text.slice(target.end, target.end + target.suffix.length) === target.suffix;
+  const edge = !target.contextUnrecorded;
+  const prefixHolds = target.prefix.length === 0 ? edge && target.start === 0 : text.slice(Math.max(0, target.start - target.prefix.length), target.start) === target.prefix;
+  const suffixHolds = target.suffix.length === 0 ? edge && target.end === text.length : text.slice(target.end, target.end + target.suffix.length) === target.suffix;
   return prefixHolds && suffixHolds;
 }
 
@@ -79,8 +80,8 @@ export function contendersAmong(candidates: readonly AnchorCandidate[]): AnchorC
 }
 
 /** `a` is clearly nearer to `hint` than `b`: less than half as far, with some slack for the edits around it. */
-function clearlyNearer(a: AnchorCandidate, b: AnchorCandidate, hint: number): boolean {
-  return Math.abs(b.start - hint) > 2 * Math.abs(a.start - hint) + NEARNESS_SLACK;
+function clearlyNearer(a: AnchorCandidate, b: AnchorCandidate, hint: number | null): boolean {
+  return hint !== null && Math.abs(b.start - hint) > 2 * Math.abs(a.start - hint) + NEARNESS_SLACK;
 }
 
 /**
@@ -97,8 +98,9 @@ function clearlyNearer(a: AnchorCandidate, b: AnchorCandidate, hint: number): bo
  * least as well: either the passage moved or the text around it was edited, and only a person
  * can tell which.
  */
-export function chooseCandidate(candidates: readonly AnchorCandidate[], hint: number): AnchorResult {
-  const distance = (c: AnchorCandidate) => Math.abs(c.start - hint);
+export function chooseCandidate(candidates: readonly AnchorCandidate[], hint: number | null): AnchorResult {
+  // Without a position (an imported selector), the best score leads and nothing is nearer.
+  const distance = (c: AnchorCandidate) => (hint === null ? -c.score : Math.abs(c.start - hint));
   const contenders = contendersAmong(candidates).sort((a, b) => distance(a) - distance(b));
   if (contenders.length === 0) return { status: 'orphaned', candidates: candidates.slice(0, OFFERED) };
   const [nearest, next] = contenders;
@@ -123,7 +125,7 @@ export function chooseCandidate(candidates: readonly AnchorCandidate[], hint: nu
  * when the passage around the quote matches clearly better somewhere else, where the text now
  * differs from the quote, the annotation's text was changed, and the copy found is not it.
  */
-export function decideAnchor(target: AnchorTarget, candidates: readonly AnchorCandidate[], hint: number, document: LfText): AnchorResult {
+export function decideAnchor(target: AnchorTarget, candidates: readonly AnchorCandidate[], hint: number | null, document: LfText): AnchorResult {
   const result = chooseCandidate(candidates, hint);
   if (result.status === 'orphaned') {
     // Nothing to anchor to; but where the context still is, the text was changed: say so, and offer it.
@@ -144,10 +146,11 @@ export function decideAnchor(target: AnchorTarget, candidates: readonly AnchorCa
 /**
  * Finds where an annotation belongs in `text` now: at its offsets if its quote is still there;
  * else at an exact or fuzzy match of its quote scored with its context; else nowhere (an orphan).
- * `hint` is where it is expected, by default its old position; `document` may be passed to share
+ * `hint` is where it is expected, by default its old position (null: unknown, as for a selector
+ * imported without a position); `document` may be passed to share
  * one line-ending normalization of the text between many annotations.
  */
-export function anchorAnnotation(target: AnchorTarget, text: string, hint = target.start, document = new LfText(text)): AnchorResult {
+export function anchorAnnotation(target: AnchorTarget, text: string, hint: number | null = target.start, document = new LfText(text)): AnchorResult {
   if (atRecordedOffsets(target, text)) return { status: 'intact' };
   return decideAnchor(target, findAnchorCandidates(target, document), hint, document);
 }

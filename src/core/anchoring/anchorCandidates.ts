@@ -99,8 +99,9 @@ class Query {
     this.suffix = toLf(target.suffix);
     this.edges = !target.contextUnrecorded;
     const quoted = this.prefix + this.quote + this.suffix;
-    this.startBounded = this.prefix.length === 0 || boundedAt(quoted, this.prefix.length);
-    this.endBounded = this.suffix.length === 0 || boundedAt(quoted, this.prefix.length + this.quote.length);
+    // At a recorded document edge the quote began (ended) a word; with no context recorded, who knows.
+    this.startBounded = this.prefix.length === 0 ? !target.contextUnrecorded : boundedAt(quoted, this.prefix.length);
+    this.endBounded = this.suffix.length === 0 ? !target.contextUnrecorded : boundedAt(quoted, this.prefix.length + this.quote.length);
   }
 
   /** The fuzzy search's budget: the most edits any acceptable place can have (a pinned one). */
@@ -119,10 +120,9 @@ class Query {
     const before = 1 - beforeErrors / (this.prefix.length || CONTEXT_LENGTH);
     const after = 1 - afterErrors / (this.suffix.length || CONTEXT_LENGTH);
     const context = (before + after) / 2;
-    // A word glued to an exact quote whose context holds (typed right next to it) is an edit
-    // beside the quote, not a sign of a lookalike inside another word.
-    const boundariesKept =
-      ((!this.startBounded || boundedAt(text, start)) && (!this.endBounded || boundedAt(text, end))) || (errors === 0 && beforeErrors + afterErrors <= 1);
+    // A character typed right against the quote ("proceedd") makes the whole word the match,
+    // as typing does while the document is open: the fuzzy candidate over the word keeps the edges.
+    const boundariesKept = (!this.startBounded || boundedAt(text, start)) && (!this.endBounded || boundedAt(text, end));
     return {
       errors,
       quoteSimilarity,
@@ -235,7 +235,7 @@ export function findAnchorCandidates(target: AnchorTarget, document: LfText): An
  * mis-anchor. Looked for around `hint` (where the annotation is expected) and around the
  * candidate; a candidate whose quote and context are both intact is never doubted.
  */
-export function contextPlaceElsewhere(target: AnchorTarget, document: LfText, candidate: AnchorCandidate, hint: number): Span | undefined {
+export function contextPlaceElsewhere(target: AnchorTarget, document: LfText, candidate: AnchorCandidate, hint: number | null): Span | undefined {
   // The cost of the recorded passage with its quote exactly at the candidate.
   const errorsHere = candidate.errors + candidate.contextErrors;
   if (errorsHere === 0) return undefined;
@@ -247,14 +247,14 @@ export function contextPlaceElsewhere(target: AnchorTarget, document: LfText, ca
  * near `candidate`, which is not itself an answer), with at most `maxErrors` edits: the place
  * the context points to, whatever the text between now reads.
  */
-export function passagePlace(target: AnchorTarget, document: LfText, hint: number, maxErrors: number, candidate?: Span): Span | undefined {
+export function passagePlace(target: AnchorTarget, document: LfText, hint: number | null, maxErrors: number, candidate?: Span): Span | undefined {
   const query = new Query(target);
   const text = document.text;
   if (query.quote.length === 0 || maxErrors < 0) return undefined;
   const passage = query.prefix + query.quote + query.suffix;
-  const near = document.fromOriginal(Math.min(hint, document.originalLength));
   const start = candidate ? document.fromOriginal(candidate.start) : -1;
-  const windows = [localWindow(text, near, passage.length)];
+  // With no expected position, the whole text.
+  const windows: [number, number][] = [hint === null ? [0, text.length] : localWindow(text, document.fromOriginal(Math.min(hint, document.originalLength)), passage.length)];
   if (candidate) windows.push(localWindow(text, start, passage.length, passage.length));
   let best: (Span & { errors: number }) | undefined;
   for (const [from, to] of mergeRanges(windows)) {
