@@ -27,6 +27,24 @@ describe('source-annotator export and stats', () => {
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  it('shows hidden characters of names in stats and of quotes in check as [U+XXXX], never raw on the terminal', async () => {
+    const hostile = tempDir('hostile');
+    try {
+      const text = 'Plain words, then a reversed\u202E line and an escape \u001b[31m here.\n';
+      fs.writeFileSync(path.join(hostile, 'h.txt'), text);
+      const { sidecar } = tag(undefined, text, { phrase: 'reversed\u202E line', speaker: 'Eve\u202E\u001b[31mRED' });
+      fs.writeFileSync(path.join(hostile, 'h.txt.annotations.yaml'), sidecar);
+      const stats = await run(hostile, 'stats');
+      assert.ok(stats.out.includes('Eve[U+202E][U+001B][31mRED'), stats.out);
+      fs.writeFileSync(path.join(hostile, 'h.txt'), text.replace('Plain', 'Some plain'));
+      const check = await run(hostile, 'check');
+      assert.match(check.out, /reversed\[U\+202E\] line/);
+      for (const out of [stats.out, check.out]) assert.ok(!/[\u202E\u001b]/.test(out), JSON.stringify(out));
+    } finally {
+      fs.rmSync(hostile, { recursive: true, force: true });
+    }
+  });
+
   it('writes the claims-by-speaker report as Markdown whose text survives a parse (escaped)', async () => {
     const r = await run(dir, 'export', '--format', 'markdown');
     assert.equal(r.code, 0);

@@ -1,6 +1,7 @@
 import { checkSidecar, type CheckProblem } from '../../core/check/checkSidecar';
 import type { AnnotatedDocument } from '../../core/corpus/annotatedDocument';
 import { documentPathForSidecar } from '../../core/sidecar/sidecarFormat';
+import { visibleLine } from '../../core/report/visibleText';
 import { choice, parseArgs } from '../args';
 import { displayPath, EXIT_OK, EXIT_PROBLEMS, type CliIO } from '../cliIO';
 import { readCorpus } from '../readCorpus';
@@ -54,7 +55,8 @@ export async function check(args: readonly string[], io: CliIO): Promise<number>
     io.out(JSON.stringify({ files: reports, summary }, null, 2) + '\n');
   } else {
     for (const report of reports) {
-      for (const p of report.problems) io.out(`${report.sidecar}:${p.line}:${p.column}: ${p.fixed ? 'fixed' : p.severity}: ${p.message}\n`);
+      // Messages quote documents and sidecars: their hidden characters are shown, never sent to the terminal.
+      for (const p of report.problems) io.out(visibleLine(`${report.sidecar}:${p.line}:${p.column}: ${p.fixed ? 'fixed' : p.severity}: ${p.message}`) + '\n');
     }
   }
   const parts = [`${errors} error(s)`, `${warnings} warning(s)`];

@@ -1,6 +1,7 @@
 import { corpusDocument, type CorpusDocument } from '../../core/corpus/annotatedDocument';
 import { annotationStats } from '../../core/report/annotationStats';
 import { KIND_LABELS } from '../../core/report/claimsReport';
+import { visibleLine } from '../../core/report/visibleText';
 import { choice, parseArgs } from '../args';
 import { displayPath, EXIT_OK, EXIT_PROBLEMS, type CliIO } from '../cliIO';
 import { problemLine, readCorpus } from '../readCorpus';
@@ -29,7 +30,8 @@ export async function stats(args: readonly string[], io: CliIO): Promise<number>
     lines.push('', 'By speaker:', ...result.bySpeaker.map(([s, n]) => row(n, s || '(no speaker)')));
     lines.push('', 'By document:', ...result.byDocument.map(([d, n]) => row(n, d)));
     lines.push('', 'By annotator:', ...result.byAuthor.map(([a, n]) => row(n, a || '(no author)')));
-    io.out(lines.join('\n') + '\n');
+    // Names and paths come from sidecars: a bidi control or an escape sequence must not reach the terminal as such.
+    io.out(lines.map(visibleLine).join('\n') + '\n');
   }
   return unreadable > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
