@@ -56,8 +56,8 @@ export class DocumentAnnotations {
   }
 
   /** Why an orphan could not be placed, as the last anchoring found; undefined for anchored annotations. */
-  orphanReason(id: string): OrphanReason | undefined {
-    return this.get(id)?.orphaned ? this.reasons.get(id) : undefined;
+  orphanReason(annotation: Annotation): OrphanReason | undefined {
+    return annotation.orphaned ? this.reasons.get(annotation.id) : undefined;
   }
 
   get(id: string): Annotation | undefined {

@@ -74,7 +74,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.collection.delete(entry.sidecarUri);
     this.notified.delete(sidecarKey);
     const orphans = entry.annotations.orphans.map((annotation) => {
-      const reason = entry.annotations.orphanReason(annotation.id);
+      const reason = entry.annotations.orphanReason(annotation);
       const label = kindPresentation(annotation.kind).label;
       const quote = excerpt(annotation.text);
       // Where the context points to a changed text, the diagnostic sits there, where the user will look.

@@ -125,7 +125,7 @@ describe('re-anchoring: known failure modes', () => {
       assert.deepEqual(report.ambiguous, [a]);
       assert.equal(a.orphaned, true);
       assert.equal(doc.candidatesFor(a.id).length, 2);
-      assert.deepEqual(doc.orphanReason(a.id), { kind: 'ambiguous', places: 2 });
+      assert.deepEqual(doc.orphanReason(a), { kind: 'ambiguous', places: 2 });
     });
 
     it('is told apart by how its settled neighbours moved', () => {

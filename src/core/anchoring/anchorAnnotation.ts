@@ -86,12 +86,9 @@ function clearlyNearer(a: AnchorCandidate, b: AnchorCandidate, hint: number | nu
 
 /**
  * Picks the place of an annotation among its candidates, or refuses to. The best acceptable
- * candidate wins outright when no other comes within `AMBIGUITY_MARGIN` of its score. Among
- * equally good ones (a repeated paragraph) the one nearest to `hint`, the expected position,
- * wins only if it is clearly nearer than the next. And the winner is refused unless it is also
- * clearly nearer than every other equally faithful quote with a worse context: either the
- * passage moved or the text around it was edited, and only a person can tell which (a paragraph
- * A candidate whose context is clearly better than every other's wins even when it is not the
+ * candidate wins outright when no other contends with it (see `contendersAmong`). Among equally
+ * good ones (a repeated paragraph) the one nearest to `hint`, the expected position, wins only if
+ * it is clearly nearer than the next. A candidate whose context is clearly better than every other's wins even when it is not the
  * nearest: the stored context singles it out (a repeated line after an edit above it). But the
  * winner is refused when the very quote sits elsewhere, refused on its own (a word typed right
  * against it, or a context too changed), yet clearly nearer, or fitting the recorded passage at

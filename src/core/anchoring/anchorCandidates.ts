@@ -25,11 +25,10 @@ export interface AnchorCandidate extends Span {
   readonly acceptable: boolean;
 }
 
-/** At most this share of a quote may have been edited for a place to count as the quote. */
-export const MIN_QUOTE_SIMILARITY = 0.8;
 /**
- * The same rule in whole edits: one per five characters of the quote. Counted in integers, since
- * `quote.length * (1 - 0.8)` is 0.9999… for a five-character quote and would allow none.
+ * How many edits a quote may have had for a place to count as the quote: one per five characters
+ * (a fifth). Counted in integers, since `quote.length * (1 - 0.8)` is 0.9999… for a
+ * five-character quote and would allow none.
  */
 export function quoteErrorBudget(quoteLength: number): number {
   return Math.floor(quoteLength / 5);
@@ -100,8 +99,8 @@ class Query {
     this.edges = !target.contextUnrecorded;
     const quoted = this.prefix + this.quote + this.suffix;
     // At a recorded document edge the quote began (ended) a word; with no context recorded, who knows.
-    this.startBounded = this.prefix.length === 0 ? !target.contextUnrecorded : boundedAt(quoted, this.prefix.length);
-    this.endBounded = this.suffix.length === 0 ? !target.contextUnrecorded : boundedAt(quoted, this.prefix.length + this.quote.length);
+    this.startBounded = this.prefix.length === 0 ? this.edges : boundedAt(quoted, this.prefix.length);
+    this.endBounded = this.suffix.length === 0 ? this.edges : boundedAt(quoted, this.prefix.length + this.quote.length);
   }
 
   /** The fuzzy search's budget: the most edits any acceptable place can have (a pinned one). */

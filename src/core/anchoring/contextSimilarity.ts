@@ -1,16 +1,11 @@
 /**
- * How well a recorded context (prefix or suffix, a few dozen characters) still matches the text
- * right next to a candidate span: 1 for identical, 0 for nothing in common.
+ * How many edits separate a recorded context (prefix or suffix, a few dozen characters) from the
+ * text right next to a candidate span: 0 for identical, the context's length for nothing in common.
  *
  * It is an edit distance anchored at the span's edge and free at the far end, so an insertion
  * inside the context costs one edit per character instead of ruining the whole comparison the
  * way a plain character-by-character comparison would.
  */
-export function contextSimilarity(context: string, text: string, edge: number, side: 'before' | 'after'): number {
-  return context.length === 0 ? 1 : 1 - contextDistance(context, text, edge, side) / context.length;
-}
-
-/** The edit distance behind `contextSimilarity`: edits between the recorded context and the text at the edge. */
 export function contextDistance(context: string, text: string, edge: number, side: 'before' | 'after'): number {
   const m = context.length;
   if (m === 0) return 0;
