@@ -1,8 +1,15 @@
-/** The four kinds of span an annotator can tag. The order is the order shown to users. */
-export const ANNOTATION_KINDS = ['claim', 'quote', 'speculation', 'advertisement'] as const;
+import { BUILT_IN_KIND_IDS } from './scheme/scheme';
 
-export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+/**
+ * A kind id. Which ids exist is the annotation scheme's to say (scheme/scheme.ts); the built-in
+ * scheme has the four below.
+ */
+export type AnnotationKind = string;
 
+/** The built-in kinds, in the order shown to users. */
+export const ANNOTATION_KINDS: readonly AnnotationKind[] = BUILT_IN_KIND_IDS;
+
+/** Whether `value` is one of the built-in kinds. */
 export function isAnnotationKind(value: unknown): value is AnnotationKind {
-  return typeof value === 'string' && (ANNOTATION_KINDS as readonly string[]).includes(value);
+  return typeof value === 'string' && ANNOTATION_KINDS.includes(value);
 }

@@ -1,5 +1,7 @@
 import { compareAnnotations, type Annotation } from './annotation';
 import type { AnnotationKind } from './annotationKind';
+import { sortedAttributes, type AttributeValues } from './annotationFields';
+import type { AttributeValue } from './scheme/scheme';
 import type { Span } from './anchoring/anchorAnnotation';
 import type { AnchorCandidate } from './anchoring/anchorCandidates';
 import { anchorDocument, type AnchorReport, type OrphanReason } from './anchoring/anchorDocument';
@@ -15,9 +17,16 @@ export interface NewAnnotation {
   speaker?: string;
   note?: string;
   author?: string;
+  attributes?: AttributeValues;
 }
 
-export type AnnotationPatch = Partial<Pick<Annotation, 'kind' | 'speaker' | 'note'>>;
+/**
+ * A change to an annotation's kind, speaker, note or custom attributes. In `attributes`, a key
+ * set to undefined (or an empty string) clears that attribute; keys not named are left alone.
+ */
+export type AnnotationPatch = Partial<Pick<Annotation, 'kind' | 'speaker' | 'note'>> & {
+  attributes?: Readonly<Record<string, AttributeValue | undefined>>;
+};
 
 /**
  * The annotations of one document and every operation on them. Shared by the extension (which
@@ -82,11 +91,13 @@ export class DocumentAnnotations {
     if (spec.speaker) annotation.speaker = spec.speaker;
     if (spec.note) annotation.note = spec.note;
     if (spec.author) annotation.author = spec.author;
+    const attributes = sortedAttributes(spec.attributes);
+    if (attributes) annotation.attributes = attributes;
     this.insertSorted(annotation);
     return annotation;
   }
 
-  /** Empty strings clear `speaker` and `note`. Returns false when nothing changed. */
+  /** Empty strings clear `speaker`, `note` and text attributes. Returns false when nothing changed. */
   update(id: string, patch: AnnotationPatch): boolean {
     const annotation = this.get(id);
     if (!annotation) return false;
@@ -102,6 +113,17 @@ export class DocumentAnnotations {
       if (value === undefined) delete annotation[key];
       else annotation[key] = value;
       changed = true;
+    }
+    if (patch.attributes) {
+      const next: Record<string, AttributeValue | undefined> = { ...annotation.attributes };
+      for (const [id, value] of Object.entries(patch.attributes)) next[id] = typeof value === 'string' ? value.trim() || undefined : value;
+      const attributes = sortedAttributes(next as AttributeValues);
+      if (JSON.stringify(attributes) !== JSON.stringify(sortedAttributes(annotation.attributes))) {
+        // Replaced, never changed in place: copies handed out (undo, the workspace index) keep theirs.
+        if (attributes) annotation.attributes = attributes;
+        else delete annotation.attributes;
+        changed = true;
+      }
     }
     return changed;
   }

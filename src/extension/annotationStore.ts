@@ -1,3 +1,4 @@
+import { activeScheme } from './scheme/activeScheme';
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotation';
@@ -175,7 +176,7 @@ export class AnnotationStore implements vscode.Disposable {
     const read: SidecarRead = open ? { kind: 'text', text: open.getText() } : await readSidecarFile(sidecarUri.fsPath).catch((): SidecarRead => ({ kind: 'missing' }));
     if (read.kind === 'missing') return undefined;
     if (read.kind === 'invalid') return { ok: false, problems: [read.problem] };
-    return loadParsedSidecar(await this.parser.parse(read.text), documentText);
+    return loadParsedSidecar(await this.parser.parse(read.text, activeScheme()), documentText);
   }
 
   /**
@@ -224,7 +225,7 @@ export class AnnotationStore implements vscode.Disposable {
       return undefined;
     }
     // The YAML is parsed off the extension host thread (the bulk of the work for big sidecars).
-    const parsed = read.kind === 'text' ? await this.parser.parse(read.text) : undefined;
+    const parsed = read.kind === 'text' ? await this.parser.parse(read.text, activeScheme()) : undefined;
     if (document.isClosed) return undefined;
     const diskText = read.kind === 'text' ? read.text : undefined;
     const entry: DocumentEntry = existing ?? { document, sidecarUri, annotations: new DocumentAnnotations(), problems: undefined, unsaved: false, diskText, revision: 0 };

@@ -1,33 +1,44 @@
 import * as vscode from 'vscode';
-import { ANNOTATION_KINDS, type AnnotationKind } from '../core/annotationKind';
+import type { AnnotationKind } from '../core/annotationKind';
+import type { KindStyle } from '../core/scheme/scheme';
+import { activeScheme, onDidChangeScheme } from './scheme/activeScheme';
 import type { AnnotationStore, StoreChange } from './annotationStore';
 import { kindColor, kindColorVariable } from './kindPresentation';
 import { hiddenDecorationKinds, SETTINGS_SECTION, showGutterIcons } from './settings';
 
 /**
- * Each kind is drawn differently enough that nested and overlapping spans stay distinct:
- * claims are underlined, quotes boxed, speculation wavy-underlined in italics, advertisement
- * dimmed. Backgrounds are translucent so a quote inside a claim shows both.
+ * Each kind is drawn in its scheme style, different enough that nested and overlapping spans stay
+ * distinct: underlined, boxed, wavy-underlined in italics, dimmed, or highlighted. Backgrounds are
+ * translucent so a quote inside a claim shows both.
  */
-function spanStyle(kind: AnnotationKind): vscode.DecorationRenderOptions {
-  const backgroundColor = kindColor(kind, 'background');
-  const overviewRulerColor = kindColor(kind, 'border');
+function spanStyle(kind: AnnotationKind, style: KindStyle): vscode.DecorationRenderOptions {
+  const border = kindColor(kind, 'border');
   const base: vscode.DecorationRenderOptions = {
-    backgroundColor,
-    overviewRulerColor,
+    backgroundColor: kindColor(kind, 'background'),
+    overviewRulerColor: border,
     // The model's shifting follows the same edge rule: typing at a tag's edge never grows it.
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   };
-  switch (kind) {
-    case 'claim':
-      return { ...base, borderStyle: 'none none solid none', borderWidth: '2px', borderColor: kindColor(kind, 'border'), overviewRulerLane: vscode.OverviewRulerLane.Left };
-    case 'quote':
-      return { ...base, border: '1px solid', borderColor: kindColor(kind, 'border'), borderRadius: '3px', overviewRulerLane: vscode.OverviewRulerLane.Center };
-    case 'speculation':
+  switch (style) {
+    case 'underline':
+      return { ...base, borderStyle: 'none none solid none', borderWidth: '2px', borderColor: border, overviewRulerLane: vscode.OverviewRulerLane.Left };
+    case 'box':
+      return { ...base, border: '1px solid', borderColor: border, borderRadius: '3px', overviewRulerLane: vscode.OverviewRulerLane.Center };
+    case 'wavy':
       return { ...base, fontStyle: 'italic', textDecoration: `underline wavy ${kindColorVariable(kind, 'border')}`, overviewRulerLane: vscode.OverviewRulerLane.Right };
-    case 'advertisement':
-      return { ...base, opacity: '0.6', borderStyle: 'none none dotted none', borderWidth: '2px', borderColor: kindColor(kind, 'border'), overviewRulerLane: vscode.OverviewRulerLane.Right };
+    case 'dim':
+      return { ...base, opacity: '0.6', borderStyle: 'none none dotted none', borderWidth: '2px', borderColor: border, overviewRulerLane: vscode.OverviewRulerLane.Right };
+    case 'highlight':
+      return { ...base, fontWeight: 'bold', borderRadius: '2px', overviewRulerLane: vscode.OverviewRulerLane.Full };
   }
+}
+
+/** A round gutter mark in the kind's colour, for kinds without an icon file of their own. */
+function gutterDot(kind: AnnotationKind): vscode.Uri {
+  const color = kindColorVariable(kind, 'border');
+  const fill = color.startsWith('#') ? color : '#8b949e';
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16"><circle cx="8" cy="8" r="4" fill="${fill}"/></svg>`;
+  return vscode.Uri.parse(`data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`);
 }
 
 interface KindDecorations {
@@ -53,6 +64,9 @@ export class DecorationController implements vscode.Disposable {
     this.disposables.push(
       store.onDidChange((change) => this.onStoreChange(change)),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.render(e))),
+      // Kinds, styles and colours come from the scheme; custom colours differ per theme type.
+      onDidChangeScheme(() => this.recreateTypes()),
+      vscode.window.onDidChangeActiveColorTheme(() => this.recreateTypes()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`${SETTINGS_SECTION}.decorations.gutterIcons`)) this.recreateTypes();
         else if (event.affectsConfiguration(`${SETTINGS_SECTION}.decorations.hiddenKinds`)) this.renderAll();
@@ -61,15 +75,20 @@ export class DecorationController implements vscode.Disposable {
     this.renderAll();
   }
 
+  /** One pair of types per kind of the scheme; a kind it does not declare gets a neutral look (its sidecar is reported anyway). */
   private createTypes(): Map<AnnotationKind, KindDecorations> {
     const gutter = showGutterIcons();
+    const scheme = activeScheme();
     return new Map(
-      ANNOTATION_KINDS.map((kind) => [
-        kind,
+      scheme.kinds.map((kind) => [
+        kind.id,
         {
-          span: vscode.window.createTextEditorDecorationType(spanStyle(kind)),
+          span: vscode.window.createTextEditorDecorationType(spanStyle(kind.id, kind.style)),
           gutter: gutter
-            ? vscode.window.createTextEditorDecorationType({ gutterIconPath: vscode.Uri.joinPath(this.mediaUri, `${kind}.svg`), gutterIconSize: 'contain' })
+            ? vscode.window.createTextEditorDecorationType({
+                gutterIconPath: kind.builtIn && !kind.color ? vscode.Uri.joinPath(this.mediaUri, `${kind.id}.svg`) : gutterDot(kind.id),
+                gutterIconSize: 'contain',
+              })
             : undefined,
         },
       ]),
@@ -96,12 +115,14 @@ export class DecorationController implements vscode.Disposable {
   private render(editor: vscode.TextEditor): void {
     const entry = this.store.get(editor.document);
     const hidden = hiddenDecorationKinds();
-    const ranges = new Map<AnnotationKind, vscode.Range[]>(ANNOTATION_KINDS.map((k) => [k, []]));
-    const gutterLines = new Map<AnnotationKind, vscode.Range[]>(ANNOTATION_KINDS.map((k) => [k, []]));
+    const ranges = new Map<AnnotationKind, vscode.Range[]>([...this.types.keys()].map((k) => [k, []]));
+    const gutterLines = new Map<AnnotationKind, vscode.Range[]>([...this.types.keys()].map((k) => [k, []]));
     for (const annotation of entry?.annotations.all ?? []) {
       if (annotation.orphaned || hidden.includes(annotation.kind)) continue;
+      const spans = ranges.get(annotation.kind);
+      if (!spans) continue;
       const start = editor.document.positionAt(annotation.start);
-      ranges.get(annotation.kind)!.push(new vscode.Range(start, editor.document.positionAt(annotation.end)));
+      spans.push(new vscode.Range(start, editor.document.positionAt(annotation.end)));
       // One icon where the span starts, not one per line it covers.
       gutterLines.get(annotation.kind)!.push(new vscode.Range(start, start));
     }

@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
-import { ANNOTATION_KINDS, type AnnotationKind } from '../core/annotationKind';
+import type { AnnotationKind } from '../core/annotationKind';
+import { activeScheme } from './scheme/activeScheme';
 import { kindPresentation } from './kindPresentation';
 
-/** Asks for one of the four kinds; `current` is marked so a change of kind reads clearly. */
+/** Asks for one of the scheme's kinds, in its order; `current` is marked so a change of kind reads clearly. */
 export async function pickAnnotationKind(title: string, current?: AnnotationKind): Promise<AnnotationKind | undefined> {
   const picked = await vscode.window.showQuickPick(
-    ANNOTATION_KINDS.map((annotationKind) => {
+    activeScheme().kinds.map(({ id: annotationKind }) => {
       const presentation = kindPresentation(annotationKind);
       return {
         label: `$(${presentation.icon.id}) ${presentation.label}`,
         description: annotationKind === current ? vscode.l10n.t('current') : undefined,
+        detail: presentation.description,
         annotationKind,
       };
     }),

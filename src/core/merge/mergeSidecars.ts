@@ -1,3 +1,4 @@
+import { ANNOTATION_FIELD_NAMES, ANNOTATION_FIELDS } from '../annotationFields';
 import { newAnnotationId } from '../ids';
 import { normalizeStoredAnnotation, SIDECAR_VERSION, type SidecarFile, type StoredAnnotation } from '../sidecar/sidecarFormat';
 
@@ -19,11 +20,44 @@ export interface SidecarMerge {
   readonly conflicts: readonly MergeConflict[];
 }
 
-/** Fields that change together: where the annotation is anchored. */
-const ANCHOR_FIELDS = ['start', 'end', 'text', 'prefix', 'suffix', 'orphaned'] as const;
-/** Fields merged one by one: one side changing the speaker and the other the note is no conflict. */
-const SINGLE_FIELDS = ['kind', 'speaker', 'note', 'author'] as const;
-const FIELD_GROUPS: readonly (readonly (keyof StoredAnnotation)[])[] = [ANCHOR_FIELDS, ...SINGLE_FIELDS.map((f) => [f])];
+/**
+ * What the merge compares and takes as one: the anchor fields together (where the annotation is),
+ * every other field on its own, and every key of a per-key mapping (each custom attribute) on its
+ * own, all read from the field table (annotationFields.ts), so no field or attribute can be left
+ * out of the merge. Attributes the scheme has not declared are merged like the rest: the merge
+ * never drops what a side wrote.
+ */
+type FieldGroup = { readonly read: (a: StoredAnnotation) => unknown; readonly write: (target: StoredAnnotation, from: StoredAnnotation) => void };
+
+const ANCHOR_FIELDS = ANNOTATION_FIELD_NAMES.filter((f) => ANNOTATION_FIELDS[f].merge === 'anchor');
+const SINGLE_FIELDS = ANNOTATION_FIELD_NAMES.filter((f) => ANNOTATION_FIELDS[f].merge === 'single');
+const PER_KEY_FIELDS = ANNOTATION_FIELD_NAMES.filter((f) => ANNOTATION_FIELDS[f].merge === 'perKey');
+
+function fieldGroups(...versions: (StoredAnnotation | undefined)[]): FieldGroup[] {
+  const copy = (fields: readonly (keyof StoredAnnotation)[]) => (target: StoredAnnotation, from: StoredAnnotation) => {
+    for (const f of fields) (target as unknown as Record<string, unknown>)[f] = from[f];
+  };
+  const groups: FieldGroup[] = [
+    { read: (a) => ANCHOR_FIELDS.map((f) => a[f] ?? null), write: copy(ANCHOR_FIELDS) },
+    ...SINGLE_FIELDS.map((f): FieldGroup => ({ read: (a) => a[f] ?? null, write: copy([f]) })),
+  ];
+  for (const field of PER_KEY_FIELDS) {
+    const keys = new Set(versions.flatMap((v) => Object.keys((v?.[field] as Record<string, unknown> | undefined) ?? {})));
+    for (const key of keys) {
+      const map = (a: StoredAnnotation) => (a[field] as Record<string, unknown> | undefined) ?? {};
+      groups.push({
+        read: (a) => map(a)[key] ?? null,
+        write: (target, from) => {
+          const next: Record<string, unknown> = { ...map(target) };
+          if (map(from)[key] === undefined) delete next[key];
+          else next[key] = map(from)[key];
+          (target as unknown as Record<string, unknown>)[field] = next;
+        },
+      });
+    }
+  }
+  return groups;
+}
 
 /**
  * Three-way merge of two sidecars by annotation id, for the git merge driver and for resolving
@@ -71,14 +105,13 @@ export function mergeSidecars(base: SidecarFile | undefined, ours: SidecarFile, 
 function mergeAnnotation(base: StoredAnnotation | undefined, ours: StoredAnnotation, theirs: StoredAnnotation): { merged: StoredAnnotation; other?: StoredAnnotation } {
   if (same(ours, theirs)) return { merged: ours };
   const merged: StoredAnnotation = { ...ours };
-  const target = merged as unknown as Record<string, unknown>;
-  for (const group of FIELD_GROUPS) {
-    const o = pick(ours, group);
-    const t = pick(theirs, group);
+  for (const group of fieldGroups(base, ours, theirs)) {
+    const o = JSON.stringify(group.read(ours));
+    const t = JSON.stringify(group.read(theirs));
     if (o === t) continue;
-    const b = base ? pick(base, group) : undefined;
+    const b = base ? JSON.stringify(group.read(base)) : undefined;
     if (b === o) {
-      for (const field of group) target[field] = theirs[field];
+      group.write(merged, theirs);
     } else if (b !== t) {
       return { merged: ours, other: theirs };
     }
@@ -95,10 +128,6 @@ function mergeHash(base: SidecarFile | undefined, ours: SidecarFile, theirs: Sid
 
 function byId(annotations: readonly StoredAnnotation[]): Map<string, StoredAnnotation> {
   return new Map(annotations.map((a) => [a.id, normalizeStoredAnnotation(a)]));
-}
-
-function pick(a: StoredAnnotation, fields: readonly (keyof StoredAnnotation)[]): string {
-  return JSON.stringify(fields.map((f) => a[f] ?? null));
 }
 
 function same(a: StoredAnnotation, b: StoredAnnotation): boolean {

@@ -9,6 +9,8 @@ import {
   type StoredAnnotation,
 } from './sidecarFormat';
 import { findConflictMarkers } from './conflictMarkers';
+import { BUILT_IN_SCHEME, type AnnotationScheme } from '../scheme/scheme';
+import { schemeErrors } from '../scheme/schemeViolations';
 import { getValidator, schemaProblem } from './schemaProblems';
 import { keyName, Locator, loneCrAsLf, pairRange, START, type SidecarProblem, type SourceRange } from './sourceRange';
 import { parseYaml, unsupportedYaml } from './yamlSubset';
@@ -23,6 +25,8 @@ export interface AnnotationLocation {
   range: SourceRange;
   /** Each present field's value (its key when the value is empty). */
   fields: Partial<Record<StoredAnnotationField, SourceRange>>;
+  /** Each custom attribute under `attributes:`: its key and its value. */
+  attributes: Record<string, { key: SourceRange; value: SourceRange }>;
 }
 
 /** Where things are in the sidecar, so later checks can report problems at the right place. */
@@ -51,13 +55,13 @@ export type SidecarParseResult = SidecarParseSuccess | SidecarParseFailure;
 
 /**
  * Reads a sidecar. Never throws: every problem is returned with its position. Checks run in
- * order (merge conflict markers, YAML syntax and YAML features a rewrite would lose, schema,
- * semantics) and stop at the first stage that finds something, because later stages would only
+ * order (merge conflict markers, YAML syntax and YAML features a rewrite would lose, schema and
+ * annotation scheme (kinds, attributes and their values), semantics) and stop at the first stage that finds something, because later stages would only
  * report noise caused by it. A lone CR ends a line, as in YAML 1.2 and VS Code.
  */
-export function parseSidecar(text: string): SidecarParseResult {
+export function parseSidecar(text: string, scheme: AnnotationScheme = BUILT_IN_SCHEME): SidecarParseResult {
   try {
-    return parseUnsafe(loneCrAsLf(stripBom(text)));
+    return parseUnsafe(loneCrAsLf(stripBom(text)), scheme);
   } catch (e) {
     // A bug here must not take the caller down; surface it like any other problem.
     return fail('syntax', [{ message: `could not read the sidecar: ${String(e)}`, line: 1, column: 1, endLine: 1, endColumn: 1 }]);
@@ -92,7 +96,7 @@ function fail(stage: SidecarParseFailure['stage'], problems: SidecarProblem[]): 
   return { ok: false, stage, problems };
 }
 
-function parseUnsafe(text: string): SidecarParseResult {
+function parseUnsafe(text: string, scheme: AnnotationScheme): SidecarParseResult {
   const conflicts = findConflictMarkers(text);
   if (conflicts.length > 0) return fail('conflict', conflicts);
 
@@ -127,6 +131,9 @@ function parseUnsafe(text: string): SidecarParseResult {
     annotations: (raw.annotations ?? []).map(normalizeStoredAnnotation),
   };
   const locations = collectLocations(doc, at);
+  // A kind, attribute or value the scheme does not declare is a schema problem of this workspace.
+  const undeclared = schemeErrors({ ok: true, sidecar, locations }, scheme);
+  if (undeclared.length > 0) return fail('schema', undeclared);
   const semantic = semanticProblems(sidecar, locations);
   if (semantic.length > 0) return fail('semantic', semantic);
   return { ok: true, sidecar, locations };
@@ -145,12 +152,19 @@ function collectLocations(doc: Document, at: Locator): SidecarLocations {
     if (name === 'annotations' && isSeq(pair.value)) {
       for (const item of pair.value.items) {
         const node = item as YamlNode;
-        const loc: AnnotationLocation = { range: at.node(node), fields: {} };
+        const loc: AnnotationLocation = { range: at.node(node), fields: {}, attributes: {} };
         if (isMap(node)) {
           for (const field of node.items) {
             const fieldName = keyName(field);
             const fieldRange = pairRange(field, at);
             if (fieldName !== undefined && fieldRange) loc.fields[fieldName as StoredAnnotationField] = fieldRange;
+            if (fieldName === 'attributes' && isMap(field.value)) {
+              for (const attribute of field.value.items) {
+                const name = keyName(attribute);
+                const value = pairRange(attribute, at);
+                if (name !== undefined && value && attribute.key) loc.attributes[name] = { key: at.node(attribute.key as YamlNode), value };
+              }
+            }
           }
         }
         locations.annotations.push(loc);

@@ -1,4 +1,5 @@
 import type { Annotation } from '../annotation';
+import { copyFieldsExceptOffsets } from '../annotationFields';
 import { quoteContext } from '../anchoring/quoteContext';
 import { CodePointIndex } from '../text/codePointIndex';
 import { hashDocumentText, stripBom } from '../text/documentText';
@@ -79,10 +80,5 @@ export function buildSidecarFile(annotations: readonly Annotation[], documentTex
 
 /** Everything but the offsets, with optional fields copied only when present. */
 function copyFields(a: Annotation | StoredAnnotation): Omit<Annotation, 'start' | 'end'> {
-  const out: Omit<Annotation, 'start' | 'end'> = { id: a.id, kind: a.kind, text: a.text, prefix: a.prefix, suffix: a.suffix };
-  if (a.speaker !== undefined) out.speaker = a.speaker;
-  if (a.note !== undefined) out.note = a.note;
-  if (a.author !== undefined) out.author = a.author;
-  if (a.orphaned !== undefined) out.orphaned = a.orphaned;
-  return out;
+  return copyFieldsExceptOffsets(a);
 }

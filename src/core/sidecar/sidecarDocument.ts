@@ -1,5 +1,6 @@
 import type { AnchorReport } from '../anchoring/anchorDocument';
 import { DocumentAnnotations } from '../documentAnnotations';
+import { BUILT_IN_SCHEME, type AnnotationScheme } from '../scheme/scheme';
 import { hashDocumentText } from '../text/documentText';
 import { checkSidecarAgainstDocument, parseSidecar, type SidecarParseResult, type SidecarProblem } from './parseSidecar';
 import { buildSidecarFile, fromStoredAnnotations } from './sidecarCodec';
@@ -10,12 +11,12 @@ export type LoadedSidecar =
   | { readonly ok: false; readonly problems: readonly SidecarProblem[] };
 
 /**
- * Reads a sidecar against the current text of its document: validates it, converts its code-point
+ * Reads a sidecar against the current text of its document: validates it (against `scheme` too), converts its code-point
  * offsets, and checks every quote, re-anchoring what moved. The one entry point the extension and
  * the CLI share, so both judge a sidecar the same way.
  */
-export function loadSidecar(sidecarText: string, documentText: string): LoadedSidecar {
-  return loadParsedSidecar(parseSidecar(sidecarText), documentText);
+export function loadSidecar(sidecarText: string, documentText: string, scheme: AnnotationScheme = BUILT_IN_SCHEME): LoadedSidecar {
+  return loadParsedSidecar(parseSidecar(sidecarText, scheme), documentText);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AnnotationKind } from '../annotationKind';
+import { ANNOTATION_FIELD_NAMES, normalizeFields, type AnnotationFields } from '../annotationFields';
 
 /** The on-disk format version this code reads and writes. */
 export const SIDECAR_VERSION = 1;
@@ -21,26 +21,12 @@ export function documentPathForSidecar(sidecarPath: string): string | undefined 
 }
 
 /**
- * One annotation as stored in the sidecar. Unlike the in-memory `Annotation`, offsets are
- * Unicode CODE POINT offsets into the BOM-less document text (the W3C Web Annotation
- * TextPositionSelector convention), so other tools can read them without knowing UTF-16.
+ * One annotation as stored in the sidecar: the same fields as the in-memory `Annotation` (one
+ * definition, annotationFields.ts), but offsets are Unicode CODE POINT offsets into the BOM-less
+ * document text (the W3C Web Annotation TextPositionSelector convention), so other tools can read
+ * them without knowing UTF-16.
  */
-export interface StoredAnnotation {
-  id: string;
-  kind: AnnotationKind;
-  /** Inclusive start, code points. */
-  start: number;
-  /** Exclusive end, code points. */
-  end: number;
-  /** The exact quote (TextQuoteSelector `exact`). */
-  text: string;
-  prefix: string;
-  suffix: string;
-  speaker?: string;
-  note?: string;
-  author?: string;
-  orphaned?: boolean;
-}
+export type StoredAnnotation = AnnotationFields;
 
 export interface SidecarFile {
   version: typeof SIDECAR_VERSION;
@@ -53,19 +39,7 @@ export interface SidecarFile {
 export const SIDECAR_KEYS = ['version', 'documentHash', 'annotations'] as const;
 
 /** Output key order of each annotation. */
-export const STORED_ANNOTATION_KEYS = [
-  'id',
-  'kind',
-  'start',
-  'end',
-  'text',
-  'prefix',
-  'suffix',
-  'speaker',
-  'note',
-  'author',
-  'orphaned',
-] as const satisfies readonly (keyof StoredAnnotation)[];
+export const STORED_ANNOTATION_KEYS: readonly (keyof StoredAnnotation)[] = ANNOTATION_FIELD_NAMES;
 
 /**
  * The order the file is written in: grouped by author (no author first), then (start, end, id).
@@ -82,23 +56,10 @@ function compareStrings(a: string, b: string): number {
 }
 
 /**
- * The canonical form of an annotation: keys in output order, optional strings dropped when
- * empty and `orphaned` dropped unless true. Writing and reading agree on this form, so
- * parse(serialize(x)) equals normalizeStoredAnnotation(x).
+ * The canonical form of an annotation (see normalizeFields): keys in output order, optional
+ * fields dropped when empty. Writing and reading agree on this form, so parse(serialize(x))
+ * equals normalizeStoredAnnotation(x).
  */
 export function normalizeStoredAnnotation(a: StoredAnnotation): StoredAnnotation {
-  const out: StoredAnnotation = {
-    id: a.id,
-    kind: a.kind,
-    start: a.start,
-    end: a.end,
-    text: a.text,
-    prefix: a.prefix,
-    suffix: a.suffix,
-  };
-  if (a.speaker) out.speaker = a.speaker;
-  if (a.note) out.note = a.note;
-  if (a.author) out.author = a.author;
-  if (a.orphaned === true) out.orphaned = true;
-  return out;
+  return normalizeFields(a);
 }

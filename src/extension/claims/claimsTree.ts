@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { IndexedAnnotation, SpeakerGroup } from '../../core/index/annotationIndex';
 import { excerpt } from '../excerpt';
-import { kindColor, kindPresentation } from '../kindPresentation';
+import { kindIconColor, kindPresentation } from '../kindPresentation';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { ClaimsFilter } from './claimsFilter';
 
@@ -157,7 +157,7 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode>, 
     const line = this.workspace.lineOf(node.documentUri, annotation.start);
     const path = vscode.workspace.asRelativePath(uri, false);
     item.description = line === undefined ? path : `${path}:${line}`;
-    item.iconPath = new vscode.ThemeIcon(presentation.icon.id, kindColor(annotation.kind, 'border'));
+    item.iconPath = new vscode.ThemeIcon(presentation.icon.id, kindIconColor(annotation.kind));
     item.contextValue = 'annotation';
     item.resourceUri = uri;
     item.tooltip = annotationTooltip(node, presentation.label, item.description);

@@ -4,6 +4,8 @@ import type { AnnotationKind } from '../../core/annotationKind';
 import { isAnnotatable, type AnnotationStore } from '../annotationStore';
 import { pickAnnotationKind } from '../kindPicker';
 import { kindPresentation } from '../kindPresentation';
+import { findKind } from '../../core/scheme/scheme';
+import { activeScheme, assertSchemeUsable } from '../scheme/activeScheme';
 import { annotationAuthor } from '../settings';
 import { tryMutate } from './annotationTarget';
 import type { Command } from './command';
@@ -13,6 +15,16 @@ import type { Command } from './command';
  * Returns the new annotations, so callers such as tests can follow up on them.
  */
 export async function tagSelections(store: AnnotationStore, kind: AnnotationKind): Promise<Annotation[]> {
+  try {
+    assertSchemeUsable();
+  } catch (error) {
+    void vscode.window.showErrorMessage((error as Error).message);
+    return [];
+  }
+  if (!findKind(activeScheme(), kind)) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The annotation scheme has no kind "{0}". Declare it in .annotations/schema.yaml.', kind));
+    return [];
+  }
   const editor = vscode.window.activeTextEditor;
   if (!editor || !isAnnotatable(editor.document)) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and select text to annotate it.'));
@@ -46,7 +58,7 @@ export class TagSelectionAsCommand implements Command {
     private readonly store: AnnotationStore,
     private readonly kind: AnnotationKind,
   ) {
-    this.id = kindPresentation(kind).command;
+    this.id = `sourceAnnotator.tagAs${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
   }
 
   execute(): Promise<Annotation[]> {
@@ -54,14 +66,26 @@ export class TagSelectionAsCommand implements Command {
   }
 }
 
-/** "Tag Selection…": pick the kind first. */
+/**
+ * "Tag Selection…": every kind of the scheme. A keybinding can name the kind, so custom kinds need
+ * no command of their own: `{"command": "sourceAnnotator.tagSelection", "args": "statistic"}`
+ * (or `"args": {"kind": "statistic"}`).
+ */
 export class TagSelectionCommand implements Command {
   readonly id = 'sourceAnnotator.tagSelection';
 
   constructor(private readonly store: AnnotationStore) {}
 
-  async execute(): Promise<Annotation[]> {
-    const kind = await pickAnnotationKind(vscode.l10n.t('Tag Selection'));
+  async execute(arg?: unknown): Promise<Annotation[]> {
+    const given = kindArgument(arg);
+    const kind = given ?? (await pickAnnotationKind(vscode.l10n.t('Tag Selection')));
     return kind ? tagSelections(this.store, kind) : [];
   }
+}
+
+/** The kind a keybinding or another command passed: a string, or `{ kind }`. */
+function kindArgument(arg: unknown): AnnotationKind | undefined {
+  if (typeof arg === 'string' && arg !== '') return arg;
+  if (arg && typeof arg === 'object' && typeof (arg as { kind?: unknown }).kind === 'string') return (arg as { kind: string }).kind;
+  return undefined;
 }

@@ -1,3 +1,4 @@
+import type { AnnotationScheme } from '../../core/scheme/scheme';
 import type { SidecarParseResult } from '../../core/sidecar/parseSidecar';
 
 /*
@@ -10,6 +11,8 @@ import type { SidecarParseResult } from '../../core/sidecar/parseSidecar';
 export interface ParseRequest {
   readonly id: number;
   readonly text: string;
+  /** The workspace's annotation scheme, which the sidecar's kinds and attributes are checked against. */
+  readonly scheme: AnnotationScheme;
 }
 
 export type ParseResponse =

@@ -1,9 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import { parseSidecar, type SidecarParseResult } from '../../core/sidecar/parseSidecar';
+import { BUILT_IN_SCHEME, type AnnotationScheme } from '../../core/scheme/scheme';
 import type { ParseRequest, ParseResponse } from './protocol';
 
 interface Pending {
   readonly text: string;
+  readonly scheme: AnnotationScheme;
   readonly resolve: (result: SidecarParseResult) => void;
 }
 
@@ -40,14 +42,14 @@ export class SidecarParser {
     return this.pending.size;
   }
 
-  /** The parse result of `text`, exactly what `parseSidecar(text)` returns. */
-  parse(text: string): Promise<SidecarParseResult> {
+  /** The parse result of `text`, exactly what `parseSidecar(text, scheme)` returns. */
+  parse(text: string, scheme: AnnotationScheme = BUILT_IN_SCHEME): Promise<SidecarParseResult> {
     const worker = this.usesWorker ? this.start() : undefined;
-    if (!worker) return Promise.resolve(parseSidecar(text));
+    if (!worker) return Promise.resolve(parseSidecar(text, scheme));
     return new Promise((resolve) => {
       const id = ++this.nextId;
-      this.pending.set(id, { text, resolve });
-      const request: ParseRequest = { id, text };
+      this.pending.set(id, { text, scheme, resolve });
+      const request: ParseRequest = { id, text, scheme };
       worker.postMessage(request);
     });
   }
@@ -79,7 +81,7 @@ export class SidecarParser {
       pending.resolve(response.result);
     } else {
       this.log(`the sidecar parser worker could not parse a sidecar (${response.error}); parsed in-process`);
-      pending.resolve(parseSidecar(pending.text));
+      pending.resolve(parseSidecar(pending.text, pending.scheme));
     }
   }
 
@@ -96,7 +98,7 @@ export class SidecarParser {
   private settleInProcess(): void {
     const pending = [...this.pending.values()];
     this.pending.clear();
-    for (const { text, resolve } of pending) resolve(parseSidecar(text));
+    for (const { text, scheme, resolve } of pending) resolve(parseSidecar(text, scheme));
   }
 
   /** Stops the worker; requests still waiting are answered in-process. */

@@ -10,7 +10,7 @@ if (!port) throw new Error('the sidecar parser must run as a worker thread');
 port.on('message', (request: ParseRequest) => {
   let response: ParseResponse;
   try {
-    response = { id: request.id, ok: true, result: parseSidecar(request.text) };
+    response = { id: request.id, ok: true, result: parseSidecar(request.text, request.scheme) };
   } catch (error) {
     response = { id: request.id, ok: false, error: String(error) };
   }
