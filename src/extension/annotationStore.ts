@@ -1,4 +1,4 @@
-import { activeScheme } from './scheme/activeScheme';
+import { activeScheme, assertSchemeUsable, whenSchemeReady } from './scheme/activeScheme';
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotation';
@@ -151,6 +151,7 @@ export class AnnotationStore implements vscode.Disposable {
     const entry = await this.entryFor(document);
     if (!entry) return false;
     if (entry.problems) throw new SidecarInvalidError(entry);
+    assertSchemeUsable();
     if (!change(entry.annotations, document.getText())) return false;
     entry.revision++;
     entry.unsaved = true;
@@ -176,6 +177,7 @@ export class AnnotationStore implements vscode.Disposable {
     const read: SidecarRead = open ? { kind: 'text', text: open.getText() } : await readSidecarFile(sidecarUri.fsPath).catch((): SidecarRead => ({ kind: 'missing' }));
     if (read.kind === 'missing') return undefined;
     if (read.kind === 'invalid') return { ok: false, problems: [read.problem] };
+    await whenSchemeReady();
     return loadParsedSidecar(await this.parser.parse(read.text, activeScheme()), documentText);
   }
 
@@ -195,6 +197,21 @@ export class AnnotationStore implements vscode.Disposable {
         if (entry.unsaved && !entry.document.isClosed) {
           this.carried.set(target.toString(), { annotations: entry.annotations, text: entry.document.getText() });
         }
+      }),
+    );
+  }
+
+  /**
+   * After the annotation scheme changed: every open document's sidecar is checked against it
+   * again (read anew), once pending changes of saved documents are written. A document with
+   * unsaved text keeps its model until it is saved and reopened: reading its sidecar now would
+   * drop the unsaved annotation changes.
+   */
+  async revalidate(): Promise<void> {
+    await Promise.all(
+      this.all().map(async (entry) => {
+        await this.persist(entry);
+        if (!entry.unsaved && !entry.document.isClosed) await this.readSidecar(entry.document, entry);
       }),
     );
   }
@@ -224,7 +241,9 @@ export class AnnotationStore implements vscode.Disposable {
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not read {0}: {1}', sidecarUri.fsPath, String(error)));
       return undefined;
     }
-    // The YAML is parsed off the extension host thread (the bulk of the work for big sidecars).
+    // The YAML is parsed off the extension host thread (the bulk of the work for big sidecars),
+    // and checked against the workspace's annotation scheme, read first.
+    await whenSchemeReady();
     const parsed = read.kind === 'text' ? await this.parser.parse(read.text, activeScheme()) : undefined;
     if (document.isClosed) return undefined;
     const diskText = read.kind === 'text' ? read.text : undefined;

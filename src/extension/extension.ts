@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ANNOTATION_KINDS } from '../core/annotationKind';
+import { findKind } from '../core/scheme/scheme';
 import { announceActivation } from './activationMarker';
 import { AnnotationStore } from './annotationStore';
 import { registerClaimsPanel } from './claims/claimsFeature';
@@ -10,6 +11,7 @@ import { CommandManager } from './commands/command';
 import { EditNoteCommand } from './commands/editNote';
 import { RemoveAnnotationCommand } from './commands/removeAnnotation';
 import { ResolveAnnotationConflictCommand } from './commands/resolveAnnotationConflict';
+import { SetAttributeCommand } from './commands/setAttribute';
 import { SetSpeakerCommand } from './commands/setSpeaker';
 import { TagSelectionAsCommand, TagSelectionCommand } from './commands/tagSelection';
 import { AnnotationConflicts } from './conflicts/annotationConflicts';
@@ -23,6 +25,8 @@ import { registerOrphans } from './orphans/orphansFeature';
 import type { OrphansView } from './orphans/orphansView';
 import type { ClaimsReportPanel } from './report/claimsReportPanel';
 import { registerClaimsReport } from './report/reportFeature';
+import { activeScheme, onDidChangeScheme } from './scheme/activeScheme';
+import { SchemeFile } from './scheme/schemeFile';
 import { SidecarParser } from './sidecarParsing/sidecarParser';
 import { SidecarRenames } from './sidecarRenames';
 import { SpeakerDirectory } from './speakerDirectory';
@@ -50,6 +54,8 @@ let store: AnnotationStore | undefined;
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   // The model of open documents and of the whole workspace.
   // Sidecars are parsed in a worker thread (dist/sidecarParserWorker.js), never on this one.
+  // The annotation scheme first: sidecars are checked against it, so loads wait for its first read.
+  const schemeFile = new SchemeFile();
   const parser = new SidecarParser(path.join(context.extensionPath, 'dist', 'sidecarParserWorker.js'), (message) => console.warn(`Source Annotator: ${message}`));
   store = new AnnotationStore(parser);
   const speakerRegistry = new SpeakerRegistryFile();
@@ -62,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   commands.register(new TagSelectionCommand(store));
   commands.register(new ChangeKindCommand(store));
   commands.register(new SetSpeakerCommand(store, speakers));
+  commands.register(new SetAttributeCommand(store, speakers));
   commands.register(new EditNoteCommand(store));
   commands.register(new RemoveAnnotationCommand(store));
   commands.register(new ResolveAnnotationConflictCommand());
@@ -70,10 +77,16 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const navigation = registerNavigation(store, workspaceIndex, commands);
   const { claimsView, disposables: claimsParts } = registerClaimsPanel(store, workspaceIndex, speakers, commands, context.workspaceState);
   const { orphansView, disposables: orphanParts } = registerOrphans(store, commands);
-  const { suggestions, disposables: suggestionParts } = registerSuggestions(store, suggestAnnotations, commands);
+  const { suggestions, disposables: suggestionParts } = registerSuggestions(store, (text) => suggestAnnotations(text).filter((s) => findKind(activeScheme(), s.kind)), commands);
   const { claimsReport, disposables: reportParts } = registerClaimsReport(workspaceIndex, context.extensionUri, commands);
 
   context.subscriptions.push(
+    schemeFile,
+    // A new scheme: open documents' sidecars and the workspace index are checked against it again.
+    onDidChangeScheme(() => {
+      void store?.revalidate();
+      if (workspaceIndex.isBuilt) void workspaceIndex.rebuild();
+    }),
     { dispose: () => parser.dispose() },
     store,
     commands,

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotation';
 import type { AnnotationStore } from './annotationStore';
+import { attributesOf, findAttribute, formatAttributeValue } from '../core/scheme/scheme';
 import { kindPresentation } from './kindPresentation';
+import { activeScheme } from './scheme/activeScheme';
 
 /** Commands a hover may run; nothing else is trusted in its Markdown. */
-const HOVER_COMMANDS = ['sourceAnnotator.changeKind', 'sourceAnnotator.setSpeaker', 'sourceAnnotator.editNote', 'sourceAnnotator.removeAnnotation'];
+const HOVER_COMMANDS = ['sourceAnnotator.changeKind', 'sourceAnnotator.setSpeaker', 'sourceAnnotator.setAttribute', 'sourceAnnotator.editNote', 'sourceAnnotator.removeAnnotation'];
 
 function commandLink(title: string, command: string, document: vscode.TextDocument, annotation: Annotation): string {
   const args = encodeURIComponent(JSON.stringify([document.uri.toString(), annotation.id]));
@@ -37,6 +39,20 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
         // User text is always appended as text: it is escaped, never interpreted as Markdown.
         markdown.appendText(annotation.speaker);
       }
+      // The scheme's own attributes, in its order; a value it no longer declares is shown too.
+      const own = attributesOf(activeScheme(), annotation.kind).filter((a) => !a.builtIn);
+      const ids = [...new Set([...own.map((a) => a.id), ...Object.keys(annotation.attributes ?? {})])];
+      const lines = ids.flatMap((id) => {
+        const value = annotation.attributes?.[id];
+        return value === undefined ? [] : [`${findAttribute(activeScheme(), id)?.label ?? id}: ${formatAttributeValue(value)}`];
+      });
+      if (lines.length > 0) {
+        markdown.appendMarkdown('\n\n');
+        lines.forEach((line, i) => {
+          if (i > 0) markdown.appendMarkdown('  \n');
+          markdown.appendText(line);
+        });
+      }
       if (annotation.note) {
         markdown.appendMarkdown('\n\n');
         markdown.appendText(annotation.note);
@@ -51,6 +67,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
         [
           commandLink(vscode.l10n.t('Change Kind'), 'sourceAnnotator.changeKind', document, annotation),
           commandLink(vscode.l10n.t('Set Speaker'), 'sourceAnnotator.setSpeaker', document, annotation),
+          ...(own.length > 0 ? [commandLink(vscode.l10n.t('Set Attribute'), 'sourceAnnotator.setAttribute', document, annotation)] : []),
           commandLink(vscode.l10n.t('Edit Note'), 'sourceAnnotator.editNote', document, annotation),
           commandLink(vscode.l10n.t('Remove'), 'sourceAnnotator.removeAnnotation', document, annotation),
         ].join(' · '),

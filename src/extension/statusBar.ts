@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ANNOTATION_KINDS } from '../core/annotationKind';
+import { activeScheme, onDidChangeScheme } from './scheme/activeScheme';
 import { isAnnotatable, type AnnotationStore } from './annotationStore';
 import { kindPresentation } from './kindPresentation';
 
@@ -16,6 +16,7 @@ export class AnnotationStatusBar implements vscode.Disposable {
     this.item.command = 'sourceAnnotator.goToAnnotationInDocument';
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      onDidChangeScheme(() => this.update()),
       store.onDidChange((change) => {
         if (change.document !== vscode.window.activeTextEditor?.document) return;
         // Plain typing leaves the counts alone; only orphaning or restoring changes them.
@@ -36,7 +37,9 @@ export class AnnotationStatusBar implements vscode.Disposable {
     const annotations = entry.annotations.all;
     const parts: string[] = [];
     const rows: string[] = [];
-    for (const kind of ANNOTATION_KINDS) {
+    // The scheme's kinds in its order, then any kind it does not declare (its sidecar is reported).
+    const kinds = [...new Set([...activeScheme().kinds.map((k) => k.id), ...annotations.map((a) => a.kind)])];
+    for (const kind of kinds) {
       const count = annotations.filter((a) => a.kind === kind && !a.orphaned).length;
       const presentation = kindPresentation(kind);
       rows.push(`| $(${presentation.icon.id}) ${presentation.label} | ${count} |`);
@@ -51,7 +54,7 @@ export class AnnotationStatusBar implements vscode.Disposable {
     const tooltip = new vscode.MarkdownString(`**${vscode.l10n.t('Annotations in this document')}**\n\n| | |\n|---|---:|\n${rows.join('\n')}\n\n${vscode.l10n.t('Click to go to an annotation.')}`, true);
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = {
-      label: ANNOTATION_KINDS.map((kind) => `${annotations.filter((a) => a.kind === kind && !a.orphaned).length} ${kindPresentation(kind).label}`).join(', ') + (orphans ? `, ${orphans} ${vscode.l10n.t('Orphaned')}` : ''),
+      label: kinds.map((kind) => `${annotations.filter((a) => a.kind === kind && !a.orphaned).length} ${kindPresentation(kind).label}`).join(', ') + (orphans ? `, ${orphans} ${vscode.l10n.t('Orphaned')}` : ''),
     };
     this.item.show();
   }

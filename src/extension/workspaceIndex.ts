@@ -1,4 +1,4 @@
-import { activeScheme } from './scheme/activeScheme';
+import { activeScheme, whenSchemeReady } from './scheme/activeScheme';
 import * as vscode from 'vscode';
 import { AnnotationIndex } from '../core/index/annotationIndex';
 import { toStoredAnnotations } from '../core/sidecar/sidecarCodec';
@@ -102,6 +102,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     // An open document's model is newer than its sidecar; the store reports it.
     if (this.openEntry(key)) return;
     const read = await readSidecarFile(sidecarUri.fsPath).catch((): SidecarRead => ({ kind: 'missing' }));
+    await whenSchemeReady();
     const parsed = read.kind === 'text' ? await this.parser.parse(read.text, activeScheme()) : undefined;
     if (this.openEntry(key)) return;
     this.lines.delete(key);

@@ -18,6 +18,7 @@ import {
   descendants,
 } from '../host/codeServer.mjs';
 
+export { REPO_ROOT };
 export const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
 export const SEEDS = path.join(REPO_ROOT, 'seeds');
 
@@ -109,7 +110,7 @@ function textRectInPage(text) {
   return undefined;
 }
 
-/** @typedef {{ seeds?: string, sidecars?: boolean, settings?: Record<string, unknown> }} WorkbenchOptions */
+/** @typedef {{ seeds?: string, sidecars?: boolean, settings?: Record<string, unknown>, files?: Record<string, string> }} WorkbenchOptions */
 
 /**
  * The lifecycle every e2e suite shares, called inside its `describe`: open a workbench (which
@@ -162,7 +163,8 @@ export class Workbench {
   /**
    * Starts code-server on a fresh copy of seeds/ with this repository loaded as a development
    * extension (payload URL, no tests path), opens the workbench and waits until it is usable.
-   * `sidecars: false` leaves out the shipped `*.annotations.yaml`, for tests that tag from scratch.
+   * `sidecars: false` leaves out the shipped `*.annotations.yaml`, for tests that tag from scratch;
+   * `files` adds files (workspace-relative path → text) before the workbench starts.
    * @param {string} name
    * @param {WorkbenchOptions} [opts]
    */
@@ -191,6 +193,11 @@ export class Workbench {
     this.#activationMarker = path.join(runDir.root, 'activated.json');
     const withSidecars = opts.sidecars ?? true;
     fs.cpSync(opts.seeds ?? SEEDS, this.workspace, { recursive: true, filter: (src) => withSidecars || !src.endsWith('.annotations.yaml') });
+    // Extra files of the suite (an annotation scheme, a sidecar), by workspace-relative path.
+    for (const [relative, text] of Object.entries(opts.files ?? {})) {
+      fs.mkdirSync(path.dirname(path.join(this.workspace, relative)), { recursive: true });
+      fs.writeFileSync(path.join(this.workspace, relative), text);
+    }
 
     const server = await startCodeServer({
       runDir,

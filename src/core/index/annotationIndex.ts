@@ -1,4 +1,5 @@
 import type { AnnotationKind } from '../annotationKind';
+import type { AttributeDefinition } from '../scheme/scheme';
 import type { SidecarProblem } from '../sidecar/parseSidecar';
 import type { StoredAnnotation } from '../sidecar/sidecarFormat';
 
@@ -17,7 +18,7 @@ export interface AnnotationQuery {
   readonly kinds?: ReadonlySet<AnnotationKind> | readonly AnnotationKind[];
   /** Only annotations whose canonical speaker is this; '' for annotations without a speaker. */
   readonly speaker?: string;
-  /** Case-insensitive substring of the quote, speaker, note or author. */
+  /** Case-insensitive substring of the quote, speaker, note, author or a text attribute. */
   readonly text?: string;
   /** Orphans are left out unless asked for: they have no span to show or go to. */
   readonly includeOrphans?: boolean;
@@ -150,6 +151,45 @@ export class AnnotationIndex {
     return unattributed.length > 0 ? [...named, { speaker: undefined, annotations: unattributed }] : named;
   }
 
+  /**
+   * The matching annotations grouped by the value of an attribute of the scheme (the panel's
+   * `groupBy`): by canonical speaker for `speaker` (speakerGroups) and for person attributes;
+   * in the scheme's order of values for a choice, true before false for a boolean; most
+   * annotations first otherwise. Annotations without a value come last, as group `undefined`.
+   * Values of booleans are the strings "true" and "false".
+   */
+  groupsBy(query: AnnotationQuery, attribute: Pick<AttributeDefinition, 'id' | 'type' | 'builtIn' | 'values'>): SpeakerGroup[] {
+    if (attribute.builtIn && attribute.id === 'speaker') return this.speakerGroups(query);
+    const valueOf = (a: Readonly<StoredAnnotation>): string | undefined => {
+      const raw: unknown = attribute.builtIn ? (a as unknown as Record<string, unknown>)[attribute.id] : a.attributes?.[attribute.id];
+      if (raw === undefined || raw === '') return undefined;
+      if (typeof raw === 'boolean') return String(raw);
+      return attribute.type === 'person' ? this.canonicalSpeaker(raw as string) : (raw as string);
+    };
+    const groups = new Map<string, IndexedAnnotation[]>();
+    const none: IndexedAnnotation[] = [];
+    for (const entry of this.query(query)) {
+      const value = valueOf(entry.annotation);
+      if (value === undefined) {
+        none.push(entry);
+        continue;
+      }
+      let group = groups.get(value);
+      if (!group) groups.set(value, (group = []));
+      group.push(entry);
+    }
+    const order = attribute.type === 'choice' ? (attribute.values ?? []) : attribute.type === 'boolean' ? ['true', 'false'] : undefined;
+    const named: SpeakerGroup[] = [...groups].map(([speaker, annotations]) => ({ speaker, annotations }));
+    if (order) {
+      // Declared values first in their order; a value the scheme no longer declares after them.
+      const rank = (v: string) => (order.includes(v) ? order.indexOf(v) : order.length);
+      named.sort((a, b) => rank(a.speaker!) - rank(b.speaker!) || compareNames(a.speaker!, b.speaker!));
+    } else {
+      named.sort((a, b) => b.annotations.length - a.annotations.length || compareNames(a.speaker!, b.speaker!));
+    }
+    return none.length > 0 ? [...named, { speaker: undefined, annotations: none }] : named;
+  }
+
   /** How many annotations (orphans included) each canonical speaker has, most first. */
   speakerCounts(): Map<string, number> {
     const counts = new Map<string, number>();
@@ -181,7 +221,8 @@ export class AnnotationIndex {
       if (kinds && !kinds.has(annotation.kind)) return false;
       if (query.speaker !== undefined && (this.canonicalSpeaker(annotation.speaker) ?? '') !== query.speaker) return false;
       if (needle === undefined) return true;
-      return [annotation.text, annotation.speaker, annotation.note, annotation.author, this.canonicalSpeaker(annotation.speaker)].some(
+      const attributes = Object.values(annotation.attributes ?? {}).filter((v): v is string => typeof v === 'string');
+      return [annotation.text, annotation.speaker, annotation.note, annotation.author, this.canonicalSpeaker(annotation.speaker), ...attributes].some(
         (field) => field !== undefined && field.toLocaleLowerCase().includes(needle),
       );
     };

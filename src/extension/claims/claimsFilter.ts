@@ -1,10 +1,20 @@
 import * as vscode from 'vscode';
-import { ANNOTATION_KINDS, isAnnotationKind, type AnnotationKind } from '../../core/annotationKind';
+import { ANNOTATION_KINDS, type AnnotationKind } from '../../core/annotationKind';
+import { activeScheme, onDidChangeScheme } from '../scheme/activeScheme';
 import type { AnnotationQuery } from '../../core/index/annotationIndex';
 import { kindPresentation } from '../kindPresentation';
 
 const STATE_KEY = 'sourceAnnotator.claims.filter';
-const DEFAULT_KINDS: readonly AnnotationKind[] = ['claim'];
+
+/** What the panel lists unless the user chose otherwise: the scheme's `panel.kinds` (claims in the built-in scheme). */
+function defaultKinds(): readonly AnnotationKind[] {
+  return activeScheme().panel.kinds;
+}
+
+/** The scheme's kinds, in its order. */
+function schemeKinds(): readonly AnnotationKind[] {
+  return activeScheme().kinds.map((k) => k.id);
+}
 
 /** Context key per kind (`sourceAnnotator.claims.showing.quote`, ...) for the view's toggles. */
 export function showingContextKey(kind: AnnotationKind): string {
@@ -18,7 +28,7 @@ interface StoredFilter {
 }
 
 /**
- * What the claims panel shows: which kinds (claims only by default) and a text filter. Kept per
+ * What the claims panel shows: which kinds (the scheme's panel kinds by default) and a text filter. Kept per
  * workspace, mirrored into context keys so the view's title actions show the right toggles.
  */
 export class ClaimsFilter implements vscode.Disposable {
@@ -29,11 +39,21 @@ export class ClaimsFilter implements vscode.Disposable {
 
   constructor(private readonly memento: vscode.Memento) {
     const stored = memento.get<StoredFilter>(STATE_KEY, {});
-    const kinds = Array.isArray(stored.kinds) ? stored.kinds.filter(isAnnotationKind) : DEFAULT_KINDS;
+    const kinds = Array.isArray(stored.kinds) ? stored.kinds.filter((k): k is string => typeof k === 'string' && schemeKinds().includes(k)) : defaultKinds();
     this.kindSet = new Set(kinds);
     this.textValue = typeof stored.text === 'string' ? stored.text : '';
     this.publish();
+    let previousDefault = defaultKinds();
+    this.schemeListener = onDidChangeScheme(() => {
+      // Kinds the scheme no longer has go; a filter left at the old default follows the new one.
+      const wasDefault = sameKinds(this.kindSet, previousDefault);
+      previousDefault = defaultKinds();
+      this.kindSet = new Set(wasDefault ? defaultKinds() : schemeKinds().filter((k) => this.kindSet.has(k)));
+      void this.save();
+    });
   }
+
+  private readonly schemeListener: vscode.Disposable;
 
   get kinds(): ReadonlySet<AnnotationKind> {
     return this.kindSet;
@@ -47,13 +67,14 @@ export class ClaimsFilter implements vscode.Disposable {
     return { kinds: this.kindSet, text: this.textValue || undefined };
   }
 
-  /** Anything other than "claims, no text". */
+  /** Anything other than "the scheme's panel kinds, no text". */
   get isNarrowed(): boolean {
-    return this.textValue !== '' || this.kindSet.size !== DEFAULT_KINDS.length || DEFAULT_KINDS.some((k) => !this.kindSet.has(k));
+    return this.textValue !== '' || !sameKinds(this.kindSet, defaultKinds());
   }
 
   setKinds(kinds: Iterable<AnnotationKind>): void {
-    this.kindSet = new Set(ANNOTATION_KINDS.filter((k) => new Set(kinds).has(k)));
+    const wanted = new Set(kinds);
+    this.kindSet = new Set(schemeKinds().filter((k) => wanted.has(k)));
     void this.save();
   }
 
@@ -70,14 +91,14 @@ export class ClaimsFilter implements vscode.Disposable {
   }
 
   reset(): void {
-    this.kindSet = new Set(DEFAULT_KINDS);
+    this.kindSet = new Set(defaultKinds());
     this.textValue = '';
     void this.save();
   }
 
   /** "Showing claims and quotes matching “nato”", for the view's message. */
   describe(): string {
-    const kinds = ANNOTATION_KINDS.filter((k) => this.kindSet.has(k)).map((k) => kindPresentation(k).label.toLocaleLowerCase());
+    const kinds = schemeKinds().filter((k) => this.kindSet.has(k)).map((k) => kindPresentation(k).label.toLocaleLowerCase());
     const list = kinds.length === 0 ? vscode.l10n.t('no kinds') : kinds.join(', ');
     return this.textValue ? vscode.l10n.t('Showing {0} matching “{1}”', list, this.textValue) : vscode.l10n.t('Showing {0}', list);
   }
@@ -94,6 +115,11 @@ export class ClaimsFilter implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.schemeListener.dispose();
     this.changeEmitter.dispose();
   }
+}
+
+function sameKinds(set: ReadonlySet<AnnotationKind>, kinds: readonly AnnotationKind[]): boolean {
+  return set.size === kinds.length && kinds.every((k) => set.has(k));
 }

@@ -1,15 +1,24 @@
 import * as vscode from 'vscode';
 import type { IndexedAnnotation, SpeakerGroup } from '../../core/index/annotationIndex';
+import { findAttribute, formatAttributeValue, type AttributeDefinition } from '../../core/scheme/scheme';
 import { excerpt } from '../excerpt';
+import { activeScheme, onDidChangeScheme } from '../scheme/activeScheme';
 import { kindIconColor, kindPresentation } from '../kindPresentation';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { ClaimsFilter } from './claimsFilter';
 
-/** A speaker row; `speaker` undefined is the "Unattributed" group. */
+/**
+ * A group row: the annotations with one value of the scheme's `panel.groupBy` attribute (a
+ * speaker in the built-in scheme). `speaker` is that value (canonical name for person
+ * attributes, "true"/"false" for booleans); undefined is the group without a value
+ * ("Unattributed").
+ */
 export interface SpeakerNode {
   readonly type: 'speaker';
   readonly speaker: string | undefined;
   readonly count: number;
+  /** The attribute grouped by. */
+  readonly groupBy: string;
 }
 
 /**
@@ -42,7 +51,7 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode>, 
   private readonly settledEmitter = new vscode.EventEmitter<void>();
   /** Fires once index changes pause (whether or not the rows changed), for the view's message. */
   readonly onDidSettle = this.settledEmitter.event;
-  private cache: { version: number; filter: string; groups: SpeakerGroup[]; nodes: SpeakerNode[] } | undefined;
+  private cache: { version: number; filter: string; groupBy: AttributeDefinition; groups: SpeakerGroup[]; nodes: SpeakerNode[] } | undefined;
   /** Index version and filter of the rows the tree last fetched (its root). */
   private shown: { version: number; filter: string } | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
@@ -55,6 +64,7 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode>, 
     this.disposables.push(
       workspace.onDidChange(() => this.scheduleRefresh()),
       filter.onDidChange(() => this.refresh()),
+      onDidChangeScheme(() => this.refresh()),
       { dispose: () => clearTimeout(this.refreshTimer) },
     );
   }
@@ -84,13 +94,14 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode>, 
   }
 
   /** The current groups (computing them if the index or filter changed). */
-  groups(): { version: number; filter: string; groups: SpeakerGroup[]; nodes: SpeakerNode[] } {
+  groups(): { version: number; filter: string; groupBy: AttributeDefinition; groups: SpeakerGroup[]; nodes: SpeakerNode[] } {
     const filter = this.filterKey();
     const version = this.workspace.index.version;
-    if (!this.cache || this.cache.version !== version || this.cache.filter !== filter) {
-      const groups = this.workspace.index.speakerGroups(this.filter.query);
-      const nodes = groups.map((g): SpeakerNode => ({ type: 'speaker', speaker: g.speaker, count: g.annotations.length }));
-      this.cache = { version, filter, groups, nodes };
+    const groupBy = panelGrouping();
+    if (!this.cache || this.cache.version !== version || this.cache.filter !== filter || this.cache.groupBy !== groupBy) {
+      const groups = this.workspace.index.groupsBy(this.filter.query, groupBy);
+      const nodes = groups.map((g): SpeakerNode => ({ type: 'speaker', speaker: g.speaker, count: g.annotations.length, groupBy: groupBy.id }));
+      this.cache = { version, filter, groupBy, groups, nodes };
     }
     return this.cache;
   }
@@ -132,6 +143,7 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode>, 
   private speakerItem(node: SpeakerNode): vscode.TreeItem {
     const total = this.cache?.groups.reduce((n, g) => n + g.annotations.length, 0) ?? 0;
     const state = total <= EXPAND_LIMIT ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    if (node.groupBy !== 'speaker') return this.groupItem(node, state);
     const item = new vscode.TreeItem(node.speaker ?? vscode.l10n.t('Unattributed'), state);
     // Stable ids: expansion and selection survive every refresh.
     item.id = node.speaker === undefined ? 'unattributed' : `speaker:${node.speaker}`;
@@ -145,6 +157,26 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode>, 
       if (spellings.length > 0) tooltip.appendText('\n\n' + vscode.l10n.t('Also written as: {0}', spellings.join(', ')));
       item.tooltip = tooltip;
     }
+    return item;
+  }
+
+  /** A group of another attribute than the speaker: its value (yes/no for booleans), or "No <attribute>". */
+  private groupItem(node: SpeakerNode, state: vscode.TreeItemCollapsibleState): vscode.TreeItem {
+    const attribute = this.cache?.groupBy ?? panelGrouping();
+    const label =
+      node.speaker === undefined
+        ? vscode.l10n.t('No {0}', attribute.label.toLocaleLowerCase())
+        : attribute.type === 'boolean'
+          ? node.speaker === 'true'
+            ? vscode.l10n.t('{0}: yes', attribute.label)
+            : vscode.l10n.t('{0}: no', attribute.label)
+          : node.speaker;
+    const item = new vscode.TreeItem(label, state);
+    item.id = node.speaker === undefined ? `group:${attribute.id}:none` : `group:${attribute.id}:${node.speaker}`;
+    item.description = String(node.count);
+    item.iconPath = new vscode.ThemeIcon(node.speaker === undefined ? 'circle-slash' : attribute.type === 'person' ? 'person' : 'symbol-enum-member');
+    item.contextValue = node.speaker === undefined ? 'ungrouped' : 'group';
+    item.tooltip = node.speaker === undefined ? label : `${attribute.label}: ${label}`;
     return item;
   }
 
@@ -171,7 +203,13 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode>, 
   }
 }
 
-/** Full text, note and author; everything a user typed goes through appendText (escaped). */
+/** The attribute the panel groups by (the scheme's `panel.groupBy`, speaker unless it says otherwise). */
+export function panelGrouping(): AttributeDefinition {
+  const scheme = activeScheme();
+  return findAttribute(scheme, scheme.panel.groupBy) ?? (findAttribute(scheme, 'speaker') as AttributeDefinition);
+}
+
+/** Full text, note, attributes and author; everything a user typed goes through appendText (escaped). */
 function annotationTooltip(node: AnnotationNode, kindLabel: string, where: string): vscode.MarkdownString {
   const { annotation } = node.entry;
   const tooltip = new vscode.MarkdownString();
@@ -180,6 +218,10 @@ function annotationTooltip(node: AnnotationNode, kindLabel: string, where: strin
   tooltip.appendText(' · ' + where);
   tooltip.appendMarkdown('\n\n> ').appendText(annotation.text.replace(/\s+/g, ' ').trim());
   if (annotation.note) tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Note: {0}', annotation.note));
+  for (const attribute of activeScheme().attributes) {
+    const value = attribute.builtIn ? undefined : annotation.attributes?.[attribute.id];
+    if (value !== undefined) tooltip.appendMarkdown('\n\n').appendText(`${attribute.label}: ${formatAttributeValue(value)}`);
+  }
   if (annotation.author) tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Tagged by {0}', annotation.author));
   return tooltip;
 }

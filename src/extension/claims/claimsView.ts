@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import { kindPresentation } from '../kindPresentation';
+import { activeScheme } from '../scheme/activeScheme';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { ClaimsFilter } from './claimsFilter';
-import { ClaimsTreeProvider, type ClaimsNode } from './claimsTree';
+import { ClaimsTreeProvider, panelGrouping, type ClaimsNode } from './claimsTree';
 
 export const CLAIMS_VIEW_ID = 'sourceAnnotator.claimsBySpeaker';
 /** True while the workspace has no annotation at all: the view then shows its welcome content. */
@@ -15,6 +17,7 @@ export class ClaimsView implements vscode.Disposable {
   readonly provider: ClaimsTreeProvider;
   readonly treeView: vscode.TreeView<ClaimsNode>;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly contributedTitle: string | undefined;
 
   constructor(
     private readonly workspace: WorkspaceIndex,
@@ -22,6 +25,7 @@ export class ClaimsView implements vscode.Disposable {
   ) {
     this.provider = new ClaimsTreeProvider(workspace, filter);
     this.treeView = vscode.window.createTreeView(CLAIMS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.contributedTitle = this.treeView.title;
     this.disposables.push(
       this.provider,
       this.treeView,
@@ -44,10 +48,27 @@ export class ClaimsView implements vscode.Disposable {
     if (!empty && shown === 0 && !this.filter.isNarrowed) parts.push(vscode.l10n.t('No claims yet. Show other kinds with the filter button.'));
     if (invalid > 0) parts.push(vscode.l10n.t('{0} sidecar(s) with errors are left out (see Problems).', invalid));
     this.treeView.message = parts.length > 0 ? parts.join(' · ') : undefined;
-    this.treeView.description = empty ? undefined : vscode.l10n.t('{0} in {1} speakers', shown, groups.filter((g) => g.speaker !== undefined).length);
+    const named = groups.filter((g) => g.speaker !== undefined).length;
+    const grouping = panelGrouping();
+    this.treeView.description = empty ? undefined : grouping.id === 'speaker' ? vscode.l10n.t('{0} in {1} speakers', shown, named) : vscode.l10n.t('{0} in {1} groups', shown, named);
+    // The contributed name ("Claims by Speaker") unless the scheme lists or groups otherwise;
+    // assigning undefined would blank the header, so the contributed title is put back instead.
+    const title = panelTitle(grouping) ?? this.contributedTitle;
+    if (this.treeView.title !== title) this.treeView.title = title;
   }
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * The view's title: "Claims by Speaker" for the built-in scheme (the contributed name), else the
+ * scheme's panel kinds and grouping, e.g. "Claims, Statistics by Stance".
+ */
+function panelTitle(grouping: { id: string; label: string }): string | undefined {
+  const scheme = activeScheme();
+  if (grouping.id === 'speaker' && scheme.panel.kinds.length === 1 && scheme.panel.kinds[0] === 'claim') return undefined;
+  const kinds = scheme.panel.kinds.map((k) => kindPresentation(k).label).join(', ');
+  return vscode.l10n.t('{0} by {1}', kinds, grouping.label);
 }

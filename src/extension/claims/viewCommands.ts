@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ANNOTATION_KINDS, type AnnotationKind } from '../../core/annotationKind';
+import type { AnnotationKind } from '../../core/annotationKind';
+import { activeScheme } from '../scheme/activeScheme';
 import type { AnnotationStore } from '../annotationStore';
 import type { Command } from '../commands/command';
 import { kindPresentation } from '../kindPresentation';
@@ -85,10 +86,10 @@ export class FilterByKindCommand implements Command {
   /** Argument: the kinds to show (tests); otherwise a picker with the shown kinds checked. */
   async execute(kinds?: unknown): Promise<void> {
     if (Array.isArray(kinds)) {
-      this.filter.setKinds(ANNOTATION_KINDS.filter((k) => kinds.includes(k)));
+      this.filter.setKinds(kinds.filter((k): k is string => typeof k === 'string'));
       return;
     }
-    const items = ANNOTATION_KINDS.map((kind) => {
+    const items = activeScheme().kinds.map(({ id: kind }) => {
       const presentation = kindPresentation(kind);
       return { label: presentation.label, iconPath: presentation.icon, picked: this.filter.kinds.has(kind), annotationKind: kind };
     });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { isAnnotationKind } from '../../core/annotationKind';
+import { findKind } from '../../core/scheme/scheme';
+import { activeScheme } from '../scheme/activeScheme';
 import type { AnnotationStore } from '../annotationStore';
 import { pickAnnotationKind } from '../kindPicker';
 import { resolveAnnotationTarget, tryMutate } from './annotationTarget';
@@ -14,7 +15,7 @@ export class ChangeKindCommand implements Command {
   async execute(...args: unknown[]): Promise<boolean> {
     const target = await resolveAnnotationTarget(this.store, args);
     if (!target) return false;
-    const kind = isAnnotationKind(args[2]) ? args[2] : await pickAnnotationKind(vscode.l10n.t('Change Kind'), target.annotation.kind);
+    const kind = typeof args[2] === 'string' && findKind(activeScheme(), args[2]) ? args[2] : await pickAnnotationKind(vscode.l10n.t('Change Kind'), target.annotation.kind);
     if (!kind || kind === target.annotation.kind) return false;
     return tryMutate(() => this.store.mutate(target.document, (annotations) => annotations.update(target.annotation.id, { kind })));
   }

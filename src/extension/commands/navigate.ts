@@ -2,11 +2,14 @@ import type { Annotation } from '../../core/annotation';
 import type { AnnotationKind } from '../../core/annotationKind';
 import type { Direction } from '../../core/navigation/annotationOrder';
 import type { AnnotationNavigator } from '../navigation/annotationNavigator';
+import { kindArgument } from '../kindPicker';
 import type { Command } from './command';
 
-const KIND_IN_ID: Record<AnnotationKind, string> = { claim: 'Claim', quote: 'Quote', speculation: 'Speculation', advertisement: 'Advertisement' };
-
-/** `sourceAnnotator.nextAnnotation`, `sourceAnnotator.previousQuote`, …: one class for all ten. */
+/**
+ * `sourceAnnotator.nextAnnotation`, `sourceAnnotator.previousQuote`, …: one class for all ten.
+ * Next/Previous Annotation take a kind as argument, which is how a keybinding moves between the
+ * annotations of a custom kind: `{"command": "sourceAnnotator.nextAnnotation", "args": {"kind": "statistic"}}`.
+ */
 export class NavigateCommand implements Command {
   readonly id: string;
 
@@ -15,10 +18,10 @@ export class NavigateCommand implements Command {
     private readonly direction: Direction,
     private readonly kind?: AnnotationKind,
   ) {
-    this.id = `sourceAnnotator.${direction}${kind ? KIND_IN_ID[kind] : 'Annotation'}`;
+    this.id = `sourceAnnotator.${direction}${kind ? kind.charAt(0).toUpperCase() + kind.slice(1) : 'Annotation'}`;
   }
 
-  execute(): Promise<Annotation | undefined> {
-    return this.navigator.go(this.direction, this.kind);
+  execute(arg?: unknown): Promise<Annotation | undefined> {
+    return this.navigator.go(this.direction, this.kind ?? kindArgument(arg));
   }
 }

@@ -13,9 +13,9 @@ interface SpeakerItem extends vscode.QuickPickItem {
  * Asks for a speaker: the known ones to pick from, or whatever is typed as a new name. Resolves
  * to the name, '' to clear it, or undefined when cancelled.
  */
-async function pickSpeaker(known: readonly string[], current: string | undefined): Promise<string | undefined> {
+export async function pickSpeaker(known: readonly string[], current: string | undefined, title = vscode.l10n.t('Set Speaker')): Promise<string | undefined> {
   const quickPick = vscode.window.createQuickPick<SpeakerItem>();
-  quickPick.title = vscode.l10n.t('Set Speaker');
+  quickPick.title = title;
   quickPick.placeholder = vscode.l10n.t('Pick a speaker or type a new name');
   const knownItems: SpeakerItem[] = known.map((speaker) => ({
     label: speaker,

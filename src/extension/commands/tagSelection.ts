@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../core/annotation';
 import type { AnnotationKind } from '../../core/annotationKind';
 import { isAnnotatable, type AnnotationStore } from '../annotationStore';
-import { pickAnnotationKind } from '../kindPicker';
+import { kindArgument, pickAnnotationKind } from '../kindPicker';
 import { kindPresentation } from '../kindPresentation';
 import { findKind } from '../../core/scheme/scheme';
 import { activeScheme, assertSchemeUsable } from '../scheme/activeScheme';
@@ -83,9 +83,3 @@ export class TagSelectionCommand implements Command {
   }
 }
 
-/** The kind a keybinding or another command passed: a string, or `{ kind }`. */
-function kindArgument(arg: unknown): AnnotationKind | undefined {
-  if (typeof arg === 'string' && arg !== '') return arg;
-  if (arg && typeof arg === 'object' && typeof (arg as { kind?: unknown }).kind === 'string') return (arg as { kind: string }).kind;
-  return undefined;
-}

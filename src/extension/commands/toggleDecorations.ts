@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ANNOTATION_KINDS } from '../../core/annotationKind';
+import { activeScheme } from '../scheme/activeScheme';
 import { kindPresentation } from '../kindPresentation';
 import { hiddenDecorationKinds, SETTINGS_SECTION } from '../settings';
 import type { Command } from './command';
@@ -10,7 +10,7 @@ export class ToggleDecorationsCommand implements Command {
 
   async execute(): Promise<void> {
     const hidden = hiddenDecorationKinds();
-    const items = ANNOTATION_KINDS.map((kind) => {
+    const items = activeScheme().kinds.map(({ id: kind }) => {
       const presentation = kindPresentation(kind);
       return { label: `$(${presentation.icon.id}) ${presentation.label}`, picked: !hidden.includes(kind), annotationKind: kind };
     });
@@ -20,7 +20,9 @@ export class ToggleDecorationsCommand implements Command {
       canPickMany: true,
     });
     if (!picked) return;
-    const nowHidden = ANNOTATION_KINDS.filter((kind) => !picked.some((item) => item.annotationKind === kind));
+    // Kinds hidden that this scheme does not list (another workspace's) stay hidden.
+    const listed = new Set(items.map((item) => item.annotationKind));
+    const nowHidden = [...hidden.filter((kind) => !listed.has(kind)), ...items.filter((item) => !picked.includes(item)).map((item) => item.annotationKind)];
     const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
     // Respect where the user keeps the setting: the workspace if it is set there, else user settings.
     const target = configuration.inspect('decorations.hiddenKinds')?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;

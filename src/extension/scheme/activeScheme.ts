@@ -23,6 +23,18 @@ const emitter = new vscode.EventEmitter<SchemeState>();
 
 export const onDidChangeScheme = emitter.event;
 
+let ready: Promise<void> = Promise.resolve();
+
+/** Settles once the scheme file has been read the first time: sidecars are checked against it, so loads wait. */
+export function whenSchemeReady(): Promise<void> {
+  return ready;
+}
+
+/** For SchemeFile only. */
+export function setSchemeReady(first: Promise<void>): void {
+  ready = first;
+}
+
 export function activeScheme(): AnnotationScheme {
   return state.scheme;
 }
@@ -34,6 +46,8 @@ export function schemeState(): SchemeState {
 /** For SchemeFile only. */
 export function publishScheme(next: SchemeState): void {
   state = next;
+  // Set Attribute… is offered only where the scheme has attributes of its own.
+  void vscode.commands.executeCommand('setContext', 'sourceAnnotator.schemeHasAttributes', next.scheme.attributes.some((a) => !a.builtIn));
   emitter.fire(next);
 }
 
