@@ -200,7 +200,11 @@ function rangeAt(doc: Document, lines: LineCounter, path: readonly (string | num
 }
 
 /** A value of the wrong type also fails its pattern or enum, and `oneOf` repeats its branches' errors: keep what says most. */
-function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+function relevantErrors(all: readonly ErrorObject[]): ErrorObject[] {
+  // A mapping where a colour or a mapping is expected: what is wrong inside it says most, not
+  // that it is neither (nor that it is not a string).
+  const mappings = new Set(all.filter((e) => e.keyword === 'oneOf' && typeof e.data === 'object' && e.data !== null && !Array.isArray(e.data)).map((e) => e.instancePath));
+  const errors = all.filter((e) => !(mappings.has(e.instancePath) && (e.keyword === 'oneOf' || (e.keyword === 'type' && (e.params as { type?: unknown }).type === 'string'))));
   const mistyped = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const oneOfs = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
   return errors.filter((e) => {

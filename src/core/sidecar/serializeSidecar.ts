@@ -94,7 +94,9 @@ function groupLabel(author: string): string {
 
 function forceQuotesWhereNeeded(pairs: readonly Pair[]): void {
   for (const { value } of pairs) {
-    if (isScalar(value) && typeof value.value === 'string') {
+    // The `attributes:` mapping's values too: escaped in a plain scalar, they would read back as `\uXXXX`.
+    if (isMap(value)) forceQuotesWhereNeeded(value.items);
+    else if (isScalar(value) && typeof value.value === 'string') {
       if (INVISIBLE_TEST.test(value.value) || LONE_SURROGATE.test(value.value)) value.type = Scalar.QUOTE_DOUBLE;
     }
   }
