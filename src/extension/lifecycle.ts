@@ -31,28 +31,24 @@ export function disposeAll(disposables: Iterable<IDisposable>): void {
  * Something registered after that is disposed at once, so it cannot outlive its owner.
  */
 export abstract class Disposable implements IDisposable {
-  private readonly registered: IDisposable[] = [];
-  private disposedFlag = false;
-
-  protected get isDisposed(): boolean {
-    return this.disposedFlag;
-  }
+  readonly #registered: IDisposable[] = [];
+  #disposed = false;
 
   /** Takes ownership of `disposable` and returns it, so a field can be declared in one line. */
   protected _register<T extends IDisposable>(disposable: T): T {
     if ((disposable as unknown) === this) throw new Error('Cannot register a disposable on itself');
-    if (this.disposedFlag) {
+    if (this.#disposed) {
       disposable.dispose();
     } else {
-      this.registered.push(disposable);
+      this.#registered.push(disposable);
     }
     return disposable;
   }
 
   dispose(): void {
-    if (this.disposedFlag) return;
-    this.disposedFlag = true;
-    const owned = this.registered.splice(0).reverse();
+    if (this.#disposed) return;
+    this.#disposed = true;
+    const owned = this.#registered.splice(0).reverse();
     disposeAll(owned);
   }
 }
