@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ANNOTATION_KINDS, type AnnotationKind } from '../core/annotationKind';
 import type { AnnotationStore, StoreChange } from './annotationStore';
 import { kindColor, kindColorVariable } from './kindPresentation';
+import { Disposable } from './lifecycle';
 import { hiddenDecorationKinds, SETTINGS_SECTION, showGutterIcons } from './settings';
 
 /**
@@ -41,18 +42,18 @@ interface KindDecorations {
  * and when an editor becomes visible. Ordinary typing is left to the editor, which moves
  * decorations itself: only spans an edit clipped or orphaned trigger a redraw.
  */
-export class DecorationController implements vscode.Disposable {
+export class DecorationController extends Disposable {
   private types: Map<AnnotationKind, KindDecorations>;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly store: AnnotationStore,
     private readonly mediaUri: vscode.Uri,
   ) {
+    super();
     this.types = this.createTypes();
-    this.disposables.push(
-      store.onDidChange((change) => this.onStoreChange(change)),
-      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.render(e))),
+    this._register(store.onDidChange((change) => this.onStoreChange(change)));
+    this._register(vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.render(e))));
+    this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`${SETTINGS_SECTION}.decorations.gutterIcons`)) this.recreateTypes();
         else if (event.affectsConfiguration(`${SETTINGS_SECTION}.decorations.hiddenKinds`)) this.renderAll();
@@ -118,8 +119,9 @@ export class DecorationController implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
+  /** The decoration types are not registered: they are created again when the gutter setting changes. */
+  override dispose(): void {
     this.disposeTypes();
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }

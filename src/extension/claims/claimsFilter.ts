@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ANNOTATION_KINDS, isAnnotationKind, type AnnotationKind } from '../../core/annotationKind';
 import type { AnnotationQuery } from '../../core/index/annotationIndex';
 import { kindPresentation } from '../kindPresentation';
+import { Disposable } from '../lifecycle';
 
 const STATE_KEY = 'sourceAnnotator.claims.filter';
 const DEFAULT_KINDS: readonly AnnotationKind[] = ['claim'];
@@ -21,13 +22,14 @@ interface StoredFilter {
  * What the claims panel shows: which kinds (claims only by default) and a text filter. Kept per
  * workspace, mirrored into context keys so the view's title actions show the right toggles.
  */
-export class ClaimsFilter implements vscode.Disposable {
+export class ClaimsFilter extends Disposable {
   private kindSet: Set<AnnotationKind>;
   private textValue: string;
-  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changeEmitter.event;
 
   constructor(private readonly memento: vscode.Memento) {
+    super();
     const stored = memento.get<StoredFilter>(STATE_KEY, {});
     const kinds = Array.isArray(stored.kinds) ? stored.kinds.filter(isAnnotationKind) : DEFAULT_KINDS;
     this.kindSet = new Set(kinds);
@@ -91,9 +93,5 @@ export class ClaimsFilter implements vscode.Disposable {
   private publish(): void {
     for (const kind of ANNOTATION_KINDS) void vscode.commands.executeCommand('setContext', showingContextKey(kind), this.kindSet.has(kind));
     void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT_KEY, this.isNarrowed);
-  }
-
-  dispose(): void {
-    this.changeEmitter.dispose();
   }
 }

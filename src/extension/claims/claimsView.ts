@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../lifecycle';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { ClaimsFilter } from './claimsFilter';
 import { ClaimsTreeProvider, type ClaimsNode } from './claimsTree';
@@ -11,24 +12,20 @@ const EMPTY_CONTEXT_KEY = 'sourceAnnotator.claims.empty';
  * The Claims by Speaker view: the tree, its message (what is filtered, how much is shown) and
  * the context key behind the welcome content. The index is only built once the view is shown.
  */
-export class ClaimsView implements vscode.Disposable {
+export class ClaimsView extends Disposable {
   readonly provider: ClaimsTreeProvider;
   readonly treeView: vscode.TreeView<ClaimsNode>;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly workspace: WorkspaceIndex,
     private readonly filter: ClaimsFilter,
   ) {
-    this.provider = new ClaimsTreeProvider(workspace, filter);
-    this.treeView = vscode.window.createTreeView(CLAIMS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
-    this.disposables.push(
-      this.provider,
-      this.treeView,
-      this.provider.onDidChangeTreeData(() => this.updateMessage()),
-      this.provider.onDidSettle(() => this.updateMessage()),
-      this.treeView.onDidChangeVisibility(() => this.updateMessage()),
-    );
+    super();
+    this.provider = this._register(new ClaimsTreeProvider(workspace, filter));
+    this.treeView = this._register(vscode.window.createTreeView(CLAIMS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
+    this._register(this.provider.onDidChangeTreeData(() => this.updateMessage()));
+    this._register(this.provider.onDidSettle(() => this.updateMessage()));
+    this._register(this.treeView.onDidChangeVisibility(() => this.updateMessage()));
     this.updateMessage();
   }
 
@@ -45,9 +42,5 @@ export class ClaimsView implements vscode.Disposable {
     if (invalid > 0) parts.push(vscode.l10n.t('{0} sidecar(s) with errors are left out (see Problems).', invalid));
     this.treeView.message = parts.length > 0 ? parts.join(' · ') : undefined;
     this.treeView.description = empty ? undefined : vscode.l10n.t('{0} in {1} speakers', shown, groups.filter((g) => g.speaker !== undefined).length);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
