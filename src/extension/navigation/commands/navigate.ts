@@ -1,8 +1,8 @@
-import type { Annotation } from '../../core/annotation';
-import type { AnnotationKind } from '../../core/annotationKind';
-import type { Direction } from '../../core/navigation/annotationOrder';
-import type { AnnotationNavigator } from '../navigation/annotationNavigator';
-import type { Command } from './command';
+import type { Annotation } from '../../../core/annotation';
+import type { AnnotationKind } from '../../../core/annotationKind';
+import type { Direction } from '../../../core/navigation/annotationOrder';
+import type { Command } from '../../commands/command';
+import type { AnnotationNavigator } from '../annotationNavigator';
 
 const KIND_IN_ID: Record<AnnotationKind, string> = { claim: 'Claim', quote: 'Quote', speculation: 'Speculation', advertisement: 'Advertisement' };
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { ANNOTATION_KINDS } from '../../core/annotationKind';
-import { kindPresentation } from '../kindPresentation';
-import { hiddenDecorationKinds, SETTINGS_SECTION } from '../settings';
-import type { Command } from './command';
+import { ANNOTATION_KINDS } from '../../../core/annotationKind';
+import type { Command } from '../../commands/command';
+import { kindPresentation } from '../../kindPresentation';
+import { hiddenDecorationKinds, SETTINGS_SECTION } from '../../settings';
 
 /** Toggle Decorations…: pick the kinds to show; writes `sourceAnnotator.decorations.hiddenKinds`. */
 export class ToggleDecorationsCommand implements Command {
