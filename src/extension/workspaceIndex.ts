@@ -8,7 +8,7 @@ import type { AnnotationStore, StoreChange } from './annotationStore';
 import { Disposable } from './lifecycle';
 import { readSidecarFile, type SidecarRead } from './sidecarFile';
 import type { SidecarParser } from './sidecarParsing/sidecarParser';
-import type { SpeakerRegistryFile } from './speakerRegistryFile';
+import type { SpeakerRegistryFile } from './speakers/speakerRegistryFile';
 
 const SIDECAR_GLOB = '**/*.annotations.yaml';
 const EXCLUDE_GLOB = '**/node_modules/**';

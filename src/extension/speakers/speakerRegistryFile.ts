@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { parseSpeakerRegistry, SPEAKER_REGISTRY_PATH, SpeakerRegistry } from '../core/speakers/speakerRegistry';
-import { sidecarDiagnostic } from './diagnostics';
-import { Disposable } from './lifecycle';
-import { readSidecarFile, type SidecarRead } from './sidecarFile';
+import { parseSpeakerRegistry, SPEAKER_REGISTRY_PATH, SpeakerRegistry } from '../../core/speakers/speakerRegistry';
+import { sidecarDiagnostic } from '../diagnostics';
+import { Disposable } from '../lifecycle';
+import { readSidecarFile, type SidecarRead } from '../sidecarFile';
 
 /**
  * The committed speaker registry (`.annotations/speakers.yaml` in the first workspace folder):
