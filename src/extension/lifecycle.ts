@@ -28,10 +28,11 @@ export function disposeAll(disposables: Iterable<IDisposable>): void {
  * The base of every object that owns disposables. Whatever is passed to `_register` is disposed
  * with the object, last registered first (like a stack: listeners go before the emitters and views
  * they listen to). `dispose()` may be called any number of times; only the first does anything.
- * Something registered after that is disposed at once, so it cannot outlive its owner.
+ * Something registered after that is disposed at once, so it cannot outlive its owner; something
+ * registered twice is still disposed once.
  */
 export abstract class Disposable implements IDisposable {
-  readonly #registered: IDisposable[] = [];
+  readonly #registered = new Set<IDisposable>();
   #disposed = false;
 
   /** Takes ownership of `disposable` and returns it, so a field can be declared in one line. */
@@ -40,7 +41,7 @@ export abstract class Disposable implements IDisposable {
     if (this.#disposed) {
       disposable.dispose();
     } else {
-      this.#registered.push(disposable);
+      this.#registered.add(disposable);
     }
     return disposable;
   }
@@ -48,7 +49,8 @@ export abstract class Disposable implements IDisposable {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
-    const owned = this.#registered.splice(0).reverse();
+    const owned = [...this.#registered].reverse();
+    this.#registered.clear();
     disposeAll(owned);
   }
 }

@@ -60,6 +60,17 @@ describe('Disposable', () => {
     assert.deepEqual(log, ['b', 'a']);
   });
 
+  it('disposes once what was registered twice', () => {
+    const log: string[] = [];
+    const owner = new Owner();
+    const a = owner.register(recorder(log, 'a'));
+    owner.register(recorder(log, 'b'));
+    owner.register(a);
+    owner.dispose();
+    assert.equal(a.count, 1);
+    assert.deepEqual(log, ['b', 'a']);
+  });
+
   it('disposes all the others when one throws, then rethrows that error', () => {
     const log: string[] = [];
     const owner = new Owner();
