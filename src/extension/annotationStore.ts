@@ -9,6 +9,7 @@ import type { SidecarProblem } from '../core/sidecar/parseSidecar';
 import { loadParsedSidecar, renderSidecar, type LoadedSidecar } from '../core/sidecar/sidecarDocument';
 import { isSidecarPath, sidecarPathFor } from '../core/sidecar/sidecarFormat';
 import { stripBom } from '../core/text/documentText';
+import { Disposable } from './lifecycle';
 import { renamedUri, type FileRename } from './renamedUri';
 import { readSidecarFile, type SidecarRead } from './sidecarFile';
 import type { SidecarParser } from './sidecarParsing/sidecarParser';
@@ -96,37 +97,37 @@ function isKnown(entry: DocumentEntry, read: SidecarRead): boolean {
  * writes sidecars when the document's text on disk matches the model, and reloads sidecars
  * changed by someone else. Everything else in the extension reads from here and listens.
  */
-export class AnnotationStore implements vscode.Disposable {
+export class AnnotationStore extends Disposable {
   private readonly entries = new Map<string, DocumentEntry>();
   private readonly loading = new Map<string, Promise<DocumentEntry | undefined>>();
   private readonly writes = new Map<string, Promise<void>>();
   /** Unsaved annotation models of renamed documents, by the document's new URI. */
   private readonly carried = new Map<string, CarriedAnnotations>();
-  private readonly changeEmitter = new vscode.EventEmitter<StoreChange>();
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<StoreChange>());
 
   readonly onDidChange = this.changeEmitter.event;
 
-  private readonly sidecarFileEmitter = new vscode.EventEmitter<vscode.Uri>();
+  private readonly sidecarFileEmitter = this._register(new vscode.EventEmitter<vscode.Uri>());
   /** A sidecar file was created, changed or deleted on disk (by anyone, including us). */
   readonly onDidChangeSidecarFile = this.sidecarFileEmitter.event;
 
   /** @param parser parses sidecar texts off the extension host thread */
   constructor(private readonly parser: SidecarParser) {
-    this.disposables.push(
-      vscode.workspace.onDidOpenTextDocument((document) => void this.load(document)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.followEdits(event)),
-      vscode.workspace.onDidSaveTextDocument((document) => void this.onSaved(document)),
-    );
+    super();
+    this._register(vscode.workspace.onDidOpenTextDocument((document) => void this.load(document)));
+    this._register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)));
+    this._register(vscode.workspace.onDidChangeTextDocument((event) => this.followEdits(event)));
+    this._register(vscode.workspace.onDidSaveTextDocument((document) => void this.onSaved(document)));
     // One watcher on every sidecar of the workspace, shared with the workspace index through
     // `onDidChangeSidecarFile`, so the file watcher service is asked for it once.
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml'));
     const changed = (uri: vscode.Uri) => {
       void this.onSidecarChangedOnDisk(uri);
       this.sidecarFileEmitter.fire(uri);
     };
-    this.disposables.push(watcher, this.sidecarFileEmitter, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
+    this._register(watcher.onDidChange(changed));
+    this._register(watcher.onDidCreate(changed));
+    this._register(watcher.onDidDelete(changed));
     for (const document of vscode.workspace.textDocuments) void this.load(document);
   }
 
@@ -428,8 +429,8 @@ export class AnnotationStore implements vscode.Disposable {
     await this.readSidecar(entry.document, entry);
   }
 
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
+  override dispose(): void {
+    super.dispose();
     this.entries.clear();
   }
 }

@@ -1,21 +1,24 @@
 import * as vscode from 'vscode';
 import { ContextKeyCache } from './contextKeyCache';
 import { isAnnotatable, type AnnotationStore } from './annotationStore';
+import { Disposable } from './lifecycle';
 
 /**
  * Context keys for `when` clauses: whether the active editor can be annotated, has annotations,
  * and has one at the cursor. Each is sent to the workbench only when its value flips.
  */
-export class ContextKeys implements vscode.Disposable {
+export class ContextKeys extends Disposable {
   private readonly keys = new ContextKeyCache();
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly store: AnnotationStore) {
-    this.disposables.push(
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+    super();
+    this._register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    this._register(
       vscode.window.onDidChangeTextEditorSelection((event) => {
         if (event.textEditor === vscode.window.activeTextEditor) this.update();
       }),
+    );
+    this._register(
       store.onDidChange((change) => {
         if (change.document === vscode.window.activeTextEditor?.document) this.update();
       }),
@@ -30,9 +33,5 @@ export class ContextKeys implements vscode.Disposable {
     this.keys.set('sourceAnnotator.editorAnnotatable', !!editor && isAnnotatable(editor.document));
     this.keys.set('sourceAnnotator.editorHasAnnotations', !!annotations && annotations.size > 0);
     this.keys.set('sourceAnnotator.cursorOnAnnotation', !!editor && !!annotations && annotations.containing(editor.document.offsetAt(editor.selection.active)).length > 0);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

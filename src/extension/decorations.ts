@@ -4,6 +4,7 @@ import type { KindStyle } from '../core/scheme/scheme';
 import { activeScheme, onDidChangeScheme } from './scheme/activeScheme';
 import type { AnnotationStore, StoreChange } from './annotationStore';
 import { kindColor, kindColorVariable } from './kindPresentation';
+import { Disposable } from './lifecycle';
 import { hiddenDecorationKinds, SETTINGS_SECTION, showGutterIcons } from './settings';
 
 /**
@@ -52,21 +53,21 @@ interface KindDecorations {
  * and when an editor becomes visible. Ordinary typing is left to the editor, which moves
  * decorations itself: only spans an edit clipped or orphaned trigger a redraw.
  */
-export class DecorationController implements vscode.Disposable {
+export class DecorationController extends Disposable {
   private types: Map<AnnotationKind, KindDecorations>;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly store: AnnotationStore,
     private readonly mediaUri: vscode.Uri,
   ) {
+    super();
     this.types = this.createTypes();
-    this.disposables.push(
-      store.onDidChange((change) => this.onStoreChange(change)),
-      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.render(e))),
-      // Kinds, styles and colours come from the scheme; custom colours differ per theme type.
-      onDidChangeScheme(() => this.recreateTypes()),
-      vscode.window.onDidChangeActiveColorTheme(() => this.recreateTypes()),
+    this._register(store.onDidChange((change) => this.onStoreChange(change)));
+    this._register(vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.render(e))));
+    // Kinds, styles and colours come from the scheme; custom colours differ per theme type.
+    this._register(onDidChangeScheme(() => this.recreateTypes()));
+    this._register(vscode.window.onDidChangeActiveColorTheme(() => this.recreateTypes()));
+    this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`${SETTINGS_SECTION}.decorations.gutterIcons`)) this.recreateTypes();
         else if (event.affectsConfiguration(`${SETTINGS_SECTION}.decorations.hiddenKinds`)) this.renderAll();
@@ -139,8 +140,9 @@ export class DecorationController implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
+  /** The decoration types are not registered: they are created again when the gutter setting changes. */
+  override dispose(): void {
     this.disposeTypes();
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }

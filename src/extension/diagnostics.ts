@@ -6,6 +6,7 @@ import { sidecarPathFor } from '../core/sidecar/sidecarFormat';
 import type { AnnotationStore, DocumentEntry, StoreChange } from './annotationStore';
 import { excerpt } from './excerpt';
 import { kindPresentation } from './kindPresentation';
+import { Disposable } from './lifecycle';
 
 const SOURCE = 'Source Annotator';
 
@@ -40,13 +41,13 @@ export function sidecarDiagnostic(problem: SidecarProblem, code = 'invalid-sidec
  * line and column) and orphaned annotations (at the place their text was lost). A broken sidecar
  * also raises one notification, since annotating that document is blocked until it is fixed.
  */
-export class DiagnosticsController implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('sourceAnnotator');
+export class DiagnosticsController extends Disposable {
+  private readonly collection = this._register(vscode.languages.createDiagnosticCollection('sourceAnnotator'));
   private readonly notified = new Map<string, string>();
-  private readonly disposables: vscode.Disposable[] = [this.collection];
 
   constructor(private readonly store: AnnotationStore) {
-    this.disposables.push(store.onDidChange((change) => this.onStoreChange(change)));
+    super();
+    this._register(store.onDidChange((change) => this.onStoreChange(change)));
     for (const entry of store.all()) this.update(entry);
   }
 
@@ -121,9 +122,5 @@ export class DiagnosticsController implements vscode.Disposable {
         editor.selection = new vscode.Selection(position, position);
         editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
       });
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

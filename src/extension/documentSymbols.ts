@@ -4,6 +4,7 @@ import type { AnnotationKind } from '../core/annotationKind';
 import type { AnnotationStore } from './annotationStore';
 import { excerpt } from './excerpt';
 import { kindPresentation } from './kindPresentation';
+import { Disposable } from './lifecycle';
 
 /** Symbol kinds chosen for their icons in the Outline: a distinct one per annotation kind. */
 const SYMBOL_KIND: Record<AnnotationKind, vscode.SymbolKind> = {
@@ -52,21 +53,23 @@ export class AnnotationSymbolProvider implements vscode.DocumentSymbolProvider {
  * is to register the provider anew, which invalidates the cache and refreshes the Outline.
  * Re-registration is debounced so a burst of changes costs one refresh.
  */
-export class AnnotationSymbols implements vscode.Disposable {
+export class AnnotationSymbols extends Disposable {
   private registration: vscode.Disposable | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly subscription: vscode.Disposable;
   private readonly provider: AnnotationSymbolProvider;
 
   constructor(store: AnnotationStore) {
+    super();
     this.provider = new AnnotationSymbolProvider(store);
     this.register();
-    this.subscription = store.onDidChange((change) => {
-      // Typing moves symbols along with the text version; only changes of the annotations count.
-      if (change.reason === 'edited' && !change.orphansChanged && (change.reshaped?.length ?? 0) === 0) return;
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.register(), 100);
-    });
+    this._register(
+      store.onDidChange((change) => {
+        // Typing moves symbols along with the text version; only changes of the annotations count.
+        if (change.reason === 'edited' && !change.orphansChanged && (change.reshaped?.length ?? 0) === 0) return;
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.register(), 100);
+      }),
+    );
   }
 
   private register(): void {
@@ -75,9 +78,10 @@ export class AnnotationSymbols implements vscode.Disposable {
     this.registration = vscode.languages.registerDocumentSymbolProvider({ scheme: 'file' }, this.provider, { label: 'Source Annotator' });
   }
 
-  dispose(): void {
+  /** The registration is not registered: it is replaced on every refresh. */
+  override dispose(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.subscription.dispose();
+    super.dispose();
     this.registration?.dispose();
   }
 }

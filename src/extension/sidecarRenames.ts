@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { isSidecarPath, sidecarPathFor } from '../core/sidecar/sidecarFormat';
 import type { AnnotationStore } from './annotationStore';
+import { Disposable } from './lifecycle';
 
 /**
  * Moves `X.annotations.yaml` along when `X` is renamed or moved in VS Code (explorer, workspace
@@ -11,10 +12,11 @@ import type { AnnotationStore } from './annotationStore';
  * (annotations of unsaved text), so that the sidecar which moves is complete, and the document,
  * which VS Code closes and opens under its new name, gets its annotations back.
  */
-export class SidecarRenames implements vscode.Disposable {
-  private readonly subscription = vscode.workspace.onWillRenameFiles((event) => event.waitUntil(this.prepare(event.files)));
-
-  constructor(private readonly store: AnnotationStore) {}
+export class SidecarRenames extends Disposable {
+  constructor(private readonly store: AnnotationStore) {
+    super();
+    this._register(vscode.workspace.onWillRenameFiles((event) => event.waitUntil(this.prepare(event.files))));
+  }
 
   private async prepare(files: readonly { readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }[]): Promise<vscode.WorkspaceEdit> {
     // Before looking for sidecars: the store may be about to create one.
@@ -40,10 +42,6 @@ export class SidecarRenames implements vscode.Disposable {
       edit.renameFile(oldSidecar, newSidecar);
     }
     return edit;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
   }
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SpeakerRegistryFile } from './speakerRegistryFile';
+import type { SpeakerRegistryFile } from './speakers/speakerRegistryFile';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 const RECENT_KEY = 'sourceAnnotator.recentSpeakers';

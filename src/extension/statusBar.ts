@@ -2,21 +2,22 @@ import * as vscode from 'vscode';
 import { activeScheme, onDidChangeScheme } from './scheme/activeScheme';
 import { isAnnotatable, type AnnotationStore } from './annotationStore';
 import { kindPresentation } from './kindPresentation';
+import { Disposable } from './lifecycle';
 
 /**
  * Counts per kind of the active document (and its orphans) in the status bar. Clicking it opens
  * Go to Annotation in Document. Hidden for documents without annotations.
  */
-export class AnnotationStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('sourceAnnotator.counts', vscode.StatusBarAlignment.Right, 100);
-  private readonly disposables: vscode.Disposable[] = [this.item];
+export class AnnotationStatusBar extends Disposable {
+  private readonly item = this._register(vscode.window.createStatusBarItem('sourceAnnotator.counts', vscode.StatusBarAlignment.Right, 100));
 
   constructor(private readonly store: AnnotationStore) {
+    super();
     this.item.name = vscode.l10n.t('Source Annotator: Annotation Counts');
     this.item.command = 'sourceAnnotator.goToAnnotationInDocument';
-    this.disposables.push(
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      onDidChangeScheme(() => this.update()),
+    this._register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    this._register(onDidChangeScheme(() => this.update()));
+    this._register(
       store.onDidChange((change) => {
         if (change.document !== vscode.window.activeTextEditor?.document) return;
         // Plain typing leaves the counts alone; only orphaning or restoring changes them.
@@ -57,9 +58,5 @@ export class AnnotationStatusBar implements vscode.Disposable {
       label: kinds.map((kind) => `${annotations.filter((a) => a.kind === kind && !a.orphaned).length} ${kindPresentation(kind).label}`).join(', ') + (orphans ? `, ${orphans} ${vscode.l10n.t('Orphaned')}` : ''),
     };
     this.item.show();
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -6,9 +6,10 @@ import { documentPathForSidecar, sidecarPathFor } from '../core/sidecar/sidecarF
 import { CodePointLines } from '../core/text/codePointLines';
 import { stripBom } from '../core/text/documentText';
 import type { AnnotationStore, StoreChange } from './annotationStore';
+import { Disposable } from './lifecycle';
 import { readSidecarFile, type SidecarRead } from './sidecarFile';
 import type { SidecarParser } from './sidecarParsing/sidecarParser';
-import type { SpeakerRegistryFile } from './speakerRegistryFile';
+import type { SpeakerRegistryFile } from './speakers/speakerRegistryFile';
 
 const SIDECAR_GLOB = '**/*.annotations.yaml';
 const EXCLUDE_GLOB = '**/node_modules/**';
@@ -29,12 +30,11 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
  * - other documents from a watcher on sidecars (git checkout, another editor, the command line).
  * Invalid sidecars are recorded and contribute nothing. Keys are document URI strings.
  */
-export class WorkspaceIndex implements vscode.Disposable {
+export class WorkspaceIndex extends Disposable {
   readonly index = new AnnotationIndex();
   private building: Promise<void> | undefined;
   private readonly lines = new Map<string, CodePointLines>();
-  private readonly changeEmitter = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<void>());
 
   /** Fires after the index changed (once per document update). */
   readonly onDidChange = this.changeEmitter.event;
@@ -45,13 +45,16 @@ export class WorkspaceIndex implements vscode.Disposable {
     /** Parses sidecar texts off the extension host thread (a workspace may hold thousands). */
     private readonly parser: SidecarParser,
   ) {
+    super();
     this.index.setSpeakerResolver((speaker) => this.speakers.registry.canonical(speaker));
-    this.disposables.push(
-      store.onDidChange((change) => void this.onStoreChange(change)),
-      // The store's sidecar watcher reports every sidecar; reading waits for the first build.
+    this._register(store.onDidChange((change) => void this.onStoreChange(change)));
+    // The store's sidecar watcher reports every sidecar; reading waits for the first build.
+    this._register(
       store.onDidChangeSidecarFile((uri) => {
         if (this.isBuilt && !uri.fsPath.split(/[\\/]/).includes('node_modules')) void this.refreshSidecar(uri);
       }),
+    );
+    this._register(
       speakers.onDidChange((registry) => {
         this.index.setSpeakerResolver((speaker) => registry.canonical(speaker));
         this.changeEmitter.fire();
@@ -155,9 +158,5 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     this.indexOpen(change.document);
     this.changeEmitter.fire();
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

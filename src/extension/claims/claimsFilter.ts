@@ -3,6 +3,7 @@ import { ANNOTATION_KINDS, type AnnotationKind } from '../../core/annotationKind
 import { activeScheme, onDidChangeScheme } from '../scheme/activeScheme';
 import type { AnnotationQuery } from '../../core/index/annotationIndex';
 import { kindPresentation } from '../kindPresentation';
+import { Disposable } from '../lifecycle';
 
 const STATE_KEY = 'sourceAnnotator.claims.filter';
 
@@ -31,29 +32,28 @@ interface StoredFilter {
  * What the claims panel shows: which kinds (the scheme's panel kinds by default) and a text filter. Kept per
  * workspace, mirrored into context keys so the view's title actions show the right toggles.
  */
-export class ClaimsFilter implements vscode.Disposable {
+export class ClaimsFilter extends Disposable {
   private kindSet: Set<AnnotationKind>;
   private textValue: string;
-  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changeEmitter.event;
 
   constructor(private readonly memento: vscode.Memento) {
+    super();
     const stored = memento.get<StoredFilter>(STATE_KEY, {});
     const kinds = Array.isArray(stored.kinds) ? stored.kinds.filter((k): k is string => typeof k === 'string' && schemeKinds().includes(k)) : defaultKinds();
     this.kindSet = new Set(kinds);
     this.textValue = typeof stored.text === 'string' ? stored.text : '';
     this.publish();
     let previousDefault = defaultKinds();
-    this.schemeListener = onDidChangeScheme(() => {
+    this._register(onDidChangeScheme(() => {
       // Kinds the scheme no longer has go; a filter left at the old default follows the new one.
       const wasDefault = sameKinds(this.kindSet, previousDefault);
       previousDefault = defaultKinds();
       this.kindSet = new Set(wasDefault ? defaultKinds() : schemeKinds().filter((k) => this.kindSet.has(k)));
       void this.save();
-    });
+    }));
   }
-
-  private readonly schemeListener: vscode.Disposable;
 
   get kinds(): ReadonlySet<AnnotationKind> {
     return this.kindSet;
@@ -112,11 +112,6 @@ export class ClaimsFilter implements vscode.Disposable {
   private publish(): void {
     for (const kind of ANNOTATION_KINDS) void vscode.commands.executeCommand('setContext', showingContextKey(kind), this.kindSet.has(kind));
     void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT_KEY, this.isNarrowed);
-  }
-
-  dispose(): void {
-    this.schemeListener.dispose();
-    this.changeEmitter.dispose();
   }
 }
 

@@ -4,6 +4,7 @@ import { findAttribute, formatAttributeValue, type AttributeDefinition } from '.
 import { excerpt } from '../excerpt';
 import { activeScheme, onDidChangeScheme } from '../scheme/activeScheme';
 import { kindIconColor, kindPresentation } from '../kindPresentation';
+import { Disposable } from '../lifecycle';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { ClaimsFilter } from './claimsFilter';
 
@@ -45,28 +46,26 @@ export const OPEN_ANNOTATION_COMMAND = 'sourceAnnotator.claims.open';
  * under each their annotations in document order. Groups are computed once per index version and
  * filter; rows only read what is on screen (line numbers of the documents of expanded speakers).
  */
-export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<ClaimsNode | undefined>();
+export class ClaimsTreeProvider extends Disposable implements vscode.TreeDataProvider<ClaimsNode> {
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<ClaimsNode | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
-  private readonly settledEmitter = new vscode.EventEmitter<void>();
+  private readonly settledEmitter = this._register(new vscode.EventEmitter<void>());
   /** Fires once index changes pause (whether or not the rows changed), for the view's message. */
   readonly onDidSettle = this.settledEmitter.event;
   private cache: { version: number; filter: string; groupBy: AttributeDefinition; groups: SpeakerGroup[]; nodes: SpeakerNode[] } | undefined;
   /** Index version and filter of the rows the tree last fetched (its root). */
   private shown: { version: number; filter: string } | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.settledEmitter];
 
   constructor(
     private readonly workspace: WorkspaceIndex,
     private readonly filter: ClaimsFilter,
   ) {
-    this.disposables.push(
-      workspace.onDidChange(() => this.scheduleRefresh()),
-      filter.onDidChange(() => this.refresh()),
-      onDidChangeScheme(() => this.refresh()),
-      { dispose: () => clearTimeout(this.refreshTimer) },
-    );
+    super();
+    this._register(workspace.onDidChange(() => this.scheduleRefresh()));
+    this._register(filter.onDidChange(() => this.refresh()));
+    this._register(onDidChangeScheme(() => this.refresh()));
+    this._register({ dispose: () => clearTimeout(this.refreshTimer) });
   }
 
   /**
@@ -196,10 +195,6 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode>, 
     item.command = { command: OPEN_ANNOTATION_COMMAND, title: vscode.l10n.t('Go to Annotation'), arguments: [node.documentUri, annotation.id] };
     item.accessibilityInformation = { label: vscode.l10n.t('{0} by {1}: {2}, {3}', presentation.label, annotation.speaker ?? vscode.l10n.t('no speaker'), annotation.text, item.description) };
     return item;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { kindPresentation } from '../kindPresentation';
+import { Disposable } from '../lifecycle';
 import { activeScheme } from '../scheme/activeScheme';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { ClaimsFilter } from './claimsFilter';
@@ -13,26 +14,22 @@ const EMPTY_CONTEXT_KEY = 'sourceAnnotator.claims.empty';
  * The Claims by Speaker view: the tree, its message (what is filtered, how much is shown) and
  * the context key behind the welcome content. The index is only built once the view is shown.
  */
-export class ClaimsView implements vscode.Disposable {
+export class ClaimsView extends Disposable {
   readonly provider: ClaimsTreeProvider;
   readonly treeView: vscode.TreeView<ClaimsNode>;
-  private readonly disposables: vscode.Disposable[] = [];
   private readonly contributedTitle: string | undefined;
 
   constructor(
     private readonly workspace: WorkspaceIndex,
     private readonly filter: ClaimsFilter,
   ) {
-    this.provider = new ClaimsTreeProvider(workspace, filter);
-    this.treeView = vscode.window.createTreeView(CLAIMS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    super();
+    this.provider = this._register(new ClaimsTreeProvider(workspace, filter));
+    this.treeView = this._register(vscode.window.createTreeView(CLAIMS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
     this.contributedTitle = this.treeView.title;
-    this.disposables.push(
-      this.provider,
-      this.treeView,
-      this.provider.onDidChangeTreeData(() => this.updateMessage()),
-      this.provider.onDidSettle(() => this.updateMessage()),
-      this.treeView.onDidChangeVisibility(() => this.updateMessage()),
-    );
+    this._register(this.provider.onDidChangeTreeData(() => this.updateMessage()));
+    this._register(this.provider.onDidSettle(() => this.updateMessage()));
+    this._register(this.treeView.onDidChangeVisibility(() => this.updateMessage()));
     this.updateMessage();
   }
 
@@ -55,10 +52,6 @@ export class ClaimsView implements vscode.Disposable {
     // assigning undefined would blank the header, so the contributed title is put back instead.
     const title = panelTitle(grouping) ?? this.contributedTitle;
     if (this.treeView.title !== title) this.treeView.title = title;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { hasConflictMarkers } from '../../core/merge/conflictSides';
 import { isSidecarPath } from '../../core/sidecar/sidecarFormat';
+import { Disposable } from '../lifecycle';
 
 const RESOLVE_COMMAND = 'sourceAnnotator.resolveAnnotationConflict';
 const CONTEXT_KEY = 'sourceAnnotator.sidecarHasConflict';
@@ -10,15 +11,17 @@ const CONTEXT_KEY = 'sourceAnnotator.sidecarHasConflict';
  * the diagnostics the store reports for the marker lines, and in the Command Palette through the
  * `sourceAnnotator.sidecarHasConflict` context key of the active editor.
  */
-export class AnnotationConflicts implements vscode.Disposable, vscode.CodeActionProvider {
+export class AnnotationConflicts extends Disposable implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
-  private readonly disposables: vscode.Disposable[] = [];
   private hasConflict: boolean | undefined;
 
   constructor() {
-    this.disposables.push(
+    super();
+    this._register(
       vscode.languages.registerCodeActionsProvider({ scheme: 'file', pattern: '**/*.annotations.yaml' }, this, { providedCodeActionKinds: AnnotationConflicts.providedCodeActionKinds }),
-      vscode.window.onDidChangeActiveTextEditor(() => this.updateContextKey()),
+    );
+    this._register(vscode.window.onDidChangeActiveTextEditor(() => this.updateContextKey()));
+    this._register(
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document === vscode.window.activeTextEditor?.document) this.updateContextKey();
       }),
@@ -42,9 +45,5 @@ export class AnnotationConflicts implements vscode.Disposable, vscode.CodeAction
     if (value === this.hasConflict) return;
     this.hasConflict = value;
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY, value);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

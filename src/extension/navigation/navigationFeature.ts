@@ -2,16 +2,16 @@ import type * as vscode from 'vscode';
 import { ANNOTATION_KINDS } from '../../core/annotationKind';
 import type { AnnotationStore } from '../annotationStore';
 import type { CommandManager } from '../commands/command';
-import { GoToAnnotationCommand } from '../commands/goToAnnotation';
-import { GoToAnnotationInDocumentCommand } from '../commands/goToAnnotationInDocument';
-import { GoToClaimBySpeakerCommand } from '../commands/goToClaimBySpeaker';
-import { GoToOrphanedAnnotationCommand } from '../commands/goToOrphanedAnnotation';
-import { NavigateCommand } from '../commands/navigate';
-import { ToggleDecorationsCommand } from '../commands/toggleDecorations';
 import { AnnotationSymbols } from '../documentSymbols';
 import { AnnotationStatusBar } from '../statusBar';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { AnnotationNavigator } from './annotationNavigator';
+import { GoToAnnotationCommand } from './commands/goToAnnotation';
+import { GoToAnnotationInDocumentCommand } from './commands/goToAnnotationInDocument';
+import { GoToClaimBySpeakerCommand } from './commands/goToClaimBySpeaker';
+import { GoToOrphanedAnnotationCommand } from './commands/goToOrphanedAnnotation';
+import { NavigateCommand } from './commands/navigate';
+import { ToggleDecorationsCommand } from './commands/toggleDecorations';
 
 /** Wires the reviewer's way through tags: next/previous, the Go to pickers, symbols, status bar. */
 export function registerNavigation(store: AnnotationStore, workspaceIndex: WorkspaceIndex, commands: CommandManager): vscode.Disposable[] {

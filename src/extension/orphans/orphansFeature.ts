@@ -1,8 +1,8 @@
 import type * as vscode from 'vscode';
 import type { AnnotationStore } from '../annotationStore';
-import { AcceptCandidateCommand } from '../commands/acceptCandidate';
 import type { CommandManager } from '../commands/command';
-import { RelocateToSelectionCommand } from '../commands/relocateToSelection';
+import { AcceptCandidateCommand } from './commands/acceptCandidate';
+import { RelocateToSelectionCommand } from './commands/relocateToSelection';
 import { OrphansView } from './orphansView';
 
 /** Wires the orphan inbox: the view and the actions that resolve an orphan. */

@@ -5,6 +5,7 @@ import type { AnchorCandidate } from '../../core/anchoring/anchorCandidates';
 import type { AnnotationStore, DocumentEntry } from '../annotationStore';
 import { excerpt } from '../excerpt';
 import { kindPresentation } from '../kindPresentation';
+import { Disposable } from '../lifecycle';
 
 export interface OrphanDocumentNode {
   readonly type: 'document';
@@ -41,20 +42,20 @@ export const CANDIDATE = 'candidate';
  * offered for it. Only open documents are listed because only they have a model: each is
  * re-anchored when it is opened, so an orphan of a closed document may not be one any more.
  */
-export class OrphansTreeProvider implements vscode.TreeDataProvider<OrphansNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<OrphansNode | undefined>();
+export class OrphansTreeProvider extends Disposable implements vscode.TreeDataProvider<OrphansNode> {
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<OrphansNode | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private refreshTimer: NodeJS.Timeout | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
 
   constructor(private readonly store: AnnotationStore) {
-    this.disposables.push(
+    super();
+    this._register(
       store.onDidChange((change) => {
         // Edits move orphans and their candidates (line numbers in the rows); redraw once typing pauses.
         if (change.reason !== 'edited' || this.store.get(change.document)?.annotations.orphans.length) this.scheduleRefresh();
       }),
-      { dispose: () => clearTimeout(this.refreshTimer) },
     );
+    this._register({ dispose: () => clearTimeout(this.refreshTimer) });
   }
 
   private scheduleRefresh(): void {
@@ -170,9 +171,5 @@ export class OrphansTreeProvider implements vscode.TreeDataProvider<OrphansNode>
     const line = document.positionAt(candidate.start).line + 1;
     const text = document.getText().slice(candidate.start, candidate.end);
     return vscode.l10n.t('Line {0}: “{1}” ({2}% match)', line, excerpt(text, 50), Math.round(candidate.score * 100));
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

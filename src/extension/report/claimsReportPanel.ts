@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { claimsReportData, type ReportData } from '../../core/report/claimsReportData';
 import { OPEN_ANNOTATION_COMMAND } from '../claims/claimsTree';
 import { kindPresentation } from '../kindPresentation';
+import { Disposable } from '../lifecycle';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
 /** Messages from the webview. */
@@ -34,19 +35,19 @@ const rowKey = (document: string, id: string) => `${document}\n${id}`;
  * (media/report/) under a strict CSP; all user text arrives by `postMessage` once the page says
  * it is `ready`, and is rendered there with `textContent` only. It follows the index live.
  */
-export class ClaimsReportPanel implements vscode.Disposable {
+export class ClaimsReportPanel extends Disposable {
   static readonly viewType = 'sourceAnnotator.claimsReport';
   private panel: vscode.WebviewPanel | undefined;
   private ready = false;
   /** The rows the page currently shows (document and annotation id): the only ones it may open. */
   private shown = new Set<string>();
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly workspaceIndex: WorkspaceIndex,
     private readonly extensionUri: vscode.Uri,
   ) {
-    this.disposables.push(workspaceIndex.onDidChange(() => void this.post()));
+    super();
+    this._register(workspaceIndex.onDidChange(() => void this.post()));
   }
 
   /** Opens (or reveals) the report. Returns the panel, for tests. */
@@ -63,15 +64,13 @@ export class ClaimsReportPanel implements vscode.Disposable {
     this.panel = panel;
     this.ready = false;
     panel.webview.html = this.html(panel.webview, media);
-    panel.onDidDispose(
-      () => {
+    this._register(
+      panel.onDidDispose(() => {
         this.panel = undefined;
         this.shown = new Set();
-      },
-      undefined,
-      this.disposables,
+      }),
     );
-    panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message), undefined, this.disposables);
+    this._register(panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)));
     await this.workspaceIndex.ready();
     return panel;
   }
@@ -148,8 +147,9 @@ export class ClaimsReportPanel implements vscode.Disposable {
 </html>`;
   }
 
-  dispose(): void {
+  /** The panel is not registered: it is created again after the user closes it. */
+  override dispose(): void {
     this.panel?.dispose();
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }

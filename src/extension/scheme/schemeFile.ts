@@ -4,6 +4,7 @@ import { parseScheme } from '../../core/scheme/parseScheme';
 import { BUILT_IN_SCHEME, SCHEME_PATH, type AnnotationScheme } from '../../core/scheme/scheme';
 import type { SidecarProblem } from '../../core/sidecar/sourceRange';
 import { sidecarDiagnostic } from '../diagnostics';
+import { Disposable } from '../lifecycle';
 import { publishScheme, schemeState, setSchemeReady } from './activeScheme';
 
 /**
@@ -13,9 +14,8 @@ import { publishScheme, schemeState, setSchemeReady } from './activeScheme';
  * with problems is never replaced by the built-in scheme: annotating is refused until it is fixed
  * (see activeScheme.ts), and the user is told once per breakage.
  */
-export class SchemeFile implements vscode.Disposable {
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('sourceAnnotator.scheme');
-  private readonly disposables: vscode.Disposable[] = [this.diagnostics];
+export class SchemeFile extends Disposable {
+  private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('sourceAnnotator.scheme'));
   private readonly uri: vscode.Uri | undefined;
   /** The text last applied, so a save of what was typed does not apply it twice. */
   private lastText: string | undefined | null = null;
@@ -24,6 +24,7 @@ export class SchemeFile implements vscode.Disposable {
   readonly ready: Promise<void>;
 
   constructor() {
+    super();
     const folder = vscode.workspace.workspaceFolders?.[0];
     this.uri = folder && vscode.Uri.joinPath(folder.uri, SCHEME_PATH);
     if (folder) {
@@ -32,12 +33,12 @@ export class SchemeFile implements vscode.Disposable {
       const reload = (uri: vscode.Uri) => {
         if (uri.toString() === this.uri?.toString()) void this.reload();
       };
-      this.disposables.push(
-        watcher,
-        watcher.onDidCreate(reload),
-        watcher.onDidChange(reload),
-        watcher.onDidDelete(reload),
-        // Problems follow the text as it is typed; the scheme itself changes when it is saved.
+      this._register(watcher);
+      this._register(watcher.onDidCreate(reload));
+      this._register(watcher.onDidChange(reload));
+      this._register(watcher.onDidDelete(reload));
+      // Problems follow the text as it is typed; the scheme itself changes when it is saved.
+      this._register(
         vscode.workspace.onDidChangeTextDocument((event) => {
           if (event.document.uri.toString() === this.uri?.toString()) this.showProblems(parseSchemeText(event.document.getText()).problems);
         }),
@@ -86,9 +87,6 @@ export class SchemeFile implements vscode.Disposable {
     if (this.uri) this.diagnostics.set(this.uri, problems.map((problem) => sidecarDiagnostic(problem, 'invalid-annotation-scheme')));
   }
 
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
-  }
 }
 
 function parseSchemeText(text: string): { scheme: AnnotationScheme | undefined; problems: readonly SidecarProblem[] } {

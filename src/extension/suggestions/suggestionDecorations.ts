@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ANNOTATION_KINDS, type AnnotationKind } from '../../core/annotationKind';
 import { kindColor } from '../kindPresentation';
+import { Disposable } from '../lifecycle';
 import type { SuggestionStore } from './suggestionStore';
 
 /**
@@ -19,19 +20,19 @@ function suggestionStyle(kind: AnnotationKind): vscode.DecorationRenderOptions {
 }
 
 /** Draws suggestions in every visible editor; one decoration type per kind, created once. */
-export class SuggestionDecorations implements vscode.Disposable {
+export class SuggestionDecorations extends Disposable {
   private readonly types = new Map<AnnotationKind, vscode.TextEditorDecorationType>(
-    ANNOTATION_KINDS.map((kind) => [kind, vscode.window.createTextEditorDecorationType(suggestionStyle(kind))]),
+    ANNOTATION_KINDS.map((kind) => [kind, this._register(vscode.window.createTextEditorDecorationType(suggestionStyle(kind)))]),
   );
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly suggestions: SuggestionStore) {
-    this.disposables.push(
+    super();
+    this._register(
       suggestions.onDidChange((document) => {
         for (const editor of vscode.window.visibleTextEditors) if (!document || editor.document === document) this.render(editor);
       }),
-      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.render(e))),
     );
+    this._register(vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.render(e))));
     vscode.window.visibleTextEditors.forEach((e) => this.render(e));
   }
 
@@ -41,10 +42,5 @@ export class SuggestionDecorations implements vscode.Disposable {
       ranges.get(suggestion.kind)!.push(new vscode.Range(editor.document.positionAt(suggestion.start), editor.document.positionAt(suggestion.end)));
     }
     for (const [kind, type] of this.types) editor.setDecorations(type, ranges.get(kind)!);
-  }
-
-  dispose(): void {
-    for (const type of this.types.values()) type.dispose();
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { AnnotationStore } from '../annotationStore';
-import { AcceptAllSuggestionsOfKindCommand } from '../commands/acceptAllSuggestionsOfKind';
-import { ClearSuggestionsCommand } from '../commands/clearSuggestions';
 import type { CommandManager } from '../commands/command';
-import { DecideSuggestionCommand } from '../commands/decideSuggestion';
-import { NavigateSuggestionsCommand } from '../commands/navigateSuggestions';
-import { SuggestAnnotationsCommand } from '../commands/suggestAnnotations';
-import { SuggestAnnotationsInWorkspaceCommand } from '../commands/suggestAnnotationsInWorkspace';
+import { AcceptAllSuggestionsOfKindCommand } from './commands/acceptAllSuggestionsOfKind';
+import { ClearSuggestionsCommand } from './commands/clearSuggestions';
+import { DecideSuggestionCommand } from './commands/decideSuggestion';
+import { NavigateSuggestionsCommand } from './commands/navigateSuggestions';
+import { SuggestAnnotationsCommand } from './commands/suggestAnnotations';
+import { SuggestAnnotationsInWorkspaceCommand } from './commands/suggestAnnotationsInWorkspace';
 import { SuggestionContextKeys } from './suggestionContextKeys';
 import { SuggestionDecorations } from './suggestionDecorations';
 import { SuggestionHoverProvider } from './suggestionHover';

@@ -6,6 +6,7 @@ import type { Suggestion } from '../../core/suggest/suggestion';
 import { withoutDuplicates } from '../../core/suggest/withoutDuplicates';
 import { stripBom } from '../../core/text/documentText';
 import { isAnnotatable, toTextChange, type AnnotationStore } from '../annotationStore';
+import { Disposable } from '../lifecycle';
 import { suggestionAuthor } from '../settings';
 
 /** The text analysis: suggestions for a document's text (without BOM), in UTF-16 offsets. */
@@ -25,12 +26,11 @@ interface SuggestedDocument {
  * A workspace run only queues documents that have suggestions: each is analysed again when it is
  * opened, so offsets always come from the text in the editor, never from a stale read.
  */
-export class SuggestionStore implements vscode.Disposable {
+export class SuggestionStore extends Disposable {
   private readonly documents = new Map<string, SuggestedDocument>();
   /** Documents with suggestions from a workspace run, not opened yet: uri → how many. */
   private readonly queued = new Map<string, number>();
-  private readonly changeEmitter = new vscode.EventEmitter<vscode.TextDocument | undefined>();
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<vscode.TextDocument | undefined>());
 
   /** Fires with the document whose suggestions changed, or undefined when many did. */
   readonly onDidChange = this.changeEmitter.event;
@@ -39,12 +39,15 @@ export class SuggestionStore implements vscode.Disposable {
     private readonly annotations: AnnotationStore,
     private readonly analyse: Analyse,
   ) {
-    this.disposables.push(
-      vscode.workspace.onDidChangeTextDocument((event) => this.followEdits(event.document, event.contentChanges)),
+    super();
+    this._register(vscode.workspace.onDidChangeTextDocument((event) => this.followEdits(event.document, event.contentChanges)));
+    this._register(
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (this.documents.delete(document.uri.toString())) this.changeEmitter.fire(document);
       }),
-      vscode.workspace.onDidOpenTextDocument((document) => this.attachQueued(document)),
+    );
+    this._register(vscode.workspace.onDidOpenTextDocument((document) => this.attachQueued(document)));
+    this._register(
       annotations.onDidChange((change) => {
         const suggested = this.documents.get(change.document.uri.toString());
         const current = this.annotations.get(change.document)?.annotations.all ?? [];
@@ -136,9 +139,5 @@ export class SuggestionStore implements vscode.Disposable {
     const suggested = this.documents.get(document.uri.toString());
     if (!suggested || changes.length === 0) return;
     if (suggested.pending.applyChanges(changes.map(toTextChange))) this.changeEmitter.fire(document);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
-import { parseSpeakerRegistry, SPEAKER_REGISTRY_PATH, SpeakerRegistry } from '../core/speakers/speakerRegistry';
-import { sidecarDiagnostic } from './diagnostics';
-import { readSidecarFile, type SidecarRead } from './sidecarFile';
+import { parseSpeakerRegistry, SPEAKER_REGISTRY_PATH, SpeakerRegistry } from '../../core/speakers/speakerRegistry';
+import { sidecarDiagnostic } from '../diagnostics';
+import { Disposable } from '../lifecycle';
+import { readSidecarFile, type SidecarRead } from '../sidecarFile';
 
 /**
  * The committed speaker registry (`.annotations/speakers.yaml` in the first workspace folder):
  * read on start, re-read when it changes on disk or in an editor, its problems reported as
  * diagnostics on the file. While it has problems it maps nothing, rather than half of it.
  */
-export class SpeakerRegistryFile implements vscode.Disposable {
+export class SpeakerRegistryFile extends Disposable {
   private current = new SpeakerRegistry();
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('sourceAnnotator.speakers');
-  private readonly changeEmitter = new vscode.EventEmitter<SpeakerRegistry>();
-  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.changeEmitter];
+  private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('sourceAnnotator.speakers'));
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<SpeakerRegistry>());
   private readonly uri: vscode.Uri | undefined;
 
   readonly onDidChange = this.changeEmitter.event;
@@ -20,21 +20,21 @@ export class SpeakerRegistryFile implements vscode.Disposable {
   readonly ready: Promise<void>;
 
   constructor() {
+    super();
     const folder = vscode.workspace.workspaceFolders?.[0];
     this.uri = folder && vscode.Uri.joinPath(folder.uri, SPEAKER_REGISTRY_PATH);
     if (folder) {
       // A glob over the workspace rather than a pattern on the one path: the folder may not exist
       // yet, and a watcher on a missing folder never reports its creation.
-      const watcher = vscode.workspace.createFileSystemWatcher('**/' + SPEAKER_REGISTRY_PATH);
+      const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/' + SPEAKER_REGISTRY_PATH));
       const reload = (uri: vscode.Uri) => {
         if (uri.toString() === this.uri?.toString()) void this.reload();
       };
-      this.disposables.push(
-        watcher,
-        watcher.onDidCreate(reload),
-        watcher.onDidChange(reload),
-        watcher.onDidDelete(reload),
-        // Problems follow the text as it is typed, like the YAML extension's own checks.
+      this._register(watcher.onDidCreate(reload));
+      this._register(watcher.onDidChange(reload));
+      this._register(watcher.onDidDelete(reload));
+      // Problems follow the text as it is typed, like the YAML extension's own checks.
+      this._register(
         vscode.workspace.onDidChangeTextDocument((event) => {
           if (event.document.uri.toString() === this.uri?.toString()) this.apply({ kind: 'text', text: event.document.getText() });
         }),
@@ -71,9 +71,5 @@ export class SpeakerRegistryFile implements vscode.Disposable {
     this.diagnostics.set(this.uri, problems.map((problem) => sidecarDiagnostic(problem, 'invalid-speaker-registry')));
     this.current = registry;
     this.changeEmitter.fire(registry);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

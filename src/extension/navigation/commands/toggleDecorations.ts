@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { activeScheme } from '../scheme/activeScheme';
-import { kindPresentation } from '../kindPresentation';
-import { hiddenDecorationKinds, SETTINGS_SECTION } from '../settings';
-import type { Command } from './command';
+import type { Command } from '../../commands/command';
+import { kindPresentation } from '../../kindPresentation';
+import { activeScheme } from '../../scheme/activeScheme';
+import { hiddenDecorationKinds, SETTINGS_SECTION } from '../../settings';
 
 /** Toggle Decorations…: pick the kinds to show; writes `sourceAnnotator.decorations.hiddenKinds`. */
 export class ToggleDecorationsCommand implements Command {

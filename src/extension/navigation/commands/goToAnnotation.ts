@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { AnnotationStore } from '../annotationStore';
-import { pickAnnotation, type PickableAnnotation } from '../navigation/annotationPicker';
-import { indexedTargets } from '../navigation/indexedTargets';
-import type { WorkspaceIndex } from '../workspaceIndex';
-import type { Command } from './command';
+import type { AnnotationStore } from '../../annotationStore';
+import type { Command } from '../../commands/command';
+import type { WorkspaceIndex } from '../../workspaceIndex';
+import { pickAnnotation, type PickableAnnotation } from '../annotationPicker';
+import { indexedTargets } from '../indexedTargets';
 
 /** Go to Annotation…: every anchored annotation of the workspace, by document and position. */
 export class GoToAnnotationCommand implements Command {

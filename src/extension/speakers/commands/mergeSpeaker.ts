@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
+import type { Command } from '../../commands/command';
+import type { SpeakerDirectory } from '../../speakerDirectory';
 import { showLedgerSummary, type SpeakerLedger } from '../speakerLedger';
-import type { SpeakerDirectory } from '../speakerDirectory';
-import type { Command } from './command';
 import { speakerArgument } from './speakerArgument';
 
 export class MergeSpeakerCommand implements Command {

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { isSidecarPath } from '../../core/sidecar/sidecarFormat';
-import type { AnnotationStore } from '../annotationStore';
-import type { SuggestionNavigator } from '../suggestions/suggestionNavigator';
-import type { SuggestionStore } from '../suggestions/suggestionStore';
-import { readWorkspaceText } from '../workspaceText';
-import type { Command } from './command';
+import { isSidecarPath } from '../../../core/sidecar/sidecarFormat';
+import type { AnnotationStore } from '../../annotationStore';
+import type { Command } from '../../commands/command';
+import { readWorkspaceText } from '../../workspaceText';
+import type { SuggestionNavigator } from '../suggestionNavigator';
+import type { SuggestionStore } from '../suggestionStore';
 
 /** The documents a workspace run analyses: plain text and Markdown, as the extension activates on. */
 const DOCUMENTS = '**/*.{txt,md}';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { isAnnotatable, type AnnotationStore } from '../annotationStore';
-import { pickAnnotation, type PickableAnnotation } from '../navigation/annotationPicker';
-import type { Command } from './command';
+import { isAnnotatable, type AnnotationStore } from '../../annotationStore';
+import type { Command } from '../../commands/command';
+import { pickAnnotation, type PickableAnnotation } from '../annotationPicker';
 
 /** Go to Annotation in Document…: the active document's annotations, in document order. */
 export class GoToAnnotationInDocumentCommand implements Command {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { ANNOTATION_KINDS, isAnnotationKind, type AnnotationKind } from '../../core/annotationKind';
-import { kindPresentation } from '../kindPresentation';
-import type { SuggestionStore } from '../suggestions/suggestionStore';
-import { tryMutate } from './annotationTarget';
-import type { Command } from './command';
+import { ANNOTATION_KINDS, isAnnotationKind, type AnnotationKind } from '../../../core/annotationKind';
+import { tryMutate } from '../../commands/annotationTarget';
+import type { Command } from '../../commands/command';
+import { kindPresentation } from '../../kindPresentation';
+import type { SuggestionStore } from '../suggestionStore';
 
 /** Accepts every suggestion of one kind in the active document; the kind is asked (with counts) unless given. */
 export class AcceptAllSuggestionsOfKindCommand implements Command {

@@ -1,8 +1,8 @@
-import type { SuggestionNavigator } from '../suggestions/suggestionNavigator';
-import type { SuggestionStore } from '../suggestions/suggestionStore';
-import { resolveSuggestionTarget } from '../suggestions/suggestionTarget';
-import { tryMutate } from './annotationTarget';
-import type { Command } from './command';
+import { tryMutate } from '../../commands/annotationTarget';
+import type { Command } from '../../commands/command';
+import type { SuggestionNavigator } from '../suggestionNavigator';
+import type { SuggestionStore } from '../suggestionStore';
+import { resolveSuggestionTarget } from '../suggestionTarget';
 
 export type Decision = 'accept' | 'reject';
 

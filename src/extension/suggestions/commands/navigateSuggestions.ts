@@ -1,7 +1,7 @@
-import type { Direction } from '../../core/navigation/annotationOrder';
-import type { PendingSuggestion } from '../../core/suggest/pendingSuggestions';
-import type { SuggestionNavigator } from '../suggestions/suggestionNavigator';
-import type { Command } from './command';
+import type { Direction } from '../../../core/navigation/annotationOrder';
+import type { PendingSuggestion } from '../../../core/suggest/pendingSuggestions';
+import type { Command } from '../../commands/command';
+import type { SuggestionNavigator } from '../suggestionNavigator';
 
 /** Next Suggestion / Previous Suggestion. */
 export class NavigateSuggestionsCommand implements Command {

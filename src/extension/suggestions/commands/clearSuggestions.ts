@@ -1,5 +1,5 @@
-import type { SuggestionStore } from '../suggestions/suggestionStore';
-import type { Command } from './command';
+import type { Command } from '../../commands/command';
+import type { SuggestionStore } from '../suggestionStore';
 
 /** Drops every undecided suggestion (they were never written anywhere). */
 export class ClearSuggestionsCommand implements Command {

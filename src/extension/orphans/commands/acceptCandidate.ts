@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { AnnotationStore } from '../annotationStore';
-import { tryMutate } from './annotationTarget';
-import type { Command } from './command';
+import type { AnnotationStore } from '../../annotationStore';
+import { tryMutate } from '../../commands/annotationTarget';
+import type { Command } from '../../commands/command';
 import { orphanArgument } from './orphanArgument';
 
 /** Anchors an orphan at a place the re-anchoring offered (an orphan row: its best candidate). */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { PendingSuggestions } from '../../core/suggest/pendingSuggestions';
-import { isAnnotatable } from '../annotationStore';
-import type { SuggestionStore } from '../suggestions/suggestionStore';
-import type { Command } from './command';
+import type { PendingSuggestions } from '../../../core/suggest/pendingSuggestions';
+import { isAnnotatable } from '../../annotationStore';
+import type { Command } from '../../commands/command';
+import type { SuggestionStore } from '../suggestionStore';
 
 /** Analyses the active document and shows its suggestions (dashed) for review. */
 export class SuggestAnnotationsCommand implements Command {

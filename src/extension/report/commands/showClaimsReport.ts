@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
-import type { ClaimsReportPanel } from '../report/claimsReportPanel';
-import type { Command } from './command';
+import type { Command } from '../../commands/command';
+import type { ClaimsReportPanel } from '../claimsReportPanel';
 
 /** Opens the claims report webview. */
 export class ShowClaimsReportCommand implements Command {

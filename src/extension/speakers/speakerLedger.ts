@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { setSpeakersInSidecar } from '../core/speakers/setSpeakersInSidecar';
-import type { AnnotationStore } from './annotationStore';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { setSpeakersInSidecar } from '../../core/speakers/setSpeakersInSidecar';
+import type { AnnotationStore } from '../annotationStore';
+import type { WorkspaceIndex } from '../workspaceIndex';
 
 /** New speaker per annotation id, per document (URI string). */
 type SpeakerChanges = Map<string, Map<string, string>>;

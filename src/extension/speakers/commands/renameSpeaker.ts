@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
+import type { Command } from '../../commands/command';
 import { showLedgerSummary, type SpeakerLedger } from '../speakerLedger';
-import type { Command } from './command';
 import { speakerArgument } from './speakerArgument';
 
 export class RenameSpeakerCommand implements Command {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { CONFLICT_NOTE_PREFIX } from '../../core/merge/mergeSidecars';
-import { resolveConflictMarkers } from '../../core/merge/mergeSidecarTexts';
-import { isSidecarPath } from '../../core/sidecar/sidecarFormat';
-import { readSidecarFile } from '../sidecarFile';
-import type { Command } from './command';
+import { CONFLICT_NOTE_PREFIX } from '../../../core/merge/mergeSidecars';
+import { resolveConflictMarkers } from '../../../core/merge/mergeSidecarTexts';
+import { isSidecarPath } from '../../../core/sidecar/sidecarFormat';
+import type { Command } from '../../commands/command';
+import { readSidecarFile } from '../../sidecarFile';
 
 /**
  * Resolves the git conflict markers in a sidecar by merging both sides by annotation id (the same

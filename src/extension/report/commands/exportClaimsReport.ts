@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { CorpusDocument } from '../../core/corpus/annotatedDocument';
-import { claimsReportMarkdown } from '../lazyCore';
-import type { WorkspaceIndex } from '../workspaceIndex';
-import { readWorkspaceText } from '../workspaceText';
-import type { Command } from './command';
+import type { CorpusDocument } from '../../../core/corpus/annotatedDocument';
+import type { Command } from '../../commands/command';
+import { claimsReportMarkdown } from '../../lazyCore';
+import type { WorkspaceIndex } from '../../workspaceIndex';
+import { readWorkspaceText } from '../../workspaceText';
 
 /**
  * "Export Claims Report to Markdown": the command line's `export --format markdown` report (the

@@ -1,9 +1,9 @@
-import type { Annotation } from '../../core/annotation';
-import type { AnnotationKind } from '../../core/annotationKind';
-import type { Direction } from '../../core/navigation/annotationOrder';
-import type { AnnotationNavigator } from '../navigation/annotationNavigator';
-import { kindArgument } from '../kindPicker';
-import type { Command } from './command';
+import type { Annotation } from '../../../core/annotation';
+import type { AnnotationKind } from '../../../core/annotationKind';
+import type { Direction } from '../../../core/navigation/annotationOrder';
+import type { Command } from '../../commands/command';
+import type { AnnotationNavigator } from '../annotationNavigator';
+import { kindArgument } from '../../kindPicker';
 
 /**
  * `sourceAnnotator.nextAnnotation`, `sourceAnnotator.previousQuote`, …: one class for all ten.
