@@ -25,7 +25,7 @@ import { registerOrphans } from './orphans/orphansFeature';
 import type { OrphansView } from './orphans/orphansView';
 import type { ClaimsReportPanel } from './report/claimsReportPanel';
 import { registerClaimsReport } from './report/reportFeature';
-import { activeScheme, onDidChangeScheme } from './scheme/activeScheme';
+import { activeScheme, onDidChangeScheme, schemeState, type SchemeState } from './scheme/activeScheme';
 import { SchemeFile } from './scheme/schemeFile';
 import { SidecarParser } from './sidecarParsing/sidecarParser';
 import { SidecarRenames } from './sidecarRenames';
@@ -47,9 +47,15 @@ export interface SourceAnnotatorApi {
   readonly claimsReport: ClaimsReportPanel;
   /** Parses sidecars off the extension host thread. */
   readonly sidecarParser: SidecarParser;
+  /** The annotation scheme in force (and the scheme file's problems, if any). */
+  readonly scheme: () => SchemeState;
+  /** Resolves once the scheme file has been read again and every open sidecar checked against it. */
+  readonly schemeRevalidated: () => Promise<void>;
 }
 
 let store: AnnotationStore | undefined;
+/** The re-check of sidecars after the last scheme change. */
+let revalidation: Promise<void> = Promise.resolve();
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   // The model of open documents and of the whole workspace.
@@ -84,8 +90,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     schemeFile,
     // A new scheme: open documents' sidecars and the workspace index are checked against it again.
     onDidChangeScheme(() => {
-      void store?.revalidate();
-      if (workspaceIndex.isBuilt) void workspaceIndex.rebuild();
+      revalidation = Promise.all([store?.revalidate(), workspaceIndex.isBuilt ? workspaceIndex.rebuild() : undefined]).then(() => undefined);
     }),
     { dispose: () => parser.dispose() },
     store,
@@ -105,7 +110,20 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     ...reportParts,
   );
   void announceActivation();
-  return { store, workspaceIndex, claimsView, orphansView, suggestions, claimsReport, sidecarParser: parser };
+  return {
+    store,
+    workspaceIndex,
+    claimsView,
+    orphansView,
+    suggestions,
+    claimsReport,
+    sidecarParser: parser,
+    scheme: schemeState,
+    schemeRevalidated: async () => {
+      await schemeFile.reload();
+      await revalidation;
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SourceAnnotatorApi } from '../../src/extension/extension';
 import type { DocumentEntry } from '../../src/extension/annotationStore';
+import type { AnnotationScheme } from '../../src/core/scheme/scheme';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
 import type { StoredAnnotation, SidecarFile } from '../../src/core/sidecar/sidecarFormat';
 
@@ -166,13 +167,19 @@ export function readSidecar(documentPath: string): SidecarFile {
   return parsed.sidecar;
 }
 
-/** Waits until the parsed sidecar on disk satisfies `predicate`, and returns it. */
-export async function waitForSidecar(documentPath: string, predicate: (sidecar: SidecarFile) => boolean, what = 'the sidecar', timeoutMs = 5000): Promise<SidecarFile> {
+/** Waits until the sidecar on disk, parsed against `scheme` (the built-in one by default), satisfies `predicate`, and returns it. */
+export async function waitForSidecar(
+  documentPath: string,
+  predicate: (sidecar: SidecarFile) => boolean,
+  what = 'the sidecar',
+  timeoutMs = 5000,
+  scheme?: AnnotationScheme,
+): Promise<SidecarFile> {
   return waitFor(
     () => {
       const text = readSidecarText(documentPath);
       if (text === undefined) return undefined;
-      const parsed = parseSidecar(text);
+      const parsed = parseSidecar(text, scheme);
       return parsed.ok && predicate(parsed.sidecar) ? parsed.sidecar : undefined;
     },
     timeoutMs,
