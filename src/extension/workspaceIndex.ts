@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { AnnotationIndex } from '../core/index/annotationIndex';
 import { toStoredAnnotations } from '../core/sidecar/sidecarCodec';
+import { readSidecarFile } from '../core/corpus/readFiles';
 import { documentPathForSidecar, sidecarPathFor } from '../core/sidecar/sidecarFormat';
+import { readSidecarContent, type SidecarContent } from '../core/sidecar/sidecarWriter';
 import { CodePointLines } from '../core/text/codePointLines';
 import { stripBom } from '../core/text/documentText';
 import type { AnnotationStore, StoreChange } from './annotationStore';
-import { readSidecarFile, type SidecarRead } from './sidecarFile';
 import type { SidecarParser } from './sidecarParsing/sidecarParser';
 import type { SpeakerRegistryFile } from './speakerRegistryFile';
 
@@ -100,7 +101,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const key = vscode.Uri.file(documentPath).toString();
     // An open document's model is newer than its sidecar; the store reports it.
     if (this.openEntry(key)) return;
-    const read = await readSidecarFile(sidecarUri.fsPath).catch((): SidecarRead => ({ kind: 'missing' }));
+    const read = await readSidecarContent({ read: readSidecarFile }, sidecarUri.fsPath).catch((): SidecarContent => ({ kind: 'missing' }));
     const parsed = read.kind === 'text' ? await this.parser.parse(read.text) : undefined;
     if (this.openEntry(key)) return;
     this.lines.delete(key);
