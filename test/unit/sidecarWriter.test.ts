@@ -353,6 +353,7 @@ describe('sidecar writer: against a file system', () => {
     assert.equal(model.text, 'v2');
     assert.ok(outcome.kind === 'refused' && outcome.reason === 'changed-on-disk');
     assert.deepEqual(await outcome.resolution, { kind: 'unanswered' });
+    assert.equal(writer.question, undefined);
     assert.deepEqual(prompt.questions.map((q) => [q.reason, textOf(q.onDisk)]), [['write-refused', 'saved meanwhile']]);
   });
 
@@ -388,10 +389,12 @@ describe('sidecar writer: against a file system', () => {
     files.outsideWrite('theirs 1');
     const first = writer.diskChanged(model);
     await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual([writer.question?.reason, textOf(writer.question?.onDisk ?? MISSING)], ['changed-on-disk', 'theirs 1'], 'the open question');
     files.outsideWrite('theirs 2');
     answer('keep');
     const outcome = await first;
     assert.equal(outcome.kind === 'kept' && outcome.write.kind === 'refused' && outcome.write.reason, 'changed-on-disk');
+    assert.equal(writer.question?.reason, 'write-refused', 'asked again, about the newer version');
     assert.equal(files.content(), 'theirs 2');
     assert.deepEqual(asked.map((q) => textOf(q.onDisk)), ['theirs 1', 'theirs 2']);
   });

@@ -191,6 +191,7 @@ export class SidecarWriter {
   /** The outside version the user was asked about and did not decide on yet. */
   private asked: DiskVersion | undefined;
   private asking: Promise<DiskChangeOutcome> | undefined;
+  private openQuestion: ConflictQuestion | undefined;
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -202,6 +203,11 @@ export class SidecarWriter {
   /** What the writer last read from or wrote to the file. */
   get known(): DiskVersion {
     return this.disk;
+  }
+
+  /** The question put to the user and not answered yet (undefined when none is open). */
+  get question(): ConflictQuestion | undefined {
+    return this.openQuestion;
   }
 
   /** Reads the file (after every queued operation) and takes it as what the model is based on. */
@@ -293,8 +299,10 @@ export class SidecarWriter {
     if (!onDisk) return Promise.resolve({ kind: 'ignored', reason: 'known' });
     const finished = () => {
       this.asking = undefined;
+      this.openQuestion = undefined;
     };
-    this.asking = this.prompt.ask({ path: this.path, reason, onDisk }).then(
+    this.openQuestion = { path: this.path, reason, onDisk };
+    this.asking = this.prompt.ask(this.openQuestion).then(
       (answer) => {
         finished();
         return this.answer(model, answer, onDisk);
