@@ -1,6 +1,8 @@
 import { describeFileError, isFileSystemError } from '../core/corpus/readFiles';
-import { FileChangedError, writeFileAtomic, type FileSnapshot } from '../core/sidecar/atomicWrite';
+import type { FileSnapshot } from '../core/sidecar/atomicWrite';
+import { nodeSidecarFileSystem } from '../core/sidecar/nodeSidecarFileSystem';
 import type { SidecarFile } from '../core/sidecar/sidecarFormat';
+import { replaceSidecar } from '../core/sidecar/sidecarWriter';
 import { unsafeSidecarText } from '../core/sidecar/verifySidecarText';
 import type { CliIO } from './cliIO';
 
@@ -19,21 +21,19 @@ export interface SidecarWrite {
 /**
  * The one way the command line writes a sidecar: only text that parses back to exactly the
  * annotations meant, atomically, through a symbolic link to its target, and only over the very
- * bytes that were read. Never throws for the file system: the reason is returned to report.
+ * bytes that were read (the sidecar writer's compare-and-swap, `replaceSidecar`, as in the
+ * extension). Never throws for the file system: the reason is returned to report.
  */
 export async function writeSidecar(path: string, data: string | Uint8Array, write: SidecarWrite): Promise<WriteResult> {
   if (write.file && typeof data === 'string') {
     const unsafe = unsafeSidecarText(data, write.file, write.documentText);
     if (unsafe !== undefined) return { ok: false, reason: `the new sidecar was not written because ${unsafe}; this is a bug, please report it` };
   }
-  const hook = write.io.beforeReplace;
   try {
-    await writeFileAtomic(path, data, { expected: write.expected, beforeCommit: hook && (() => hook(path)) });
-    return { ok: true };
+    const written = await replaceSidecar(nodeSidecarFileSystem({ beforeReplace: write.io.beforeReplace }), path, data, write.expected);
+    if (written.ok) return { ok: true };
+    return { ok: false, reason: 'the sidecar changed on disk while this command ran (saved in an editor?); it was not overwritten, run the command again' };
   } catch (error) {
-    if (error instanceof FileChangedError) {
-      return { ok: false, reason: 'the sidecar changed on disk while this command ran (saved in an editor?); it was not overwritten, run the command again' };
-    }
     if (isFileSystemError(error)) return { ok: false, reason: `cannot write: ${describeFileError(error)}` };
     throw error;
   }

@@ -4,14 +4,14 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotation';
 import { DocumentAnnotations } from '../core/documentAnnotations';
 import type { TextChange } from '../core/edits/textChange';
-import { writeFileAtomic } from '../core/sidecar/atomicWrite';
+import { nodeSidecarFileSystem } from '../core/sidecar/nodeSidecarFileSystem';
 import type { SidecarProblem } from '../core/sidecar/parseSidecar';
 import { loadParsedSidecar, renderSidecar, type LoadedSidecar } from '../core/sidecar/sidecarDocument';
-import { isSidecarPath, sidecarPathFor } from '../core/sidecar/sidecarFormat';
+import { documentPathForSidecar, isSidecarPath, sidecarPathFor } from '../core/sidecar/sidecarFormat';
+import { readSidecarContent, SidecarWriter, type ConflictPrompt, type DiskVersion, type SidecarContent, type SidecarFileSystem, type SidecarModel } from '../core/sidecar/sidecarWriter';
 import { stripBom } from '../core/text/documentText';
 import { Disposable } from './lifecycle';
 import { renamedUri, type FileRename } from './renamedUri';
-import { readSidecarFile, type SidecarRead } from './sidecarFile';
 import type { SidecarParser } from './sidecarParsing/sidecarParser';
 
 /** The annotations of one open document and the state of its sidecar. */
@@ -23,8 +23,10 @@ export interface DocumentEntry {
   problems: readonly SidecarProblem[] | undefined;
   /** The model has changes the sidecar on disk does not have yet. */
   unsaved: boolean;
-  /** What we last read from or wrote to the sidecar, to tell our own writes from others'. */
-  diskText: string | undefined;
+  /** Reads and writes this document's sidecar, and decides when (core/sidecar/sidecarWriter). */
+  readonly sidecar: SidecarWriter;
+  /** The text we last read from or wrote to the sidecar (undefined: none, or unreadable). */
+  readonly diskText: string | undefined;
   /** Counts changes of the model (edits followed, mutations), so late async work can tell it is stale. */
   revision: number;
 }
@@ -85,12 +87,24 @@ function mayBeReloadFromDisk(event: vscode.TextDocumentChangeEvent): boolean {
   return !event.document.isDirty && event.reason === undefined;
 }
 
-/** Whether what was just read from disk is what the entry last read or wrote (nothing new). */
-function isKnown(entry: DocumentEntry, read: SidecarRead): boolean {
-  if (read.kind === 'text') return read.text === entry.diskText;
-  // A missing sidecar is known when none was there; an unreadable one is read again each time.
-  return read.kind === 'missing' && entry.diskText === undefined && !entry.problems;
-}
+/**
+ * "Reload from Disk / Keep Mine", asked when a sidecar changed on disk while its document's
+ * annotations have unsaved changes, or when writing them was refused because of such a change.
+ */
+export const notificationConflictPrompt: ConflictPrompt = {
+  async ask({ path, reason }) {
+    const sidecar = vscode.workspace.asRelativePath(path);
+    const document = vscode.workspace.asRelativePath(documentPathForSidecar(path) ?? path);
+    const reload = vscode.l10n.t('Reload from Disk');
+    const keep = vscode.l10n.t('Keep Mine');
+    const message =
+      reason === 'changed-on-disk'
+        ? vscode.l10n.t('{0} changed on disk while {1} has unsaved annotation changes.', sidecar, document)
+        : vscode.l10n.t('{0} changed on disk since it was read: the annotation changes of {1} were not written, so as not to overwrite it.', sidecar, document);
+    const choice = await vscode.window.showWarningMessage(message, reload, keep);
+    return choice === reload ? 'reload' : choice === keep ? 'keep' : undefined;
+  },
+};
 
 /**
  * Owns the annotation model of every open document: loads sidecars on open, follows edits,
@@ -100,7 +114,6 @@ function isKnown(entry: DocumentEntry, read: SidecarRead): boolean {
 export class AnnotationStore extends Disposable {
   private readonly entries = new Map<string, DocumentEntry>();
   private readonly loading = new Map<string, Promise<DocumentEntry | undefined>>();
-  private readonly writes = new Map<string, Promise<void>>();
   /** Unsaved annotation models of renamed documents, by the document's new URI. */
   private readonly carried = new Map<string, CarriedAnnotations>();
   private readonly changeEmitter = this._register(new vscode.EventEmitter<StoreChange>());
@@ -111,8 +124,16 @@ export class AnnotationStore extends Disposable {
   /** A sidecar file was created, changed or deleted on disk (by anyone, including us). */
   readonly onDidChangeSidecarFile = this.sidecarFileEmitter.event;
 
-  /** @param parser parses sidecar texts off the extension host thread */
-  constructor(private readonly parser: SidecarParser) {
+  /**
+   * @param parser parses sidecar texts off the extension host thread
+   * @param prompt asks the user about sidecars changed on disk under unsaved annotation changes
+   * @param fileSystem where sidecars are read and written
+   */
+  constructor(
+    private readonly parser: SidecarParser,
+    private readonly prompt: ConflictPrompt = notificationConflictPrompt,
+    private readonly fileSystem: SidecarFileSystem = nodeSidecarFileSystem(),
+  ) {
     super();
     this._register(vscode.workspace.onDidOpenTextDocument((document) => void this.load(document)));
     this._register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)));
@@ -164,7 +185,7 @@ export class AnnotationStore extends Disposable {
   /** Writes every pending sidecar whose document is saved; used by tests and on deactivation. */
   async flush(): Promise<void> {
     await Promise.all(this.all().map((entry) => this.persist(entry)));
-    await Promise.all(this.writes.values());
+    await Promise.all(this.all().map((entry) => entry.sidecar.idle()));
   }
 
   /**
@@ -175,11 +196,11 @@ export class AnnotationStore extends Disposable {
   async loadSidecarOf(documentUri: vscode.Uri, documentText: string): Promise<LoadedSidecar | undefined> {
     const sidecarUri = vscode.Uri.file(sidecarPathFor(documentUri.fsPath));
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === sidecarUri.toString());
-    const read: SidecarRead = open ? { kind: 'text', text: open.getText() } : await readSidecarFile(sidecarUri.fsPath).catch((): SidecarRead => ({ kind: 'missing' }));
-    if (read.kind === 'missing') return undefined;
-    if (read.kind === 'invalid') return { ok: false, problems: [read.problem] };
+    const disk: SidecarContent = open ? { kind: 'text', text: open.getText() } : await readSidecarContent(this.fileSystem, sidecarUri.fsPath);
+    if (disk.kind === 'missing') return undefined;
+    if (disk.kind === 'invalid') return { ok: false, problems: [disk.problem] };
     await whenSchemeReady();
-    return loadParsedSidecar(await this.parser.parse(read.text, activeScheme()), documentText);
+    return loadParsedSidecar(await this.parser.parse(disk.text, activeScheme()), documentText);
   }
 
   /**
@@ -212,7 +233,9 @@ export class AnnotationStore extends Disposable {
     await Promise.all(
       this.all().map(async (entry) => {
         await this.persist(entry);
-        if (!entry.unsaved && !entry.document.isClosed) await this.readSidecar(entry.document, entry);
+        if (entry.unsaved || entry.document.isClosed) return;
+        const disk = await entry.sidecar.read();
+        if ((await this.applySidecar(entry, disk)) && entry.unsaved) await this.persist(entry);
       }),
     );
   }
@@ -228,37 +251,47 @@ export class AnnotationStore extends Disposable {
     return pending;
   }
 
-  private async readSidecar(document: vscode.TextDocument, existing?: DocumentEntry): Promise<DocumentEntry | undefined> {
+  private async readSidecar(document: vscode.TextDocument): Promise<DocumentEntry | undefined> {
     const sidecarUri = vscode.Uri.file(sidecarPathFor(document.uri.fsPath));
-    const carried = existing ? undefined : this.carried.get(document.uri.toString());
+    const sidecar = new SidecarWriter(sidecarUri.fsPath, this.fileSystem, this.prompt);
+    const carried = this.carried.get(document.uri.toString());
     if (carried) {
       this.carried.delete(document.uri.toString());
-      return this.adoptCarried(document, sidecarUri, carried);
+      return this.adoptCarried(document, sidecarUri, sidecar, carried);
     }
-    let read: SidecarRead;
+    let disk: DiskVersion;
     try {
-      read = await readSidecarFile(sidecarUri.fsPath);
+      disk = await sidecar.read();
     } catch (error) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not read {0}: {1}', sidecarUri.fsPath, String(error)));
       return undefined;
     }
+    const entry = newEntry(document, sidecarUri, sidecar);
+    if (!(await this.applySidecar(entry, disk))) return undefined;
+    if (entry.unsaved) await this.persist(entry);
+    return entry;
+  }
+
+  /**
+   * Makes the entry's model what `disk` holds (the sidecar writer has just read it): parsed off
+   * this thread, anchored against the text as it is now. False when the document closed meanwhile.
+   */
+  private async applySidecar(entry: DocumentEntry, disk: DiskVersion): Promise<boolean> {
+    const { document } = entry;
     // The YAML is parsed off the extension host thread (the bulk of the work for big sidecars),
     // and checked against the workspace's annotation scheme, read first.
     await whenSchemeReady();
-    const parsed = read.kind === 'text' ? await this.parser.parse(read.text, activeScheme()) : undefined;
-    if (document.isClosed) return undefined;
-    const diskText = read.kind === 'text' ? read.text : undefined;
-    const entry: DocumentEntry = existing ?? { document, sidecarUri, annotations: new DocumentAnnotations(), problems: undefined, unsaved: false, diskText, revision: 0 };
+    const parsed = disk.kind === 'text' ? await this.parser.parse(disk.text, activeScheme()) : undefined;
+    if (document.isClosed) return false;
     entry.revision++;
-    entry.diskText = diskText;
     entry.unsaved = false;
-    if (read.kind === 'missing') {
+    if (disk.kind === 'missing') {
       entry.annotations = new DocumentAnnotations();
       entry.problems = undefined;
-    } else if (read.kind === 'invalid') {
-      // Too large or not UTF-8: reported at its place, and never written over (see write()).
+    } else if (disk.kind === 'invalid') {
+      // Too large, not UTF-8 or not a file: reported at its place, and never written over.
       entry.annotations = new DocumentAnnotations();
-      entry.problems = [read.problem];
+      entry.problems = [disk.problem];
     } else if (parsed) {
       // Anchored against the text as it is now, so edits made while the file was read are covered.
       const loaded = loadParsedSidecar(parsed, document.getText());
@@ -274,24 +307,50 @@ export class AnnotationStore extends Disposable {
     }
     this.entries.set(document.uri.toString(), entry);
     this.changeEmitter.fire({ document, reason: entry.problems ? 'invalid' : 'loaded' });
-    if (entry.unsaved) await this.persist(entry);
-    return entry;
+    return true;
   }
 
   /** The renamed document takes over the annotations it had under its old name, unsaved ones included. */
-  private async adoptCarried(document: vscode.TextDocument, sidecarUri: vscode.Uri, carried: CarriedAnnotations): Promise<DocumentEntry | undefined> {
+  private async adoptCarried(document: vscode.TextDocument, sidecarUri: vscode.Uri, sidecar: SidecarWriter, carried: CarriedAnnotations): Promise<DocumentEntry | undefined> {
     // What is on disk now (the old sidecar, moved along) is known, so the watcher's report of
     // the move is not taken for someone else's change.
-    const read = await readSidecarFile(sidecarUri.fsPath).catch(() => undefined);
-    const diskText = read?.kind === 'text' ? read.text : undefined;
+    await sidecar.read().catch(() => undefined);
     if (document.isClosed) return undefined;
-    const entry: DocumentEntry = { document, sidecarUri, annotations: carried.annotations, problems: undefined, unsaved: true, diskText, revision: 1 };
+    const entry = newEntry(document, sidecarUri, sidecar, carried.annotations);
+    entry.unsaved = true;
+    entry.revision = 1;
     // Normally the same unsaved text; if not, every span is placed again by its quote.
     if (document.getText() !== carried.text) entry.annotations.anchor(document.getText());
     this.entries.set(document.uri.toString(), entry);
     this.changeEmitter.fire({ document, reason: 'loaded' });
     await this.persist(entry);
     return entry;
+  }
+
+  /** The entry's model as the sidecar writer sees it. */
+  private modelOf(entry: DocumentEntry): SidecarModel {
+    return {
+      get unsaved() {
+        return entry.unsaved;
+      },
+      get documentSaved() {
+        return !entry.document.isDirty && !entry.document.isClosed;
+      },
+      get invalid() {
+        return entry.problems !== undefined;
+      },
+      get empty() {
+        return entry.annotations.size === 0;
+      },
+      render: () => renderSidecar(entry.annotations, entry.document.getText()),
+      setUnsaved: (unsaved) => {
+        entry.unsaved = unsaved;
+      },
+      reload: async (disk) => {
+        // Offsets that moved are written after this reload, not inside it (the writer is busy).
+        if ((await this.applySidecar(entry, disk)) && entry.unsaved) void this.persist(entry);
+      },
+    };
   }
 
   private forget(document: vscode.TextDocument): void {
@@ -346,12 +405,8 @@ export class AnnotationStore extends Disposable {
   private async reanchorAfterReload(entry: DocumentEntry): Promise<void> {
     const { document } = entry;
     // A checkout usually brings the sidecar of the same commit: that one wins over our model.
-    const read = await readSidecarFile(entry.sidecarUri.fsPath).catch(() => undefined);
-    if (document.isClosed) return;
-    if (read && !isKnown(entry, read)) {
-      await this.readSidecar(document, entry);
-      return;
-    }
+    const outcome = await entry.sidecar.diskChanged(this.modelOf(entry), { documentReloaded: true }).catch(() => undefined);
+    if (document.isClosed || outcome?.kind === 'reloaded') return;
     const hadOrphans = entry.annotations.orphans.length;
     const report = entry.annotations.anchor(document.getText());
     if (report.moved.length > 0 || report.orphaned.length > 0) {
@@ -372,65 +427,48 @@ export class AnnotationStore extends Disposable {
     if (entry?.unsaved) await this.persist(entry);
   }
 
-  /** Writes the sidecar if the model has unsaved changes, the sidecar is valid and the text is saved. */
-  private persist(entry: DocumentEntry): Promise<void> {
-    const key = entry.document.uri.toString();
-    const previous = this.writes.get(key) ?? Promise.resolve();
-    const next = previous.then(() => this.write(entry)).catch((error: unknown) => {
+  /**
+   * Writes the sidecar if the model has unsaved changes, the sidecar is valid and the text is
+   * saved, never over a sidecar changed on disk meanwhile (the writer asks the user instead).
+   */
+  private async persist(entry: DocumentEntry): Promise<void> {
+    try {
+      await entry.sidecar.save(this.modelOf(entry));
+    } catch (error) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', entry.sidecarUri.fsPath, String(error)));
-    });
-    this.writes.set(key, next);
-    return next;
-  }
-
-  private async write(entry: DocumentEntry): Promise<void> {
-    // Offsets into unsaved text must never reach the disk: the sidecar would point into text
-    // that is not there. The save of the document triggers the write instead.
-    if (!entry.unsaved || entry.problems || entry.document.isDirty || entry.document.isClosed) return;
-    entry.unsaved = false;
-    const path = entry.sidecarUri.fsPath;
-    if (entry.annotations.size === 0) {
-      if (entry.diskText !== undefined) {
-        entry.diskText = undefined;
-        await fs.rm(path, { force: true });
-      }
-      return;
     }
-    const text = renderSidecar(entry.annotations, entry.document.getText());
-    if (text === entry.diskText) return;
-    entry.diskText = text;
-    await writeFileAtomic(path, text);
   }
 
   private async onSidecarChangedOnDisk(sidecarUri: vscode.Uri): Promise<void> {
     const entry = this.all().find((e) => e.sidecarUri.fsPath === sidecarUri.fsPath);
     if (!entry || entry.document.isClosed) return;
-    // The watcher reports our own writes late. Read only while none of ours is pending: a write
-    // started meanwhile has already set `entry.diskText` to a text the disk may not hold yet, and
-    // the previous text (also ours) would then look like someone else's and be reloaded over it.
-    const key = entry.document.uri.toString();
-    let read: SidecarRead;
-    for (;;) {
-      const pending = this.writes.get(key);
-      await pending;
-      read = await readSidecarFile(sidecarUri.fsPath).catch((): SidecarRead => ({ kind: 'missing' }));
-      if (this.writes.get(key) === pending) break;
+    // The writer compares what is on disk with its own last write (the watcher reports ours
+    // late), then reloads, or asks the user when the model has unsaved changes.
+    try {
+      await entry.sidecar.diskChanged(this.modelOf(entry));
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not read {0}: {1}', sidecarUri.fsPath, String(error)));
     }
-    if (isKnown(entry, read)) return;
-    if (entry.unsaved && !entry.problems) {
-      const reload = vscode.l10n.t('Reload from Disk');
-      const choice = await vscode.window.showWarningMessage(
-        vscode.l10n.t('{0} changed on disk while {1} has unsaved annotation changes.', vscode.workspace.asRelativePath(sidecarUri), vscode.workspace.asRelativePath(entry.document.uri)),
-        reload,
-        vscode.l10n.t('Keep Mine'),
-      );
-      if (choice !== reload) return;
-    }
-    await this.readSidecar(entry.document, entry);
   }
 
   override dispose(): void {
     super.dispose();
     this.entries.clear();
   }
+}
+
+function newEntry(document: vscode.TextDocument, sidecarUri: vscode.Uri, sidecar: SidecarWriter, annotations = new DocumentAnnotations()): DocumentEntry {
+  return {
+    document,
+    sidecarUri,
+    annotations,
+    problems: undefined,
+    unsaved: false,
+    sidecar,
+    get diskText() {
+      const known = sidecar.known;
+      return known.kind === 'text' ? known.text : undefined;
+    },
+    revision: 0,
+  };
 }

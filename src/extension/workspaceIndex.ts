@@ -2,12 +2,13 @@ import { activeScheme, whenSchemeReady } from './scheme/activeScheme';
 import * as vscode from 'vscode';
 import { AnnotationIndex } from '../core/index/annotationIndex';
 import { toStoredAnnotations } from '../core/sidecar/sidecarCodec';
+import { readSidecarFile } from '../core/corpus/readFiles';
 import { documentPathForSidecar, sidecarPathFor } from '../core/sidecar/sidecarFormat';
+import { readSidecarContent, type SidecarContent } from '../core/sidecar/sidecarWriter';
 import { CodePointLines } from '../core/text/codePointLines';
 import { stripBom } from '../core/text/documentText';
 import type { AnnotationStore, StoreChange } from './annotationStore';
 import { Disposable } from './lifecycle';
-import { readSidecarFile, type SidecarRead } from './sidecarFile';
 import type { SidecarParser } from './sidecarParsing/sidecarParser';
 import type { SpeakerRegistryFile } from './speakers/speakerRegistryFile';
 
@@ -104,7 +105,7 @@ export class WorkspaceIndex extends Disposable {
     const key = vscode.Uri.file(documentPath).toString();
     // An open document's model is newer than its sidecar; the store reports it.
     if (this.openEntry(key)) return;
-    const read = await readSidecarFile(sidecarUri.fsPath).catch((): SidecarRead => ({ kind: 'missing' }));
+    const read = await readSidecarContent({ read: readSidecarFile }, sidecarUri.fsPath).catch((): SidecarContent => ({ kind: 'missing' }));
     await whenSchemeReady();
     const parsed = read.kind === 'text' ? await this.parser.parse(read.text, activeScheme()) : undefined;
     if (this.openEntry(key)) return;

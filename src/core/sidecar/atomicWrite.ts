@@ -15,7 +15,7 @@ export interface FileSnapshot {
   readonly dev: number;
 }
 
-/** The file changed (or appeared, or vanished) between the read and the write: nothing was written. */
+/** The file changed (or appeared, or vanished) between the read and the write: nothing was written (or removed). */
 export class FileChangedError extends Error {
   readonly code = 'ECHANGED';
   constructor(readonly path: string) {
@@ -46,20 +46,27 @@ export interface AtomicWriteOptions {
  *
  * With `expected`, the remaining window for a lost update is the time between the final re-read
  * and the rename (no portable compare-and-swap rename exists); it is kept to one stat and one read.
+ *
+ * Returns the snapshot of the file as written (taken from the temp file, whose inode and
+ * modification time the rename keeps), for the next write to pass as `expected`.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<FileSnapshot> {
   const target = await writeTarget(path);
   const dir = dirname(target);
   // Dot-prefixed so editors and globbing tools ignore it; pid + random so concurrent writers never collide.
   const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const mode = await existingMode(target);
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let created = false;
+  let written: FileSnapshot;
   try {
     const handle = await open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
     created = true;
     try {
-      await handle.writeFile(data, typeof data === 'string' ? 'utf8' : undefined);
+      await handle.writeFile(bytes);
       await handle.sync();
+      const info = await handle.stat();
+      written = { bytes, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, dev: info.dev };
     } finally {
       await handle.close();
     }
@@ -73,6 +80,31 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
     created = false;
   } catch (e) {
     if (created) await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+  return written;
+}
+
+/**
+ * Removes `path` only if it still is the file of `expected` (same check as writeFileAtomic's),
+ * else throws FileChangedError and leaves it. A file already gone counts as changed: someone else
+ * removed it, and that is theirs to report.
+ */
+export async function removeFileIfUnchanged(path: string, expected: FileSnapshot): Promise<void> {
+  await assertUnchanged(path, expected);
+  await unlink(path);
+}
+
+/**
+ * Whether `path` is still exactly the file of `expected` (size, modification time, inode, device
+ * and bytes): the one lost-update check, shared by every writer of sidecars.
+ */
+export async function isFileUnchanged(path: string, expected: FileSnapshot): Promise<boolean> {
+  try {
+    await assertUnchanged(path, expected);
+    return true;
+  } catch (e) {
+    if (e instanceof FileChangedError) return false;
     throw e;
   }
 }

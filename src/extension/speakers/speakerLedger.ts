@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import type { FileSnapshot } from '../../core/sidecar/atomicWrite';
+import { nodeSidecarFileSystem } from '../../core/sidecar/nodeSidecarFileSystem';
+import { editorHoldsText, fileIsStill, planReplacement, type SidecarFileSystem } from '../../core/sidecar/sidecarWriter';
 import { setSpeakersInSidecar } from '../../core/speakers/setSpeakersInSidecar';
 import type { AnnotationStore } from '../annotationStore';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -11,7 +14,7 @@ export interface LedgerResult {
   readonly annotations: number;
   /** Documents (sidecars) that changed. */
   readonly files: number;
-  /** Sidecars left alone because they have errors. */
+  /** Sidecars left alone: they have errors, unsaved changes in an editor, or changed on disk meanwhile. */
   readonly skipped: readonly vscode.Uri[];
   /** The changes that would put every speaker back, for Undo. */
   readonly inverse: SpeakerChanges;
@@ -27,13 +30,18 @@ export interface LedgerResult {
  * `store.mutate` (their sidecar follows when the document is saved, as for every other change).
  * Sidecars of documents that are not open change through ONE WorkspaceEdit (then saved), which
  * VS Code undoes as one step; because the open documents are outside it, the summary notification
- * also offers an Undo that reverses both parts by annotation id. Sidecars with errors are never
- * touched, only reported.
+ * also offers an Undo that reverses both parts by annotation id. What goes into that edit is
+ * decided by the sidecar writer (core/sidecar/sidecarWriter, `planReplacement`): each sidecar is
+ * read strictly from disk, rewritten, and checked to be still that file (`fileIsStill`) just
+ * before the edit is applied, so a sidecar saved meanwhile (or with unsaved changes in an editor)
+ * is never overwritten but skipped and listed. The edit is only the mechanism, kept for undo.
+ * Sidecars with errors are never touched, only reported.
  */
 export class SpeakerLedger {
   constructor(
     private readonly store: AnnotationStore,
     private readonly workspace: WorkspaceIndex,
+    private readonly fileSystem: SidecarFileSystem = nodeSidecarFileSystem(),
   ) {}
 
   /** Every annotation whose canonical speaker is `canonical` gets `to` (rename and merge alike). */
@@ -59,7 +67,7 @@ export class SpeakerLedger {
     let annotations = 0;
     let files = 0;
     const edit = new vscode.WorkspaceEdit();
-    const editedSidecars: vscode.Uri[] = [];
+    const planned: { uri: vscode.Uri; document: string; text: string; before: string; expected: FileSnapshot; changed: readonly string[] }[] = [];
     const record = (document: string, id: string, previous: string | undefined) => {
       let byId = inverse.get(document);
       if (!byId) inverse.set(document, (byId = new Map()));
@@ -83,18 +91,34 @@ export class SpeakerLedger {
         continue;
       }
       const sidecarUri = this.workspace.sidecarUriOf(document);
-      const sidecar = await vscode.workspace.openTextDocument(sidecarUri);
-      const result = setSpeakersInSidecar(sidecar.getText(), byId);
-      if (!result.ok) {
+      let changed: readonly string[] = [];
+      const plan = await planReplacement(this.fileSystem, sidecarUri.fsPath, (text) => {
+        const result = setSpeakersInSidecar(text, byId);
+        if (!result.ok) return { ok: false, message: result.problems[0]?.message ?? 'invalid sidecar' };
+        changed = result.changed;
+        return { ok: true, text: result.text };
+      });
+      if (plan.action === 'refuse') {
         skipped.push(sidecarUri);
         continue;
       }
-      if (result.changed.length === 0) continue;
-      const before = this.workspace.index.annotationsOf(document);
-      for (const id of result.changed) record(document, id, before.find((e) => e.annotation.id === id)?.annotation.speaker);
+      if (plan.action === 'skip') continue;
+      planned.push({ uri: sidecarUri, document, text: plan.text, before: plan.before, expected: plan.expected, changed });
+    }
+
+    // The mechanism: one WorkspaceEdit over the sidecars that are still exactly what was read.
+    const editedSidecars: vscode.Uri[] = [];
+    for (const p of planned) {
+      const sidecar = await vscode.workspace.openTextDocument(p.uri);
+      if (sidecar.isDirty || !editorHoldsText(sidecar.getText(), p.before) || !(await fileIsStill(this.fileSystem, p.uri.fsPath, p))) {
+        skipped.push(p.uri);
+        continue;
+      }
+      const before = this.workspace.index.annotationsOf(p.document);
+      for (const id of p.changed) record(p.document, id, before.find((e) => e.annotation.id === id)?.annotation.speaker);
       const whole = new vscode.Range(sidecar.positionAt(0), sidecar.positionAt(sidecar.getText().length));
-      edit.replace(sidecarUri, whole, result.text, { label, needsConfirmation: false });
-      editedSidecars.push(sidecarUri);
+      edit.replace(p.uri, whole, p.text, { label, needsConfirmation: false });
+      editedSidecars.push(p.uri);
       files++;
     }
 
@@ -114,10 +138,11 @@ export class SpeakerLedger {
 export async function showLedgerSummary(ledger: SpeakerLedger, result: LedgerResult, summary: string): Promise<void> {
   const skipped =
     result.skipped.length > 0
-      ? ' ' + vscode.l10n.t('{0} sidecar(s) with errors were left untouched: {1}.', result.skipped.length, result.skipped.map((u) => vscode.workspace.asRelativePath(u)).join(', '))
+      ? ' ' + vscode.l10n.t('{0} sidecar(s) with errors, or changed while this ran, were left untouched: {1}.', result.skipped.length, result.skipped.map((u) => vscode.workspace.asRelativePath(u)).join(', '))
       : '';
   const undo = vscode.l10n.t('Undo');
   const show = result.skipped.length > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   const choice = await show(summary + skipped, ...(result.annotations > 0 ? [undo] : []));
   if (choice === undo) await ledger.apply(result.inverse, vscode.l10n.t('Undo speaker change'));
 }
+

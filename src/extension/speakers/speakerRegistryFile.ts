@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { readSidecarFile } from '../../core/corpus/readFiles';
+import { readSidecarContent, type SidecarContent } from '../../core/sidecar/sidecarWriter';
 import { parseSpeakerRegistry, SPEAKER_REGISTRY_PATH, SpeakerRegistry } from '../../core/speakers/speakerRegistry';
 import { sidecarDiagnostic } from '../diagnostics';
 import { Disposable } from '../lifecycle';
-import { readSidecarFile, type SidecarRead } from '../sidecarFile';
 
 /**
  * The committed speaker registry (`.annotations/speakers.yaml` in the first workspace folder):
@@ -56,11 +57,11 @@ export class SpeakerRegistryFile extends Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri?.toString());
     // Read from disk like a sidecar: over 16 MiB or not UTF-8 is a problem at its place, never
     // decoded leniently.
-    const read: SidecarRead = open ? { kind: 'text', text: open.getText() } : await readSidecarFile(this.uri.fsPath).catch((): SidecarRead => ({ kind: 'missing' }));
+    const read: SidecarContent = open ? { kind: 'text', text: open.getText() } : await readSidecarContent({ read: readSidecarFile }, this.uri.fsPath).catch((): SidecarContent => ({ kind: 'missing' }));
     this.apply(read);
   }
 
-  private apply(read: SidecarRead): void {
+  private apply(read: SidecarContent): void {
     if (!this.uri) return;
     const { registry, problems } =
       read.kind === 'missing'
