@@ -5,7 +5,6 @@
 (function () {
   const vscode = acquireVsCodeApi();
   const root = /** @type {HTMLElement} */ (document.getElementById('report'));
-  const KINDS = ['claim', 'quote', 'speculation', 'advertisement'];
   /** @type {{ query?: string }} */
   const state = vscode.getState() || {};
 
@@ -21,9 +20,13 @@
     return node;
   }
 
-  /** @param {{ data: any, labels: Record<string, string> }} message */
+  /** @param {{ data: any, labels: Record<string, string>, kinds: Record<string, { label: string, color: string }> }} message */
   function render(message) {
     const { data, labels } = message;
+    // The workspace's kinds, in its scheme's order; each with its label and colour.
+    const KINDS = data.kinds.map((/** @type {{ kind: string }} */ k) => k.kind);
+    const kindLabel = (/** @type {string} */ kind) => message.kinds[kind]?.label ?? kind;
+    const kindColor = (/** @type {string} */ kind) => message.kinds[kind]?.color ?? 'currentColor';
     root.replaceChildren();
 
     const search = /** @type {HTMLInputElement} */ (el('input', 'search'));
@@ -37,8 +40,9 @@
     summary.append(el('h2', undefined, labels.byKind));
     const kinds = el('ul', 'kinds');
     for (const { kind, count } of data.kinds) {
-      const item = el('li', `kind kind-${kind}`);
-      item.append(el('span', 'kind-label', labels[kind]), el('span', 'count', String(count)));
+      const item = el('li', 'kind');
+      item.style.borderColor = kindColor(kind);
+      item.append(el('span', 'kind-label', kindLabel(kind)), el('span', 'count', String(count)));
       kinds.append(item);
     }
     summary.append(kinds);
@@ -46,13 +50,13 @@
     summary.append(el('h2', undefined, labels.byDocument));
     const table = el('table', 'documents');
     const head = el('tr');
-    head.append(el('th', undefined, labels.document), ...KINDS.map((k) => el('th', 'number', labels[k])));
+    head.append(el('th', undefined, labels.document), ...KINDS.map((/** @type {string} */ k) => el('th', 'number', kindLabel(k))));
     table.append(head);
     /** @type {{ row: HTMLElement, document: string, haystack: string }[]} */
     const documentRows = [];
     for (const { document: key, label, counts } of data.documents) {
       const row = el('tr', 'document-row');
-      row.append(el('td', undefined, label), ...KINDS.map((k) => el('td', 'number', String(counts[k]))));
+      row.append(el('td', undefined, label), ...KINDS.map((/** @type {string} */ k) => el('td', 'number', String(counts[k] ?? 0))));
       table.append(row);
       documentRows.push({ row, document: key, haystack: label.toLowerCase() });
     }
@@ -70,15 +74,16 @@
       const list = el('ul', 'rows');
       const rows = [];
       for (const row of group.rows) {
-        const item = el('li', `row kind-${row.kind}`);
+        const item = el('li', 'row');
+        item.style.borderLeftColor = kindColor(row.kind);
         const button = el('button', 'open');
         button.title = row.where;
-        button.append(el('span', 'badge', labels[row.kind]), el('span', 'text', row.text), el('span', 'where', row.where));
+        button.append(el('span', 'badge', kindLabel(row.kind)), el('span', 'text', row.text), el('span', 'where', row.where));
         if (row.note) button.append(el('span', 'note', row.note));
         button.addEventListener('click', () => vscode.postMessage({ type: 'open', document: row.document, id: row.id }));
         item.append(button);
         list.append(item);
-        rows.push({ row: item, document: row.document, haystack: [name, row.text, row.where, row.note || '', labels[row.kind]].join('\n').toLowerCase() });
+        rows.push({ row: item, document: row.document, haystack: [name, row.text, row.where, row.note || '', kindLabel(row.kind)].join('\n').toLowerCase() });
       }
       section.append(list);
       speakers.append(section);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { readAnnotatedDocument, type AnnotatedDocument } from '../core/corpus/annotatedDocument';
+import { BUILT_IN_SCHEME, type AnnotationScheme } from '../core/scheme/scheme';
 import { findSidecars, PathNotFoundError, type FoundFiles } from '../core/corpus/findSidecars';
 import { displayPath, UsageError, type CliIO } from './cliIO';
 
@@ -23,16 +24,17 @@ export interface Corpus {
 }
 
 /**
- * Every sidecar under the given paths (the working directory by default), read with its document.
+ * Every sidecar under the given paths (the working directory by default), read with its document
+ * and checked against the annotation scheme.
  * A file or folder that cannot be read is a problem of its own; the others are still read.
  */
-export async function readCorpus(io: CliIO, paths: readonly string[]): Promise<Corpus> {
+export async function readCorpus(io: CliIO, paths: readonly string[], scheme: AnnotationScheme = BUILT_IN_SCHEME): Promise<Corpus> {
   const found = await search(io, paths, findSidecars);
   const problems: CorpusProblem[] = found.problems.map((p) => ({ ...p, line: 1, column: 1 }));
   const documents: AnnotatedDocument[] = [];
   // One at a time: a corpus of thousands of sidecars must not open thousands of files at once.
   for (const path of found.files) {
-    const read = await readAnnotatedDocument(path);
+    const read = await readAnnotatedDocument(path, scheme);
     if (read.ok) documents.push(read.doc);
     else problems.push({ path, severity: 'error', line: read.problem.line, column: read.problem.column, message: read.problem.message, folder: false });
   }

@@ -1,4 +1,4 @@
-import type * as ClaimsReport from '../core/report/claimsReport';
+import type * as Exporters from '../core/report/exporters';
 import type * as SuggestAnnotations from '../core/suggest/suggestAnnotations';
 
 /*
@@ -11,6 +11,6 @@ import type * as SuggestAnnotations from '../core/suggest/suggestAnnotations';
 export const suggestAnnotations: typeof SuggestAnnotations.suggestAnnotations = (text) =>
   (require('../core/suggest/suggestAnnotations') as typeof SuggestAnnotations).suggestAnnotations(text);
 
-export const claimsReportMarkdown: typeof ClaimsReport.claimsReportMarkdown = (corpus) =>
-  (require('../core/report/claimsReport') as typeof ClaimsReport).claimsReportMarkdown(corpus);
+/** The export formats (the Markdown report among them), loaded on first use. */
+export const exporters = (): typeof Exporters.EXPORTERS => (require('../core/report/exporters') as typeof Exporters).EXPORTERS;
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -4,6 +4,7 @@ import { documentPathForSidecar } from '../../core/sidecar/sidecarFormat';
 import { visibleLine } from '../../core/report/visibleText';
 import { choice, parseArgs } from '../args';
 import { displayPath, EXIT_OK, EXIT_PROBLEMS, type CliIO } from '../cliIO';
+import { SCHEME_OPTION, SCHEME_USAGE, schemeOfCorpus } from '../cliScheme';
 import { readCorpus } from '../readCorpus';
 import { writeSidecar } from '../writeSidecar';
 
@@ -17,6 +18,7 @@ sidecars whose document is gone. Prints "file:line:col: severity: message" lines
                    quotes that cannot be found are reported, invalid sidecars are never touched,
                    and a sidecar that changed on disk since it was read is not overwritten
   --format json    one JSON object instead of lines
+${SCHEME_USAGE}
 
 Exit code: 0 no errors, 1 errors found (files that cannot be read or written included), 2 usage error.`;
 
@@ -28,10 +30,13 @@ interface FileReport {
 }
 
 export async function check(args: readonly string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, { values: ['format'], flags: ['fix'] });
+  const parsed = parseArgs(args, { values: ['format', SCHEME_OPTION], flags: ['fix'] });
   const format = choice(parsed, 'format', ['text', 'json'] as const, 'text');
   const fix = parsed.options.has('fix');
-  const corpus = await readCorpus(io, parsed.positionals);
+  // Kinds and attributes are checked against the scheme; a broken scheme stops here (exit 1).
+  const scheme = await schemeOfCorpus(io, parsed);
+  if (!scheme) return EXIT_PROBLEMS;
+  const corpus = await readCorpus(io, parsed.positionals, scheme);
 
   const reports: FileReport[] = corpus.problems.map((p) => ({
     sidecar: displayPath(io, p.path),

@@ -1,6 +1,7 @@
 import { corpusDocument, type CorpusDocument } from '../../core/corpus/annotatedDocument';
+import { findAttribute, kindLabel, type AnnotationScheme } from '../../core/scheme/scheme';
+import { SCHEME_OPTION, SCHEME_USAGE, schemeOfCorpus } from '../cliScheme';
 import { annotationStats } from '../../core/report/annotationStats';
-import { KIND_LABELS } from '../../core/report/claimsReport';
 import { visibleLine } from '../../core/report/visibleText';
 import { choice, parseArgs } from '../args';
 import { displayPath, EXIT_OK, EXIT_PROBLEMS, type CliIO } from '../cliIO';
@@ -8,14 +9,19 @@ import { problemLine, readCorpus } from '../readCorpus';
 
 export const STATS_USAGE = `Usage: source-annotator stats [paths…] [--format text|json]
 
-Counts annotations per kind, speaker, document and annotator (author).
-Exit code: 0, 1 when a sidecar, document or folder could not be read (reported on stderr), 2 usage error.`;
+Counts annotations per kind, speaker, document and annotator (author), and per value of each
+choice or boolean attribute of the annotation scheme.
+${SCHEME_USAGE}
+Exit code: 0, 1 when a sidecar, document or folder could not be read (reported on stderr) or the
+scheme has errors, 2 usage error.`;
 
 export async function stats(args: readonly string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, { values: ['format'] });
+  const parsed = parseArgs(args, { values: ['format', SCHEME_OPTION] });
   const format = choice(parsed, 'format', ['text', 'json'] as const, 'text');
-  const { corpus, unreadable } = await readReportCorpus(io, parsed.positionals);
-  const result = annotationStats(corpus);
+  const scheme = await schemeOfCorpus(io, parsed);
+  if (!scheme) return EXIT_PROBLEMS;
+  const { corpus, unreadable } = await readReportCorpus(io, parsed.positionals, scheme);
+  const result = annotationStats(corpus, scheme);
   if (format === 'json') {
     io.out(
       JSON.stringify(
@@ -26,7 +32,11 @@ export async function stats(args: readonly string[], io: CliIO): Promise<number>
     );
   } else {
     const lines = [`${result.annotations} annotation(s) in ${result.documents} document(s), ${result.orphans} orphaned`, '', 'By kind:'];
-    for (const [kind, n] of Object.entries(result.byKind)) lines.push(row(n, KIND_LABELS[kind as keyof typeof KIND_LABELS]));
+    for (const [kind, n] of Object.entries(result.byKind)) lines.push(row(n, kindLabel(scheme, kind)));
+    for (const [id, counts] of Object.entries(result.byAttribute)) {
+      const label = findAttribute(scheme, id)?.label ?? id;
+      lines.push('', `By ${label.toLocaleLowerCase()}:`, ...counts.map(([value, n]) => row(n, value || `(no ${label.toLocaleLowerCase()})`)));
+    }
     lines.push('', 'By speaker:', ...result.bySpeaker.map(([s, n]) => row(n, s || '(no speaker)')));
     lines.push('', 'By document:', ...result.byDocument.map(([d, n]) => row(n, d)));
     lines.push('', 'By annotator:', ...result.byAuthor.map(([a, n]) => row(n, a || '(no author)')));
@@ -44,9 +54,9 @@ function row(count: number, label: string): string {
  * The readable sidecars as report input. Everything left out is named on stderr (files and folders
  * that cannot be read, invalid sidecars, documents that exist but cannot be read) and counted.
  */
-export async function readReportCorpus(io: CliIO, paths: readonly string[]): Promise<{ corpus: CorpusDocument[]; unreadable: number }> {
+export async function readReportCorpus(io: CliIO, paths: readonly string[], scheme: AnnotationScheme): Promise<{ corpus: CorpusDocument[]; unreadable: number }> {
   const corpus: CorpusDocument[] = [];
-  const { documents, problems } = await readCorpus(io, paths);
+  const { documents, problems } = await readCorpus(io, paths, scheme);
   let unreadable = 0;
   for (const problem of problems) {
     if (problem.severity === 'error') unreadable++;

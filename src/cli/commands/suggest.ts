@@ -12,7 +12,9 @@ import { suggestAnnotations } from '../../core/suggest/suggestAnnotations';
 import type { Suggestion } from '../../core/suggest/suggestion';
 import { withoutDuplicates } from '../../core/suggest/withoutDuplicates';
 import { CodePointIndex } from '../../core/text/codePointIndex';
+import { findKind, type AnnotationScheme } from '../../core/scheme/scheme';
 import { choice, parseArgs } from '../args';
+import { SCHEME_OPTION, SCHEME_USAGE, schemeOfCorpus } from '../cliScheme';
 import { displayPath, EXIT_OK, EXIT_PROBLEMS, type CliIO } from '../cliIO';
 import { problemLine, search } from '../readCorpus';
 import { writeSidecar } from '../writeSidecar';
@@ -28,6 +30,8 @@ are searched for .txt, .text, .md and .markdown files): direct quotes with their
   --write             add the suggestions to the sidecars as annotations by "suggest", never
                       duplicating an annotation of the same kind and span; invalid sidecars, and
                       sidecars changed on disk meanwhile, are reported and left untouched
+${SCHEME_USAGE}
+                   (only kinds it declares are suggested)
 
 Progress goes to stderr. Exit code: 0, 1 when a file was skipped (unreadable, invalid, not
 written), 2 usage error.`;
@@ -44,9 +48,11 @@ interface PrintedSuggestion {
 }
 
 export async function suggest(args: readonly string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, { values: ['format'], flags: ['write'] });
+  const parsed = parseArgs(args, { values: ['format', SCHEME_OPTION], flags: ['write'] });
   const format = choice(parsed, 'format', ['json', 'yaml'] as const, 'json');
   const write = parsed.options.has('write');
+  const scheme = await schemeOfCorpus(io, parsed);
+  if (!scheme) return EXIT_PROBLEMS;
   const found = await search(io, parsed.positionals, findDocuments);
   const documents = found.files;
 
@@ -67,11 +73,12 @@ export async function suggest(args: readonly string[], io: CliIO): Promise<numbe
       continue;
     }
     const text = read.text;
-    const suggestions = suggestAnnotations(text);
+    // Only kinds the scheme declares: a suggestion of another kind could never be written.
+    const suggestions = suggestAnnotations(text).filter((s) => findKind(scheme, s.kind));
     total += suggestions.length;
     let progress = `[${index + 1}/${documents.length}] ${shown}: ${suggestions.length} suggestion(s)`;
     if (write) {
-      const result = await writeSuggestions(documentPath, text, suggestions, io);
+      const result = await writeSuggestions(documentPath, text, suggestions, io, scheme);
       if (typeof result === 'string') {
         failed++;
         progress += `; ${displayPath(io, sidecarPathFor(documentPath))}: ${result}`;
@@ -109,13 +116,13 @@ function toPrinted(suggestions: readonly Suggestion[], text: string): PrintedSug
  * atomically when something was added, never over a sidecar that changed since it was read.
  * Returns how many were added, or why the sidecar was left alone.
  */
-async function writeSuggestions(documentPath: string, text: string, suggestions: readonly Suggestion[], io: CliIO): Promise<number | string> {
+async function writeSuggestions(documentPath: string, text: string, suggestions: readonly Suggestion[], io: CliIO, scheme: AnnotationScheme): Promise<number | string> {
   const sidecarPath = sidecarPathFor(documentPath);
   const read = await readSidecarFile(sidecarPath);
   if (!read.ok && !read.missing) return `skipped, ${positioned(read.problem)}`;
   let annotations = new DocumentAnnotations();
   if (read.ok) {
-    const loaded = loadSidecar(read.text, text);
+    const loaded = loadSidecar(read.text, text, scheme);
     if (!loaded.ok) return 'skipped, not a valid sidecar (run "source-annotator check")';
     annotations = loaded.annotations;
   }

@@ -1,4 +1,5 @@
 import { compareAnnotations } from '../annotation';
+import { BUILT_IN_SCHEME, type AnnotationScheme } from '../scheme/scheme';
 import type { FileSnapshot } from '../sidecar/atomicWrite';
 import { parseSidecar, type SidecarParseResult, type SidecarProblem } from '../sidecar/parseSidecar';
 import { loadSidecar, type LoadedSidecar } from '../sidecar/sidecarDocument';
@@ -31,15 +32,16 @@ export interface UnreadableSidecar {
 
 export type AnnotatedDocumentRead = { readonly ok: true; readonly doc: AnnotatedDocument } | ({ readonly ok: false } & UnreadableSidecar);
 
-export async function readAnnotatedDocument(sidecarPath: string): Promise<AnnotatedDocumentRead> {
+/** Reads a sidecar and its document; kinds and attributes are checked against `scheme`. */
+export async function readAnnotatedDocument(sidecarPath: string, scheme: AnnotationScheme = BUILT_IN_SCHEME): Promise<AnnotatedDocumentRead> {
   const documentPath = documentPathForSidecar(sidecarPath) ?? sidecarPath;
   const sidecar = await readSidecarFile(sidecarPath);
   if (!sidecar.ok) return { ok: false, sidecarPath, problem: sidecar.problem };
   const document = await readDocumentText(documentPath);
   const documentText = document.ok ? document.text : undefined;
   const documentProblem = document.ok || document.missing ? undefined : document.reason;
-  const parsed = parseSidecar(sidecar.text);
-  const loaded = documentText === undefined ? undefined : loadSidecar(sidecar.text, documentText);
+  const parsed = parseSidecar(sidecar.text, scheme);
+  const loaded = documentText === undefined ? undefined : loadSidecar(sidecar.text, documentText, scheme);
   return { ok: true, doc: { sidecarPath, documentPath, sidecarText: sidecar.text, sidecarSnapshot: sidecar.snapshot, documentText, documentProblem, parsed, loaded } };
 }
 

@@ -16,11 +16,11 @@ export type TextMerge =
  * one side deleted.
  */
 export function mergeSidecarTexts(baseText: string | undefined, oursText: string, theirsText: string): TextMerge {
-  const ours = parseSidecar(oursText);
+  const ours = parseSidecar(oursText, 'any');
   if (!ours.ok) return { ok: false, side: 'ours', problems: ours.problems };
-  const theirs = parseSidecar(theirsText);
+  const theirs = parseSidecar(theirsText, 'any');
   if (!theirs.ok) return { ok: false, side: 'theirs', problems: theirs.problems };
-  const base = baseText?.trim() ? parseSidecar(baseText) : undefined;
+  const base = baseText?.trim() ? parseSidecar(baseText, 'any') : undefined;
   if (base && !base.ok) return { ok: false, side: 'base', problems: base.problems };
   return render(base?.sidecar, ours.sidecar, theirs.sidecar);
 }

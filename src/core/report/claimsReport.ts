@@ -1,7 +1,7 @@
 import type { BlockContent, ListItem, PhrasingContent, Root } from 'mdast';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import type { AnnotationKind } from '../annotationKind';
+import { BUILT_IN_SCHEME, findAttribute, formatAttributeValue, kindLabel, type AnnotationScheme } from '../scheme/scheme';
 import type { CorpusDocument } from '../corpus/annotatedDocument';
 import type { StoredAnnotation } from '../sidecar/sidecarFormat';
 import { stripBom } from '../text/documentText';
@@ -9,12 +9,6 @@ import { CodePointLines } from '../text/codePointLines';
 import { pathToIriReference } from './iri';
 import { visibleLine, visibleText } from './visibleText';
 
-export const KIND_LABELS: Readonly<Record<AnnotationKind, string>> = {
-  claim: 'Claim',
-  quote: 'Quote',
-  speculation: 'Speculation',
-  advertisement: 'Advertisement',
-};
 
 const UNATTRIBUTED = 'Unattributed';
 
@@ -31,7 +25,7 @@ interface Attributed {
  * that, characters that could reorder or hide text (bidi controls, …) are made visible, and so
  * are line breaks in names and paths. Links to documents are percent-encoded IRI references.
  */
-export function claimsReportTree(corpus: readonly CorpusDocument[]): Root {
+export function claimsReportTree(corpus: readonly CorpusDocument[], scheme: AnnotationScheme = BUILT_IN_SCHEME): Root {
   const bySpeaker = new Map<string, Attributed[]>();
   for (const document of corpus) {
     for (const annotation of document.annotations) {
@@ -58,24 +52,25 @@ export function claimsReportTree(corpus: readonly CorpusDocument[]): Root {
     const items = bySpeaker.get(speaker) ?? [];
     tree.children.push(
       { type: 'heading', depth: 2, children: [{ type: 'text', value: `${speaker ? visibleLine(speaker) : UNATTRIBUTED} (${items.length})` }] },
-      { type: 'list', ordered: false, spread: true, children: items.map(listItem) },
+      { type: 'list', ordered: false, spread: true, children: items.map((item) => listItem(item, scheme)) },
     );
   }
   return tree;
 }
 
 /** The report as Markdown text. */
-export function claimsReportMarkdown(corpus: readonly CorpusDocument[]): string {
-  return unified().use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-' }).stringify(claimsReportTree(corpus));
+export function claimsReportMarkdown(corpus: readonly CorpusDocument[], scheme: AnnotationScheme = BUILT_IN_SCHEME): string {
+  return unified().use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-' }).stringify(claimsReportTree(corpus, scheme));
 }
 
-function listItem({ document, annotation }: Attributed): ListItem {
+/** Kinds and attributes are named as the scheme names them; an attribute is a line of its own, after the quote. */
+function listItem({ document, annotation }: Attributed, scheme: AnnotationScheme): ListItem {
   const where = annotation.orphaned ? 'orphaned' : `line ${lineOf(document, annotation)}`;
   const children: BlockContent[] = [
     {
       type: 'paragraph',
       children: [
-        { type: 'strong', children: [{ type: 'text', value: KIND_LABELS[annotation.kind] }] },
+        { type: 'strong', children: [{ type: 'text', value: visibleLine(kindLabel(scheme, annotation.kind)) }] },
         { type: 'text', value: ' in ' },
         { type: 'link', url: pathToIriReference(document.path), children: [{ type: 'inlineCode', value: visibleLine(document.path) }] },
         { type: 'text', value: `, ${where}${annotation.author ? `, tagged by ${visibleLine(annotation.author)}` : ''}` },
@@ -83,6 +78,17 @@ function listItem({ document, annotation }: Attributed): ListItem {
     },
     { type: 'blockquote', children: [{ type: 'paragraph', children: lines(annotation.text) }] },
   ];
+  const attributes = Object.entries(annotation.attributes ?? {});
+  if (attributes.length > 0) {
+    children.push({
+      type: 'paragraph',
+      children: attributes.flatMap(([id, value], i): PhrasingContent[] => [
+        ...(i > 0 ? [{ type: 'text' as const, value: ' · ' }] : []),
+        { type: 'emphasis', children: [{ type: 'text', value: `${visibleLine(findAttribute(scheme, id)?.label ?? id)}:` }] },
+        { type: 'text', value: ` ${visibleLine(formatAttributeValue(value))}` },
+      ]),
+    });
+  }
   if (annotation.note) children.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: 'Note:' }] }, { type: 'text', value: ' ' }, ...lines(annotation.note)] });
   return { type: 'listItem', spread: true, children };
 }

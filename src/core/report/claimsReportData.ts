@@ -1,4 +1,5 @@
-import { ANNOTATION_KINDS, type AnnotationKind } from '../annotationKind';
+import type { AnnotationKind } from '../annotationKind';
+import { BUILT_IN_SCHEME, type AnnotationScheme } from '../scheme/scheme';
 import type { AnnotationIndex } from '../index/annotationIndex';
 
 /** One claim or quote as the report webview shows it. Plain data: it crosses `postMessage`. */
@@ -19,7 +20,7 @@ export interface ReportData {
   readonly speakers: readonly { readonly speaker: string | undefined; readonly rows: readonly ReportRow[] }[];
 }
 
-/** The kinds that say who said what: what the report lists per speaker. */
+/** The kinds that say who said what: what the report lists per speaker, with the scheme's panel kinds. */
 const REPORTED_KINDS: readonly AnnotationKind[] = ['claim', 'quote'];
 
 /**
@@ -27,8 +28,16 @@ const REPORTED_KINDS: readonly AnnotationKind[] = ['claim', 'quote'];
  * claims and quotes grouped by speaker as the index groups them. `label` names a document for
  * people; `line` gives the 1-based line of a code point offset when known.
  */
-export function claimsReportData(index: AnnotationIndex, label: (document: string) => string, line: (document: string, codePoint: number) => number | undefined): ReportData {
-  const zero = (): Record<AnnotationKind, number> => Object.fromEntries(ANNOTATION_KINDS.map((k) => [k, 0])) as Record<AnnotationKind, number>;
+export function claimsReportData(
+  index: AnnotationIndex,
+  label: (document: string) => string,
+  line: (document: string, codePoint: number) => number | undefined,
+  scheme: AnnotationScheme = BUILT_IN_SCHEME,
+): ReportData {
+  // The scheme's kinds in its order, then any kind a sidecar uses that it does not declare.
+  const kinds = [...new Set([...scheme.kinds.map((k) => k.id), ...index.documents().flatMap((d) => index.annotationsOf(d).map((e) => e.annotation.kind))])];
+  const zero = (): Record<AnnotationKind, number> => Object.fromEntries(kinds.map((k) => [k, 0]));
+  const reported = kinds.filter((k) => (REPORTED_KINDS.includes(k) && scheme.kinds.some((d) => d.id === k)) || scheme.panel.kinds.includes(k));
   const total = zero();
   const documents = index.documents().map((document) => {
     const counts = zero();
@@ -39,7 +48,7 @@ export function claimsReportData(index: AnnotationIndex, label: (document: strin
     }
     return { document, label: label(document), counts };
   });
-  const speakers = index.speakerGroups({ kinds: REPORTED_KINDS }).map((group) => ({
+  const speakers = index.speakerGroups({ kinds: reported }).map((group) => ({
     speaker: group.speaker,
     rows: group.annotations.map(({ document, annotation }) => {
       const at = line(document, annotation.start);
@@ -47,5 +56,5 @@ export function claimsReportData(index: AnnotationIndex, label: (document: strin
       return annotation.note ? { ...row, note: annotation.note } : row;
     }),
   }));
-  return { kinds: ANNOTATION_KINDS.map((kind) => ({ kind, count: total[kind] })), documents, speakers };
+  return { kinds: kinds.map((kind) => ({ kind, count: total[kind] })), documents, speakers };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CorpusDocument } from '../corpus/annotatedDocument';
+import { BUILT_IN_SCHEME, findAttribute, formatAttributeValue, type AnnotationScheme } from '../scheme/scheme';
 import type { StoredAnnotation } from '../sidecar/sidecarFormat';
 import { encodePathSegment, pathToIriReference } from './iri';
 
@@ -9,7 +10,7 @@ export const W3C_ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** The URN prefix of every id the export makes (annotations, the collection, its page). */
 const URN = 'urn:source-annotator:';
 
-type Body = { type: 'TextualBody'; purpose: 'tagging' | 'identifying' | 'commenting'; value: string };
+type Body = { type: 'TextualBody'; purpose: 'tagging' | 'identifying' | 'commenting' | 'classifying' | 'describing'; value: string };
 type Selector =
   | { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string }
   | { type: 'TextPositionSelector'; start: number; end: number };
@@ -42,9 +43,9 @@ export interface W3cCollection {
  * a copied document (same annotation ids in its sidecar) never repeats an id; the collection's
  * id comes from the set of document paths.
  */
-export function w3cCollection(corpus: readonly CorpusDocument[]): W3cCollection {
+export function w3cCollection(corpus: readonly CorpusDocument[], scheme: AnnotationScheme = BUILT_IN_SCHEME): W3cCollection {
   const documents = [...corpus].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const items = documents.flatMap((doc) => doc.annotations.map((a) => w3cAnnotation(doc.path, a)));
+  const items = documents.flatMap((doc) => doc.annotations.map((a) => w3cAnnotation(doc.path, a, scheme)));
   const scope = createHash('sha256').update(JSON.stringify(documents.map((d) => d.path))).digest('hex');
   const id = `${URN}collection:sha256:${scope}`;
   return {
@@ -68,10 +69,18 @@ export function w3cAnnotationId(documentPath: string, annotationId: string): str
   return `${URN}${path}:${encodePathSegment(annotationId)}`;
 }
 
-export function w3cAnnotation(documentPath: string, a: StoredAnnotation): W3cAnnotation {
+export function w3cAnnotation(documentPath: string, a: StoredAnnotation, scheme: AnnotationScheme = BUILT_IN_SCHEME): W3cAnnotation {
   const body: Body[] = [{ type: 'TextualBody', purpose: 'tagging', value: a.kind }];
   if (a.speaker) body.push({ type: 'TextualBody', purpose: 'identifying', value: a.speaker });
   if (a.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note });
+  // The scheme's own attributes, one body each, "id: value" (the Web Annotation model has no
+  // named body property): a person as `identifying` like the speaker, a choice or boolean as
+  // `classifying`, free text as `describing`.
+  for (const [id, value] of Object.entries(a.attributes ?? {})) {
+    const type = findAttribute(scheme, id)?.type;
+    const purpose = type === 'person' ? 'identifying' : type === 'text' ? 'describing' : 'classifying';
+    body.push({ type: 'TextualBody', purpose, value: `${id}: ${formatAttributeValue(value)}` });
+  }
   const quote: Selector = { type: 'TextQuoteSelector', exact: a.text };
   if (a.prefix) quote.prefix = a.prefix;
   if (a.suffix) quote.suffix = a.suffix;

@@ -59,7 +59,16 @@ export type SidecarParseResult = SidecarParseSuccess | SidecarParseFailure;
  * annotation scheme (kinds, attributes and their values), semantics) and stop at the first stage that finds something, because later stages would only
  * report noise caused by it. A lone CR ends a line, as in YAML 1.2 and VS Code.
  */
-export function parseSidecar(text: string, scheme: AnnotationScheme = BUILT_IN_SCHEME): SidecarParseResult {
+/**
+ * What a sidecar's kinds and attributes are checked against: a scheme, or `'any'` for a reader
+ * that must take any kind and attribute of a valid shape. The merge driver is that reader: git
+ * runs it in the middle of a merge, when the scheme file may itself be changing, and refusing an
+ * undeclared kind there would leave conflict markers where a merge by id was possible; `check`
+ * judges the merged result against the scheme afterwards.
+ */
+export type SchemeCheck = AnnotationScheme | 'any';
+
+export function parseSidecar(text: string, scheme: SchemeCheck = BUILT_IN_SCHEME): SidecarParseResult {
   try {
     return parseUnsafe(loneCrAsLf(stripBom(text)), scheme);
   } catch (e) {
@@ -96,7 +105,7 @@ function fail(stage: SidecarParseFailure['stage'], problems: SidecarProblem[]): 
   return { ok: false, stage, problems };
 }
 
-function parseUnsafe(text: string, scheme: AnnotationScheme): SidecarParseResult {
+function parseUnsafe(text: string, scheme: SchemeCheck): SidecarParseResult {
   const conflicts = findConflictMarkers(text);
   if (conflicts.length > 0) return fail('conflict', conflicts);
 
@@ -132,7 +141,7 @@ function parseUnsafe(text: string, scheme: AnnotationScheme): SidecarParseResult
   };
   const locations = collectLocations(doc, at);
   // A kind, attribute or value the scheme does not declare is a schema problem of this workspace.
-  const undeclared = schemeErrors({ ok: true, sidecar, locations }, scheme);
+  const undeclared = scheme === 'any' ? [] : schemeErrors({ ok: true, sidecar, locations }, scheme);
   if (undeclared.length > 0) return fail('schema', undeclared);
   const semantic = semanticProblems(sidecar, locations);
   if (semantic.length > 0) return fail('semantic', semantic);

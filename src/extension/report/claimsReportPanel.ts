@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { claimsReportData, type ReportData } from '../../core/report/claimsReportData';
 import { OPEN_ANNOTATION_COMMAND } from '../claims/claimsTree';
-import { kindPresentation } from '../kindPresentation';
+import { kindColorVariable, kindPresentation } from '../kindPresentation';
+import { activeScheme } from '../scheme/activeScheme';
 import { Disposable } from '../lifecycle';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
@@ -14,6 +15,8 @@ interface ToWebview {
   readonly type: 'report';
   readonly data: ReportData;
   readonly labels: Readonly<Record<string, string>>;
+  /** Each kind's label and colour (CSS), by kind id: the scheme's kinds are not known to the page. */
+  readonly kinds: Readonly<Record<string, { readonly label: string; readonly color: string }>>;
 }
 
 /** Longer than any URI or id a row holds: anything longer is not from our page. */
@@ -103,16 +106,13 @@ export class ClaimsReportPanel extends Disposable {
     const index = this.workspaceIndex.index;
     await this.workspaceIndex.loadLines(index.documents());
     const label = (document: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(document));
-    const data = claimsReportData(index, label, (document, codePoint) => this.workspaceIndex.lineOf(document, codePoint));
+    const data = claimsReportData(index, label, (document, codePoint) => this.workspaceIndex.lineOf(document, codePoint), activeScheme());
     this.shown = new Set(data.speakers.flatMap((group) => group.rows.map((row) => rowKey(row.document, row.id))));
     const message: ToWebview = {
       type: 'report',
       data,
+      kinds: Object.fromEntries(data.kinds.map(({ kind }) => [kind, { label: kindPresentation(kind).label, color: kindColorVariable(kind, 'border') }])),
       labels: {
-        claim: kindPresentation('claim').label,
-        quote: kindPresentation('quote').label,
-        speculation: kindPresentation('speculation').label,
-        advertisement: kindPresentation('advertisement').label,
         search: vscode.l10n.t('Search claims, quotes, speakers and documents'),
         unattributed: vscode.l10n.t('Unattributed'),
         byKind: vscode.l10n.t('Annotations by kind'),
