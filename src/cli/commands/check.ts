@@ -1,5 +1,6 @@
 import { checkSidecar, type CheckProblem } from '../../core/check/checkSidecar';
 import type { AnnotatedDocument } from '../../core/corpus/annotatedDocument';
+import type { AnnotationScheme } from '../../core/scheme/scheme';
 import { documentPathForSidecar } from '../../core/sidecar/sidecarFormat';
 import { visibleLine } from '../../core/report/visibleText';
 import { choice, parseArgs } from '../args';
@@ -44,7 +45,7 @@ export async function check(args: readonly string[], io: CliIO): Promise<number>
     fixed: false,
     problems: [{ line: p.line, column: p.column, endLine: p.line, endColumn: p.column, severity: p.severity, message: p.message, fixable: false, fixed: false }],
   }));
-  for (const doc of corpus.documents) reports.push(await checkOne(doc, fix, io));
+  for (const doc of corpus.documents) reports.push(await checkOne(doc, fix, io, scheme));
   reports.sort((a, b) => (a.sidecar < b.sidecar ? -1 : a.sidecar > b.sidecar ? 1 : 0));
 
   const all = reports.flatMap((r) => r.problems);
@@ -72,8 +73,8 @@ export async function check(args: readonly string[], io: CliIO): Promise<number>
 }
 
 /** Checks one sidecar and, with --fix, writes its repair unless that would be unsafe (then the reason is one more problem). */
-async function checkOne(doc: AnnotatedDocument, fix: boolean, io: CliIO): Promise<FileReport> {
-  const result = checkSidecar(doc);
+async function checkOne(doc: AnnotatedDocument, fix: boolean, io: CliIO, scheme: AnnotationScheme): Promise<FileReport> {
+  const result = checkSidecar(doc, scheme);
   let applied = false;
   let refused: string | undefined;
   if (fix && result.fixedText !== undefined && result.fixedFile !== undefined) {

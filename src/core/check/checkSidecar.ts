@@ -4,6 +4,8 @@ import type { AnchorCandidate } from '../anchoring/anchorCandidates';
 import type { OrphanReason } from '../anchoring/anchorDocument';
 import type { AnnotatedDocument } from '../corpus/annotatedDocument';
 import { type SidecarParseSuccess, type SourceRange } from '../sidecar/parseSidecar';
+import { BUILT_IN_SCHEME, type AnnotationScheme } from '../scheme/scheme';
+import { schemeViolations } from '../scheme/schemeViolations';
 import { toStoredAnnotations } from '../sidecar/sidecarCodec';
 import type { SidecarFile, StoredAnnotation } from '../sidecar/sidecarFormat';
 import { serializeSidecar } from '../sidecar/serializeSidecar';
@@ -37,7 +39,7 @@ const START: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
  * that are no longer where the offsets say. Quotes the re-anchoring found again are fixable;
  * quotes it could not find are reported and left alone.
  */
-export function checkSidecar(doc: AnnotatedDocument): SidecarCheck {
+export function checkSidecar(doc: AnnotatedDocument, scheme: AnnotationScheme = BUILT_IN_SCHEME): SidecarCheck {
   const problems: CheckProblem[] = [];
   const error = (at: SourceRange, message: string, fixable = false): void => void problems.push({ ...at, severity: 'error', message, fixable });
   const none = { fixedText: undefined, fixedFile: undefined };
@@ -47,6 +49,8 @@ export function checkSidecar(doc: AnnotatedDocument): SidecarCheck {
     for (const p of doc.parsed.problems) error(p, p.message);
     return { problems, ...none };
   }
+  // What the scheme requires and an annotation lacks: a warning, never a reason to refuse it.
+  for (const v of schemeViolations(doc.parsed, scheme)) if (v.severity === 'warning') problems.push({ ...v, fixable: false });
   if (!doc.loaded || doc.documentText === undefined) return { problems, ...none };
   if (!doc.loaded.ok) {
     for (const p of doc.loaded.problems) error(p, p.message);
