@@ -5,14 +5,32 @@ import type { AnnotationStore } from './annotationStore';
 import { excerpt } from './excerpt';
 import { kindPresentation } from './kindPresentation';
 import { Disposable } from './lifecycle';
+import { activeScheme } from './scheme/activeScheme';
 
-/** Symbol kinds chosen for their icons in the Outline: a distinct one per annotation kind. */
-const SYMBOL_KIND: Record<AnnotationKind, vscode.SymbolKind> = {
+/** Symbol kinds chosen for their icons in the Outline: a distinct one per built-in kind. */
+const SYMBOL_KIND: Readonly<Record<AnnotationKind, vscode.SymbolKind>> = {
   claim: vscode.SymbolKind.Event,
   quote: vscode.SymbolKind.String,
   speculation: vscode.SymbolKind.TypeParameter,
   advertisement: vscode.SymbolKind.Null,
 };
+
+/** For the scheme's own kinds, in turn by their place in it: icons the built-in kinds do not use. */
+const CUSTOM_SYMBOL_KINDS: readonly vscode.SymbolKind[] = [
+  vscode.SymbolKind.Number,
+  vscode.SymbolKind.Key,
+  vscode.SymbolKind.Constant,
+  vscode.SymbolKind.Struct,
+  vscode.SymbolKind.EnumMember,
+  vscode.SymbolKind.Property,
+];
+
+function symbolKind(kind: AnnotationKind): vscode.SymbolKind {
+  if (Object.hasOwn(SYMBOL_KIND, kind)) return SYMBOL_KIND[kind];
+  const custom = activeScheme().kinds.filter((k) => !Object.hasOwn(SYMBOL_KIND, k.id));
+  const at = custom.findIndex((k) => k.id === kind);
+  return at < 0 ? vscode.SymbolKind.Field : CUSTOM_SYMBOL_KINDS[at % CUSTOM_SYMBOL_KINDS.length];
+}
 
 export function symbolName(annotation: Annotation): string {
   const label = kindPresentation(annotation.kind).label;
@@ -36,7 +54,7 @@ export class AnnotationSymbolProvider implements vscode.DocumentSymbolProvider {
     for (const annotation of entry.annotations.all) {
       if (annotation.orphaned) continue;
       const range = new vscode.Range(document.positionAt(annotation.start), document.positionAt(annotation.end));
-      const symbol = new vscode.DocumentSymbol(symbolName(annotation), annotation.note ?? '', SYMBOL_KIND[annotation.kind], range, range);
+      const symbol = new vscode.DocumentSymbol(symbolName(annotation), annotation.note ?? '', symbolKind(annotation.kind), range, range);
       // Identical spans are siblings; only a strictly larger span holds another.
       const holds = (outer: Annotation) => outer.start <= annotation.start && outer.end >= annotation.end && outer.end - outer.start > annotation.end - annotation.start;
       while (open.length > 0 && !holds(open[open.length - 1].annotation)) open.pop();

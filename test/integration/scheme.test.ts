@@ -97,6 +97,13 @@ describe('annotation scheme', function () {
     assert.equal(await vscode.commands.executeCommand('sourceAnnotator.setAttribute', uri, added[0].id, 'checked', null), true);
     await waitForSidecar(file, (s) => s.annotations[0]?.attributes?.checked === undefined && s.annotations[0]?.attributes?.stance === 'opposes', 'checked cleared', 5000, PARSED);
 
+    // In the Outline with the scheme's label and an icon of its own.
+    const symbols = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+      return found?.find((symbol) => symbol.name.startsWith('Statistic: '));
+    }, 5000, 'the statistic in the Outline');
+    assert.equal(symbols.kind, vscode.SymbolKind.Number);
+
     // A kind the scheme does not declare cannot be tagged.
     select(editor, 'Sergey Lavrov');
     const refused = await vscode.commands.executeCommand<Annotation[]>('sourceAnnotator.tagSelection', { kind: 'quote' });
