@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { missingRequired } from '../core/scheme/scheme';
 import { hasConflictMarkers } from '../core/merge/conflictSides';
 import type { OrphanReason } from '../core/anchoring/anchorDocument';
 import type { SidecarProblem } from '../core/sidecar/parseSidecar';
@@ -7,6 +8,7 @@ import type { AnnotationStore, DocumentEntry, StoreChange } from './annotationSt
 import { excerpt } from './excerpt';
 import { kindPresentation } from './kindPresentation';
 import { Disposable } from './lifecycle';
+import { activeScheme, onDidChangeScheme } from './scheme/activeScheme';
 
 const SOURCE = 'Source Annotator';
 
@@ -48,6 +50,7 @@ export class DiagnosticsController extends Disposable {
   constructor(private readonly store: AnnotationStore) {
     super();
     this._register(store.onDidChange((change) => this.onStoreChange(change)));
+    this._register(onDidChangeScheme(() => store.all().forEach((entry) => this.update(entry))));
     for (const entry of store.all()) this.update(entry);
   }
 
@@ -86,7 +89,23 @@ export class DiagnosticsController extends Disposable {
       diagnostic.code = 'orphaned-annotation';
       return diagnostic;
     });
-    this.collection.set(document.uri, orphans);
+    // What the scheme requires and an annotation lacks, at the span, with the way to set it.
+    const scheme = activeScheme();
+    const incomplete = entry.annotations.all.flatMap((annotation) => {
+      if (annotation.orphaned) return [];
+      return missingRequired(scheme, annotation).map((attribute) => {
+        const range = new vscode.Range(document.positionAt(annotation.start), document.positionAt(annotation.end));
+        const diagnostic = new vscode.Diagnostic(
+          range,
+          vscode.l10n.t('{0} without {1}, which the annotation scheme requires (Annotate: Set Attribute…).', kindPresentation(annotation.kind).label, attribute.label),
+          vscode.DiagnosticSeverity.Warning,
+        );
+        diagnostic.source = SOURCE;
+        diagnostic.code = 'missing-attribute';
+        return diagnostic;
+      });
+    });
+    this.collection.set(document.uri, [...orphans, ...incomplete]);
   }
 
   private notify(entry: DocumentEntry, problems: readonly SidecarProblem[]): void {

@@ -28,6 +28,7 @@ attributes:
     kinds: [claim, statistic]
   - id: checked
     type: boolean
+    required: true
 panel:
   kinds: [claim, statistic]
   groupBy: stance
@@ -80,10 +81,17 @@ describe('annotation scheme', function () {
     assert.equal(added[0].kind, 'statistic');
     await waitForSidecar(file, (s) => s.annotations.some((a) => a.kind === 'statistic'), 'the statistic on disk', 5000, PARSED);
 
+    // `checked` is required: a warning at the span until it is set.
+    const missing = () => vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.code === 'missing-attribute');
+    const warning = await waitFor(() => missing()[0], 5000, 'the missing-attribute warning');
+    assert.equal(warning.message, 'Statistic without Checked, which the annotation scheme requires (Annotate: Set Attribute…).');
+    assert.equal(editor.document.getText(warning.range), STATISTIC);
+
     const uri = editor.document.uri.toString();
     assert.equal(await vscode.commands.executeCommand('sourceAnnotator.setAttribute', uri, added[0].id, 'stance', 'opposes'), true);
     assert.equal(await vscode.commands.executeCommand('sourceAnnotator.setAttribute', uri, added[0].id, 'checked', true), true);
     await waitForSidecar(file, (s) => s.annotations[0]?.attributes?.checked === true, 'both attributes on disk', 5000, PARSED);
+    await waitFor(() => missing().length === 0, 5000, 'the warning gone once checked is set');
     assert.match(readSidecarText(file) ?? '', /\n {4}attributes:\n {6}checked: true\n {6}stance: opposes\n/);
 
     // Not a value of stance, not a boolean, not an attribute of the scheme: refused, nothing written.

@@ -203,6 +203,15 @@ export function attributesOf(scheme: AnnotationScheme, kind: string): AttributeD
   return scheme.attributes.filter((a) => appliesTo(a, kind));
 }
 
+/** The attributes the scheme requires of an annotation of its kind that it has no value for. */
+export function missingRequired(scheme: AnnotationScheme, annotation: { readonly kind: string; readonly attributes?: Readonly<Record<string, AttributeValue>> }): AttributeDefinition[] {
+  return scheme.attributes.filter((attribute) => {
+    if (!attribute.required || !appliesTo(attribute, annotation.kind)) return false;
+    const value = attribute.builtIn ? (annotation as unknown as Record<string, unknown>)[attribute.id] : annotation.attributes?.[attribute.id];
+    return value === undefined || value === '';
+  });
+}
+
 /** What a kind is called when the scheme does not declare it (an annotation read before the scheme changed). */
 export function kindLabel(scheme: AnnotationScheme, id: string): string {
   return findKind(scheme, id)?.label ?? id;

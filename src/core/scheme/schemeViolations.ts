@@ -1,6 +1,6 @@
 import type { SidecarParseSuccess } from '../sidecar/parseSidecar';
 import { START, type SidecarProblem, type SourceRange } from '../sidecar/sourceRange';
-import { appliesTo, findAttribute, findKind, SCHEME_PATH, type AnnotationScheme, type AttributeDefinition } from './scheme';
+import { appliesTo, findAttribute, findKind, missingRequired, SCHEME_PATH, type AnnotationScheme, type AttributeDefinition } from './scheme';
 
 export interface SchemeViolation extends SidecarProblem {
   /**
@@ -46,12 +46,8 @@ export function schemeViolations(parsed: SidecarParseSuccess, scheme: Annotation
       }
     }
     if (!kind) return;
-    for (const attribute of scheme.attributes) {
-      if (!attribute.required || !appliesTo(attribute, kind.id)) continue;
-      const value = attribute.builtIn ? (a as unknown as Record<string, unknown>)[attribute.id] : a.attributes?.[attribute.id];
-      if (value === undefined || value === '') {
-        out.push({ ...(loc?.range ?? START), severity: 'warning', message: `${at}: ${kind.id} without ${attribute.id}, which the scheme requires` });
-      }
+    for (const attribute of missingRequired(scheme, a)) {
+      out.push({ ...(loc?.range ?? START), severity: 'warning', message: `${at}: ${kind.id} without ${attribute.id}, which the scheme requires` });
     }
   });
   return out;
