@@ -1,4 +1,3 @@
-import { activeScheme, assertSchemeUsable, whenSchemeReady } from './scheme/activeScheme';
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotation';
@@ -12,6 +11,7 @@ import { readSidecarContent, SidecarWriter, type ConflictPrompt, type DiskVersio
 import { stripBom } from '../core/text/documentText';
 import { Disposable } from './lifecycle';
 import { renamedUri, type FileRename } from './renamedUri';
+import { activeScheme, assertSchemeUsable, whenSchemeReady } from './scheme/activeScheme';
 import type { SidecarParser } from './sidecarParsing/sidecarParser';
 
 /** The annotations of one open document and the state of its sidecar. */

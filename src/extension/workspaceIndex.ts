@@ -1,5 +1,5 @@
-import { activeScheme, whenSchemeReady } from './scheme/activeScheme';
 import * as vscode from 'vscode';
+import { SIDECAR_GLOB, SKIPPED_FOLDERS_GLOB } from '../core/corpus/findDocuments';
 import { AnnotationIndex } from '../core/index/annotationIndex';
 import { toStoredAnnotations } from '../core/sidecar/sidecarCodec';
 import { readSidecarFile } from '../core/corpus/readFiles';
@@ -9,11 +9,10 @@ import { CodePointLines } from '../core/text/codePointLines';
 import { stripBom } from '../core/text/documentText';
 import type { AnnotationStore, StoreChange } from './annotationStore';
 import { Disposable } from './lifecycle';
+import { activeScheme, whenSchemeReady } from './scheme/activeScheme';
 import type { SidecarParser } from './sidecarParsing/sidecarParser';
 import type { SpeakerRegistryFile } from './speakers/speakerRegistryFile';
 
-const SIDECAR_GLOB = '**/*.annotations.yaml';
-const EXCLUDE_GLOB = '**/node_modules/**';
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   try {
@@ -129,7 +128,7 @@ export class WorkspaceIndex extends Disposable {
 
   private async build(): Promise<void> {
     await this.speakers.ready;
-    const sidecars = await vscode.workspace.findFiles(SIDECAR_GLOB, EXCLUDE_GLOB);
+    const sidecars = await vscode.workspace.findFiles(SIDECAR_GLOB, SKIPPED_FOLDERS_GLOB);
     this.index.clear();
     this.lines.clear();
     for (const entry of this.store.all()) this.indexOpen(entry.document);

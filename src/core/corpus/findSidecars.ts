@@ -5,7 +5,8 @@ import { isSidecarPath } from '../sidecar/sidecarFormat';
 import { describeFileError, fileKind, isFileSystemError, type FileType } from './readFiles';
 
 /** Folders never searched: dependencies and git's own files. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/** Folders never searched: dependencies and git's own files. */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
 
 export class PathNotFoundError extends Error {
   constructor(readonly path: string) {

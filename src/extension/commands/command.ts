@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../lifecycle';
 
 /** A command of the extension: one class per file, registered by `CommandManager`. */
 export interface Command {
@@ -7,15 +8,8 @@ export interface Command {
 }
 
 /** Registers commands and owns their registrations. */
-export class CommandManager implements vscode.Disposable {
-  private readonly registrations: vscode.Disposable[] = [];
-
+export class CommandManager extends Disposable {
   register(command: Command): void {
-    this.registrations.push(vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.execute(...args)));
-  }
-
-  dispose(): void {
-    for (const r of this.registrations) r.dispose();
-    this.registrations.length = 0;
+    this._register(vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.execute(...args)));
   }
 }

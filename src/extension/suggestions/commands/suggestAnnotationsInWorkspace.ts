@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DOCUMENT_GLOB, SKIPPED_FOLDERS_GLOB } from '../../../core/corpus/findDocuments';
 import { isSidecarPath } from '../../../core/sidecar/sidecarFormat';
 import type { AnnotationStore } from '../../annotationStore';
 import type { Command } from '../../commands/command';
@@ -7,8 +8,6 @@ import type { SuggestionNavigator } from '../suggestionNavigator';
 import type { SuggestionStore } from '../suggestionStore';
 
 /** The documents a workspace run analyses: plain text and Markdown, as the extension activates on. */
-const DOCUMENTS = '**/*.{txt,md}';
-const EXCLUDED = '**/{node_modules,.git}/**';
 
 /**
  * Analyses every document of the workspace, with a cancellable progress notification, for a batch
@@ -30,7 +29,7 @@ export class SuggestAnnotationsInWorkspaceCommand implements Command {
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Suggesting annotations'), cancellable: true },
       async (progress, token) => {
-        const uris = (await vscode.workspace.findFiles(DOCUMENTS, EXCLUDED, undefined, token)).filter((uri) => uri.scheme === 'file' && !isSidecarPath(uri.fsPath));
+        const uris = (await vscode.workspace.findFiles(DOCUMENT_GLOB, SKIPPED_FOLDERS_GLOB, undefined, token)).filter((uri) => uri.scheme === 'file' && !isSidecarPath(uri.fsPath));
         const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
         let suggestions = 0;
         let documents = 0;
