@@ -6,6 +6,7 @@ import { announceActivation } from './activationMarker';
 import { AnnotationStore } from './annotationStore';
 import { registerClaimsPanel } from './claims/claimsFeature';
 import type { ClaimsView } from './claims/claimsView';
+import { CheckWorkspaceCommand } from './checks/checkWorkspace';
 import { ChangeKindCommand } from './commands/changeKind';
 import { CommandManager } from './commands/command';
 import { EditNoteCommand } from './commands/editNote';
@@ -78,6 +79,8 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   commands.register(new EditNoteCommand(store));
   commands.register(new RemoveAnnotationCommand(store));
   commands.register(new ResolveAnnotationConflictCommand());
+  const checkWorkspace = new CheckWorkspaceCommand(store);
+  commands.register(checkWorkspace);
 
   // The features built on it, each wiring its own views and commands.
   const navigation = registerNavigation(store, workspaceIndex, commands);
@@ -88,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
 
   context.subscriptions.push(
     schemeFile,
+    checkWorkspace,
     // A new scheme: open documents' sidecars and the workspace index are checked against it again.
     onDidChangeScheme(() => {
       revalidation = Promise.all([store?.revalidate(), workspaceIndex.isBuilt ? workspaceIndex.rebuild() : undefined]).then(() => undefined);

@@ -172,4 +172,33 @@ describe('annotation scheme', function () {
     await waitFor(() => api.store.get(editor.document)?.problems === undefined, 5000, 'the sidecar valid again');
     assert.equal(api.store.get(editor.document)?.annotations.all[0]?.kind, 'statistic');
   });
+
+  it('checks the sidecars of closed documents with Check Workspace Annotations, as the command line does', async () => {
+    await writeScheme(api, SCHEME);
+    await closeAllEditors();
+    const file = copySeed(SUITE);
+    const { editor } = await openAnnotated(file);
+    select(editor, STATISTIC);
+    await vscode.commands.executeCommand('sourceAnnotator.tagSelection', 'statistic');
+    await waitForSidecar(file, (s) => s.annotations.length === 1, 'the statistic on disk', 5000, PARSED);
+    await closeAllEditors();
+    // Made invalid while closed, and a copy whose document is gone.
+    const bad = (readSidecarText(file) ?? '').replace('kind: statistic', 'kind: rumour');
+    fs.writeFileSync(sidecarPath(file), bad);
+    const orphanSidecar = path.join(path.dirname(file), 'gone-document.txt.annotations.yaml');
+    fs.writeFileSync(orphanSidecar, bad.replace('kind: rumour', 'kind: statistic'));
+
+    const result = await vscode.commands.executeCommand<{ sidecars: number; errors: number; warnings: number }>('sourceAnnotator.checkWorkspace');
+    assert.ok(result && result.errors >= 2, JSON.stringify(result));
+    const onBad = vscode.languages.getDiagnostics(vscode.Uri.file(sidecarPath(file))).filter((d) => d.code === 'workspace-check');
+    const kindLine = bad.split('\n').findIndex((l) => l.includes('kind: rumour'));
+    assert.deepEqual(
+      onBad.map((d) => [d.range.start.line, d.message]),
+      [[kindLine, 'annotations[0].kind: unknown kind "rumour"; expected one of claim, statistic (the kinds of .annotations/schema.yaml)']],
+    );
+    const onGone = vscode.languages.getDiagnostics(vscode.Uri.file(orphanSidecar)).filter((d) => d.code === 'workspace-check');
+    assert.ok(onGone.some((d) => d.message === 'the document of this sidecar does not exist (renamed or deleted?)'), JSON.stringify(onGone.map((d) => d.message)));
+    fs.rmSync(orphanSidecar);
+    fs.rmSync(sidecarPath(file));
+  });
 });
