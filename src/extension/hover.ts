@@ -33,7 +33,10 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     here.forEach((annotation, index) => {
       if (index > 0) markdown.appendMarkdown('\n\n---\n\n');
       const presentation = kindPresentation(annotation.kind);
-      markdown.appendMarkdown(`$(${presentation.icon.id}) **${presentation.label}**`);
+      // The label comes from the scheme file: text, never Markdown (the icon id is checked there).
+      markdown.appendMarkdown(`$(${presentation.icon.id}) **`);
+      markdown.appendText(presentation.label);
+      markdown.appendMarkdown('**');
       if (annotation.speaker) {
         markdown.appendMarkdown(' · ');
         // User text is always appended as text: it is escaped, never interpreted as Markdown.

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { markdownText } from './markdownText';
 import { activeScheme, onDidChangeScheme } from './scheme/activeScheme';
 import { isAnnotatable, type AnnotationStore } from './annotationStore';
 import { kindPresentation } from './kindPresentation';
@@ -43,7 +44,7 @@ export class AnnotationStatusBar extends Disposable {
     for (const kind of kinds) {
       const count = annotations.filter((a) => a.kind === kind && !a.orphaned).length;
       const presentation = kindPresentation(kind);
-      rows.push(`| $(${presentation.icon.id}) ${presentation.label} | ${count} |`);
+      rows.push(`| $(${presentation.icon.id}) ${markdownText(presentation.label)} | ${count} |`);
       if (count > 0) parts.push(`$(${presentation.icon.id}) ${count}`);
     }
     const orphans = entry.annotations.orphans.length;

@@ -201,4 +201,22 @@ describe('annotation scheme', function () {
     fs.rmSync(orphanSidecar);
     fs.rmSync(sidecarPath(file));
   });
+
+  it('shows a hostile label from the scheme file as text in the hover', async () => {
+    await writeScheme(api, SCHEME.replace('label: Statistic', 'label: "**Stat** [x](command:sourceAnnotator.removeAnnotation) <img src=x>"'));
+    const file = copySeed(SUITE);
+    const { editor } = await openAnnotated(file);
+    const [span] = select(editor, STATISTIC);
+    await vscode.commands.executeCommand('sourceAnnotator.tagSelection', 'statistic');
+    const hovers = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(span.start + 2));
+      return found?.length ? found : undefined;
+    }, 5000, 'the hover');
+    const markdown = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    assert.ok(markdown.includes('Stat'), markdown);
+    assert.ok(!/(?<!\\)\[x\]\(command:/.test(markdown), `the label's link is escaped: ${markdown}`);
+    assert.ok(markdown.includes('\\*\\*Stat\\*\\*'), `the label's emphasis is escaped: ${markdown}`);
+    // HTML stays text too: the hover's MarkdownString never enables supportHtml.
+    await closeAllEditors();
+  });
 });
