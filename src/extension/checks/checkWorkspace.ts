@@ -52,8 +52,10 @@ export class CheckWorkspaceCommand extends Disposable implements Command {
         if (open.has(uri.toString())) continue;
         const read = await readAnnotatedDocument(uri.fsPath, scheme);
         const problems: readonly Omit<CheckProblem, 'fixable'>[] = read.ok ? checkSidecar(read.doc, scheme).problems : [{ ...read.problem, severity: 'error' }];
-        for (const p of problems) if (p.severity === 'error') errors++;
-        else warnings++;
+        for (const p of problems) {
+          if (p.severity === 'error') errors++;
+          else warnings++;
+        }
         this.collection.set(
           uri,
           problems.map((p) => {
