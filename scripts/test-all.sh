@@ -3,7 +3,8 @@
 # via .ci/run). Stops at the first failing stage and exits with its status.
 #
 # Stages: provision the VS Code test host -> install npm deps -> build -> compile tests -> lint ->
-# typecheck -> unit tests -> integration tests (extension host, real VS Code) -> e2e (UI) tests.
+# typecheck -> unit tests -> pack (npm pack, installed and run in a temporary git repository) ->
+# integration tests (extension host, real VS Code) -> e2e (UI) tests.
 #
 # Artifacts (logs, screenshots, results.json) land in test-artifacts/.
 set -euo pipefail
@@ -49,6 +50,7 @@ run_stage compile-tests npm run compile-tests
 run_stage lint npm run lint
 run_stage typecheck npm run typecheck
 run_stage unit npm run test:unit
+run_stage pack npm run test:pack
 run_stage integration node test/host/runIntegration.mjs
 run_stage e2e npm run test:e2e
 

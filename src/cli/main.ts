@@ -1,6 +1,7 @@
 import { version } from '../../package.json';
 import { check, CHECK_USAGE } from './commands/check';
 import { exportAnnotations, EXPORT_USAGE } from './commands/export';
+import { init, INIT_USAGE } from './commands/init';
 import { merge, MERGE_USAGE } from './commands/merge';
 import { stats, STATS_USAGE } from './commands/stats';
 import { suggest, SUGGEST_USAGE } from './commands/suggest';
@@ -18,6 +19,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   stats: { run: stats, usage: STATS_USAGE, summary: 'count annotations per kind, speaker, document, annotator' },
   merge: { run: merge, usage: MERGE_USAGE, summary: 'git merge driver: merge two sidecars by annotation id' },
   suggest: { run: suggest, usage: SUGGEST_USAGE, summary: 'suggest quotes, speakers, claims, speculation, boilerplate (--write adds them)' },
+  init: { run: init, usage: INIT_USAGE, summary: 'set up this git repository: merge driver, .gitattributes (--hook: pre-commit hook)' },
 };
 
 export const USAGE = `Usage: source-annotator <command> [options]
