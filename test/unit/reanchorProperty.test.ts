@@ -74,4 +74,21 @@ describe('re-anchoring property', () => {
       { numRuns: 300 },
     );
   });
+
+  it('does not take a letter an edit glued to the quote into the span (a counterexample the property found)', () => {
+    const text = 'AаAA Aaа a A.\n\naaA Aа AAAааа Aaаа aаа AаAаaаа Aa a. аа а A а AаааAa аааa AAAAaaа AAaA.';
+    const doc = new DocumentAnnotations();
+    const annotation = doc.add({ kind: 'claim', start: 0, end: 10 }, text);
+    // " A.\n" after the span replaced by "a а B.": the quote's last word now reads "aa".
+    doc.anchor(text.slice(0, 10) + 'a а B.' + text.slice(14));
+    // Before: moved to [0, 11], the quote plus the glued letter. Now a person decides.
+    assert.equal(annotation.orphaned, true);
+    assert.deepEqual(
+      doc.candidatesFor(annotation.id).map((c) => [c.start, c.end]).sort((a, b) => a[1] - b[1]),
+      [
+        [0, 10],
+        [0, 11],
+      ],
+    );
+  });
 });

@@ -130,6 +130,10 @@ export function decideAnchor(target: AnchorTarget, candidates: readonly AnchorCa
     const at = passagePlace(target, document, hint, Math.floor(passage / 3));
     if (!at) return result;
     const there = candidateAt(target, document, at);
+    // The very quote, refused only because an edit glued letters to it, overlapping the place the
+    // context points to: whether the span grew to take them in is for a person to say.
+    const glued = candidates.find((c) => c.errors === 0 && !c.boundariesKept && c.start < at.end && at.start < c.end && (c.start !== at.start || c.end !== at.end));
+    if (glued) return { status: 'ambiguous', candidates: [there, glued], places: 2 };
     // The fuzzy search may have cut the same place a character off; aligned with its context, it holds.
     if (there.acceptable) return { status: 'moved', span: at, strategy: there.errors === 0 ? 'exact' : 'fuzzy', candidate: there };
     return { status: 'changed', at, candidates: [there, ...candidates.slice(0, OFFERED - 1)] };
