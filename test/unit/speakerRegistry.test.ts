@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseSpeakerRegistry } from '../../src/core/speakers/speakerRegistry';
+import { parseScheme } from '../../src/core/scheme/parseScheme';
 import { setSpeakersInSidecar } from '../../src/core/speakers/setSpeakersInSidecar';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
 import { CodePointLines } from '../../src/core/text/codePointLines';
@@ -81,6 +82,15 @@ describe('setSpeakersInSidecar', () => {
     assert.ok(same.ok && same.text === sidecar && same.changed.length === 0);
     const broken = setSpeakersInSidecar(sidecar.replace('version: 1', 'version: 7'), new Map([['aaaa1111', 'X']]));
     assert.ok(!broken.ok);
+  });
+
+  it('takes the kinds of the workspace scheme, and refuses what it does not declare', () => {
+    const custom = sidecar.replace('kind: quote', 'kind: statistic');
+    const parsed = parseScheme('kinds:\n  - id: claim\n  - id: statistic\n', '.annotations/schema.yaml');
+    assert.ok(parsed.ok);
+    const renamed = setSpeakersInSidecar(custom, new Map([['bbbb2222', 'Vladimir Putin']]), parsed.scheme);
+    assert.ok(renamed.ok && renamed.text.includes('speaker: Vladimir Putin') && renamed.text.includes('kind: statistic'));
+    assert.ok(!setSpeakersInSidecar(custom, new Map([['bbbb2222', 'X']])).ok, 'the built-in scheme has no statistic');
   });
 });
 

@@ -1,3 +1,4 @@
+import { BUILT_IN_SCHEME, type AnnotationScheme } from '../scheme/scheme';
 import { parseSidecar, type SidecarProblem } from '../sidecar/parseSidecar';
 import { serializeSidecar } from '../sidecar/serializeSidecar';
 
@@ -9,10 +10,10 @@ export type SidecarSpeakerEdit =
  * Sets the speakers of some annotations (by id; '' clears) in the text of a sidecar, for renames
  * and merges across the corpus and their undo. Offsets and the document hash are untouched (the
  * document did not change), so only the speaker lines differ. A sidecar with problems is refused,
- * never rewritten. `changed` lists the ids whose speaker changed; none means "leave the file alone".
+ * never rewritten; that includes a kind, attribute or value `scheme` does not declare. `changed` lists the ids whose speaker changed; none means "leave the file alone".
  */
-export function setSpeakersInSidecar(sidecarText: string, speakerById: ReadonlyMap<string, string>): SidecarSpeakerEdit {
-  const parsed = parseSidecar(sidecarText);
+export function setSpeakersInSidecar(sidecarText: string, speakerById: ReadonlyMap<string, string>, scheme: AnnotationScheme = BUILT_IN_SCHEME): SidecarSpeakerEdit {
+  const parsed = parseSidecar(sidecarText, scheme);
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const changed: string[] = [];
   for (const annotation of parsed.sidecar.annotations) {

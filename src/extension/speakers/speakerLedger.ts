@@ -4,6 +4,7 @@ import { nodeSidecarFileSystem } from '../../core/sidecar/nodeSidecarFileSystem'
 import { editorHoldsText, fileIsStill, planReplacement, type SidecarFileSystem } from '../../core/sidecar/sidecarWriter';
 import { setSpeakersInSidecar } from '../../core/speakers/setSpeakersInSidecar';
 import type { AnnotationStore } from '../annotationStore';
+import { activeScheme } from '../scheme/activeScheme';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
 /** New speaker per annotation id, per document (URI string). */
@@ -93,7 +94,8 @@ export class SpeakerLedger {
       const sidecarUri = this.workspace.sidecarUriOf(document);
       let changed: readonly string[] = [];
       const plan = await planReplacement(this.fileSystem, sidecarUri.fsPath, (text) => {
-        const result = setSpeakersInSidecar(text, byId);
+        // Judged against the workspace's scheme, as when the sidecar is loaded: custom kinds are fine.
+        const result = setSpeakersInSidecar(text, byId, activeScheme());
         if (!result.ok) return { ok: false, message: result.problems[0]?.message ?? 'invalid sidecar' };
         changed = result.changed;
         return { ok: true, text: result.text };
