@@ -1,7 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isSeq, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import schema from '../../../schemas/sidecar.schema.json';
-import { ANNOTATION_KINDS } from '../annotationKind';
 import { SIDECAR_KEYS, STORED_ANNOTATION_KEYS } from './sidecarFormat';
 import { keyName, Locator, pairRange, START, type SidecarProblem, type SourceRange } from './sourceRange';
 
@@ -114,14 +113,6 @@ export function schemaProblem(error: ErrorObject, data: unknown, doc: Document, 
         message: `${prefix}unexpected field "${name}"; allowed fields are ${allowed.join(', ')}`,
       };
     }
-    case 'enum':
-      if (last === 'kind') {
-        return {
-          ...valueRange(),
-          message: `${prefix}unknown kind ${JSON.stringify(value)}; expected one of ${ANNOTATION_KINDS.join(', ')}`,
-        };
-      }
-      break;
     case 'const':
       if (last === 'version') {
         return { ...valueRange(), message: `${prefix}unsupported version ${JSON.stringify(value)}; this extension reads version 1` };
