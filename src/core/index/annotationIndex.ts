@@ -36,6 +36,9 @@ export type SpeakerResolver = (speaker: string) => string;
 
 const identity: SpeakerResolver = (speaker) => speaker;
 
+/** The built-in speaker attribute, as groupsBy needs it. */
+const SPEAKER = { id: 'speaker', type: 'person', builtIn: true } as const;
+
 /**
  * The annotations of every document of a workspace, kept current one document at a time, and the
  * queries the claims panel and cross-document navigation need. Pure data: the extension feeds it
@@ -134,21 +137,7 @@ export class AnnotationIndex {
    * (most first), then name; the group without a speaker last.
    */
   speakerGroups(query: AnnotationQuery = {}): SpeakerGroup[] {
-    const groups = new Map<string, IndexedAnnotation[]>();
-    const unattributed: IndexedAnnotation[] = [];
-    for (const entry of this.query(query)) {
-      const speaker = this.canonicalSpeaker(entry.annotation.speaker);
-      if (speaker === undefined) {
-        unattributed.push(entry);
-        continue;
-      }
-      let group = groups.get(speaker);
-      if (!group) groups.set(speaker, (group = []));
-      group.push(entry);
-    }
-    const named: SpeakerGroup[] = [...groups].map(([speaker, annotations]) => ({ speaker, annotations }));
-    named.sort((a, b) => b.annotations.length - a.annotations.length || compareNames(a.speaker!, b.speaker!));
-    return unattributed.length > 0 ? [...named, { speaker: undefined, annotations: unattributed }] : named;
+    return this.groupsBy(query, SPEAKER);
   }
 
   /**
@@ -159,7 +148,6 @@ export class AnnotationIndex {
    * Values of booleans are the strings "true" and "false".
    */
   groupsBy(query: AnnotationQuery, attribute: Pick<AttributeDefinition, 'id' | 'type' | 'builtIn' | 'values'>): SpeakerGroup[] {
-    if (attribute.builtIn && attribute.id === 'speaker') return this.speakerGroups(query);
     const valueOf = (a: Readonly<StoredAnnotation>): string | undefined => {
       const raw: unknown = attribute.builtIn ? (a as unknown as Record<string, unknown>)[attribute.id] : a.attributes?.[attribute.id];
       if (raw === undefined || raw === '') return undefined;
