@@ -43,23 +43,33 @@ const FIELD_KEY = /^[A-Za-z]+$/;
 const OFFSET = /^(?:0|[1-9][0-9]{0,14})$/;
 
 /**
- * Characters the reader accepts raw, in comments, plain scalars and double-quoted scalars:
- * printable, no tab, no C0/C1 control, no DEL, no U+2028/U+2029, no BOM, no noncharacter
- * U+FFFE/U+FFFF, surrogates only as pairs. (The writer escapes all the others in double quotes.)
+ * Characters the reader accepts raw, in comments and double-quoted scalars: printable, no tab, no
+ * C0/C1 control, no DEL, no U+2028/U+2029, no BOM, no noncharacter U+FFFE/U+FFFF, surrogates
+ * only as pairs. (The writer escapes all the others in double quotes.) Plain scalars may also
+ * hold tabs, as the writer leaves them there (never first or last).
  */
 const SAFE_TEXT = /^(?:[\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
-/** A plain scalar may not start with an indicator, a space, or `~` (null). */
-const PLAIN_BAD_START = /^[?:,[\]{}#&*!|>'"%@`~ ]/;
+const SAFE_PLAIN = /^(?:[\t\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
+/** Indicators a plain scalar may not start with (`-`, `?`, `:` only before a space, tested apart). */
+const PLAIN_BAD_START = /^[,[\]{}#&*!|>'"%@` \t]|^[-?:](?:[ \t]|$)/;
+/** A comment or a mapping value inside, or whitespace or a colon at the end: not one plain scalar. */
+const PLAIN_BAD_INSIDE = /[ \t]#|:[ \t]|[ \t:]$/;
 /**
- * `-`, `+` and `.` may start a number (`-5`, `+.5`, `.inf`) or a sequence entry (`- `): they are
- * taken only before something other than a space, `-` or `.` (for `-`), and in a value that has
- * a space (no number has one): `. According to`, `-Linton said`.
+ * The core schema's resolution of plain scalars (the yaml library's own tests, in
+ * yaml/dist/schema/core): a plain scalar matching one of these is not a string.
  */
-const PLAIN_SIGN_START = /^(?:-[^ .\-]|\+[^.]|\.[^.])[^ ]* /;
-/** Core schema: null, booleans (tested case-insensitively: more falls back than needs to). */
-const PLAIN_NOT_STRING = /^(?:null|true|false)$/i;
-/** Starts with a digit and has no space: possibly an int, float, 0x, 0o or exponent form. */
-const PLAIN_NUMBERISH = /^[0-9][0-9A-Za-z.+_-]*$/;
+const CORE_NOT_STRING = [
+  /^(?:~|[Nn]ull|NULL)?$/,
+  /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+  /^0o[0-7]+$/,
+  /^[-+]?[0-9]+$/,
+  /^0x[0-9a-fA-F]+$/,
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+];
+/** Plain keys that YAML reads as null or a boolean (and so a key that is not that string). */
+const PLAIN_NOT_STRING_KEY = /^(?:null|true|false)$/i;
 
 const ESCAPES: Record<string, string> = {
   '0': '\0',
@@ -303,7 +313,7 @@ class Reader {
       const colon = this.text.indexOf(': ', keyAt);
       if (colon < 0 || colon >= this.end) throw NOT_CANONICAL;
       const key = this.text.slice(keyAt, colon);
-      if (!ATTRIBUTE_KEY_PATTERN.test(key) || PLAIN_NOT_STRING.test(key)) throw NOT_CANONICAL;
+      if (!ATTRIBUTE_KEY_PATTERN.test(key) || PLAIN_NOT_STRING_KEY.test(key)) throw NOT_CANONICAL;
       if (previous !== undefined && !(previous < key)) throw NOT_CANONICAL;
       previous = key;
       const valueAt = colon + 2;
@@ -331,12 +341,8 @@ class Reader {
     const raw = text.slice(at, lineEnd);
     if (
       PLAIN_BAD_START.test(raw) ||
-      ((raw[0] === '-' || raw[0] === '+' || raw[0] === '.') && !PLAIN_SIGN_START.test(raw)) ||
-      raw.charCodeAt(raw.length - 1) === 0x20 ||
-      raw.charCodeAt(raw.length - 1) === 0x3a /* : */ ||
-      raw.includes(': ') ||
-      raw.includes(' #') ||
-      !SAFE_TEXT.test(raw)
+      PLAIN_BAD_INSIDE.test(raw) ||
+      !SAFE_PLAIN.test(raw)
     ) {
       throw NOT_CANONICAL;
     }
@@ -389,7 +395,8 @@ class Reader {
 
 const START_PLACEHOLDER: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
-/** A plain scalar the core schema reads as a string, for sure (some strings fall back needlessly). */
+/** A plain scalar the core schema reads as a string. */
 function plainIsString(value: string): boolean {
-  return !PLAIN_NOT_STRING.test(value) && !PLAIN_NUMBERISH.test(value);
+  for (const test of CORE_NOT_STRING) if (test.test(value)) return false;
+  return true;
 }
