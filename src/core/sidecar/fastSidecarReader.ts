@@ -1,4 +1,4 @@
-import { ANNOTATION_FIELD_NAMES, ANNOTATION_FIELDS, type AnnotationFieldName } from '../annotationFields';
+import { ANNOTATION_FIELD_NAMES, ANNOTATION_FIELDS } from '../annotationFields';
 import type { AnnotationLocation, SidecarLocations } from './parseSidecar';
 import { SIDECAR_VERSION } from './sidecarFormat';
 import type { SourceRange } from './sourceRange';
@@ -39,21 +39,23 @@ const NOT_CANONICAL = new NotCanonical();
 const HASH_PATTERN = /^sha256:[0-9a-f]{64}$/;
 const ID_PATTERN = /^[a-z0-9]{4,32}$/;
 const ATTRIBUTE_KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
-const FIELD_KEY = /^[A-Za-z]+$/;
 const OFFSET = /^(?:0|[1-9][0-9]{0,14})$/;
 
 /**
- * Characters the reader accepts raw, in comments and double-quoted scalars: printable, no tab, no
- * C0/C1 control, no DEL, no U+2028/U+2029, no BOM, no noncharacter U+FFFE/U+FFFF, surrogates
- * only as pairs. (The writer escapes all the others in double quotes.) Plain scalars may also
- * hold tabs, as the writer leaves them there (never first or last).
+ * Characters the reader refuses anywhere in the file: C0 controls but tab, LF and CR, DEL, C1
+ * controls, U+2028/U+2029, BOM, noncharacters U+FFFE/U+FFFF. (The writer escapes all of them in
+ * double quotes.) A lone surrogate is refused too, and a CR not before an LF, and a tab anywhere
+ * but inside a plain scalar.
  */
-const SAFE_TEXT = /^(?:[\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
-const SAFE_PLAIN = /^(?:[\t\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
-/** Indicators a plain scalar may not start with (`-`, `?`, `:` only before a space, tested apart). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Indicators a plain scalar may not start with (`-`, `?`, `:` only before a space or at the end). */
 const PLAIN_BAD_START = /^[,[\]{}#&*!|>'"%@` \t]|^[-?:](?:[ \t]|$)/;
-/** A comment or a mapping value inside, or whitespace or a colon at the end: not one plain scalar. */
-const PLAIN_BAD_INSIDE = /[ \t]#|:[ \t]|[ \t:]$/;
+/** A tab that starts a comment or ends a mapping key, or ends the value: not one plain scalar. */
+const PLAIN_BAD_TAB = /\t#|:\t|\t$/;
+/** First characters of every plain scalar the core schema does not read as a string (see below). */
+const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]|^$/;
 /**
  * The core schema's resolution of plain scalars (the yaml library's own tests, in
  * yaml/dist/schema/core): a plain scalar matching one of these is not a string.
@@ -70,6 +72,9 @@ const CORE_NOT_STRING = [
 ];
 /** Plain keys that YAML reads as null or a boolean (and so a key that is not that string). */
 const PLAIN_NOT_STRING_KEY = /^(?:null|true|false)$/i;
+/** What ends a run of ordinary characters in a double-quoted scalar. */
+const DQ_SPECIAL = /["\\\t]/g;
+const HEX = /^[0-9a-fA-F]+$/;
 
 const ESCAPES: Record<string, string> = {
   '0': '\0',
@@ -91,19 +96,12 @@ const ESCAPES: Record<string, string> = {
   '\\': '\\',
 };
 
-const FIELD_INDEX = new Map<string, number>(ANNOTATION_FIELD_NAMES.map((name, i) => [name, i]));
+const FIELDS = ANNOTATION_FIELD_NAMES.map((name) => ({ name, key: `${name}:`, value: ANNOTATION_FIELDS[name].value }));
 const REQUIRED_MASK = ANNOTATION_FIELD_NAMES.reduce((mask, name, i) => (ANNOTATION_FIELDS[name].required ? mask | (1 << i) : mask), 0);
-
-/** A scalar as read: its value, and whether it was plain (unquoted). */
-interface Scalar {
-  value: string;
-  plain: boolean;
-}
 
 /**
  * The data and locations of a sidecar in the canonical layout, or undefined when the text is not
- * (fully) recognised. `text` is the sidecar without its BOM; a lone CR (not part of CRLF) is not
- * recognised.
+ * (fully) recognised. `text` is the sidecar without its BOM.
  */
 export function readCanonicalSidecar(text: string): CanonicalSidecarData | undefined {
   try {
@@ -114,6 +112,11 @@ export function readCanonicalSidecar(text: string): CanonicalSidecarData | undef
   }
 }
 
+function isWellFormed(text: string): boolean {
+  const native = (text as unknown as { isWellFormed?: () => boolean }).isWellFormed;
+  return typeof native === 'function' ? native.call(text) : !LONE_SURROGATE.test(text);
+}
+
 class Reader {
   /** Current line: its number (1-based), start offset, end of its content (before CR LF / LF) and the start of the next line. */
   private line = 0;
@@ -121,17 +124,16 @@ class Reader {
   private end = 0;
   private next = 0;
   private hasNewline = false;
+  /** Whether the last scalar read was plain (unquoted). */
+  private plain = false;
 
   constructor(private readonly text: string) {}
 
   /** Moves to the next line; false at the end of the text. */
   private advance(): boolean {
     const { text } = this;
-    if (this.line > 0 && !this.hasNewline) return false;
-    if (this.line > 0 && this.next >= text.length) {
-      // The text ends with a line break: there is no further line.
-      return false;
-    }
+    // The text ends without a line break, or with one: there is no further line.
+    if (this.line > 0 && (!this.hasNewline || this.next >= text.length)) return false;
     this.start = this.next;
     this.line++;
     const nl = text.indexOf('\n', this.start);
@@ -151,10 +153,10 @@ class Reader {
     return { line: this.line, column: from - this.start + 1, endLine: this.line, endColumn: to - this.start + 1 };
   }
 
-  /** Where a block ending on the current line ends: just past its line break (which must exist). */
-  private blockEnd(): { endLine: number; endColumn: number } {
+  /** The line where a block ending on the current line ends (column 1): just past its line break, which must exist. */
+  private blockEndLine(): number {
     if (!this.hasNewline) throw NOT_CANONICAL;
-    return { endLine: this.line + 1, endColumn: 1 };
+    return this.line + 1;
   }
 
   private lineText(): string {
@@ -165,17 +167,19 @@ class Reader {
     return this.start === this.end;
   }
 
-  /** A whole-line comment starting at `indent`; its text must be safe. */
+  /** A whole-line comment starting at `indent`, without tabs. */
   private isComment(indent: number): boolean {
     const { text } = this;
     for (let i = 0; i < indent; i++) if (text.charCodeAt(this.start + i) !== 0x20) return false;
     if (text.charCodeAt(this.start + indent) !== 0x23 /* # */) return false;
-    if (!SAFE_TEXT.test(text.slice(this.start + indent, this.end))) throw NOT_CANONICAL;
+    const tab = text.indexOf('\t', this.start);
+    if (tab >= 0 && tab < this.end) throw NOT_CANONICAL;
     return true;
   }
 
   read(): CanonicalSidecarData {
     const text = this.text;
+    if (UNSAFE_CHAR.test(text) || !isWellFormed(text)) throw NOT_CANONICAL;
     // A CR not followed by LF: the general path's business.
     for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
       if (text.charCodeAt(i + 1) !== 0x0a) throw NOT_CANONICAL;
@@ -192,17 +196,16 @@ class Reader {
     locations.fields.version = this.range(this.start + 9, this.start + 10);
 
     if (!this.advance()) throw NOT_CANONICAL;
-    const hashLine = this.lineText();
-    if (!hashLine.startsWith('documentHash: ')) throw NOT_CANONICAL;
+    if (!text.startsWith('documentHash: ', this.start)) throw NOT_CANONICAL;
     const hashAt = this.start + 14;
     const hash = this.scalar(hashAt);
-    if (!HASH_PATTERN.test(hash.value)) throw NOT_CANONICAL;
+    if (!HASH_PATTERN.test(hash)) throw NOT_CANONICAL;
     locations.fields.documentHash = this.range(hashAt, this.end);
 
     if (!this.advance()) throw NOT_CANONICAL;
     const annotationsLine = this.lineText();
     const annotations: Record<string, unknown>[] = [];
-    const data: CanonicalSidecarData['data'] = { version: SIDECAR_VERSION, documentHash: hash.value, annotations };
+    const data: CanonicalSidecarData['data'] = { version: SIDECAR_VERSION, documentHash: hash, annotations };
     if (annotationsLine === 'annotations: []') {
       locations.fields.annotations = this.range(this.start + 13, this.end);
       while (this.advance()) if (!this.isBlank()) throw NOT_CANONICAL;
@@ -210,8 +213,8 @@ class Reader {
     }
     if (annotationsLine !== 'annotations:') throw NOT_CANONICAL;
 
-    let seqStart: { line: number; column: number } | undefined;
-    let seqEnd: { endLine: number; endColumn: number } | undefined;
+    let seqLine = 0;
+    let endLine = 0;
     let more = this.advance();
     while (more) {
       if (this.isBlank() || this.isComment(2)) {
@@ -220,176 +223,172 @@ class Reader {
       }
       // `  - ` starts an annotation block.
       if (!text.startsWith('  - ', this.start)) throw NOT_CANONICAL;
-      seqStart ??= { line: this.line, column: 3 };
-      const item = this.annotation(annotations, locations.annotations);
-      seqEnd = item.end;
-      more = item.more;
+      if (seqLine === 0) seqLine = this.line;
+      endLine = this.annotation(annotations, locations.annotations);
+      more = this.line === endLine;
     }
-    if (!seqStart || !seqEnd) throw NOT_CANONICAL; // `annotations:` with nothing: null, left to the general path
-    locations.fields.annotations = { ...seqStart, ...seqEnd };
+    // `annotations:` with nothing after it is null: left to the general path.
+    if (seqLine === 0) throw NOT_CANONICAL;
+    locations.fields.annotations = { line: seqLine, column: 3, endLine, endColumn: 1 };
     return { data, locations };
   }
 
   /**
-   * One annotation block, the current line being its `  - ` line. Returns where it ends and
-   * whether a line follows it (the current line is then the first line after the block).
+   * One annotation block, the current line being its `  - ` line. Returns the line where it ends
+   * (column 1); when a line follows the block, it is the current line.
    */
-  private annotation(
-    out: Record<string, unknown>[],
-    locationsOut: AnnotationLocation[],
-  ): { end: { endLine: number; endColumn: number }; more: boolean } {
+  private annotation(out: Record<string, unknown>[], locationsOut: AnnotationLocation[]): number {
+    const { text } = this;
     const value: Record<string, unknown> = {};
-    const loc: AnnotationLocation = { range: START_PLACEHOLDER, fields: {}, attributes: {} };
-    const rangeStart = { line: this.line, column: 5 };
+    const fields: AnnotationLocation['fields'] = {};
+    const loc: AnnotationLocation = { range: START_PLACEHOLDER, fields, attributes: {} };
+    const startLine = this.line;
     let seen = 0;
-    let lastIndex = -1;
-    let indent = 4; // the key of the first line starts after `  - `
-    let end: { endLine: number; endColumn: number };
-    let more: boolean;
+    let index = 0; // fields come in table order, each at most once
+    let keyAt = this.start + 4; // after `  - `
+    let endLine: number;
     for (;;) {
-      const keyAt = this.start + indent;
-      const colon = this.text.indexOf(':', keyAt);
-      if (colon < 0 || colon >= this.end) throw NOT_CANONICAL;
-      const key = this.text.slice(keyAt, colon);
-      if (!FIELD_KEY.test(key)) throw NOT_CANONICAL;
-      const index = FIELD_INDEX.get(key);
-      if (index === undefined || index <= lastIndex) throw NOT_CANONICAL;
-      lastIndex = index;
+      while (index < FIELDS.length && !text.startsWith(FIELDS[index].key, keyAt)) index++;
+      if (index >= FIELDS.length) throw NOT_CANONICAL;
+      const field = FIELDS[index];
+      const name = field.name;
       seen |= 1 << index;
-      const name = key as AnnotationFieldName;
-      const kind = ANNOTATION_FIELDS[name].value;
-      if (kind === 'attributes') {
+      index++;
+      const colon = keyAt + name.length;
+      if (field.value === 'attributes') {
         if (colon + 1 !== this.end) throw NOT_CANONICAL;
-        const attributes = this.attributes(loc);
-        value[name] = attributes.values;
-        loc.fields[name] = attributes.range;
-        end = attributes.end;
-        more = attributes.more;
+        const values: Record<string, unknown> = {};
+        const firstLine = this.line + 1;
+        endLine = this.attributes(values, loc);
+        value[name] = values;
+        fields[name] = { line: firstLine, column: 7, endLine, endColumn: 1 };
       } else {
-        if (this.text.charCodeAt(colon + 1) !== 0x20) throw NOT_CANONICAL;
+        if (text.charCodeAt(colon + 1) !== 0x20) throw NOT_CANONICAL;
         const valueAt = colon + 2;
         const scalar = this.scalar(valueAt);
+        const kind = field.value;
         if (kind === 'offset') {
-          if (!scalar.plain || !OFFSET.test(scalar.value)) throw NOT_CANONICAL;
-          value[name] = Number(scalar.value);
+          if (!this.plain || !OFFSET.test(scalar)) throw NOT_CANONICAL;
+          value[name] = Number(scalar);
         } else if (kind === 'flag') {
-          if (!scalar.plain || (scalar.value !== 'true' && scalar.value !== 'false')) throw NOT_CANONICAL;
-          value[name] = scalar.value === 'true';
+          if (!this.plain || (scalar !== 'true' && scalar !== 'false')) throw NOT_CANONICAL;
+          value[name] = scalar === 'true';
         } else {
-          if (scalar.plain && !plainIsString(scalar.value)) throw NOT_CANONICAL;
-          if (kind === 'id' && !ID_PATTERN.test(scalar.value)) throw NOT_CANONICAL;
-          if (name === 'kind' && scalar.value === '') throw NOT_CANONICAL; // schema: minLength 1
-          value[name] = scalar.value;
+          if (this.plain && !plainIsString(scalar)) throw NOT_CANONICAL;
+          if (kind === 'id' && !ID_PATTERN.test(scalar)) throw NOT_CANONICAL;
+          if (name === 'kind' && scalar === '') throw NOT_CANONICAL; // schema: minLength 1
+          value[name] = scalar;
         }
-        loc.fields[name] = this.range(valueAt, this.end);
-        end = this.blockEnd();
-        more = this.advance();
+        fields[name] = this.range(valueAt, this.end);
+        endLine = this.blockEndLine();
+        if (!this.advance()) break;
       }
+      if (this.line < endLine) break; // attributes ran to the end of the text
       // The block goes on with a `    <field>:` line.
-      if (!more || !this.text.startsWith('    ', this.start) || this.text.charCodeAt(this.start + 4) === 0x20) break;
-      indent = 4;
+      if (!text.startsWith('    ', this.start) || text.charCodeAt(this.start + 4) === 0x20) break;
+      keyAt = this.start + 4;
     }
     if ((seen & REQUIRED_MASK) !== REQUIRED_MASK) throw NOT_CANONICAL;
-    loc.range = { ...rangeStart, ...end };
+    loc.range = { line: startLine, column: 5, endLine, endColumn: 1 };
     out.push(value);
     locationsOut.push(loc);
-    return { end, more };
+    return endLine;
   }
 
-  /** The `attributes:` mapping's lines, the current line being `    attributes:`. */
-  private attributes(loc: AnnotationLocation): {
-    values: Record<string, unknown>;
-    range: SourceRange;
-    end: { endLine: number; endColumn: number };
-    more: boolean;
-  } {
-    const values: Record<string, unknown> = {};
-    let first: { line: number; column: number } | undefined;
+  /**
+   * The `attributes:` mapping's lines, the current line being `    attributes:`. Returns the line
+   * where the mapping ends (column 1); when a line follows it, it is the current line.
+   */
+  private attributes(values: Record<string, unknown>, loc: AnnotationLocation): number {
+    const { text } = this;
     let previous: string | undefined;
-    let end: { endLine: number; endColumn: number } | undefined;
-    let more = this.advance();
-    while (more && this.text.startsWith('      ', this.start) && this.text.charCodeAt(this.start + 6) !== 0x20) {
+    let endLine = 0;
+    while (this.advance() && text.startsWith('      ', this.start) && text.charCodeAt(this.start + 6) !== 0x20) {
       const keyAt = this.start + 6;
-      const colon = this.text.indexOf(': ', keyAt);
+      const colon = text.indexOf(': ', keyAt);
       if (colon < 0 || colon >= this.end) throw NOT_CANONICAL;
-      const key = this.text.slice(keyAt, colon);
+      const key = text.slice(keyAt, colon);
       if (!ATTRIBUTE_KEY_PATTERN.test(key) || PLAIN_NOT_STRING_KEY.test(key)) throw NOT_CANONICAL;
+      // Code unit order, each key once: what the writer does, and no duplicate to think about.
       if (previous !== undefined && !(previous < key)) throw NOT_CANONICAL;
       previous = key;
       const valueAt = colon + 2;
       const scalar = this.scalar(valueAt);
-      let v: string | boolean;
-      if (scalar.plain && (scalar.value === 'true' || scalar.value === 'false')) v = scalar.value === 'true';
-      else if (scalar.plain && !plainIsString(scalar.value)) throw NOT_CANONICAL;
-      else v = scalar.value;
+      let v: string | boolean = scalar;
+      if (this.plain) {
+        if (scalar === 'true' || scalar === 'false') v = scalar === 'true';
+        else if (!plainIsString(scalar)) throw NOT_CANONICAL;
+      }
       values[key] = v;
       loc.attributes[key] = { key: this.range(keyAt, colon), value: this.range(valueAt, this.end) };
-      first ??= { line: this.line, column: 7 };
-      end = this.blockEnd();
-      more = this.advance();
+      endLine = this.blockEndLine();
     }
-    if (!first || !end) throw NOT_CANONICAL; // `attributes:` with nothing: null, left to the general path
-    return { values, range: { ...first, ...end }, end, more };
+    // `attributes:` with nothing under it is null: left to the general path.
+    if (endLine === 0) throw NOT_CANONICAL;
+    return endLine;
   }
 
-  /** A one-line scalar from `at` to the end of the current line. */
-  private scalar(at: number): Scalar {
+  /** A one-line scalar from `at` to the end of the current line; sets `plain`. */
+  private scalar(at: number): string {
     const { text } = this;
     const lineEnd = this.end;
     if (at >= lineEnd) throw NOT_CANONICAL;
-    if (text.charCodeAt(at) === 0x22 /* " */) return { value: this.doubleQuoted(at, lineEnd), plain: false };
+    if (text.charCodeAt(at) === 0x22 /* " */) {
+      this.plain = false;
+      return this.doubleQuoted(at, lineEnd);
+    }
     const raw = text.slice(at, lineEnd);
+    const last = raw.charCodeAt(raw.length - 1);
     if (
       PLAIN_BAD_START.test(raw) ||
-      PLAIN_BAD_INSIDE.test(raw) ||
-      !SAFE_PLAIN.test(raw)
+      last === 0x20 ||
+      last === 0x3a /* : */ ||
+      raw.includes(': ') ||
+      raw.includes(' #') ||
+      (raw.includes('\t') && PLAIN_BAD_TAB.test(raw))
     ) {
       throw NOT_CANONICAL;
     }
-    return { value: raw, plain: true };
+    this.plain = true;
+    return raw;
   }
 
   /** A double-quoted scalar that closes exactly at the end of the line. */
   private doubleQuoted(at: number, lineEnd: number): string {
     const { text } = this;
     let out = '';
-    let runStart = at + 1;
     let i = at + 1;
     for (;;) {
-      if (i >= lineEnd) throw NOT_CANONICAL; // no closing quote on this line
-      const c = text.charCodeAt(i);
-      if (c === 0x22) {
-        if (i !== lineEnd - 1) throw NOT_CANONICAL; // something after the closing quote
-        out += text.slice(runStart, i);
-        break;
+      DQ_SPECIAL.lastIndex = i;
+      const found = DQ_SPECIAL.exec(text);
+      const j = found ? found.index : -1;
+      // No closing quote on this line, or a raw tab.
+      if (j < 0 || j >= lineEnd || text.charCodeAt(j) === 0x09) throw NOT_CANONICAL;
+      out += text.slice(i, j);
+      if (text.charCodeAt(j) === 0x22) {
+        if (j !== lineEnd - 1) throw NOT_CANONICAL; // something after the closing quote
+        return out;
       }
-      if (c === 0x5c /* \ */) {
-        out += text.slice(runStart, i);
-        const next = text[i + 1];
-        if (i + 1 >= lineEnd || next === undefined) throw NOT_CANONICAL;
-        const simple = ESCAPES[next];
-        if (simple !== undefined) {
-          out += simple;
-          i += 2;
-        } else if (next === 'x' || next === 'u' || next === 'U') {
-          const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
-          const hex = text.slice(i + 2, i + 2 + length);
-          if (hex.length !== length || i + 2 + length > lineEnd || !/^[0-9a-fA-F]+$/.test(hex)) throw NOT_CANONICAL;
-          const code = parseInt(hex, 16);
-          if (code > 0x10ffff) throw NOT_CANONICAL;
-          out += String.fromCodePoint(code);
-          i += 2 + length;
-        } else {
-          throw NOT_CANONICAL;
-        }
-        runStart = i;
-        continue;
+      // An escape.
+      if (j + 1 >= lineEnd) throw NOT_CANONICAL;
+      const next = text[j + 1];
+      const simple = ESCAPES[next];
+      if (simple !== undefined) {
+        out += simple;
+        i = j + 2;
+      } else if (next === 'x' || next === 'u' || next === 'U') {
+        const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+        if (j + 2 + length > lineEnd) throw NOT_CANONICAL;
+        const hex = text.slice(j + 2, j + 2 + length);
+        if (!HEX.test(hex)) throw NOT_CANONICAL;
+        const code = parseInt(hex, 16);
+        if (code > 0x10ffff) throw NOT_CANONICAL;
+        out += String.fromCodePoint(code);
+        i = j + 2 + length;
+      } else {
+        throw NOT_CANONICAL;
       }
-      i++;
     }
-    // Raw characters (escapes aside) must be safe: check the undecoded source once.
-    if (!SAFE_TEXT.test(text.slice(at, lineEnd))) throw NOT_CANONICAL;
-    return out;
   }
 }
 
@@ -397,6 +396,7 @@ const START_PLACEHOLDER: SourceRange = { line: 1, column: 1, endLine: 1, endColu
 
 /** A plain scalar the core schema reads as a string. */
 function plainIsString(value: string): boolean {
+  if (!MAYBE_NOT_STRING.test(value)) return true;
   for (const test of CORE_NOT_STRING) if (test.test(value)) return false;
   return true;
 }
