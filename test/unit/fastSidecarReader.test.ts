@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import schema from '../../schemas/sidecar.schema.json';
+import { ANNOTATION_FIELD_NAMES, REQUIRED_FIELD_NAMES } from '../../src/core/annotationFields';
 import { ANNOTATION_KINDS } from '../../src/core/annotationKind';
 import { parseSidecar, parseSidecarWithoutFastPath, type SchemeCheck } from '../../src/core/sidecar/parseSidecar';
 import { readCanonicalSidecar } from '../../src/core/sidecar/fastSidecarReader';
@@ -84,6 +86,29 @@ const file: fc.Arbitrary<SidecarFile> = fc
   .map((f) => ({ version: 1 as const, ...f }));
 
 describe('fast sidecar reader', () => {
+  it('checks everything the JSON Schema says (the schema says nothing else)', () => {
+    // The fast reader checks the schema's rules by hand; a new rule in the schema must be added there too.
+    const s = schema as unknown as { properties: Record<string, object>; definitions: { annotation: { properties: Record<string, object>; required: string[] } } };
+    assert.deepEqual(Object.keys(s.properties), ['version', 'documentHash', 'annotations']);
+    const keywords = (o: object) => Object.keys(o).filter((k) => k !== 'title' && k !== 'description').sort();
+    assert.deepEqual(keywords(s.properties.version), ['const']);
+    assert.deepEqual(keywords(s.properties.documentHash), ['pattern', 'type']);
+    assert.deepEqual(keywords(s.properties.annotations), ['items', 'type']);
+    const expected: Record<string, string[]> = {
+      id: ['pattern', 'type'],
+      kind: ['minLength', 'type'],
+      start: ['minimum', 'type'],
+      end: ['minimum', 'type'],
+      attributes: ['additionalProperties', 'propertyNames', 'type'],
+    };
+    for (const [name, property] of Object.entries(s.definitions.annotation.properties)) {
+      assert.deepEqual(keywords(property), expected[name] ?? ['type'], name);
+    }
+    assert.deepEqual(Object.keys(s.definitions.annotation.properties), ANNOTATION_FIELD_NAMES);
+    assert.deepEqual(s.definitions.annotation.required, REQUIRED_FIELD_NAMES);
+    assert.equal((s.definitions.annotation.properties.kind as { minLength: number }).minLength, 1);
+  });
+
   it('reads what serializeSidecar writes, with the same result as the general path (property)', () => {
     let fast = 0;
     fc.assert(

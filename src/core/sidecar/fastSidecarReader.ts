@@ -1,3 +1,4 @@
+import schema from '../../../schemas/sidecar.schema.json';
 import { ANNOTATION_FIELD_NAMES, ANNOTATION_FIELDS } from '../annotationFields';
 import type { AnnotationLocation, SidecarLocations } from './parseSidecar';
 import { SIDECAR_VERSION } from './sidecarFormat';
@@ -36,9 +37,12 @@ export interface CanonicalSidecarData {
 class NotCanonical extends Error {}
 const NOT_CANONICAL = new NotCanonical();
 
-const HASH_PATTERN = /^sha256:[0-9a-f]{64}$/;
-const ID_PATTERN = /^[a-z0-9]{4,32}$/;
-const ATTRIBUTE_KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+// The JSON Schema's own patterns (schemas/sidecar.schema.json); a unit test checks that the schema
+// says nothing else the reader does not check itself.
+const HASH_PATTERN = new RegExp(schema.properties.documentHash.pattern);
+const ID_PATTERN = new RegExp(schema.definitions.annotation.properties.id.pattern);
+const ATTRIBUTE_KEY_PATTERN = new RegExp(schema.definitions.annotation.properties.attributes.propertyNames.pattern);
+const KIND_MIN_LENGTH = schema.definitions.annotation.properties.kind.minLength;
 const OFFSET = /^(?:0|[1-9][0-9]{0,14})$/;
 
 /**
@@ -97,6 +101,7 @@ const ESCAPES: Record<string, string> = {
 };
 
 const FIELDS = ANNOTATION_FIELD_NAMES.map((name) => ({ name, key: `${name}:`, value: ANNOTATION_FIELDS[name].value }));
+// One bit per field (the table has far fewer than 31).
 const REQUIRED_MASK = ANNOTATION_FIELD_NAMES.reduce((mask, name, i) => (ANNOTATION_FIELDS[name].required ? mask | (1 << i) : mask), 0);
 
 /**
@@ -273,11 +278,13 @@ class Reader {
         } else if (kind === 'flag') {
           if (!this.plain || (scalar !== 'true' && scalar !== 'false')) throw NOT_CANONICAL;
           value[name] = scalar === 'true';
-        } else {
+        } else if (kind === 'string' || kind === 'id') {
           if (this.plain && !plainIsString(scalar)) throw NOT_CANONICAL;
           if (kind === 'id' && !ID_PATTERN.test(scalar)) throw NOT_CANONICAL;
-          if (name === 'kind' && scalar === '') throw NOT_CANONICAL; // schema: minLength 1
+          if (name === 'kind' && scalar.length < KIND_MIN_LENGTH) throw NOT_CANONICAL;
           value[name] = scalar;
+        } else {
+          throw NOT_CANONICAL; // a kind of value this reader does not know
         }
         fields[name] = this.range(valueAt, this.end);
         endLine = this.blockEndLine();
