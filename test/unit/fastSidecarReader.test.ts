@@ -213,6 +213,25 @@ describe('fast sidecar reader', () => {
     });
   });
 
+  it('falls back on plain values the core schema does not read as strings, and reads the others', () => {
+    const withText = (value: string) =>
+      serializeSidecar({ version: 1, documentHash: HASH, annotations: [{ id: 'abcd1', kind: 'claim', start: 0, end: 1, text: 'PLACE', prefix: '', suffix: '' }] }).replace(
+        'text: PLACE',
+        `text: ${value}`,
+      );
+    const notStrings = ['~', 'null', 'Null', 'NULL', 'true', 'False', 'TRUE', '0x10', '0o17', '1e3', '+5', '007', '-3', '1.5', '.5', '-.5', '+.inf', '.NaN', ''];
+    for (const v of notStrings) {
+      assert.equal(isFast(withText(v)), false, v);
+      assertSameAsGeneral(withText(v), v);
+    }
+    // YAML 1.2 (the core schema, what the yaml library reads) has no yes/no/on/off booleans.
+    const strings = ['yes', 'no', 'on', 'off', 'y', 'n', 'nULL', 'tRUE', '0x', '1e', '1.2.3', '0b101', '0o8', '~x', '-x', '?x', ':x', '. x', '.nan1', 'a\tb', 'a\\b', '= 1'];
+    for (const v of strings) {
+      assert.equal(isFast(withText(v)), true, v);
+      assertSameAsGeneral(withText(v), v);
+    }
+  });
+
   it('decodes double-quoted escapes as YAML does', () => {
     const escapes = ['\\u0041\\U0001F600\\x41', '\\n\\t\\"\\\\\\/\\0\\a\\b\\e\\f\\r\\v\\N\\_\\L\\P\\ ', '\\uD83D\\uDE00\\uD800', '\\q', '\\x4', '\\U00110000', 'a\\'];
     for (const e of escapes) {
