@@ -14,6 +14,7 @@ import { schemeErrors } from '../scheme/schemeViolations';
 import { getValidator, schemaProblem } from './schemaProblems';
 import { keyName, Locator, loneCrAsLf, pairRange, START, type SidecarProblem, type SourceRange } from './sourceRange';
 import { parseYaml, unsupportedYaml } from './yamlSubset';
+import { readCanonicalSidecar } from './fastSidecarReader';
 
 export type { SidecarProblem, SourceRange } from './sourceRange';
 
@@ -69,8 +70,20 @@ export type SidecarParseResult = SidecarParseSuccess | SidecarParseFailure;
 export type SchemeCheck = AnnotationScheme | 'any';
 
 export function parseSidecar(text: string, scheme: SchemeCheck = BUILT_IN_SCHEME): SidecarParseResult {
+  return parseSafely(text, scheme, true);
+}
+
+/**
+ * parseSidecar without the fast reader (fastSidecarReader.ts): always the general YAML path.
+ * For tests and benchmarks, which compare the two.
+ */
+export function parseSidecarWithoutFastPath(text: string, scheme: SchemeCheck = BUILT_IN_SCHEME): SidecarParseResult {
+  return parseSafely(text, scheme, false);
+}
+
+function parseSafely(text: string, scheme: SchemeCheck, fast: boolean): SidecarParseResult {
   try {
-    return parseUnsafe(loneCrAsLf(stripBom(text)), scheme);
+    return parseUnsafe(stripBom(text), scheme, fast);
   } catch (e) {
     // A bug here must not take the caller down; surface it like any other problem.
     return fail('syntax', [{ message: `could not read the sidecar: ${String(e)}`, line: 1, column: 1, endLine: 1, endColumn: 1 }]);
@@ -105,10 +118,45 @@ function fail(stage: SidecarParseFailure['stage'], problems: SidecarProblem[]): 
   return { ok: false, stage, problems };
 }
 
-function parseUnsafe(text: string, scheme: SchemeCheck): SidecarParseResult {
+/** The sidecar's data (not yet normalized) and where things are, or the failure that stopped reading. */
+type ReadResult = { ok: true; data: unknown; locations: SidecarLocations } | SidecarParseFailure;
+
+/**
+ * Conflict markers, then the YAML-to-data step (the fast reader for the canonical layout, the
+ * general YAML path for anything it does not recognise), then the stages both share: the annotation
+ * scheme and the semantic checks. `bare` is the text without its BOM.
+ */
+function parseUnsafe(bare: string, scheme: SchemeCheck, fast: boolean): SidecarParseResult {
+  const text = loneCrAsLf(bare);
   const conflicts = findConflictMarkers(text);
   if (conflicts.length > 0) return fail('conflict', conflicts);
 
+  // The fast reader checks the schema's rules itself and refuses anything it is not sure of.
+  const read: ReadResult = (fast ? readFast(bare) : undefined) ?? readGeneral(text);
+  if (!read.ok) return read;
+
+  const raw = read.data as Omit<SidecarFile, 'annotations'> & { annotations: StoredAnnotation[] | null };
+  const sidecar: SidecarFile = {
+    version: raw.version,
+    documentHash: raw.documentHash,
+    annotations: (raw.annotations ?? []).map(normalizeStoredAnnotation),
+  };
+  const { locations } = read;
+  // A kind, attribute or value the scheme does not declare is a schema problem of this workspace.
+  const undeclared = scheme === 'any' ? [] : schemeErrors({ ok: true, sidecar, locations }, scheme);
+  if (undeclared.length > 0) return fail('schema', undeclared);
+  const semantic = semanticProblems(sidecar, locations);
+  if (semantic.length > 0) return fail('semantic', semantic);
+  return { ok: true, sidecar, locations };
+}
+
+function readFast(bare: string): ReadResult | undefined {
+  const canonical = readCanonicalSidecar(bare);
+  return canonical && { ok: true, data: canonical.data, locations: canonical.locations };
+}
+
+/** The general path: the yaml library, YAML features a rewrite would lose, the JSON Schema. */
+function readGeneral(text: string): ReadResult {
   const lineCounter = new LineCounter();
   const parsed = parseYaml(text, lineCounter);
   const { doc } = parsed;
@@ -132,20 +180,7 @@ function parseUnsafe(text: string, scheme: SchemeCheck): SidecarParseResult {
     const relevant = errors.filter((e) => e.keyword === 'type' || !mistyped.has(e.instancePath));
     return fail('schema', relevant.map((e) => schemaProblem(e, data, doc, at)));
   }
-
-  const raw = data as Omit<SidecarFile, 'annotations'> & { annotations: StoredAnnotation[] | null };
-  const sidecar: SidecarFile = {
-    version: raw.version,
-    documentHash: raw.documentHash,
-    annotations: (raw.annotations ?? []).map(normalizeStoredAnnotation),
-  };
-  const locations = collectLocations(doc, at);
-  // A kind, attribute or value the scheme does not declare is a schema problem of this workspace.
-  const undeclared = scheme === 'any' ? [] : schemeErrors({ ok: true, sidecar, locations }, scheme);
-  if (undeclared.length > 0) return fail('schema', undeclared);
-  const semantic = semanticProblems(sidecar, locations);
-  if (semantic.length > 0) return fail('semantic', semantic);
-  return { ok: true, sidecar, locations };
+  return { ok: true, data, locations: collectLocations(doc, at) };
 }
 
 function collectLocations(doc: Document, at: Locator): SidecarLocations {

@@ -1,0 +1,409 @@
+import schema from '../../../schemas/sidecar.schema.json';
+import { ANNOTATION_FIELD_NAMES, ANNOTATION_FIELDS } from '../annotationFields';
+import type { AnnotationLocation, SidecarLocations } from './parseSidecar';
+import { SIDECAR_VERSION } from './sidecarFormat';
+import type { SourceRange } from './sourceRange';
+
+/*
+ * A fast reader for exactly the layout serializeSidecar writes, so that reading a large sidecar
+ * does not cost the general `yaml` library's price. It recognises, line by line:
+ *
+ *   # comment lines and blank lines (before `version`)
+ *   version: 1
+ *   documentHash: <scalar>
+ *   annotations: []                   (then only blank lines)
+ *   annotations:
+ *     # comment lines, blank lines    (only between annotation blocks)
+ *     - <field>: <scalar>             (fields in the field table's order, each at most once)
+ *       <field>: <scalar>
+ *       attributes:
+ *         <key>: <scalar>             (keys in strictly increasing code unit order)
+ *
+ * with LF or CRLF line ends, where <scalar> is a one-line plain scalar that YAML's core schema
+ * reads unambiguously, or a one-line double-quoted scalar with YAML 1.2 escapes; and the values
+ * must already satisfy the sidecar JSON Schema (types, id and hash patterns, attribute key
+ * pattern, required fields). Anything else, and anything it is not sure about, returns undefined
+ * and the caller reads the file with the general YAML path, so every problem message and position
+ * is the general path's. What it returns is what the general path would have produced before its
+ * scheme and semantic checks: the plain data and the same locations.
+ */
+
+export interface CanonicalSidecarData {
+  data: { version: typeof SIDECAR_VERSION; documentHash: string; annotations: Record<string, unknown>[] };
+  locations: SidecarLocations;
+}
+
+/** Not recognised: the caller falls back to the general path. */
+class NotCanonical extends Error {}
+const NOT_CANONICAL = new NotCanonical();
+
+// The JSON Schema's own patterns (schemas/sidecar.schema.json); a unit test checks that the schema
+// says nothing else the reader does not check itself.
+const HASH_PATTERN = new RegExp(schema.properties.documentHash.pattern);
+const ID_PATTERN = new RegExp(schema.definitions.annotation.properties.id.pattern);
+const ATTRIBUTE_KEY_PATTERN = new RegExp(schema.definitions.annotation.properties.attributes.propertyNames.pattern);
+const KIND_MIN_LENGTH = schema.definitions.annotation.properties.kind.minLength;
+const OFFSET = /^(?:0|[1-9][0-9]{0,14})$/;
+
+/**
+ * Characters the reader refuses anywhere in the file: C0 controls but tab, LF and CR, DEL, C1
+ * controls, U+2028/U+2029, BOM, noncharacters U+FFFE/U+FFFF. (The writer escapes all of them in
+ * double quotes.) A lone surrogate is refused too, and a CR not before an LF, and a tab anywhere
+ * but inside a plain scalar.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Indicators a plain scalar may not start with (`-`, `?`, `:` only before a space or at the end). */
+const PLAIN_BAD_START = /^[,[\]{}#&*!|>'"%@` \t]|^[-?:](?:[ \t]|$)/;
+/** A tab that starts a comment or ends a mapping key, or ends the value: not one plain scalar. */
+const PLAIN_BAD_TAB = /\t#|:\t|\t$/;
+/** First characters of every plain scalar the core schema does not read as a string (see below). */
+const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]|^$/;
+/**
+ * The core schema's resolution of plain scalars (the yaml library's own tests, in
+ * yaml/dist/schema/core): a plain scalar matching one of these is not a string.
+ */
+const CORE_NOT_STRING = [
+  /^(?:~|[Nn]ull|NULL)?$/,
+  /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+  /^0o[0-7]+$/,
+  /^[-+]?[0-9]+$/,
+  /^0x[0-9a-fA-F]+$/,
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+];
+/** Plain keys that YAML reads as null or a boolean (and so a key that is not that string). */
+const PLAIN_NOT_STRING_KEY = /^(?:null|true|false)$/i;
+/** What ends a run of ordinary characters in a double-quoted scalar. */
+const DQ_SPECIAL = /["\\\t]/g;
+const HEX = /^[0-9a-fA-F]+$/;
+
+const ESCAPES: Record<string, string> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+};
+
+const FIELDS = ANNOTATION_FIELD_NAMES.map((name) => ({ name, key: `${name}:`, value: ANNOTATION_FIELDS[name].value }));
+// One bit per field (the table has far fewer than 31).
+const REQUIRED_MASK = ANNOTATION_FIELD_NAMES.reduce((mask, name, i) => (ANNOTATION_FIELDS[name].required ? mask | (1 << i) : mask), 0);
+
+/**
+ * The data and locations of a sidecar in the canonical layout, or undefined when the text is not
+ * (fully) recognised. `text` is the sidecar without its BOM.
+ */
+export function readCanonicalSidecar(text: string): CanonicalSidecarData | undefined {
+  try {
+    return new Reader(text).read();
+  } catch (e) {
+    if (e instanceof NotCanonical) return undefined;
+    throw e;
+  }
+}
+
+function isWellFormed(text: string): boolean {
+  const native = (text as unknown as { isWellFormed?: () => boolean }).isWellFormed;
+  return typeof native === 'function' ? native.call(text) : !LONE_SURROGATE.test(text);
+}
+
+class Reader {
+  /** Current line: its number (1-based), start offset, end of its content (before CR LF / LF) and the start of the next line. */
+  private line = 0;
+  private start = 0;
+  private end = 0;
+  private next = 0;
+  private hasNewline = false;
+  /** Whether the last scalar read was plain (unquoted). */
+  private plain = false;
+
+  constructor(private readonly text: string) {}
+
+  /** Moves to the next line; false at the end of the text. */
+  private advance(): boolean {
+    const { text } = this;
+    // The text ends without a line break, or with one: there is no further line.
+    if (this.line > 0 && (!this.hasNewline || this.next >= text.length)) return false;
+    this.start = this.next;
+    this.line++;
+    const nl = text.indexOf('\n', this.start);
+    if (nl < 0) {
+      this.end = text.length;
+      this.next = text.length;
+      this.hasNewline = false;
+    } else {
+      this.end = nl > this.start && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+      this.next = nl + 1;
+      this.hasNewline = true;
+    }
+    return true;
+  }
+
+  private range(from: number, to: number): SourceRange {
+    return { line: this.line, column: from - this.start + 1, endLine: this.line, endColumn: to - this.start + 1 };
+  }
+
+  /** The line where a block ending on the current line ends (column 1): just past its line break, which must exist. */
+  private blockEndLine(): number {
+    if (!this.hasNewline) throw NOT_CANONICAL;
+    return this.line + 1;
+  }
+
+  private lineText(): string {
+    return this.text.slice(this.start, this.end);
+  }
+
+  private isBlank(): boolean {
+    return this.start === this.end;
+  }
+
+  /** A whole-line comment starting at `indent`, without tabs. */
+  private isComment(indent: number): boolean {
+    const { text } = this;
+    for (let i = 0; i < indent; i++) if (text.charCodeAt(this.start + i) !== 0x20) return false;
+    if (text.charCodeAt(this.start + indent) !== 0x23 /* # */) return false;
+    const tab = text.indexOf('\t', this.start);
+    if (tab >= 0 && tab < this.end) throw NOT_CANONICAL;
+    return true;
+  }
+
+  read(): CanonicalSidecarData {
+    const text = this.text;
+    if (UNSAFE_CHAR.test(text) || !isWellFormed(text)) throw NOT_CANONICAL;
+    // A CR not followed by LF: the general path's business.
+    for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+      if (text.charCodeAt(i + 1) !== 0x0a) throw NOT_CANONICAL;
+    }
+    const locations: SidecarLocations = { fields: {}, annotations: [] };
+
+    // Header: comments and blank lines.
+    for (;;) {
+      if (!this.advance()) throw NOT_CANONICAL;
+      if (this.isBlank() || this.isComment(0)) continue;
+      break;
+    }
+    if (this.lineText() !== 'version: 1') throw NOT_CANONICAL;
+    locations.fields.version = this.range(this.start + 9, this.start + 10);
+
+    if (!this.advance()) throw NOT_CANONICAL;
+    if (!text.startsWith('documentHash: ', this.start)) throw NOT_CANONICAL;
+    const hashAt = this.start + 14;
+    const hash = this.scalar(hashAt);
+    if (!HASH_PATTERN.test(hash)) throw NOT_CANONICAL;
+    locations.fields.documentHash = this.range(hashAt, this.end);
+
+    if (!this.advance()) throw NOT_CANONICAL;
+    const annotationsLine = this.lineText();
+    const annotations: Record<string, unknown>[] = [];
+    const data: CanonicalSidecarData['data'] = { version: SIDECAR_VERSION, documentHash: hash, annotations };
+    if (annotationsLine === 'annotations: []') {
+      locations.fields.annotations = this.range(this.start + 13, this.end);
+      while (this.advance()) if (!this.isBlank()) throw NOT_CANONICAL;
+      return { data, locations };
+    }
+    if (annotationsLine !== 'annotations:') throw NOT_CANONICAL;
+
+    let seqLine = 0;
+    let endLine = 0;
+    let more = this.advance();
+    while (more) {
+      if (this.isBlank() || this.isComment(2)) {
+        more = this.advance();
+        continue;
+      }
+      // `  - ` starts an annotation block.
+      if (!text.startsWith('  - ', this.start)) throw NOT_CANONICAL;
+      if (seqLine === 0) seqLine = this.line;
+      endLine = this.annotation(annotations, locations.annotations);
+      more = this.line === endLine;
+    }
+    // `annotations:` with nothing after it is null: left to the general path.
+    if (seqLine === 0) throw NOT_CANONICAL;
+    locations.fields.annotations = { line: seqLine, column: 3, endLine, endColumn: 1 };
+    return { data, locations };
+  }
+
+  /**
+   * One annotation block, the current line being its `  - ` line. Returns the line where it ends
+   * (column 1); when a line follows the block, it is the current line.
+   */
+  private annotation(out: Record<string, unknown>[], locationsOut: AnnotationLocation[]): number {
+    const { text } = this;
+    const value: Record<string, unknown> = {};
+    const fields: AnnotationLocation['fields'] = {};
+    const loc: AnnotationLocation = { range: START_PLACEHOLDER, fields, attributes: {} };
+    const startLine = this.line;
+    let seen = 0;
+    let index = 0; // fields come in table order, each at most once
+    let keyAt = this.start + 4; // after `  - `
+    let endLine: number;
+    for (;;) {
+      while (index < FIELDS.length && !text.startsWith(FIELDS[index].key, keyAt)) index++;
+      if (index >= FIELDS.length) throw NOT_CANONICAL;
+      const field = FIELDS[index];
+      const name = field.name;
+      seen |= 1 << index;
+      index++;
+      const colon = keyAt + name.length;
+      if (field.value === 'attributes') {
+        if (colon + 1 !== this.end) throw NOT_CANONICAL;
+        const values: Record<string, unknown> = {};
+        const firstLine = this.line + 1;
+        endLine = this.attributes(values, loc);
+        value[name] = values;
+        fields[name] = { line: firstLine, column: 7, endLine, endColumn: 1 };
+      } else {
+        if (text.charCodeAt(colon + 1) !== 0x20) throw NOT_CANONICAL;
+        const valueAt = colon + 2;
+        const scalar = this.scalar(valueAt);
+        const kind = field.value;
+        if (kind === 'offset') {
+          if (!this.plain || !OFFSET.test(scalar)) throw NOT_CANONICAL;
+          value[name] = Number(scalar);
+        } else if (kind === 'flag') {
+          if (!this.plain || (scalar !== 'true' && scalar !== 'false')) throw NOT_CANONICAL;
+          value[name] = scalar === 'true';
+        } else if (kind === 'string' || kind === 'id') {
+          if (this.plain && !plainIsString(scalar)) throw NOT_CANONICAL;
+          if (kind === 'id' && !ID_PATTERN.test(scalar)) throw NOT_CANONICAL;
+          if (name === 'kind' && scalar.length < KIND_MIN_LENGTH) throw NOT_CANONICAL;
+          value[name] = scalar;
+        } else {
+          throw NOT_CANONICAL; // a kind of value this reader does not know
+        }
+        fields[name] = this.range(valueAt, this.end);
+        endLine = this.blockEndLine();
+        if (!this.advance()) break;
+      }
+      if (this.line < endLine) break; // attributes ran to the end of the text
+      // The block goes on with a `    <field>:` line.
+      if (!text.startsWith('    ', this.start) || text.charCodeAt(this.start + 4) === 0x20) break;
+      keyAt = this.start + 4;
+    }
+    if ((seen & REQUIRED_MASK) !== REQUIRED_MASK) throw NOT_CANONICAL;
+    loc.range = { line: startLine, column: 5, endLine, endColumn: 1 };
+    out.push(value);
+    locationsOut.push(loc);
+    return endLine;
+  }
+
+  /**
+   * The `attributes:` mapping's lines, the current line being `    attributes:`. Returns the line
+   * where the mapping ends (column 1); when a line follows it, it is the current line.
+   */
+  private attributes(values: Record<string, unknown>, loc: AnnotationLocation): number {
+    const { text } = this;
+    let previous: string | undefined;
+    let endLine = 0;
+    while (this.advance() && text.startsWith('      ', this.start) && text.charCodeAt(this.start + 6) !== 0x20) {
+      const keyAt = this.start + 6;
+      const colon = text.indexOf(': ', keyAt);
+      if (colon < 0 || colon >= this.end) throw NOT_CANONICAL;
+      const key = text.slice(keyAt, colon);
+      if (!ATTRIBUTE_KEY_PATTERN.test(key) || PLAIN_NOT_STRING_KEY.test(key)) throw NOT_CANONICAL;
+      // Code unit order, each key once: what the writer does, and no duplicate to think about.
+      if (previous !== undefined && !(previous < key)) throw NOT_CANONICAL;
+      previous = key;
+      const valueAt = colon + 2;
+      const scalar = this.scalar(valueAt);
+      let v: string | boolean = scalar;
+      if (this.plain) {
+        if (scalar === 'true' || scalar === 'false') v = scalar === 'true';
+        else if (!plainIsString(scalar)) throw NOT_CANONICAL;
+      }
+      values[key] = v;
+      loc.attributes[key] = { key: this.range(keyAt, colon), value: this.range(valueAt, this.end) };
+      endLine = this.blockEndLine();
+    }
+    // `attributes:` with nothing under it is null: left to the general path.
+    if (endLine === 0) throw NOT_CANONICAL;
+    return endLine;
+  }
+
+  /** A one-line scalar from `at` to the end of the current line; sets `plain`. */
+  private scalar(at: number): string {
+    const { text } = this;
+    const lineEnd = this.end;
+    if (at >= lineEnd) throw NOT_CANONICAL;
+    if (text.charCodeAt(at) === 0x22 /* " */) {
+      this.plain = false;
+      return this.doubleQuoted(at, lineEnd);
+    }
+    const raw = text.slice(at, lineEnd);
+    const last = raw.charCodeAt(raw.length - 1);
+    if (
+      PLAIN_BAD_START.test(raw) ||
+      last === 0x20 ||
+      last === 0x3a /* : */ ||
+      raw.includes(': ') ||
+      raw.includes(' #') ||
+      (raw.includes('\t') && PLAIN_BAD_TAB.test(raw))
+    ) {
+      throw NOT_CANONICAL;
+    }
+    this.plain = true;
+    return raw;
+  }
+
+  /** A double-quoted scalar that closes exactly at the end of the line. */
+  private doubleQuoted(at: number, lineEnd: number): string {
+    const { text } = this;
+    let out = '';
+    let i = at + 1;
+    for (;;) {
+      DQ_SPECIAL.lastIndex = i;
+      const found = DQ_SPECIAL.exec(text);
+      const j = found ? found.index : -1;
+      // No closing quote on this line, or a raw tab.
+      if (j < 0 || j >= lineEnd || text.charCodeAt(j) === 0x09) throw NOT_CANONICAL;
+      out += text.slice(i, j);
+      if (text.charCodeAt(j) === 0x22) {
+        if (j !== lineEnd - 1) throw NOT_CANONICAL; // something after the closing quote
+        return out;
+      }
+      // An escape.
+      if (j + 1 >= lineEnd) throw NOT_CANONICAL;
+      const next = text[j + 1];
+      const simple = ESCAPES[next];
+      if (simple !== undefined) {
+        out += simple;
+        i = j + 2;
+      } else if (next === 'x' || next === 'u' || next === 'U') {
+        const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+        if (j + 2 + length > lineEnd) throw NOT_CANONICAL;
+        const hex = text.slice(j + 2, j + 2 + length);
+        if (!HEX.test(hex)) throw NOT_CANONICAL;
+        const code = parseInt(hex, 16);
+        if (code > 0x10ffff) throw NOT_CANONICAL;
+        out += String.fromCodePoint(code);
+        i = j + 2 + length;
+      } else {
+        throw NOT_CANONICAL;
+      }
+    }
+  }
+}
+
+const START_PLACEHOLDER: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/** A plain scalar the core schema reads as a string. */
+function plainIsString(value: string): boolean {
+  if (!MAYBE_NOT_STRING.test(value)) return true;
+  for (const test of CORE_NOT_STRING) if (test.test(value)) return false;
+  return true;
+}
