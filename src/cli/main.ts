@@ -1,4 +1,5 @@
 import { version } from '../../package.json';
+import { agree, AGREE_USAGE } from './commands/agree';
 import { check, CHECK_USAGE } from './commands/check';
 import { exportAnnotations, EXPORT_USAGE } from './commands/export';
 import { init, INIT_USAGE } from './commands/init';
@@ -19,6 +20,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   stats: { run: stats, usage: STATS_USAGE, summary: 'count annotations per kind, speaker, document, annotator' },
   merge: { run: merge, usage: MERGE_USAGE, summary: 'git merge driver: merge two sidecars by annotation id' },
   suggest: { run: suggest, usage: SUGGEST_USAGE, summary: 'suggest quotes, speakers, claims, speculation, boilerplate (--write adds them)' },
+  agree: { run: agree, usage: AGREE_USAGE, summary: 'inter-annotator agreement: span F1, Cohen\'s κ, Krippendorff\'s α, speaker' },
   init: { run: init, usage: INIT_USAGE, summary: 'set up this git repository: merge driver, .gitattributes (--hook: pre-commit hook)' },
 };
 
