@@ -73,7 +73,10 @@ export class GitRepository {
 
 /** A sidecar of a commit that could not be taken, with why. */
 export interface GitCorpusProblem {
+  /** The sidecar's path, repository-relative. */
   readonly path: string;
+  /** Its document's path, repository-relative. */
+  readonly document: string;
   readonly message: string;
 }
 
@@ -91,18 +94,18 @@ export async function corpusAtCommit(repo: GitRepository, commit: string, paths:
     const bytes = await repo.bytesAt(commit, sidecarPath);
     const decoded = bytes && decodeSidecarBytes(bytes);
     if (!decoded || !decoded.ok) {
-      problems.push({ path: sidecarPath, message: decoded ? `${decoded.problem.line}:${decoded.problem.column}: ${decoded.problem.message}` : 'cannot be read from git' });
+      problems.push({ path: sidecarPath, document: documentPath, message: decoded ? `${decoded.problem.line}:${decoded.problem.column}: ${decoded.problem.message}` : 'cannot be read from git' });
       return;
     }
     const text = await documentText(repo, commit, documentPath);
     if (text === undefined) {
-      problems.push({ path: sidecarPath, message: 'its document is neither in the working tree nor in that commit' });
+      problems.push({ path: sidecarPath, document: documentPath, message: 'its document is neither in the working tree nor in that commit' });
       return;
     }
     const loaded = loadSidecar(decoded.text, text, scheme);
     if (!loaded.ok) {
       const first = loaded.problems[0];
-      problems.push({ path: sidecarPath, message: `not a valid sidecar at that commit (${first.line}:${first.column}: ${first.message})` });
+      problems.push({ path: sidecarPath, document: documentPath, message: `not a valid sidecar at that commit (${first.line}:${first.column}: ${first.message})` });
       return;
     }
     corpus.push({ path: documentPath, documentText: text, annotations: toStoredAnnotations(loaded.annotations.all, text).sort(compareAnnotations) });

@@ -1,6 +1,7 @@
 import { version } from '../../package.json';
 import { agree, AGREE_USAGE } from './commands/agree';
 import { check, CHECK_USAGE } from './commands/check';
+import { diff, DIFF_USAGE } from './commands/diff';
 import { exportAnnotations, EXPORT_USAGE } from './commands/export';
 import { init, INIT_USAGE } from './commands/init';
 import { merge, MERGE_USAGE } from './commands/merge';
@@ -21,6 +22,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   merge: { run: merge, usage: MERGE_USAGE, summary: 'git merge driver: merge two sidecars by annotation id' },
   suggest: { run: suggest, usage: SUGGEST_USAGE, summary: 'suggest quotes, speakers, claims, speculation, boilerplate (--write adds them)' },
   agree: { run: agree, usage: AGREE_USAGE, summary: 'inter-annotator agreement: span F1, Cohen\'s κ, Krippendorff\'s α, speaker' },
+  diff: { run: diff, usage: DIFF_USAGE, summary: 'annotations added, removed and changed since a git ref (text, json, markdown)' },
   init: { run: init, usage: INIT_USAGE, summary: 'set up this git repository: merge driver, .gitattributes (--hook: pre-commit hook)' },
 };
 

@@ -216,6 +216,23 @@ describe('source-annotator agree', () => {
     assert.match(r.err, /b\.txt: annotated in one only/);
   });
 
+  it('leaves out a document whose sidecar is invalid on one side rather than comparing it with nothing', async () => {
+    const dir = tempDir('agree-invalid');
+    for (const side of ['one', 'two']) {
+      fs.mkdirSync(path.join(dir, side));
+      fs.writeFileSync(path.join(dir, side, 'a.txt'), TEXT);
+      fs.writeFileSync(path.join(dir, side, 'b.txt'), TEXT);
+      fs.writeFileSync(path.join(dir, side, 'a.txt.annotations.yaml'), tag(undefined, TEXT, { phrase: 'taxes would fall' }).sidecar);
+    }
+    fs.writeFileSync(path.join(dir, 'one', 'b.txt.annotations.yaml'), tag(undefined, TEXT, { phrase: 'That is false', kind: 'quote' }).sidecar);
+    fs.writeFileSync(path.join(dir, 'two', 'b.txt.annotations.yaml'), 'version: [1\n');
+    const r = await run(dir, 'agree', '--folders', 'one', 'two', '--format', 'json');
+    assert.equal(r.code, 1);
+    const [p] = JSON.parse(r.out).pairs;
+    assert.equal(p.documents, 1);
+    assert.deepEqual(p.spans.exact, { p: 1, r: 1, f1: 1 });
+  });
+
   it('refuses option combinations that cannot mean anything', async () => {
     const dir = tempDir('agree-usage');
     assert.equal((await run(dir, 'agree', '--ref', 'x')).code, 2);

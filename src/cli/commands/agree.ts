@@ -3,6 +3,7 @@ import { authorPairs, corpusPair, type AnnotatorPair } from '../../core/agreemen
 import { compareAnnotators, type FieldAgreement, type PairAgreement, type SpanScores } from '../../core/agreement/compareAnnotators';
 import { corpusDocument, type CorpusDocument } from '../../core/corpus/annotatedDocument';
 import { findAttribute, kindLabel, type AnnotationScheme } from '../../core/scheme/scheme';
+import { documentPathForSidecar } from '../../core/sidecar/sidecarFormat';
 import { visibleLine } from '../../core/report/visibleText';
 import { choice, parseArgs } from '../args';
 import { displayPath, EXIT_OK, EXIT_PROBLEMS, UsageError, type CliIO } from '../cliIO';
@@ -80,14 +81,18 @@ async function refPairs(io: CliIO, refs: [string, string], paths: readonly strin
   const repo = await GitRepository.at(io.cwd);
   const where = paths.length > 0 ? paths.map((p) => resolve(io.cwd, p)) : [io.cwd];
   const sides: CorpusDocument[][] = [];
+  const skipped = new Set<string>();
   let problems = 0;
   for (const ref of refs) {
     const read = await corpusAtCommit(repo, await repo.commit(ref), where, scheme);
-    for (const p of read.problems) io.err(visibleLine(`${ref}:${p.path}: skipped, ${p.message}`) + '\n');
+    for (const p of read.problems) {
+      io.err(visibleLine(`${ref}:${p.path}: skipped, ${p.message}`) + '\n');
+      skipped.add(displayPath(io, repo.absolute(p.document)));
+    }
     problems += read.problems.length;
     sides.push(read.corpus.map((d) => ({ ...d, path: displayPath(io, repo.absolute(d.path)) })));
   }
-  const { documents, onlyA, onlyB } = corpusPair(sides[0], sides[1]);
+  const { documents, onlyA, onlyB } = corpusPair(...withoutSkipped(sides, skipped));
   for (const p of onlyA) io.err(visibleLine(`${p}: annotated at ${refs[0]} only; compared with no annotations at ${refs[1]}`) + '\n');
   for (const p of onlyB) io.err(visibleLine(`${p}: annotated at ${refs[1]} only; compared with no annotations at ${refs[0]}`) + '\n');
   return { pairs: [{ a: refs[0], b: refs[1], documents }], problems };
@@ -95,29 +100,42 @@ async function refPairs(io: CliIO, refs: [string, string], paths: readonly strin
 
 async function folderPairs(io: CliIO, folders: [string, string], scheme: AnnotationScheme): Promise<{ pairs: AnnotatorPair[]; problems: number }> {
   const sides: CorpusDocument[][] = [];
+  const skipped = new Set<string>();
   let problems = 0;
   for (const folder of folders) {
     const root = resolve(io.cwd, folder);
+    const inFolder = (path: string): string => relative(root, path).split('\\').join('/');
     const { documents, problems: found } = await readCorpus(io, [folder], scheme);
     for (const p of found) {
       if (p.severity === 'error') problems++;
+      const document = p.folder ? undefined : documentPathForSidecar(p.path);
+      if (p.severity === 'error' && document !== undefined) skipped.add(inFolder(document));
       io.err(problemLine(io, p));
     }
     const side: CorpusDocument[] = [];
     for (const doc of documents) {
-      const entry = corpusDocument(doc, relative(root, doc.documentPath).split('\\').join('/'));
+      const entry = corpusDocument(doc, inFolder(doc.documentPath));
       if (entry) side.push(entry);
       else {
+        skipped.add(inFolder(doc.documentPath));
         problems++;
         io.err(`${displayPath(io, doc.sidecarPath)}: skipped, not a valid sidecar or its document cannot be read (run "source-annotator check")\n`);
       }
     }
     sides.push(side);
   }
-  const { documents, onlyA, onlyB } = corpusPair(sides[0], sides[1]);
+  const { documents, onlyA, onlyB } = corpusPair(...withoutSkipped(sides, skipped));
   for (const p of onlyA) io.err(visibleLine(`${p}: annotated in ${folders[0]} only; compared with no annotations in ${folders[1]}`) + '\n');
   for (const p of onlyB) io.err(visibleLine(`${p}: annotated in ${folders[1]} only; compared with no annotations in ${folders[0]}`) + '\n');
   return { pairs: [{ a: folders[0], b: folders[1], documents }], problems };
+}
+
+/**
+ * Both sides without the documents whose sidecar could not be taken on either side: comparing what
+ * one side says with "nothing" there would misstate the agreement (the problem is on stderr).
+ */
+function withoutSkipped(sides: CorpusDocument[][], skipped: ReadonlySet<string>): [CorpusDocument[], CorpusDocument[]] {
+  return [sides[0].filter((d) => !skipped.has(d.path)), sides[1].filter((d) => !skipped.has(d.path))];
 }
 
 function textReport(r: PairAgreement, scheme: AnnotationScheme): string {

@@ -1,4 +1,5 @@
 import { corpusDocument, type CorpusDocument } from '../../core/corpus/annotatedDocument';
+import { documentPathForSidecar } from '../../core/sidecar/sidecarFormat';
 import { findAttribute, kindLabel, type AnnotationScheme } from '../../core/scheme/scheme';
 import { SCHEME_OPTION, SCHEME_USAGE, schemeOfCorpus } from '../cliScheme';
 import { annotationStats } from '../../core/report/annotationStats';
@@ -54,12 +55,20 @@ function row(count: number, label: string): string {
  * The readable sidecars as report input. Everything left out is named on stderr (files and folders
  * that cannot be read, invalid sidecars, documents that exist but cannot be read) and counted.
  */
-export async function readReportCorpus(io: CliIO, paths: readonly string[], scheme: AnnotationScheme): Promise<{ corpus: CorpusDocument[]; unreadable: number }> {
+export async function readReportCorpus(
+  io: CliIO,
+  paths: readonly string[],
+  scheme: AnnotationScheme,
+): Promise<{ corpus: CorpusDocument[]; unreadable: number; skipped: string[] }> {
   const corpus: CorpusDocument[] = [];
   const { documents, problems } = await readCorpus(io, paths, scheme);
   let unreadable = 0;
+  /** Display paths of the documents whose sidecar was there but could not be taken. */
+  const skipped: string[] = [];
   for (const problem of problems) {
     if (problem.severity === 'error') unreadable++;
+    const document = problem.folder ? undefined : documentPathForSidecar(problem.path);
+    if (problem.severity === 'error' && document !== undefined) skipped.push(displayPath(io, document));
     io.err(problemLine(io, problem.severity === 'error' ? problem : { ...problem, message: `warning: ${problem.message}` }));
   }
   for (const doc of documents) {
@@ -68,9 +77,10 @@ export async function readReportCorpus(io: CliIO, paths: readonly string[], sche
       corpus.push(entry);
     } else {
       unreadable++;
+      skipped.push(displayPath(io, doc.documentPath));
       const why = doc.documentProblem !== undefined ? `its document ${displayPath(io, doc.documentPath)}: ${doc.documentProblem}` : 'not a valid sidecar (run "source-annotator check")';
       io.err(`${displayPath(io, doc.sidecarPath)}: skipped, ${why}\n`);
     }
   }
-  return { corpus, unreadable };
+  return { corpus, unreadable, skipped };
 }

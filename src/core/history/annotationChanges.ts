@@ -1,0 +1,91 @@
+import type { CorpusDocument } from '../corpus/annotatedDocument';
+import type { StoredAnnotation } from '../sidecar/sidecarFormat';
+import { CodePointLines } from '../text/codePointLines';
+import { stripBom } from '../text/documentText';
+
+export type ChangeKind = 'added' | 'removed' | 'changed';
+
+/** One annotation's change between two versions of a corpus, found by its id. */
+export interface AnnotationChange {
+  /** The document's path as shown (relative, `/`-separated). */
+  readonly document: string;
+  readonly id: string;
+  readonly change: ChangeKind;
+  /** What changed: `span`, `kind`, `speaker`, `note`, `author`, `orphaned`, `attributes.<id>`; empty unless changed. */
+  readonly fields: string[];
+  /** The kind now (the old one for a removed annotation). */
+  readonly kind: string;
+  /** The quote now (the old one for a removed annotation). */
+  readonly text: string;
+  /** 1-based line of the span in the document's current text; undefined for an orphan or without text. */
+  readonly line: number | undefined;
+  /** The values before, for a changed or removed annotation (the fields that changed only). */
+  readonly before?: Partial<StoredAnnotation>;
+}
+
+/** Fields compared one by one; `span` stands for start and end (text and context follow them). */
+const COMPARED = ['kind', 'speaker', 'note', 'author', 'orphaned'] as const;
+
+/**
+ * The changes from `before` to `after`, documents matched by path and annotations by id. Both sides
+ * must be read against the same (current) document text, so that a span that only moved because
+ * text was inserted above it is re-anchored to the same offsets and is not reported as changed.
+ * Sorted by document, then line, then id.
+ */
+export function annotationChanges(before: readonly CorpusDocument[], after: readonly CorpusDocument[]): AnnotationChange[] {
+  const old = new Map(before.map((d) => [d.path, d]));
+  const changes: AnnotationChange[] = [];
+  const lines = new LineLookup();
+  for (const doc of after) {
+    const was = new Map((old.get(doc.path)?.annotations ?? []).map((a) => [a.id, a]));
+    old.delete(doc.path);
+    for (const now of doc.annotations) {
+      const then = was.get(now.id);
+      was.delete(now.id);
+      if (!then) {
+        changes.push({ document: doc.path, id: now.id, change: 'added', fields: [], kind: now.kind, text: now.text, line: lines.of(doc, now) });
+        continue;
+      }
+      const fields = changedFields(then, now);
+      if (fields.length > 0) changes.push({ document: doc.path, id: now.id, change: 'changed', fields, kind: now.kind, text: now.text, line: lines.of(doc, now), before: beforeValues(then, fields) });
+    }
+    for (const then of was.values()) changes.push(removed(doc, then, lines));
+  }
+  for (const doc of old.values()) for (const then of doc.annotations) changes.push(removed(doc, then, lines));
+  return changes.sort((x, y) => (x.document < y.document ? -1 : x.document > y.document ? 1 : (x.line ?? Infinity) - (y.line ?? Infinity) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)));
+}
+
+function removed(doc: CorpusDocument, then: StoredAnnotation, lines: LineLookup): AnnotationChange {
+  return { document: doc.path, id: then.id, change: 'removed', fields: [], kind: then.kind, text: then.text, line: lines.of(doc, then), before: then };
+}
+
+export function changedFields(then: StoredAnnotation, now: StoredAnnotation): string[] {
+  const fields: string[] = [];
+  if (then.start !== now.start || then.end !== now.end) fields.push('span');
+  for (const f of COMPARED) if ((then[f] ?? undefined) !== (now[f] ?? undefined)) fields.push(f);
+  const keys = new Set([...Object.keys(then.attributes ?? {}), ...Object.keys(now.attributes ?? {})]);
+  for (const key of [...keys].sort()) if (JSON.stringify(then.attributes?.[key]) !== JSON.stringify(now.attributes?.[key])) fields.push(`attributes.${key}`);
+  return fields;
+}
+
+function beforeValues(then: StoredAnnotation, fields: readonly string[]): Partial<StoredAnnotation> {
+  const values: Record<string, unknown> = {};
+  for (const f of fields) {
+    if (f === 'span') Object.assign(values, { start: then.start, end: then.end, text: then.text });
+    else if (f.startsWith('attributes.')) values.attributes = then.attributes;
+    else values[f] = then[f as keyof StoredAnnotation];
+  }
+  return values as Partial<StoredAnnotation>;
+}
+
+/** One line index per document text, built when first asked. */
+class LineLookup {
+  private readonly indexes = new WeakMap<CorpusDocument, CodePointLines>();
+
+  of(doc: CorpusDocument, annotation: StoredAnnotation): number | undefined {
+    if (doc.documentText === undefined || annotation.orphaned) return undefined;
+    let index = this.indexes.get(doc);
+    if (!index) this.indexes.set(doc, (index = new CodePointLines(stripBom(doc.documentText))));
+    return index.lineAt(annotation.start);
+  }
+}
