@@ -19,6 +19,8 @@ import { ResolveAnnotationConflictCommand } from './conflicts/commands/resolveAn
 import { ContextKeys } from './contextKeys';
 import { DecorationController } from './decorations';
 import { DiagnosticsController } from './diagnostics';
+import { registerHistory } from './history/historyFeature';
+import type { AnnotationChangesView } from './history/annotationChangesView';
 import { AnnotationHoverProvider } from './hover';
 import { suggestAnnotations } from './lazyCore';
 import { registerNavigation } from './navigation/navigationFeature';
@@ -46,6 +48,8 @@ export interface SourceAnnotatorApi {
   /** Suggestions waiting for review, per open document (memory only). */
   readonly suggestions: SuggestionStore;
   readonly claimsReport: ClaimsReportPanel;
+  /** The Annotation Changes view (Show Annotation Changes Since…). */
+  readonly changesView: AnnotationChangesView;
   /** Parses sidecars off the extension host thread. */
   readonly sidecarParser: SidecarParser;
   /** The annotation scheme in force (and the scheme file's problems, if any). */
@@ -88,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const { orphansView, disposables: orphanParts } = registerOrphans(store, commands);
   const { suggestions, disposables: suggestionParts } = registerSuggestions(store, (text) => suggestAnnotations(text).filter((s) => findKind(activeScheme(), s.kind)), commands);
   const { claimsReport, disposables: reportParts } = registerClaimsReport(workspaceIndex, context.extensionUri, commands);
+  const { changesView, disposables: historyParts } = registerHistory(store, commands);
 
   context.subscriptions.push(
     schemeFile,
@@ -112,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     ...orphanParts,
     ...suggestionParts,
     ...reportParts,
+    ...historyParts,
   );
   void announceActivation();
   return {
@@ -121,6 +127,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     orphansView,
     suggestions,
     claimsReport,
+    changesView,
     sidecarParser: parser,
     scheme: schemeState,
     schemeRevalidated: async () => {
