@@ -49,8 +49,8 @@ describe('source-annotator diff', () => {
     const summary = changes.map((c: { change: string; id: string; fields: string[]; kind: string; text: string; line: number }) => [c.change, c.kind, c.text, c.fields, c.line]);
     assert.deepEqual(summary, [
       ['changed', 'claim', 'taxes would fall', ['speaker'], 2],
-      ['added', 'claim', 'the opposition leader', [], 4],
       ['removed', 'quote', 'That is false', [], 4],
+      ['added', 'claim', 'the opposition leader', [], 4],
     ]);
     assert.equal(changes.find((c: { id: string }) => c.id === taxes).before.speaker, 'The minister');
     assert.ok(!changes.some((c: { id: string }) => c.id === bold), 'a span that only moved is not a change');

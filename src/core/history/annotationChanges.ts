@@ -19,6 +19,8 @@ export interface AnnotationChange {
   readonly text: string;
   /** 1-based line of the span in the document's current text; undefined for an orphan or without text. */
   readonly line: number | undefined;
+  /** Code point offset of the span in the current text (where the removed one would be). */
+  readonly start: number;
   /** The values before, for a changed or removed annotation (the fields that changed only). */
   readonly before?: Partial<StoredAnnotation>;
   /** The values now of the fields that changed, for a changed annotation. */
@@ -32,7 +34,7 @@ const COMPARED = ['kind', 'speaker', 'note', 'author', 'orphaned'] as const;
  * The changes from `before` to `after`, documents matched by path and annotations by id. Both sides
  * must be read against the same (current) document text, so that a span that only moved because
  * text was inserted above it is re-anchored to the same offsets and is not reported as changed.
- * Sorted by document, then line, then id.
+ * Sorted by document, then place in the text, then id.
  */
 export function annotationChanges(before: readonly CorpusDocument[], after: readonly CorpusDocument[]): AnnotationChange[] {
   const old = new Map(before.map((d) => [d.path, d]));
@@ -45,20 +47,22 @@ export function annotationChanges(before: readonly CorpusDocument[], after: read
       const then = was.get(now.id);
       was.delete(now.id);
       if (!then) {
-        changes.push({ document: doc.path, id: now.id, change: 'added', fields: [], kind: now.kind, text: now.text, line: lines.of(doc, now) });
+        changes.push({ document: doc.path, id: now.id, change: 'added', fields: [], kind: now.kind, text: now.text, line: lines.of(doc, now), start: now.start });
         continue;
       }
       const fields = changedFields(then, now);
-      if (fields.length > 0) changes.push({ document: doc.path, id: now.id, change: 'changed', fields, kind: now.kind, text: now.text, line: lines.of(doc, now), before: valuesOf(then, fields), after: valuesOf(now, fields) });
+      if (fields.length > 0) changes.push({ document: doc.path, id: now.id, change: 'changed', fields, kind: now.kind, text: now.text, line: lines.of(doc, now), start: now.start, before: valuesOf(then, fields), after: valuesOf(now, fields) });
     }
     for (const then of was.values()) changes.push(removed(doc, then, lines));
   }
   for (const doc of old.values()) for (const then of doc.annotations) changes.push(removed(doc, then, lines));
-  return changes.sort((x, y) => (x.document < y.document ? -1 : x.document > y.document ? 1 : (x.line ?? Infinity) - (y.line ?? Infinity) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)));
+  // Orphans last in their document; ids (random) only break ties of the same place.
+  const place = (c: AnnotationChange): number => (c.line === undefined ? Infinity : c.start);
+  return changes.sort((x, y) => (x.document < y.document ? -1 : x.document > y.document ? 1 : place(x) - place(y) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)));
 }
 
 function removed(doc: CorpusDocument, then: StoredAnnotation, lines: LineLookup): AnnotationChange {
-  return { document: doc.path, id: then.id, change: 'removed', fields: [], kind: then.kind, text: then.text, line: lines.of(doc, then), before: then };
+  return { document: doc.path, id: then.id, change: 'removed', fields: [], kind: then.kind, text: then.text, line: lines.of(doc, then), start: then.start, before: then };
 }
 
 /**
