@@ -4,6 +4,8 @@ export interface ParsedArgs {
   readonly positionals: string[];
   /** `--name value` and `--name=value` options; flags map to `true`. */
   readonly options: Map<string, string | true>;
+  /** Options that may be given several times, every value in order (`--map A=x --map B=y`). */
+  readonly lists: Map<string, string[]>;
 }
 
 export interface ArgSpec {
@@ -11,12 +13,16 @@ export interface ArgSpec {
   readonly values?: readonly string[];
   /** Options that take none. */
   readonly flags?: readonly string[];
+  /** Options that take a value and may be repeated. */
+  readonly repeated?: readonly string[];
 }
 
 /** Splits the arguments of a command, refusing options the command does not know. */
 export function parseArgs(args: readonly string[], spec: ArgSpec): ParsedArgs {
   const values = new Set(spec.values ?? []);
   const flags = new Set(spec.flags ?? []);
+  const repeated = new Set(spec.repeated ?? []);
+  const lists = new Map<string, string[]>();
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
   for (let i = 0; i < args.length; i++) {
@@ -35,15 +41,16 @@ export function parseArgs(args: readonly string[], spec: ArgSpec): ParsedArgs {
     if (flags.has(name)) {
       if (eq !== -1) throw new UsageError(`option --${name} takes no value`);
       options.set(name, true);
-    } else if (values.has(name)) {
+    } else if (values.has(name) || repeated.has(name)) {
       const value = eq !== -1 ? arg.slice(eq + 1) : args[++i];
       if (value === undefined || value === '') throw new UsageError(`option --${name} needs a value`);
-      options.set(name, value);
+      if (repeated.has(name)) lists.set(name, [...(lists.get(name) ?? []), value]);
+      else options.set(name, value);
     } else {
       throw new UsageError(`unknown option --${name}`);
     }
   }
-  return { positionals, options };
+  return { positionals, options, lists };
 }
 
 /** The value of a `--format`-like option, checked against its allowed values. */

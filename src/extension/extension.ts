@@ -25,6 +25,7 @@ import { registerNavigation } from './navigation/navigationFeature';
 import { registerOrphans } from './orphans/orphansFeature';
 import type { OrphansView } from './orphans/orphansView';
 import type { ClaimsReportPanel } from './report/claimsReportPanel';
+import { registerInterchange } from './interchange/interchangeFeature';
 import { registerClaimsReport } from './report/reportFeature';
 import { activeScheme, onDidChangeScheme, schemeState, type SchemeState } from './scheme/activeScheme';
 import { SchemeFile } from './scheme/schemeFile';
@@ -88,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const { orphansView, disposables: orphanParts } = registerOrphans(store, commands);
   const { suggestions, disposables: suggestionParts } = registerSuggestions(store, (text) => suggestAnnotations(text).filter((s) => findKind(activeScheme(), s.kind)), commands);
   const { claimsReport, disposables: reportParts } = registerClaimsReport(workspaceIndex, context.extensionUri, commands);
+  const interchangeParts = registerInterchange(workspaceIndex, commands);
 
   context.subscriptions.push(
     schemeFile,
@@ -112,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     ...orphanParts,
     ...suggestionParts,
     ...reportParts,
+    ...interchangeParts,
   );
   void announceActivation();
   return {
