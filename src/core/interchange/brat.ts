@@ -84,7 +84,8 @@ function parseAnn(text: string, documentPath: string): ParsedImport {
       if (typeof span === 'string') skipped.push({ where, reason: span });
       else spans.set(id, span);
     } else if (head === 'A' || head === 'M' || head === '#') later.push({ where, id, rest });
-    else skipped.push({ where, reason: `${NO_COUNTERPART[head] ?? 'an unknown kind of line'} (${id}) has no counterpart in the annotation model` });
+    else if (NO_COUNTERPART[head]) skipped.push({ where, reason: `${NO_COUNTERPART[head]} (${id}) has no counterpart in the annotation model` });
+    else skipped.push({ where, reason: `not a brat annotation line (it starts ${JSON.stringify(line.slice(0, 8))})` });
   });
   // Attributes and notes may come before the span they are about.
   for (const { where, id, rest } of later) {

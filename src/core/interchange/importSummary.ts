@@ -9,7 +9,8 @@ export function summarizeSkipped(skipped: readonly Skipped[]): [string, number][
   const counts = new Map<string, number>();
   for (const s of skipped) {
     const general = s.reason
-      .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
+      .replace(/\d+ \d+(?:;\d+ \d+)+/g, 'N N;…')
+      .replace(/(?<!label )"(?:[^"\\]|\\.)*"/g, '"…"')
       .replace(/\(([A-Z*#]\d*)\)/g, '(…)')
       .replace(/\b[TAERMN#]\d+\b/g, 'X')
       .replace(/\d+/g, 'N');

@@ -1,3 +1,5 @@
+import { readSidecarFile } from '../corpus/readFiles';
+import { FileChangedError, removeFileIfUnchanged, writeFileAtomic } from '../sidecar/atomicWrite';
 import { parse, stringify } from 'yaml';
 import { compareAnnotations } from '../annotation';
 import { CodePointIndex } from '../text/codePointIndex';
@@ -91,4 +93,38 @@ export function buildSuggestionsFile(suggestions: readonly LoadedSuggestion[], d
     documentHash: hashDocumentText(text),
     suggestions: sorted.map((s) => ({ kind: s.kind, start: index.toCodePoint(s.start), end: index.toCodePoint(s.end), text: s.text, ...(s.speaker ? { speaker: s.speaker } : {}), rule: s.rule })),
   };
+}
+
+/** The suggestions of `X.suggestions.yaml` for document `X` with text `documentText`; none when there is no valid file. */
+export async function readImportedSuggestions(documentPath: string, documentText: string): Promise<LoadedSuggestion[]> {
+  const read = await readSidecarFile(suggestionsPathFor(documentPath));
+  if (!read.ok) return [];
+  const parsed = parseSuggestionsFile(read.text);
+  return parsed.ok ? loadSuggestions(parsed.file, documentText) : [];
+}
+
+/**
+ * Removes decided suggestions (same kind and span, UTF-16 offsets into `documentText`, the saved
+ * text) from the document's suggestions file; the file goes when none is left. An invalid file,
+ * or one changed meanwhile, is left alone. Returns how many were removed.
+ */
+export async function removeDecidedSuggestions(documentPath: string, documentText: string, decided: readonly Pick<LoadedSuggestion, 'kind' | 'start' | 'end'>[]): Promise<number> {
+  const path = suggestionsPathFor(documentPath);
+  const read = await readSidecarFile(path);
+  if (!read.ok) return 0;
+  const parsed = parseSuggestionsFile(read.text);
+  if (!parsed.ok) return 0;
+  const key = (s: Pick<LoadedSuggestion, 'kind' | 'start' | 'end'>) => `${s.kind}:${s.start}:${s.end}`;
+  const gone = new Set(decided.map(key));
+  const loaded = loadSuggestions(parsed.file, documentText);
+  const remaining = loaded.filter((s) => !gone.has(key(s)));
+  if (remaining.length === loaded.length) return 0;
+  try {
+    if (remaining.length === 0) await removeFileIfUnchanged(path, read.snapshot);
+    else await writeFileAtomic(path, serializeSuggestionsFile(buildSuggestionsFile(remaining, documentText)), { expected: read.snapshot });
+  } catch (error) {
+    if (error instanceof FileChangedError) return 0;
+    throw error;
+  }
+  return loaded.length - remaining.length;
 }

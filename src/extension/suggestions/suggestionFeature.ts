@@ -11,6 +11,7 @@ import { SuggestionContextKeys } from './suggestionContextKeys';
 import { SuggestionDecorations } from './suggestionDecorations';
 import { SuggestionHoverProvider } from './suggestionHover';
 import { SuggestionNavigator } from './suggestionNavigator';
+import { ImportedSuggestions } from './importedSuggestions';
 import { SuggestionStore, type Analyse } from './suggestionStore';
 
 /** Wires suggestions together: their store, commands, decorations, hover and context keys. */
@@ -27,6 +28,7 @@ export function registerSuggestions(annotations: AnnotationStore, analyse: Analy
     suggestions,
     disposables: [
       suggestions,
+      new ImportedSuggestions(suggestions),
       new SuggestionDecorations(suggestions),
       new SuggestionContextKeys(suggestions),
       vscode.languages.registerHoverProvider({ scheme: 'file' }, new SuggestionHoverProvider(suggestions)),
