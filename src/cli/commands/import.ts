@@ -71,7 +71,7 @@ export async function importAnnotations(args: readonly string[], io: CliIO): Pro
 function report(io: CliIO, summaries: readonly FileSummary[], target: string): void {
   for (const s of summaries) {
     for (const k of s.skipped) io.err(visibleLine(`${k.file}: ${k.where}: ${k.reason}`) + '\n');
-    io.err(visibleLine(`${s.file}: ${s.imported} imported, ${s.skipped.length} skipped${s.written.length > 0 ? `; wrote ${s.written.join(', ')}` : ''}`) + '\n');
+    io.err(visibleLine(`${s.file}: ${s.imported} imported, ${s.skipped.length} skipped${s.written.length > 0 ? `; wrote ${s.written.map((w) => displayPath(io, w)).join(', ')}` : ''}`) + '\n');
   }
   const imported = summaries.reduce((n, s) => n + s.imported, 0);
   const skipped = summaries.flatMap((s) => s.skipped);

@@ -37,7 +37,7 @@ export interface FileSummary {
   readonly file: string;
   imported: number;
   readonly skipped: Skipped[];
-  /** Sidecars (or suggestion files) written, and documents created from the text a record carried. */
+  /** Sidecars (or suggestion files) written, and documents created from the text a record carried: absolute paths. */
   readonly written: string[];
 }
 
@@ -84,7 +84,7 @@ async function importDocument(doc: ImportedDocument, request: ImportRequest, sum
     } catch (error) {
       return void skipAll(`cannot create the document ${shownDoc}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    summary.written.push(shownDoc);
+    summary.written.push(doc.documentPath);
     text = doc.embeddedText;
   } else {
     return void skipAll(`document ${shownDoc}: ${raw.reason}`);
@@ -96,7 +96,7 @@ async function importDocument(doc: ImportedDocument, request: ImportRequest, sum
   if ('reason' in outcome) return void skipAll(outcome.reason);
   for (const d of outcome.duplicates) summary.skipped.push({ file: summary.file, where: d.where, reason: `already ${request.target === 'annotations' ? 'annotated' : 'suggested or annotated'} (same kind and span)` });
   summary.imported += outcome.added;
-  if (outcome.written) summary.written.push(request.display(outcome.written));
+  if (outcome.written) summary.written.push(outcome.written);
 }
 
 export type MergeOutcome = { readonly added: number; readonly duplicates: readonly ResolvedSpan[]; readonly written?: string } | { readonly reason: string };

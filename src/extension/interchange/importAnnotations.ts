@@ -33,6 +33,11 @@ export class ImportAnnotationsCommand extends Disposable implements Command {
   readonly id = 'sourceAnnotator.importAnnotations';
   private output: vscode.OutputChannel | undefined;
 
+  /** `written`: told of every sidecar and suggestions file an import wrote, so open documents show it at once. */
+  constructor(private readonly written: (uri: vscode.Uri) => Promise<unknown>) {
+    super();
+  }
+
   async execute(args?: ImportArguments): Promise<ImportOutcome | undefined> {
     const broken = schemeState().problems;
     if (broken) {
@@ -68,6 +73,7 @@ export class ImportAnnotationsCommand extends Disposable implements Command {
         onProgress: (_done, total, file) => progress.report({ message: file, increment: total > 0 && file ? 100 / total : 0 }),
       }),
     );
+    await Promise.all(summaries.flatMap((s) => s.written.map((path) => this.written(vscode.Uri.file(path)))));
     return this.report(summaries, target);
   }
 

@@ -33,14 +33,16 @@ export class ImportedSuggestions extends Disposable {
     this._register(vscode.workspace.onDidSaveTextDocument((document) => void this.writeDecisions(document)));
     // An import (the command line's or the editor's) wrote a file: its open document is offered it.
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/*${SUGGESTIONS_SUFFIX}`));
-    const reload = (uri: vscode.Uri) => {
-      const documentPath = uri.fsPath.slice(0, -SUGGESTIONS_SUFFIX.length);
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === documentPath);
-      if (open) void this.load(open);
-    };
-    this._register(watcher.onDidCreate(reload));
-    this._register(watcher.onDidChange(reload));
+    this._register(watcher.onDidCreate((uri) => void this.fileWritten(uri)));
+    this._register(watcher.onDidChange((uri) => void this.fileWritten(uri)));
     for (const document of vscode.workspace.textDocuments) void this.load(document);
+  }
+
+  /** A suggestions file was written (an import): its document, if open, is offered it. */
+  async fileWritten(uri: vscode.Uri): Promise<number> {
+    const documentPath = uri.fsPath.slice(0, -SUGGESTIONS_SUFFIX.length);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === documentPath);
+    return open ? this.load(open) : 0;
   }
 
   /** Offers a document's imported suggestions (again: an import just wrote them). */

@@ -15,8 +15,9 @@ import { ImportedSuggestions } from './importedSuggestions';
 import { SuggestionStore, type Analyse } from './suggestionStore';
 
 /** Wires suggestions together: their store, commands, decorations, hover and context keys. */
-export function registerSuggestions(annotations: AnnotationStore, analyse: Analyse, commands: CommandManager): { suggestions: SuggestionStore; disposables: vscode.Disposable[] } {
+export function registerSuggestions(annotations: AnnotationStore, analyse: Analyse, commands: CommandManager): { suggestions: SuggestionStore; imported: ImportedSuggestions; disposables: vscode.Disposable[] } {
   const suggestions = new SuggestionStore(annotations, analyse);
+  const imported = new ImportedSuggestions(suggestions);
   const navigator = new SuggestionNavigator(suggestions);
   commands.register(new SuggestAnnotationsCommand(suggestions));
   commands.register(new SuggestAnnotationsInWorkspaceCommand(suggestions, navigator, annotations));
@@ -26,9 +27,10 @@ export function registerSuggestions(annotations: AnnotationStore, analyse: Analy
   for (const direction of ['next', 'previous'] as const) commands.register(new NavigateSuggestionsCommand(navigator, direction));
   return {
     suggestions,
+    imported,
     disposables: [
       suggestions,
-      new ImportedSuggestions(suggestions),
+      imported,
       new SuggestionDecorations(suggestions),
       new SuggestionContextKeys(suggestions),
       vscode.languages.registerHoverProvider({ scheme: 'file' }, new SuggestionHoverProvider(suggestions)),
