@@ -112,7 +112,8 @@ const NO_COUNTERPART: Readonly<Record<string, string>> = { R: 'a relation', E: '
 function textBound(id: string, rest: string[], where: string): (ImportedSpan & { attributes?: Record<string, AttributeValue> }) | string {
   const [typeAndSpan, quote] = [rest[0] ?? '', rest.slice(1).join('\t')];
   const match = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(typeAndSpan);
-  if (!match) return `${id}: expected "TYPE START END", got ${JSON.stringify(typeAndSpan)}`;
+  // The line's own text is not echoed: it may be a sentence of the document.
+  if (!match || !/^T\d+$/.test(id)) return `not a text-bound line "T<n><TAB>TYPE START END<TAB>text" (it starts ${JSON.stringify(id.slice(0, 8))})`;
   if (match[2].includes(';')) return `${id}: a discontinuous span (${match[2]}); an annotation has one span`;
   const [start, end] = match[2].split(' ').map(Number);
   return { where, label: match[1], start, end, quote };
