@@ -20,13 +20,21 @@ function codePointsOf(text: string, phrase: string): [number, number] {
 describe('import and export in the editor', function () {
   afterEach(closeAllEditors);
 
-  it('imports a brat file into the sidecar of an open document, which shows it at once', async () => {
+  it('imports a brat file into the sidecar of an open document, which shows it at once; labels mapped by the setting', async () => {
     const file = scratchFile(SUITE, 'brat.txt', TEXT);
     const { editor, api } = await openAnnotated(file);
     const [start, end] = codePointsOf(TEXT, 'the plan works');
     const ann = file.replace(/\.txt$/, '.ann');
-    fs.writeFileSync(ann, `T1\tClaim ${start} ${end}\tthe plan works\n#1\tSpeaker T1\tAnn\nR1\tSays Arg1:T1 Arg2:T1\n`);
-    const outcome = await vscode.commands.executeCommand<ImportOutcome>('sourceAnnotator.importAnnotations', { format: 'brat', files: [vscode.Uri.file(ann)], as: 'annotations' });
+    fs.writeFileSync(ann, `T1\tStatement ${start} ${end}\tthe plan works\n#1\tSpeaker T1\tAnn\nR1\tSays Arg1:T1 Arg2:T1\n`);
+    // "Statement" is no kind: the setting maps it, as `import --map Statement=claim` would.
+    const settings = vscode.workspace.getConfiguration('sourceAnnotator');
+    await settings.update('import.labelMap', { Statement: 'claim' }, vscode.ConfigurationTarget.Workspace);
+    let outcome: ImportOutcome;
+    try {
+      outcome = await vscode.commands.executeCommand<ImportOutcome>('sourceAnnotator.importAnnotations', { format: 'brat', files: [vscode.Uri.file(ann)], as: 'annotations' });
+    } finally {
+      await settings.update('import.labelMap', undefined, vscode.ConfigurationTarget.Workspace);
+    }
     assert.equal(outcome.imported, 1);
     assert.equal(outcome.skipped, 1, 'the relation is reported');
     assert.match(outcome.files[0].skipped[0].reason, /a relation \(R1\) has no counterpart/);

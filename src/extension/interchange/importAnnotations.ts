@@ -6,6 +6,7 @@ import type { Command } from '../commands/command';
 import { Disposable } from '../lifecycle';
 import { importFormats } from '../lazyCore';
 import { activeScheme, schemeState } from '../scheme/activeScheme';
+import { importLabelMap } from '../settings';
 
 /** The arguments a keybinding or a test may pass instead of answering the pickers. */
 export interface ImportArguments {
@@ -55,9 +56,9 @@ export class ImportAnnotationsCommand extends Disposable implements Command {
     const scheme = activeScheme();
     let labels;
     try {
-      labels = LabelMap.parse(args?.map ?? [], scheme);
+      labels = LabelMap.parse(args?.map ?? importLabelMap(), scheme);
     } catch (error) {
-      void vscode.window.showErrorMessage((error as Error).message);
+      void vscode.window.showErrorMessage(vscode.l10n.t('sourceAnnotator.import.labelMap: {0}', (error as Error).message));
       return undefined;
     }
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
