@@ -1,5 +1,5 @@
 import { basename, dirname, join } from 'node:path';
-import type { AttributeValue } from '../scheme/scheme';
+import type { AnnotationScheme, AttributeValue } from '../scheme/scheme';
 import { stripBom } from '../text/documentText';
 import { exportableDocuments, safeRelativePath, withoutExtension, type ExportedDocument } from './exportDocuments';
 import type { ExportFile, ImportedSpan, InterchangeFormat, ParsedImport } from './format';
@@ -11,7 +11,8 @@ import type { ExportFile, ImportedSpan, InterchangeFormat, ParsedImport } from '
  *
  * - `T1<TAB>Kind START END<TAB>text`: a span; the kind id is its type. A discontinuous span
  *   (`0 5;8 10`) is reported, not imported: an annotation has one span.
- * - `A1<TAB>name T1 [value]`: an attribute (a binary one, without value, is true).
+ * - `A1<TAB>name T1 [value]`: an attribute (a binary one, without value, is true; the export
+ *   writes booleans as `true`/`false` values, as its `annotation.conf` declares them).
  * - `#1<TAB>AnnotatorNotes T1<TAB>text`: the note. The export writes the speaker, the author and
  *   attributes whose value is not a single word the same way, with `Speaker`, `Author` or the
  *   attribute id as the type, and the import reads them back.
@@ -26,9 +27,9 @@ export const BRAT: InterchangeFormat = {
   exporter: {
     language: 'plaintext',
     perDocument: true,
-    render: (corpus) => {
+    render: (corpus, scheme) => {
       const notes: { document: string; message: string }[] = [];
-      const files: ExportFile[] = [];
+      const files: ExportFile[] = [{ path: 'annotation.conf', text: annotationConf(scheme) }];
       for (const doc of exportableDocuments(corpus, notes)) {
         const stem = withoutExtension(safeRelativePath(doc.path));
         files.push({ path: `${stem}.txt`, text: doc.text }, { path: `${stem}.ann`, text: annText(doc, notes) });
@@ -43,6 +44,20 @@ export const BRAT: InterchangeFormat = {
 };
 
 const oneLine = (text: string): string => text.replace(/[\r\n]/g, ' ');
+
+/**
+ * brat's `annotation.conf` for the export folder: the scheme's kinds as entities, its choice and
+ * boolean attributes (values without spaces) as attributes, so brat opens the export as it is.
+ */
+export function annotationConf(scheme: AnnotationScheme): string {
+  const attributes = scheme.attributes.flatMap((a) => {
+    if (a.builtIn) return [];
+    if (a.type === 'boolean') return [`${a.id}\tArg:<ENTITY>, Value:true|false`];
+    const values = (a.values ?? []).filter((v) => /^\S+$/.test(v));
+    return a.type === 'choice' && values.length > 0 ? [`${a.id}\tArg:<ENTITY>, Value:${values.join('|')}`] : [];
+  });
+  return ['[entities]', ...scheme.kinds.map((k) => k.id), '', '[relations]', '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>', '', '[events]', '', '[attributes]', ...attributes, ''].join('\n');
+}
 
 function annText(doc: ExportedDocument, notes: { document: string; message: string }[]): string {
   const lines: string[] = [];
@@ -59,8 +74,7 @@ function annText(doc: ExportedDocument, notes: { document: string; message: stri
     if (annotation.speaker) note('Speaker', t, annotation.speaker);
     if (annotation.author) note('Author', t, annotation.author);
     for (const [id, value] of Object.entries(annotation.attributes ?? {})) {
-      if (value === true) lines.push(`A${++a}\t${id} ${t}`);
-      else if (typeof value === 'boolean' || /^\S+$/.test(value)) lines.push(`A${++a}\t${id} ${t} ${String(value)}`);
+      if (typeof value === 'boolean' || /^\S+$/.test(value)) lines.push(`A${++a}\t${id} ${t} ${String(value)}`);
       else note(id, t, value);
     }
   });

@@ -20,6 +20,8 @@ describe('source-annotator import / export', () => {
     const written = await run(dir, 'export', 'seeds', '--format', 'brat', '--out', 'out');
     assert.equal(written.code, 0, written.err);
     assert.equal(fs.readdirSync(path.join(dir, 'out', 'seeds')).filter((f) => f.endsWith('.ann')).length, 5);
+    // brat opens the folder as it is: its annotation.conf declares the scheme's kinds.
+    assert.match(fs.readFileSync(path.join(dir, 'out', 'annotation.conf'), 'utf8'), /^\[entities\]\nclaim\nquote\nspeculation\nadvertisement\n\n\[relations\]\n/);
     const imported = await run(dir, 'import', '--format', 'brat', 'out');
     assert.equal(imported.code, 0, imported.err);
     assert.match(imported.err, /Imported 70 annotation\(s\) from 5 file\(s\); 0 skipped\./);

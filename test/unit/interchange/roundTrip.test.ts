@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { annotationConf } from '../../../src/core/interchange/brat';
 import { IMPORT_FORMATS, EXPORT_FORMATS } from '../../../src/core/interchange/formats';
 import { BUILT_IN_SCHEME } from '../../../src/core/scheme/scheme';
 import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
@@ -18,6 +19,14 @@ const SEEDS = path.join(ROOT, 'seeds');
 const ROUND_TRIP_FORMATS = IMPORT_FORMATS.filter((f) => EXPORT_FORMATS.includes(f as never)).map((f) => f.id);
 
 describe('interchange round trips', () => {
+  it('brat: annotation.conf declares the kinds, the boolean and the choice values brat can hold', () => {
+    const conf = annotationConf(TEST_SCHEME);
+    assert.match(conf, /^\[entities\]\nclaim\nquote\nspeculation\nadvertisement\nopinion\n/);
+    assert.match(conf, /\nstance\tArg:<ENTITY>, Value:supports\|opposes\n/);
+    assert.match(conf, /\nverified\tArg:<ENTITY>, Value:true\|false\n/);
+    assert.doesNotMatch(conf, /\nsource\t/);
+  });
+
   it('covers brat, Label Studio, doccano and W3C', () => {
     assert.deepEqual([...ROUND_TRIP_FORMATS].sort(), ['brat', 'doccano', 'label-studio', 'w3c']);
   });
