@@ -4,7 +4,7 @@ export interface ParsedArgs {
   readonly positionals: string[];
   /** `--name value` and `--name=value` options; flags map to `true`. */
   readonly options: Map<string, string | true>;
-  /** Every value of the options that may be given more than once, in order. */
+  /** Options that may be given several times, every value in order (`--map A=x --map B=y`). */
   readonly lists: Map<string, string[]>;
 }
 
@@ -13,15 +13,15 @@ export interface ArgSpec {
   readonly values?: readonly string[];
   /** Options that take none. */
   readonly flags?: readonly string[];
-  /** Options that take a value and may be repeated (`--ref A --ref B`). */
-  readonly lists?: readonly string[];
+  /** Options that take a value and may be repeated. */
+  readonly repeated?: readonly string[];
 }
 
 /** Splits the arguments of a command, refusing options the command does not know. */
 export function parseArgs(args: readonly string[], spec: ArgSpec): ParsedArgs {
   const values = new Set(spec.values ?? []);
   const flags = new Set(spec.flags ?? []);
-  const listed = new Set(spec.lists ?? []);
+  const repeated = new Set(spec.repeated ?? []);
   const lists = new Map<string, string[]>();
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
@@ -41,10 +41,10 @@ export function parseArgs(args: readonly string[], spec: ArgSpec): ParsedArgs {
     if (flags.has(name)) {
       if (eq !== -1) throw new UsageError(`option --${name} takes no value`);
       options.set(name, true);
-    } else if (values.has(name) || listed.has(name)) {
+    } else if (values.has(name) || repeated.has(name)) {
       const value = eq !== -1 ? arg.slice(eq + 1) : args[++i];
       if (value === undefined || value === '') throw new UsageError(`option --${name} needs a value`);
-      if (listed.has(name)) lists.set(name, [...(lists.get(name) ?? []), value]);
+      if (repeated.has(name)) lists.set(name, [...(lists.get(name) ?? []), value]);
       else options.set(name, value);
     } else {
       throw new UsageError(`unknown option --${name}`);

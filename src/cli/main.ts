@@ -3,6 +3,7 @@ import { agree, AGREE_USAGE } from './commands/agree';
 import { check, CHECK_USAGE } from './commands/check';
 import { diff, DIFF_USAGE } from './commands/diff';
 import { exportAnnotations, EXPORT_USAGE } from './commands/export';
+import { importAnnotations, IMPORT_USAGE } from './commands/import';
 import { init, INIT_USAGE } from './commands/init';
 import { merge, MERGE_USAGE } from './commands/merge';
 import { stats, STATS_USAGE } from './commands/stats';
@@ -17,7 +18,8 @@ interface CliCommand {
 
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
   check: { run: check, usage: CHECK_USAGE, summary: 'validate sidecars against their documents (--fix re-anchors)' },
-  export: { run: exportAnnotations, usage: EXPORT_USAGE, summary: 'write a Markdown report, JSON or W3C Web Annotations' },
+  export: { run: exportAnnotations, usage: EXPORT_USAGE, summary: 'write a report, JSON, W3C, brat, Label Studio, doccano or spaCy files' },
+  import: { run: importAnnotations, usage: IMPORT_USAGE, summary: 'bring in brat, Label Studio, doccano or W3C annotations (or suggestions)' },
   stats: { run: stats, usage: STATS_USAGE, summary: 'count annotations per kind, speaker, document, annotator' },
   merge: { run: merge, usage: MERGE_USAGE, summary: 'git merge driver: merge two sidecars by annotation id' },
   suggest: { run: suggest, usage: SUGGEST_USAGE, summary: 'suggest quotes, speakers, claims, speculation, boilerplate (--write adds them)' },

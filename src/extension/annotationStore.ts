@@ -439,6 +439,14 @@ export class AnnotationStore extends Disposable {
     }
   }
 
+  /**
+   * A sidecar was written by this extension outside the store (an import): checked at once like a
+   * watcher report, as file watchers may report it late.
+   */
+  sidecarWritten(sidecarUri: vscode.Uri): Promise<void> {
+    return this.onSidecarChangedOnDisk(sidecarUri);
+  }
+
   private async onSidecarChangedOnDisk(sidecarUri: vscode.Uri): Promise<void> {
     const entry = this.all().find((e) => e.sidecarUri.fsPath === sidecarUri.fsPath);
     if (!entry || entry.document.isClosed) return;

@@ -27,6 +27,7 @@ import { registerNavigation } from './navigation/navigationFeature';
 import { registerOrphans } from './orphans/orphansFeature';
 import type { OrphansView } from './orphans/orphansView';
 import type { ClaimsReportPanel } from './report/claimsReportPanel';
+import { registerInterchange } from './interchange/interchangeFeature';
 import { registerClaimsReport } from './report/reportFeature';
 import { activeScheme, onDidChangeScheme, schemeState, type SchemeState } from './scheme/activeScheme';
 import { SchemeFile } from './scheme/schemeFile';
@@ -90,9 +91,10 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const navigation = registerNavigation(store, workspaceIndex, commands);
   const { claimsView, disposables: claimsParts } = registerClaimsPanel(store, workspaceIndex, speakers, commands, context.workspaceState);
   const { orphansView, disposables: orphanParts } = registerOrphans(store, commands);
-  const { suggestions, disposables: suggestionParts } = registerSuggestions(store, (text) => suggestAnnotations(text).filter((s) => findKind(activeScheme(), s.kind)), commands);
+  const { suggestions, imported: importedSuggestions, disposables: suggestionParts } = registerSuggestions(store, (text) => suggestAnnotations(text).filter((s) => findKind(activeScheme(), s.kind)), commands);
   const { claimsReport, disposables: reportParts } = registerClaimsReport(workspaceIndex, context.extensionUri, commands);
   const { changesView, disposables: historyParts } = registerHistory(store, commands);
+  const interchangeParts = registerInterchange(workspaceIndex, commands, store, importedSuggestions);
 
   context.subscriptions.push(
     schemeFile,
@@ -118,6 +120,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     ...suggestionParts,
     ...reportParts,
     ...historyParts,
+    ...interchangeParts,
   );
   void announceActivation();
   return {

@@ -1,4 +1,4 @@
-import type * as Exporters from '../core/report/exporters';
+import type * as Formats from '../core/interchange/formats';
 import type * as SuggestAnnotations from '../core/suggest/suggestAnnotations';
 
 /*
@@ -11,6 +11,7 @@ import type * as SuggestAnnotations from '../core/suggest/suggestAnnotations';
 export const suggestAnnotations: typeof SuggestAnnotations.suggestAnnotations = (text) =>
   (require('../core/suggest/suggestAnnotations') as typeof SuggestAnnotations).suggestAnnotations(text);
 
-/** The export formats (the Markdown report among them), loaded on first use. */
-export const exporters = (): typeof Exporters.EXPORTERS => (require('../core/report/exporters') as typeof Exporters).EXPORTERS;
+/** The interchange formats (the Markdown report among them), loaded on first use. */
+export const exportFormats = (): typeof Formats.EXPORT_FORMATS => (require('../core/interchange/formats') as typeof Formats).EXPORT_FORMATS;
+export const importFormats = (): typeof Formats.IMPORT_FORMATS => (require('../core/interchange/formats') as typeof Formats).IMPORT_FORMATS;
 /* eslint-enable @typescript-eslint/no-require-imports */

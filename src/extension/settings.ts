@@ -38,3 +38,9 @@ export function navigateAcrossDocuments(): boolean {
 export function hiddenDecorationKinds(): readonly string[] {
   return section().get<string[]>('decorations.hiddenKinds', []);
 }
+
+/** `sourceAnnotator.import.labelMap` as `SOURCE=KIND` entries, the form `import --map` takes. */
+export function importLabelMap(): string[] {
+  const map = section().get<Record<string, unknown>>('import.labelMap', {});
+  return Object.entries(map).flatMap(([label, kind]) => (typeof kind === 'string' ? [`${label}=${kind}`] : []));
+}

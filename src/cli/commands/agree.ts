@@ -41,7 +41,7 @@ Exit code: 0, 1 when a sidecar, document or folder could not be read (reported o
 scheme has errors, 2 usage error.`;
 
 export async function agree(args: readonly string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, { values: ['authors', 'unit', 'format', SCHEME_OPTION], flags: ['folders'], lists: ['ref'] });
+  const parsed = parseArgs(args, { values: ['authors', 'unit', 'format', SCHEME_OPTION], flags: ['folders'], repeated: ['ref'] });
   const format = choice(parsed, 'format', ['text', 'json'] as const, 'text');
   const unit = choice(parsed, 'unit', ['character', 'token'] as const, 'character');
   const refs = parsed.lists.get('ref') ?? [];

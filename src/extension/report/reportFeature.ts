@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { CommandManager } from '../commands/command';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { ClaimsReportPanel } from './claimsReportPanel';
-import { ExportAnnotationsCommand, ExportClaimsReportCommand } from './commands/exportClaimsReport';
+import { ExportClaimsReportCommand } from './commands/exportClaimsReport';
 import { ShowClaimsReportCommand } from './commands/showClaimsReport';
 
 /** Wires the claims report: its webview panel and the Markdown export. */
@@ -10,6 +10,5 @@ export function registerClaimsReport(workspaceIndex: WorkspaceIndex, extensionUr
   const claimsReport = new ClaimsReportPanel(workspaceIndex, extensionUri);
   commands.register(new ShowClaimsReportCommand(claimsReport));
   commands.register(new ExportClaimsReportCommand(workspaceIndex));
-  commands.register(new ExportAnnotationsCommand(workspaceIndex));
   return { claimsReport, disposables: [claimsReport] };
 }

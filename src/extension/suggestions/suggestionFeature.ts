@@ -11,11 +11,13 @@ import { SuggestionContextKeys } from './suggestionContextKeys';
 import { SuggestionDecorations } from './suggestionDecorations';
 import { SuggestionHoverProvider } from './suggestionHover';
 import { SuggestionNavigator } from './suggestionNavigator';
+import { ImportedSuggestions } from './importedSuggestions';
 import { SuggestionStore, type Analyse } from './suggestionStore';
 
 /** Wires suggestions together: their store, commands, decorations, hover and context keys. */
-export function registerSuggestions(annotations: AnnotationStore, analyse: Analyse, commands: CommandManager): { suggestions: SuggestionStore; disposables: vscode.Disposable[] } {
+export function registerSuggestions(annotations: AnnotationStore, analyse: Analyse, commands: CommandManager): { suggestions: SuggestionStore; imported: ImportedSuggestions; disposables: vscode.Disposable[] } {
   const suggestions = new SuggestionStore(annotations, analyse);
+  const imported = new ImportedSuggestions(suggestions);
   const navigator = new SuggestionNavigator(suggestions);
   commands.register(new SuggestAnnotationsCommand(suggestions));
   commands.register(new SuggestAnnotationsInWorkspaceCommand(suggestions, navigator, annotations));
@@ -25,8 +27,10 @@ export function registerSuggestions(annotations: AnnotationStore, analyse: Analy
   for (const direction of ['next', 'previous'] as const) commands.register(new NavigateSuggestionsCommand(navigator, direction));
   return {
     suggestions,
+    imported,
     disposables: [
       suggestions,
+      imported,
       new SuggestionDecorations(suggestions),
       new SuggestionContextKeys(suggestions),
       vscode.languages.registerHoverProvider({ scheme: 'file' }, new SuggestionHoverProvider(suggestions)),

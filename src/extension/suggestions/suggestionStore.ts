@@ -35,6 +35,11 @@ export class SuggestionStore extends Disposable {
   /** Fires with the document whose suggestions changed, or undefined when many did. */
   readonly onDidChange = this.changeEmitter.event;
 
+  private readonly decideEmitter = this._register(new vscode.EventEmitter<{ readonly document: vscode.TextDocument; readonly decided: readonly PendingSuggestion[] }>());
+
+  /** Fires when suggestions were accepted or rejected (not when they were cleared or replaced). */
+  readonly onDidDecide = this.decideEmitter.event;
+
   constructor(
     private readonly annotations: AnnotationStore,
     private readonly analyse: Analyse,
@@ -103,13 +108,30 @@ export class SuggestionStore extends Disposable {
     // Accepted, or already annotated the same way: either way nothing is left to decide.
     for (const suggestion of chosen) pending.remove(suggestion.id);
     this.changeEmitter.fire(document);
+    this.decideEmitter.fire({ document, decided: chosen });
     return changed;
   }
 
   reject(document: vscode.TextDocument, id: string): boolean {
     const removed = this.get(document)?.remove(id);
-    if (removed) this.changeEmitter.fire(document);
+    if (removed) {
+      this.changeEmitter.fire(document);
+      this.decideEmitter.fire({ document, decided: [removed] });
+    }
     return !!removed;
+  }
+
+  /**
+   * Adds suggestions from elsewhere (imported model output, see importedSuggestions.ts) to an open
+   * document's, next to those of the analysis; duplicates of annotations are left out.
+   */
+  offer(document: vscode.TextDocument, suggestions: readonly Suggestion[]): void {
+    const key = document.uri.toString();
+    const annotations = this.annotations.get(document)?.annotations.all ?? [];
+    const suggested = this.documents.get(key);
+    if (suggested) suggested.pending.replace([...suggested.pending.all, ...suggestions], annotations);
+    else this.documents.set(key, { document, pending: new PendingSuggestions(suggestions, annotations) });
+    this.changeEmitter.fire(document);
   }
 
   clear(): void {
