@@ -44,7 +44,23 @@ function gutterDot(kind: AnnotationKind): vscode.Uri {
 
 interface KindDecorations {
   readonly span: vscode.TextEditorDecorationType;
+  /** The same look without overview-ruler marks, for dense documents (see DENSE_DOCUMENT). */
+  readonly denseSpan: vscode.TextEditorDecorationType;
   readonly gutter: vscode.TextEditorDecorationType | undefined;
+}
+
+/**
+ * Above this many annotations a document's spans get no overview-ruler marks: the workbench
+ * redraws every mark of the ruler on each keystroke (10,000 of them made the echo of a key ten
+ * times slower), and at that density the ruler is one solid bar anyway.
+ */
+export const DENSE_DOCUMENT = 2_000;
+
+function withoutRuler(options: vscode.DecorationRenderOptions): vscode.DecorationRenderOptions {
+  const rest = { ...options };
+  delete rest.overviewRulerColor;
+  delete rest.overviewRulerLane;
+  return rest;
 }
 
 /**
@@ -85,6 +101,7 @@ export class DecorationController extends Disposable {
         kind.id,
         {
           span: vscode.window.createTextEditorDecorationType(spanStyle(kind.id, kind.style)),
+          denseSpan: vscode.window.createTextEditorDecorationType(withoutRuler(spanStyle(kind.id, kind.style))),
           gutter: gutter
             ? vscode.window.createTextEditorDecorationType({
                 gutterIconPath: kind.builtIn && !kind.color ? vscode.Uri.joinPath(this.mediaUri, `${kind.id}.svg`) : gutterDot(kind.id),
@@ -127,8 +144,10 @@ export class DecorationController extends Disposable {
       // One icon where the span starts, not one per line it covers.
       gutterLines.get(annotation.kind)!.push(new vscode.Range(start, start));
     }
+    const dense = (entry?.annotations.size ?? 0) > DENSE_DOCUMENT;
     for (const [kind, types] of this.types) {
-      editor.setDecorations(types.span, ranges.get(kind)!);
+      editor.setDecorations(dense ? types.denseSpan : types.span, ranges.get(kind)!);
+      editor.setDecorations(dense ? types.span : types.denseSpan, []);
       if (types.gutter) editor.setDecorations(types.gutter, gutterLines.get(kind)!);
     }
   }
@@ -136,6 +155,7 @@ export class DecorationController extends Disposable {
   private disposeTypes(): void {
     for (const types of this.types.values()) {
       types.span.dispose();
+      types.denseSpan.dispose();
       types.gutter?.dispose();
     }
   }

@@ -53,9 +53,13 @@ export class ClaimsTreeProvider extends Disposable implements vscode.TreeDataPro
   /** Fires once index changes pause (whether or not the rows changed), for the view's message. */
   readonly onDidSettle = this.settledEmitter.event;
   private cache: { version: number; filter: string; groupBy: AttributeDefinition; groups: SpeakerGroup[]; nodes: SpeakerNode[] } | undefined;
-  /** Index version and filter of the rows the tree last fetched (its root). */
-  private shown: { version: number; filter: string } | undefined;
+  /** What the rows the tree last fetched (its root) were computed from. */
+  private shown: string | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
+  /** Children fetches in flight: a whole-tree refresh now would make VS Code drop their rows. */
+  private fetching = 0;
+  /** A refresh was asked for (Refresh, a new scheme) even if the rows look the same. */
+  private forced = false;
 
   constructor(
     private readonly workspace: WorkspaceIndex,
@@ -63,33 +67,48 @@ export class ClaimsTreeProvider extends Disposable implements vscode.TreeDataPro
   ) {
     super();
     this._register(workspace.onDidChange(() => this.scheduleRefresh()));
-    this._register(filter.onDidChange(() => this.refresh()));
+    this._register(filter.onDidChange(() => this.scheduleRefresh()));
     this._register(onDidChangeScheme(() => this.refresh()));
     this._register({ dispose: () => clearTimeout(this.refreshTimer) });
   }
 
   /**
-   * Typing fires an index change per keystroke; the tree redraws once they pause, and only when
-   * its rows are not already of the current index. A redraw of the whole tree makes VS Code cancel
-   * the children it is fetching, and expanded speakers then stay empty: the index changes of the
-   * first build, which the first fetch already waited for, must not cause one.
+   * Every reason to redraw (index changes, one per keystroke or per sidecar read; filter and
+   * scheme changes) goes through here: the tree redraws once they pause, only when its rows are
+   * not already of the current index, filter and grouping, and never while VS Code is fetching
+   * children. A whole-tree redraw makes VS Code forget every row it has and cancel the children
+   * it is fetching: a speaker expanded just then stayed empty ("No tree item with id
+   * '1/speaker:…' found."). Item ids are the same across redraws, so expansion survives them.
    */
-  private scheduleRefresh(): void {
+  private scheduleRefresh(delay = 50): void {
     clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
-      const shown = this.shown;
-      if (!shown || shown.version !== this.workspace.index.version || shown.filter !== this.filterKey()) this.refresh();
+      this.refreshTimer = undefined;
+      if (this.fetching > 0) {
+        this.scheduleRefresh();
+        return;
+      }
+      if (this.forced || this.shown === undefined || this.shown !== this.stateKey()) {
+        this.forced = false;
+        this.changeEmitter.fire(undefined);
+      }
       this.settledEmitter.fire();
-    }, 50);
+    }, delay);
   }
 
   private filterKey(): string {
     return JSON.stringify(this.filter.query, (_key, value: unknown) => (value instanceof Set ? [...value] : value));
   }
 
+  /** What the rows depend on: index version, filter and grouping. */
+  private stateKey(): string {
+    return `${this.workspace.index.version}\u0000${this.filterKey()}\u0000${panelGrouping().id}`;
+  }
+
+  /** Redraws the whole tree (Refresh, a new scheme), once pending fetches are done. */
   refresh(): void {
-    clearTimeout(this.refreshTimer);
-    this.changeEmitter.fire(undefined);
+    this.forced = true;
+    this.scheduleRefresh(0);
   }
 
   /** The current groups (computing them if the index or filter changed). */
@@ -106,19 +125,34 @@ export class ClaimsTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   async getChildren(element?: ClaimsNode): Promise<ClaimsNode[]> {
+    this.fetching++;
+    try {
+      return await this.fetchChildren(element);
+    } finally {
+      this.fetching--;
+    }
+  }
+
+  private async fetchChildren(element?: ClaimsNode): Promise<ClaimsNode[]> {
     await this.workspace.ready();
-    const { groups, nodes, version, filter } = this.groups();
     if (!element) {
-      this.shown = { version, filter };
+      const { nodes } = this.groups();
+      this.shown = this.stateKey();
       return nodes;
     }
     if (element.type === 'annotation') return [];
-    const index = nodes.findIndex((n) => n.speaker === element.speaker);
-    const group = groups[index];
+    const rowsOf = () => {
+      const { groups, nodes } = this.groups();
+      const index = nodes.findIndex((n) => n.speaker === element.speaker);
+      return { group: groups[index], parent: nodes[index] };
+    };
+    const { group } = rowsOf();
     if (!group) return [];
     await this.workspace.loadLines(group.annotations.map((e) => e.document));
-    const parent = nodes[index];
-    return group.annotations.map((entry) => ({ type: 'annotation', documentUri: entry.document, annotationId: entry.annotation.id, entry, parent }));
+    // The index may have changed while lines were read: the rows are those of now.
+    const now = rowsOf();
+    if (!now.group) return [];
+    return now.group.annotations.map((entry) => ({ type: 'annotation', documentUri: entry.document, annotationId: entry.annotation.id, entry, parent: now.parent }));
   }
 
   getParent(element: ClaimsNode): ClaimsNode | undefined {

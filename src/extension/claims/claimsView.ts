@@ -29,6 +29,8 @@ export class ClaimsView extends Disposable {
     this.contributedTitle = this.treeView.title;
     this._register(this.provider.onDidChangeTreeData(() => this.updateMessage()));
     this._register(this.provider.onDidSettle(() => this.updateMessage()));
+    // The rows follow a new filter once refreshes pause; what the filter is shows at once.
+    this._register(this.filter.onDidChange(() => this.updateMessage()));
     this._register(this.treeView.onDidChangeVisibility(() => this.updateMessage()));
     this.updateMessage();
   }

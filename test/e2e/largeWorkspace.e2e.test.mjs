@@ -1,0 +1,86 @@
+// @ts-check
+/* global describe, it, after -- mocha globals */
+// User stories at corpus scale (issue 15), in the real workbench:
+// - a reviewer opens Claims by Speaker on 200 documents × 50 annotations and expands the first
+//   speaker at once, while the panel is still loading: the speaker's claims appear (a refresh in
+//   the middle once left it expanded with no rows);
+// - an annotator opens a 1 MB document with 10,000 annotations, types in front of a tagged span
+//   and saves: the span stays decorated on exactly its words, and the sidecar follows the edit.
+// Nothing here is timed; the host benchmark (bench/host/) measures the same steps.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { normalizeText, waitUntil, workbenchForSuite } from './workbench.mjs';
+import { CLAIMS_SPEAKERS, LARGE_DOCUMENT, LARGE_SPECULATION, writeClaimsWorkspace, writeLargeDocument } from '../host/largeWorkspace.mjs';
+
+/** Runs in the page: the texts of inline decorations (spans with a `ced-` class) on the active editor's first rendered line. */
+function inlineDecoratedTextsOfFirstLine() {
+  /* global document -- runs in the browser page */
+  const line = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')].sort(
+    (a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
+  )[0];
+  /** @type {Map<string, string>} */
+  const byClass = new Map();
+  for (const span of line?.querySelectorAll('span[class*="ced-"]') ?? []) {
+    const cls = [...span.classList].find((c) => c.startsWith('ced-')) ?? '';
+    byClass.set(cls, (byClass.get(cls) ?? '') + (span.textContent ?? '').replace(/\u00a0/g, ' '));
+  }
+  return [...byClass.values()];
+}
+
+const workspaceRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-large-'));
+const claimsWorkspace = path.join(workspaceRoot, 'claims');
+const claimsBySpeaker = writeClaimsWorkspace(claimsWorkspace);
+writeLargeDocument(claimsWorkspace);
+
+describe('At corpus scale', function () {
+  /** @type {import('./workbench.mjs').Workbench} */
+  let wb;
+
+  workbenchForSuite('large-workspace', { seeds: claimsWorkspace }, (opened) => {
+    wb = opened;
+  });
+
+  after(() => fs.rmSync(workspaceRoot, { recursive: true, force: true }));
+
+  it('Claims by Speaker: the first speaker expanded at once shows its claims', async () => {
+    const page = wb.page;
+    const [top] = [...claimsBySpeaker].sort((a, b) => b[1] - a[1]);
+    assert.equal(top[0], CLAIMS_SPEAKERS[0]);
+    await page.locator('.part.activitybar a.action-label[aria-label^="Annotations"]').first().click();
+    const pane = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header[aria-label^="Claims by Speaker"]') });
+    const rows = pane.locator('.monaco-list-row');
+    // Expand the first speaker the moment it is there (10,000 rows: speakers start collapsed).
+    const first = rows.first();
+    await first.waitFor({ state: 'visible', timeout: 60_000 });
+    assert.equal(normalizeText((await first.locator('.label-name').textContent()) ?? ''), top[0]);
+    await first.click();
+    const description = async (/** @type {number} */ i) => normalizeText((await rows.nth(i).locator('.label-description').textContent({ timeout: 500 }).catch(() => '')) ?? '');
+    await waitUntil(async () => /^doc-\d{3}\.txt:\d+$/.test(await description(1)), 30_000, `${top[0]}'s claims under the expanded speaker`);
+    assert.equal(await description(0), String(top[1]));
+    assert.equal(await first.getAttribute('aria-expanded'), 'true');
+    await wb.screenshot('large-workspace-claims.png');
+  });
+
+  it('a 1 MB document with 10,000 annotations: typing in front of a span keeps it decorated on its words, and saving writes the shift', async () => {
+    const page = wb.page;
+    await wb.openFile(LARGE_DOCUMENT);
+    await waitUntil(async () => (await page.evaluate(inlineDecoratedTextsOfFirstLine)).includes(LARGE_SPECULATION), 60_000, 'the speculation on the first line decorated');
+    const sidecar = path.join(wb.workspace, `${LARGE_DOCUMENT}.annotations.yaml`);
+    const startOnDisk = () => Number(/- id: spec0001\n\s+kind: speculation\n\s+start: (\d+)/.exec(fs.readFileSync(sidecar, 'utf8'))?.[1]);
+    const before = startOnDisk();
+
+    // Type at the very start of the document, one key at a time, as a user would.
+    await wb.editor().locator('.view-lines').click();
+    await page.keyboard.press('Control+Home');
+    const typed = 'Update ';
+    await page.keyboard.type(typed, { delay: 30 });
+    await waitUntil(async () => normalizeText((await wb.editor().locator('.view-lines .view-line').first().textContent()) ?? '').startsWith('Update Opening'), 10_000, 'the typed text');
+    await waitUntil(async () => (await page.evaluate(inlineDecoratedTextsOfFirstLine)).includes(LARGE_SPECULATION), 10_000, 'the speculation still decorated on its words');
+    await wb.screenshot('large-workspace-typed.png', 'editor');
+
+    await page.keyboard.press('Control+S');
+    await waitUntil(() => startOnDisk() === before + typed.length, 30_000, `the sidecar to store the speculation at ${before + typed.length}`);
+  });
+});
