@@ -143,6 +143,8 @@ class Reader {
   private hasNewline = false;
   /** Whether the last scalar read was plain (unquoted). */
   private plain = false;
+  /** See nextOf: the next backslash and the next tab. */
+  private readonly nextSpecial = [-1, -1];
 
   /** `locate`: also collect where everything is (the first pass does not). */
   constructor(
@@ -383,9 +385,29 @@ class Reader {
     return raw;
   }
 
+  /**
+   * The first `char` at or after `from`, or the text's length when there is none. The reader only
+   * moves forward, so the answer is kept until `from` passes it: one scan of the text in all.
+   */
+  private nextOf(char: '\\' | '\t', from: number): number {
+    const slot = char === '\\' ? 0 : 1;
+    if (this.nextSpecial[slot] < from) {
+      const found = this.text.indexOf(char, from);
+      this.nextSpecial[slot] = found < 0 ? this.text.length : found;
+    }
+    return this.nextSpecial[slot];
+  }
+
   /** A double-quoted scalar that closes exactly at the end of the line. */
   private doubleQuoted(at: number, lineEnd: number): string {
     const { text } = this;
+    // Most quoted values hold no escape and no tab: then the first quote closes the value.
+    const quote = text.indexOf('"', at + 1);
+    if (quote < 0 || quote >= lineEnd) throw NOT_CANONICAL;
+    if (this.nextOf('\\', at + 1) > quote && this.nextOf('\t', at + 1) > quote) {
+      if (quote !== lineEnd - 1) throw NOT_CANONICAL; // something after the closing quote
+      return text.slice(at + 1, quote);
+    }
     let out = '';
     let i = at + 1;
     for (;;) {
