@@ -1,7 +1,9 @@
 import schema from '../../../schemas/sidecar.schema.json';
 import { ANNOTATION_FIELD_NAMES, ANNOTATION_FIELDS } from '../annotationFields';
 import type { AnnotationLocation, SidecarLocations } from './parseSidecar';
+import { plainIsString } from './coreSchemaScalars';
 import { withLazyLocations } from './lazyLocations';
+import { isWellFormed } from './sidecarLayout';
 import { SIDECAR_VERSION } from './sidecarFormat';
 import type { SourceRange } from './sourceRange';
 
@@ -60,27 +62,10 @@ const OFFSET = /^(?:0|[1-9][0-9]{0,14})$/;
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Indicators a plain scalar may not start with (`-`, `?`, `:` only before a space or at the end). */
 const PLAIN_BAD_START = /^[,[\]{}#&*!|>'"%@` \t]|^[-?:](?:[ \t]|$)/;
 /** A tab that starts a comment or ends a mapping key, or ends the value: not one plain scalar. */
 const PLAIN_BAD_TAB = /\t#|:\t|\t$/;
-/** First characters of every plain scalar the core schema does not read as a string (see below). */
-const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]|^$/;
-/**
- * The core schema's resolution of plain scalars (the yaml library's own tests, in
- * yaml/dist/schema/core): a plain scalar matching one of these is not a string.
- */
-const CORE_NOT_STRING = [
-  /^(?:~|[Nn]ull|NULL)?$/,
-  /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-  /^0o[0-7]+$/,
-  /^[-+]?[0-9]+$/,
-  /^0x[0-9a-fA-F]+$/,
-  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-];
 /** Plain keys that YAML reads as null or a boolean (and so a key that is not that string). */
 const PLAIN_NOT_STRING_KEY = /^(?:null|true|false)$/i;
 /** What ends a run of ordinary characters in a double-quoted scalar. */
@@ -127,11 +112,6 @@ export function readCanonicalSidecar(text: string): CanonicalSidecarData | undef
     if (e instanceof NotCanonical) return undefined;
     throw e;
   }
-}
-
-function isWellFormed(text: string): boolean {
-  const native = (text as unknown as { isWellFormed?: () => boolean }).isWellFormed;
-  return typeof native === 'function' ? native.call(text) : !LONE_SURROGATE.test(text);
 }
 
 class Reader {
@@ -445,10 +425,3 @@ class Reader {
 }
 
 const START_PLACEHOLDER: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-
-/** A plain scalar the core schema reads as a string. */
-function plainIsString(value: string): boolean {
-  if (!MAYBE_NOT_STRING.test(value)) return true;
-  for (const test of CORE_NOT_STRING) if (test.test(value)) return false;
-  return true;
-}
