@@ -27,7 +27,11 @@ function isFast(text: string): boolean {
   return readCanonicalSidecar(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) !== undefined;
 }
 
-describe('fast sidecar reader', () => {
+describe('fast sidecar reader', function () {
+  // Properties of hundreds of runs, each read or written by the yaml library too: more than mocha's
+  // default 10 s on a 2-core machine shared with other jobs.
+  this.timeout(120_000);
+
   it('checks everything the JSON Schema says (the schema says nothing else)', () => {
     // The fast reader checks the schema's rules by hand; a new rule in the schema must be added there too.
     const s = schema as unknown as { properties: Record<string, object>; definitions: { annotation: { properties: Record<string, object>; required: string[] } } };

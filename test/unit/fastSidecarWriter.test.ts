@@ -6,6 +6,8 @@ import { CORE_NOT_STRING } from '../../src/core/sidecar/coreSchemaScalars';
 import { serializeCanonicalSidecar } from '../../src/core/sidecar/fastSidecarWriter';
 import { parseSidecarWithoutFastPath } from '../../src/core/sidecar/parseSidecar';
 import { SidecarBlockCache } from '../../src/core/sidecar/sidecarBlockCache';
+import { renderSidecar } from '../../src/core/sidecar/sidecarDocument';
+import { DocumentAnnotations } from '../../src/core/documentAnnotations';
 import { serializeSidecar, serializeSidecarWithoutFastPath } from '../../src/core/sidecar/serializeSidecar';
 import type { SidecarFile, StoredAnnotation } from '../../src/core/sidecar/sidecarFormat';
 import { annotation, file, hostile, REPO_SIDECARS } from './sidecarArbitraries';
@@ -45,7 +47,11 @@ const odd: fc.Arbitrary<StoredAnnotation> = fc
   ))
   .map(([a, change]) => ({ ...a, ...change }) as StoredAnnotation);
 
-describe('fast sidecar writer', () => {
+describe('fast sidecar writer', function () {
+  // Properties of hundreds of runs, each read or written by the yaml library too: more than mocha's
+  // default 10 s on a 2-core machine shared with other jobs.
+  this.timeout(120_000);
+
   it('quotes plain values by the same core schema patterns as the yaml library', () => {
     const tags = new Document({}).schema.tags.filter((t) => t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test);
     assert.deepEqual(CORE_NOT_STRING.map((r) => r.source), tags.map((t) => t.test?.source));
@@ -125,6 +131,20 @@ describe('fast sidecar writer', () => {
         }),
         { numRuns: 200 },
       );
+    });
+
+    it('renderSidecar with a document\'s cache writes what it writes without one', () => {
+      const text = 'Он сказал: «да». 😀 Then "yes": #1\r\nand more';
+      const model = () =>
+        new DocumentAnnotations([
+          { id: 'abcd1', kind: 'quote', start: 11, end: 15, text: '', prefix: '', suffix: '' },
+          { id: 'abcd2', kind: 'claim', start: 17, end: 30, text: '', prefix: '', suffix: '', speaker: 'Он' },
+        ]);
+      const cache = new SidecarBlockCache();
+      const first = renderSidecar(model(), text, cache);
+      assert.equal(first, renderSidecar(model(), text));
+      assert.equal(renderSidecar(model(), text, cache), first);
+      assert.deepEqual([cache.reused, cache.rendered], [2, 0]);
     });
 
     it('keeps only the blocks of the last write', () => {
