@@ -22,14 +22,14 @@ export function mulberry32(seed: number): () => number {
 
 const WORDS = ['the', 'minister', 'said', 'security', 'partnership', 'Россия', 'призвала', 'НАТО', 'к', 'сотрудничеству', '😀', '👍🏽', '«цитата»', '"quoted"', 'it\'s', 'a: b', '#tag'];
 
-export function generateDocument(random: () => number): string {
+export function generateDocument(random: () => number, chars = DOCUMENT_CHARS): string {
   const parts: string[] = [];
   let length = 0;
-  while (length < DOCUMENT_CHARS) {
+  while (length < chars) {
     const sentence: string[] = [];
     const n = 5 + Math.floor(random() * 15);
     for (let i = 0; i < n; i++) sentence.push(WORDS[Math.floor(random() * WORDS.length)]);
-    const eol = length < DOCUMENT_CHARS / 2 ? '\n' : '\r\n';
+    const eol = length < chars / 2 ? '\n' : '\r\n';
     const line = sentence.join(' ') + '.' + (random() < 0.3 ? eol : ' ');
     parts.push(line);
     length += line.length;
@@ -38,11 +38,11 @@ export function generateDocument(random: () => number): string {
 }
 
 /** Spans on character boundaries (never inside a surrogate pair), like real selections. */
-export function generateAnnotations(text: string, random: () => number): Annotation[] {
+export function generateAnnotations(text: string, random: () => number, count = ANNOTATION_COUNT): Annotation[] {
   const annotations: Annotation[] = [];
-  const step = Math.floor(text.length / ANNOTATION_COUNT);
+  const step = Math.floor(text.length / count);
   const onBoundary = (u: number) => (u > 0 && /[\uDC00-\uDFFF]/.test(text[u]) ? u - 1 : u);
-  for (let i = 0; i < ANNOTATION_COUNT; i++) {
+  for (let i = 0; i < count; i++) {
     const start = onBoundary(i * step + Math.floor(random() * (step / 2)));
     const end = onBoundary(Math.min(text.length, start + 5 + Math.floor(random() * 80)));
     annotations.push({
@@ -62,8 +62,8 @@ export function generateAnnotations(text: string, random: () => number): Annotat
   return annotations;
 }
 
-export function generateCorpus(seed = 20240601): { text: string; annotations: Annotation[] } {
+export function generateCorpus(seed = 20240601, chars = DOCUMENT_CHARS, count = ANNOTATION_COUNT): { text: string; annotations: Annotation[] } {
   const random = mulberry32(seed);
-  const text = generateDocument(random);
-  return { text, annotations: generateAnnotations(text, random) };
+  const text = generateDocument(random, chars);
+  return { text, annotations: generateAnnotations(text, random, count) };
 }

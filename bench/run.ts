@@ -8,14 +8,17 @@ import { join } from 'node:path';
  *
  *   npm run bench                 all suites
  *   npm run bench -- sidecar      suites whose file name contains "sidecar"
- *   BENCH_RUNS=21 npm run bench   more timed runs per case (default 9)
+ *   BENCH_RUNS=21 npm run bench   more timed runs per case (default 9; slow cases run fewer)
  */
 
 export interface BenchCase {
   name: string;
+  /** The work timed; a promise is awaited (and its time counted). */
   run: () => unknown;
   /** Name of a case in the same suite that does the least comparable work; the table shows the ratio to it. */
   floor?: string;
+  /** Timed runs for a slow case (default BENCH_RUNS); it gets one warm-up run then. */
+  runs?: number;
 }
 
 export interface BenchSuite {
@@ -23,6 +26,8 @@ export interface BenchSuite {
   /** One line on the data the cases run on. */
   description?: string;
   cases: BenchCase[];
+  /** Called after the suite's cases (temp files removed). */
+  dispose?: () => void;
 }
 
 interface Row {
@@ -39,12 +44,14 @@ const TIMED_RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 9);
 /** The last result is kept (and exported) so the optimizer cannot drop the work. */
 export let sink: unknown;
 
-function time(run: () => unknown): { median: number; min: number } {
-  for (let i = 0; i < WARMUP_RUNS; i++) sink = run();
+async function time(c: BenchCase): Promise<{ median: number; min: number }> {
+  const warmups = c.runs === undefined ? WARMUP_RUNS : 1;
+  const runs = c.runs === undefined ? TIMED_RUNS : Math.min(c.runs, TIMED_RUNS);
+  for (let i = 0; i < warmups; i++) sink = await c.run();
   const samples: number[] = [];
-  for (let i = 0; i < TIMED_RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    sink = run();
+    sink = await c.run();
     samples.push(performance.now() - t0);
   }
   samples.sort((a, b) => a - b);
@@ -72,7 +79,8 @@ function printTable(rows: Row[]): void {
   for (const row of table) console.log(line(row));
 }
 
-function main(): void {
+async function main(): Promise<void> {
+  const started = performance.now();
   const files = discover(process.argv[2]);
   const rows: Row[] = [];
   console.log(`node ${process.version}, ${WARMUP_RUNS} warm-up + ${TIMED_RUNS} timed runs per case\n`);
@@ -85,10 +93,18 @@ function main(): void {
     }
     const suite = mod.createSuite();
     if (suite.description) console.log(`${suite.name}: ${suite.description}`);
-    for (const c of suite.cases) rows.push({ suite: suite.name, name: c.name, floor: c.floor, ...time(c.run) });
+    try {
+      for (const c of suite.cases) rows.push({ suite: suite.name, name: c.name, floor: c.floor, ...(await time(c)) });
+    } finally {
+      suite.dispose?.();
+    }
   }
   console.log('');
   printTable(rows);
+  console.log(`\nall suites: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

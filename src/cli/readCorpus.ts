@@ -3,6 +3,7 @@ import { readAnnotatedDocument, type AnnotatedDocument } from '../core/corpus/an
 import { BUILT_IN_SCHEME, type AnnotationScheme } from '../core/scheme/scheme';
 import { findSidecars, PathNotFoundError, type FoundFiles } from '../core/corpus/findSidecars';
 import { displayPath, UsageError, type CliIO } from './cliIO';
+import { orderedMap, READ_CONCURRENCY } from './orderedMap';
 
 /** A file that could not be taken as it is: at a line and column of it (1:1 for the whole file). */
 export interface CorpusProblem {
@@ -30,16 +31,33 @@ export interface Corpus {
  */
 export async function readCorpus(io: CliIO, paths: readonly string[], scheme: AnnotationScheme = BUILT_IN_SCHEME): Promise<Corpus> {
   const found = await search(io, paths, findSidecars);
-  const problems: CorpusProblem[] = found.problems.map((p) => ({ ...p, line: 1, column: 1 }));
+  const problems: CorpusProblem[] = found.problems.map(folderProblem);
   const documents: AnnotatedDocument[] = [];
-  // One at a time: a corpus of thousands of sidecars must not open thousands of files at once.
-  for (const path of found.files) {
-    const read = await readAnnotatedDocument(path, scheme);
+  for await (const read of readSidecars(found.files, scheme)) {
     if (read.ok) documents.push(read.doc);
-    else problems.push({ path, severity: 'error', line: read.problem.line, column: read.problem.column, message: read.problem.message, folder: false });
+    else problems.push(read.problem);
   }
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { documents, problems };
+}
+
+export type SidecarReadResult = { readonly ok: true; readonly doc: AnnotatedDocument } | { readonly ok: false; readonly problem: CorpusProblem };
+
+/**
+ * The sidecars at `paths` read with their documents, in the order given, as each is ready: a few
+ * files at a time (READ_CONCURRENCY), never thousands of files open at once.
+ */
+export function readSidecars(paths: readonly string[], scheme: AnnotationScheme): AsyncGenerator<SidecarReadResult> {
+  return orderedMap(paths, READ_CONCURRENCY, async (path): Promise<SidecarReadResult> => {
+    const read = await readAnnotatedDocument(path, scheme);
+    if (read.ok) return read;
+    return { ok: false, problem: { path, severity: 'error', line: read.problem.line, column: read.problem.column, message: read.problem.message, folder: false } };
+  });
+}
+
+/** A problem met while searching (a folder, a file that is no regular file) as a corpus problem, at 1:1. */
+export function folderProblem(p: FoundFiles['problems'][number]): CorpusProblem {
+  return { ...p, line: 1, column: 1 };
 }
 
 /** Runs a search of the paths given (the working directory by default); a path that does not exist is a usage error. */

@@ -1,21 +1,19 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
+import { file, REPO_SIDECARS } from './sidecarArbitraries';
 import schema from '../../schemas/sidecar.schema.json';
 import { ANNOTATION_FIELD_NAMES, REQUIRED_FIELD_NAMES } from '../../src/core/annotationFields';
-import { ANNOTATION_KINDS } from '../../src/core/annotationKind';
 import { parseSidecar, parseSidecarWithoutFastPath, type SchemeCheck } from '../../src/core/sidecar/parseSidecar';
 import { readCanonicalSidecar } from '../../src/core/sidecar/fastSidecarReader';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
-import type { SidecarFile, StoredAnnotation } from '../../src/core/sidecar/sidecarFormat';
+import type { StoredAnnotation } from '../../src/core/sidecar/sidecarFormat';
 import { BUILT_IN_SCHEME } from '../../src/core/scheme/scheme';
 
 // The fast reader (fastSidecarReader.ts) reads the layout serializeSidecar writes; anything else
 // falls back to the general YAML path. Whichever path reads a file, the result must be the same,
 // to the last position: these tests compare parseSidecar with parseSidecarWithoutFastPath.
 
-const ROOT = path.resolve(__dirname, '../../..');
 const HASH = 'sha256:' + 'ab'.repeat(32);
 const SCHEMES: SchemeCheck[] = [BUILT_IN_SCHEME, 'any'];
 
@@ -29,63 +27,11 @@ function isFast(text: string): boolean {
   return readCanonicalSidecar(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) !== undefined;
 }
 
-function sidecarFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sidecarFiles(p);
-    return e.name.endsWith('.annotations.yaml') ? [p] : [];
-  });
-}
+describe('fast sidecar reader', function () {
+  // Properties of hundreds of runs, each read or written by the yaml library too: more than mocha's
+  // default 10 s on a 2-core machine shared with other jobs.
+  this.timeout(120_000);
 
-const REPO_SIDECARS = ['seeds', 'test/gold', 'test/fixtures'].flatMap((d) => sidecarFiles(path.join(ROOT, d)));
-
-// Strings built from pieces a YAML reader can trip on.
-const piece = fc.oneof(
-  { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
-  { weight: 3, arbitrary: fc.string({ unit: 'grapheme', maxLength: 4 }) },
-  {
-    weight: 6,
-    arbitrary: fc.constantFrom(
-      '"', "'", '\\', '\\"', ': ', ' #', '#', ' ', '  ', '-', '- ', '?', '? ', ':', '[', ']', '{', '}', '*', '&', '!', '|', '>', '%', '@', '`', ',',
-      '~', 'null', 'Null', 'NULL', 'true', 'True', 'false', 'yes', 'no', '1', '1.0', '-1.5', '+5', '007', '0x10', '0o7', '1e3', '.5', '.inf', '.nan', '. ', '---', '...',
-      '\n', '\r\n', '\r', '\t', '\u0000', '\u0085', '\u00A0', '\u2028', '\u2029', '\u202E', '\u200B', '\uFEFF', '\uD800', '\uDC00', '😀', '👍🏽', 'Привет', '日本',
-      '\\u0041', '\\x41', '\\n', 'word', 'two words', '=======',
-    ),
-  },
-);
-const hostile = fc.array(piece, { maxLength: 6 }).map((p) => p.join(''));
-const attributeKey = fc.oneof(fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,10}$/), fc.constantFrom('stance', 'verified', 'a', 'Z', 'x-y'));
-const attributes = fc.dictionary(attributeKey, fc.oneof(hostile, fc.boolean()), { maxKeys: 4 });
-
-const annotation: fc.Arbitrary<StoredAnnotation> = fc
-  .record(
-    {
-      id: fc.oneof(fc.stringMatching(/^[a-z0-9]{4,12}$/), fc.constantFrom('1234', '0000', '1e10', 'true', 'null')),
-      kind: fc.oneof(fc.constantFrom(...ANNOTATION_KINDS), hostile),
-      start: fc.nat({ max: 2_000_000 }),
-      length: fc.integer({ min: 0, max: 5000 }),
-      text: hostile,
-      prefix: hostile,
-      suffix: hostile,
-      speaker: hostile,
-      note: hostile,
-      author: fc.oneof(fc.constantFrom('alice', 'bob', 'Ann "A" Smith'), hostile),
-      attributes,
-      orphaned: fc.boolean(),
-    },
-    { requiredKeys: ['id', 'kind', 'start', 'length', 'text', 'prefix', 'suffix'] },
-  )
-  .map(({ length, ...a }) => ({ ...a, end: a.start + length }));
-
-const file: fc.Arbitrary<SidecarFile> = fc
-  .record({
-    documentHash: fc.stringMatching(/^[0-9a-f]{64}$/).map((h) => 'sha256:' + h),
-    annotations: fc.array(annotation, { maxLength: 6 }),
-  })
-  .map((f) => ({ version: 1 as const, ...f }));
-
-describe('fast sidecar reader', () => {
   it('checks everything the JSON Schema says (the schema says nothing else)', () => {
     // The fast reader checks the schema's rules by hand; a new rule in the schema must be added there too.
     const s = schema as unknown as { properties: Record<string, object>; definitions: { annotation: { properties: Record<string, object>; required: string[] } } };

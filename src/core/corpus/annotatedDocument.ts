@@ -2,7 +2,7 @@ import { compareAnnotations } from '../annotation';
 import { BUILT_IN_SCHEME, type AnnotationScheme } from '../scheme/scheme';
 import type { FileSnapshot } from '../sidecar/atomicWrite';
 import { parseSidecar, type SidecarParseResult, type SidecarProblem } from '../sidecar/parseSidecar';
-import { loadSidecar, type LoadedSidecar } from '../sidecar/sidecarDocument';
+import { loadParsedSidecar, type LoadedSidecar } from '../sidecar/sidecarDocument';
 import { toStoredAnnotations } from '../sidecar/sidecarCodec';
 import { documentPathForSidecar, type StoredAnnotation } from '../sidecar/sidecarFormat';
 import { readDocumentText, readSidecarFile } from './readFiles';
@@ -41,7 +41,8 @@ export async function readAnnotatedDocument(sidecarPath: string, scheme: Annotat
   const documentText = document.ok ? document.text : undefined;
   const documentProblem = document.ok || document.missing ? undefined : document.reason;
   const parsed = parseSidecar(sidecar.text, scheme);
-  const loaded = documentText === undefined ? undefined : loadSidecar(sidecar.text, documentText, scheme);
+  // Parsed once: the load starts from the same result.
+  const loaded = documentText === undefined ? undefined : loadParsedSidecar(parsed, documentText);
   return { ok: true, doc: { sidecarPath, documentPath, sidecarText: sidecar.text, sidecarSnapshot: sidecar.snapshot, documentText, documentProblem, parsed, loaded } };
 }
 

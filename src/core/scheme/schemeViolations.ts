@@ -23,31 +23,32 @@ export function schemeViolations(parsed: SidecarParseSuccess, scheme: Annotation
   const kindsOf = scheme.source ? ` (the kinds of ${scheme.source})` : '';
   const customIds = scheme.attributes.filter((a) => !a.builtIn).map((a) => a.id);
   parsed.sidecar.annotations.forEach((a, i) => {
-    const loc = parsed.locations.annotations[i];
+    // Positions are looked up only for a problem: a sidecar's locations are computed on first use.
+    const location = () => parsed.locations.annotations[i];
     const at = `annotations[${i}]`;
-    const fieldRange = (field: 'kind' | 'attributes'): SourceRange => loc?.fields[field] ?? loc?.range ?? START;
+    const fieldRange = (field: 'kind' | 'attributes'): SourceRange => location()?.fields[field] ?? location()?.range ?? START;
     const kind = findKind(scheme, a.kind);
     if (!kind) {
       out.push({ ...fieldRange('kind'), severity: 'error', message: `${at}.kind: unknown kind ${JSON.stringify(a.kind)}; expected one of ${declared.join(', ')}${kindsOf}` });
     }
     for (const [id, value] of Object.entries(a.attributes ?? {})) {
-      const place = loc?.attributes[id];
+      const place = () => location()?.attributes[id];
       const attribute = findAttribute(scheme, id);
       if (!attribute || attribute.builtIn) {
         const allowed = customIds.length > 0 ? `declares ${customIds.join(', ')}` : 'declares no attributes';
-        out.push({ ...(place?.key ?? fieldRange('attributes')), severity: 'error', message: `${at}.attributes.${id}: unknown attribute "${id}"; ${whose} ${allowed}` });
+        out.push({ ...(place()?.key ?? fieldRange('attributes')), severity: 'error', message: `${at}.attributes.${id}: unknown attribute "${id}"; ${whose} ${allowed}` });
         continue;
       }
-      const valueRange = place?.value ?? fieldRange('attributes');
+      const valueRange = () => place()?.value ?? fieldRange('attributes');
       const wrong = valueProblem(attribute, value);
-      if (wrong) out.push({ ...valueRange, severity: 'error', message: `${at}.attributes.${id}: ${wrong}` });
+      if (wrong) out.push({ ...valueRange(), severity: 'error', message: `${at}.attributes.${id}: ${wrong}` });
       else if (kind && !appliesTo(attribute, kind.id)) {
-        out.push({ ...(place?.key ?? valueRange), severity: 'error', message: `${at}.attributes.${id}: "${id}" does not apply to ${kind.id}; it applies to ${(attribute.kinds ?? []).join(', ')}` });
+        out.push({ ...(place()?.key ?? valueRange()), severity: 'error', message: `${at}.attributes.${id}: "${id}" does not apply to ${kind.id}; it applies to ${(attribute.kinds ?? []).join(', ')}` });
       }
     }
     if (!kind) return;
     for (const attribute of missingRequired(scheme, a)) {
-      out.push({ ...(loc?.range ?? START), severity: 'warning', message: `${at}: ${kind.id} without ${attribute.id}, which the scheme requires` });
+      out.push({ ...(location()?.range ?? START), severity: 'warning', message: `${at}: ${kind.id} without ${attribute.id}, which the scheme requires` });
     }
   });
   return out;

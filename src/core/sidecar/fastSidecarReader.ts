@@ -1,6 +1,9 @@
 import schema from '../../../schemas/sidecar.schema.json';
 import { ANNOTATION_FIELD_NAMES, ANNOTATION_FIELDS } from '../annotationFields';
 import type { AnnotationLocation, SidecarLocations } from './parseSidecar';
+import { plainIsString } from './coreSchemaScalars';
+import { withLazyLocations } from './lazyLocations';
+import { isWellFormed } from './sidecarLayout';
 import { SIDECAR_VERSION } from './sidecarFormat';
 import type { SourceRange } from './sourceRange';
 
@@ -25,12 +28,18 @@ import type { SourceRange } from './sourceRange';
  * pattern, required fields). Anything else, and anything it is not sure about, returns undefined
  * and the caller reads the file with the general YAML path, so every problem message and position
  * is the general path's. What it returns is what the general path would have produced before its
- * scheme and semantic checks: the plain data and the same locations.
+ * scheme and semantic checks: the same data, already in canonical form (an empty optional value,
+ * which the writer never writes, is left to the general path), and the same locations.
  */
 
 export interface CanonicalSidecarData {
+  /** Already in canonical form (normalizeStoredAnnotation would change nothing). */
   data: { version: typeof SIDECAR_VERSION; documentHash: string; annotations: Record<string, unknown>[] };
-  locations: SidecarLocations;
+  /**
+   * Computed on first access (a second pass over the text, then kept): most reads never ask for
+   * a position, and building one object per field is most of what reading costs.
+   */
+  readonly locations: SidecarLocations;
 }
 
 /** Not recognised: the caller falls back to the general path. */
@@ -53,27 +62,10 @@ const OFFSET = /^(?:0|[1-9][0-9]{0,14})$/;
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Indicators a plain scalar may not start with (`-`, `?`, `:` only before a space or at the end). */
 const PLAIN_BAD_START = /^[,[\]{}#&*!|>'"%@` \t]|^[-?:](?:[ \t]|$)/;
 /** A tab that starts a comment or ends a mapping key, or ends the value: not one plain scalar. */
 const PLAIN_BAD_TAB = /\t#|:\t|\t$/;
-/** First characters of every plain scalar the core schema does not read as a string (see below). */
-const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]|^$/;
-/**
- * The core schema's resolution of plain scalars (the yaml library's own tests, in
- * yaml/dist/schema/core): a plain scalar matching one of these is not a string.
- */
-const CORE_NOT_STRING = [
-  /^(?:~|[Nn]ull|NULL)?$/,
-  /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-  /^0o[0-7]+$/,
-  /^[-+]?[0-9]+$/,
-  /^0x[0-9a-fA-F]+$/,
-  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-];
 /** Plain keys that YAML reads as null or a boolean (and so a key that is not that string). */
 const PLAIN_NOT_STRING_KEY = /^(?:null|true|false)$/i;
 /** What ends a run of ordinary characters in a double-quoted scalar. */
@@ -100,7 +92,7 @@ const ESCAPES: Record<string, string> = {
   '\\': '\\',
 };
 
-const FIELDS = ANNOTATION_FIELD_NAMES.map((name) => ({ name, key: `${name}:`, value: ANNOTATION_FIELDS[name].value }));
+const FIELDS = ANNOTATION_FIELD_NAMES.map((name) => ({ name, key: `${name}:`, value: ANNOTATION_FIELDS[name].value, required: ANNOTATION_FIELDS[name].required }));
 // One bit per field (the table has far fewer than 31).
 const REQUIRED_MASK = ANNOTATION_FIELD_NAMES.reduce((mask, name, i) => (ANNOTATION_FIELDS[name].required ? mask | (1 << i) : mask), 0);
 
@@ -110,16 +102,16 @@ const REQUIRED_MASK = ANNOTATION_FIELD_NAMES.reduce((mask, name, i) => (ANNOTATI
  */
 export function readCanonicalSidecar(text: string): CanonicalSidecarData | undefined {
   try {
-    return new Reader(text).read();
+    const { data } = new Reader(text, false).read();
+    return withLazyLocations({ data }, () => {
+      const { locations } = new Reader(text, true).read();
+      if (!locations) throw new Error('the fast sidecar reader found no locations on its second pass');
+      return locations;
+    });
   } catch (e) {
     if (e instanceof NotCanonical) return undefined;
     throw e;
   }
-}
-
-function isWellFormed(text: string): boolean {
-  const native = (text as unknown as { isWellFormed?: () => boolean }).isWellFormed;
-  return typeof native === 'function' ? native.call(text) : !LONE_SURROGATE.test(text);
 }
 
 class Reader {
@@ -131,8 +123,14 @@ class Reader {
   private hasNewline = false;
   /** Whether the last scalar read was plain (unquoted). */
   private plain = false;
+  /** See nextOf: the next backslash and the next tab. */
+  private readonly nextSpecial = [-1, -1];
 
-  constructor(private readonly text: string) {}
+  /** `locate`: also collect where everything is (the first pass does not). */
+  constructor(
+    private readonly text: string,
+    private readonly locate: boolean,
+  ) {}
 
   /** Moves to the next line; false at the end of the text. */
   private advance(): boolean {
@@ -182,14 +180,14 @@ class Reader {
     return true;
   }
 
-  read(): CanonicalSidecarData {
+  read(): { data: CanonicalSidecarData['data']; locations?: SidecarLocations } {
     const text = this.text;
     if (UNSAFE_CHAR.test(text) || !isWellFormed(text)) throw NOT_CANONICAL;
     // A CR not followed by LF: the general path's business.
     for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
       if (text.charCodeAt(i + 1) !== 0x0a) throw NOT_CANONICAL;
     }
-    const locations: SidecarLocations = { fields: {}, annotations: [] };
+    const locations: SidecarLocations | undefined = this.locate ? { fields: {}, annotations: [] } : undefined;
 
     // Header: comments and blank lines.
     for (;;) {
@@ -198,21 +196,21 @@ class Reader {
       break;
     }
     if (this.lineText() !== 'version: 1') throw NOT_CANONICAL;
-    locations.fields.version = this.range(this.start + 9, this.start + 10);
+    if (locations) locations.fields.version = this.range(this.start + 9, this.start + 10);
 
     if (!this.advance()) throw NOT_CANONICAL;
     if (!text.startsWith('documentHash: ', this.start)) throw NOT_CANONICAL;
     const hashAt = this.start + 14;
     const hash = this.scalar(hashAt);
     if (!HASH_PATTERN.test(hash)) throw NOT_CANONICAL;
-    locations.fields.documentHash = this.range(hashAt, this.end);
+    if (locations) locations.fields.documentHash = this.range(hashAt, this.end);
 
     if (!this.advance()) throw NOT_CANONICAL;
     const annotationsLine = this.lineText();
     const annotations: Record<string, unknown>[] = [];
     const data: CanonicalSidecarData['data'] = { version: SIDECAR_VERSION, documentHash: hash, annotations };
     if (annotationsLine === 'annotations: []') {
-      locations.fields.annotations = this.range(this.start + 13, this.end);
+      if (locations) locations.fields.annotations = this.range(this.start + 13, this.end);
       while (this.advance()) if (!this.isBlank()) throw NOT_CANONICAL;
       return { data, locations };
     }
@@ -229,12 +227,12 @@ class Reader {
       // `  - ` starts an annotation block.
       if (!text.startsWith('  - ', this.start)) throw NOT_CANONICAL;
       if (seqLine === 0) seqLine = this.line;
-      endLine = this.annotation(annotations, locations.annotations);
+      endLine = this.annotation(annotations, locations?.annotations);
       more = this.line === endLine;
     }
     // `annotations:` with nothing after it is null: left to the general path.
     if (seqLine === 0) throw NOT_CANONICAL;
-    locations.fields.annotations = { line: seqLine, column: 3, endLine, endColumn: 1 };
+    if (locations) locations.fields.annotations = { line: seqLine, column: 3, endLine, endColumn: 1 };
     return { data, locations };
   }
 
@@ -242,11 +240,10 @@ class Reader {
    * One annotation block, the current line being its `  - ` line. Returns the line where it ends
    * (column 1); when a line follows the block, it is the current line.
    */
-  private annotation(out: Record<string, unknown>[], locationsOut: AnnotationLocation[]): number {
+  private annotation(out: Record<string, unknown>[], locationsOut: AnnotationLocation[] | undefined): number {
     const { text } = this;
     const value: Record<string, unknown> = {};
-    const fields: AnnotationLocation['fields'] = {};
-    const loc: AnnotationLocation = { range: START_PLACEHOLDER, fields, attributes: {} };
+    const loc: AnnotationLocation | undefined = locationsOut && { range: START_PLACEHOLDER, fields: {}, attributes: {} };
     const startLine = this.line;
     let seen = 0;
     let index = 0; // fields come in table order, each at most once
@@ -266,7 +263,7 @@ class Reader {
         const firstLine = this.line + 1;
         endLine = this.attributes(values, loc);
         value[name] = values;
-        fields[name] = { line: firstLine, column: 7, endLine, endColumn: 1 };
+        if (loc) loc.fields[name] = { line: firstLine, column: 7, endLine, endColumn: 1 };
       } else {
         if (text.charCodeAt(colon + 1) !== 0x20) throw NOT_CANONICAL;
         const valueAt = colon + 2;
@@ -277,16 +274,20 @@ class Reader {
           value[name] = Number(scalar);
         } else if (kind === 'flag') {
           if (!this.plain || (scalar !== 'true' && scalar !== 'false')) throw NOT_CANONICAL;
+          // An optional flag is written only when true (normalizeFields drops it otherwise).
+          if (!field.required && scalar !== 'true') throw NOT_CANONICAL;
           value[name] = scalar === 'true';
         } else if (kind === 'string' || kind === 'id') {
           if (this.plain && !plainIsString(scalar)) throw NOT_CANONICAL;
           if (kind === 'id' && !ID_PATTERN.test(scalar)) throw NOT_CANONICAL;
           if (name === 'kind' && scalar.length < KIND_MIN_LENGTH) throw NOT_CANONICAL;
+          // An optional string is written only when not empty (normalizeFields drops it otherwise).
+          if (!field.required && scalar === '') throw NOT_CANONICAL;
           value[name] = scalar;
         } else {
           throw NOT_CANONICAL; // a kind of value this reader does not know
         }
-        fields[name] = this.range(valueAt, this.end);
+        if (loc) loc.fields[name] = this.range(valueAt, this.end);
         endLine = this.blockEndLine();
         if (!this.advance()) break;
       }
@@ -296,9 +297,11 @@ class Reader {
       keyAt = this.start + 4;
     }
     if ((seen & REQUIRED_MASK) !== REQUIRED_MASK) throw NOT_CANONICAL;
-    loc.range = { line: startLine, column: 5, endLine, endColumn: 1 };
     out.push(value);
-    locationsOut.push(loc);
+    if (loc && locationsOut) {
+      loc.range = { line: startLine, column: 5, endLine, endColumn: 1 };
+      locationsOut.push(loc);
+    }
     return endLine;
   }
 
@@ -306,7 +309,7 @@ class Reader {
    * The `attributes:` mapping's lines, the current line being `    attributes:`. Returns the line
    * where the mapping ends (column 1); when a line follows it, it is the current line.
    */
-  private attributes(values: Record<string, unknown>, loc: AnnotationLocation): number {
+  private attributes(values: Record<string, unknown>, loc: AnnotationLocation | undefined): number {
     const { text } = this;
     let previous: string | undefined;
     let endLine = 0;
@@ -322,12 +325,14 @@ class Reader {
       const valueAt = colon + 2;
       const scalar = this.scalar(valueAt);
       let v: string | boolean = scalar;
+      // An empty value is dropped by normalizeFields: not the canonical form.
+      if (scalar === '') throw NOT_CANONICAL;
       if (this.plain) {
         if (scalar === 'true' || scalar === 'false') v = scalar === 'true';
         else if (!plainIsString(scalar)) throw NOT_CANONICAL;
       }
       values[key] = v;
-      loc.attributes[key] = { key: this.range(keyAt, colon), value: this.range(valueAt, this.end) };
+      if (loc) loc.attributes[key] = { key: this.range(keyAt, colon), value: this.range(valueAt, this.end) };
       endLine = this.blockEndLine();
     }
     // `attributes:` with nothing under it is null: left to the general path.
@@ -360,9 +365,29 @@ class Reader {
     return raw;
   }
 
+  /**
+   * The first `char` at or after `from`, or the text's length when there is none. The reader only
+   * moves forward, so the answer is kept until `from` passes it: one scan of the text in all.
+   */
+  private nextOf(char: '\\' | '\t', from: number): number {
+    const slot = char === '\\' ? 0 : 1;
+    if (this.nextSpecial[slot] < from) {
+      const found = this.text.indexOf(char, from);
+      this.nextSpecial[slot] = found < 0 ? this.text.length : found;
+    }
+    return this.nextSpecial[slot];
+  }
+
   /** A double-quoted scalar that closes exactly at the end of the line. */
   private doubleQuoted(at: number, lineEnd: number): string {
     const { text } = this;
+    // Most quoted values hold no escape and no tab: then the first quote closes the value.
+    const quote = text.indexOf('"', at + 1);
+    if (quote < 0 || quote >= lineEnd) throw NOT_CANONICAL;
+    if (this.nextOf('\\', at + 1) > quote && this.nextOf('\t', at + 1) > quote) {
+      if (quote !== lineEnd - 1) throw NOT_CANONICAL; // something after the closing quote
+      return text.slice(at + 1, quote);
+    }
     let out = '';
     let i = at + 1;
     for (;;) {
@@ -400,10 +425,3 @@ class Reader {
 }
 
 const START_PLACEHOLDER: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-
-/** A plain scalar the core schema reads as a string. */
-function plainIsString(value: string): boolean {
-  if (!MAYBE_NOT_STRING.test(value)) return true;
-  for (const test of CORE_NOT_STRING) if (test.test(value)) return false;
-  return true;
-}

@@ -15,6 +15,7 @@ import { getValidator, schemaProblem } from './schemaProblems';
 import { keyName, Locator, loneCrAsLf, pairRange, START, type SidecarProblem, type SourceRange } from './sourceRange';
 import { parseYaml, unsupportedYaml } from './yamlSubset';
 import { readCanonicalSidecar } from './fastSidecarReader';
+import { withLazyLocations } from './lazyLocations';
 
 export type { SidecarProblem, SourceRange } from './sourceRange';
 
@@ -118,8 +119,11 @@ function fail(stage: SidecarParseFailure['stage'], problems: SidecarProblem[]): 
   return { ok: false, stage, problems };
 }
 
-/** The sidecar's data (not yet normalized) and where things are, or the failure that stopped reading. */
-type ReadResult = { ok: true; data: unknown; locations: SidecarLocations } | SidecarParseFailure;
+/**
+ * The sidecar's data and where things are, or the failure that stopped reading. `canonical`: the
+ * annotations are already in canonical form (the fast reader's), so normalizing them is skipped.
+ */
+type ReadResult = { ok: true; data: unknown; canonical: boolean; readonly locations: SidecarLocations } | SidecarParseFailure;
 
 /**
  * Conflict markers, then the YAML-to-data step (the fast reader for the canonical layout, the
@@ -136,23 +140,25 @@ function parseUnsafe(bare: string, scheme: SchemeCheck, fast: boolean): SidecarP
   if (!read.ok) return read;
 
   const raw = read.data as Omit<SidecarFile, 'annotations'> & { annotations: StoredAnnotation[] | null };
+  const annotations = raw.annotations ?? [];
   const sidecar: SidecarFile = {
     version: raw.version,
     documentHash: raw.documentHash,
-    annotations: (raw.annotations ?? []).map(normalizeStoredAnnotation),
+    annotations: read.canonical ? annotations : annotations.map(normalizeStoredAnnotation),
   };
-  const { locations } = read;
+  // Locations stay lazy (see fastSidecarReader.ts): only a problem, or a caller, asks for them.
+  const result = withLazyLocations({ ok: true as const, sidecar }, () => read.locations);
   // A kind, attribute or value the scheme does not declare is a schema problem of this workspace.
-  const undeclared = scheme === 'any' ? [] : schemeErrors({ ok: true, sidecar, locations }, scheme);
+  const undeclared = scheme === 'any' ? [] : schemeErrors(result, scheme);
   if (undeclared.length > 0) return fail('schema', undeclared);
-  const semantic = semanticProblems(sidecar, locations);
+  const semantic = semanticProblems(sidecar, () => read.locations);
   if (semantic.length > 0) return fail('semantic', semantic);
-  return { ok: true, sidecar, locations };
+  return result;
 }
 
 function readFast(bare: string): ReadResult | undefined {
   const canonical = readCanonicalSidecar(bare);
-  return canonical && { ok: true, data: canonical.data, locations: canonical.locations };
+  return canonical && withLazyLocations({ ok: true as const, data: canonical.data, canonical: true }, () => canonical.locations);
 }
 
 /** The general path: the yaml library, YAML features a rewrite would lose, the JSON Schema. */
@@ -180,7 +186,7 @@ function readGeneral(text: string): ReadResult {
     const relevant = errors.filter((e) => e.keyword === 'type' || !mistyped.has(e.instancePath));
     return fail('schema', relevant.map((e) => schemaProblem(e, data, doc, at)));
   }
-  return { ok: true, data, locations: collectLocations(doc, at) };
+  return { ok: true, data, canonical: false, locations: collectLocations(doc, at) };
 }
 
 function collectLocations(doc: Document, at: Locator): SidecarLocations {
@@ -218,17 +224,20 @@ function collectLocations(doc: Document, at: Locator): SidecarLocations {
   return locations;
 }
 
-function semanticProblems(sidecar: SidecarFile, locations: SidecarLocations): SidecarProblem[] {
+/** `locations` is called only when there is a problem to place. */
+function semanticProblems(sidecar: SidecarFile, locations: () => SidecarLocations): SidecarProblem[] {
   const problems: SidecarProblem[] = [];
   const firstById = new Map<string, number>();
   sidecar.annotations.forEach((a, i) => {
-    const loc = locations.annotations[i];
-    const where = (field: StoredAnnotationField): SourceRange => loc?.fields[field] ?? loc?.range ?? START;
+    const where = (field: StoredAnnotationField): SourceRange => {
+      const loc = locations().annotations[i];
+      return loc?.fields[field] ?? loc?.range ?? START;
+    };
     const first = firstById.get(a.id);
     if (first === undefined) {
       firstById.set(a.id, i);
     } else {
-      const firstLine = (locations.annotations[first]?.fields.id ?? START).line;
+      const firstLine = (locations().annotations[first]?.fields.id ?? START).line;
       problems.push({
         ...where('id'),
         message: `annotations[${i}].id: duplicate id "${a.id}"; first used by annotations[${first}] on line ${firstLine}`,

@@ -5,6 +5,7 @@ import { hashDocumentText } from '../text/documentText';
 import { checkSidecarAgainstDocument, parseSidecar, type SidecarParseResult, type SidecarProblem } from './parseSidecar';
 import { buildSidecarFile, fromStoredAnnotations } from './sidecarCodec';
 import { serializeSidecar } from './serializeSidecar';
+import type { SidecarBlockCache } from './sidecarBlockCache';
 
 export type LoadedSidecar =
   | { readonly ok: true; readonly annotations: DocumentAnnotations; readonly anchoring: AnchorReport; readonly documentChanged: boolean }
@@ -37,8 +38,12 @@ export function loadParsedSidecar(parsed: SidecarParseResult, documentText: stri
   return { ok: true, annotations, anchoring, documentChanged };
 }
 
-/** The sidecar text for the annotations of a document, quotes re-read from the text first. */
-export function renderSidecar(annotations: DocumentAnnotations, documentText: string): string {
+/**
+ * The sidecar text for the annotations of a document, quotes re-read from the text first. With the
+ * document's block cache (kept between saves), annotations that did not change are not rendered
+ * again; the text is the same either way.
+ */
+export function renderSidecar(annotations: DocumentAnnotations, documentText: string, cache?: SidecarBlockCache): string {
   annotations.refreshQuotes(documentText);
-  return serializeSidecar(buildSidecarFile([...annotations.all], documentText));
+  return serializeSidecar(buildSidecarFile([...annotations.all], documentText), cache);
 }
