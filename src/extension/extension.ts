@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { ANNOTATION_KINDS } from '../core/annotationKind';
 import { findKind } from '../core/scheme/scheme';
 import { announceActivation } from './activationMarker';
+import { registerAdjudication } from './adjudication/adjudicationFeature';
+import type { AdjudicationView } from './adjudication/adjudicationView';
 import { AnnotationStore } from './annotationStore';
 import { registerClaimsPanel } from './claims/claimsFeature';
 import type { ClaimsView } from './claims/claimsView';
@@ -46,6 +48,8 @@ export interface SourceAnnotatorApi {
   /** Suggestions waiting for review, per open document (memory only). */
   readonly suggestions: SuggestionStore;
   readonly claimsReport: ClaimsReportPanel;
+  /** Compare Annotators: the comparison in progress and its view. */
+  readonly adjudicationView: AdjudicationView;
   /** Parses sidecars off the extension host thread. */
   readonly sidecarParser: SidecarParser;
   /** The annotation scheme in force (and the scheme file's problems, if any). */
@@ -88,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const { orphansView, disposables: orphanParts } = registerOrphans(store, commands);
   const { suggestions, disposables: suggestionParts } = registerSuggestions(store, (text) => suggestAnnotations(text).filter((s) => findKind(activeScheme(), s.kind)), commands);
   const { claimsReport, disposables: reportParts } = registerClaimsReport(workspaceIndex, context.extensionUri, commands);
+  const { adjudicationView, disposables: adjudicationParts } = registerAdjudication(store, workspaceIndex, commands);
 
   context.subscriptions.push(
     schemeFile,
@@ -112,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     ...orphanParts,
     ...suggestionParts,
     ...reportParts,
+    ...adjudicationParts,
   );
   void announceActivation();
   return {
@@ -121,6 +127,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     orphansView,
     suggestions,
     claimsReport,
+    adjudicationView,
     sidecarParser: parser,
     scheme: schemeState,
     schemeRevalidated: async () => {

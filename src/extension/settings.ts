@@ -1,5 +1,6 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { parseAuthorFilter, type AuthorFilter } from '../core/agreement/authorFilter';
 import { SUGGESTION_AUTHOR } from '../core/suggest/acceptedSuggestion';
 
 /** Every setting lives under this prefix. */
@@ -37,4 +38,11 @@ export function navigateAcrossDocuments(): boolean {
 /** Kinds whose decorations are hidden (reading claims without the advertisement, say). */
 export function hiddenDecorationKinds(): readonly string[] {
   return section().get<string[]>('decorations.hiddenKinds', []);
+}
+
+export const AUTHOR_FILTER_SETTING = 'decorations.authorFilter';
+
+/** Whose annotations the editor draws (Show Annotations of…). */
+export function authorFilter(): AuthorFilter {
+  return parseAuthorFilter(section().get<string>(AUTHOR_FILTER_SETTING, 'all'));
 }
