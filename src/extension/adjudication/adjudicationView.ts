@@ -69,6 +69,14 @@ export class AdjudicationView extends Disposable {
     this.treeView.message =
       total === 0 ? vscode.l10n.t('{0} and {1} agree everywhere both annotated.', session.a, session.b) : vscode.l10n.t('{0} of {1} resolved', resolved, total);
     this.treeView.badge = total > resolved ? { value: total - resolved, tooltip: vscode.l10n.t('{0} disagreement(s) left', total - resolved) } : undefined;
+    // A refresh of the rows (after a resolution is written) keeps the current one selected.
+    void this.selectCurrent();
+  }
+
+  private async selectCurrent(): Promise<void> {
+    const current = this.session?.current;
+    if (!current || !this.treeView.visible || !this.session?.find(current)) return;
+    await Promise.resolve(this.treeView.reveal({ type: 'disagreement', ...current }, { select: true, focus: false })).catch(() => undefined);
   }
 
   /** The disagreement at `position` in the document's live model, opening the document. */
@@ -97,7 +105,7 @@ export class AdjudicationView extends Disposable {
     const end = Math.max(...[d.a, d.b].filter((x) => x).map((x) => x!.end));
     revealAnnotation(editor, { start, end });
     this.decorations.show(editor, d.a, d.b, { a: session.a, b: session.b });
-    if (this.treeView.visible) await this.treeView.reveal({ type: 'disagreement', ...position }, { select: true, focus: false });
+    await this.selectCurrent();
   }
 
   /** The row a command was run on (inline buttons pass it), else the current disagreement. */

@@ -14,7 +14,7 @@ function side(name: 'A' | 'B'): vscode.TextEditorDecorationType {
     overviewRulerColor: border,
     overviewRulerLane: name === 'A' ? vscode.OverviewRulerLane.Left : vscode.OverviewRulerLane.Right,
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-    before: { color: border, fontWeight: 'bold', margin: '0 2px 0 0' },
+    before: { color: border, fontWeight: 'bold', margin: '0 4px 0 0' },
   });
 }
 
