@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { adjudicatedFromIds, annotators, isAdjudicated, listDisagreements, type Disagreement } from '../../src/core/agreement/disagreements';
 import { resolveDisagreement, resolvedKeys, resolvesToNothing } from '../../src/core/agreement/adjudication';
-import { NO_AUTHOR } from '../../src/core/agreement/agreementPairs';
+import { authorPairs, NO_AUTHOR } from '../../src/core/agreement/agreementPairs';
+import { ADJUDICATED } from '../../src/core/agreement/annotator';
 import { authorFilterShows, parseAuthorFilter } from '../../src/core/agreement/authorFilter';
 import type { Annotation } from '../../src/core/annotation';
 import { DocumentAnnotations } from '../../src/core/documentAnnotations';
@@ -189,5 +190,25 @@ describe('adjudication: whose annotations are drawn', () => {
       all.filter((x) => authorFilterShows('mine', x, undefined)),
       [],
     );
+  });
+});
+
+describe('adjudication: agreement after adjudicating', () => {
+  it('counts adjudicated copies as (adjudicated), never as the adjudicator\'s own, so A and B agree as before', () => {
+    // ann adjudicates her own disagreement with bob: her copy of bob's span must not join her annotations.
+    const a = ann('ann', 'claim', 0, 10);
+    const b = ann('bob', 'claim', 2, 12);
+    const copy = ann('ann', 'claim', 2, 12, { adjudicatedFrom: `${a.id} ${b.id}` });
+    const corpus = [{ path: 'd.txt', documentText: 'x'.repeat(20), annotations: [a, b, copy] }];
+    const pairs = authorPairs(corpus);
+    assert.deepEqual(
+      pairs.map((p) => [p.a, p.b, p.documents[0]?.a.length, p.documents[0]?.b.length]),
+      [
+        [ADJUDICATED, 'ann', 1, 1],
+        [ADJUDICATED, 'bob', 1, 1],
+        ['ann', 'bob', 1, 1],
+      ],
+    );
+    assert.deepEqual(pairs[2].documents[0].a, [a]);
   });
 });

@@ -1,5 +1,5 @@
 import type { AnnotationFields } from '../annotationFields';
-import { authorName, isAdjudicated } from './disagreements';
+import { annotatorOf, isAdjudicated } from './annotator';
 
 /**
  * Whose annotations the editor draws (`sourceAnnotator.decorations.authorFilter`): `all`, `mine`
@@ -22,5 +22,5 @@ export function authorFilterShows(filter: AuthorFilter, annotation: Pick<Annotat
   if (filter === 'all') return true;
   if (filter === 'adjudicated') return isAdjudicated(annotation);
   if (filter === 'mine') return me !== undefined && annotation.author === me;
-  return !isAdjudicated(annotation) && authorName(annotation) === filter.slice(AUTHOR_PREFIX.length);
+  return annotatorOf(annotation) === filter.slice(AUTHOR_PREFIX.length);
 }

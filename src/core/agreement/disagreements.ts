@@ -1,5 +1,5 @@
 import type { AnnotationFields } from '../annotationFields';
-import { NO_AUTHOR } from './agreementPairs';
+import { adjudicatedFromIds, annotatorOf, isAdjudicated } from './annotator';
 import { comparable } from './compareAnnotators';
 import { matchSpans } from './spanMatching';
 
@@ -22,25 +22,12 @@ export interface Disagreement<T extends AnnotationFields = AnnotationFields> {
   readonly fields: readonly string[];
 }
 
-/** The name an annotation is counted under (an annotation without author: NO_AUTHOR, as in `agree`). */
-export function authorName(a: Pick<AnnotationFields, 'author'>): string {
-  return a.author === undefined || a.author === '' ? NO_AUTHOR : a.author;
-}
-
-/** Whether an annotation is an adjudicated one (it records what it was decided from). */
-export function isAdjudicated(a: Pick<AnnotationFields, 'adjudicatedFrom'>): boolean {
-  return typeof a.adjudicatedFrom === 'string' && a.adjudicatedFrom.trim() !== '';
-}
-
-/** The ids an adjudicated annotation was decided from; empty for any other. */
-export function adjudicatedFromIds(a: Pick<AnnotationFields, 'adjudicatedFrom'>): string[] {
-  return isAdjudicated(a) ? a.adjudicatedFrom!.trim().split(/\s+/) : [];
-}
+export { adjudicatedFromIds, isAdjudicated };
 
 /** Every author of these annotations (adjudicated ones aside), in code unit order. */
 export function annotators(annotations: Iterable<AnnotationFields>): string[] {
   const names = new Set<string>();
-  for (const x of annotations) if (!isAdjudicated(x)) names.add(authorName(x));
+  for (const x of annotations) if (!isAdjudicated(x)) names.add(annotatorOf(x));
   return [...names].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
 }
 
@@ -50,7 +37,7 @@ export function annotators(annotations: Iterable<AnnotationFields>): string[] {
  */
 export function bothAnnotated(annotations: readonly AnnotationFields[], a: string, b: string): boolean {
   const own = annotations.filter((x) => !isAdjudicated(x));
-  return own.some((x) => authorName(x) === a) && own.some((x) => authorName(x) === b);
+  return own.some((x) => annotatorOf(x) === a) && own.some((x) => annotatorOf(x) === b);
 }
 
 /**
@@ -62,7 +49,7 @@ export function bothAnnotated(annotations: readonly AnnotationFields[], a: strin
  * `onlyA` / `onlyB`.
  */
 export function listDisagreements<T extends AnnotationFields>(annotations: readonly T[], a: string, b: string): Disagreement<T>[] {
-  const side = (name: string) => annotations.filter((x) => !x.orphaned && !isAdjudicated(x) && authorName(x) === name);
+  const side = (name: string) => annotations.filter((x) => !x.orphaned && !isAdjudicated(x) && annotatorOf(x) === name);
   const ofA = side(a);
   const ofB = side(b);
   const out: Disagreement<T>[] = [];
