@@ -21,6 +21,8 @@ import { ResolveAnnotationConflictCommand } from './conflicts/commands/resolveAn
 import { ContextKeys } from './contextKeys';
 import { DecorationController } from './decorations';
 import { DiagnosticsController } from './diagnostics';
+import { registerHistory } from './history/historyFeature';
+import type { AnnotationChangesView } from './history/annotationChangesView';
 import { AnnotationHoverProvider } from './hover';
 import { suggestAnnotations } from './lazyCore';
 import { registerNavigation } from './navigation/navigationFeature';
@@ -48,6 +50,8 @@ export interface SourceAnnotatorApi {
   /** Suggestions waiting for review, per open document (memory only). */
   readonly suggestions: SuggestionStore;
   readonly claimsReport: ClaimsReportPanel;
+  /** The Annotation Changes view (Show Annotation Changes Since…). */
+  readonly changesView: AnnotationChangesView;
   /** Compare Annotators: the comparison in progress and its view. */
   readonly adjudicationView: AdjudicationView;
   /** Parses sidecars off the extension host thread. */
@@ -92,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const { orphansView, disposables: orphanParts } = registerOrphans(store, commands);
   const { suggestions, disposables: suggestionParts } = registerSuggestions(store, (text) => suggestAnnotations(text).filter((s) => findKind(activeScheme(), s.kind)), commands);
   const { claimsReport, disposables: reportParts } = registerClaimsReport(workspaceIndex, context.extensionUri, commands);
+  const { changesView, disposables: historyParts } = registerHistory(store, commands);
   const { adjudicationView, disposables: adjudicationParts } = registerAdjudication(store, workspaceIndex, commands);
 
   context.subscriptions.push(
@@ -117,6 +122,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     ...orphanParts,
     ...suggestionParts,
     ...reportParts,
+    ...historyParts,
     ...adjudicationParts,
   );
   void announceActivation();
@@ -127,6 +133,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     orphansView,
     suggestions,
     claimsReport,
+    changesView,
     adjudicationView,
     sidecarParser: parser,
     scheme: schemeState,

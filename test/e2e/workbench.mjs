@@ -110,7 +110,7 @@ function textRectInPage(text) {
   return undefined;
 }
 
-/** @typedef {{ seeds?: string, sidecars?: boolean, settings?: Record<string, unknown>, files?: Record<string, string> }} WorkbenchOptions */
+/** @typedef {{ seeds?: string, sidecars?: boolean, settings?: Record<string, unknown>, files?: Record<string, string>, prepare?: (workspace: string) => void }} WorkbenchOptions */
 
 /**
  * The lifecycle every e2e suite shares, called inside its `describe`: open a workbench (which
@@ -198,6 +198,8 @@ export class Workbench {
       fs.mkdirSync(path.dirname(path.join(this.workspace, relative)), { recursive: true });
       fs.writeFileSync(path.join(this.workspace, relative), text);
     }
+    // Anything else the suite needs in place before VS Code sees the folder (a git repository).
+    opts.prepare?.(this.workspace);
 
     const server = await startCodeServer({
       runDir,

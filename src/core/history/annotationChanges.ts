@@ -21,6 +21,8 @@ export interface AnnotationChange {
   readonly line: number | undefined;
   /** The values before, for a changed or removed annotation (the fields that changed only). */
   readonly before?: Partial<StoredAnnotation>;
+  /** The values now of the fields that changed, for a changed annotation. */
+  readonly after?: Partial<StoredAnnotation>;
 }
 
 /** Fields compared one by one; `span` stands for start and end (text and context follow them). */
@@ -47,7 +49,7 @@ export function annotationChanges(before: readonly CorpusDocument[], after: read
         continue;
       }
       const fields = changedFields(then, now);
-      if (fields.length > 0) changes.push({ document: doc.path, id: now.id, change: 'changed', fields, kind: now.kind, text: now.text, line: lines.of(doc, now), before: beforeValues(then, fields) });
+      if (fields.length > 0) changes.push({ document: doc.path, id: now.id, change: 'changed', fields, kind: now.kind, text: now.text, line: lines.of(doc, now), before: valuesOf(then, fields), after: valuesOf(now, fields) });
     }
     for (const then of was.values()) changes.push(removed(doc, then, lines));
   }
@@ -59,16 +61,20 @@ function removed(doc: CorpusDocument, then: StoredAnnotation, lines: LineLookup)
   return { document: doc.path, id: then.id, change: 'removed', fields: [], kind: then.kind, text: then.text, line: lines.of(doc, then), before: then };
 }
 
-export function changedFields(then: StoredAnnotation, now: StoredAnnotation): string[] {
+/**
+ * The fields that differ. `span` compares offsets (both read against one text); `text` compares the
+ * quotes instead, for versions of a sidecar written against different texts.
+ */
+export function changedFields(then: StoredAnnotation, now: StoredAnnotation, where: 'span' | 'text' = 'span'): string[] {
   const fields: string[] = [];
-  if (then.start !== now.start || then.end !== now.end) fields.push('span');
+  if (where === 'span' ? then.start !== now.start || then.end !== now.end : then.text !== now.text) fields.push(where);
   for (const f of COMPARED) if ((then[f] ?? undefined) !== (now[f] ?? undefined)) fields.push(f);
   const keys = new Set([...Object.keys(then.attributes ?? {}), ...Object.keys(now.attributes ?? {})]);
   for (const key of [...keys].sort()) if (JSON.stringify(then.attributes?.[key]) !== JSON.stringify(now.attributes?.[key])) fields.push(`attributes.${key}`);
   return fields;
 }
 
-function beforeValues(then: StoredAnnotation, fields: readonly string[]): Partial<StoredAnnotation> {
+function valuesOf(then: StoredAnnotation, fields: readonly string[]): Partial<StoredAnnotation> {
   const values: Record<string, unknown> = {};
   for (const f of fields) {
     if (f === 'span') Object.assign(values, { start: then.start, end: then.end, text: then.text });
