@@ -97,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const { suggestions, disposables: suggestionParts } = registerSuggestions(store, (text) => suggestAnnotations(text).filter((s) => findKind(activeScheme(), s.kind)), commands);
   const { claimsReport, disposables: reportParts } = registerClaimsReport(workspaceIndex, context.extensionUri, commands);
   const { changesView, disposables: historyParts } = registerHistory(store, commands);
-  const { adjudicationView, disposables: adjudicationParts } = registerAdjudication(store, workspaceIndex, commands);
+  const { adjudicationView, disposables: adjudicationParts } = registerAdjudication(store, workspaceIndex, commands, context.workspaceState);
 
   context.subscriptions.push(
     schemeFile,

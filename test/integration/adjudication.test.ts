@@ -96,6 +96,17 @@ describe('adjudication (Compare Annotators)', function () {
     assert.equal(undone.annotations.length, 7);
     await waitFor(() => !session.isResolved({ document: key, key: `${ids.onlyA}:` }), 5000, 'the undone disagreement open again');
     assert.ok(readSidecar(file).annotations.some((x) => x.id === ids.onlyA), 'the original stays');
+
+    // A new comparison of the same two reads the state back: the adjudicated copy from the
+    // sidecar, the resolution that wrote nothing from the workspace state.
+    await vscode.commands.executeCommand('sourceAnnotator.adjudication.close');
+    const again = await vscode.commands.executeCommand<AdjudicationSession>('sourceAnnotator.compareAnnotators', A, B);
+    assert.ok(again && again !== session);
+    await waitFor(() => again.all.some((d) => d.document === key), 5000, 'the document in the new comparison');
+    assert.deepEqual(
+      [`:${ids.onlyB}`, `${ids.boundaryA}:${ids.boundaryB}`, `${ids.onlyA}:`].map((k) => again.isResolved({ document: key, key: k })),
+      [true, true, false],
+    );
   });
 
   it('Show Annotations of… writes the filter the decorations follow', async () => {

@@ -9,11 +9,19 @@ import { CloseComparisonCommand, GoToDisagreementCommand, NavigateDisagreementsC
 import { ResolutionHistory, ResolveDisagreementCommand, UndoResolutionCommand } from './commands/resolveDisagreement';
 import { ShowAnnotationsOfCommand } from './commands/showAnnotationsOf';
 
-/** Wires adjudication: Compare Annotators, its view and one-key resolutions, and Show Annotations of…. */
-export function registerAdjudication(store: AnnotationStore, index: WorkspaceIndex, commands: CommandManager): { adjudicationView: AdjudicationView; disposables: vscode.Disposable[] } {
+/**
+ * Wires adjudication: Compare Annotators, its view and one-key resolutions, and Show Annotations
+ * of…. `memory` (the workspace state) keeps the resolutions that write nothing.
+ */
+export function registerAdjudication(
+  store: AnnotationStore,
+  index: WorkspaceIndex,
+  commands: CommandManager,
+  memory: vscode.Memento,
+): { adjudicationView: AdjudicationView; disposables: vscode.Disposable[] } {
   const view = new AdjudicationView(store);
   const history = new ResolutionHistory();
-  commands.register(new CompareAnnotatorsCommand(index, view));
+  commands.register(new CompareAnnotatorsCommand(index, view, memory));
   commands.register(new NavigateDisagreementsCommand(view, 1));
   commands.register(new NavigateDisagreementsCommand(view, -1));
   commands.register(new GoToDisagreementCommand(view));

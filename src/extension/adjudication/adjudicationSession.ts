@@ -23,7 +23,8 @@ export interface DisagreementPosition {
  * One comparison of annotator A with annotator B over the workspace: every document where both
  * annotated, its disagreements and which are resolved, kept current from the workspace index
  * (open documents' unsaved changes included). Resolutions that write nothing (taking the side
- * without a span) leave no trace in the sidecar, so they are remembered here, for this session.
+ * without a span) leave no trace in the sidecar, so they are remembered in the workspace state
+ * (this machine only), per pair of annotators, by the ids of the annotations in question.
  */
 export class AdjudicationSession extends Disposable {
   private documents: DocumentDisagreements[] = [];
@@ -37,10 +38,16 @@ export class AdjudicationSession extends Disposable {
     readonly b: string,
     readonly adjudicator: string | undefined,
     private readonly index: WorkspaceIndex,
+    private readonly memory?: vscode.Memento,
   ) {
     super();
+    for (const [document, keys] of Object.entries(memory?.get<Record<string, string[]>>(this.memoryKey) ?? {})) this.decidedEmpty.set(document, new Set(keys));
     this._register(index.onDidChange(() => this.refresh()));
     this.refresh();
+  }
+
+  private get memoryKey(): string {
+    return `sourceAnnotator.adjudication.decidedEmpty:${JSON.stringify([this.a, this.b])}`;
   }
 
   get all(): readonly DocumentDisagreements[] {
@@ -63,6 +70,8 @@ export class AdjudicationSession extends Disposable {
     if (!keys) this.decidedEmpty.set(position.document, (keys = new Set()));
     if (decided) keys.add(position.key);
     else keys.delete(position.key);
+    const stored = Object.fromEntries([...this.decidedEmpty].filter(([, k]) => k.size > 0).map(([document, k]) => [document, [...k].sort()]));
+    void this.memory?.update(this.memoryKey, Object.keys(stored).length > 0 ? stored : undefined);
     this.refresh();
   }
 

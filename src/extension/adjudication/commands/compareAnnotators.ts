@@ -23,6 +23,7 @@ export class CompareAnnotatorsCommand implements Command {
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly view: AdjudicationView,
+    private readonly memory?: vscode.Memento,
   ) {}
 
   async execute(givenA?: unknown, givenB?: unknown): Promise<AdjudicationSession | undefined> {
@@ -35,7 +36,7 @@ export class CompareAnnotatorsCommand implements Command {
     if (!a) return undefined;
     const b = typeof givenB === 'string' ? givenB : await pick(authors.filter((x) => x !== a), vscode.l10n.t('Compare Annotators: annotator B (compared with {0})', a));
     if (!b) return undefined;
-    const session = new AdjudicationSession(a, b, annotationAuthor(), this.index);
+    const session = new AdjudicationSession(a, b, annotationAuthor(), this.index, this.memory);
     await this.view.start(session);
     await vscode.commands.executeCommand(`${ADJUDICATION_VIEW_ID}.focus`);
     const first = session.step(1, true) ?? session.step(1);
