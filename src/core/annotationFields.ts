@@ -26,6 +26,11 @@ export interface AnnotationFields {
   speaker?: string;
   note?: string;
   author?: string;
+  /**
+   * Set on an adjudicated annotation: the ids of the annotations it was decided from (the two
+   * annotators' disagreeing spans), separated by single spaces. Its `author` is the adjudicator.
+   */
+  adjudicatedFrom?: string;
   /** Values of the scheme's own attributes, by attribute id (`stance: opposes`). */
   attributes?: AttributeValues;
   /** True when the span's text could not be found: kept, reported, never dropped. */
@@ -69,6 +74,7 @@ export const ANNOTATION_FIELDS: { readonly [F in AnnotationFieldName]-?: FieldSp
   speaker: { required: false, value: 'string', merge: 'single', searchable: true },
   note: { required: false, value: 'string', merge: 'single', searchable: true },
   author: { required: false, value: 'string', merge: 'single', searchable: false },
+  adjudicatedFrom: { required: false, value: 'string', merge: 'single', searchable: false },
   attributes: { required: false, value: 'attributes', merge: 'perKey', searchable: true },
   orphaned: { required: false, value: 'flag', merge: 'anchor', searchable: false },
 };

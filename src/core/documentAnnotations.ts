@@ -17,6 +17,8 @@ export interface NewAnnotation {
   speaker?: string;
   note?: string;
   author?: string;
+  /** For an adjudicated annotation: the ids it was decided from (see annotationFields.ts). */
+  adjudicatedFrom?: string;
   attributes?: AttributeValues;
 }
 
@@ -91,6 +93,7 @@ export class DocumentAnnotations {
     if (spec.speaker) annotation.speaker = spec.speaker;
     if (spec.note) annotation.note = spec.note;
     if (spec.author) annotation.author = spec.author;
+    if (spec.adjudicatedFrom) annotation.adjudicatedFrom = spec.adjudicatedFrom;
     const attributes = sortedAttributes(spec.attributes);
     if (attributes) annotation.attributes = attributes;
     this.insertSorted(annotation);

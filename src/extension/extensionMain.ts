@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { ANNOTATION_KINDS } from '../core/annotationKind';
 import { findKind } from '../core/scheme/scheme';
 import { announceActivation } from './activationMarker';
+import { registerAdjudication } from './adjudication/adjudicationFeature';
+import type { AdjudicationView } from './adjudication/adjudicationView';
 import { AnnotationStore } from './annotationStore';
 import { registerClaimsPanel } from './claims/claimsFeature';
 import type { ClaimsView } from './claims/claimsView';
@@ -51,6 +53,8 @@ export interface SourceAnnotatorApi {
   readonly claimsReport: ClaimsReportPanel;
   /** The Annotation Changes view (Show Annotation Changes Since…). */
   readonly changesView: AnnotationChangesView;
+  /** Compare Annotators: the comparison in progress and its view. */
+  readonly adjudicationView: AdjudicationView;
   /** Parses sidecars off the extension host thread. */
   readonly sidecarParser: SidecarParser;
   /** The annotation scheme in force (and the scheme file's problems, if any). */
@@ -95,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const { claimsReport, disposables: reportParts } = registerClaimsReport(workspaceIndex, context.extensionUri, commands);
   const { changesView, disposables: historyParts } = registerHistory(store, commands);
   const interchangeParts = registerInterchange(workspaceIndex, commands, store, importedSuggestions);
+  const { adjudicationView, disposables: adjudicationParts } = registerAdjudication(store, workspaceIndex, commands, context.workspaceState);
 
   context.subscriptions.push(
     schemeFile,
@@ -121,6 +126,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     ...reportParts,
     ...historyParts,
     ...interchangeParts,
+    ...adjudicationParts,
   );
   void announceActivation();
   return {
@@ -131,6 +137,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     suggestions,
     claimsReport,
     changesView,
+    adjudicationView,
     sidecarParser: parser,
     scheme: schemeState,
     schemeRevalidated: async () => {

@@ -1,5 +1,6 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { parseAuthorFilter, type AuthorFilter } from '../core/agreement/authorFilter';
 import { SUGGESTION_AUTHOR } from '../core/suggest/acceptedSuggestion';
 
 /** Every setting lives under this prefix. */
@@ -43,4 +44,11 @@ export function hiddenDecorationKinds(): readonly string[] {
 export function importLabelMap(): string[] {
   const map = section().get<Record<string, unknown>>('import.labelMap', {});
   return Object.entries(map).flatMap(([label, kind]) => (typeof kind === 'string' ? [`${label}=${kind}`] : []));
+}
+
+export const AUTHOR_FILTER_SETTING = 'decorations.authorFilter';
+
+/** Whose annotations the editor draws (Show Annotations of…). */
+export function authorFilter(): AuthorFilter {
+  return parseAuthorFilter(section().get<string>(AUTHOR_FILTER_SETTING, 'all'));
 }

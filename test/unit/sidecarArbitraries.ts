@@ -51,6 +51,7 @@ export const annotation: fc.Arbitrary<StoredAnnotation> = fc
       speaker: hostile,
       note: hostile,
       author: fc.oneof(fc.constantFrom('alice', 'bob', 'Ann "A" Smith'), hostile),
+      adjudicatedFrom: fc.oneof(fc.constantFrom('abcd1234 efgh5678', 'abcd1234'), hostile),
       attributes,
       orphaned: fc.boolean(),
     },

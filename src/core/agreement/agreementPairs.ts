@@ -1,5 +1,8 @@
 import type { CorpusDocument } from '../corpus/annotatedDocument';
+import { annotatorOf, NO_AUTHOR } from './annotator';
 import type { AgreementDocument } from './compareAnnotators';
+
+export { NO_AUTHOR };
 
 /** One pair of annotators to compare, with the documents they are compared on. */
 export interface AnnotatorPair {
@@ -8,14 +11,12 @@ export interface AnnotatorPair {
   readonly documents: AgreementDocument[];
 }
 
-/** The name an annotation without an `author` is counted under. */
-export const NO_AUTHOR = '(no author)';
-
 /**
  * Pairs of authors within the same sidecars: the two named, or every pair of authors found (in
- * code-unit order). A pair is compared on the documents where BOTH left at least one annotation:
- * a sidecar does not record that someone read a document and found nothing in it, so a document
- * only one of them touched is not counted as the other's "no annotation".
+ * code-unit order; adjudicated annotations count as ADJUDICATED, see annotator.ts). A pair is
+ * compared on the documents where BOTH left at least one annotation: a sidecar does not record
+ * that someone read a document and found nothing in it, so a document only one of them touched
+ * is not counted as the other's "no annotation".
  */
 export function authorPairs(corpus: readonly CorpusDocument[], authors?: readonly [string, string]): AnnotatorPair[] {
   const names = authors ? [...authors] : sortedAuthors(corpus);
@@ -26,8 +27,8 @@ export function authorPairs(corpus: readonly CorpusDocument[], authors?: readonl
       const b = names[j];
       const documents: AgreementDocument[] = [];
       for (const doc of corpus) {
-        const ofA = doc.annotations.filter((x) => authorOf(x.author) === a);
-        const ofB = doc.annotations.filter((x) => authorOf(x.author) === b);
+        const ofA = doc.annotations.filter((x) => annotatorOf(x) === a);
+        const ofB = doc.annotations.filter((x) => annotatorOf(x) === b);
         if (ofA.length > 0 && ofB.length > 0) documents.push({ path: doc.path, text: doc.documentText, a: ofA, b: ofB });
       }
       pairs.push({ a, b, documents });
@@ -38,12 +39,8 @@ export function authorPairs(corpus: readonly CorpusDocument[], authors?: readonl
 
 function sortedAuthors(corpus: readonly CorpusDocument[]): string[] {
   const names = new Set<string>();
-  for (const doc of corpus) for (const x of doc.annotations) names.add(authorOf(x.author));
+  for (const doc of corpus) for (const x of doc.annotations) names.add(annotatorOf(x));
   return [...names].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-}
-
-function authorOf(author: string | undefined): string {
-  return author === undefined || author === '' ? NO_AUTHOR : author;
 }
 
 /**

@@ -137,7 +137,7 @@ function tallyField(into: { matched: number; agree: number }, x: unknown, y: unk
 }
 
 /** Values compared as people read them: NFC, spacing collapsed, case folded. */
-function comparable(value: unknown): string | undefined {
+export function comparable(value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   return String(value).normalize('NFC').replace(/\s+/gu, ' ').trim().toLocaleLowerCase('und');
 }
