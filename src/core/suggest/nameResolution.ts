@@ -2,6 +2,7 @@ import { firstIndex } from './firstIndex';
 import { dropLeadingPlace, nameRuns, ORGANISATION_WORDS, PLACE_BEFORE, type NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
 import { honorificGender, nounGender, pronounGender } from './personGender';
+import { organisationIn } from './organisations';
 import { PronounResolver, type PersonReference } from './pronounResolution';
 import { findCues } from './reportingCues';
 
@@ -103,6 +104,28 @@ export class NameResolver {
     this.speakers.splice(i, 0, { name, at });
   }
 
+  /** The last named speaker before `at`, with where they spoke. */
+  lastSpeakerBefore(at: number): { name: string; at: number } | undefined {
+    for (let i = this.speakers.length - 1; i >= 0; i--) if (this.speakers[i].at < at) return this.speakers[i];
+    return undefined;
+  }
+
+  /** Whether the narrator names a person other than `name` in `text[from, to)` (outside quotes). */
+  otherPersonBetween(name: string, from: number, to: number): boolean {
+    const i = this.firstMentionFrom(from);
+    for (let k = i; k < this.mentions.length && this.mentions[k].start < to; k++) {
+      const other = this.fullest(this.mentions[k].tokens, this.mentions[k].start);
+      if (other && other !== name && !this.insideQuote(this.mentions[k])) return true;
+    }
+    return false;
+  }
+
+  private insideQuote(range: TextRange): boolean {
+    const spoken = this.context.spoken ?? [];
+    const i = firstIndex(spoken.length, (k) => spoken[k].end > range.start);
+    return i < spoken.length && spoken[i].start < range.end;
+  }
+
   /** The last named speaker before `at`, if any. */
   previousSpeaker(at: number): string | undefined {
     for (let i = this.speakers.length - 1; i >= 0; i--) if (this.speakers[i].at < at) return this.speakers[i].name;
@@ -134,7 +157,9 @@ export class NameResolver {
       return this.nameForTitle(head, from) ?? this.nameBeforeComma(from) ?? (this.introducedUnnamed(head, from) ? UNNAMED_SOURCE : this.previousSpeaker(at));
     }
     const run = runs.find((r) => !r.possessive && !r.afterThe);
-    return loose && run && runs.length === 1 ? run.tokens.join(' ') : undefined;
+    if (loose && run && runs.length === 1) return run.tokens.join(' ');
+    // "the Home Office said", "…,” the state news agency KCNA reported": organisations speak too.
+    return organisationIn(phrase);
   }
 
   /** The person a phrase names outright (no titles, pronouns or sources), e.g. "Khan was blunt." */

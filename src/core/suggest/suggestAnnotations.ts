@@ -1,5 +1,6 @@
 import type { AnnotationKind } from '../annotationKind';
 import { boilerplateLines } from './boilerplate';
+import { carriedSpeaker } from './carriedSpeaker';
 import { claimsAfterQuote, sentenceClaims, type Claim, type QuotedPart } from './claims';
 import { firstIndex } from './firstIndex';
 import { NameResolver } from './nameResolution';
@@ -89,6 +90,10 @@ export function suggestAnnotations(text: string): Suggestion[] {
         // "Khan was not persuaded. “…”": an uncued quote belongs to the person named just before it.
         speaker = resolver.nameBetween(from, candidate.openMark);
         if (speaker) rule = 'speaker named before the quote';
+      }
+      if (!speaker && !scare && candidate.rule !== 'quote over several paragraphs') {
+        const carried = carriedSpeaker(text, candidate, resolver);
+        if (carried) ({ speaker, rule } = carried);
       }
       if (speaker) resolver.noteSpeaker(speaker, candidate.start);
       if (pendingSpeaker !== undefined && speaker) suggestions[pendingSpeaker] = { ...suggestions[pendingSpeaker], speaker };
