@@ -38,6 +38,7 @@ export function evalPolnear(args) {
   let millis = 0;
   let chars = 0;
   const bands = new Map();
+  const rules = new Map();
   for (const [article, annName] of annFiles) {
     const text = readFileSync(join(dir, 'text', `${article}.txt`), 'utf8');
     const ann = readFileSync(join(dir, 'attributions', annName), 'utf8');
@@ -49,6 +50,7 @@ export function evalPolnear(args) {
     const scores = evaluateSuggestions([...gold.quotes, ...gold.claims], suggested, options);
     total = total ? addScores(total, scores) : scores;
     countBands(bands, gold.quotes, suggested, options);
+    countRules(rules, gold, suggested, options);
     if (verbose) report(article, text, gold.quotes, suggested.filter((s) => s.kind === 'quote'), options);
   }
   const pct = (x) => (100 * x).toFixed(1);
@@ -62,11 +64,33 @@ export function evalPolnear(args) {
   console.log(line('quote'));
   console.log(line('claim'));
   console.log(`suggest: ${(chars / 1e6).toFixed(2)} M characters in ${millis.toFixed(0)} ms`);
+  if (args.includes('--by-rule')) {
+    console.log('by kind | rule | speaker: suggested, right (matched, with the gold speaker)');
+    for (const [key, r] of [...rules].sort((a, b) => b[1].suggested - a[1].suggested)) console.log(`  ${key.padEnd(70)} ${String(r.suggested).padStart(5)} ${pct(r.right / r.suggested).padStart(5)}`);
+  }
   if (bands.size > 0) {
     console.log('quotes by confidence: band  suggested  matched  speaker right/judged');
     for (const [band, b] of [...bands].sort((x, y) => x[0] - y[0])) {
       console.log(`  ${band.toFixed(1)}–${(band + 0.1).toFixed(1)}  ${String(b.suggested).padStart(5)}  ${String(b.matched).padStart(5)}  ${b.right}/${b.judged} ${b.judged ? pct(b.right / b.judged) : '-'}`);
     }
+  }
+}
+
+/**
+ * Per kind, rule and whether a speaker was given: how many suggestions, how many match a gold span
+ * with the gold speaker (a speaker the gold does not know counts as right). What the confidence
+ * table of src/core/suggest/confidence.ts is read from, on train.
+ */
+function countRules(rules, gold, suggested, options) {
+  for (const s of suggested) {
+    if (s.kind !== 'quote' && s.kind !== 'claim') continue;
+    const golds = s.kind === 'quote' ? gold.quotes : gold.claims;
+    const key = `${s.kind} | ${s.rule} | ${s.speaker ? (s.speaker === 'unnamed source' ? 'unnamed' : 'named') : 'none'}`;
+    const r = rules.get(key) ?? { suggested: 0, right: 0 };
+    rules.set(key, r);
+    r.suggested++;
+    const g = golds.find((q) => Math.min(q.end, s.end) - Math.max(q.start, s.start) >= MIN_OVERLAP * (q.end - q.start) && q.end > s.start && s.end > q.start);
+    if (g && (options.skipSpeaker(g) || (s.speaker !== undefined && sameSpeaker(g.speaker, s.speaker)))) r.right++;
   }
 }
 

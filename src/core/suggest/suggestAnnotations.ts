@@ -1,6 +1,7 @@
 import type { AnnotationKind } from '../annotationKind';
 import { boilerplateLines } from './boilerplate';
 import { carriedSpeaker } from './carriedSpeaker';
+import { withConfidence } from './confidence';
 import { claimsAfterQuote, sentenceClaims, type Claim, type QuotedPart } from './claims';
 import { firstIndex } from './firstIndex';
 import { NameResolver } from './nameResolution';
@@ -122,7 +123,7 @@ export function suggestAnnotations(text: string): Suggestion[] {
       if (hedge) add('speculation', sentence, 'hedge in the narrator’s voice', hedge);
     }
   }
-  return suggestions.sort((a, b) => a.start - b.start || a.end - b.end);
+  return suggestions.map(withConfidence).sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** The claims that follow a quote of `sentence` ("… “…” and said …"), for the first quote that has one. */
