@@ -9,14 +9,15 @@ const CARRY_REACH = 1500;
 
 export interface CarriedSpeaker {
   readonly speaker: string;
-  readonly rule: 'cue later in the sentence' | 'person named earlier in the paragraph' | 'speaker carried from before';
+  readonly rule: 'cue later in the sentence' | 'person named earlier in the paragraph' | 'speaker carried from before' | 'person named since the last speaker';
 }
 
 /**
  * A speaker for a quote the close rules left without one: the subject of a cue later in its
  * sentence ("“…,” Valdez Anderson, who works at …, said"); else the last speaker of the document,
  * when nobody else was named since (a quote in the paragraph after the one that introduced the
- * speaker, or after "adding,"); else the person named last before it in its paragraph.
+ * speaker, or after "adding,"), or the person named last since then; else the person named last
+ * before it in its paragraph.
  */
 export function carriedSpeaker(text: string, quote: QuoteCandidate, resolver: NameResolver): CarriedSpeaker | undefined {
   if (quote.closeMark !== undefined) {
@@ -27,7 +28,11 @@ export function carriedSpeaker(text: string, quote: QuoteCandidate, resolver: Na
   }
   const open = quote.openMark ?? quote.start;
   const previous = resolver.lastSpeakerBefore(open);
-  if (previous && open - previous.at < CARRY_REACH && !resolver.otherPersonBetween(previous.name, previous.at, open)) return { speaker: previous.name, rule: 'speaker carried from before' };
+  if (previous && open - previous.at < CARRY_REACH) {
+    // Someone else named since: more likely the one the quote belongs to ("Jonas Pell disagreed. “…”").
+    const other = resolver.otherPersonBetween(previous.name, previous.at, open);
+    return other ? { speaker: other, rule: 'person named since the last speaker' } : { speaker: previous.name, rule: 'speaker carried from before' };
+  }
   const named = resolver.nameBetween(Math.max(quote.paragraph.start, sentenceStartBefore(text, open, quote.paragraph.start) - 400), open);
   return named ? { speaker: named, rule: 'person named earlier in the paragraph' } : undefined;
 }

@@ -13,7 +13,8 @@ const RIGHT_ON_TRAIN: Readonly<Record<string, number>> = {
   'quote|cue later in the sentence|named': 0.44,
   'quote|speaker named before the quote|named': 0.42,
   'quote|person named earlier in the paragraph|named': 0.37,
-  'quote|speaker carried from before|named': 0.33,
+  'quote|speaker carried from before|named': 0.32,
+  'quote|person named since the last speaker|named': 0.2,
   'quote|quote over several paragraphs|named': 0.5,
   'quote|paired marks|unnamed': 0.21,
   'quote|continuation of the previous quote|unnamed': 0.15,
@@ -40,6 +41,7 @@ const RULE_WHY: Readonly<Record<string, string>> = {
   'speaker named before the quote': 'the person named just before the quote',
   'person named earlier in the paragraph': 'no cue: the person named earlier in the paragraph',
   'speaker carried from before': 'no cue: the last speaker, nobody else named since',
+  'person named since the last speaker': 'no cue: the person named since the last speaker',
   'quote over several paragraphs': 'a quote running over several paragraphs',
   'missing opening mark': 'the opening quotation mark was lost',
 };

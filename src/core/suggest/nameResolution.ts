@@ -110,14 +110,15 @@ export class NameResolver {
     return undefined;
   }
 
-  /** Whether the narrator names a person other than `name` in `text[from, to)` (outside quotes). */
-  otherPersonBetween(name: string, from: number, to: number): boolean {
+  /** The last person other than `name` the narrator names in `text[from, to)` (outside quotes), if any. */
+  otherPersonBetween(name: string, from: number, to: number): string | undefined {
+    let last: string | undefined;
     const i = this.firstMentionFrom(from);
     for (let k = i; k < this.mentions.length && this.mentions[k].start < to; k++) {
       const other = this.fullest(this.mentions[k].tokens, this.mentions[k].start);
-      if (other && other !== name && !this.insideQuote(this.mentions[k])) return true;
+      if (other && other !== name && !this.insideQuote(this.mentions[k])) last = other;
     }
-    return false;
+    return last;
   }
 
   private insideQuote(range: TextRange): boolean {

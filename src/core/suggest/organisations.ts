@@ -3,7 +3,7 @@ import { ORGANISATION_WORDS } from './nameRuns';
 /** A capitalized word of an organisation's name, acronyms and "&" included ("NBC", "AT&T", "U.S."). */
 const ORG_WORD = String.raw`(?:\p{Lu}[\p{L}\p{N}&’'.-]*)`;
 /** Capitalized words, with "of", "for", "and", "on" between them ("Department of Homeland Security"). */
-const ORG_RUN = new RegExp(String.raw`(?<![\p{L}])(the\s+)?(${ORG_WORD}(?:\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?${ORG_WORD})*)`, 'gu');
+const ORG_RUN = new RegExp(String.raw`(?<![\p{L}])([Tt]he\s+)?(${ORG_WORD}(?:\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?${ORG_WORD})*)`, 'gu');
 const ACRONYM = /^\p{Lu}{2,}$|^(?:\p{Lu}\.){2,}$/u;
 /** Capitalized words that open a sentence or a title rather than a name. */
 const NOT_ORGANISATION = new Set('the a an it he she they we i this that but and or so if as in on at for his her their its our my you monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december'.split(' '));
