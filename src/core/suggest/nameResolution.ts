@@ -76,6 +76,7 @@ export class NameResolver {
   private readonly speakers: { name: string; at: number }[] = [];
   /** Whether a capitalized word also appears in lower case, by word ("Coxswain" / "the coxswain"). */
   private readonly commonNouns = new Map<string, boolean>();
+  private lowerCaseWords: Set<string> | undefined;
   /** Every run of name words, for references (built with the resolver, since it is one scan). */
   private readonly runs: NameMention[];
   private pronouns: PronounResolver | undefined;
@@ -234,7 +235,11 @@ export class NameResolver {
     const lower = word.toLowerCase();
     let known = this.commonNouns.get(lower);
     if (known === undefined) {
-      known = new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(this.text);
+      // One scan of the text for its lower-case words; a word with other characters ("lacombe-nwosu") is searched for.
+      this.lowerCaseWords ??= new Set(this.text.match(/(?<![\p{L}])\p{Ll}+(?![\p{L}])/gu) ?? []);
+      known = /^\p{Ll}+$/u.test(lower)
+        ? this.lowerCaseWords.has(lower)
+        : new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(this.text);
       this.commonNouns.set(lower, known);
     }
     return known;
