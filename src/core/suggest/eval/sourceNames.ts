@@ -20,7 +20,20 @@ export function isRelativeSource(raw: string): boolean {
  * its determiner. Undefined for an empty source.
  */
 export function goldSpeakerName(text: string, raw: string, at: number): string | undefined {
-  const cleaned = raw.replace(/\s+/gu, ' ').trim().replace(/\s*\([^)]*\)\s*/gu, ' ').trim().replace(/,$/u, '').replace(/[’']s$/u, '').replace(HONORIFICS, '');
+  let cleaned = raw
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/\s*\([^)]*\)\s*/gu, ' ')
+    .trim()
+    .replace(/,$/u, '')
+    .replace(/[’']s$/u, '')
+    .replace(/(?<![\p{L}])(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Dr|Mr|Mrs|Ms)\.\s+/gu, '')
+    .replace(HONORIFICS, '');
+  // "Stacey Edwards, 31", "Cruz, who has proposed …": the name before an apposition or a relative clause.
+  if (/^(?:\p{Lu}[\p{L}.’'-]*\s*)+,/u.test(cleaned)) cleaned = cleaned.slice(0, cleaned.indexOf(','));
+  // "the Research Center’s Bozell": a name after a possessive is the person.
+  const possessor = /^.*[’']s\s+((?:\p{Lu}[\p{L}’'-]*\s*)+)$/u.exec(cleaned);
+  if (possessor) cleaned = possessor[1].trim();
   if (!cleaned) return undefined;
   // A description keeps its determiner here, so that isUnlinkedDescription can tell "the nominee" from "a source".
   const tokens = cleaned.split(' ');
@@ -48,7 +61,7 @@ export function goldSpeakerName(text: string, raw: string, at: number): string |
 }
 
 /** Titles written before a name ("Mayor Lena Holm"), which the name does not include. */
-const TITLES = new Set('mayor senator president governor gov sen rep representative secretary minister chairman chairwoman speaker leader judge general director professor dr mr mrs ms democrat republican democratic libertarian candidate nominee former rival'.split(' '));
+const TITLES = new Set('senate house minority majority whip ambassador congressman congresswoman mayor senator president governor gov sen rep representative secretary minister chairman chairwoman speaker leader judge general director professor dr mr mrs ms democrat republican democratic libertarian candidate nominee former rival'.split(' '));
 
 /** A form without leading titles or words the article also writes in lower case ("Later Brook" → "Brook"). */
 function withoutLeadingWords(text: string, form: string): string {
