@@ -2,7 +2,7 @@
 // texts), and the held-out texts of test/gold/heldout/ (written by an author who never saw the rules,
 // and never used to tune them: their subtotal is the fair estimate of quality on unseen text; see
 // test/gold/LICENSES.md).
-// Run with `npm run eval:suggest` (compiles first). Prints a table per document and overall.
+// Run with `npm run eval:suggest` (compiles first); `-- --polnear PATH` measures on PolNeAR instead. Prints a table per document and overall.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative } from 'node:path';
@@ -17,6 +17,11 @@ const { stripBom } = require(join(root, 'out/src/core/text/documentText.js'));
 
 // Folders (or single sidecars) to measure on may be given: `npm run eval:suggest -- test/gold/heldout`.
 const args = process.argv.slice(2);
+// `--polnear PATH [--split train|dev]`: measure on a local PolNeAR checkout instead (scripts/eval-polnear.mjs).
+if (args.includes('--polnear')) {
+  (await import('./eval-polnear.mjs')).evalPolnear(args);
+  process.exit(0);
+}
 const verbose = args.includes('--verbose');
 const given = args.filter((a) => !a.startsWith('--'));
 const GOLD_FOLDERS = given.length > 0 ? given : ['seeds', 'test/gold', 'test/gold/heldout'];

@@ -95,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const navigation = registerNavigation(store, workspaceIndex, commands);
   const { claimsView, disposables: claimsParts } = registerClaimsPanel(store, workspaceIndex, speakers, commands, context.workspaceState);
   const { orphansView, disposables: orphanParts } = registerOrphans(store, commands);
-  const { suggestions, imported: importedSuggestions, disposables: suggestionParts } = registerSuggestions(store, (text) => suggestAnnotations(text).filter((s) => findKind(activeScheme(), s.kind)), commands);
+  const { suggestions, imported: importedSuggestions, disposables: suggestionParts } = registerSuggestions(store, (text) => suggestAnnotations(text, { registry: speakerRegistry.registry }).filter((s) => findKind(activeScheme(), s.kind)), commands);
   const { claimsReport, disposables: reportParts } = registerClaimsReport(workspaceIndex, context.extensionUri, commands);
   const { changesView, disposables: historyParts } = registerHistory(store, commands);
   const interchangeParts = registerInterchange(workspaceIndex, commands, store, importedSuggestions);

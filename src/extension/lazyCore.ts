@@ -8,8 +8,8 @@ import type * as SuggestAnnotations from '../core/suggest/suggestAnnotations';
  */
 
 /* eslint-disable @typescript-eslint/no-require-imports -- deliberate lazy loading, see above */
-export const suggestAnnotations: typeof SuggestAnnotations.suggestAnnotations = (text) =>
-  (require('../core/suggest/suggestAnnotations') as typeof SuggestAnnotations).suggestAnnotations(text);
+export const suggestAnnotations: typeof SuggestAnnotations.suggestAnnotations = (text, options) =>
+  (require('../core/suggest/suggestAnnotations') as typeof SuggestAnnotations).suggestAnnotations(text, options);
 
 /** The interchange formats (the Markdown report among them), loaded on first use. */
 export const exportFormats = (): typeof Formats.EXPORT_FORMATS => (require('../core/interchange/formats') as typeof Formats).EXPORT_FORMATS;

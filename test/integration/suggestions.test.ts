@@ -102,6 +102,28 @@ describe('suggestions', function () {
     assert.ok(pending.all.some((s) => s.kind === 'claim'), 'other kinds stay pending');
   });
 
+  it('shows each suggestion’s confidence in its hover, and accepts only the suggestions of a kind at or above a confidence', async () => {
+    const file = scratchFile(SUITE, 'confidence.txt', ARTICLE);
+    const { editor, pending } = await suggest(file);
+    const quotes = pending.all.filter((s) => s.kind === 'quote');
+    assert.ok(quotes.length >= 2 && quotes.every((q) => typeof q.confidence === 'number' && q.confidence > 0 && q.confidence <= 1 && q.why));
+    const first = quoteStartingWith(pending, FIRST_QUOTE);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(first.start + 2));
+    const shown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/&nbsp;/gu, ' ');
+    assert.ok(shown.includes(`Confidence ${Math.round(first.confidence! * 100)}%`), shown);
+
+    const highest = Math.max(...quotes.map((q) => q.confidence!));
+    const size = pending.size;
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.acceptSuggestionsAboveConfidence', 'quote', Math.min(1, highest + 0.01)), false);
+    assert.equal(pending.size, size, 'a suggestion below the threshold was accepted');
+    const lowest = Math.min(...quotes.map((q) => q.confidence!));
+    const claims = pending.all.filter((s) => s.kind === 'claim').length;
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.acceptSuggestionsAboveConfidence', 'quote', lowest), true);
+    const sidecar = await waitForSidecar(file, (x) => x.annotations.length === quotes.length);
+    assert.deepEqual(sidecar.annotations.map((a) => a.kind).sort(), quotes.map(() => 'quote'));
+    assert.equal(pending.all.filter((s) => s.kind === 'claim').length, claims, 'claims were accepted with the quotes');
+  });
+
   it('drops a suggestion once the annotator tags the same span with the same kind', async () => {
     const file = scratchFile(SUITE, 'tagged.txt', ARTICLE);
     const { editor, pending } = await suggest(file);

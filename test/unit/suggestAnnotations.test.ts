@@ -292,13 +292,14 @@ describe('suggestAnnotations: claims', () => {
     );
   });
 
-  it('splits "said that A, and said B" into two claims; countries and organisations make none', () => {
+  it('splits "said that A, and said B" into two claims; an organisation is a speaker, a country alone is not', () => {
     const text = 'The deputy minister Alexei Meshkov said that Moscow wants a partnership, and said he believed in the alliance.\n\nRussia noted that NATO was active. NATO reaffirmed its plans for the region.';
     assert.deepEqual(
       of(text, 'claim').map((c) => [c.text, c.speaker]),
       [
         ['Moscow wants a partnership', 'Alexei Meshkov'],
         ['he believed in the alliance', 'Alexei Meshkov'],
+        ['its plans for the region', 'NATO'],
       ],
     );
   });

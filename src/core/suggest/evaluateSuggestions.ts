@@ -22,6 +22,17 @@ export interface KindScores {
   readonly overlap: MatchCounts;
   /** Of the overlap matches, how many have the gold speaker (both none counts as right). */
   readonly speakerRight: number;
+  /** Of the overlap matches, how many were judged for their speaker (all, unless `skipSpeaker` said otherwise). */
+  readonly speakerJudged: number;
+}
+
+export interface EvaluationOptions {
+  /** An overlap match needs at least this share of the gold span (0: one shared character). */
+  readonly minOverlap?: number;
+  /** Whether a suggested speaker is the gold one; default: the same string. */
+  readonly sameSpeaker?: (gold: string, suggested: string) => boolean;
+  /** Gold spans whose speaker is not judged (the gold does not know it). */
+  readonly skipSpeaker?: (gold: EvaluatedSpan) => boolean;
 }
 
 export type DocumentScores = Record<AnnotationKind, KindScores>;
@@ -31,30 +42,34 @@ const KINDS: readonly AnnotationKind[] = ['quote', 'claim', 'speculation', 'adve
 /**
  * Scores suggestions against reviewed annotations, per kind: exact matching (same start and end)
  * and overlap matching (spans sharing at least one character, paired one-to-one, largest overlap
- * first), and speaker agreement on the overlap matches.
+ * first; `minOverlap` asks for a share of the gold span), and speaker agreement on the overlap matches.
  */
-export function evaluateSuggestions(gold: readonly EvaluatedSpan[], suggested: readonly EvaluatedSpan[]): DocumentScores {
+export function evaluateSuggestions(gold: readonly EvaluatedSpan[], suggested: readonly EvaluatedSpan[], options: EvaluationOptions = {}): DocumentScores {
+  const same = options.sameSpeaker ?? ((a: string, b: string) => a === b);
+  const judged = (g: EvaluatedSpan) => !options.skipSpeaker?.(g);
   const scores = {} as DocumentScores;
   for (const kind of KINDS) {
     const g = gold.filter((s) => s.kind === kind);
     const s = suggested.filter((x) => x.kind === kind);
     const exact = s.filter((x) => g.some((y) => y.start === x.start && y.end === x.end)).length;
-    const pairs = overlapPairs(g, s);
+    const pairs = overlapPairs(g, s, options.minOverlap ?? 0);
+    const scored = pairs.filter(([a]) => judged(a));
     scores[kind] = {
       exact: { gold: g.length, suggested: s.length, matched: exact },
       overlap: { gold: g.length, suggested: s.length, matched: pairs.length },
-      speakerRight: pairs.filter(([a, b]) => (a.speaker ?? '') === (b.speaker ?? '')).length,
+      speakerRight: scored.filter(([a, b]) => (a.speaker ?? '') === (b.speaker ?? '') || (a.speaker !== undefined && b.speaker !== undefined && same(a.speaker, b.speaker))).length,
+      speakerJudged: scored.length,
     };
   }
   return scores;
 }
 
-function overlapPairs(gold: readonly EvaluatedSpan[], suggested: readonly EvaluatedSpan[]): [EvaluatedSpan, EvaluatedSpan][] {
+function overlapPairs(gold: readonly EvaluatedSpan[], suggested: readonly EvaluatedSpan[], minOverlap: number): [EvaluatedSpan, EvaluatedSpan][] {
   const candidates: { g: EvaluatedSpan; s: EvaluatedSpan; shared: number }[] = [];
   for (const g of gold) {
     for (const s of suggested) {
       const shared = Math.min(g.end, s.end) - Math.max(g.start, s.start);
-      if (shared > 0) candidates.push({ g, s, shared });
+      if (shared > 0 && shared >= minOverlap * (g.end - g.start)) candidates.push({ g, s, shared });
     }
   }
   candidates.sort((a, b) => b.shared - a.shared);
@@ -75,7 +90,7 @@ export function addScores(a: DocumentScores, b: DocumentScores): DocumentScores 
   const sum = {} as DocumentScores;
   for (const kind of KINDS) {
     const add = (x: MatchCounts, y: MatchCounts): MatchCounts => ({ gold: x.gold + y.gold, suggested: x.suggested + y.suggested, matched: x.matched + y.matched });
-    sum[kind] = { exact: add(a[kind].exact, b[kind].exact), overlap: add(a[kind].overlap, b[kind].overlap), speakerRight: a[kind].speakerRight + b[kind].speakerRight };
+    sum[kind] = { exact: add(a[kind].exact, b[kind].exact), overlap: add(a[kind].overlap, b[kind].overlap), speakerRight: a[kind].speakerRight + b[kind].speakerRight, speakerJudged: a[kind].speakerJudged + b[kind].speakerJudged };
   }
   return sum;
 }

@@ -2,6 +2,7 @@ import { firstIndex } from './firstIndex';
 import { dropLeadingPlace, nameRuns, ORGANISATION_WORDS, PLACE_BEFORE, type NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
 import { honorificGender, nounGender, pronounGender } from './personGender';
+import { organisationIn } from './organisations';
 import { PronounResolver, type PersonReference } from './pronounResolution';
 import { findCues } from './reportingCues';
 
@@ -75,6 +76,7 @@ export class NameResolver {
   private readonly speakers: { name: string; at: number }[] = [];
   /** Whether a capitalized word also appears in lower case, by word ("Coxswain" / "the coxswain"). */
   private readonly commonNouns = new Map<string, boolean>();
+  private lowerCaseWords: Set<string> | undefined;
   /** Every run of name words, for references (built with the resolver, since it is one scan). */
   private readonly runs: NameMention[];
   private pronouns: PronounResolver | undefined;
@@ -101,6 +103,29 @@ export class NameResolver {
     let i = this.speakers.length;
     while (i > 0 && this.speakers[i - 1].at > at) i--;
     this.speakers.splice(i, 0, { name, at });
+  }
+
+  /** The last named speaker before `at`, with where they spoke. */
+  lastSpeakerBefore(at: number): { name: string; at: number } | undefined {
+    for (let i = this.speakers.length - 1; i >= 0; i--) if (this.speakers[i].at < at) return this.speakers[i];
+    return undefined;
+  }
+
+  /** The last person other than `name` the narrator names in `text[from, to)` (outside quotes), if any. */
+  otherPersonBetween(name: string, from: number, to: number): string | undefined {
+    let last: string | undefined;
+    const i = this.firstMentionFrom(from);
+    for (let k = i; k < this.mentions.length && this.mentions[k].start < to; k++) {
+      const other = this.fullest(this.mentions[k].tokens, this.mentions[k].start);
+      if (other && other !== name && !this.insideQuote(this.mentions[k])) last = other;
+    }
+    return last;
+  }
+
+  private insideQuote(range: TextRange): boolean {
+    const spoken = this.context.spoken ?? [];
+    const i = firstIndex(spoken.length, (k) => spoken[k].end > range.start);
+    return i < spoken.length && spoken[i].start < range.end;
   }
 
   /** The last named speaker before `at`, if any. */
@@ -134,7 +159,9 @@ export class NameResolver {
       return this.nameForTitle(head, from) ?? this.nameBeforeComma(from) ?? (this.introducedUnnamed(head, from) ? UNNAMED_SOURCE : this.previousSpeaker(at));
     }
     const run = runs.find((r) => !r.possessive && !r.afterThe);
-    return loose && run && runs.length === 1 ? run.tokens.join(' ') : undefined;
+    if (loose && run && runs.length === 1) return run.tokens.join(' ');
+    // "the Home Office said", "…,” the state news agency KCNA reported": organisations speak too.
+    return organisationIn(phrase);
   }
 
   /** The person a phrase names outright (no titles, pronouns or sources), e.g. "Khan was blunt." */
@@ -208,7 +235,11 @@ export class NameResolver {
     const lower = word.toLowerCase();
     let known = this.commonNouns.get(lower);
     if (known === undefined) {
-      known = new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(this.text);
+      // One scan of the text for its lower-case words; a word with other characters ("lacombe-nwosu") is searched for.
+      this.lowerCaseWords ??= new Set(this.text.match(/(?<![\p{L}])\p{Ll}+(?![\p{L}])/gu) ?? []);
+      known = /^\p{Ll}+$/u.test(lower)
+        ? this.lowerCaseWords.has(lower)
+        : new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(this.text);
       this.commonNouns.set(lower, known);
     }
     return known;

@@ -16,7 +16,13 @@ const NOT_NAME_WORDS = new Set(
     'congressman congresswoman councilman councilwoman assemblyman assemblywoman lawmaker mp mep dame prosecutor attorney barrister solicitor counsel ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
     'russian american british french german chinese ukrainian polish danish italian spanish european western eastern northern southern soviet ' +
-    'north south east west new old former current acting senior federal national state'
+    'north south east west new old former current acting senior federal national state ' +
+    // Sentence furniture that starts a sentence capitalized ("Does Rubio …", "Though Trump …") and abbreviated titles ("Rep.", "Sen.").
+    'does did do what though although because why how who whom whose which even yet still now here there just only not no yes both all some many most more ' +
+    'several every each any asked said says told tells added adding perhaps maybe indeed instead thus besides unlike despite through within without against ' +
+    'among between under over above below about around across behind beyond upon once whether unless whatever where is are was were be been has have had ' +
+    'would can could should might must let last next first second third other another such same few less much very rather well ' +
+    'rep sen gov gen lt col sgt capt atty supt cmdr democratic democrat republican libertarian progressive conservative liberal'
   ).split(' '),
 );
 

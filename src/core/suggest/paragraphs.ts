@@ -61,7 +61,7 @@ export function paragraphs(text: string): TextRange[] {
   for (const block of blocks) {
     if (block.start < covered) continue;
     addUncoveredLines(text, covered, block.start, all);
-    all.push(block);
+    all.push(...unwrappedLines(text, block));
     covered = block.end;
   }
   addUncoveredLines(text, covered, text.length, all);
@@ -112,6 +112,21 @@ function collectLeafBlocks(node: Nodes, layout: LineLayout, text: string, out: T
     return;
   }
   if ('children' in node) for (const child of node.children) collectLeafBlocks(child, layout, text, out);
+}
+
+/** Longer than editors and mail wrap lines (72–80 columns, with room). */
+const UNWRAPPED_LINE = 100;
+
+/**
+ * A block with a line longer than UNWRAPPED_LINE, whose every line but the last ends a sentence, is paragraphs written one per line (news
+ * copy saved as plain text), not one paragraph wrapped over lines: one range per line.
+ */
+function unwrappedLines(text: string, block: TextRange): TextRange[] {
+  const blockLines = lines(text, block.start, block.end);
+  // A line longer than any wrapping width: the lines were not wrapped.
+  if (blockLines.length < 2 || !blockLines.some((line) => line.end - line.start > UNWRAPPED_LINE)) return [block];
+  const ended = blockLines.slice(0, -1).every((line) => /[.!?:…]["”’)\]]*$|["”]$/u.test(text.slice(Math.max(line.start, line.end - 3), line.end)));
+  return ended ? blockLines : [block];
 }
 
 function addUncoveredLines(text: string, from: number, to: number, out: TextRange[]): void {

@@ -1,5 +1,8 @@
 import type { AnnotationKind } from '../annotationKind';
+import type { SpeakerRegistry } from '../speakers/speakerRegistry';
 import { boilerplateLines } from './boilerplate';
+import { carriedSpeaker } from './carriedSpeaker';
+import { withConfidence } from './confidence';
 import { claimsAfterQuote, sentenceClaims, type Claim, type QuotedPart } from './claims';
 import { firstIndex } from './firstIndex';
 import { NameResolver } from './nameResolution';
@@ -7,6 +10,7 @@ import { paragraphs, type TextRange } from './paragraphs';
 import { quoteCandidates, type QuoteCandidate } from './quotes';
 import { findCues } from './reportingCues';
 import { sentences } from './sentences';
+import { withRegisteredSpeakers } from './registryNames';
 import { quoteAttribution } from './speakers';
 import { narratorHedge } from './speculation';
 import type { Suggestion } from './suggestion';
@@ -20,6 +24,11 @@ const MAX_WORDS_BETWEEN_PARTIAL_QUOTES = 8;
 const MIN_FIRST_PERSON_QUOTE_WORDS = 3;
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'we', 'us', 'our']);
 
+export interface SuggestOptions {
+  /** The annotators' speaker registry: suggested speakers are named as it names them. */
+  readonly registry?: SpeakerRegistry;
+}
+
 /**
  * Suggested annotations for a document: direct quotes with their speakers, claims (reported
  * speech of a named person or source), the narrator's speculation, and boilerplate lines. Local and
@@ -27,7 +36,7 @@ const FIRST_PERSON = new Set(['i', 'me', 'my', 'we', 'us', 'our']);
  * offsets are UTF-16 like `Annotation`'s, and `text.slice(start, end)` is each suggestion's text.
  * Sorted by start.
  */
-export function suggestAnnotations(text: string): Suggestion[] {
+export function suggestAnnotations(text: string, options: SuggestOptions = {}): Suggestion[] {
   const suggestions: Suggestion[] = [];
   const add = (kind: AnnotationKind, range: TextRange, rule: string, cue?: string, speaker?: string) => {
     const suggestion: Suggestion = { kind, start: range.start, end: range.end, text: text.slice(range.start, range.end), rule, ...(cue ? { cue } : {}), ...(speaker ? { speaker } : {}) };
@@ -90,6 +99,10 @@ export function suggestAnnotations(text: string): Suggestion[] {
         speaker = resolver.nameBetween(from, candidate.openMark);
         if (speaker) rule = 'speaker named before the quote';
       }
+      if (!speaker && !scare && candidate.rule !== 'quote over several paragraphs') {
+        const carried = carriedSpeaker(text, candidate, resolver);
+        if (carried) ({ speaker, rule } = carried);
+      }
       if (speaker) resolver.noteSpeaker(speaker, candidate.start);
       if (pendingSpeaker !== undefined && speaker) suggestions[pendingSpeaker] = { ...suggestions[pendingSpeaker], speaker };
       pendingSpeaker = undefined;
@@ -117,7 +130,7 @@ export function suggestAnnotations(text: string): Suggestion[] {
       if (hedge) add('speculation', sentence, 'hedge in the narrator’s voice', hedge);
     }
   }
-  return suggestions.sort((a, b) => a.start - b.start || a.end - b.end);
+  return withRegisteredSpeakers(suggestions.map(withConfidence), options.registry).sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** The claims that follow a quote of `sentence` ("… “…” and said …"), for the first quote that has one. */

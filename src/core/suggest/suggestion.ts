@@ -16,4 +16,11 @@ export interface Suggestion {
   readonly cue?: string;
   /** Which rule produced it, for evaluation and for the hover ("direct quote", "share row", …). */
   readonly rule: string;
+  /**
+   * How likely it is right, 0–1: how often its rule was right on human-annotated news (see
+   * confidence.ts). Absent on suggestions from elsewhere (an import).
+   */
+  readonly confidence?: number;
+  /** A short reason in words, for the hover and the review ("words between quotation marks; cue “said”"). */
+  readonly why?: string;
 }

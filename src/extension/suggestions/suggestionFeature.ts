@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AnnotationStore } from '../annotationStore';
 import type { CommandManager } from '../commands/command';
 import { AcceptAllSuggestionsOfKindCommand } from './commands/acceptAllSuggestionsOfKind';
+import { AcceptSuggestionsAboveConfidenceCommand } from './commands/acceptSuggestionsAboveConfidence';
 import { ClearSuggestionsCommand } from './commands/clearSuggestions';
 import { DecideSuggestionCommand } from './commands/decideSuggestion';
 import { NavigateSuggestionsCommand } from './commands/navigateSuggestions';
@@ -23,6 +24,7 @@ export function registerSuggestions(annotations: AnnotationStore, analyse: Analy
   commands.register(new SuggestAnnotationsInWorkspaceCommand(suggestions, navigator, annotations));
   for (const decision of ['accept', 'reject'] as const) commands.register(new DecideSuggestionCommand(suggestions, navigator, decision));
   commands.register(new AcceptAllSuggestionsOfKindCommand(suggestions));
+  commands.register(new AcceptSuggestionsAboveConfidenceCommand(suggestions));
   commands.register(new ClearSuggestionsCommand(suggestions));
   for (const direction of ['next', 'previous'] as const) commands.register(new NavigateSuggestionsCommand(navigator, direction));
   return {

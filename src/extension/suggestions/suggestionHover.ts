@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Suggestion } from '../../core/suggest/suggestion';
 import { kindPresentation } from '../kindPresentation';
 import type { SuggestionStore } from './suggestionStore';
 
@@ -9,7 +10,16 @@ function commandLink(title: string, command: string, document: vscode.TextDocume
   return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify([document.uri.toString(), id]))})`;
 }
 
-/** Describes the suggestions under the pointer (kind, speaker, cue, rule) with Accept and Reject. */
+/**
+ * Why a suggestion was made, with its confidence when it has one ("Confidence 65%: words between
+ * quotation marks; cue “said”"), for the hover and the review.
+ */
+export function suggestionReason(suggestion: Suggestion): string {
+  if (suggestion.confidence === undefined) return suggestion.cue ? vscode.l10n.t('Rule: {0}; cue: “{1}”', suggestion.rule, suggestion.cue) : vscode.l10n.t('Rule: {0}', suggestion.rule);
+  return vscode.l10n.t('Confidence {0}%: {1}', Math.round(suggestion.confidence * 100), suggestion.why ?? suggestion.rule);
+}
+
+/** Describes the suggestions under the pointer (kind, speaker, confidence and why) with Accept and Reject. */
 export class SuggestionHoverProvider implements vscode.HoverProvider {
   constructor(private readonly suggestions: SuggestionStore) {}
 
@@ -31,7 +41,7 @@ export class SuggestionHoverProvider implements vscode.HoverProvider {
         markdown.appendText(suggestion.speaker);
       }
       markdown.appendMarkdown('\n\n*');
-      markdown.appendText(suggestion.cue ? vscode.l10n.t('Rule: {0}; cue: “{1}”', suggestion.rule, suggestion.cue) : vscode.l10n.t('Rule: {0}', suggestion.rule));
+      markdown.appendText(suggestionReason(suggestion));
       markdown.appendMarkdown('*\n\n');
       markdown.appendMarkdown(
         [

@@ -1,8 +1,13 @@
 import * as vscode from 'vscode';
 import { adjacentAnnotation, edgeAnnotation, type Direction } from '../../core/navigation/annotationOrder';
 import type { PendingSuggestion } from '../../core/suggest/pendingSuggestions';
+import { kindPresentation } from '../kindPresentation';
 import { revealAnnotation } from '../navigation/revealAnnotation';
+import { suggestionReason } from './suggestionHover';
 import type { SuggestionStore } from './suggestionStore';
+
+/** How long the review's status bar line stays. */
+const STATUS_MILLIS = 8000;
 
 /**
  * Next/Previous Suggestion: selects and reveals the adjacent suggestion; past the last one of the
@@ -12,6 +17,7 @@ import type { SuggestionStore } from './suggestionStore';
 export class SuggestionNavigator {
   /** The suggestion last jumped to, so identical spans are visited in turn. */
   private currentId: string | undefined;
+  private status: vscode.Disposable | undefined;
 
   constructor(private readonly suggestions: SuggestionStore) {}
 
@@ -58,6 +64,11 @@ export class SuggestionNavigator {
   private show(editor: vscode.TextEditor, suggestion: PendingSuggestion): PendingSuggestion {
     this.currentId = suggestion.id;
     revealAnnotation(editor, suggestion);
+    // The review says how sure the suggestion is, without a hover.
+    this.status?.dispose();
+    // The document's words must not render as icons: "$(" from the text is broken up.
+    const words = `${kindPresentation(suggestion.kind).label}${suggestion.speaker ? ` · ${suggestion.speaker}` : ''} · ${suggestionReason(suggestion)}`.replace(/\$\(/gu, '$\u200b(');
+    this.status = vscode.window.setStatusBarMessage(`$(lightbulb) ${words}`, STATUS_MILLIS);
     return suggestion;
   }
 }

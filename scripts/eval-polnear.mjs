@@ -1,0 +1,125 @@
+// Measures suggestAnnotations on PolNeAR (human-annotated US political news of 2016, brat standoff)
+// from a local checkout; nothing of the corpus is in this repository (its articles are copyrighted).
+// `npm run eval:suggest -- --polnear PATH/TO/PolNeAR [--split train|dev] [--verbose]`.
+// Never point it at the test split: the project is measured on it independently. The mapping to
+// our kinds is in src/core/suggest/eval/polnearGold.ts and the README.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { suggestAnnotations } = require(join(root, 'out/src/core/suggest/suggestAnnotations.js'));
+const { evaluateSuggestions, addScores, precisionRecall } = require(join(root, 'out/src/core/suggest/evaluateSuggestions.js'));
+const { polnearGold } = require(join(root, 'out/src/core/suggest/eval/polnearGold.js'));
+const { isUnlinkedDescription, sameSpeaker } = require(join(root, 'out/src/core/suggest/eval/sourceNames.js'));
+
+/** The share of a gold span a suggestion must cover to match it (the issue's definition). */
+const MIN_OVERLAP = 0.3;
+
+export function evalPolnear(args) {
+  const at = args.indexOf('--polnear');
+  const checkout = args[at + 1];
+  const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'dev';
+  if (!checkout) throw new Error('--polnear needs the path of a PolNeAR checkout');
+  if (split !== 'train' && split !== 'dev') throw new Error(`--split ${split}: only train and dev (the test split is not to be used)`);
+  const verbose = args.includes('--verbose');
+  const dir = join(checkout, 'data', split);
+  // Several annotators' files for one article: the first by file name is the gold, the others are not used.
+  const annFiles = new Map();
+  for (const name of readdirSync(join(dir, 'attributions')).filter((n) => n.endsWith('.ann')).sort()) {
+    const article = name.replace(/_[^_]+\.ann$/u, '');
+    if (!annFiles.has(article)) annFiles.set(article, name);
+  }
+  const options = { minOverlap: MIN_OVERLAP, sameSpeaker, skipSpeaker: (g) => g.speaker === undefined || isUnlinkedDescription(g.speaker) };
+  let total;
+  let millis = 0;
+  let chars = 0;
+  const bands = new Map();
+  const rules = new Map();
+  for (const [article, annName] of annFiles) {
+    const text = readFileSync(join(dir, 'text', `${article}.txt`), 'utf8');
+    const ann = readFileSync(join(dir, 'attributions', annName), 'utf8');
+    const gold = polnearGold(text, ann, annName);
+    const started = performance.now();
+    const suggested = suggestAnnotations(text);
+    millis += performance.now() - started;
+    chars += text.length;
+    const scores = evaluateSuggestions([...gold.quotes, ...gold.claims], suggested, options);
+    total = total ? addScores(total, scores) : scores;
+    countBands(bands, gold.quotes, suggested, options);
+    countRules(rules, gold, suggested, options);
+    if (verbose) report(article, text, gold.quotes, suggested.filter((s) => s.kind === 'quote'), options);
+  }
+  const pct = (x) => (100 * x).toFixed(1);
+  const line = (kind) => {
+    const s = total[kind];
+    const o = precisionRecall(s.overlap);
+    const speaker = s.speakerJudged === 0 ? 1 : s.speakerRight / s.speakerJudged;
+    return `${kind.padEnd(6)} gold ${String(s.overlap.gold).padStart(5)}  suggested ${String(s.overlap.suggested).padStart(5)}  matched ${String(s.overlap.matched).padStart(5)}  P ${pct(o.precision)}  R ${pct(o.recall)}  F1 ${pct(o.f1)}  speaker ${pct(speaker)} (${s.speakerRight}/${s.speakerJudged} with a gold speaker)`;
+  };
+  console.log(`PolNeAR ${split}: ${annFiles.size} articles, overlap ≥ ${MIN_OVERLAP} of the gold span`);
+  console.log(line('quote'));
+  console.log(line('claim'));
+  console.log(`suggest: ${(chars / 1e6).toFixed(2)} M characters in ${millis.toFixed(0)} ms`);
+  if (args.includes('--by-rule')) {
+    console.log('by kind | rule | speaker: suggested, right (matched, with the gold speaker)');
+    for (const [key, r] of [...rules].sort((a, b) => b[1].suggested - a[1].suggested)) console.log(`  ${key.padEnd(70)} ${String(r.suggested).padStart(5)} ${pct(r.right / r.suggested).padStart(5)}`);
+  }
+  if (bands.size > 0) {
+    console.log('quotes by confidence: band  suggested  matched  speaker right/judged');
+    for (const [band, b] of [...bands].sort((x, y) => x[0] - y[0])) {
+      console.log(`  ${band.toFixed(1)}–${(band + 0.1).toFixed(1)}  ${String(b.suggested).padStart(5)}  ${String(b.matched).padStart(5)}  ${b.right}/${b.judged} ${b.judged ? pct(b.right / b.judged) : '-'}`);
+    }
+  }
+}
+
+/**
+ * Per kind, rule and whether a speaker was given: how many suggestions, how many match a gold span
+ * with the gold speaker (a speaker the gold does not know counts as right). What the confidence
+ * table of src/core/suggest/confidence.ts is read from, on train.
+ */
+function countRules(rules, gold, suggested, options) {
+  for (const s of suggested) {
+    if (s.kind !== 'quote' && s.kind !== 'claim') continue;
+    const golds = s.kind === 'quote' ? gold.quotes : gold.claims;
+    const key = `${s.kind} | ${s.rule} | ${s.speaker ? (s.speaker === 'unnamed source' ? 'unnamed' : 'named') : 'none'}`;
+    const r = rules.get(key) ?? { suggested: 0, right: 0 };
+    rules.set(key, r);
+    r.suggested++;
+    const g = golds.find((q) => Math.min(q.end, s.end) - Math.max(q.start, s.start) >= MIN_OVERLAP * (q.end - q.start) && q.end > s.start && s.end > q.start);
+    if (g && (options.skipSpeaker(g) || (s.speaker !== undefined && sameSpeaker(g.speaker, s.speaker)))) r.right++;
+  }
+}
+
+/** Per confidence band (tenths) of suggested quotes: how many matched a gold quote, how many had its speaker. */
+function countBands(bands, goldQuotes, suggested, options) {
+  for (const s of suggested) {
+    if (s.kind !== 'quote' || s.confidence === undefined) continue;
+    const band = Math.min(0.9, Math.floor(s.confidence * 10) / 10);
+    const b = bands.get(band) ?? { suggested: 0, matched: 0, right: 0, judged: 0 };
+    bands.set(band, b);
+    b.suggested++;
+    const g = goldQuotes.find((q) => Math.min(q.end, s.end) - Math.max(q.start, s.start) >= MIN_OVERLAP * (q.end - q.start) && q.end > s.start && s.end > q.start);
+    if (!g) continue;
+    b.matched++;
+    if (options.skipSpeaker(g)) continue;
+    b.judged++;
+    if (s.speaker !== undefined && sameSpeaker(g.speaker, s.speaker)) b.right++;
+  }
+}
+
+/** Local diagnosis only (prints article text to the terminal; never paste it anywhere). */
+function report(article, text, gold, suggested, options) {
+  const short = (a) => JSON.stringify(text.slice(a.start, a.end).slice(0, 70));
+  for (const g of gold) {
+    const s = suggested.find((x) => Math.min(g.end, x.end) - Math.max(g.start, x.start) >= MIN_OVERLAP * (g.end - g.start));
+    if (!s) console.log(`${article} missed ${g.start} ${short(g)} (${g.speaker ?? ''})`);
+    else if (!options.skipSpeaker(g) && !(s.speaker && sameSpeaker(g.speaker, s.speaker))) console.log(`${article} speaker ${g.start} gold=${g.speaker} got=${s.speaker ?? ''} [${s.rule}] ${short(g)}`);
+  }
+  for (const s of suggested) {
+    if (!gold.some((g) => Math.min(g.end, s.end) - Math.max(g.start, s.start) >= MIN_OVERLAP * (g.end - g.start))) console.log(`${article} extra ${s.start} ${short(s)} [${s.rule}]`);
+  }
+}

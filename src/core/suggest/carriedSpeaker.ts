@@ -1,0 +1,46 @@
+import { subjectOf } from './cueSubject';
+import type { NameResolver } from './nameResolution';
+import type { QuoteCandidate } from './quotes';
+import { findCues, isThoughtCue } from './reportingCues';
+import { sentenceStartBefore } from './speakers';
+
+/** How far back (UTF-16 units) a speaker is carried to an uncued quote when no one else is named in between. */
+const CARRY_REACH = 1500;
+
+export interface CarriedSpeaker {
+  readonly speaker: string;
+  readonly rule: 'cue later in the sentence' | 'person named earlier in the paragraph' | 'speaker carried from before' | 'person named since the last speaker';
+}
+
+/**
+ * A speaker for a quote the close rules left without one: the subject of a cue later in its
+ * sentence ("“…,” Valdez Anderson, who works at …, said"); else the last speaker of the document,
+ * when nobody else was named since (a quote in the paragraph after the one that introduced the
+ * speaker, or after "adding,"), or the person named last since then; else the person named last
+ * before it in its paragraph.
+ */
+export function carriedSpeaker(text: string, quote: QuoteCandidate, resolver: NameResolver): CarriedSpeaker | undefined {
+  if (quote.closeMark !== undefined) {
+    const sentenceEnd = nextSentenceEnd(text, quote.closeMark + 1, quote.paragraph.end);
+    const cue = findCues(text, quote.closeMark + 1, sentenceEnd).find((c) => !isThoughtCue(c));
+    const speaker = cue ? subjectOf(text, quote.closeMark + 1, cue, resolver) : undefined;
+    if (speaker) return { speaker, rule: 'cue later in the sentence' };
+  }
+  const open = quote.openMark ?? quote.start;
+  const previous = resolver.lastSpeakerBefore(open);
+  if (previous && open - previous.at < CARRY_REACH) {
+    // Someone else named since: more likely the one the quote belongs to ("Jonas Pell disagreed. “…”").
+    const other = resolver.otherPersonBetween(previous.name, previous.at, open);
+    return other ? { speaker: other, rule: 'person named since the last speaker' } : { speaker: previous.name, rule: 'speaker carried from before' };
+  }
+  const named = resolver.nameBetween(Math.max(quote.paragraph.start, sentenceStartBefore(text, open, quote.paragraph.start) - 400), open);
+  return named ? { speaker: named, rule: 'person named earlier in the paragraph' } : undefined;
+}
+
+function nextSentenceEnd(text: string, from: number, limit: number): number {
+  const pattern = /[.!?…](?=\s|$)|[“„«]/gu;
+  pattern.lastIndex = from;
+  const m = pattern.exec(text);
+  return m && m.index < limit ? m.index : limit;
+}
+

@@ -1,0 +1,62 @@
+import type { Suggestion } from './suggestion';
+
+/**
+ * How often a suggestion of each kind, rule and speaker form was right on PolNeAR's train split
+ * (matched a human-annotated span with the human's speaker; `npm run eval:suggest -- --polnear
+ * PATH --split train --by-rule`). Never read from dev or test. Speculation and boilerplate have no
+ * PolNeAR counterpart: theirs are the precision on the project's development gold (test/gold/).
+ */
+const RIGHT_ON_TRAIN: Readonly<Record<string, number>> = {
+  'quote|paired marks|named': 0.65,
+  'quote|continuation of the previous quote|named': 0.6,
+  'quote|partial quote in the same sentence|named': 0.59,
+  'quote|cue later in the sentence|named': 0.44,
+  'quote|speaker named before the quote|named': 0.42,
+  'quote|person named earlier in the paragraph|named': 0.37,
+  'quote|speaker carried from before|named': 0.32,
+  'quote|person named since the last speaker|named': 0.2,
+  'quote|quote over several paragraphs|named': 0.5,
+  'quote|paired marks|unnamed': 0.21,
+  'quote|continuation of the previous quote|unnamed': 0.15,
+  'quote|paired marks|none': 0.15,
+  'quote|continuation of the previous quote|none': 0.2,
+  'quote|quote over several paragraphs|none': 0.1,
+  'claim|reported speech|named': 0.63,
+  'claim|according to|named': 0.6,
+  'claim|reported speech after a quote|named': 0.55,
+  'claim|reported speech, attribution after|named': 0.45,
+  'claim|reported speech, attribution after|unnamed': 0.45,
+  'claim|reported speech|unnamed': 0.18,
+};
+
+/** For a rule and speaker form the table does not list: the kind's overall rate on train. */
+const KIND_DEFAULT: Readonly<Record<string, number>> = { quote: 0.3, claim: 0.4, speculation: 0.9, advertisement: 0.95 };
+
+/** Why a rule proposed a span, as the hover and the review say it. */
+const RULE_WHY: Readonly<Record<string, string>> = {
+  'paired marks': 'words between quotation marks',
+  'continuation of the previous quote': 'continues the quote before it, same speaker',
+  'partial quote in the same sentence': 'another part of a quote in the same sentence',
+  'cue later in the sentence': 'a speech verb later in the sentence names the speaker',
+  'speaker named before the quote': 'the person named just before the quote',
+  'person named earlier in the paragraph': 'no cue: the person named earlier in the paragraph',
+  'speaker carried from before': 'no cue: the last speaker, nobody else named since',
+  'person named since the last speaker': 'no cue: the person named since the last speaker',
+  'quote over several paragraphs': 'a quote running over several paragraphs',
+  'missing opening mark': 'the opening quotation mark was lost',
+};
+
+function speakerForm(speaker: string | undefined): string {
+  if (!speaker) return 'none';
+  return speaker.startsWith('unnamed ') ? 'unnamed' : 'named';
+}
+
+/** The suggestion with its confidence (0–1, the train rate for its rule) and a short "why". */
+export function withConfidence(suggestion: Suggestion): Suggestion {
+  const form = speakerForm(suggestion.speaker);
+  const confidence = RIGHT_ON_TRAIN[`${suggestion.kind}|${suggestion.rule}|${form}`] ?? KIND_DEFAULT[suggestion.kind] ?? 0.3;
+  const rule = RULE_WHY[suggestion.rule] ?? suggestion.rule;
+  const cue = suggestion.cue && suggestion.cue !== suggestion.rule ? `; cue “${suggestion.cue}”` : '';
+  const who = suggestion.kind === 'quote' || suggestion.kind === 'claim' ? (form === 'none' ? '; no speaker found' : form === 'unnamed' ? '; the source is not named' : '') : '';
+  return { ...suggestion, confidence, why: `${rule}${cue}${who}` };
+}

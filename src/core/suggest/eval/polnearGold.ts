@@ -1,0 +1,106 @@
+import type { EvaluatedSpan } from '../evaluateSuggestions';
+import type { TextRange } from '../paragraphs';
+import { trimRange } from '../paragraphs';
+import { parseBratStandoff, type BratEvent } from './bratStandoff';
+import { quotedRegions } from './quotedRegions';
+import { goldSpeakerName, isPronounSource, isRelativeSource } from './sourceNames';
+
+/** A content needs this many words outside quotation marks to be a claim (reported, not quoted). */
+const MIN_CLAIM_WORDS = 4;
+
+/** Gold quotes and claims of one PolNeAR article, in the project's kinds. */
+export interface PolnearGold {
+  readonly quotes: EvaluatedSpan[];
+  readonly claims: EvaluatedSpan[];
+}
+
+interface Attribution {
+  readonly content: readonly TextRange[];
+  readonly source?: TextRange;
+  /** The name the source resolves to, if any (pronouns through the sources before them). */
+  speaker?: string;
+}
+
+/**
+ * Maps one PolNeAR annotation (brat standoff of Attribution events: Source, Cue, Content) to our
+ * kinds. Quote: every stretch of a Content inside double quotation marks, marks excluded, one span
+ * per paragraph; nested attributions give a quote the speaker of the smallest Content around it.
+ * Claim: a Content with a Source and at least MIN_CLAIM_WORDS words outside quotation marks, one
+ * span per Content fragment. Speaker: the Source, resolved to the fullest name the article uses
+ * (see sourceNames.ts); a pronoun or relative source takes the name of the nearest source before
+ * it that names someone; left empty (and out of the speaker figure) when nothing names it.
+ */
+export function polnearGold(text: string, ann: string, file?: string): PolnearGold {
+  const document = parseBratStandoff(ann, text, file);
+  const attributions = document.events.filter((e) => e.type === 'Attribution' || e.type === 'Attribution-no-source').map(toAttribution).filter((a): a is Attribution => a !== undefined);
+  resolveSpeakers(text, attributions);
+  const regions = quotedRegions(text);
+  const quotes = new Map<string, EvaluatedSpan & { size: number }>();
+  const claims: EvaluatedSpan[] = [];
+  for (const attribution of attributions) {
+    const size = attribution.content.reduce((n, f) => n + f.end - f.start, 0);
+    let outside = 0;
+    for (const fragment of attribution.content) {
+      let at = fragment.start;
+      for (const region of regions) {
+        if (region.end <= fragment.start || region.start >= fragment.end) continue;
+        const part = trimRange(text, Math.max(region.start, fragment.start), Math.min(region.end, fragment.end));
+        outside += words(text.slice(at, Math.max(at, region.start - 1)));
+        at = Math.max(at, region.end + 1);
+        if (!part || words(text.slice(part.start, part.end)) === 0) continue;
+        const key = `${part.start}-${part.end}`;
+        const known = quotes.get(key);
+        if (!known || known.size > size) quotes.set(key, { kind: 'quote', ...part, ...(attribution.speaker ? { speaker: attribution.speaker } : {}), size });
+      }
+      outside += words(text.slice(at, Math.max(at, fragment.end)));
+    }
+    if (attribution.source && outside >= MIN_CLAIM_WORDS) {
+      for (const fragment of attribution.content) claims.push({ kind: 'claim', ...fragment, ...(attribution.speaker ? { speaker: attribution.speaker } : {}) });
+    }
+  }
+  const quoteList = [...quotes.values()].map(({ size: _size, ...span }) => span);
+  return { quotes: withoutNested(quoteList), claims: claims.sort((a, b) => a.start - b.start) };
+}
+
+function toAttribution(event: BratEvent): Attribution | undefined {
+  const content = event.roles.get('Content');
+  if (!content) return undefined;
+  const source = event.roles.get('Source');
+  return { content: content.fragments, ...(source ? { source: { start: source.fragments[0].start, end: source.fragments[source.fragments.length - 1].end } } : {}) };
+}
+
+/** Sources in text order; a pronoun or "who" takes the last named source before it. */
+function resolveSpeakers(text: string, attributions: Attribution[]): void {
+  const withSource = attributions.filter((a) => a.source).sort((a, b) => a.source!.start - b.source!.start);
+  let lastNamed: string | undefined;
+  for (const attribution of withSource) {
+    const raw = text.slice(attribution.source!.start, attribution.source!.end);
+    if (isRelativeSource(raw)) attribution.speaker = goldSpeakerName(text, nameBefore(text, attribution.source!.start), attribution.source!.start) ?? lastNamed;
+    else if (isPronounSource(raw)) attribution.speaker = lastNamed;
+    else {
+      attribution.speaker = goldSpeakerName(text, raw, attribution.source!.start);
+      if (attribution.speaker && /\p{Lu}/u.test(attribution.speaker)) lastNamed = attribution.speaker;
+    }
+  }
+}
+
+/** The capitalized words right before a relative pronoun ("Clinton, who …"). */
+function nameBefore(text: string, at: number): string {
+  return /((?:\p{Lu}[\p{L}.’'-]*\s+)*\p{Lu}[\p{L}.’'-]*)[\s,]*$/u.exec(text.slice(Math.max(0, at - 60), at))?.[1] ?? '';
+}
+
+/** A quote inside another gold quote (the same words under two nested attributions) counts once. */
+function withoutNested(quotes: EvaluatedSpan[]): EvaluatedSpan[] {
+  quotes.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: EvaluatedSpan[] = [];
+  for (const q of quotes) {
+    const last = kept[kept.length - 1];
+    if (last && q.start < last.end) continue;
+    kept.push(q);
+  }
+  return kept;
+}
+
+function words(s: string): number {
+  return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}

@@ -1,0 +1,37 @@
+import { ORGANISATION_WORDS } from './nameRuns';
+
+/** A capitalized word of an organisation's name, acronyms and "&" included ("NBC", "AT&T", "U.S."). */
+const ORG_WORD = String.raw`(?:\p{Lu}[\p{L}\p{N}&’'.-]*)`;
+/** Capitalized words, with "of", "for", "and", "on" between them ("Department of Homeland Security"). */
+const ORG_RUN = new RegExp(String.raw`(?<![\p{L}])([Tt]he\s+)?(${ORG_WORD}(?:\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?${ORG_WORD})*)`, 'gu');
+const ACRONYM = /^\p{Lu}{2,}$|^(?:\p{Lu}\.){2,}$/u;
+/** Capitalized words that open a sentence or a title rather than a name. */
+const NOT_ORGANISATION = new Set('the a an it he she they we i this that but and or so if as in on at for his her their its our my you monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december'.split(' '));
+
+/** Countries and places that take "the" and are rarely the source of words themselves. */
+const PLACES = /^(?:United States|U\.S\.|US|UK|U\.K\.|United Kingdom|Netherlands|Philippines|Middle East|West|East|North|South|Gulf)$/u;
+
+/**
+ * The organisation, agency, outlet or government a phrase names as the source ("the White House",
+ * "The New York Times", "the state news agency KCNA", "CNN", "the Pentagon"): the last run of
+ * capitalized words that has an organisation word ("Office", "Agency", "Times"), an acronym, or
+ * "the" before it with nothing lowercase after it in the phrase ("the Clinton campaign" is not one).
+ * Without its "the". Undefined when the phrase names none.
+ */
+export function organisationIn(phrase: string): string | undefined {
+  let found: string | undefined;
+  ORG_RUN.lastIndex = 0;
+  for (let m = ORG_RUN.exec(phrase); m; m = ORG_RUN.exec(phrase)) {
+    const name = m[2].replace(/[’']s$|[.,]$/u, '');
+    const words = name.split(/\s+/u);
+    if (words.length === 1 && NOT_ORGANISATION.has(name.toLowerCase())) continue;
+    const rest = phrase.slice(m.index + m[0].length);
+    const modifiesNoun = /^\s+\p{Ll}/u.test(rest) && !/^\s+(?:said|says|told|tells|reported|reports|added|wrote|writes|announced|stated|confirmed|noted|warned|claimed|argued|insisted|explained|according|in|on|at|to|has|had|have|was|is|would|will|also|later|last|this|on)\b/u.test(rest);
+    // "writing in the Northern Review", "the United States": a place or a medium, not the source.
+    const afterPreposition = /(?<![\p{L}])(?:in|at|of|for|from|with|by|to|on|into|about|against|over)\s+$/iu.test(phrase.slice(0, m.index));
+    if (modifiesNoun || afterPreposition || /^[’']s/u.test(rest) || PLACES.test(name)) continue;
+    const hasOrgWord = words.some((w) => ORGANISATION_WORDS.has(w.toLowerCase()));
+    if (hasOrgWord || words.some((w) => ACRONYM.test(w)) || m[1]) found = name;
+  }
+  return found;
+}

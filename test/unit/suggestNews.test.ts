@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { SpeakerRegistry } from '../../src/core/speakers/speakerRegistry';
+import { registeredSpeaker } from '../../src/core/suggest/registryNames';
+import { suggestAnnotations } from '../../src/core/suggest/suggestAnnotations';
+
+// Short texts written for these tests, one per phenomenon of real news (issue 12).
+function quotes(text: string, registry?: SpeakerRegistry): [string, string | undefined][] {
+  return suggestAnnotations(text, { registry })
+    .filter((s) => s.kind === 'quote')
+    .map((s) => [s.text, s.speaker]);
+}
+
+describe('suggestAnnotations on news: speakers', () => {
+  it('takes an organisation, agency or outlet as the speaker', () => {
+    const text = [
+      '“We will review the decision carefully,” the Home Office said on Tuesday.',
+      '',
+      '“The talks ended without agreement,” the Korean Central News Agency reported.',
+      '',
+      'The Harbour Gazette wrote that “nobody was told in advance.”',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['We will review the decision carefully,', 'Home Office'],
+      ['The talks ended without agreement,', 'Korean Central News Agency'],
+      ['nobody was told in advance.', 'Harbour Gazette'],
+    ]);
+  });
+
+  it('does not take a name that modifies a noun, or a country after a preposition, for an organisation', () => {
+    const text = '“It was a long night for all of us here,” the Brook campaign said in the United States.';
+    assert.deepEqual(quotes(text), [['It was a long night for all of us here,', undefined]]);
+  });
+
+  it('carries the speaker to an uncued quote in a later paragraph when nobody else is named in between', () => {
+    const text = [
+      '“The budget is tight this year,” said Marta Quell, the council treasurer.',
+      '',
+      'The council meets again in March to settle the figures for the coming year.',
+      '',
+      '“We cannot promise anything before the spring, and we will not try to.”',
+    ].join('\n');
+    assert.deepEqual(
+      quotes(text).map(([, speaker]) => speaker),
+      ['Marta Quell', 'Marta Quell'],
+    );
+  });
+
+  it('does not carry a speaker past another person named in between', () => {
+    const text = [
+      '“The budget is tight this year,” said Marta Quell, the council treasurer.',
+      '',
+      'Jonas Pell, who chairs the finance committee, disagreed with her in the meeting.',
+      '',
+      '“We cannot promise anything before the spring, and we will not try to.”',
+    ].join('\n');
+    assert.deepEqual(
+      quotes(text).map(([, speaker]) => speaker),
+      ['Marta Quell', 'Jonas Pell'],
+    );
+  });
+
+  it('finds the cue later in the sentence past a long relative clause', () => {
+    const text = '“Prices went up again last month,” Valdo Ortiz, who runs a bakery on Elm Street and has done so for many years, said on a call.';
+    assert.deepEqual(quotes(text), [['Prices went up again last month,', 'Valdo Ortiz']]);
+  });
+
+  it('gives each of several speakers in one paragraph their own quotes', () => {
+    const text = '“We need more buses,” said Ada Brook. “The trains are full every morning,” said Tom Reed, a commuter. “Nothing will change soon,” Brook added.';
+    assert.deepEqual(
+      quotes(text).map(([, speaker]) => speaker),
+      ['Ada Brook', 'Tom Reed', 'Ada Brook'],
+    );
+  });
+
+  it('does not take a capitalized sentence opener or an abbreviated title for a name', () => {
+    const text = 'Rep. Nora Vance spoke first. Though Vance was brief, she was clear: “We will vote against the bill tomorrow.”';
+    assert.deepEqual(quotes(text), [['We will vote against the bill tomorrow.', 'Nora Vance']]);
+  });
+});
+
+describe('suggestAnnotations on news: confidence and the speaker registry', () => {
+  it('gives every suggestion a confidence between 0 and 1 and a why; a carried speaker is less sure than a cued one', () => {
+    const text = [
+      '“The budget is tight this year,” said Marta Quell, the council treasurer.',
+      '',
+      'The council meets again in March to settle the figures for the coming year.',
+      '',
+      '“We cannot promise anything before the spring, and we will not try to.”',
+    ].join('\n');
+    const suggested = suggestAnnotations(text).filter((s) => s.kind === 'quote');
+    for (const s of suggested) assert.ok(s.confidence! > 0 && s.confidence! <= 1 && s.why, JSON.stringify(s));
+    assert.ok(suggested[0].confidence! > suggested[1].confidence!);
+    assert.match(suggested[0].why!, /cue “said”/u);
+  });
+
+  it('names suggested speakers as the registry does: aliases, and a surname only one registered speaker has', () => {
+    const registry = new SpeakerRegistry([
+      { name: 'Marta E. Quell', aliases: ['Treasurer Quell'] },
+      { name: 'Tom Reed', aliases: [] },
+      { name: 'Ana Reed', aliases: [] },
+    ]);
+    assert.equal(registeredSpeaker('treasurer quell', registry), 'Marta E. Quell');
+    assert.equal(registeredSpeaker('Marta Quell', registry), 'Marta E. Quell', 'initials aside, the same name');
+    assert.equal(registeredSpeaker('Lena Quell', registry), 'Lena Quell', 'another Quell');
+    assert.equal(registeredSpeaker('Quell', registry), 'Marta E. Quell');
+    assert.equal(registeredSpeaker('Reed', registry), 'Reed', 'two registered Reeds: left alone');
+    assert.equal(registeredSpeaker('Home Office', registry), 'Home Office');
+    const text = '“The budget is tight this year,” Quell said.';
+    assert.deepEqual(quotes(text, registry), [['The budget is tight this year,', 'Marta E. Quell']]);
+  });
+});
