@@ -50,7 +50,13 @@ describe('Importing brat annotations from the Command Palette', function () {
     // VS Code's own file dialog (a quick input taking a path) in the browser workbench.
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill(path.join(wb.workspace, FILE.replace(/\.txt$/, '.ann')));
+    // The dialog fills in its folder and lists it asynchronously, and would overwrite a path typed
+    // before that: wait until it lists the .ann file, then type the path and see it kept.
+    const annFile = FILE.replace(/\.txt$/, '.ann');
+    await waitUntil(async () => (await rows.filter({ hasText: annFile }).count()) > 0, 15_000, 'the file dialog listing the .ann file');
+    const annPath = path.join(wb.workspace, annFile);
+    await input.fill(annPath);
+    await waitUntil(async () => (await input.inputValue()) === annPath, 5_000, 'the typed path kept in the file dialog');
     await page.keyboard.press('Enter');
     await pick('As Annotations');
 

@@ -42,7 +42,7 @@ describe('Suggestions and the claims report', function () {
     const sidecar = path.join(wb.workspace, `${ARTICLE}.annotations.yaml`);
     assert.equal(fs.existsSync(sidecar), false, 'suggesting wrote a sidecar');
 
-    // The hover names the kind, the speaker and the rule, with Accept and Reject.
+    // The hover names the kind, the speaker, how sure the suggester is and why, with Accept and Reject.
     const rect = await wb.textRect(FIRST_QUOTE);
     assert.ok(rect, 'the first quote is rendered');
     await page.mouse.move(rect.left + 20, (rect.top + rect.bottom) / 2);
@@ -52,7 +52,7 @@ describe('Suggestions and the claims report', function () {
     await waitUntil(async () => (await hover.evaluate((e) => getComputedStyle(e).opacity)) === '1', 5_000, 'the hover to fade in');
     const hoverText = normalizeText((await hover.textContent()) ?? '');
     assert.match(hoverText, /Suggested Quote · Sergey Lavrov/);
-    assert.match(hoverText, /Rule: paired marks/);
+    assert.match(hoverText, /Confidence \d+\s?%: words between quotation marks; cue “said”/);
     assert.match(hoverText, /Accept · Reject/);
     await wb.screenshot('suggestions-workbench.png');
 
