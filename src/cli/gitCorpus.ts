@@ -10,6 +10,7 @@ import { loadSidecar } from '../core/sidecar/sidecarDocument';
 import { decodeSidecarBytes } from '../core/sidecar/sidecarBytes';
 import { documentPathForSidecar, isSidecarPath } from '../core/sidecar/sidecarFormat';
 import { UsageError } from './cliIO';
+import { orderedMap } from './orderedMap';
 
 const run = promisify(execFile);
 /** Sidecars and documents read from git at once: enough to hide latency, few enough for any machine. */
@@ -89,30 +90,29 @@ export async function corpusAtCommit(repo: GitRepository, commit: string, paths:
   const sidecars = await repo.sidecarsAt(commit, paths);
   const corpus: CorpusDocument[] = [];
   const problems: GitCorpusProblem[] = [];
-  await forEachBounded(sidecars, async (sidecarPath) => {
-    const documentPath = documentPathForSidecar(sidecarPath) ?? sidecarPath;
-    const bytes = await repo.bytesAt(commit, sidecarPath);
-    const decoded = bytes && decodeSidecarBytes(bytes);
-    if (!decoded || !decoded.ok) {
-      problems.push({ path: sidecarPath, document: documentPath, message: decoded ? `${decoded.problem.line}:${decoded.problem.column}: ${decoded.problem.message}` : 'cannot be read from git' });
-      return;
-    }
-    const text = await documentText(repo, commit, documentPath);
-    if (text === undefined) {
-      problems.push({ path: sidecarPath, document: documentPath, message: 'its document is neither in the working tree nor in that commit' });
-      return;
-    }
-    const loaded = loadSidecar(decoded.text, text, scheme);
-    if (!loaded.ok) {
-      const first = loaded.problems[0];
-      problems.push({ path: sidecarPath, document: documentPath, message: `not a valid sidecar at that commit (${first.line}:${first.column}: ${first.message})` });
-      return;
-    }
-    corpus.push({ path: documentPath, documentText: text, annotations: toStoredAnnotations(loaded.annotations.all, text).sort(compareAnnotations) });
-  });
+  for await (const read of orderedMap(sidecars, CONCURRENCY, (sidecarPath) => readAtCommit(repo, commit, sidecarPath, scheme))) {
+    if ('problem' in read) problems.push(read.problem);
+    else corpus.push(read.doc);
+  }
+  // By document path, not quite the sidecars' order: "a" sorts before "a-b", but "a-b.annotations.yaml" before "a.annotations.yaml".
   corpus.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
-  problems.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
   return { corpus, problems };
+}
+
+async function readAtCommit(repo: GitRepository, commit: string, sidecarPath: string, scheme: AnnotationScheme): Promise<{ doc: CorpusDocument } | { problem: GitCorpusProblem }> {
+  const documentPath = documentPathForSidecar(sidecarPath) ?? sidecarPath;
+  const problem = (message: string) => ({ problem: { path: sidecarPath, document: documentPath, message } });
+  const bytes = await repo.bytesAt(commit, sidecarPath);
+  const decoded = bytes && decodeSidecarBytes(bytes);
+  if (!decoded || !decoded.ok) return problem(decoded ? `${decoded.problem.line}:${decoded.problem.column}: ${decoded.problem.message}` : 'cannot be read from git');
+  const text = await documentText(repo, commit, documentPath);
+  if (text === undefined) return problem('its document is neither in the working tree nor in that commit');
+  const loaded = loadSidecar(decoded.text, text, scheme);
+  if (!loaded.ok) {
+    const first = loaded.problems[0];
+    return problem(`not a valid sidecar at that commit (${first.line}:${first.column}: ${first.message})`);
+  }
+  return { doc: { path: documentPath, documentText: text, annotations: toStoredAnnotations(loaded.annotations.all, text).sort(compareAnnotations) } };
 }
 
 async function documentText(repo: GitRepository, commit: string, documentPath: string): Promise<string | undefined> {
@@ -120,12 +120,4 @@ async function documentText(repo: GitRepository, commit: string, documentPath: s
   if (current.ok) return current.text;
   const old = await repo.bytesAt(commit, documentPath);
   return old && documentTextOfBytes(old);
-}
-
-async function forEachBounded<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
 }
