@@ -39,7 +39,6 @@ export interface GitRepository {
 interface GitApi {
   readonly repositories: readonly GitRepository[];
   getRepository(uri: vscode.Uri): GitRepository | null;
-  openRepository?(root: vscode.Uri): Promise<GitRepository | null>;
 }
 
 interface GitExtension {
@@ -62,7 +61,7 @@ export async function gitApi(): Promise<GitApi> {
   return exports.getAPI(1);
 }
 
-/** The repository a file is in: the Git extension's own, or opened for the file's folder. */
+/** The repository the Git extension knows a file to be in. */
 export async function repositoryFor(uri: vscode.Uri): Promise<GitRepository> {
   const api = await gitApi();
   const known = api.getRepository(uri);

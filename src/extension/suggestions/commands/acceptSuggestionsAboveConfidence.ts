@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { isAnnotationKind } from '../../../core/annotationKind';
 import { tryMutate } from '../../commands/annotationTarget';
 import type { Command } from '../../commands/command';
 import type { SuggestionStore } from '../suggestionStore';
-import { pickSuggestionKind } from './pickSuggestionKind';
+import { suggestionsOfKindInActiveEditor } from './pickSuggestionKind';
 
 /** The thresholds offered; the confidence is a share of suggestions that were right on news (see core/suggest/confidence.ts). */
 const THRESHOLDS = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3];
@@ -19,15 +18,9 @@ export class AcceptSuggestionsAboveConfidenceCommand implements Command {
   constructor(private readonly suggestions: SuggestionStore) {}
 
   async execute(kindArgument?: unknown, thresholdArgument?: unknown): Promise<boolean> {
-    const editor = vscode.window.activeTextEditor;
-    const pending = editor && this.suggestions.get(editor.document);
-    if (!editor || !pending || pending.size === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('This document has no suggestions.'));
-      return false;
-    }
-    const kind = isAnnotationKind(kindArgument) ? kindArgument : await pickSuggestionKind(pending.all, vscode.l10n.t('Accept Suggestions above Confidence: Kind'));
-    if (!kind) return false;
-    const ofKind = pending.all.filter((s) => s.kind === kind && s.confidence !== undefined);
+    const target = await suggestionsOfKindInActiveEditor(this.suggestions, kindArgument, vscode.l10n.t('Accept Suggestions above Confidence: Kind'));
+    if (!target) return false;
+    const ofKind = target.ofKind.filter((s) => s.confidence !== undefined);
     const threshold = isThreshold(thresholdArgument) ? thresholdArgument : await pickThreshold(ofKind);
     if (threshold === undefined) return false;
     const ids = ofKind.filter((s) => s.confidence! >= threshold).map((s) => s.id);
@@ -35,7 +28,7 @@ export class AcceptSuggestionsAboveConfidenceCommand implements Command {
       void vscode.window.showInformationMessage(vscode.l10n.t('No suggestion of this kind has a confidence of {0}% or more.', Math.round(threshold * 100)));
       return false;
     }
-    return tryMutate(() => this.suggestions.accept(editor.document, ids));
+    return tryMutate(() => this.suggestions.accept(target.document, ids));
   }
 }
 
