@@ -6,44 +6,23 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { ANNOTATION_FIELD_NAMES, REQUIRED_FIELD_NAMES, normalizeFields } from '../../src/core/annotationFields';
-import { parseScheme } from '../../src/core/scheme/parseScheme';
 import type { AnnotationScheme, AttributeValue } from '../../src/core/scheme/scheme';
 import { parseSidecar, type SidecarParseResult, type SidecarParseSuccess } from '../../src/core/sidecar/parseSidecar';
 import { serializeSidecar, SIDECAR_HEADER } from '../../src/core/sidecar/serializeSidecar';
 import type { SidecarFile, StoredAnnotation } from '../../src/core/sidecar/sidecarFormat';
+import { schemeOf, schemeTextWithAttributes } from './schemeFixtures';
 import { SEEDS } from './sidecarFixtures';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const HASH = 'sha256:' + '0123456789abcdef'.repeat(4);
 const SEED = process.env.FC_SEED === 'random' ? Date.now() : Number(process.env.FC_SEED ?? 20261204);
 
-function parsedScheme(text: string): AnnotationScheme {
-  const result = parseScheme(text, '.annotations/schema.yaml');
-  assert.ok(result.ok, JSON.stringify(result.ok || result.problems));
-  return (result as { scheme: AnnotationScheme }).scheme;
-}
-
 function success(result: SidecarParseResult): SidecarParseSuccess {
   assert.ok(result.ok, `expected success, got ${JSON.stringify(result.ok || result.problems)}`);
   return result as SidecarParseSuccess;
 }
 
-const SCHEME = parsedScheme(
-  [
-    'kinds:',
-    '  - id: claim',
-    '  - id: opinion',
-    'attributes:',
-    '  - id: stance',
-    '    type: choice',
-    '    values: [supports, opposes, "neutral: for now"]',
-    '  - id: source',
-    '    type: text',
-    '  - id: verified',
-    '    type: boolean',
-    '',
-  ].join('\n'),
-);
+const SCHEME = schemeOf(schemeTextWithAttributes(['claim', 'opinion']));
 
 describe('sidecars with custom attributes', () => {
   const annotation: StoredAnnotation = {
@@ -129,7 +108,7 @@ describe('sidecars written before schemes', () => {
     it(`${name} reads and writes back to the same bytes, under the built-in scheme and under a custom one`, () => {
       const text = fs.readFileSync(path.join(SEEDS, name), 'utf8');
       assert.equal(serializeSidecar(success(parseSidecar(text)).sidecar), text);
-      const withBuiltIns = parsedScheme('kinds:\n  - id: claim\n  - id: quote\n  - id: speculation\n  - id: advertisement\n  - id: opinion\nattributes:\n  - id: stance\n    type: text\n');
+      const withBuiltIns = schemeOf('kinds:\n  - id: claim\n  - id: quote\n  - id: speculation\n  - id: advertisement\n  - id: opinion\nattributes:\n  - id: stance\n    type: text\n');
       assert.equal(serializeSidecar(success(parseSidecar(text, withBuiltIns)).sidecar), text);
     });
   }

@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
-import { parseScheme } from '../../src/core/scheme/parseScheme';
 import { BUILT_IN_SCHEME, type AnnotationScheme, type AttributeDefinition, type KindDefinition } from '../../src/core/scheme/scheme';
 import { schemeErrors, schemeViolations, valueProblem, type SchemeViolation } from '../../src/core/scheme/schemeViolations';
+import { schemeOf } from './schemeFixtures';
 import { parseSidecar, type SidecarParseResult, type SidecarParseSuccess, type SidecarProblem } from '../../src/core/sidecar/parseSidecar';
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
 const HASH = 'sha256:' + 'ab'.repeat(32);
 
-function parsedScheme(text: string): AnnotationScheme {
-  const result = parseScheme(text, '.annotations/schema.yaml');
-  assert.ok(result.ok, JSON.stringify(result.ok || result.problems));
-  return (result as { scheme: AnnotationScheme }).scheme;
-}
-
 /** Claims carry a required stance; anything may be verified or have a source. */
-const SCHEME = parsedScheme(
+const SCHEME = schemeOf(
   lines(
     'kinds:',
     '  - id: claim',

@@ -10,7 +10,8 @@ import { LabelMap } from '../../../src/core/interchange/labelMap';
 import type { ImportTarget } from '../../../src/core/interchange/resolveSpans';
 import { parseSuggestionsFile } from '../../../src/core/interchange/suggestionsFile';
 import type { AnnotationScheme } from '../../../src/core/scheme/scheme';
-import { schemeOf, sidecarAnnotations, tempDir } from './roundTripHelpers';
+import { schemeOf } from '../schemeFixtures';
+import { sidecarAnnotations, tempDir } from './roundTripHelpers';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'interchange');
 

@@ -9,8 +9,8 @@ import { importFiles, type FileSummary } from '../../../src/core/interchange/app
 import { EXPORT_FORMATS, IMPORT_FORMATS } from '../../../src/core/interchange/formats';
 import { LabelMap } from '../../../src/core/interchange/labelMap';
 import type { ImportTarget } from '../../../src/core/interchange/resolveSpans';
-import { parseScheme } from '../../../src/core/scheme/parseScheme';
 import type { AnnotationScheme } from '../../../src/core/scheme/scheme';
+import { schemeOf, schemeTextWithAttributes } from '../schemeFixtures';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
 import { isSidecarPath, type StoredAnnotation } from '../../../src/core/sidecar/sidecarFormat';
 
@@ -18,32 +18,8 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `sa-${prefix}-`));
 }
 
-export function schemeOf(text: string): AnnotationScheme {
-  const result = parseScheme(text, '.annotations/schema.yaml');
-  assert.ok(result.ok, JSON.stringify(result.ok || result.problems));
-  return result.scheme;
-}
-
-/** Kinds claim, quote, opinion; a choice (with a value that has spaces), a text and a boolean attribute. */
-export const TEST_SCHEME = schemeOf(
-  [
-    'kinds:',
-    '  - id: claim',
-    '  - id: quote',
-    '  - id: speculation',
-    '  - id: advertisement',
-    '  - id: opinion',
-    'attributes:',
-    '  - id: stance',
-    '    type: choice',
-    '    values: [supports, opposes, "neutral: for now"]',
-    '  - id: source',
-    '    type: text',
-    '  - id: verified',
-    '    type: boolean',
-    '',
-  ].join('\n'),
-);
+/** Kinds claim, quote, speculation, advertisement, opinion; a choice (with a value that has spaces), a text and a boolean attribute. */
+export const TEST_SCHEME = schemeOf(schemeTextWithAttributes(['claim', 'quote', 'speculation', 'advertisement', 'opinion']));
 
 /** The sidecars of a folder as `export` reads them, paths relative to it. */
 export async function readFolderCorpus(root: string, scheme: AnnotationScheme): Promise<CorpusDocument[]> {
