@@ -3,6 +3,7 @@ import type { AnnotationKind } from '../../src/core/annotationKind';
 import { AnnotationIndex } from '../../src/core/index/annotationIndex';
 import { claimsReportData } from '../../src/core/report/claimsReportData';
 import type { StoredAnnotation } from '../../src/core/sidecar/sidecarFormat';
+import { schemeOf } from './schemeFixtures';
 
 function a(id: string, kind: AnnotationKind, start: number, speaker?: string, extra: Partial<StoredAnnotation> = {}): StoredAnnotation {
   return { id, kind, start, end: start + 5, text: `text of ${id}`, prefix: '', suffix: '', ...(speaker ? { speaker } : {}), ...extra };
@@ -28,6 +29,7 @@ describe('claimsReportData', () => {
       { document: 'file:///w/a.txt', label: 'a.txt', counts: { claim: 1, quote: 1, speculation: 1, advertisement: 0 } },
       { document: 'file:///w/b.txt', label: 'b.txt', counts: { claim: 1, quote: 0, speculation: 0, advertisement: 1 } },
     ]);
+    assert.deepEqual(data.reported, ['claim', 'quote']);
     assert.deepEqual(
       data.speakers.map((g) => [g.speaker, g.rows.map((r) => `${r.id} ${r.where}`)]),
       [
@@ -36,5 +38,14 @@ describe('claimsReportData', () => {
       ],
     );
     assert.equal(data.speakers[0].rows[1].note, '<b>n</b>');
+  });
+
+  it("lists the scheme's panel kinds per speaker beside claims and quotes, and says which", () => {
+    const index = new AnnotationIndex();
+    index.setDocument('file:///w/a.txt', [a('a1', 'opinion', 0, 'Ng'), a('a2', 'speculation', 10, 'Ng'), a('a3', 'quote', 20, 'Ng')]);
+    const scheme = schemeOf(['kinds:', '  - id: quote', '  - id: speculation', '  - id: opinion', 'panel:', '  kinds: [opinion]', ''].join('\n'));
+    const data = claimsReportData(index, (document) => document, () => undefined, scheme);
+    assert.deepEqual(data.reported, ['quote', 'opinion']);
+    assert.deepEqual(data.speakers.map((g) => [g.speaker, g.rows.map((r) => r.id)]), [['Ng', ['a1', 'a3']]]);
   });
 });

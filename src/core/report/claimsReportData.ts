@@ -16,7 +16,9 @@ export interface ReportRow {
 export interface ReportData {
   readonly kinds: readonly { readonly kind: AnnotationKind; readonly count: number }[];
   readonly documents: readonly { readonly document: string; readonly label: string; readonly counts: Readonly<Record<AnnotationKind, number>> }[];
-  /** Claims and quotes per canonical speaker; `speaker` undefined for the unattributed ones. */
+  /** The kinds listed per speaker: claims and quotes, and the scheme's panel kinds. */
+  readonly reported: readonly AnnotationKind[];
+  /** The reported kinds' annotations per canonical speaker; `speaker` undefined for the unattributed ones. */
   readonly speakers: readonly { readonly speaker: string | undefined; readonly rows: readonly ReportRow[] }[];
 }
 
@@ -56,5 +58,5 @@ export function claimsReportData(
       return annotation.note ? { ...row, note: annotation.note } : row;
     }),
   }));
-  return { kinds: kinds.map((kind) => ({ kind, count: total[kind] })), documents, speakers };
+  return { kinds: kinds.map((kind) => ({ kind, count: total[kind] })), documents, reported, speakers };
 }

@@ -108,19 +108,20 @@ export class ClaimsReportPanel extends Disposable {
     const label = (document: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(document));
     const data = claimsReportData(index, label, (document, codePoint) => this.workspaceIndex.lineOf(document, codePoint), activeScheme());
     this.shown = new Set(data.speakers.flatMap((group) => group.rows.map((row) => rowKey(row.document, row.id))));
+    const reported = data.reported.map((kind) => kindPresentation(kind).label).join(', ');
     const message: ToWebview = {
       type: 'report',
       data,
       kinds: Object.fromEntries(data.kinds.map(({ kind }) => [kind, { label: kindPresentation(kind).label, color: kindColorVariable(kind, 'border') }])),
       labels: {
-        search: vscode.l10n.t('Search claims, quotes, speakers and documents'),
+        search: vscode.l10n.t('Search annotations, speakers and documents'),
         unattributed: vscode.l10n.t('Unattributed'),
         byKind: vscode.l10n.t('Annotations by kind'),
         byDocument: vscode.l10n.t('By document'),
-        bySpeaker: vscode.l10n.t('Claims and quotes by speaker'),
+        bySpeaker: vscode.l10n.t('By speaker: {0}', reported),
         document: vscode.l10n.t('Document'),
         noMatch: vscode.l10n.t('Nothing matches the search.'),
-        empty: vscode.l10n.t('No claims or quotes in the workspace yet.'),
+        empty: vscode.l10n.t('No annotations of these kinds in the workspace yet: {0}.', reported),
       },
     };
     await this.panel?.webview.postMessage(message);
