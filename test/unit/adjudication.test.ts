@@ -201,14 +201,32 @@ describe('adjudication: agreement after adjudicating', () => {
     const copy = ann('ann', 'claim', 2, 12, { adjudicatedFrom: `${a.id} ${b.id}` });
     const corpus = [{ path: 'd.txt', documentText: 'x'.repeat(20), annotations: [a, b, copy] }];
     const pairs = authorPairs(corpus);
+    // Every pair: the adjudicated annotations are the curation, not an annotator, and are left out.
     assert.deepEqual(
       pairs.map((p) => [p.a, p.b, p.documents[0]?.a.length, p.documents[0]?.b.length]),
-      [
-        [ADJUDICATED, 'ann', 1, 1],
-        [ADJUDICATED, 'bob', 1, 1],
-        ['ann', 'bob', 1, 1],
-      ],
+      [['ann', 'bob', 1, 1]],
     );
-    assert.deepEqual(pairs[2].documents[0].a, [a]);
+    assert.deepEqual(pairs[0].documents[0].a, [a]);
+    // Named, they are compared: as "(adjudicated)" or as "adjudicated".
+    for (const name of [ADJUDICATED, 'adjudicated']) {
+      const named = authorPairs(corpus, [name, 'bob']);
+      assert.deepEqual(
+        named.map((p) => [p.a, p.b, p.documents[0]?.a, p.documents[0]?.b]),
+        [[ADJUDICATED, 'bob', [copy], [b]]],
+      );
+    }
   });
+
+  it('takes "adjudicated" for an author of that name when there is one', () => {
+    const real = ann('adjudicated', 'claim', 0, 10);
+    const b = ann('bob', 'claim', 0, 10);
+    const copy = ann('ann', 'claim', 0, 10, { adjudicatedFrom: `${real.id} ${b.id}` });
+    const corpus = [{ path: 'd.txt', documentText: 'x'.repeat(20), annotations: [real, b, copy] }];
+    assert.deepEqual(authorPairs(corpus, ['adjudicated', 'bob'])[0].documents[0].a, [real]);
+    assert.deepEqual(
+      authorPairs(corpus).map((p) => [p.a, p.b]),
+      [['adjudicated', 'bob']],
+    );
+  });
+
 });

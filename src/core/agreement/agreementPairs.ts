@@ -1,8 +1,11 @@
 import type { CorpusDocument } from '../corpus/annotatedDocument';
-import { annotatorOf, NO_AUTHOR } from './annotator';
+import { ADJUDICATED, annotatorOf, NO_AUTHOR } from './annotator';
 import type { AgreementDocument } from './compareAnnotators';
 
 export { NO_AUTHOR };
+
+/** What `--authors` takes for the adjudicated annotations, besides ADJUDICATED itself. */
+export const ADJUDICATED_NAME = 'adjudicated';
 
 /** One pair of annotators to compare, with the documents they are compared on. */
 export interface AnnotatorPair {
@@ -13,13 +16,14 @@ export interface AnnotatorPair {
 
 /**
  * Pairs of authors within the same sidecars: the two named, or every pair of authors found (in
- * code-unit order; adjudicated annotations count as ADJUDICATED, see annotator.ts). A pair is
+ * code-unit order). Adjudicated annotations count as ADJUDICATED (see annotator.ts) and are left
+ * out of every pair unless named: they are the curation of two annotators, not a third one. A pair is
  * compared on the documents where BOTH left at least one annotation: a sidecar does not record
  * that someone read a document and found nothing in it, so a document only one of them touched
  * is not counted as the other's "no annotation".
  */
 export function authorPairs(corpus: readonly CorpusDocument[], authors?: readonly [string, string]): AnnotatorPair[] {
-  const names = authors ? [...authors] : sortedAuthors(corpus);
+  const names = authors ? authors.map((name) => annotatorNamed(corpus, name)) : sortedAuthors(corpus).filter((name) => name !== ADJUDICATED);
   const pairs: AnnotatorPair[] = [];
   for (let i = 0; i < names.length; i++) {
     for (let j = i + 1; j < names.length; j++) {
@@ -35,6 +39,15 @@ export function authorPairs(corpus: readonly CorpusDocument[], authors?: readonl
     }
   }
   return pairs;
+}
+
+/**
+ * The annotator a name given on the command line means: `adjudicated` is ADJUDICATED (as in Show
+ * Annotations of…), unless an author is really called that.
+ */
+function annotatorNamed(corpus: readonly CorpusDocument[], name: string): string {
+  if (name !== ADJUDICATED_NAME || sortedAuthors(corpus).includes(name)) return name;
+  return ADJUDICATED;
 }
 
 function sortedAuthors(corpus: readonly CorpusDocument[]): string[] {
