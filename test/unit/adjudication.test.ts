@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { adjudicatedFromIds, annotators, isAdjudicated, listDisagreements, type Disagreement } from '../../src/core/agreement/disagreements';
 import { resolveDisagreement, resolvedKeys, resolvesToNothing } from '../../src/core/agreement/adjudication';
-import { authorPairs, NO_AUTHOR } from '../../src/core/agreement/agreementPairs';
+import { authorPairs, corpusPair, NO_AUTHOR } from '../../src/core/agreement/agreementPairs';
 import { ADJUDICATED } from '../../src/core/agreement/annotator';
 import { authorFilterShows, parseAuthorFilter } from '../../src/core/agreement/authorFilter';
 import type { Annotation } from '../../src/core/annotation';
@@ -215,6 +215,15 @@ describe('adjudication: agreement after adjudicating', () => {
         [[ADJUDICATED, 'bob', [copy], [b]]],
       );
     }
+  });
+
+  it('leaves adjudicated annotations out of both sides of two refs or folders', () => {
+    const a = ann('alice', 'claim', 0, 10);
+    const b = ann('bob', 'claim', 2, 12);
+    const copy = ann('judge', 'claim', 0, 10, { adjudicatedFrom: a.id });
+    const text = 'x'.repeat(20);
+    const { documents } = corpusPair([{ path: 'd.txt', documentText: text, annotations: [a] }], [{ path: 'd.txt', documentText: text, annotations: [b, copy] }]);
+    assert.deepEqual([documents[0].a, documents[0].b], [[a], [b]]);
   });
 
   it('takes "adjudicated" for an author of that name when there is one', () => {

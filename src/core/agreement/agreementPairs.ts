@@ -1,5 +1,5 @@
 import type { CorpusDocument } from '../corpus/annotatedDocument';
-import { ADJUDICATED, annotatorOf, NO_AUTHOR } from './annotator';
+import { ADJUDICATED, annotatorOf, isAdjudicated, NO_AUTHOR } from './annotator';
 import type { AgreementDocument } from './compareAnnotators';
 
 export { NO_AUTHOR };
@@ -60,9 +60,18 @@ function sortedAuthors(corpus: readonly CorpusDocument[]): string[] {
  * Two versions of one corpus (two folders, two git refs), documents matched by path. A document
  * with a sidecar on one side only is compared against no annotations on the other: in a copy of
  * the corpus, a missing sidecar means nothing was annotated there. Those paths are returned too,
- * so the caller can say so.
+ * so the caller can say so. Adjudicated annotations are left out of both sides, as out of every
+ * pair of authors: adjudicating on an annotator's branch leaves that branch's agreement as it was.
  */
 export function corpusPair(a: readonly CorpusDocument[], b: readonly CorpusDocument[]): { documents: AgreementDocument[]; onlyA: string[]; onlyB: string[] } {
+  return pairByPath(a.map(withoutAdjudicated), b.map(withoutAdjudicated));
+}
+
+function withoutAdjudicated(doc: CorpusDocument): CorpusDocument {
+  return doc.annotations.some(isAdjudicated) ? { ...doc, annotations: doc.annotations.filter((x) => !isAdjudicated(x)) } : doc;
+}
+
+function pairByPath(a: readonly CorpusDocument[], b: readonly CorpusDocument[]): { documents: AgreementDocument[]; onlyA: string[]; onlyB: string[] } {
   const byPath = new Map(b.map((doc) => [doc.path, doc]));
   const documents: AgreementDocument[] = [];
   const onlyA: string[] = [];
