@@ -2,20 +2,16 @@
 // Changes Since… on a real repository (a tag added, a speaker changed, a tag removed, text
 // inserted above everything: not a change), and Annotation History over three commits.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotation';
 import type { HistoryEntry } from '../../src/core/history/annotationHistory';
 import type { ChangesSince } from '../../src/extension/history/changesSince';
-import { closeAllEditors, getApi, openAnnotated, select, waitFor, waitForSidecar, workspaceDir } from './helpers';
+import { git, useGit } from './gitHost';
+import { closeAllEditors, openAnnotated, select, waitForSidecar, workspaceDir } from './helpers';
 
 const TEXT = 'The minister said taxes would fall next year.\n"That is simply false," the opposition leader said.\nThe budget is due in May.\n';
-
-function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Ann Otator', '-c', 'user.email=ann@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
-}
 
 /** A git repository in the workspace with one committed document, known to the Git extension. */
 async function repository(name: string): Promise<string> {
@@ -39,28 +35,10 @@ async function tag(editor: vscode.TextEditor, phrase: string, kind: string): Pro
 describe('annotation history from git', function () {
   this.timeout(60000);
 
-  // The test host switches git off (quiet, offline workbench); this suite switches it on and back.
-  const gitSettings = () => vscode.workspace.getConfiguration('git');
-  let wasEnabled: boolean | undefined;
-
-  before(async () => {
-    await getApi();
-    const gitExtension = vscode.extensions.getExtension<{ enabled: boolean }>('vscode.git');
-    assert.ok(gitExtension, 'the built-in Git extension is not in this VS Code');
-    const git = await gitExtension.activate();
-    wasEnabled = gitSettings().inspect<boolean>('enabled')?.globalValue;
-    if (!git.enabled) {
-      // Asked while git is off, the commands say so instead of failing obscurely.
-      const off = await vscode.commands.executeCommand('sourceAnnotator.history.showChangesSince', 'HEAD');
-      assert.equal(off, undefined);
-      await gitSettings().update('enabled', true, vscode.ConfigurationTarget.Global);
-      await waitFor(() => git.enabled, 10000, 'the Git extension to switch on');
-    }
-    await waitFor(async () => (await vscode.commands.getCommands(true)).includes('git.openRepository'), 10000, 'the Git extension\'s commands');
-  });
-
-  after(async () => {
-    await gitSettings().update('enabled', wasEnabled, vscode.ConfigurationTarget.Global);
+  // Asked while git is off, the commands say so instead of failing obscurely.
+  useGit(async () => {
+    const off = await vscode.commands.executeCommand('sourceAnnotator.history.showChangesSince', 'HEAD');
+    assert.equal(off, undefined);
   });
 
   afterEach(async () => {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { adjudicatedFromIds, annotators, isAdjudicated, listDisagreements, type Disagreement } from '../../src/core/agreement/disagreements';
 import { resolveDisagreement, resolvedKeys, resolvesToNothing } from '../../src/core/agreement/adjudication';
-import { authorPairs, NO_AUTHOR } from '../../src/core/agreement/agreementPairs';
+import { authorPairs, corpusPair, NO_AUTHOR } from '../../src/core/agreement/agreementPairs';
 import { ADJUDICATED } from '../../src/core/agreement/annotator';
 import { authorFilterShows, parseAuthorFilter } from '../../src/core/agreement/authorFilter';
 import type { Annotation } from '../../src/core/annotation';
@@ -201,14 +201,41 @@ describe('adjudication: agreement after adjudicating', () => {
     const copy = ann('ann', 'claim', 2, 12, { adjudicatedFrom: `${a.id} ${b.id}` });
     const corpus = [{ path: 'd.txt', documentText: 'x'.repeat(20), annotations: [a, b, copy] }];
     const pairs = authorPairs(corpus);
+    // Every pair: the adjudicated annotations are the curation, not an annotator, and are left out.
     assert.deepEqual(
       pairs.map((p) => [p.a, p.b, p.documents[0]?.a.length, p.documents[0]?.b.length]),
-      [
-        [ADJUDICATED, 'ann', 1, 1],
-        [ADJUDICATED, 'bob', 1, 1],
-        ['ann', 'bob', 1, 1],
-      ],
+      [['ann', 'bob', 1, 1]],
     );
-    assert.deepEqual(pairs[2].documents[0].a, [a]);
+    assert.deepEqual(pairs[0].documents[0].a, [a]);
+    // Named, they are compared: as "(adjudicated)" or as "adjudicated".
+    for (const name of [ADJUDICATED, 'adjudicated']) {
+      const named = authorPairs(corpus, [name, 'bob']);
+      assert.deepEqual(
+        named.map((p) => [p.a, p.b, p.documents[0]?.a, p.documents[0]?.b]),
+        [[ADJUDICATED, 'bob', [copy], [b]]],
+      );
+    }
   });
+
+  it('leaves adjudicated annotations out of both sides of two refs or folders', () => {
+    const a = ann('alice', 'claim', 0, 10);
+    const b = ann('bob', 'claim', 2, 12);
+    const copy = ann('judge', 'claim', 0, 10, { adjudicatedFrom: a.id });
+    const text = 'x'.repeat(20);
+    const { documents } = corpusPair([{ path: 'd.txt', documentText: text, annotations: [a] }], [{ path: 'd.txt', documentText: text, annotations: [b, copy] }]);
+    assert.deepEqual([documents[0].a, documents[0].b], [[a], [b]]);
+  });
+
+  it('takes "adjudicated" for an author of that name when there is one', () => {
+    const real = ann('adjudicated', 'claim', 0, 10);
+    const b = ann('bob', 'claim', 0, 10);
+    const copy = ann('ann', 'claim', 0, 10, { adjudicatedFrom: `${real.id} ${b.id}` });
+    const corpus = [{ path: 'd.txt', documentText: 'x'.repeat(20), annotations: [real, b, copy] }];
+    assert.deepEqual(authorPairs(corpus, ['adjudicated', 'bob'])[0].documents[0].a, [real]);
+    assert.deepEqual(
+      authorPairs(corpus).map((p) => [p.a, p.b]),
+      [['adjudicated', 'bob']],
+    );
+  });
+
 });

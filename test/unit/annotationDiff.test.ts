@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { remove, run, tag, tempDir, update } from './sidecarFixtures';
+import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
+import { parsed, remove, run, tag, tempDir, update } from './sidecarFixtures';
 
 const TEXT = 'The minister said taxes would fall.\nA *bold* <b>claim</b> followed.\n"That is false," the opposition leader said.\n';
 
@@ -78,6 +79,23 @@ describe('source-annotator diff', () => {
     assert.ok(!types.has('emphasis') && !types.has('html'), `markup from the document was interpreted: ${[...types].join(', ')}`);
     assert.ok(text.includes('A *bold* <b>claim</b>'), text);
     assert.ok(text.includes('note added'), text);
+  });
+
+  it('reports a change of adjudicatedFrom like any other field (text, JSON and Markdown)', async () => {
+    const dir = repoWith(base.sidecar);
+    const file = parsed(base.sidecar);
+    const target = file.annotations.find((a) => a.id === bold)!;
+    target.adjudicatedFrom = 'x1 y2';
+    fs.writeFileSync(path.join(dir, 'a.txt.annotations.yaml'), serializeSidecar(file));
+    const json = await run(dir, 'diff', 'main', '--format', 'json');
+    assert.equal(json.code, 0, json.err);
+    const { changes } = JSON.parse(json.out);
+    assert.deepEqual(
+      changes.map((c: { change: string; id: string; fields: string[]; after?: { adjudicatedFrom?: string } }) => [c.change, c.id, c.fields, c.after?.adjudicatedFrom]),
+      [['changed', bold, ['adjudicatedFrom'], 'x1 y2']],
+    );
+    assert.match((await run(dir, 'diff', 'main')).out, /^a\.txt:2: changed adjudicatedFrom of claim /m);
+    assert.match((await run(dir, 'diff', 'main', '--format', 'markdown')).out, /adjudicatedFrom added/);
   });
 
   it('leaves out a document whose sidecar is now invalid instead of calling all of it removed (exit 1)', async () => {

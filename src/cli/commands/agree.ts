@@ -26,14 +26,16 @@ Measures how far two annotators agree, per kind and overall:
             the same for every attribute of the scheme
 
 Who is compared:
-  (default)         every pair of authors found in the same sidecars, or the two given with
-                    --authors; a pair is compared on the documents where both annotated
+  (default)         every pair of authors found in the same sidecars (adjudicated annotations
+                    aside), or the two given with --authors; a pair is compared on the
+                    documents where both annotated
   --ref A --ref B   the sidecars of two git refs (branches, commits), read against the
                     document's current text
   --folders A B     two copies of a corpus, documents matched by path
 
 Options:
-  --authors A,B    compare these two authors only
+  --authors A,B    compare these two authors only; "adjudicated" names the adjudicated
+                   annotations, which every pair leaves out otherwise
   --unit U         character (default) or token, the unit κ and α count
   --format F       text (default) or json
 ${SCHEME_USAGE}

@@ -49,9 +49,20 @@ export function bothAnnotated(annotations: readonly AnnotationFields[], a: strin
  * `onlyA` / `onlyB`.
  */
 export function listDisagreements<T extends AnnotationFields>(annotations: readonly T[], a: string, b: string): Disagreement<T>[] {
-  const side = (name: string) => annotations.filter((x) => !x.orphaned && !isAdjudicated(x) && annotatorOf(x) === name);
-  const ofA = side(a);
-  const ofB = side(b);
+  const side = (name: string) => annotations.filter((x) => annotatorOf(x) === name);
+  return disagreementsBetween(side(a), side(b));
+}
+
+/**
+ * The disagreements of two sides given apart (the same files at a git ref and in the working
+ * tree, say), paired as listDisagreements pairs them; adjudicated annotations and orphans of
+ * either side are left out. An annotation both sides have unchanged (same id, span and fields)
+ * is an agreement like any other.
+ */
+export function disagreementsBetween<T extends AnnotationFields>(sideA: readonly T[], sideB: readonly T[]): Disagreement<T>[] {
+  const own = (xs: readonly T[]) => xs.filter((x) => !x.orphaned && !isAdjudicated(x));
+  const ofA = own(sideA);
+  const ofB = own(sideB);
   const out: Disagreement<T>[] = [];
   const used = new Set<T>();
   for (const { a: x, b: y } of matchSpans(ofA, ofB, 'exact')) {

@@ -1,3 +1,4 @@
+import { ANNOTATION_FIELD_NAMES, ANNOTATION_FIELDS } from '../annotationFields';
 import type { CorpusDocument } from '../corpus/annotatedDocument';
 import type { StoredAnnotation } from '../sidecar/sidecarFormat';
 import { CodePointLines } from '../text/codePointLines';
@@ -27,8 +28,15 @@ export interface AnnotationChange {
   readonly after?: Partial<StoredAnnotation>;
 }
 
-/** Fields compared one by one; `span` stands for start and end (text and context follow them). */
-const COMPARED = ['kind', 'speaker', 'note', 'author', 'orphaned'] as const;
+/**
+ * Fields compared one by one, from the fields table: every string field but the anchor's text and
+ * context (`span` stands for start and end, which they follow), and the orphaned flag; attributes
+ * are compared per key.
+ */
+const COMPARED = ANNOTATION_FIELD_NAMES.filter((f) => {
+  const spec = ANNOTATION_FIELDS[f];
+  return (spec.value === 'string' && spec.merge !== 'anchor') || spec.value === 'flag';
+});
 
 /**
  * The changes from `before` to `after`, documents matched by path and annotations by id. Both sides

@@ -21,7 +21,7 @@ export function registerAdjudication(
 ): { adjudicationView: AdjudicationView; disposables: vscode.Disposable[] } {
   const view = new AdjudicationView(store);
   const history = new ResolutionHistory();
-  commands.register(new CompareAnnotatorsCommand(index, view, memory));
+  commands.register(new CompareAnnotatorsCommand(store, index, view, memory));
   commands.register(new NavigateDisagreementsCommand(view, 1));
   commands.register(new NavigateDisagreementsCommand(view, -1));
   commands.register(new GoToDisagreementCommand(view));

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { resolvedKeys } from '../../core/agreement/adjudication';
-import { bothAnnotated, listDisagreements, type Disagreement } from '../../core/agreement/disagreements';
+import type { Disagreement } from '../../core/agreement/disagreements';
 import type { StoredAnnotation } from '../../core/sidecar/sidecarFormat';
 import { Disposable } from '../lifecycle';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { ComparedSides } from './comparedSides';
 
 /** The disagreements of one document (stored form: code point offsets, as the index holds them). */
 export interface DocumentDisagreements {
@@ -20,9 +20,9 @@ export interface DisagreementPosition {
 }
 
 /**
- * One comparison of annotator A with annotator B over the workspace: every document where both
- * annotated, its disagreements and which are resolved, kept current from the workspace index
- * (open documents' unsaved changes included). Resolutions that write nothing (taking the side
+ * One comparison of side A with side B over the workspace (two authors, or a git ref and the
+ * working tree: see ComparedSides): every document with disagreements, which are resolved, kept
+ * current as the sides change (open documents' unsaved changes included). Resolutions that write nothing (taking the side
  * without a span) leave no trace in the sidecar, so they are remembered in the workspace state
  * (this machine only), per pair of annotators, by the ids of the annotations in question.
  */
@@ -34,20 +34,27 @@ export class AdjudicationSession extends Disposable {
   readonly onDidChange = this.changeEmitter.event;
 
   constructor(
-    readonly a: string,
-    readonly b: string,
+    readonly sides: ComparedSides,
     readonly adjudicator: string | undefined,
-    private readonly index: WorkspaceIndex,
     private readonly memory?: vscode.Memento,
   ) {
     super();
     for (const [document, keys] of Object.entries(memory?.get<Record<string, string[]>>(this.memoryKey) ?? {})) this.decidedEmpty.set(document, new Set(keys));
-    this._register(index.onDidChange(() => this.refresh()));
+    this._register(sides.onDidChange(() => this.refresh()));
     this.refresh();
   }
 
+  /** The names of side A and side B. */
+  get a(): string {
+    return this.sides.a;
+  }
+
+  get b(): string {
+    return this.sides.b;
+  }
+
   private get memoryKey(): string {
-    return `sourceAnnotator.adjudication.decidedEmpty:${JSON.stringify([this.a, this.b])}`;
+    return `sourceAnnotator.adjudication.decidedEmpty:${this.sides.memoryKey}`;
   }
 
   get all(): readonly DocumentDisagreements[] {
@@ -109,15 +116,10 @@ export class AdjudicationSession extends Disposable {
   }
 
   refresh(): void {
-    const documents: DocumentDisagreements[] = [];
-    for (const document of [...this.index.index.documents()].sort()) {
-      const annotations = this.index.index.annotationsOf(document).map((x) => x.annotation as StoredAnnotation);
-      if (!bothAnnotated(annotations, this.a, this.b)) continue;
-      const disagreements = listDisagreements(annotations, this.a, this.b);
-      if (disagreements.length === 0) continue;
-      documents.push({ document, disagreements, resolved: resolvedKeys(disagreements, annotations, this.decidedEmpty.get(document)) });
-    }
-    this.documents = documents;
+    this.documents = this.sides
+      .documents()
+      .sort((x, y) => (x.document < y.document ? -1 : x.document > y.document ? 1 : 0))
+      .map(({ document, disagreements, working }) => ({ document, disagreements, resolved: resolvedKeys(disagreements, working, this.decidedEmpty.get(document)) }));
     this.changeEmitter.fire();
   }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { listDisagreements, type Disagreement } from '../../core/agreement/disagreements';
+import type { Disagreement } from '../../core/agreement/disagreements';
 import type { Annotation } from '../../core/annotation';
 import type { AnnotationStore } from '../annotationStore';
 import { Disposable } from '../lifecycle';
@@ -85,7 +85,7 @@ export class AdjudicationView extends Disposable {
     if (!session) return undefined;
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(position.document));
     const entry = await this.store.entryFor(document);
-    const disagreement = entry && listDisagreements(entry.annotations.all, session.a, session.b).find((d) => d.key === position.key);
+    const disagreement = entry && session.sides.live(document, entry.annotations.all).find((d) => d.key === position.key);
     return disagreement && { document, disagreement };
   }
 

@@ -1,15 +1,12 @@
 import * as vscode from 'vscode';
 import type { CorpusDocument } from '../../core/corpus/annotatedDocument';
-import { readDocumentText } from '../../core/corpus/readFiles';
 import { annotationChanges, type AnnotationChange } from '../../core/history/annotationChanges';
 import type { AnnotationScheme } from '../../core/scheme/scheme';
 import { toStoredAnnotations } from '../../core/sidecar/sidecarCodec';
-import { loadSidecar } from '../../core/sidecar/sidecarDocument';
-import { documentPathForSidecar, isSidecarPath } from '../../core/sidecar/sidecarFormat';
 import { CodePointIndex } from '../../core/text/codePointIndex';
-import { stripBom } from '../../core/text/documentText';
 import type { AnnotationStore } from '../annotationStore';
 import type { GitRepository } from './gitApi';
+import { anchoredTo, changedSidecars, currentText, documentUriOf, showAtRef } from './sidecarsAtRef';
 
 /** A change with where it is in the document now (UTF-16 offsets, for ranges). */
 export interface LocatedChange extends AnnotationChange {
@@ -31,24 +28,18 @@ export interface ChangesSince {
  * the current one from the open editor when there is one (unsaved annotations included).
  */
 export async function changesSince(repository: GitRepository, ref: string, store: AnnotationStore, scheme: AnnotationScheme): Promise<ChangesSince> {
-  await repository.getCommit(ref);
-  const sidecars = new Map<string, vscode.Uri>();
-  for (const change of await repository.diffWith(ref)) {
-    for (const uri of [change.uri, change.originalUri]) if (uri.scheme === 'file' && isSidecarPath(uri.fsPath)) sidecars.set(uri.toString(), uri);
-  }
-  for (const entry of store.all()) if (entry.unsaved && isInside(repository, entry.sidecarUri)) sidecars.set(entry.sidecarUri.toString(), entry.sidecarUri);
-
   const changes: LocatedChange[] = [];
   const skipped: { uri: vscode.Uri; reason: string }[] = [];
-  for (const sidecarUri of sidecars.values()) {
-    const documentUri = vscode.Uri.file(documentPathForSidecar(sidecarUri.fsPath) ?? sidecarUri.fsPath);
+  for (const sidecarUri of await changedSidecars(repository, ref, store)) {
+    const documentUri = documentUriOf(sidecarUri);
     const key = documentUri.toString();
     const text = await currentText(repository, ref, documentUri);
     if (text === undefined) {
       skipped.push({ uri: sidecarUri, reason: vscode.l10n.t('its document cannot be read now or at {0}', ref) });
       continue;
     }
-    const before = await versionAt(repository, ref, sidecarUri, text, scheme);
+    const old = await showAtRef(repository, ref, sidecarUri.fsPath);
+    const before = old === undefined ? undefined : anchoredTo(old, text, scheme);
     const after = await currentVersion(store, documentUri, text);
     if (before === 'invalid' || after === 'invalid') {
       skipped.push({ uri: sidecarUri, reason: before === 'invalid' ? vscode.l10n.t('not a valid sidecar at {0}', ref) : vscode.l10n.t('not a valid sidecar now') });
@@ -66,28 +57,6 @@ export async function changesSince(repository: GitRepository, ref: string, store
   return { ref, changes, skipped };
 }
 
-function isInside(repository: GitRepository, uri: vscode.Uri): boolean {
-  const root = repository.rootUri.fsPath;
-  return uri.fsPath === root || uri.fsPath.startsWith(root.endsWith('/') || root.endsWith('\\') ? root : root + (root.includes('\\') ? '\\' : '/'));
-}
-
-/** The document's text now (the editor's, unsaved edits included), else as it was at `ref`. */
-async function currentText(repository: GitRepository, ref: string, documentUri: vscode.Uri): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === documentUri.toString());
-  if (open) return open.getText();
-  const disk = await readDocumentText(documentUri.fsPath);
-  if (disk.ok) return disk.text;
-  const old = await showOrUndefined(repository, ref, documentUri.fsPath);
-  return old === undefined ? undefined : stripBom(old);
-}
-
-async function versionAt(repository: GitRepository, ref: string, sidecarUri: vscode.Uri, text: string, scheme: AnnotationScheme): Promise<CorpusDocument['annotations'] | undefined | 'invalid'> {
-  const old = await showOrUndefined(repository, ref, sidecarUri.fsPath);
-  if (old === undefined) return undefined;
-  const loaded = loadSidecar(old, text, scheme);
-  return loaded.ok ? toStoredAnnotations(loaded.annotations.all, text) : 'invalid';
-}
-
 /** The annotations now: the open document's model (unsaved changes included), else the sidecar on disk. */
 async function currentVersion(store: AnnotationStore, documentUri: vscode.Uri, text: string): Promise<CorpusDocument['annotations'] | undefined | 'invalid'> {
   const entry = store.all().find((e) => e.document.uri.toString() === documentUri.toString());
@@ -95,12 +64,4 @@ async function currentVersion(store: AnnotationStore, documentUri: vscode.Uri, t
   const loaded = await store.loadSidecarOf(documentUri, text);
   if (!loaded) return undefined;
   return loaded.ok ? toStoredAnnotations(loaded.annotations.all, text) : 'invalid';
-}
-
-async function showOrUndefined(repository: GitRepository, ref: string, path: string): Promise<string | undefined> {
-  try {
-    return await repository.show(ref, path);
-  } catch {
-    return undefined;
-  }
 }

@@ -37,9 +37,14 @@ export interface GitRepository {
 }
 
 interface GitApi {
+  readonly state: 'uninitialized' | 'initialized';
+  readonly onDidChangeState: vscode.Event<'uninitialized' | 'initialized'>;
   readonly repositories: readonly GitRepository[];
   getRepository(uri: vscode.Uri): GitRepository | null;
 }
+
+/** How long to wait, at most, for the Git extension's first look for repositories (just activated). */
+const INITIALIZATION_WAIT_MS = 10_000;
 
 interface GitExtension {
   readonly enabled: boolean;
@@ -50,7 +55,8 @@ export class GitUnavailableError extends Error {}
 
 /**
  * The Git extension's API, activating it on first use (never at this extension's activation: the
- * history commands are rare and git is slow to start). Throws GitUnavailableError, with a message
+ * history commands are rare and git is slow to start), and waiting for its first look for
+ * repositories when it was just activated. Throws GitUnavailableError, with a message
  * for people, when the extension is missing or disabled (`git.enabled: false`).
  */
 export async function gitApi(): Promise<GitApi> {
@@ -58,7 +64,24 @@ export async function gitApi(): Promise<GitApi> {
   if (!extension) throw new GitUnavailableError(vscode.l10n.t('The built-in Git extension is not available.'));
   const exports = extension.isActive ? extension.exports : await extension.activate();
   if (!exports.enabled) throw new GitUnavailableError(vscode.l10n.t('Git is disabled (setting git.enabled).'));
-  return exports.getAPI(1);
+  const api = exports.getAPI(1);
+  if (api.state === 'uninitialized') await initialized(api);
+  return api;
+}
+
+/** Resolves once the Git extension has looked for the workspace's repositories (or after a while: then it knows what it knows). */
+function initialized(api: GitApi): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, INITIALIZATION_WAIT_MS);
+    const listener = api.onDidChangeState((state) => {
+      if (state === 'initialized') done();
+    });
+  });
 }
 
 /** The repository the Git extension knows a file to be in. */
