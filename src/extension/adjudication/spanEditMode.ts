@@ -23,6 +23,8 @@ export interface SpanBeingEdited {
  */
 export class SpanEditMode extends Disposable {
   private editing: SpanBeingEdited | undefined;
+  /** The last passing word in the status bar ("Edit cancelled…"), gone when the next edit starts. */
+  private said: vscode.Disposable | undefined;
   private readonly item = this._register(vscode.window.createStatusBarItem('sourceAnnotator.adjudicatedSpan', vscode.StatusBarAlignment.Left, 1000));
 
   constructor(private readonly view: AdjudicationView) {
@@ -33,6 +35,7 @@ export class SpanEditMode extends Disposable {
     this.item.command = CONFIRM_SPAN_COMMAND;
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     this._register(view.onDidChangeSession(() => this.stop()));
+    this._register({ dispose: () => this.said?.dispose() });
     view.hints.push(() => this.editing && vscode.l10n.t('Editing the adjudicated span: Enter confirms, Esc cancels'));
   }
 
@@ -42,6 +45,7 @@ export class SpanEditMode extends Disposable {
 
   /** Shows the disagreement, selects the side Edit starts from and gives the editor the focus. */
   async start(position: DisagreementPosition, found: LiveDisagreement): Promise<void> {
+    this.say(undefined);
     await this.view.goTo(position);
     const editor = await vscode.window.showTextDocument(found.document, { preserveFocus: false, preview: false });
     revealAnnotation(editor, editStart(found.disagreement));
@@ -49,6 +53,12 @@ export class SpanEditMode extends Disposable {
     await vscode.commands.executeCommand('setContext', EDITING_SPAN_CONTEXT, true);
     this.item.show();
     this.view.refreshMessage();
+  }
+
+  /** A passing word in the status bar for a few seconds (or none), replacing the last one. */
+  say(message: string | undefined): void {
+    this.said?.dispose();
+    this.said = message === undefined ? undefined : vscode.window.setStatusBarMessage(message, 5000);
   }
 
   stop(): void {

@@ -88,10 +88,11 @@ export class ConfirmAdjudicatedSpanCommand implements Command {
     const span = { start: editor.document.offsetAt(editor.selection.start), end: editor.document.offsetAt(editor.selection.end) };
     const fields = givenFields(arg) ?? (await pickAdjudicatedFields(found.disagreement, { a: session.a, b: session.b }));
     if (!fields) {
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Nothing written yet: adjust the span and press Enter, or Escape to cancel.'), 5000);
+      this.mode.say(vscode.l10n.t('Nothing written yet: adjust the span and press Enter, or Escape to cancel.'));
       return undefined;
     }
     const d = found.disagreement;
+    this.mode.say(undefined);
     this.mode.stop();
     const added = await writeResolution(this.store, this.log, session, editing.position, found, 'edit', (all) => editedResolution(d, { ...fields, ...span }, session.adjudicator, all), false);
     if (!added) return undefined;
@@ -113,7 +114,7 @@ export class CancelAdjudicatedSpanCommand implements Command {
   async execute(): Promise<void> {
     if (!this.mode.current) return;
     this.mode.stop();
-    vscode.window.setStatusBarMessage(vscode.l10n.t('Edit cancelled: nothing was written.'), 5000);
+    this.mode.say(vscode.l10n.t('Edit cancelled: nothing was written.'));
     await vscode.commands.executeCommand(`${ADJUDICATION_VIEW_ID}.focus`);
   }
 }
