@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { AUTHOR_PREFIX, authorFilterShows, type AuthorFilter } from '../core/agreement/authorFilter';
 import type { AnnotationFields } from '../core/annotationFields';
 import { Disposable } from './lifecycle';
-import { annotationAuthor, AUTHOR_FILTER_SETTING, authorFilter, SETTINGS_SECTION } from './settings';
+import { annotationAuthor, AUTHOR_FILTER_SETTING, authorFilter, SETTINGS_SECTION, updateSettingWhereKept } from './settings';
 
 /**
  * Show Annotations of… (`sourceAnnotator.decorations.authorFilter`) as every view applies it:
@@ -41,11 +41,9 @@ export function affectsAuthorFilter(event: vscode.ConfigurationChangeEvent): boo
   return event.affectsConfiguration(`${SETTINGS_SECTION}.${AUTHOR_FILTER_SETTING}`) || event.affectsConfiguration(`${SETTINGS_SECTION}.author`);
 }
 
-/** Writes the filter where the user keeps the setting: the workspace if it is set there, else user settings. */
-export async function setAuthorFilter(filter: AuthorFilter): Promise<void> {
-  const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  const target = configuration.inspect(AUTHOR_FILTER_SETTING)?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await configuration.update(AUTHOR_FILTER_SETTING, filter === 'all' ? undefined : filter, target);
+/** Writes the filter where the user keeps the setting (`all` removes it). */
+export function setAuthorFilter(filter: AuthorFilter): Promise<void> {
+  return updateSettingWhereKept(AUTHOR_FILTER_SETTING, filter === 'all' ? undefined : filter);
 }
 
 /** A status bar item while a filter is on ("Showing only adjudicated"); clicking it changes the filter. */

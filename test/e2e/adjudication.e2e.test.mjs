@@ -140,4 +140,22 @@ describe('Compare Annotators', function () {
     await waitUntil(async () => normalizeText((await pane.textContent()) ?? '').includes('Undo (U): Edit on Boundary differs'), 10_000, 'the view to say what Undo would undo');
     await wb.screenshot('adjudication-edit-done.png');
   });
+
+  it('Show Annotations of… only adjudicated: the claims panel lists only the adjudicated claim, and the panel and the status bar say so', async () => {
+    const page = wb.page;
+    await wb.runCommand('Annotate: Show Annotations of…');
+    await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible' });
+    await page.keyboard.insertText('Only adjudicated');
+    const first = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
+    await waitUntil(async () => normalizeText((await first.getAttribute('aria-label').catch(() => null)) ?? '').includes('Only adjudicated'), 10_000, 'Only adjudicated in the picker');
+    await page.keyboard.press('Enter');
+    await page.locator('.statusbar-item').filter({ hasText: 'Showing only adjudicated' }).waitFor({ state: 'visible', timeout: 10_000 });
+    const claims = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header[aria-label^="Claims by Speaker"]') });
+    await waitUntil(async () => normalizeText((await claims.textContent()) ?? '').includes('only adjudicated'), 10_000, 'the filter named in the claims panel');
+    // The one adjudicated claim (the edited span); take B's speculation is not a claim.
+    const rows = claims.locator('.monaco-list-row');
+    await waitUntil(async () => (await rows.count()) === 2, 10_000, 'one group and one claim');
+    assert.equal(normalizeText((await rows.nth(1).locator('.label-name').textContent()) ?? ''), 'the cracks were worse than');
+    await wb.screenshot('adjudication-filter.png');
+  });
 });
