@@ -5,8 +5,8 @@ import { activeScheme, onDidChangeScheme } from './scheme/activeScheme';
 import type { AnnotationStore, StoreChange } from './annotationStore';
 import { kindColor, kindColorVariable } from './kindPresentation';
 import { Disposable } from './lifecycle';
-import { authorFilterShows } from '../core/agreement/authorFilter';
-import { annotationAuthor, AUTHOR_FILTER_SETTING, authorFilter, hiddenDecorationKinds, SETTINGS_SECTION, showGutterIcons } from './settings';
+import { hiddenDecorationKinds, SETTINGS_SECTION, showGutterIcons } from './settings';
+import { affectsAuthorFilter, shownByAuthor } from './shownAuthors';
 
 /**
  * Each kind is drawn in its scheme style, different enough that nested and overlapping spans stay
@@ -87,7 +87,7 @@ export class DecorationController extends Disposable {
     this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`${SETTINGS_SECTION}.decorations.gutterIcons`)) this.recreateTypes();
-        else if (event.affectsConfiguration(`${SETTINGS_SECTION}.decorations.hiddenKinds`) || event.affectsConfiguration(`${SETTINGS_SECTION}.${AUTHOR_FILTER_SETTING}`)) this.renderAll();
+        else if (event.affectsConfiguration(`${SETTINGS_SECTION}.decorations.hiddenKinds`) || affectsAuthorFilter(event)) this.renderAll();
       }),
     );
     this.renderAll();
@@ -134,12 +134,11 @@ export class DecorationController extends Disposable {
   private render(editor: vscode.TextEditor): void {
     const entry = this.store.get(editor.document);
     const hidden = hiddenDecorationKinds();
-    const authors = authorFilter();
-    const me = authors === 'mine' ? annotationAuthor(editor.document.uri) : undefined;
+    const shown = shownByAuthor(editor.document.uri);
     const ranges = new Map<AnnotationKind, vscode.Range[]>([...this.types.keys()].map((k) => [k, []]));
     const gutterLines = new Map<AnnotationKind, vscode.Range[]>([...this.types.keys()].map((k) => [k, []]));
     for (const annotation of entry?.annotations.all ?? []) {
-      if (annotation.orphaned || hidden.includes(annotation.kind) || !authorFilterShows(authors, annotation, me)) continue;
+      if (annotation.orphaned || hidden.includes(annotation.kind) || !shown(annotation)) continue;
       const spans = ranges.get(annotation.kind);
       if (!spans) continue;
       const start = editor.document.positionAt(annotation.start);

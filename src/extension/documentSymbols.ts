@@ -6,6 +6,7 @@ import { excerpt } from './excerpt';
 import { kindPresentation } from './kindPresentation';
 import { Disposable } from './lifecycle';
 import { activeScheme } from './scheme/activeScheme';
+import { affectsAuthorFilter, shownByAuthor } from './shownAuthors';
 
 /** Symbol kinds chosen for their icons in the Outline: a distinct one per built-in kind. */
 const SYMBOL_KIND: Readonly<Record<AnnotationKind, vscode.SymbolKind>> = {
@@ -40,7 +41,8 @@ export function symbolName(annotation: Annotation): string {
 
 /**
  * Annotations as document symbols, so they appear in the Outline, the breadcrumbs and Go to
- * Symbol in Editor (@). A span nested in another (a quote inside a claim) is its child.
+ * Symbol in Editor (@). A span nested in another (a quote inside a claim) is its child. Only the
+ * annotations Show Annotations of… shows are listed.
  */
 export class AnnotationSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly store: AnnotationStore) {}
@@ -51,8 +53,9 @@ export class AnnotationSymbolProvider implements vscode.DocumentSymbolProvider {
     const roots: vscode.DocumentSymbol[] = [];
     // Annotations come sorted by start, then end: an enclosing span always precedes what it holds.
     const open: { annotation: Annotation; symbol: vscode.DocumentSymbol }[] = [];
+    const shown = shownByAuthor(document.uri);
     for (const annotation of entry.annotations.all) {
-      if (annotation.orphaned) continue;
+      if (annotation.orphaned || !shown(annotation)) continue;
       const range = new vscode.Range(document.positionAt(annotation.start), document.positionAt(annotation.end));
       const symbol = new vscode.DocumentSymbol(symbolName(annotation), annotation.note ?? '', symbolKind(annotation.kind), range, range);
       // Identical spans are siblings; only a strictly larger span holds another.
@@ -84,10 +87,15 @@ export class AnnotationSymbols extends Disposable {
       store.onDidChange((change) => {
         // Typing moves symbols along with the text version; only changes of the annotations count.
         if (change.reason === 'edited' && !change.orphansChanged && (change.reshaped?.length ?? 0) === 0) return;
-        if (this.timer) clearTimeout(this.timer);
-        this.timer = setTimeout(() => this.register(), 100);
+        this.scheduleRegister();
       }),
     );
+    this._register(vscode.workspace.onDidChangeConfiguration((event) => affectsAuthorFilter(event) && this.scheduleRegister()));
+  }
+
+  private scheduleRegister(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.register(), 100);
   }
 
   private register(): void {

@@ -46,6 +46,13 @@ export function importLabelMap(): string[] {
   return Object.entries(map).flatMap(([label, kind]) => (typeof kind === 'string' ? [`${label}=${kind}`] : []));
 }
 
+/** Writes a setting where the user keeps it: the workspace if it is set there, else user settings. */
+export async function updateSettingWhereKept(name: string, value: unknown): Promise<void> {
+  const configuration = section();
+  const target = configuration.inspect(name)?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await configuration.update(name, value, target);
+}
+
 export const AUTHOR_FILTER_SETTING = 'decorations.authorFilter';
 
 /** Whose annotations the editor draws (Show Annotations of…). */

@@ -4,9 +4,11 @@ import { activeScheme, onDidChangeScheme } from './scheme/activeScheme';
 import { isAnnotatable, type AnnotationStore } from './annotationStore';
 import { kindPresentation } from './kindPresentation';
 import { Disposable } from './lifecycle';
+import { affectsAuthorFilter, describeAuthorFilter, shownByAuthor } from './shownAuthors';
 
 /**
- * Counts per kind of the active document (and its orphans) in the status bar. Clicking it opens
+ * Counts per kind of the active document (and its orphans) in the status bar, of the annotations
+ * Show Annotations of… shows (with a filter icon when that is not everyone's). Clicking it opens
  * Go to Annotation in Document. Hidden for documents without annotations.
  */
 export class AnnotationStatusBar extends Disposable {
@@ -18,6 +20,7 @@ export class AnnotationStatusBar extends Disposable {
     this.item.command = 'sourceAnnotator.goToAnnotationInDocument';
     this._register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
     this._register(onDidChangeScheme(() => this.update()));
+    this._register(vscode.workspace.onDidChangeConfiguration((event) => affectsAuthorFilter(event) && this.update()));
     this._register(
       store.onDidChange((change) => {
         if (change.document !== vscode.window.activeTextEditor?.document) return;
@@ -32,11 +35,13 @@ export class AnnotationStatusBar extends Disposable {
   private update(): void {
     const editor = vscode.window.activeTextEditor;
     const entry = editor && isAnnotatable(editor.document) ? this.store.get(editor.document) : undefined;
-    if (!entry || entry.annotations.size === 0) {
+    if (!editor || !entry || entry.annotations.size === 0) {
       this.item.hide();
       return;
     }
-    const annotations = entry.annotations.all;
+    // The annotations Show Annotations of… shows; the filter, when on, leads the text.
+    const annotations = entry.annotations.all.filter(shownByAuthor(editor.document.uri));
+    const filtered = describeAuthorFilter();
     const parts: string[] = [];
     const rows: string[] = [];
     // The scheme's kinds in its order, then any kind it does not declare (its sidecar is reported).
@@ -47,13 +52,14 @@ export class AnnotationStatusBar extends Disposable {
       rows.push(`| $(${presentation.icon.id}) ${markdownText(presentation.label)} | ${count} |`);
       if (count > 0) parts.push(`$(${presentation.icon.id}) ${count}`);
     }
-    const orphans = entry.annotations.orphans.length;
+    const orphans = annotations.filter((a) => a.orphaned).length;
     if (orphans > 0) {
       parts.push(`$(warning) ${orphans}`);
       rows.push(`| $(warning) ${vscode.l10n.t('Orphaned')} | ${orphans} |`);
     }
-    this.item.text = parts.join('  ');
-    const tooltip = new vscode.MarkdownString(`**${vscode.l10n.t('Annotations in this document')}**\n\n| | |\n|---|---:|\n${rows.join('\n')}\n\n${vscode.l10n.t('Click to go to an annotation.')}`, true);
+    this.item.text = filtered ? `$(filter) ${parts.join('  ') || '0'}` : parts.join('  ');
+    const heading = filtered ? vscode.l10n.t('Annotations in this document, {0}', filtered) : vscode.l10n.t('Annotations in this document');
+    const tooltip = new vscode.MarkdownString(`**${markdownText(heading)}**\n\n| | |\n|---|---:|\n${rows.join('\n')}\n\n${vscode.l10n.t('Click to go to an annotation.')}`, true);
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = {
       label: kinds.map((kind) => `${annotations.filter((a) => a.kind === kind && !a.orphaned).length} ${kindPresentation(kind).label}`).join(', ') + (orphans ? `, ${orphans} ${vscode.l10n.t('Orphaned')}` : ''),

@@ -1,6 +1,8 @@
 // Compare Annotators in the real extension host: two annotators' sidecar, their disagreements in
 // the view, resolutions by take A / take B / keep both written to the sidecar as adjudicated
-// annotations (originals kept), undo, and Show Annotations of… writing its setting.
+// annotations (originals kept), Edit with a span moved in the editor, undo (also after closing and
+// reopening the comparison, and refused over a later change), and Show Annotations of… applied to
+// navigation, the claims panel and the Outline.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
@@ -8,7 +10,7 @@ import { adjudicatedFromIds, isAdjudicated } from '../../src/core/agreement/disa
 import { DocumentAnnotations } from '../../src/core/documentAnnotations';
 import { renderSidecar } from '../../src/core/sidecar/sidecarDocument';
 import type { AdjudicationSession } from '../../src/extension/adjudication/adjudicationSession';
-import { closeAllEditors, openAnnotated, readSidecar, scratchFile, sidecarPath, waitFor, waitForSidecar } from './helpers';
+import { closeAllEditors, find, openAnnotated, placeCursor, readSidecar, scratchFile, sidecarPath, waitFor, waitForSidecar } from './helpers';
 
 const SUITE = 'adjudication';
 // An astral character first, so UTF-16 offsets (the editor) and code points (the sidecar) differ.
@@ -43,6 +45,7 @@ describe('adjudication (Compare Annotators)', function () {
   after(async () => {
     await vscode.commands.executeCommand('sourceAnnotator.adjudication.close');
     await vscode.workspace.getConfiguration('sourceAnnotator').update('decorations.authorFilter', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('sourceAnnotator').update('navigation.acrossDocuments', undefined, vscode.ConfigurationTarget.Global);
     await closeAllEditors();
   });
 
@@ -88,7 +91,8 @@ describe('adjudication (Compare Annotators)', function () {
       ],
     );
     await waitFor(() => session.progress().resolved === 3 || undefined, 5000, 'three resolved');
-    assert.match(api.adjudicationView.treeView.message ?? '', /^3 of \d+ resolved$/);
+    // The message says what Undo would undo: the decision, the disagreement and the document.
+    assert.match(api.adjudicationView.treeView.message ?? '', /^3 of \d+ resolved · Undo \(U\): Keep Both on Only in A, “A spokesman declined” in .*bridge[^/]*\.txt$/);
 
     // Undo the keep both: its annotation goes, the disagreement is open again.
     assert.equal(await vscode.commands.executeCommand('sourceAnnotator.adjudication.undo'), true);
@@ -107,6 +111,101 @@ describe('adjudication (Compare Annotators)', function () {
       [`:${ids.onlyB}`, `${ids.boundaryA}:${ids.boundaryB}`, `${ids.onlyA}:`].map((k) => again.isResolved({ document: key, key: k })),
       [true, true, false],
     );
+
+    // Undo outlives the comparison: the new one takes back the take B, then the take A that wrote nothing.
+    assert.match(api.adjudicationView.treeView.message ?? '', /Undo \(U\): Take B on Boundary differs, “the cracks were worse”/);
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.adjudication.undo'), true);
+    await waitForSidecar(file, (s) => !s.annotations.some(isAdjudicated), 'no adjudicated annotation after the second undo');
+    await waitFor(() => !again.isResolved({ document: key, key: `${ids.boundaryA}:${ids.boundaryB}` }) || undefined, 5000, 'the boundary disagreement open again');
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.adjudication.undo'), true);
+    await waitFor(() => !again.isResolved({ document: key, key: `:${ids.onlyB}` }) || undefined, 5000, 'the only-in-B disagreement open again');
+    assert.equal(readSidecar(file).annotations.length, 6, 'the originals, and nothing else');
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.adjudication.undo'), false, 'nothing left to undo');
+  });
+
+  it('Edit: the span is chosen in the editor (A’s selected first), confirmed with its fields; Escape writes nothing', async () => {
+    const { file, ids } = twoAnnotators();
+    const { editor } = await openAnnotated(file);
+    const key = editor.document.uri.toString();
+    const session = await vscode.commands.executeCommand<AdjudicationSession>('sourceAnnotator.compareAnnotators', A, B);
+    await waitFor(() => session.all.find((d) => d.document === key), 5000, 'the document in the comparison');
+    const row = { type: 'disagreement', document: key, key: `${ids.boundaryA}:${ids.boundaryB}` };
+
+    // Cancel: A's span was selected, nothing is written, confirming now has nothing to confirm.
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.adjudication.edit', row), true);
+    const active = () => vscode.window.activeTextEditor!;
+    const aSpan = find(active().document, 'the cracks were worse');
+    assert.deepEqual([active().document.offsetAt(active().selection.start), active().document.offsetAt(active().selection.end)], [aSpan.start, aSpan.end]);
+    await vscode.commands.executeCommand('sourceAnnotator.adjudication.cancelSpan');
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.adjudication.confirmSpan', { kind: 'claim' }), undefined);
+    assert.equal(readSidecar(file).annotations.filter(isAdjudicated).length, 0);
+
+    // Edit again, move the end past A's and short of B's, confirm with a kind and speaker.
+    await vscode.commands.executeCommand('sourceAnnotator.adjudication.edit', row);
+    const chosen = find(active().document, 'the cracks were worse than');
+    active().selection = new vscode.Selection(active().document.positionAt(chosen.start), active().document.positionAt(chosen.end));
+    const added = await vscode.commands.executeCommand<unknown[]>('sourceAnnotator.adjudication.confirmSpan', { kind: 'speculation', speaker: 'Engineers' });
+    assert.equal(added?.length, 1);
+    const sidecar = await waitForSidecar(file, (s) => s.annotations.some(isAdjudicated), 'the edited adjudicated annotation on disk');
+    const cp = (utf16: number) => [...TEXT.slice(0, utf16)].length;
+    const written = sidecar.annotations.filter(isAdjudicated);
+    assert.deepEqual(
+      written.map((x) => [x.kind, x.start, x.end, x.text, x.speaker, x.author, adjudicatedFromIds(x)]),
+      [['speculation', cp(span('the cracks were worse than').start), cp(span('the cracks were worse than').end), 'the cracks were worse than', 'Engineers', session.adjudicator, [ids.boundaryA, ids.boundaryB]]],
+    );
+    assert.equal(sidecar.annotations.length, 7, 'the six originals are kept');
+    await waitFor(() => session.isResolved({ document: key, key: row.key }) || undefined, 5000, 'the boundary disagreement resolved');
+
+    // Set Speaker on the adjudicated annotation, then Undo: refused, the change is kept.
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.setSpeaker', key, written[0].id, 'The engineers'), true);
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.adjudication.undo'), false);
+    const kept = await waitForSidecar(file, (s) => s.annotations.some((x) => x.id === written[0].id && x.speaker === 'The engineers'), 'the changed speaker on disk');
+    assert.equal(kept.annotations.filter(isAdjudicated).length, 1, 'the edited annotation is still there');
+    await vscode.commands.executeCommand('sourceAnnotator.adjudication.close');
+  });
+
+  it('Show Annotations of… one author: navigation, the claims panel and the Outline show only theirs, and say so', async () => {
+    const { file, ids } = twoAnnotators();
+    const { editor, api } = await openAnnotated(file);
+    await vscode.commands.executeCommand('sourceAnnotator.showAnnotationsOf', `author:${B}`);
+    // Within this document (the earlier tests' documents have B's annotations too).
+    await vscode.workspace.getConfiguration('sourceAnnotator').update('navigation.acrossDocuments', false, vscode.ConfigurationTarget.Global);
+    placeCursor(editor, 0);
+    const visited: string[] = [];
+    for (let i = 0; i < 4; i++) visited.push((await vscode.commands.executeCommand<{ id: string }>('sourceAnnotator.nextAnnotation'))!.id);
+    // B's three in document order, then round again.
+    assert.deepEqual(visited, [ids.agreeB, ids.onlyB, ids.boundaryB, ids.agreeB]);
+
+    const claims = await waitFor(
+      () => {
+        const { groups } = api.claimsView.provider.groups();
+        const shown = groups.flatMap((g) => g.annotations);
+        return shown.length > 0 && shown.every((x) => x.annotation.author === B) ? shown : undefined;
+      },
+      5000,
+      "only B's claims in the panel",
+    );
+    assert.ok(claims.some((x) => x.annotation.id === ids.boundaryB) && claims.some((x) => x.annotation.id === ids.agreeB));
+    await waitFor(() => (api.claimsView.treeView.message ?? '').includes(`only ${B}'s`) || undefined, 5000, 'the filter in the panel message');
+    assert.match(api.claimsView.treeView.description ?? '', new RegExp(`only ${B}'s$`));
+
+    const symbols = await waitFor(
+      async () => {
+        const list = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri)) ?? [];
+        const flat = (xs: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => xs.flatMap((x) => [x, ...flat(x.children)]);
+        return flat(list).length === 3 ? flat(list) : undefined;
+      },
+      5000,
+      "B's three annotations in the Outline",
+    );
+    assert.deepEqual(symbols.map((x) => x.range.start.character).sort((x, y) => x - y), [find(editor.document, 'the bridge would reopen in May').start, find(editor.document, 'Engineers warned').start, find(editor.document, 'the cracks were worse').start].sort((x, y) => x - y));
+
+    // All again: everything is visited, and the panel says nothing of a filter.
+    await vscode.commands.executeCommand('sourceAnnotator.showAnnotationsOf', 'all');
+    placeCursor(editor, find(editor.document, 'the bridge would reopen').start + 1);
+    const next = await vscode.commands.executeCommand<{ id: string }>('sourceAnnotator.nextAnnotation');
+    assert.ok(next && [ids.boundaryA, ids.onlyB].includes(next.id), 'the next annotation of anyone');
+    await waitFor(() => !(api.claimsView.treeView.description ?? '').includes('only') || undefined, 5000, 'the filter gone from the panel');
   });
 
   it('Show Annotations of… writes the filter the decorations follow', async () => {

@@ -221,7 +221,13 @@ describe('navigation', function () {
         .join(' ');
     const entries = [...defaults.matchAll(/\{\s*"key":\s*"([^"]+)",\s*"command":\s*"([^"]+)"(?:,\s*"when":\s*"([^"]*)")?/g)].map((m) => ({ key: m[1], command: m[2], when: m[3] ?? '' }));
     assert.ok(entries.length > 500, `parsed ${entries.length} default keybindings`);
+    // The one deliberate exception: while the adjudicator chooses an adjudicated span (a mode of
+    // ours, announced in the status bar and the view, entered with E and left on these keys),
+    // Enter confirms it and Escape cancels it, as in VS Code's own inline rename. Only these two
+    // pairs, only under that context key.
+    const modal = new Set(['enter sourceAnnotator.adjudication.confirmSpan', 'escape sourceAnnotator.adjudication.cancelSpan']);
     for (const { key, command, when } of ours) {
+      if (modal.has(`${key} ${command}`) && /\bsourceAnnotator\.adjudication\.editingSpan\b/.test(when ?? '')) continue;
       const needsEditorFocus = /\beditorTextFocus\b/.test(when ?? '');
       const clashes = entries.filter(
         (e) =>

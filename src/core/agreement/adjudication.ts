@@ -1,11 +1,12 @@
-import type { AnnotationFields } from '../annotationFields';
+import { sortedAttributes, type AnnotationFields } from '../annotationFields';
 import type { NewAnnotation } from '../documentAnnotations';
 import { adjudicatedFromIds, type Disagreement } from './disagreements';
 
 /**
  * How an adjudicator settles a disagreement. `takeA` / `takeB` keep one side (which may be
  * nothing: taking B on "only in A" rejects A's span); `keepBoth` keeps both spans; `edit` keeps
- * A's (else B's) to be changed afterwards.
+ * A's (else B's) as it is (the editor's Edit lets the adjudicator choose span and fields first:
+ * see `editedResolution`).
  */
 export type Resolution = 'takeA' | 'takeB' | 'keepBoth' | 'edit';
 
@@ -25,17 +26,45 @@ export interface AdjudicationEdit {
  * same disagreement again replaces what the earlier resolution wrote.
  */
 export function resolveDisagreement(d: Disagreement, resolution: Resolution, adjudicator: string | undefined, existing: readonly AnnotationFields[]): AdjudicationEdit {
-  const chosen = chosenSides(d, resolution);
   const from = sourceIds(d).join(' ');
-  const add = chosen.map((x): NewAnnotation => {
-    const copy: NewAnnotation = { kind: x.kind, start: x.start, end: x.end, adjudicatedFrom: from };
-    if (x.speaker) copy.speaker = x.speaker;
-    if (x.note) copy.note = x.note;
-    if (adjudicator) copy.author = adjudicator;
-    if (x.attributes) copy.attributes = { ...x.attributes };
-    return copy;
-  });
-  return { add, remove: resolutionsOf(d, existing).map((x) => x.id) };
+  return { add: chosenSides(d, resolution).map((x) => adjudicatedCopy(x, from, adjudicator)), remove: resolutionsOf(d, existing).map((x) => x.id) };
+}
+
+/** What the adjudicator settled on in Edit: the span they selected and the annotation's fields. */
+export type EditedAnnotation = Pick<AnnotationFields, 'kind' | 'start' | 'end' | 'speaker' | 'note' | 'attributes'>;
+
+/**
+ * Edit: one adjudicated annotation with the span and fields the adjudicator chose (the span may
+ * be neither side's), decided from both sides, replacing an earlier resolution of `d` as any
+ * resolution does.
+ */
+export function editedResolution(d: Disagreement, edited: EditedAnnotation, adjudicator: string | undefined, existing: readonly AnnotationFields[]): AdjudicationEdit {
+  return { add: [adjudicatedCopy(edited, sourceIds(d).join(' '), adjudicator)], remove: resolutionsOf(d, existing).map((x) => x.id) };
+}
+
+/** The side Edit starts from (its span selected, its fields offered first): A's, else B's. */
+export function editStart<T extends AnnotationFields>(d: Disagreement<T>): T {
+  return (d.a ?? d.b)!;
+}
+
+/**
+ * The sides whose kind, speaker, note and attributes Edit offers to start from: both when they
+ * differ there, else the one Edit starts from.
+ */
+export function fieldSources<T extends AnnotationFields>(d: Disagreement<T>): ('a' | 'b')[] {
+  if (!d.a || !d.b) return [d.a ? 'a' : 'b'];
+  const fields = (x: AnnotationFields) => JSON.stringify([x.kind, x.speaker ?? '', x.note ?? '', sortedAttributes(x.attributes) ?? {}]);
+  return fields(d.a) === fields(d.b) ? ['a'] : ['a', 'b'];
+}
+
+/** A copy of `x` as the adjudicator's, recording what it was decided from. */
+function adjudicatedCopy(x: EditedAnnotation, from: string, adjudicator: string | undefined): NewAnnotation {
+  const copy: NewAnnotation = { kind: x.kind, start: x.start, end: x.end, adjudicatedFrom: from };
+  if (x.speaker) copy.speaker = x.speaker;
+  if (x.note) copy.note = x.note;
+  if (adjudicator) copy.author = adjudicator;
+  if (x.attributes && Object.keys(x.attributes).length > 0) copy.attributes = { ...x.attributes };
+  return copy;
 }
 
 function chosenSides(d: Disagreement, resolution: Resolution): AnnotationFields[] {

@@ -1,3 +1,4 @@
+import { authorFilterShows, type AuthorFilter } from '../agreement/authorFilter';
 import type { AnnotationKind } from '../annotationKind';
 import type { AttributeDefinition } from '../scheme/scheme';
 import type { SidecarProblem } from '../sidecar/parseSidecar';
@@ -22,6 +23,10 @@ export interface AnnotationQuery {
   readonly text?: string;
   /** Orphans are left out unless asked for: they have no span to show or go to. */
   readonly includeOrphans?: boolean;
+  /** Whose annotations (Show Annotations of…): all when absent. */
+  readonly authors?: AuthorFilter;
+  /** The annotator, for `authors: 'mine'`. */
+  readonly me?: string;
 }
 
 export interface SpeakerGroup {
@@ -207,6 +212,7 @@ export class AnnotationIndex {
     return ({ annotation }) => {
       if (annotation.orphaned && !query.includeOrphans) return false;
       if (kinds && !kinds.has(annotation.kind)) return false;
+      if (query.authors !== undefined && !authorFilterShows(query.authors, annotation, query.me)) return false;
       if (query.speaker !== undefined && (this.canonicalSpeaker(annotation.speaker) ?? '') !== query.speaker) return false;
       if (needle === undefined) return true;
       const attributes = Object.values(annotation.attributes ?? {}).filter((v): v is string => typeof v === 'string');

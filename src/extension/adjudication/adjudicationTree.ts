@@ -11,7 +11,7 @@ export type AdjudicationNode = { readonly type: 'document'; readonly document: s
 /** The command a disagreement row runs when chosen: go there, showing both spans. */
 export const GO_TO_DISAGREEMENT = 'sourceAnnotator.adjudication.goTo';
 
-function typeLabel(type: DisagreementType): string {
+export function typeLabel(type: DisagreementType): string {
   switch (type) {
     case 'onlyA':
       return vscode.l10n.t('Only in A');

@@ -27,6 +27,11 @@ export class AdjudicationView extends Disposable {
   readonly treeView: vscode.TreeView<AdjudicationNode>;
   private readonly decorations = this._register(new PairDecorations());
   private session: AdjudicationSession | undefined;
+  private readonly sessionEmitter = this._register(new vscode.EventEmitter<AdjudicationSession | undefined>());
+  /** A comparison was opened or closed. */
+  readonly onDidChangeSession = this.sessionEmitter.event;
+  /** Added to the progress in the view's message: what Undo would undo, a span being edited. */
+  hints: ((session: AdjudicationSession) => string | undefined)[] = [];
 
   constructor(private readonly store: AnnotationStore) {
     super();
@@ -44,6 +49,7 @@ export class AdjudicationView extends Disposable {
     this.provider.session = session;
     session.onDidChange(() => this.update());
     this.update();
+    this.sessionEmitter.fire(session);
     await vscode.commands.executeCommand('setContext', ADJUDICATING_CONTEXT, true);
   }
 
@@ -53,7 +59,13 @@ export class AdjudicationView extends Disposable {
     this.provider.session = undefined;
     this.decorations.clear();
     this.update();
+    this.sessionEmitter.fire(undefined);
     void vscode.commands.executeCommand('setContext', ADJUDICATING_CONTEXT, false);
+  }
+
+  /** The message again (a hint changed). */
+  refreshMessage(): void {
+    this.update();
   }
 
   private update(): void {
@@ -66,8 +78,8 @@ export class AdjudicationView extends Disposable {
     }
     const { resolved, total } = session.progress();
     this.treeView.description = vscode.l10n.t('A: {0} · B: {1}', session.a, session.b);
-    this.treeView.message =
-      total === 0 ? vscode.l10n.t('{0} and {1} agree everywhere both annotated.', session.a, session.b) : vscode.l10n.t('{0} of {1} resolved', resolved, total);
+    const progress = total === 0 ? vscode.l10n.t('{0} and {1} agree everywhere both annotated.', session.a, session.b) : vscode.l10n.t('{0} of {1} resolved', resolved, total);
+    this.treeView.message = [progress, ...this.hints.map((hint) => hint(session)).filter((x) => x)].join(' · ');
     this.treeView.badge = total > resolved ? { value: total - resolved, tooltip: vscode.l10n.t('{0} disagreement(s) left', total - resolved) } : undefined;
     // A refresh of the rows (after a resolution is written) keeps the current one selected.
     void this.selectCurrent();

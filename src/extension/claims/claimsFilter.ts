@@ -4,6 +4,7 @@ import { activeScheme, onDidChangeScheme } from '../scheme/activeScheme';
 import type { AnnotationQuery } from '../../core/index/annotationIndex';
 import { kindPresentation } from '../kindPresentation';
 import { Disposable } from '../lifecycle';
+import { affectsAuthorFilter, authorQuery, describeAuthorFilter, setAuthorFilter } from '../shownAuthors';
 
 const STATE_KEY = 'sourceAnnotator.claims.filter';
 
@@ -29,8 +30,9 @@ interface StoredFilter {
 }
 
 /**
- * What the claims panel shows: which kinds (the scheme's panel kinds by default) and a text filter. Kept per
- * workspace, mirrored into context keys so the view's title actions show the right toggles.
+ * What the claims panel shows: which kinds (the scheme's panel kinds by default), a text filter,
+ * and whose annotations (Show Annotations of…, the setting every view follows). Kinds and text are
+ * kept per workspace, mirrored into context keys so the view's title actions show the right toggles.
  */
 export class ClaimsFilter extends Disposable {
   private kindSet: Set<AnnotationKind>;
@@ -53,6 +55,11 @@ export class ClaimsFilter extends Disposable {
       this.kindSet = new Set(wasDefault ? defaultKinds() : schemeKinds().filter((k) => this.kindSet.has(k)));
       void this.save();
     }));
+    this._register(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!affectsAuthorFilter(event)) return;
+      this.publish();
+      this.changeEmitter.fire();
+    }));
   }
 
   get kinds(): ReadonlySet<AnnotationKind> {
@@ -64,12 +71,12 @@ export class ClaimsFilter extends Disposable {
   }
 
   get query(): AnnotationQuery {
-    return { kinds: this.kindSet, text: this.textValue || undefined };
+    return { kinds: this.kindSet, text: this.textValue || undefined, ...authorQuery() };
   }
 
-  /** Anything other than "the scheme's panel kinds, no text". */
+  /** Anything other than "the scheme's panel kinds, no text, everyone's". */
   get isNarrowed(): boolean {
-    return this.textValue !== '' || !sameKinds(this.kindSet, defaultKinds());
+    return this.textValue !== '' || !sameKinds(this.kindSet, defaultKinds()) || describeAuthorFilter() !== undefined;
   }
 
   setKinds(kinds: Iterable<AnnotationKind>): void {
@@ -90,17 +97,21 @@ export class ClaimsFilter extends Disposable {
     void this.save();
   }
 
-  reset(): void {
+  /** Clear Filter: the default kinds, no text, and everyone's annotations (in every view). */
+  async reset(): Promise<void> {
     this.kindSet = new Set(defaultKinds());
     this.textValue = '';
-    void this.save();
+    await this.save();
+    if (describeAuthorFilter() !== undefined) await setAuthorFilter('all');
   }
 
-  /** "Showing claims and quotes matching “nato”", for the view's message. */
+  /** "Showing claims and quotes matching “nato”, only adjudicated", for the view's message. */
   describe(): string {
     const kinds = schemeKinds().filter((k) => this.kindSet.has(k)).map((k) => kindPresentation(k).label.toLocaleLowerCase());
     const list = kinds.length === 0 ? vscode.l10n.t('no kinds') : kinds.join(', ');
-    return this.textValue ? vscode.l10n.t('Showing {0} matching “{1}”', list, this.textValue) : vscode.l10n.t('Showing {0}', list);
+    const shown = this.textValue ? vscode.l10n.t('Showing {0} matching “{1}”', list, this.textValue) : vscode.l10n.t('Showing {0}', list);
+    const authors = describeAuthorFilter();
+    return authors ? `${shown}, ${authors}` : shown;
   }
 
   private async save(): Promise<void> {

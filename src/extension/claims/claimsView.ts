@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { kindPresentation } from '../kindPresentation';
 import { Disposable } from '../lifecycle';
 import { activeScheme } from '../scheme/activeScheme';
+import { describeAuthorFilter } from '../shownAuthors';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { ClaimsFilter } from './claimsFilter';
 import { ClaimsTreeProvider, panelGrouping, type ClaimsNode } from './claimsTree';
@@ -49,7 +50,10 @@ export class ClaimsView extends Disposable {
     this.treeView.message = parts.length > 0 ? parts.join(' · ') : undefined;
     const named = groups.filter((g) => g.speaker !== undefined).length;
     const grouping = panelGrouping();
-    this.treeView.description = empty ? undefined : grouping.id === 'speaker' ? vscode.l10n.t('{0} in {1} speakers', shown, named) : vscode.l10n.t('{0} in {1} groups', shown, named);
+    const counts = grouping.id === 'speaker' ? vscode.l10n.t('{0} in {1} speakers', shown, named) : vscode.l10n.t('{0} in {1} groups', shown, named);
+    // Whose annotations, in the header too: a filtered panel is never taken for the whole.
+    const authors = describeAuthorFilter();
+    this.treeView.description = empty ? undefined : authors ? `${counts} · ${authors}` : counts;
     // The contributed name ("Claims by Speaker") unless the scheme lists or groups otherwise;
     // assigning undefined would blank the header, so the contributed title is put back instead.
     const title = panelTitle(grouping) ?? this.contributedTitle;

@@ -73,8 +73,8 @@ export class ClearFilterCommand implements Command {
 
   constructor(private readonly filter: ClaimsFilter) {}
 
-  execute(): void {
-    this.filter.reset();
+  execute(): Promise<void> {
+    return this.filter.reset();
   }
 }
 

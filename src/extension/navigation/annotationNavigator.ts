@@ -8,11 +8,18 @@ import { navigateAcrossDocuments } from '../settings';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { annotatedDocuments } from './annotatedDocuments';
 import { revealAnnotation } from './revealAnnotation';
+import { shownByAuthor, withAuthorFilter } from '../shownAuthors';
+
+/** The annotations Show Annotations of… shows in a document: the only ones navigation visits. */
+function shownOf(annotations: readonly Annotation[], uri: vscode.Uri): Annotation[] {
+  return annotations.filter(shownByAuthor(uri));
+}
 
 /**
  * Next/Previous Annotation, like F8 for problems: selects and reveals the adjacent annotation;
  * past the last one it continues in the next annotated document of the workspace (or wraps
- * within the document when `sourceAnnotator.navigation.acrossDocuments` is off).
+ * within the document when `sourceAnnotator.navigation.acrossDocuments` is off). Only the
+ * annotations Show Annotations of… shows are visited.
  */
 export class AnnotationNavigator {
   /** The annotation last jumped to, so identical spans are visited in turn. */
@@ -29,16 +36,16 @@ export class AnnotationNavigator {
     if (editor && entry) {
       const document = editor.document;
       const position = { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end), currentId: this.currentId };
-      const target = adjacentAnnotation(entry.annotations.all, position, direction, kind);
+      const target = adjacentAnnotation(shownOf(entry.annotations.all, document.uri), position, direction, kind);
       if (target) return this.show(editor, target);
     }
     const landed = navigateAcrossDocuments() ? await this.enterAdjacentDocument(editor?.document.uri, direction, kind) : undefined;
     if (landed) return landed;
     // Inside one document (or the only annotated one): wrap around, as F8 does.
-    const wrapped = editor && entry ? edgeAnnotation(entry.annotations.all, direction, kind) : undefined;
+    const wrapped = editor && entry ? edgeAnnotation(shownOf(entry.annotations.all, editor.document.uri), direction, kind) : undefined;
     if (editor && wrapped) return this.show(editor, wrapped);
     void vscode.window.showInformationMessage(
-      kind ? vscode.l10n.t('No {0} annotations to go to.', kindPresentation(kind).label) : vscode.l10n.t('No annotations to go to.'),
+      withAuthorFilter(kind ? vscode.l10n.t('No {0} annotations to go to.', kindPresentation(kind).label) : vscode.l10n.t('No annotations to go to.')),
     );
     return undefined;
   }
@@ -55,7 +62,7 @@ export class AnnotationNavigator {
       if (current && uri.fsPath === current.fsPath) return undefined;
       const document = await vscode.workspace.openTextDocument(uri);
       const entry = await this.store.entryFor(document);
-      const target = entry && edgeAnnotation(entry.annotations.all, direction, kind);
+      const target = entry && edgeAnnotation(shownOf(entry.annotations.all, uri), direction, kind);
       if (target) return this.show(await vscode.window.showTextDocument(document), target);
     }
     return undefined;

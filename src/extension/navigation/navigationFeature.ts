@@ -4,6 +4,7 @@ import type { AnnotationStore } from '../annotationStore';
 import type { CommandManager } from '../commands/command';
 import { AnnotationSymbols } from '../documentSymbols';
 import { AnnotationStatusBar } from '../statusBar';
+import { AuthorFilterStatusBar } from '../shownAuthors';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { AnnotationNavigator } from './annotationNavigator';
 import { GoToAnnotationCommand } from './commands/goToAnnotation';
@@ -25,5 +26,5 @@ export function registerNavigation(store: AnnotationStore, workspaceIndex: Works
   commands.register(new GoToClaimBySpeakerCommand(store, workspaceIndex));
   commands.register(new GoToOrphanedAnnotationCommand(store, workspaceIndex));
   commands.register(new ToggleDecorationsCommand());
-  return [new AnnotationSymbols(store), new AnnotationStatusBar(store)];
+  return [new AnnotationSymbols(store), new AnnotationStatusBar(store), new AuthorFilterStatusBar()];
 }

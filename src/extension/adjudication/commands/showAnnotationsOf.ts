@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import { AUTHOR_PREFIX, parseAuthorFilter, type AuthorFilter } from '../../../core/agreement/authorFilter';
 import type { Command } from '../../commands/command';
-import { annotationAuthor, AUTHOR_FILTER_SETTING, authorFilter, SETTINGS_SECTION } from '../../settings';
+import { annotationAuthor, authorFilter } from '../../settings';
+import { setAuthorFilter } from '../../shownAuthors';
 import type { WorkspaceIndex } from '../../workspaceIndex';
 import { workspaceAnnotators } from './compareAnnotators';
 
 /**
  * "Show Annotations of…": all, only mine, only adjudicated, or one annotator's; writes
- * `sourceAnnotator.decorations.authorFilter`, which the editor's decorations follow. A filter
+ * `sourceAnnotator.decorations.authorFilter`, which the decorations, the claims panel, navigation
+ * and the Outline follow (see shownAuthors.ts). A filter
  * may be passed as the argument (`"mine"`, `"author:alice"`).
  */
 export class ShowAnnotationsOfCommand implements Command {
@@ -18,10 +20,7 @@ export class ShowAnnotationsOfCommand implements Command {
   async execute(given?: unknown): Promise<AuthorFilter | undefined> {
     const filter = typeof given === 'string' ? parseAuthorFilter(given) : await this.pick();
     if (!filter) return undefined;
-    const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-    // Respect where the user keeps the setting: the workspace if it is set there, else user settings.
-    const target = configuration.inspect(AUTHOR_FILTER_SETTING)?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-    await configuration.update(AUTHOR_FILTER_SETTING, filter === 'all' ? undefined : filter, target);
+    await setAuthorFilter(filter);
     return filter;
   }
 
@@ -39,7 +38,7 @@ export class ShowAnnotationsOfCommand implements Command {
       item('adjudicated', vscode.l10n.t('Only adjudicated'), 'law'),
       ...(await workspaceAnnotators(this.index)).map((name) => item(`${AUTHOR_PREFIX}${name}`, name, 'person')),
     ];
-    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Show Annotations of'), placeHolder: vscode.l10n.t('Whose annotations the editor draws') });
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Show Annotations of'), placeHolder: vscode.l10n.t('Whose annotations the editor, the claims panel and navigation show') });
     return picked?.filter;
   }
 }

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { AnnotationStore } from '../../annotationStore';
 import type { Command } from '../../commands/command';
+import { authorQuery, withAuthorFilter } from '../../shownAuthors';
 import type { WorkspaceIndex } from '../../workspaceIndex';
 import { pickAnnotation, type PickableAnnotation } from '../annotationPicker';
 import { indexedTargets } from '../indexedTargets';
 
-/** Go to Annotation…: every anchored annotation of the workspace, by document and position. */
+/** Go to Annotation…: every anchored annotation of the workspace (whose Show Annotations of… shows), by document and position. */
 export class GoToAnnotationCommand implements Command {
   readonly id = 'sourceAnnotator.goToAnnotation';
 
@@ -16,11 +17,11 @@ export class GoToAnnotationCommand implements Command {
 
   async execute(): Promise<PickableAnnotation | undefined> {
     await this.workspaceIndex.ready();
-    const entries = this.workspaceIndex.index.query();
+    const entries = this.workspaceIndex.index.query(authorQuery());
     if (entries.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('There are no annotations in this workspace yet.'));
+      void vscode.window.showInformationMessage(withAuthorFilter(vscode.l10n.t('There are no annotations in this workspace yet.')));
       return undefined;
     }
-    return pickAnnotation(this.store, await indexedTargets(this.workspaceIndex, entries), { title: vscode.l10n.t('Go to Annotation'), showDocument: true });
+    return pickAnnotation(this.store, await indexedTargets(this.workspaceIndex, entries), { title: withAuthorFilter(vscode.l10n.t('Go to Annotation')), showDocument: true });
   }
 }

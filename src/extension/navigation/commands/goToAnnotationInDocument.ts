@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isAnnotatable, type AnnotationStore } from '../../annotationStore';
 import type { Command } from '../../commands/command';
+import { shownByAuthor, withAuthorFilter } from '../../shownAuthors';
 import { pickAnnotation, type PickableAnnotation } from '../annotationPicker';
 
 /** Go to Annotation in Document…: the active document's annotations, in document order. */
@@ -17,9 +18,10 @@ export class GoToAnnotationInDocumentCommand implements Command {
       return undefined;
     }
     const document = editor.document;
+    const shown = shownByAuthor(document.uri);
     const targets = entry.annotations.all
-      .filter((annotation) => !annotation.orphaned)
+      .filter((annotation) => !annotation.orphaned && shown(annotation))
       .map((annotation) => ({ uri: document.uri, annotation, line: document.positionAt(annotation.start).line + 1 }));
-    return pickAnnotation(this.store, targets, { title: vscode.l10n.t('Go to Annotation in {0}', vscode.workspace.asRelativePath(document.uri)), showDocument: false });
+    return pickAnnotation(this.store, targets, { title: withAuthorFilter(vscode.l10n.t('Go to Annotation in {0}', vscode.workspace.asRelativePath(document.uri))), showDocument: false });
   }
 }

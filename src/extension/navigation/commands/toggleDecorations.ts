@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Command } from '../../commands/command';
 import { kindPresentation } from '../../kindPresentation';
 import { activeScheme } from '../../scheme/activeScheme';
-import { hiddenDecorationKinds, SETTINGS_SECTION } from '../../settings';
+import { hiddenDecorationKinds, updateSettingWhereKept } from '../../settings';
 
 /** Toggle Decorations…: pick the kinds to show; writes `sourceAnnotator.decorations.hiddenKinds`. */
 export class ToggleDecorationsCommand implements Command {
@@ -23,9 +23,6 @@ export class ToggleDecorationsCommand implements Command {
     // Kinds hidden that this scheme does not list (another workspace's) stay hidden.
     const listed = new Set(items.map((item) => item.annotationKind));
     const nowHidden = [...hidden.filter((kind) => !listed.has(kind)), ...items.filter((item) => !picked.includes(item)).map((item) => item.annotationKind)];
-    const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-    // Respect where the user keeps the setting: the workspace if it is set there, else user settings.
-    const target = configuration.inspect('decorations.hiddenKinds')?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-    await configuration.update('decorations.hiddenKinds', nowHidden, target);
+    await updateSettingWhereKept('decorations.hiddenKinds', nowHidden);
   }
 }
