@@ -77,7 +77,7 @@ describe('adjudication against a git ref (Compare Annotators with a branch)', fu
         ['claim', ...stored('called the report alarmist'), 'The mayor', session.adjudicator, [ids.speakerA, ids.speakerB]],
       ],
     );
-    await waitFor(() => (api.adjudicationView.treeView.message === '3 of 4 resolved' ? true : undefined), 5000, 'three of four resolved');
+    await waitFor(() => (/^3 of 4 resolved · Undo \(U\): Take A on Speaker or attribute differs, /.test(api.adjudicationView.treeView.message ?? '') ? true : undefined), 5000, 'three of four resolved, the last one to undo named');
 
     // Undo the last (take A on the speaker): its copy goes, the disagreement is open again.
     assert.equal(await vscode.commands.executeCommand('sourceAnnotator.adjudication.undo'), true);
