@@ -91,13 +91,15 @@ async function main(): Promise<void> {
       console.warn(`skipping ${file}: no createSuite() export`);
       continue;
     }
+    const suiteStarted = performance.now();
     const suite = mod.createSuite();
-    if (suite.description) console.log(`${suite.name}: ${suite.description}`);
     try {
       for (const c of suite.cases) rows.push({ suite: suite.name, name: c.name, floor: c.floor, ...(await time(c)) });
     } finally {
       suite.dispose?.();
     }
+    // Wall time of the suite, its data generation included.
+    console.log(`${suite.name} (${((performance.now() - suiteStarted) / 1000).toFixed(1)} s)${suite.description ? `: ${suite.description}` : ''}`);
   }
   console.log('');
   printTable(rows);

@@ -342,7 +342,7 @@ export class AnnotationStore extends Disposable {
       get empty() {
         return entry.annotations.size === 0;
       },
-      render: () => renderSidecar(entry.annotations, entry.document.getText()),
+      render: (blocks) => renderSidecar(entry.annotations, entry.document.getText(), blocks),
       setUnsaved: (unsaved) => {
         entry.unsaved = unsaved;
       },

@@ -108,8 +108,22 @@ describe('fast sidecar writer', function () {
       assert.deepEqual([cache.reused, cache.rendered], [19, 1]);
     });
 
+    it('puts the new offsets of an annotation that only moved into its kept block', () => {
+      const cache = new SidecarBlockCache();
+      const annotations = base(20);
+      serializeSidecar({ version: 1, documentHash: HASH, annotations }, cache);
+      const moved = annotations.map((a) => ({ ...a, start: a.start + 1000, end: a.end + 1003 }));
+      const text = serializeSidecar({ version: 1, documentHash: HASH, annotations: moved }, cache);
+      assert.equal(text, serializeSidecarWithoutFastPath({ version: 1, documentHash: HASH, annotations: moved }));
+      assert.deepEqual([cache.reused, cache.rendered], [20, 0]);
+      // An offset the fast writer is not sure of is still declined, kept block or not.
+      const odd = moved.map((a, i) => (i === 3 ? { ...a, start: -0 } : a));
+      assert.equal(serializeCanonicalSidecar({ version: 1, documentHash: HASH, annotations: odd }, cache), undefined);
+      assertSameAsLibrary({ version: 1, documentHash: HASH, annotations: odd });
+    });
+
     it('never writes a stale block: a sequence of edits gives what the library writes (property)', () => {
-      const edit = fc.record({ index: fc.nat(), field: fc.constantFrom('text', 'note', 'speaker', 'kind', 'start', 'attributes', 'orphaned', 'author', 'id'), value: hostile });
+      const edit = fc.record({ index: fc.nat(), field: fc.constantFrom('text', 'prefix', 'suffix', 'note', 'speaker', 'kind', 'start', 'end', 'adjudicatedFrom', 'attributes', 'orphaned', 'author', 'id'), value: hostile });
       fc.assert(
         fc.property(fc.array(annotation, { minLength: 1, maxLength: 6 }), fc.array(edit, { maxLength: 8 }), (initial, edits) => {
           const cache = new SidecarBlockCache();
@@ -118,7 +132,7 @@ describe('fast sidecar writer', function () {
             if (e) {
               const i = e.index % annotations.length;
               const a = { ...annotations[i] } as Record<string, unknown>;
-              if (e.field === 'start') a.start = e.value.length;
+              if (e.field === 'start' || e.field === 'end') a[e.field] = e.value.length;
               else if (e.field === 'orphaned') a.orphaned = !a.orphaned;
               else if (e.field === 'attributes') a.attributes = { ...(a.attributes as object), stance: e.value };
               else if (e.field === 'id') a.id = annotations[(i + 1) % annotations.length].id; // a duplicate id too
@@ -151,8 +165,10 @@ describe('fast sidecar writer', function () {
       const cache = new SidecarBlockCache();
       serializeSidecar({ version: 1, documentHash: HASH, annotations: base(10) }, cache);
       serializeSidecar({ version: 1, documentHash: HASH, annotations: base(2) }, cache);
+      assert.equal(cache.size, 2);
       serializeSidecar({ version: 1, documentHash: HASH, annotations: base(10) }, cache);
       assert.deepEqual([cache.reused, cache.rendered], [2, 8]);
+      assert.equal(cache.size, 10);
     });
   });
 });

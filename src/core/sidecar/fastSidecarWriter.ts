@@ -2,15 +2,15 @@ import schema from '../../../schemas/sidecar.schema.json';
 import { ANNOTATION_FIELD_NAMES, ANNOTATION_FIELDS, type AnnotationFieldName } from '../annotationFields';
 import { plainIsString } from './coreSchemaScalars';
 import { compareStoredAnnotations, normalizeStoredAnnotation, type SidecarFile, type StoredAnnotation } from './sidecarFormat';
-import type { SidecarBlockCache } from './sidecarBlockCache';
+import { OFFSET_FIELDS, type BlockPieces, type SidecarBlockCache } from './sidecarBlockCache';
 import { escapeInvisible, groupLabel, INVISIBLE_TEST, isWellFormed, SIDECAR_HEADER } from './sidecarLayout';
 
 /*
  * The canonical sidecar layout written by hand, byte for byte what serializeSidecar's yaml library
  * path writes (a property test compares them), at a fraction of its cost. It renders each
  * annotation as one block of lines that depends on nothing but the annotation's own fields, so a
- * SidecarBlockCache can keep blocks from one save to the next. Whatever it is not sure to write
- * exactly as the library would (a value of an unexpected type, an offset that is not a safe
+ * SidecarBlockCache can keep blocks (without their offsets) from one save to the next. Whatever it
+ * is not sure to write exactly as the library would (a value of an unexpected type, an offset that is not a safe
  * integer, an attribute key outside the schema's pattern, a hash of another form) makes it return
  * undefined, and the caller writes with the library.
  */
@@ -36,12 +36,14 @@ const UNSURE = new Unsure();
 
 /**
  * The sidecar text serializeSidecar writes for `file`, or undefined when this writer is not sure
- * to write the same bytes. With a cache, unchanged annotations are not rendered again.
+ * to write the same bytes. With a cache, annotations whose fields but their offsets did not
+ * change are not rendered again. `canonical`: the annotations are already in canonical form and
+ * order (buildSidecarFile's output), so they are written as they are, not normalised and sorted again.
  */
-export function serializeCanonicalSidecar(file: SidecarFile, cache?: SidecarBlockCache): string | undefined {
+export function serializeCanonicalSidecar(file: SidecarFile, cache?: SidecarBlockCache, canonical = false): string | undefined {
   cache?.begin();
   try {
-    const text = write(file, cache);
+    const text = write(file, cache, canonical);
     cache?.commit();
     return text;
   } catch (e) {
@@ -51,11 +53,11 @@ export function serializeCanonicalSidecar(file: SidecarFile, cache?: SidecarBloc
   }
 }
 
-function write(file: SidecarFile, cache: SidecarBlockCache | undefined): string {
+function write(file: SidecarFile, cache: SidecarBlockCache | undefined, canonical: boolean): string {
   if (typeof file.documentHash !== 'string' || !HASH_PATTERN.test(file.documentHash) || !Array.isArray(file.annotations)) throw UNSURE;
   const head = `# ${SIDECAR_HEADER}\n\nversion: 1\ndocumentHash: ${file.documentHash}\n`;
   if (file.annotations.length === 0) return head + 'annotations: []\n';
-  const annotations = file.annotations.map(normalizeStoredAnnotation).sort(compareStoredAnnotations);
+  const annotations = canonical ? file.annotations : file.annotations.map(normalizeStoredAnnotation).sort(compareStoredAnnotations);
   // One string grown by concatenation: V8 builds it as a rope and copies it once, when it is read
   // (faster here than collecting pieces and joining them).
   let out = head + 'annotations:\n';
@@ -66,7 +68,9 @@ function write(file: SidecarFile, cache: SidecarBlockCache | undefined): string 
     if (i === 0) out += `  # ${comment(groupLabel(author))}\n`;
     else if (author !== previous) out += `  # ${comment(`end of ${groupLabel(previous)}`)}\n\n  # ${comment(groupLabel(author))}\n`;
     else out += '\n';
-    out += cache ? cache.block(a, annotationBlock) : annotationBlock(a);
+    const pieces = cache ? cache.pieces(a, annotationPieces) : annotationPieces(a);
+    out += pieces[0];
+    for (let f = 0; f < OFFSET_FIELDS.length; f++) out += offset(a[OFFSET_FIELDS[f]]) + pieces[f + 1];
     previous = author;
   }
   return out + `  # ${comment(`end of ${groupLabel(previous)}`)}\n`;
@@ -79,8 +83,18 @@ function comment(text: string): string {
   return text;
 }
 
-/** `  - id: …` and the annotation's other lines, each ending in LF. */
-function annotationBlock(a: StoredAnnotation): string {
+/** An offset as the library writes it: only a non-negative safe integer is sure. */
+function offset(value: unknown): number {
+  if (!Number.isSafeInteger(value) || (value as number) < 0 || Object.is(value, -0)) throw UNSURE;
+  return value as number;
+}
+
+/**
+ * `  - id: …` and the annotation's other lines, each ending in LF, in pieces around the values of
+ * its offset fields (see BlockPieces): what is around them does not depend on them.
+ */
+function annotationPieces(a: StoredAnnotation): BlockPieces {
+  const pieces: string[] = [];
   let out = '';
   for (const name of ANNOTATION_FIELD_NAMES) {
     const value = (a as unknown as Record<AnnotationFieldName, unknown>)[name];
@@ -88,13 +102,13 @@ function annotationBlock(a: StoredAnnotation): string {
       if (ANNOTATION_FIELDS[name].required) throw UNSURE;
       continue;
     }
-    const key = `${out === '' ? '  - ' : '    '}${name}:`;
+    const key = `${out === '' && pieces.length === 0 ? '  - ' : '    '}${name}:`;
     const kind = ANNOTATION_FIELDS[name].value;
     if (kind === 'attributes') {
       out += `${key}\n${attributeLines(value)}`;
     } else if (kind === 'offset') {
-      if (!Number.isSafeInteger(value) || (value as number) < 0 || Object.is(value, -0)) throw UNSURE;
-      out += `${key} ${value as number}\n`;
+      pieces.push(`${out}${key} `);
+      out = '\n';
     } else if (kind === 'flag') {
       if (typeof value !== 'boolean') throw UNSURE;
       out += `${key} ${value}\n`;
@@ -103,7 +117,9 @@ function annotationBlock(a: StoredAnnotation): string {
       out += `${key} ${stringScalar(value)}\n`;
     }
   }
-  return out;
+  pieces.push(out);
+  if (pieces.length !== OFFSET_FIELDS.length + 1) throw UNSURE;
+  return pieces;
 }
 
 function attributeLines(values: unknown): string {

@@ -45,10 +45,12 @@ const TO_STRING_OPTIONS: ToStringOptions = {
  *
  * The canonical layout is written by hand (fastSidecarWriter.ts, the same bytes at a fraction of
  * the cost), the yaml library writing only what that writer is not sure of. With a cache (one per
- * sidecar, kept between saves), annotations that did not change are not rendered again.
+ * sidecar, kept between saves), annotations that did not change but for their offsets are not
+ * rendered again. `canonical`: the annotations are in canonical form and order already (as
+ * buildSidecarFile returns them), so the fast writer does not normalise and sort them again.
  */
-export function serializeSidecar(file: SidecarFile, cache?: SidecarBlockCache): string {
-  return serializeCanonicalSidecar(file, cache) ?? serializeSidecarWithoutFastPath(file);
+export function serializeSidecar(file: SidecarFile, cache?: SidecarBlockCache, options: { readonly canonical?: boolean } = {}): string {
+  return serializeCanonicalSidecar(file, cache, options.canonical) ?? serializeSidecarWithoutFastPath(file);
 }
 
 /**

@@ -29,14 +29,13 @@ export function toStoredAnnotations(annotations: readonly Annotation[], document
   const index = new CodePointIndex(text);
   return annotations.map((a) => {
     const span = wholeCharacters(text, a.start, a.end);
-    const fields = copyFields(a);
-    const widened = span.start !== a.start || span.end !== a.end;
-    return normalizeStoredAnnotation({
-      ...fields,
-      ...(widened && !a.orphaned ? quoteContext(text, span.start, span.end) : {}),
-      start: index.toCodePoint(span.start),
-      end: index.toCodePoint(span.end),
-    });
+    // One new object per annotation: the canonical form of its fields (attributes copied, not
+    // shared), then its quote re-read where the span was widened, then its offsets in code points.
+    const stored = normalizeStoredAnnotation(a);
+    if ((span.start !== a.start || span.end !== a.end) && !a.orphaned) Object.assign(stored, quoteContext(text, span.start, span.end));
+    stored.start = index.toCodePoint(span.start);
+    stored.end = index.toCodePoint(span.end);
+    return stored;
   });
 }
 

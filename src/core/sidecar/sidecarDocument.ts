@@ -40,10 +40,11 @@ export function loadParsedSidecar(parsed: SidecarParseResult, documentText: stri
 
 /**
  * The sidecar text for the annotations of a document, quotes re-read from the text first. With the
- * document's block cache (kept between saves), annotations that did not change are not rendered
- * again; the text is the same either way.
+ * document's block cache (kept between saves by the sidecar writer), annotations that did not
+ * change but for their offsets are not rendered again; the text is the same either way.
  */
 export function renderSidecar(annotations: DocumentAnnotations, documentText: string, cache?: SidecarBlockCache): string {
   annotations.refreshQuotes(documentText);
-  return serializeSidecar(buildSidecarFile([...annotations.all], documentText), cache);
+  // buildSidecarFile gives the annotations in canonical form and order.
+  return serializeSidecar(buildSidecarFile(annotations.all, documentText), cache, { canonical: true });
 }

@@ -2,6 +2,7 @@ import type { SidecarRead } from '../corpus/readFiles';
 import { FileChangedError, type FileSnapshot } from './atomicWrite';
 import { stripBom } from '../text/documentText';
 import type { SidecarProblem } from './sourceRange';
+import { SidecarBlockCache } from './sidecarBlockCache';
 
 /**
  * The one sidecar writer: every decision about when and how a sidecar is written, removed or
@@ -13,6 +14,9 @@ import type { SidecarProblem } from './sourceRange';
  *   text is saved (offsets into unsaved text must never reach the disk) — `decideWrite`;
  * - never write over a sidecar with problems (invalid YAML or schema, not UTF-8, too large);
  * - skip a write whose text is what the file already holds (it is not even touched);
+ * - render the text from what changed: each writer keeps the blocks of the sidecar it last
+ *   rendered (a SidecarBlockCache, without their offsets), so a save re-renders only the
+ *   annotations whose fields other than their offsets changed (the same bytes either way);
  * - remove the sidecar when no annotation remains and a file exists;
  * - every write and removal happens only if the file is still the one last read or written
  *   (compare-and-swap on a `FileSnapshot`); a file changed meanwhile is never overwritten: the
@@ -142,8 +146,11 @@ export function decideOnDiskChange(known: DiskVersion, now: DiskVersion, model: 
 
 /** The annotation model a `SidecarWriter` writes from and reloads into. */
 export interface SidecarModel extends ModelState {
-  /** The sidecar text of the model. */
-  render(): string;
+  /**
+   * The sidecar text of the model, rendered with `blocks`, the writer's cache of the blocks it
+   * last rendered (renderSidecar takes it), so that only what changed is rendered again.
+   */
+  render(blocks: SidecarBlockCache): string;
   /** The writer took the model's changes to write them (false), or gives them back (true: the write failed or was refused, or the user kept them). */
   setUnsaved(unsaved: boolean): void;
   /** Replaces the model with what is on disk; runs before anything queued after it. */
@@ -193,6 +200,8 @@ export class SidecarWriter {
   private asking: Promise<DiskChangeOutcome> | undefined;
   private openQuestion: ConflictQuestion | undefined;
   private tail: Promise<unknown> = Promise.resolve();
+  /** The blocks of the sidecar last rendered, for the next render of this sidecar. */
+  private readonly blocks = new SidecarBlockCache();
 
   constructor(
     readonly path: string,
@@ -257,7 +266,7 @@ export class SidecarWriter {
 
   private async writeNow(model: SidecarModel): Promise<WriteStep> {
     for (let attempt = 0; ; attempt++) {
-      const decision = decideWrite(model, this.disk, () => model.render());
+      const decision = decideWrite(model, this.disk, () => model.render(this.blocks));
       switch (decision.action) {
         case 'wait':
           return { kind: 'waiting', reason: decision.reason };
