@@ -116,10 +116,10 @@ export function checkSidecarAgainstDocument(parsed: SidecarParseSuccess, documen
   const length = new CodePointIndex(stripBom(documentText)).codePointLength;
   const problems: SidecarProblem[] = [];
   parsed.sidecar.annotations.forEach((a, i) => {
-    const fields = parsed.locations.annotations[i]?.fields ?? {};
     for (const key of ['start', 'end'] as const) {
       if (a[key] > length) {
-        const at = fields[key] ?? parsed.locations.annotations[i]?.range ?? START;
+        // Locations are computed on first access (a second pass of the reader): only for a problem.
+        const at = parsed.locations.annotations[i]?.fields[key] ?? parsed.locations.annotations[i]?.range ?? START;
         problems.push({
           ...at,
           message: `annotations[${i}].${key}: offset ${a[key]} is past the end of the document (${length} code points)`,
