@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotation';
 import type { AnnotationKind } from '../core/annotationKind';
-import type { AnnotationStore } from './annotationStore';
+import type { AnnotationStore, DocumentEntry } from './annotationStore';
 import { DENSE_DOCUMENT } from './decorations';
 import { excerpt } from './excerpt';
 import { kindPresentation } from './kindPresentation';
@@ -40,12 +40,17 @@ export function symbolName(annotation: Annotation, label = kindPresentation(anno
 
 /** How long the symbols of a dense document just loaded wait, so that its decorations are painted first. */
 const SYMBOLS_AFTER_DENSE_LOAD_MS = 300;
+/** How long the last symbol tree is kept for a second request of the same model. */
+const RECENT_SYMBOLS_MS = 2000;
 
 /**
  * Annotations as document symbols, so they appear in the Outline, the breadcrumbs and Go to
  * Symbol in Editor (@). A span nested in another (a quote inside a claim) is its child.
  */
 export class AnnotationSymbolProvider implements vscode.DocumentSymbolProvider {
+  /** The last tree given, for the request that follows it for the same model (see provideDocumentSymbols). */
+  private recent: { readonly entry: DocumentEntry; readonly version: number; readonly revision: number; readonly roots: vscode.DocumentSymbol[] } | undefined;
+
   constructor(private readonly store: AnnotationStore) {}
 
   async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[] | undefined> {
@@ -61,6 +66,19 @@ export class AnnotationSymbolProvider implements vscode.DocumentSymbolProvider {
       await new Promise((resolve) => setTimeout(resolve, dense ? SYMBOLS_AFTER_DENSE_LOAD_MS : 0));
     }
     if (!entry || entry.annotations.size === 0) return undefined;
+    // The Outline and the breadcrumbs ask for the same document at once: one tree for both.
+    const recent = this.recent;
+    if (recent && recent.entry === entry && recent.version === document.version && recent.revision === entry.revision) return recent.roots;
+    const roots = this.symbolsOf(document, entry);
+    const kept = (this.recent = { entry, version: document.version, revision: entry.revision, roots });
+    // Kept briefly: thousands of symbols are not worth holding once both have their answer.
+    setTimeout(() => {
+      if (this.recent === kept) this.recent = undefined;
+    }, RECENT_SYMBOLS_MS);
+    return roots;
+  }
+
+  private symbolsOf(document: vscode.TextDocument, entry: DocumentEntry): vscode.DocumentSymbol[] {
     // Label and symbol kind once per kind, not per annotation.
     const looks = new Map<AnnotationKind, { label: string; kind: vscode.SymbolKind }>();
     const look = (kind: AnnotationKind) => {
