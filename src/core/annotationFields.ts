@@ -117,8 +117,11 @@ export function sortedAttributes(values: AttributeValues | undefined): Attribute
 }
 
 /** Every field but the offsets, optional ones copied only when present (attributes copied, not shared). */
-export function copyFieldsExceptOffsets(a: AnnotationFields): Omit<AnnotationFields, 'start' | 'end'> {
-  const out: Record<string, unknown> = {};
+export function copyFieldsExceptOffsets(a: AnnotationFields): Omit<AnnotationFields, 'start' | 'end'>;
+/** The same copy, made onto `into` (an object that already has the offsets, so they come first in its shape). */
+export function copyFieldsExceptOffsets<T extends object>(a: AnnotationFields, into: T): T & Omit<AnnotationFields, 'start' | 'end'>;
+export function copyFieldsExceptOffsets(a: AnnotationFields, into: object = {}): Omit<AnnotationFields, 'start' | 'end'> {
+  const out = into as Record<string, unknown>;
   for (const name of ANNOTATION_FIELD_NAMES) {
     if (name === 'start' || name === 'end') continue;
     const value = a[name];

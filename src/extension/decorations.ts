@@ -70,8 +70,19 @@ function withoutRuler(options: vscode.DecorationRenderOptions): vscode.Decoratio
  * and when an editor becomes visible. Ordinary typing is left to the editor, which moves
  * decorations itself: only spans an edit clipped or orphaned trigger a redraw.
  */
+/** Lines drawn beyond each visible range in the first pass of a dense document (see `draw`). */
+const VISIBLE_MARGIN_LINES = 100;
+/**
+ * How long after the first pass the whole document is drawn: long enough for the workbench to
+ * paint the visible spans before it takes in thousands of ranges (a few hundred milliseconds of
+ * its own for 10,000), short enough that scrolling rarely outruns it.
+ */
+const REST_DELAY_MS = 50;
+
 export class DecorationController extends Disposable {
   private types: Map<AnnotationKind, KindDecorations>;
+  /** Editors whose whole document is still to be drawn after a first pass over their visible lines. */
+  private readonly pendingRest = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly store: AnnotationStore,
@@ -80,7 +91,7 @@ export class DecorationController extends Disposable {
     super();
     this.types = this.createTypes();
     this._register(store.onDidChange((change) => this.onStoreChange(change)));
-    this._register(vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.render(e))));
+    this._register(vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.draw(e))));
     // Kinds, styles and colours come from the scheme; custom colours differ per theme type.
     this._register(onDidChangeScheme(() => this.recreateTypes()));
     this._register(vscode.window.onDidChangeActiveColorTheme(() => this.recreateTypes()));
@@ -123,7 +134,9 @@ export class DecorationController extends Disposable {
   private onStoreChange(change: StoreChange): void {
     if (change.reason === 'edited' && (change.reshaped?.length ?? 0) === 0) return;
     for (const editor of vscode.window.visibleTextEditors) {
-      if (editor.document === change.document) this.render(editor);
+      if (editor.document !== change.document) continue;
+      if (change.reason === 'loaded') this.draw(editor);
+      else this.render(editor);
     }
   }
 
@@ -131,14 +144,49 @@ export class DecorationController extends Disposable {
     vscode.window.visibleTextEditors.forEach((editor) => this.render(editor));
   }
 
-  private render(editor: vscode.TextEditor): void {
+  /**
+   * Draws a document as it is shown (opened, loaded, brought back into view). A dense one is drawn
+   * in two passes: the spans on and around the visible lines at once, then, shortly after, every
+   * span; the workbench takes a while over thousands of ranges, and the first pass shows first.
+   */
+  private draw(editor: vscode.TextEditor): void {
+    const size = this.store.get(editor.document)?.annotations.size ?? 0;
+    if (size <= DENSE_DOCUMENT || editor.visibleRanges.length === 0) {
+      this.render(editor);
+      return;
+    }
+    const near = editor.visibleRanges.map((range) => {
+      const last = editor.document.lineCount - 1;
+      const from = editor.document.offsetAt(new vscode.Position(Math.max(0, range.start.line - VISIBLE_MARGIN_LINES), 0));
+      const to = editor.document.offsetAt(new vscode.Position(Math.min(last, range.end.line + VISIBLE_MARGIN_LINES + 1), 0));
+      return { from, to };
+    });
+    this.render(editor, (start, end) => near.some((r) => start <= r.to && end >= r.from));
+    clearTimeout(this.pendingRest.get(editor));
+    this.pendingRest.set(
+      editor,
+      setTimeout(() => {
+        this.pendingRest.delete(editor);
+        if (vscode.window.visibleTextEditors.includes(editor)) this.render(editor);
+      }, REST_DELAY_MS),
+    );
+  }
+
+  /** Sets every decoration of `editor`, or only those of the spans `only` accepts (a first pass). */
+  private render(editor: vscode.TextEditor, only?: (start: number, end: number) => boolean): void {
+    // A drawing of the whole document supersedes one still to come (and its model is newer).
+    const pending = this.pendingRest.get(editor);
+    if (pending !== undefined && !only) {
+      clearTimeout(pending);
+      this.pendingRest.delete(editor);
+    }
     const entry = this.store.get(editor.document);
     const hidden = hiddenDecorationKinds();
     const shown = shownByAuthor(editor.document.uri);
     const ranges = new Map<AnnotationKind, vscode.Range[]>([...this.types.keys()].map((k) => [k, []]));
     const gutterLines = new Map<AnnotationKind, vscode.Range[]>([...this.types.keys()].map((k) => [k, []]));
     for (const annotation of entry?.annotations.all ?? []) {
-      if (annotation.orphaned || hidden.includes(annotation.kind) || !shown(annotation)) continue;
+      if (annotation.orphaned || (only && !only(annotation.start, annotation.end)) || hidden.includes(annotation.kind) || !shown(annotation)) continue;
       const spans = ranges.get(annotation.kind);
       if (!spans) continue;
       const start = editor.document.positionAt(annotation.start);
@@ -164,6 +212,8 @@ export class DecorationController extends Disposable {
 
   /** The decoration types are not registered: they are created again when the gutter setting changes. */
   override dispose(): void {
+    for (const pending of this.pendingRest.values()) clearTimeout(pending);
+    this.pendingRest.clear();
     this.disposeTypes();
     super.dispose();
   }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotation';
 import type { AnnotationKind } from '../core/annotationKind';
-import type { AnnotationStore } from './annotationStore';
+import type { AnnotationStore, DocumentEntry } from './annotationStore';
+import { DENSE_DOCUMENT } from './decorations';
 import { excerpt } from './excerpt';
 import { kindPresentation } from './kindPresentation';
 import { Disposable } from './lifecycle';
@@ -33,11 +34,15 @@ function symbolKind(kind: AnnotationKind): vscode.SymbolKind {
   return at < 0 ? vscode.SymbolKind.Field : CUSTOM_SYMBOL_KINDS[at % CUSTOM_SYMBOL_KINDS.length];
 }
 
-export function symbolName(annotation: Annotation): string {
-  const label = kindPresentation(annotation.kind).label;
+export function symbolName(annotation: Annotation, label = kindPresentation(annotation.kind).label): string {
   const who = annotation.speaker ? ` (${annotation.speaker})` : '';
   return `${label}${who}: ${excerpt(annotation.text, 50)}`;
 }
+
+/** How long the symbols of a dense document just loaded wait, so that its decorations are painted first. */
+const SYMBOLS_AFTER_DENSE_LOAD_MS = 300;
+/** How long the last symbol tree is kept for a second request of the same model. */
+const RECENT_SYMBOLS_MS = 2000;
 
 /**
  * Annotations as document symbols, so they appear in the Outline, the breadcrumbs and Go to
@@ -45,11 +50,44 @@ export function symbolName(annotation: Annotation): string {
  * annotations Show Annotations of… shows are listed.
  */
 export class AnnotationSymbolProvider implements vscode.DocumentSymbolProvider {
+  /** The last tree given, for the request that follows it for the same model (see provideDocumentSymbols). */
+  private recent: { readonly entry: DocumentEntry; readonly version: number; readonly revision: number; readonly roots: vscode.DocumentSymbol[] } | undefined;
+
   constructor(private readonly store: AnnotationStore) {}
 
   async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[] | undefined> {
-    const entry = this.store.get(document) ?? (await this.store.entryFor(document));
+    let entry = this.store.get(document);
+    if (!entry) {
+      // Asked while the sidecar loads (the Outline and breadcrumbs ask as the editor opens): the
+      // load draws the decorations, whose messages leave for the workbench on the next timer turn.
+      // Thousands of symbols would hold them back behind their own computation and reply, and
+      // the workbench, taking in the reply, would paint them later still: a dense document's
+      // symbols wait until its decorations are drawn (see DecorationController.draw).
+      entry = await this.store.entryFor(document);
+      const dense = (entry?.annotations.size ?? 0) > DENSE_DOCUMENT;
+      await new Promise((resolve) => setTimeout(resolve, dense ? SYMBOLS_AFTER_DENSE_LOAD_MS : 0));
+    }
     if (!entry || entry.annotations.size === 0) return undefined;
+    // The Outline and the breadcrumbs ask for the same document at once: one tree for both.
+    const recent = this.recent;
+    if (recent && recent.entry === entry && recent.version === document.version && recent.revision === entry.revision) return recent.roots;
+    const roots = this.symbolsOf(document, entry);
+    const kept = (this.recent = { entry, version: document.version, revision: entry.revision, roots });
+    // Kept briefly: thousands of symbols are not worth holding once both have their answer.
+    setTimeout(() => {
+      if (this.recent === kept) this.recent = undefined;
+    }, RECENT_SYMBOLS_MS);
+    return roots;
+  }
+
+  private symbolsOf(document: vscode.TextDocument, entry: DocumentEntry): vscode.DocumentSymbol[] {
+    // Label and symbol kind once per kind, not per annotation.
+    const looks = new Map<AnnotationKind, { label: string; kind: vscode.SymbolKind }>();
+    const look = (kind: AnnotationKind) => {
+      let found = looks.get(kind);
+      if (!found) looks.set(kind, (found = { label: kindPresentation(kind).label, kind: symbolKind(kind) }));
+      return found;
+    };
     const roots: vscode.DocumentSymbol[] = [];
     // Annotations come sorted by start, then end: an enclosing span always precedes what it holds.
     const open: { annotation: Annotation; symbol: vscode.DocumentSymbol }[] = [];
@@ -57,7 +95,8 @@ export class AnnotationSymbolProvider implements vscode.DocumentSymbolProvider {
     for (const annotation of entry.annotations.all) {
       if (annotation.orphaned || !shown(annotation)) continue;
       const range = new vscode.Range(document.positionAt(annotation.start), document.positionAt(annotation.end));
-      const symbol = new vscode.DocumentSymbol(symbolName(annotation), annotation.note ?? '', symbolKind(annotation.kind), range, range);
+      const { label, kind } = look(annotation.kind);
+      const symbol = new vscode.DocumentSymbol(symbolName(annotation, label), annotation.note ?? '', kind, range, range);
       // Identical spans are siblings; only a strictly larger span holds another.
       const holds = (outer: Annotation) => outer.start <= annotation.start && outer.end >= annotation.end && outer.end - outer.start > annotation.end - annotation.start;
       while (open.length > 0 && !holds(open[open.length - 1].annotation)) open.pop();

@@ -110,7 +110,7 @@ function textRectInPage(text) {
   return undefined;
 }
 
-/** @typedef {{ seeds?: string, sidecars?: boolean, settings?: Record<string, unknown>, files?: Record<string, string>, prepare?: (workspace: string) => void }} WorkbenchOptions */
+/** @typedef {{ seeds?: string, sidecars?: boolean, settings?: Record<string, unknown>, files?: Record<string, string>, prepare?: (workspace: string) => void, extensions?: string[] }} WorkbenchOptions */
 
 /**
  * The lifecycle every e2e suite shares, called inside its `describe`: open a workbench (which
@@ -200,6 +200,12 @@ export class Workbench {
     }
     // Anything else the suite needs in place before VS Code sees the folder (a git repository).
     opts.prepare?.(this.workspace);
+    // `extensions`: extension folders installed beside the development one (code-server loads
+    // one development path only), named publisher.name-version as an installed extension is.
+    for (const dir of opts.extensions ?? []) {
+      const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      fs.cpSync(dir, path.join(runDir.extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
+    }
 
     const server = await startCodeServer({
       runDir,

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { file, REPO_SIDECARS } from './sidecarArbitraries';
 import schema from '../../schemas/sidecar.schema.json';
 import { ANNOTATION_FIELD_NAMES, REQUIRED_FIELD_NAMES } from '../../src/core/annotationFields';
-import { parseSidecar, parseSidecarWithoutFastPath, type SchemeCheck } from '../../src/core/sidecar/parseSidecar';
+import { parseCanonicalSidecar, parseSidecar, parseSidecarWithoutFastPath, type SchemeCheck } from '../../src/core/sidecar/parseSidecar';
 import { readCanonicalSidecar } from '../../src/core/sidecar/fastSidecarReader';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
 import type { StoredAnnotation } from '../../src/core/sidecar/sidecarFormat';
@@ -19,7 +19,11 @@ const SCHEMES: SchemeCheck[] = [BUILT_IN_SCHEME, 'any'];
 
 function assertSameAsGeneral(text: string, label = JSON.stringify(text.slice(0, 200))): void {
   for (const scheme of SCHEMES) {
-    assert.deepStrictEqual(parseSidecar(text, scheme), parseSidecarWithoutFastPath(text, scheme), label);
+    const general = parseSidecarWithoutFastPath(text, scheme);
+    assert.deepStrictEqual(parseSidecar(text, scheme), general, label);
+    // What the extension reads on its own thread (the rest goes to the worker): the same, when it answers.
+    const canonical = parseCanonicalSidecar(text, scheme);
+    if (canonical) assert.deepStrictEqual(canonical, general, label);
   }
 }
 

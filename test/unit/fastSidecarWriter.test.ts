@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import fc from 'fast-check';
 import { Document } from 'yaml';
-import { CORE_NOT_STRING } from '../../src/core/sidecar/coreSchemaScalars';
+import { CORE_NOT_STRING, plainIsString } from '../../src/core/sidecar/coreSchemaScalars';
 import { serializeCanonicalSidecar } from '../../src/core/sidecar/fastSidecarWriter';
 import { parseSidecarWithoutFastPath } from '../../src/core/sidecar/parseSidecar';
 import { SidecarBlockCache } from '../../src/core/sidecar/sidecarBlockCache';
@@ -55,6 +55,19 @@ describe('fast sidecar writer', function () {
   it('quotes plain values by the same core schema patterns as the yaml library', () => {
     const tags = new Document({}).schema.tags.filter((t) => t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test);
     assert.deepEqual(CORE_NOT_STRING.map((r) => r.source), tags.map((t) => t.test?.source));
+  });
+
+  it('decides plain values as the core schema patterns do, the shortcut for a leading letter included (property)', () => {
+    const byPatterns = (v: string) => !CORE_NOT_STRING.some((r) => r.test(v));
+    const words = ['null', 'Null', 'NULL', 'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'False', 'FALSE', 'fALSE', 'nan', 'inf', '0o7', '0x1F', '1e5', '.5', '-3', '~', ''];
+    const pieces = fc.constantFrom(...words, 'n', 't', 'f', 'N', 'T', 'F', 'e', 'x', 'o', '.', '-', '+', '0', '9', ' ', '_', '@', '`', '[', '{', 'é');
+    fc.assert(
+      fc.property(fc.oneof(fc.array(pieces, { maxLength: 4 }).map((p) => p.join('')), fc.string(), fc.fullUnicodeString()), (v) => {
+        assert.equal(plainIsString(v), byPatterns(v), JSON.stringify(v));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const v of words) assert.equal(plainIsString(v), byPatterns(v), v);
   });
 
   it('writes what the yaml library writes, byte for byte (property, hostile strings)', () => {

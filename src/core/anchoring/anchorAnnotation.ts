@@ -51,10 +51,13 @@ const OFFERED = 3;
  * that end of the document.
  */
 export function atRecordedOffsets(target: AnchorTarget, text: string): boolean {
-  if (target.text.length === 0 || target.end > text.length || text.slice(target.start, target.end) !== target.text) return false;
+  const { start, end, prefix, suffix } = target;
+  const quote = target.text;
+  // Compared in place (no slices): this runs for every annotation of every sidecar loaded.
+  if (quote.length === 0 || start < 0 || end > text.length || end - start !== quote.length || !text.startsWith(quote, start)) return false;
   const edge = !target.contextUnrecorded;
-  const prefixHolds = target.prefix.length === 0 ? edge && target.start === 0 : text.slice(Math.max(0, target.start - target.prefix.length), target.start) === target.prefix;
-  const suffixHolds = target.suffix.length === 0 ? edge && target.end === text.length : text.slice(target.end, target.end + target.suffix.length) === target.suffix;
+  const prefixHolds = prefix.length === 0 ? edge && start === 0 : start >= prefix.length && text.startsWith(prefix, start - prefix.length);
+  const suffixHolds = suffix.length === 0 ? edge && end === text.length : text.startsWith(suffix, end);
   return prefixHolds && suffixHolds;
 }
 

@@ -114,6 +114,9 @@ function withoutCollisions(decisions: Map<Annotation, AnchorResult>, settled: re
     readonly from: string;
     readonly moved?: { readonly annotation: Annotation; readonly result: Extract<AnchorResult, { status: 'moved' }> };
   }
+  // Only an annotation that moved can lose its place: with none (a sidecar read against the text
+  // it was written for), there is nothing to refuse, and no need to list 10,000 places.
+  if (![...decisions.values()].some((result) => result.status === 'moved')) return;
   const places = new Map<string, Claim[]>();
   const claim = (start: number, end: number, c: Claim) => {
     const key = `${start}:${end}`;

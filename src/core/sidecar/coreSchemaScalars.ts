@@ -16,10 +16,18 @@ export const CORE_NOT_STRING: readonly RegExp[] = [
 ];
 
 /** First characters of every plain scalar CORE_NOT_STRING can match (and the empty one). */
-const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]|^$/;
+const MAYBE_NOT_STRING = /^[-+.0-9~]|^$/;
 
-/** A plain scalar the core schema reads as a string. */
+/** The only plain scalars starting with a letter that CORE_NOT_STRING matches: null and the booleans. */
+const NOT_STRING_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+
+/**
+ * A plain scalar the core schema reads as a string. Most values (quotes, names) start with a
+ * letter, where only a whole word can be something else, so they are decided without a pattern.
+ */
 export function plainIsString(value: string): boolean {
+  const first = value.charCodeAt(0) | 0x20;
+  if (first >= 0x61 && first <= 0x7a) return !NOT_STRING_WORDS.has(value);
   if (!MAYBE_NOT_STRING.test(value)) return true;
   for (const test of CORE_NOT_STRING) if (test.test(value)) return false;
   return true;

@@ -82,6 +82,23 @@ export function parseSidecarWithoutFastPath(text: string, scheme: SchemeCheck = 
   return parseSafely(text, scheme, false);
 }
 
+/**
+ * parseSidecar when the fast reader recognises the text (the layout the writer produces), else
+ * undefined without touching the general YAML path: the caller decides where that runs (the
+ * extension sends it to a worker thread). A result is exactly what parseSidecar returns.
+ */
+export function parseCanonicalSidecar(text: string, scheme: SchemeCheck = BUILT_IN_SCHEME): SidecarParseResult | undefined {
+  try {
+    const bare = stripBom(text);
+    if (findConflictMarkers(loneCrAsLf(bare)).length > 0) return undefined;
+    const read = readFast(bare);
+    return read && checkRead(read, scheme);
+  } catch {
+    // parseSidecar reports it (its reader's error becomes a problem).
+    return undefined;
+  }
+}
+
 function parseSafely(text: string, scheme: SchemeCheck, fast: boolean): SidecarParseResult {
   try {
     return parseUnsafe(stripBom(text), scheme, fast);
@@ -99,10 +116,10 @@ export function checkSidecarAgainstDocument(parsed: SidecarParseSuccess, documen
   const length = new CodePointIndex(stripBom(documentText)).codePointLength;
   const problems: SidecarProblem[] = [];
   parsed.sidecar.annotations.forEach((a, i) => {
-    const fields = parsed.locations.annotations[i]?.fields ?? {};
     for (const key of ['start', 'end'] as const) {
       if (a[key] > length) {
-        const at = fields[key] ?? parsed.locations.annotations[i]?.range ?? START;
+        // Locations are computed on first access (a second pass of the reader): only for a problem.
+        const at = parsed.locations.annotations[i]?.fields[key] ?? parsed.locations.annotations[i]?.range ?? START;
         problems.push({
           ...at,
           message: `annotations[${i}].${key}: offset ${a[key]} is past the end of the document (${length} code points)`,
@@ -137,8 +154,11 @@ function parseUnsafe(bare: string, scheme: SchemeCheck, fast: boolean): SidecarP
 
   // The fast reader checks the schema's rules itself and refuses anything it is not sure of.
   const read: ReadResult = (fast ? readFast(bare) : undefined) ?? readGeneral(text);
-  if (!read.ok) return read;
+  return read.ok ? checkRead(read, scheme) : read;
+}
 
+/** The stages after reading, which both readers share: the annotation scheme, then semantics. */
+function checkRead(read: Extract<ReadResult, { ok: true }>, scheme: SchemeCheck): SidecarParseResult {
   const raw = read.data as Omit<SidecarFile, 'annotations'> & { annotations: StoredAnnotation[] | null };
   const annotations = raw.annotations ?? [];
   const sidecar: SidecarFile = {
@@ -156,7 +176,7 @@ function parseUnsafe(bare: string, scheme: SchemeCheck, fast: boolean): SidecarP
   return result;
 }
 
-function readFast(bare: string): ReadResult | undefined {
+function readFast(bare: string): Extract<ReadResult, { ok: true }> | undefined {
   const canonical = readCanonicalSidecar(bare);
   return canonical && withLazyLocations({ ok: true as const, data: canonical.data, canonical: true }, () => canonical.locations);
 }

@@ -66,7 +66,8 @@ export function fromStoredAnnotations(stored: readonly StoredAnnotation[], docum
     const start = clamp(s.start);
     // Offsets first: objects spread from the field copy and then given offsets end up with
     // shapes V8 handles slowly, and every keystroke writes the offsets of all of them (25x).
-    return { start, end: Math.max(start, clamp(s.end)), ...copyFields(s) };
+    // The fields are copied straight onto it (no intermediate copy to spread).
+    return copyFieldsExceptOffsets(s, { start, end: Math.max(start, clamp(s.end)) });
   });
 }
 
@@ -77,9 +78,4 @@ export function buildSidecarFile(annotations: readonly Annotation[], documentTex
     documentHash: hashDocumentText(documentText),
     annotations: toStoredAnnotations(annotations, documentText).sort(compareStoredAnnotations),
   };
-}
-
-/** Everything but the offsets, with optional fields copied only when present. */
-function copyFields(a: Annotation | StoredAnnotation): Omit<Annotation, 'start' | 'end'> {
-  return copyFieldsExceptOffsets(a);
 }
