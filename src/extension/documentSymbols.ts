@@ -7,7 +7,7 @@ import { excerpt } from './excerpt';
 import { kindPresentation } from './kindPresentation';
 import { Disposable } from './lifecycle';
 import { activeScheme } from './scheme/activeScheme';
-import { affectsAuthorFilter, shownByAuthor } from './shownAuthors';
+import { affectsAuthorFilter, authorQuery, shownByAuthor } from './shownAuthors';
 
 /** Symbol kinds chosen for their icons in the Outline: a distinct one per built-in kind. */
 const SYMBOL_KIND: Readonly<Record<AnnotationKind, vscode.SymbolKind>> = {
@@ -51,7 +51,7 @@ const RECENT_SYMBOLS_MS = 2000;
  */
 export class AnnotationSymbolProvider implements vscode.DocumentSymbolProvider {
   /** The last tree given, for the request that follows it for the same model (see provideDocumentSymbols). */
-  private recent: { readonly entry: DocumentEntry; readonly version: number; readonly revision: number; readonly roots: vscode.DocumentSymbol[] } | undefined;
+  private recent: { readonly entry: DocumentEntry; readonly version: number; readonly revision: number; readonly filter: string; readonly roots: vscode.DocumentSymbol[] } | undefined;
 
   constructor(private readonly store: AnnotationStore) {}
 
@@ -69,10 +69,12 @@ export class AnnotationSymbolProvider implements vscode.DocumentSymbolProvider {
     }
     if (!entry || entry.annotations.size === 0) return undefined;
     // The Outline and the breadcrumbs ask for the same document at once: one tree for both.
+    // (Same model, same annotations, same Show Annotations of… filter.)
+    const filter = JSON.stringify(authorQuery(document.uri));
     const recent = this.recent;
-    if (recent && recent.entry === entry && recent.version === document.version && recent.revision === entry.revision) return recent.roots;
+    if (recent && recent.entry === entry && recent.version === document.version && recent.revision === entry.revision && recent.filter === filter) return recent.roots;
     const roots = this.symbolsOf(document, entry);
-    const kept = (this.recent = { entry, version: document.version, revision: entry.revision, roots });
+    const kept = (this.recent = { entry, version: document.version, revision: entry.revision, filter, roots });
     // Kept briefly: thousands of symbols are not worth holding once both have their answer.
     setTimeout(() => {
       if (this.recent === kept) this.recent = undefined;
