@@ -64,12 +64,6 @@ function withoutRuler(options: vscode.DecorationRenderOptions): vscode.Decoratio
   return rest;
 }
 
-/**
- * Draws annotations in every visible editor. Decoration types are created once (again only when
- * the gutter setting changes); ranges are set when a document loads or its annotations change,
- * and when an editor becomes visible. Ordinary typing is left to the editor, which moves
- * decorations itself: only spans an edit clipped or orphaned trigger a redraw.
- */
 /** Lines drawn beyond each visible range in the first pass of a dense document (see `draw`). */
 const VISIBLE_MARGIN_LINES = 100;
 /**
@@ -79,6 +73,12 @@ const VISIBLE_MARGIN_LINES = 100;
  */
 const REST_DELAY_MS = 50;
 
+/**
+ * Draws annotations in every visible editor. Decoration types are created once (again only when
+ * the gutter setting changes); ranges are set when a document loads or its annotations change,
+ * and when an editor becomes visible. Ordinary typing is left to the editor, which moves
+ * decorations itself: only spans an edit clipped or orphaned trigger a redraw.
+ */
 export class DecorationController extends Disposable {
   private types: Map<AnnotationKind, KindDecorations>;
   /** Editors whose whole document is still to be drawn after a first pass over their visible lines. */

@@ -47,7 +47,8 @@ export function serializeCanonicalSidecar(file: SidecarFile, cache?: SidecarBloc
     cache?.commit();
     return text;
   } catch (e) {
-    cache?.abandon();
+    // A write that did not happen commits nothing: the blocks it rendered stay, correct for their
+    // fields, until the next write that succeeds drops the unused ones.
     if (e instanceof Unsure) return undefined;
     throw e;
   }

@@ -74,9 +74,6 @@ export class SidecarBlockCache {
     if (this.blocks.size > this.used) for (const [id, kept] of this.blocks) if (kept.used !== this.write) this.blocks.delete(id);
   }
 
-  /** Ends a write that did not happen: what it rendered is kept too, until the next write that succeeds. */
-  abandon(): void {}
-
   /** Blocks kept (for tests: the cache holds no more than the last write used). */
   get size(): number {
     return this.blocks.size;
