@@ -3,6 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { compareAnnotations } from '../core/annotation';
 import type { CorpusDocument } from '../core/corpus/annotatedDocument';
+import { isInsideFolder } from '../core/corpus/insideFolder';
 import { documentTextOfBytes, readDocumentText } from '../core/corpus/readFiles';
 import type { AnnotationScheme } from '../core/scheme/scheme';
 import { toStoredAnnotations } from '../core/sidecar/sidecarCodec';
@@ -62,9 +63,9 @@ export class GitRepository {
 
   /** A path given on the command line as the repository-relative, `/`-separated path git wants. */
   relative(path: string): string {
-    const rel = relative(this.root, resolve(path));
-    if (rel.startsWith('..')) throw new UsageError(`${path} is outside the git repository ${this.root}`);
-    return rel.split(sep).join('/') || '.';
+    const absolute = resolve(path);
+    if (!isInsideFolder(this.root, absolute)) throw new UsageError(`${path} is outside the git repository ${this.root}`);
+    return relative(this.root, absolute).split(sep).join('/') || '.';
   }
 
   absolute(path: string): string {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isInsideFolder } from '../../core/corpus/insideFolder';
 import { readDocumentText } from '../../core/corpus/readFiles';
 import type { AnnotationScheme } from '../../core/scheme/scheme';
 import { toStoredAnnotations } from '../../core/sidecar/sidecarCodec';
@@ -25,18 +26,13 @@ export async function changedSidecars(repository: GitRepository, ref: string, st
   for (const change of await repository.diffWith(ref)) {
     for (const uri of [change.uri, change.originalUri]) if (uri.scheme === 'file' && isSidecarPath(uri.fsPath)) sidecars.set(uri.toString(), uri);
   }
-  for (const entry of store.all()) if (entry.unsaved && isInside(repository, entry.sidecarUri)) sidecars.set(entry.sidecarUri.toString(), entry.sidecarUri);
+  for (const entry of store.all()) if (entry.unsaved && isInsideFolder(repository.rootUri.fsPath, entry.sidecarUri.fsPath)) sidecars.set(entry.sidecarUri.toString(), entry.sidecarUri);
   return [...sidecars.values()];
 }
 
 /** The document a sidecar belongs to. */
 export function documentUriOf(sidecarUri: vscode.Uri): vscode.Uri {
   return vscode.Uri.file(documentPathForSidecar(sidecarUri.fsPath) ?? sidecarUri.fsPath);
-}
-
-function isInside(repository: GitRepository, uri: vscode.Uri): boolean {
-  const root = repository.rootUri.fsPath;
-  return uri.fsPath === root || uri.fsPath.startsWith(root.endsWith('/') || root.endsWith('\\') ? root : root + (root.includes('\\') ? '\\' : '/'));
 }
 
 /** The document's text now (the editor's, unsaved edits included), else as it was at `ref`. */
