@@ -74,6 +74,23 @@ const VISIBLE_MARGIN_LINES = 100;
 const REST_DELAY_MS = 50;
 
 /**
+ * A context key set to the same value after every drawing, only for its round trip: the workbench
+ * answers it after it has applied the decorations sent before it. `setDecorations` carries no
+ * document version, so ranges computed before a keystroke the workbench already applied would land
+ * shifted; an edit that reaches us between a drawing and this answer is such a keystroke.
+ */
+const DRAWN_KEY = 'sourceAnnotator.decorationsApplied';
+/** How long edits must pause before a drawing that crossed one is done again. */
+const REDRAW_AFTER_CROSSING_MS = 150;
+
+/** Drawings of one document not yet confirmed by the workbench, and whether an edit crossed them. */
+interface InFlight {
+  unconfirmed: number;
+  crossed: boolean;
+  redraw?: ReturnType<typeof setTimeout>;
+}
+
+/**
  * Draws annotations in every visible editor. Decoration types are created once (again only when
  * the gutter setting changes); ranges are set when a document loads or its annotations change,
  * and when an editor becomes visible. Ordinary typing is left to the editor, which moves
@@ -83,6 +100,7 @@ export class DecorationController extends Disposable {
   private types: Map<AnnotationKind, KindDecorations>;
   /** Editors whose whole document is still to be drawn after a first pass over their visible lines. */
   private readonly pendingRest = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
+  private readonly inFlight = new Map<vscode.TextDocument, InFlight>();
 
   constructor(
     private readonly store: AnnotationStore,
@@ -132,6 +150,8 @@ export class DecorationController extends Disposable {
   }
 
   private onStoreChange(change: StoreChange): void {
+    if (change.reason === 'edited') this.noteEdit(change.document);
+    if (change.reason === 'closed') this.forget(change.document);
     if (change.reason === 'edited' && (change.reshaped?.length ?? 0) === 0) return;
     for (const editor of vscode.window.visibleTextEditors) {
       if (editor.document !== change.document) continue;
@@ -200,6 +220,43 @@ export class DecorationController extends Disposable {
       editor.setDecorations(dense ? types.span : types.denseSpan, []);
       if (types.gutter) editor.setDecorations(types.gutter, gutterLines.get(kind)!);
     }
+    this.awaitApplied(editor.document);
+  }
+
+  /** Asks the workbench to confirm the drawing just sent for `document` (see DRAWN_KEY). */
+  private awaitApplied(document: vscode.TextDocument): void {
+    const flight = this.inFlight.get(document) ?? { unconfirmed: 0, crossed: false };
+    this.inFlight.set(document, flight);
+    flight.unconfirmed++;
+    const confirmed = (): void => {
+      if (this.inFlight.get(document) !== flight) return;
+      flight.unconfirmed--;
+      if (flight.unconfirmed === 0 && flight.crossed) this.scheduleRedraw(document, flight);
+    };
+    vscode.commands.executeCommand('setContext', DRAWN_KEY, true).then(confirmed, confirmed);
+  }
+
+  /** An edit that shifted spans: if a drawing is unconfirmed it may have been computed before it. */
+  private noteEdit(document: vscode.TextDocument): void {
+    const flight = this.inFlight.get(document);
+    if (!flight) return;
+    if (flight.unconfirmed > 0) flight.crossed = true;
+    // Typing goes on: the redraw waits for a pause (and is itself confirmed the same way).
+    if (flight.redraw !== undefined) this.scheduleRedraw(document, flight);
+  }
+
+  private scheduleRedraw(document: vscode.TextDocument, flight: InFlight): void {
+    clearTimeout(flight.redraw);
+    flight.redraw = setTimeout(() => {
+      flight.redraw = undefined;
+      flight.crossed = false;
+      for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.render(editor);
+    }, REDRAW_AFTER_CROSSING_MS);
+  }
+
+  private forget(document: vscode.TextDocument): void {
+    clearTimeout(this.inFlight.get(document)?.redraw);
+    this.inFlight.delete(document);
   }
 
   private disposeTypes(): void {
@@ -214,6 +271,7 @@ export class DecorationController extends Disposable {
   override dispose(): void {
     for (const pending of this.pendingRest.values()) clearTimeout(pending);
     this.pendingRest.clear();
+    for (const document of [...this.inFlight.keys()]) this.forget(document);
     this.disposeTypes();
     super.dispose();
   }

@@ -83,4 +83,18 @@ describe('At corpus scale', function () {
     await page.keyboard.press('Control+S');
     await waitUntil(() => startOnDisk() === before + typed.length, 30_000, `the sidecar to store the speculation at ${before + typed.length}`);
   });
+
+  it('typing while the whole document is drawn again (a theme change) leaves every span on its words', async () => {
+    // Decorations carry no document version: ranges computed before keys the workbench already
+    // applied would land shifted, for good. The extension must notice and draw again.
+    const page = wb.page;
+    await waitUntil(async () => (await page.evaluate(inlineDecoratedTextsOfFirstLine)).includes(LARGE_SPECULATION), 30_000, 'the speculation decorated before');
+    await wb.runCommand('Preferences: Toggle between Light/Dark Themes');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('More ', { delay: 0 });
+    await waitUntil(async () => normalizeText((await wb.editor().locator('.view-lines .view-line').first().textContent()) ?? '').startsWith('More Update Opening'), 10_000, 'the typed text');
+    await waitUntil(async () => (await page.evaluate(inlineDecoratedTextsOfFirstLine)).includes(LARGE_SPECULATION), 10_000, 'the speculation decorated on its words after the redraw');
+    await wb.screenshot('large-workspace-redrawn.png', 'editor');
+    await wb.runCommand('Preferences: Toggle between Light/Dark Themes');
+  });
 });
