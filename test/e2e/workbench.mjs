@@ -405,7 +405,14 @@ export class Workbench {
   async runCommand(/** @type {string} */ title, timeoutMs = 15_000) {
     await this.#openPalette(title, timeoutMs);
     await this.page.keyboard.press('Enter');
-    await this.page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'hidden' });
+    // The palette is gone when the quick input hides, or when a command's own picker has taken
+    // the same widget over at once (its input no longer holds the palette's `>` text).
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await waitUntil(
+      async () => !(await input.isVisible()) || !(await input.inputValue({ timeout: 500 }).catch(() => '')).startsWith('>'),
+      30_000,
+      `the Command Palette to close after ${title}`,
+    );
   }
 
   /** Dismisses notification toasts (they can cover the editor in screenshots). */
