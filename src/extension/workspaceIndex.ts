@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { SIDECAR_GLOB, SKIPPED_FOLDERS_GLOB } from '../core/corpus/findDocuments';
 import { AnnotationIndex } from '../core/index/annotationIndex';
 import { toStoredAnnotations } from '../core/sidecar/sidecarCodec';
 import { readSidecarFile } from '../core/corpus/readFiles';
@@ -12,6 +11,7 @@ import { Disposable } from './lifecycle';
 import { activeScheme, whenSchemeReady } from './scheme/activeScheme';
 import type { SidecarParser } from './sidecarParsing/sidecarParser';
 import type { SpeakerRegistryFile } from './speakers/speakerRegistryFile';
+import { workspaceSidecars } from './workspaceFiles';
 
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
@@ -128,7 +128,7 @@ export class WorkspaceIndex extends Disposable {
 
   private async build(): Promise<void> {
     await this.speakers.ready;
-    const sidecars = await vscode.workspace.findFiles(SIDECAR_GLOB, SKIPPED_FOLDERS_GLOB);
+    const sidecars = await workspaceSidecars();
     this.index.clear();
     this.lines.clear();
     for (const entry of this.store.all()) this.indexOpen(entry.document);

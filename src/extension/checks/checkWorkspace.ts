@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { readAnnotatedDocument } from '../../core/corpus/annotatedDocument';
-import { SIDECAR_GLOB, SKIPPED_FOLDERS_GLOB } from '../../core/corpus/findDocuments';
 import { checkSidecar, type CheckProblem } from '../../core/check/checkSidecar';
 import { documentPathForSidecar } from '../../core/sidecar/sidecarFormat';
 import type { AnnotationStore } from '../annotationStore';
 import type { Command } from '../commands/command';
 import { Disposable } from '../lifecycle';
 import { activeScheme, schemeState } from '../scheme/activeScheme';
+import { workspaceSidecars } from '../workspaceFiles';
 
 export interface WorkspaceCheck {
   readonly sidecars: number;
@@ -40,7 +40,7 @@ export class CheckWorkspaceCommand extends Disposable implements Command {
     const scheme = activeScheme();
     const open = new Set(this.store.all().map((entry) => entry.sidecarUri.toString()));
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking annotations'), cancellable: true }, async (progress, token) => {
-      const uris = (await vscode.workspace.findFiles(SIDECAR_GLOB, SKIPPED_FOLDERS_GLOB, undefined, token)).filter((uri) => uri.scheme === 'file' && documentPathForSidecar(uri.fsPath));
+      const uris = (await workspaceSidecars()).filter((uri) => documentPathForSidecar(uri.fsPath));
       this.collection.clear();
       let errors = 0;
       let warnings = 0;

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { DOCUMENT_GLOB, SKIPPED_FOLDERS_GLOB } from '../../../core/corpus/findDocuments';
-import { isSidecarPath } from '../../../core/sidecar/sidecarFormat';
 import type { AnnotationStore } from '../../annotationStore';
 import type { Command } from '../../commands/command';
+import { workspaceDocuments } from '../../workspaceFiles';
 import { readWorkspaceText } from '../../workspaceText';
 import type { SuggestionNavigator } from '../suggestionNavigator';
 import type { SuggestionStore } from '../suggestionStore';
@@ -29,7 +28,7 @@ export class SuggestAnnotationsInWorkspaceCommand implements Command {
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Suggesting annotations'), cancellable: true },
       async (progress, token) => {
-        const uris = (await vscode.workspace.findFiles(DOCUMENT_GLOB, SKIPPED_FOLDERS_GLOB, undefined, token)).filter((uri) => uri.scheme === 'file' && !isSidecarPath(uri.fsPath));
+        const uris = await workspaceDocuments();
         const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
         let suggestions = 0;
         let documents = 0;
