@@ -6,7 +6,9 @@ import { DENSE_DOCUMENT } from './decorations';
 import { excerpt } from './excerpt';
 import { kindPresentation } from './kindPresentation';
 import { Disposable } from './lifecycle';
+import { listedAround, type Listed } from '../core/index/listedAround';
 import { activeScheme } from './scheme/activeScheme';
+import { outlineMaxAnnotations, SETTINGS_SECTION } from './settings';
 import { affectsAuthorFilter, authorQuery, shownByAuthor } from './shownAuthors';
 
 /** Symbol kinds chosen for their icons in the Outline: a distinct one per built-in kind. */
@@ -44,14 +46,31 @@ const SYMBOLS_AFTER_DENSE_LOAD_MS = 300;
 /** How long the last symbol tree is kept for a second request of the same model. */
 const RECENT_SYMBOLS_MS = 2000;
 
+/** Where the last of `annotations` to end ends (a span may hold the ones after it). */
+function lastEnd(annotations: readonly Annotation[]): number {
+  return annotations.reduce((end, a) => Math.max(end, a.end), 0);
+}
+
+/** Where the cursor is in an editor showing `document` (the active one first), else its start. */
+function cursorIn(document: vscode.TextDocument): number {
+  const active = vscode.window.activeTextEditor;
+  const editor = active?.document === document ? active : vscode.window.visibleTextEditors.find((e) => e.document === document);
+  return editor ? document.offsetAt(editor.selection.active) : 0;
+}
+
 /**
  * Annotations as document symbols, so they appear in the Outline, the breadcrumbs and Go to
  * Symbol in Editor (@). A span nested in another (a quote inside a claim) is its child. Only the
- * annotations Show Annotations of… shows are listed.
+ * annotations Show Annotations of… shows are listed, and at most `outline.maxAnnotations` of them:
+ * a denser document lists those around the cursor, between two entries that count the others
+ * (the editor holds and re-reads every symbol on each keystroke; 10,000 of them took 55 MB of the
+ * extension host and most of a save's time).
  */
 export class AnnotationSymbolProvider implements vscode.DocumentSymbolProvider {
   /** The last tree given, for the request that follows it for the same model (see provideDocumentSymbols). */
-  private recent: { readonly entry: DocumentEntry; readonly version: number; readonly revision: number; readonly filter: string; readonly roots: vscode.DocumentSymbol[] } | undefined;
+  private recent: { readonly entry: DocumentEntry; readonly version: number; readonly revision: number; readonly filter: string; readonly window: string; readonly roots: vscode.DocumentSymbol[] } | undefined;
+  /** Per document listed only in part: the UTF-16 range its listed annotations cover. */
+  private readonly windows = new WeakMap<vscode.TextDocument, { readonly start: number; readonly end: number }>();
 
   constructor(private readonly store: AnnotationStore) {}
 
@@ -71,10 +90,19 @@ export class AnnotationSymbolProvider implements vscode.DocumentSymbolProvider {
     // The Outline and the breadcrumbs ask for the same document at once: one tree for both.
     // (Same model, same annotations, same Show Annotations of… filter.)
     const filter = JSON.stringify(authorQuery(document.uri));
+    const shown = shownByAuthor(document.uri);
+    const listed = listedAround(
+      entry.annotations.all.filter((a) => !a.orphaned && shown(a)),
+      outlineMaxAnnotations(),
+      cursorIn(document),
+    );
+    const window = `${listed.before}+${listed.spans.length}`;
     const recent = this.recent;
-    if (recent && recent.entry === entry && recent.version === document.version && recent.revision === entry.revision && recent.filter === filter) return recent.roots;
-    const roots = this.symbolsOf(document, entry);
-    const kept = (this.recent = { entry, version: document.version, revision: entry.revision, filter, roots });
+    if (recent && recent.entry === entry && recent.version === document.version && recent.revision === entry.revision && recent.filter === filter && recent.window === window) return recent.roots;
+    const roots = this.symbolsOf(document, listed);
+    if (listed.before + listed.after === 0 || listed.spans.length === 0) this.windows.delete(document);
+    else this.windows.set(document, { start: listed.spans[0].start, end: lastEnd(listed.spans) });
+    const kept = (this.recent = { entry, version: document.version, revision: entry.revision, filter, window, roots });
     // Kept briefly: thousands of symbols are not worth holding once both have their answer.
     setTimeout(() => {
       if (this.recent === kept) this.recent = undefined;
@@ -82,7 +110,13 @@ export class AnnotationSymbolProvider implements vscode.DocumentSymbolProvider {
     return roots;
   }
 
-  private symbolsOf(document: vscode.TextDocument, entry: DocumentEntry): vscode.DocumentSymbol[] {
+  /** Whether `document`'s symbols list only some of its annotations and `offset` lies outside them. */
+  outsideListed(document: vscode.TextDocument, offset: number): boolean {
+    const window = this.windows.get(document);
+    return window !== undefined && (offset < window.start || offset > window.end);
+  }
+
+  private symbolsOf(document: vscode.TextDocument, listed: Listed<Annotation>): vscode.DocumentSymbol[] {
     // Label and symbol kind once per kind, not per annotation.
     const looks = new Map<AnnotationKind, { label: string; kind: vscode.SymbolKind }>();
     const look = (kind: AnnotationKind) => {
@@ -93,9 +127,7 @@ export class AnnotationSymbolProvider implements vscode.DocumentSymbolProvider {
     const roots: vscode.DocumentSymbol[] = [];
     // Annotations come sorted by start, then end: an enclosing span always precedes what it holds.
     const open: { annotation: Annotation; symbol: vscode.DocumentSymbol }[] = [];
-    const shown = shownByAuthor(document.uri);
-    for (const annotation of entry.annotations.all) {
-      if (annotation.orphaned || !shown(annotation)) continue;
+    for (const annotation of listed.spans) {
       const range = new vscode.Range(document.positionAt(annotation.start), document.positionAt(annotation.end));
       const { label, kind } = look(annotation.kind);
       const symbol = new vscode.DocumentSymbol(symbolName(annotation, label), annotation.note ?? '', kind, range, range);
@@ -105,8 +137,19 @@ export class AnnotationSymbolProvider implements vscode.DocumentSymbolProvider {
       (open.length > 0 ? open[open.length - 1].symbol.children : roots).push(symbol);
       open.push({ annotation, symbol });
     }
+    const { spans: annotations, before, after } = listed;
+    if (before > 0) roots.unshift(leftOut(vscode.l10n.t('{0} more annotations before these: Annotate: Go to Annotation… lists every one', before), new vscode.Range(new vscode.Position(0, 0), document.positionAt(annotations[0].start))));
+    if (after > 0) {
+      const end = document.positionAt(lastEnd(annotations));
+      roots.push(leftOut(vscode.l10n.t('{0} more annotations after these: Annotate: Go to Annotation… lists every one', after), new vscode.Range(end, document.lineAt(document.lineCount - 1).range.end)));
+    }
     return roots;
   }
+}
+
+/** An entry that counts the annotations a dense document's symbols leave out. */
+function leftOut(name: string, range: vscode.Range): vscode.DocumentSymbol {
+  return new vscode.DocumentSymbol(name, '', vscode.SymbolKind.Namespace, range, new vscode.Range(range.start, range.start));
 }
 
 /**
@@ -131,7 +174,15 @@ export class AnnotationSymbols extends Disposable {
         this.scheduleRegister();
       }),
     );
-    this._register(vscode.workspace.onDidChangeConfiguration((event) => affectsAuthorFilter(event) && this.scheduleRegister()));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => (affectsAuthorFilter(event) || event.affectsConfiguration(`${SETTINGS_SECTION}.outline.maxAnnotations`)) && this.scheduleRegister()),
+    );
+    // A document listed in part: the cursor leaving the listed annotations lists those around it.
+    this._register(
+      vscode.window.onDidChangeTextEditorSelection(({ textEditor }) => {
+        if (this.provider.outsideListed(textEditor.document, textEditor.document.offsetAt(textEditor.selection.active))) this.scheduleRegister();
+      }),
+    );
   }
 
   private scheduleRegister(): void {

@@ -30,6 +30,11 @@ export function showGutterIcons(): boolean {
   return section().get<boolean>('decorations.gutterIcons', true);
 }
 
+/** How many annotations of one document the Outline lists at most (see AnnotationSymbolProvider). */
+export function outlineMaxAnnotations(): number {
+  return Math.max(1, Math.floor(section().get<number>('outline.maxAnnotations', 1000)));
+}
+
 /** Whether Next/Previous Annotation continue into the next annotated document. */
 export function navigateAcrossDocuments(): boolean {
   return section().get<boolean>('navigation.acrossDocuments', true);

@@ -168,6 +168,29 @@ describe('navigation', function () {
     assert.deepEqual(quoteRange, new vscode.Range(editor.document.positionAt(find(editor.document, 'the talks').start), editor.document.positionAt(find(editor.document, 'going well').end)));
   });
 
+  it('lists at most outline.maxAnnotations symbols: those around the cursor, between two entries counting the others', async () => {
+    const { editor } = await annotatedScratch();
+    const config = vscode.workspace.getConfiguration('sourceAnnotator');
+    await config.update('outline.maxAnnotations', 2, vscode.ConfigurationTarget.Global);
+    try {
+      const names = async () => ((await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri)) ?? []).map((s) => [s.name, ...s.children.map((c) => `  ${c.name.split(':')[0]}`)]).flat();
+      placeCursor(editor, 0);
+      // Five annotations, sorted: the claim, the two spans inside it, the speculation, the advertisement.
+      let seen: string[] = [];
+      await waitFor(async () => (seen = await names()).length === 3, 5000, 'the claim with one of its spans, then the count').catch((e) => assert.fail(`${e} ${JSON.stringify(seen)}`));
+      const atStart = await names();
+      assert.equal(atStart[0], 'Claim: The minister said that the talks were going well…');
+      assert.match(atStart[1], /^ {2}(Quote|Speculation)$/);
+      assert.equal(atStart[2], '3 more annotations after these: Annotate: Go to Annotation… lists every one');
+      // The cursor leaving the listed spans lists those around it.
+      placeCursor(editor, find(editor.document, 'Share this').start);
+      await waitFor(async () => (await names())[0]?.startsWith('3 more annotations before'), 5000, 'the symbols around the cursor');
+      assert.deepEqual((await names()).slice(1), ['Speculation: Analysts expect prices to rise.', 'Advertisement: Share this article on Facebook.']);
+    } finally {
+      await config.update('outline.maxAnnotations', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('goes to any annotation of the workspace with Go to Annotation, in index order', async () => {
     const { api } = await annotatedScratch();
     await api.workspaceIndex.ready();
