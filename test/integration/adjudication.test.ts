@@ -176,6 +176,8 @@ describe('adjudication (Compare Annotators)', function () {
     // B's three in document order, then round again.
     assert.deepEqual(visited, [ids.agreeB, ids.onlyB, ids.boundaryB, ids.agreeB]);
 
+    // The panel reads the workspace index, built on first use (by an earlier test, or now).
+    await api.workspaceIndex.ready();
     const claims = await waitFor(
       () => {
         const { groups } = api.claimsView.provider.groups();

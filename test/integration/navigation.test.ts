@@ -191,6 +191,23 @@ describe('navigation', function () {
     }
   });
 
+  it('indexes typing once it pauses, and at once for a reader of the index', async () => {
+    const { api, editor, ids } = await annotatedScratch();
+    await api.workspaceIndex.ready();
+    const key = editor.document.uri.toString();
+    const startOf = () => api.workspaceIndex.index.query().find((e) => e.document === key && e.annotation.id === ids.ad)?.annotation.start;
+    const before = startOf();
+    assert.ok(before !== undefined);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'Typed. '));
+    // Not yet: the index waits for typing to pause...
+    assert.equal(startOf(), before);
+    // ...unless something reads it, which waits for ready() first.
+    await api.workspaceIndex.ready();
+    assert.equal(startOf(), before + 'Typed. '.length);
+    await editor.edit((edit) => edit.delete(new vscode.Range(new vscode.Position(0, 0), new vscode.Position(0, 'Typed. '.length))));
+    await waitFor(() => startOf() === before, 5000, 'the index to follow once typing pauses');
+  });
+
   it('goes to any annotation of the workspace with Go to Annotation, in index order', async () => {
     const { api } = await annotatedScratch();
     await api.workspaceIndex.ready();
