@@ -87,4 +87,12 @@ describe('PolNeAR gold mapping', () => {
     assert.ok(!isUnlinkedDescription('the sources'));
     assert.ok(!isUnlinkedDescription('Ada Brook'));
   });
+
+  it('reads a source written in capitals without a comma at once (it once backtracked for hours)', () => {
+    const headline = 'WHY THE NORTHERN TOWNS EXPECT ANOTHER COLD WINTER ON THE COAST';
+    const text = `${headline}\n\nThe towns prepare.`;
+    assert.equal(goldSpeakerName(text, headline, 0), headline);
+    // A possessive before capitals that do not end the source (the other pattern that backtracked).
+    assert.equal(goldSpeakerName(text, `the Mayor’s ${headline} today`, 0), `Mayor’s ${headline}`);
+  });
 });

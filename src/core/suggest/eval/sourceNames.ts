@@ -30,9 +30,10 @@ export function goldSpeakerName(text: string, raw: string, at: number): string |
     .replace(/(?<![\p{L}])(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Dr|Mr|Mrs|Ms)\.\s+/gu, '')
     .replace(HONORIFICS, '');
   // "Stacey Edwards, 31", "Cruz, who has proposed …": the name before an apposition or a relative clause.
-  if (/^(?:\p{Lu}[\p{L}.’'-]*\s*)+,/u.test(cleaned)) cleaned = cleaned.slice(0, cleaned.indexOf(','));
+  // (Words are separated by required spaces: with optional ones, a run of capitals without a comma backtracks exponentially.)
+  if (/^(?:\p{Lu}[\p{L}.’'-]*\s+)*\p{Lu}[\p{L}.’'-]*\s*,/u.test(cleaned)) cleaned = cleaned.slice(0, cleaned.indexOf(','));
   // "the Research Center’s Bozell": a name after a possessive is the person.
-  const possessor = /^.*[’']s\s+((?:\p{Lu}[\p{L}’'-]*\s*)+)$/u.exec(cleaned);
+  const possessor = /^.*[’']s\s+((?:\p{Lu}[\p{L}’'-]*\s+)*\p{Lu}[\p{L}’'-]*)\s*$/u.exec(cleaned);
   if (possessor) cleaned = possessor[1].trim();
   if (!cleaned) return undefined;
   // A description keeps its determiner here, so that isUnlinkedDescription can tell "the nominee" from "a source".
