@@ -41,6 +41,19 @@ describe('source-annotator suggest', () => {
     assert.match(r.err, /Suggested 4 annotation\(s\) in 2 document\(s\); nothing written\./);
   });
 
+  it('names speakers as the nearest speaker registry does, and warns about a registry with problems', async () => {
+    fs.mkdirSync(path.join(dir, '.annotations'));
+    fs.writeFileSync(path.join(dir, '.annotations', 'speakers.yaml'), 'speakers:\n  - name: Dr Anna Berg\n    aliases: [Anna Berg]\n');
+    const r = await run(dir, 'suggest', 'a.txt');
+    assert.equal(r.code, 0, r.err);
+    assert.equal((JSON.parse(r.out) as Printed).documents[0].suggestions[0].speaker, 'Dr Anna Berg');
+    fs.writeFileSync(path.join(dir, '.annotations', 'speakers.yaml'), 'speakers: [\n');
+    const broken = await run(dir, 'suggest', 'a.txt');
+    assert.equal(broken.code, 0, broken.err);
+    assert.equal((JSON.parse(broken.out) as Printed).documents[0].suggestions[0].speaker, 'Anna Berg');
+    assert.match(broken.err, /speakers\.yaml.*warning: .*speaker registry not used/);
+  });
+
   it('prints YAML with the same content, and takes a file named directly whatever its extension', async () => {
     const r = await run(dir, 'suggest', 'notes.json', 'a.txt', '--format', 'yaml');
     assert.equal(r.code, 0, r.err);

@@ -13,9 +13,11 @@ import type { Suggestion } from '../../core/suggest/suggestion';
 import { withoutDuplicates } from '../../core/suggest/withoutDuplicates';
 import { CodePointIndex } from '../../core/text/codePointIndex';
 import { findKind, type AnnotationScheme } from '../../core/scheme/scheme';
+import { findSpeakerRegistry } from '../../core/speakers/findSpeakerRegistry';
 import { choice, parseArgs } from '../args';
 import { SCHEME_OPTION, SCHEME_USAGE, schemeOfCorpus } from '../cliScheme';
 import { displayPath, EXIT_OK, EXIT_PROBLEMS, type CliIO } from '../cliIO';
+import { resolve } from 'node:path';
 import { problemLine, search } from '../readCorpus';
 import { writeSidecar } from '../writeSidecar';
 
@@ -24,6 +26,7 @@ export const SUGGEST_USAGE = `Usage: source-annotator suggest [paths…] [--form
 Suggests annotations for the documents under the paths (default: the current directory; folders
 are searched for .txt, .text, .md and .markdown files): direct quotes with their speakers, claims
 (reported speech), speculation and boilerplate lines. Local rules, no model, no network.
+Speakers are named as the nearest .annotations/speakers.yaml above the first path names them.
 
   --format json|yaml  print every suggestion (kind, code point start and end, text, speaker, the
                       cue that justified it, the rule); nothing is written (default json)
@@ -53,6 +56,9 @@ export async function suggest(args: readonly string[], io: CliIO): Promise<numbe
   const write = parsed.options.has('write');
   const scheme = await schemeOfCorpus(io, parsed);
   if (!scheme) return EXIT_PROBLEMS;
+  // Suggested speakers are named as the annotators' registry names them, as in the extension.
+  const speakers = await findSpeakerRegistry(resolve(io.cwd, parsed.positionals[0] ?? '.'));
+  for (const p of speakers.problems) io.err(problemLine(io, { ...p, path: speakers.path ?? '', message: `warning: ${p.message} (speaker registry not used)` }));
   const found = await search(io, parsed.positionals, findDocuments);
   const documents = found.files;
 
@@ -74,7 +80,7 @@ export async function suggest(args: readonly string[], io: CliIO): Promise<numbe
     }
     const text = read.text;
     // Only kinds the scheme declares: a suggestion of another kind could never be written.
-    const suggestions = suggestAnnotations(text).filter((s) => findKind(scheme, s.kind));
+    const suggestions = suggestAnnotations(text, { registry: speakers.registry }).filter((s) => findKind(scheme, s.kind));
     total += suggestions.length;
     let progress = `[${index + 1}/${documents.length}] ${shown}: ${suggestions.length} suggestion(s)`;
     if (write) {

@@ -17,7 +17,7 @@ export type SchemeLookup =
   | { readonly ok: false; readonly path: string; readonly problems: readonly SidecarProblem[] };
 
 export async function findScheme(start: string): Promise<SchemeLookup> {
-  const path = await nearestSchemeFile(resolve(start));
+  const path = await nearestAnnotationsFile(resolve(start), SCHEME_PATH);
   return path === undefined ? { ok: true, scheme: BUILT_IN_SCHEME, path: undefined } : readScheme(path);
 }
 
@@ -29,12 +29,16 @@ export async function readScheme(path: string, source = SCHEME_PATH): Promise<Sc
   return parsed.ok ? { ok: true, scheme: parsed.scheme, path } : { ok: false, path, problems: parsed.problems };
 }
 
-async function nearestSchemeFile(start: string): Promise<string | undefined> {
+/**
+ * The nearest `relative` file (e.g. `.annotations/schema.yaml`) walking up from `start` to the
+ * repository root (a folder holding `.git`) or the file system root.
+ */
+export async function nearestAnnotationsFile(start: string, relative: string): Promise<string | undefined> {
   let dir = (await isDirectory(start)) ? start : dirname(start);
   for (;;) {
-    const candidate = join(dir, SCHEME_PATH);
+    const candidate = join(dir, relative);
     if (await exists(candidate)) return candidate;
-    // The repository root ends the search: a scheme above it belongs to another project.
+    // The repository root ends the search: a file above it belongs to another project.
     if (await exists(join(dir, '.git'))) return undefined;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
