@@ -93,23 +93,25 @@ interface Model {
   readonly spans: { first: number; last: number }[];
 }
 
-function insideSpan(model: Model, at: number): boolean {
+/** Each span's first and last character position in the current text (undefined when deleted). */
+function spanPositions(model: Model): (readonly [number, number] | undefined)[] {
   const ids = new Map(model.cs.map((c, i) => [c.id, i]));
-  return model.spans.some((s) => {
+  return model.spans.map((s) => {
     const a = ids.get(s.first);
     const b = ids.get(s.last);
-    return a !== undefined && b !== undefined && a < at && at <= b;
+    return a === undefined || b === undefined ? undefined : ([a, b] as const);
   });
 }
 
-function crossesSpanEdge(model: Model, from: number, to: number): boolean {
-  const ids = new Map(model.cs.map((c, i) => [c.id, i]));
-  return model.spans.some((s) => {
-    const a = ids.get(s.first);
-    const b = ids.get(s.last);
-    if (a === undefined || b === undefined) return false;
-    const containsA = a >= from && a < to;
-    const containsB = b >= from && b < to;
+function insideSpan(positions: ReturnType<typeof spanPositions>, at: number): boolean {
+  return positions.some((p) => p !== undefined && p[0] < at && at <= p[1]);
+}
+
+function crossesSpanEdge(positions: ReturnType<typeof spanPositions>, from: number, to: number): boolean {
+  return positions.some((p) => {
+    if (p === undefined) return false;
+    const containsA = p[0] >= from && p[0] < to;
+    const containsB = p[1] >= from && p[1] < to;
     return containsA !== containsB;
   });
 }
@@ -119,7 +121,8 @@ function applyEdit(model: Model, kind: EditKind, random: () => number, donor: st
   const cs = model.cs;
   switch (kind) {
     case 'insert sentence': {
-      const at = pick(sentenceBoundaries(cs).filter((b) => !insideSpan(model, b)));
+      const positions = spanPositions(model);
+      const at = pick(sentenceBoundaries(cs).filter((b) => !insideSpan(positions, b)));
       if (at === undefined) return false;
       const sentences = donor.split(/(?<=[.!?])\s+/).filter((s) => s.length > 10);
       cs.splice(at, 0, ...chars(pick(sentences) + ' '));
@@ -127,15 +130,15 @@ function applyEdit(model: Model, kind: EditKind, random: () => number, donor: st
     }
     case 'delete sentence': {
       const bounds = sentenceBoundaries(cs);
-      const options = bounds.slice(0, -1).map((b, i) => [b, bounds[i + 1]] as const).filter(([a, b]) => !crossesSpanEdge(model, a, b));
+      const positions = spanPositions(model);
+      const options = bounds.slice(0, -1).map((b, i) => [b, bounds[i + 1]] as const).filter(([a, b]) => !crossesSpanEdge(positions, a, b));
       const chosen = pick(options);
       if (!chosen) return false;
       cs.splice(chosen[0], chosen[1] - chosen[0]);
       return true;
     }
     case 'typo in quote': {
-      const ids = new Map(cs.map((c, i) => [c.id, i]));
-      const spans = model.spans.map((s) => [ids.get(s.first), ids.get(s.last)] as const).filter((p): p is readonly [number, number] => p[0] !== undefined && p[1] !== undefined && p[1] - p[0] >= 12);
+      const spans = spanPositions(model).filter((p): p is readonly [number, number] => p !== undefined && p[1] - p[0] >= 12);
       const span = pick(spans);
       if (!span) return false;
       const at = span[0] + 1 + Math.floor(random() * (span[1] - span[0] - 2));

@@ -66,11 +66,10 @@ function printAccuracy(cases: readonly EditedCase[]): void {
 }
 
 /**
- * Edited documents per seed document: 2 by default (generating and scoring 5 took 3 minutes of a
- * loaded 2-core machine, more than the rest of `npm run bench`); BENCH_REANCHOR_CASES=40 gives
- * the full table of the README.
+ * Edited documents per seed document: 40 (280 cases, the README's table, about 20 s on one core);
+ * BENCH_REANCHOR_CASES=N for fewer or more.
  */
-const PER_DOCUMENT = Math.max(1, Number(process.env.BENCH_REANCHOR_CASES) || 2);
+const PER_DOCUMENT = Math.max(1, Number(process.env.BENCH_REANCHOR_CASES) || 40);
 
 export function createSuite(): BenchSuite {
   const cases = generateEditedCases(PER_DOCUMENT);
