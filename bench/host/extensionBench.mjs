@@ -19,7 +19,7 @@ import { LARGE_DOCUMENT, LARGE_FIRST_LINE, writeClaimsWorkspace, writeLargeDocum
 import { pageProbe } from './pageProbe.mjs';
 import { ProcessSampler } from './processSampler.mjs';
 
-const KEYS = 40;
+const KEYS = 100;
 const PLAIN_DOCUMENT = 'plain.txt';
 
 /** @typedef {{ suite: string, name: string, value: number, unit: 'ms' | 'MB', floor?: string }} Row */
