@@ -73,4 +73,21 @@ describe('AnnotationIndex', () => {
     assert.deepEqual([...index.spellingsOf('Sergey Lavrov')].sort(), ['Lavrov', "Russia's foreign minister Sergey Lavrov", 'Sergey Lavrov']);
     assert.deepEqual(ids(index.query({ speaker: 'Sergey Lavrov' })), ['l1', 'l2', 'l3']);
   });
+
+  it('answers spellings as of the latest change of the annotations and of the registry', () => {
+    const index = new AnnotationIndex();
+    index.setDocument('d', [a('l1', 'claim', 0, 'Lavrov'), a('l2', 'claim', 10, 'Sergey Lavrov')]);
+    assert.deepEqual([...index.spellingsOf('Lavrov')], ['Lavrov']);
+    index.setSpeakerResolver((s) => (s === 'Lavrov' ? 'Sergey Lavrov' : s));
+    assert.deepEqual([...index.spellingsOf('Lavrov')], []);
+    assert.deepEqual([...index.spellingsOf('Sergey Lavrov')].sort(), ['Lavrov', 'Sergey Lavrov']);
+    index.setDocument('e', [a('e1', 'claim', 0, 'S. Lavrov')]);
+    index.setSpeakerResolver((s) => (s.endsWith('Lavrov') ? 'Sergey Lavrov' : s));
+    assert.deepEqual([...index.spellingsOf('Sergey Lavrov')].sort(), ['Lavrov', 'S. Lavrov', 'Sergey Lavrov']);
+    index.removeDocument('d');
+    assert.deepEqual([...index.spellingsOf('Sergey Lavrov')], ['S. Lavrov']);
+    // What a caller does with the answer does not change the next one.
+    index.spellingsOf('Sergey Lavrov').clear();
+    assert.deepEqual([...index.spellingsOf('Sergey Lavrov')], ['S. Lavrov']);
+  });
 });

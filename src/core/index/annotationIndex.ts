@@ -59,6 +59,8 @@ export class AnnotationIndex {
   private sortedKeys: string[] | undefined;
   private ordered: IndexedAnnotation[] | undefined;
   private revision = 0;
+  /** Every speaker's spellings, by canonical name, as of `revision`. */
+  private spellings: { readonly revision: number; readonly byCanonical: ReadonlyMap<string, ReadonlySet<string>> } | undefined;
 
   /** Increases with every change, so views can cache what they computed from the index. */
   get version(): number {
@@ -197,13 +199,21 @@ export class AnnotationIndex {
 
   /** The speakers as written in sidecars that resolve to `canonical` (for rename and merge). */
   spellingsOf(canonical: string): Set<string> {
-    const spellings = new Set<string>();
-    for (const entries of this.documentsByKey.values()) {
-      for (const { annotation } of entries) {
-        if (annotation.speaker !== undefined && this.resolver(annotation.speaker) === canonical) spellings.add(annotation.speaker);
+    if (this.spellings?.revision !== this.revision) {
+      // Once per change of the index for every speaker: the claims panel asks for each of its rows.
+      const byCanonical = new Map<string, Set<string>>();
+      for (const entries of this.documentsByKey.values()) {
+        for (const { annotation } of entries) {
+          if (annotation.speaker === undefined) continue;
+          const resolved = this.resolver(annotation.speaker);
+          let spellings = byCanonical.get(resolved);
+          if (!spellings) byCanonical.set(resolved, (spellings = new Set()));
+          spellings.add(annotation.speaker);
+        }
       }
+      this.spellings = { revision: this.revision, byCanonical };
     }
-    return spellings;
+    return new Set(this.spellings.byCanonical.get(canonical));
   }
 
   private matcher(query: AnnotationQuery): (entry: IndexedAnnotation) => boolean {
