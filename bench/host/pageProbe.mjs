@@ -51,25 +51,31 @@ export const pageProbe = {
   echoes() {
     return /** @type {number[]} */ (/** @type {any} */ (window).__saBench?.echoes ?? []);
   },
-  /** From the next click: the first row of Claims by Speaker, then (after the next click) the first claim row. */
-  armClaims() {
+  /** From the next click: the first row of the view `pane` (Claims by Speaker), then (after the next click) the first claim row. @param {string} pane */
+  armClaims(pane) {
     const p = /** @type {any} */ (window).__saBench ??= {};
     p.claims = { click: undefined, speaker: undefined, expand: undefined, claim: undefined };
-    window.addEventListener('mousedown', () => {
-      const c = p.claims;
-      if (c.click === undefined) c.click = performance.now();
-      else if (c.expand === undefined && c.speaker !== undefined) c.expand = performance.now() - c.click;
-    }, { capture: true });
+    // Armed again for another view: one listener (it reads the current p.claims), one observer.
+    if (!p.claimsListening) {
+      p.claimsListening = true;
+      window.addEventListener('mousedown', () => {
+        const c = p.claims;
+        if (c.click === undefined) c.click = performance.now();
+        else if (c.expand === undefined && c.speaker !== undefined) c.expand = performance.now() - c.click;
+      }, { capture: true });
+    }
+    p.claimsObserver?.disconnect();
     const check = () => {
       const c = p.claims;
       if (c.click === undefined) return;
-      const pane = [...document.querySelectorAll('.part.sidebar .pane')].find((el) => el.querySelector('.pane-header[aria-label^="Claims by Speaker"]'));
-      const rows = pane ? [...pane.querySelectorAll('.monaco-list-row')] : [];
+      const shown = [...document.querySelectorAll('.part.sidebar .pane')].find((el) => el.querySelector(`.pane-header[aria-label^="${pane}"]`));
+      const rows = shown ? [...shown.querySelectorAll('.monaco-list-row')] : [];
       const now = performance.now() - c.click;
       if (c.speaker === undefined && rows.length > 0) c.speaker = now;
       if (c.expand !== undefined && c.claim === undefined && rows.some((r) => /\.txt:\d+$/.test((r.querySelector('.label-description')?.textContent ?? '').trim()))) c.claim = now;
     };
-    new MutationObserver(check).observe(document.querySelector('.part.sidebar') ?? document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    p.claimsObserver = new MutationObserver(check);
+    p.claimsObserver.observe(document.querySelector('.part.sidebar') ?? document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   },
   claimsResult() {
     const { speaker, expand, claim } = /** @type {any} */ (window).__saBench?.claims ?? {};
