@@ -6,13 +6,16 @@ import type { TextChange } from '../core/edits/textChange';
 import { nodeSidecarFileSystem } from '../core/sidecar/nodeSidecarFileSystem';
 import type { SidecarProblem } from '../core/sidecar/parseSidecar';
 import { loadParsedSidecar, renderSidecar, type LoadedSidecar } from '../core/sidecar/sidecarDocument';
-import { documentPathForSidecar, isSidecarPath, sidecarPathFor } from '../core/sidecar/sidecarFormat';
+import { documentPathForSidecar, isSidecarPath, sidecarPathFor, type SidecarFile } from '../core/sidecar/sidecarFormat';
 import { readSidecarContent, SidecarWriter, type ConflictPrompt, type DiskVersion, type SidecarContent, type SidecarFileSystem, type SidecarModel } from '../core/sidecar/sidecarWriter';
 import { stripBom } from '../core/text/documentText';
 import { Disposable } from './lifecycle';
 import { renamedUri, type FileRename } from './renamedUri';
 import { activeScheme, assertSchemeUsable, whenSchemeReady } from './scheme/activeScheme';
 import type { SidecarParser } from './sidecarParsing/sidecarParser';
+
+/** How long after a sidecar is loaded its writer renders the blocks read (after the first drawing). */
+const PREFILL_AFTER_MS = 1000;
 
 /** The annotations of one open document and the state of its sidecar. */
 export interface DocumentEntry {
@@ -298,6 +301,7 @@ export class AnnotationStore extends Disposable {
       if (loaded.ok) {
         entry.annotations = loaded.annotations;
         entry.problems = undefined;
+        if (parsed.ok) this.prefillSoon(entry, parsed.sidecar);
         // Offsets that had to move are written back once the text on disk is what they point into.
         entry.unsaved = loaded.anchoring.moved.length > 0 || loaded.anchoring.orphaned.length > 0;
       } else {
@@ -308,6 +312,16 @@ export class AnnotationStore extends Disposable {
     this.entries.set(document.uri.toString(), entry);
     this.changeEmitter.fire({ document, reason: entry.problems ? 'invalid' : 'loaded' });
     return true;
+  }
+
+  /**
+   * Once the document has been open a moment (its first decorations drawn), the writer renders
+   * the blocks of what it read, so that the first save is as quick as the later ones.
+   */
+  private prefillSoon(entry: DocumentEntry, read: SidecarFile): void {
+    setTimeout(() => {
+      if (this.entries.get(entry.document.uri.toString()) === entry) void entry.sidecar.prefill(read);
+    }, PREFILL_AFTER_MS).unref();
   }
 
   /** The renamed document takes over the annotations it had under its old name, unsaved ones included. */

@@ -167,4 +167,41 @@ describe('sidecar writer with its block cache (the extension save path)', functi
     assert.deepEqual(await writer.save(model), { kind: 'unchanged', reason: 'identical' });
     assert.equal(fs.writes, writes);
   });
+
+  it('prefilled with the sidecar as read, renders at the first save only what changed since, and writes what the yaml library writes', async () => {
+    const lines = Array.from({ length: 30 }, (_, i) => `Line ${i}: the minister said "statement ${i}" 😀 was final.`);
+    const text = lines.join('\n') + '\n';
+    const annotations = new DocumentAnnotations();
+    let offset = 0;
+    for (const line of lines) {
+      const start = offset + line.indexOf('"');
+      annotations.add({ kind: 'quote', start, end: start + 13, speaker: 'The minister' }, text);
+      offset += line.length + 1;
+    }
+    const onDisk = buildSidecarFile(annotations.all, text);
+    const fs = new MemoryFileSystem();
+    fs.outsideWrite(serializeSidecarWithoutFastPath(onDisk));
+    const writer = new SidecarWriter(PATH, fs, { ask: () => assert.fail('no conflict here') });
+    await writer.read();
+    await writer.prefill(onDisk);
+    const model = new DocumentModel(text, annotations);
+    // Typing above everything moves every annotation; a speaker changed on one; a new one added.
+    model.edit(0, 0, 'New first words. ');
+    assert.ok(annotations.update(annotations.all[7].id, { speaker: 'Someone else' }));
+    annotations.add({ kind: 'claim', start: 0, end: 9 }, model.text);
+    assert.equal((await writer.save(model)).kind, 'written');
+    assert.equal(fs.content(), model.expected());
+    // The first annotation's context held the edit; the seventh changed; the new one is new.
+    const [reused, rendered] = model.renders.at(-1) ?? [0, 0];
+    assert.ok(rendered >= 2 && rendered <= 3, `rendered ${rendered}`);
+    assert.equal(reused + rendered, 31);
+
+    // Once a save has filled the cache, a prefill with an older reading changes nothing.
+    await writer.prefill(onDisk);
+    assert.ok(annotations.update(annotations.all[3].id, { note: 'checked' }));
+    model.unsaved = true;
+    await writer.save(model);
+    assert.deepEqual(model.renders.at(-1), [30, 1]);
+    assert.equal(fs.content(), model.expected());
+  });
 });
