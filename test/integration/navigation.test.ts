@@ -182,9 +182,13 @@ describe('navigation', function () {
       assert.equal(atStart[0], 'Claim: The minister said that the talks were going well…');
       assert.match(atStart[1], /^ {2}(Quote|Speculation)$/);
       assert.equal(atStart[2], '3 more annotations after these: Annotate: Go to Annotation… lists every one');
-      // The cursor leaving the listed spans lists those around it.
-      placeCursor(editor, find(editor.document, 'Share this').start);
-      await waitFor(async () => (await names())[0]?.startsWith('3 more annotations before'), 5000, 'the symbols around the cursor');
+      // The cursor leaving the listed spans lists those around it (the cursor of the active editor).
+      const shown = await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+      placeCursor(shown, find(editor.document, 'Share this').start);
+      await waitFor(async () => (seen = await names())[0]?.startsWith('3 more annotations before'), 5000, 'the symbols around the cursor').catch((e) => {
+        const editors = vscode.window.visibleTextEditors.filter((v) => v.document === editor.document).map((v) => `column ${v.viewColumn} at ${v.document.offsetAt(v.selection.active)}`);
+        assert.fail(`${e} ${JSON.stringify(seen)}; active: ${vscode.window.activeTextEditor === shown}; editors of the document: ${editors.join(', ')}`);
+      });
       assert.deepEqual((await names()).slice(1), ['Speculation: Analysts expect prices to rise.', 'Advertisement: Share this article on Facebook.']);
     } finally {
       await config.update('outline.maxAnnotations', undefined, vscode.ConfigurationTarget.Global);
