@@ -101,6 +101,20 @@ function apply(model: DocumentModel, op: Exclude<Operation, { type: 'save' }>): 
   }
 }
 
+/** `count` lines, each with one annotation of `kind` on its quoted statement. */
+function statements(count: number, kind: string, eol: string): { text: string; annotations: DocumentAnnotations } {
+  const lines = Array.from({ length: count }, (_, i) => `Line ${i}: the minister said "statement ${i}" 😀 was final.`);
+  const text = lines.join(eol) + eol;
+  const annotations = new DocumentAnnotations();
+  let offset = 0;
+  for (const line of lines) {
+    const start = offset + line.indexOf('"');
+    annotations.add({ kind, start, end: start + 13, speaker: 'The minister' }, text);
+    offset += line.length + eol.length;
+  }
+  return { text, annotations };
+}
+
 describe('sidecar writer with its block cache (the extension save path)', function () {
   // Every save is compared with the yaml library's output: hundreds of library writes.
   this.timeout(120_000);
@@ -128,15 +142,7 @@ describe('sidecar writer with its block cache (the extension save path)', functi
   });
 
   it('renders again only the annotations whose quote, context or fields changed, and skips a save that changes nothing', async () => {
-    const lines = Array.from({ length: 40 }, (_, i) => `Line ${i}: the minister said "statement ${i}" 😀 was final.`);
-    const text = lines.join('\r\n') + '\r\n';
-    const annotations = new DocumentAnnotations();
-    let offset = 0;
-    for (const line of lines) {
-      const start = offset + line.indexOf('"');
-      annotations.add({ kind: 'claim', start, end: start + 13, speaker: 'The minister' }, text);
-      offset += line.length + 2;
-    }
+    const { text, annotations } = statements(40, 'claim', '\r\n');
     const fs = new MemoryFileSystem();
     const writer = new SidecarWriter(PATH, fs, { ask: () => assert.fail('no conflict here') });
     const model = new DocumentModel(text, annotations);
@@ -145,7 +151,7 @@ describe('sidecar writer with its block cache (the extension save path)', functi
     assert.deepEqual(model.renders.at(-1), [0, 40]);
 
     // Typing on the second line: every later annotation moves, only those whose context holds the edit change.
-    model.edit(lines[0].length + 2 + 5, 0, 'xyz');
+    model.edit(text.indexOf('\r\n') + 2 + 5, 0, 'xyz');
     assert.equal((await writer.save(model)).kind, 'written');
     assert.equal(fs.content(), model.expected());
     const [reused, rendered] = model.renders.at(-1) ?? [0, 0];
@@ -169,15 +175,7 @@ describe('sidecar writer with its block cache (the extension save path)', functi
   });
 
   it('prefilled with the sidecar as read, renders at the first save only what changed since, and writes what the yaml library writes', async () => {
-    const lines = Array.from({ length: 30 }, (_, i) => `Line ${i}: the minister said "statement ${i}" 😀 was final.`);
-    const text = lines.join('\n') + '\n';
-    const annotations = new DocumentAnnotations();
-    let offset = 0;
-    for (const line of lines) {
-      const start = offset + line.indexOf('"');
-      annotations.add({ kind: 'quote', start, end: start + 13, speaker: 'The minister' }, text);
-      offset += line.length + 1;
-    }
+    const { text, annotations } = statements(30, 'quote', '\n');
     const onDisk = buildSidecarFile(annotations.all, text);
     const fs = new MemoryFileSystem();
     fs.outsideWrite(serializeSidecarWithoutFastPath(onDisk));
