@@ -1,0 +1,61 @@
+// paragraphs() parses a document's block structure with remark, in pieces cut where nothing before
+// a blank line can carry over, and finds the pieces of plain paragraphs without remark at all. It
+// must give exactly what remark gives on the whole text: checked here on generated documents full
+// of what changes block structure (list markers, quotes, headings, fences, HTML, indentation,
+// setext underlines, blank lines of spaces or no-break spaces, long lines cut at the 32-unit
+// skeleton, CRLF and CR), and on every text of the repository's gold sets and seeds.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { paragraphs } from '../../src/core/suggest/paragraphs';
+
+const WHOLE = { chunkChars: Infinity, plain: false } as const;
+
+const lineStarts = fc.constantFrom(
+  'The minister said',
+  '“We will not', '"Quoted', '‘Single', "'Plain", '(Aside',
+  'Élan vital', 'Ёлка',
+  '1. First', '2) Second', '12 May', '- item', '* item', '+ item', '> quoted block', '>', '# Heading', '## Sub',
+  '    indented code', '\tTabbed', '   three spaces', '```', '```js', '~~~', '<div>', '<!-- note', '-->', '<script>', '</script>',
+  '===', '---', '***', '', '   ', '\t', '\u00a0', '— dash', '• bullet', '0:00',
+);
+const lineEnds = fc.constantFrom('', ' ', '  ', '\t', ' and more words so that the line runs past the skeleton cut', '.', ':', '”', 'a                                   b');
+const line = fc.tuple(lineStarts, lineEnds).map(([a, b]) => a + b);
+const eol = fc.constantFrom('\n', '\r\n', '\r');
+const documents = fc.tuple(fc.array(line, { maxLength: 40 }), fc.array(eol, { minLength: 40, maxLength: 40 })).map(([lines, eols]) => lines.map((l, i) => l + eols[i]).join(''));
+
+describe('paragraphs: pieces and plain paragraphs', function () {
+  this.timeout(120_000);
+
+  it('finds what remark finds on the whole text, on generated documents (property)', () => {
+    fc.assert(
+      fc.property(documents, (text) => {
+        const whole = paragraphs(text, WHOLE);
+        assert.deepEqual(paragraphs(text), whole);
+        assert.deepEqual(paragraphs(text, { plain: false }), whole);
+        assert.deepEqual(paragraphs(text, { chunkChars: Infinity }), whole);
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it('finds what remark finds on the whole text, on every seed and gold text', () => {
+    const root = join(__dirname, '..', '..', '..');
+    let checked = 0;
+    for (const folder of ['seeds', 'test/gold', 'test/gold/heldout']) {
+      for (const name of readdirSync(join(root, folder)).filter((n) => /\.(txt|md)$/.test(n))) {
+        const text = readFileSync(join(root, folder, name), 'utf8');
+        assert.deepEqual(paragraphs(text), paragraphs(text, WHOLE), name);
+        checked++;
+      }
+    }
+    assert.ok(checked >= 10, `${checked} texts`);
+  });
+
+  it('keeps a fenced code block with blank lines and unindented text in it whole', () => {
+    const text = 'Intro line.\n\n```\ncode\n\nNot a paragraph\n```\n\nAfter it.\n';
+    const found = paragraphs(text).map((r) => text.slice(r.start, r.end));
+    assert.deepEqual(found, ['Intro line.', '```\ncode\n\nNot a paragraph\n```', 'After it.']);
+  });
+});
