@@ -2,13 +2,14 @@ import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotation';
 import { DocumentAnnotations } from '../core/documentAnnotations';
-import type { TextChange } from '../core/edits/textChange';
 import { nodeSidecarFileSystem } from '../core/sidecar/nodeSidecarFileSystem';
-import type { SidecarProblem } from '../core/sidecar/parseSidecar';
 import { loadParsedSidecar, renderSidecar, type LoadedSidecar } from '../core/sidecar/sidecarDocument';
-import { documentPathForSidecar, isSidecarPath, sidecarPathFor, type SidecarFile } from '../core/sidecar/sidecarFormat';
+import { isSidecarPath, sidecarPathFor, type SidecarFile } from '../core/sidecar/sidecarFormat';
 import { readSidecarContent, SidecarWriter, type ConflictPrompt, type DiskVersion, type SidecarContent, type SidecarFileSystem, type SidecarModel } from '../core/sidecar/sidecarWriter';
 import { stripBom } from '../core/text/documentText';
+import { isAnnotatable, mayBeReloadFromDisk, toTextChange } from './annotatable';
+import { notificationConflictPrompt } from './conflicts/conflictPrompt';
+import { newEntry, SidecarInvalidError, type DocumentEntry } from './documentEntry';
 import { Disposable } from './lifecycle';
 import { renamedUri, type FileRename } from './renamedUri';
 import { activeScheme, assertSchemeUsable, whenSchemeReady } from './scheme/activeScheme';
@@ -16,23 +17,6 @@ import type { SidecarParser } from './sidecarParsing/sidecarParser';
 
 /** How long after a sidecar is loaded its writer renders the blocks read (after the first drawing). */
 const PREFILL_AFTER_MS = 1000;
-
-/** The annotations of one open document and the state of its sidecar. */
-export interface DocumentEntry {
-  readonly document: vscode.TextDocument;
-  readonly sidecarUri: vscode.Uri;
-  annotations: DocumentAnnotations;
-  /** Set when the sidecar is broken: the document is read-only for annotating until it is fixed. */
-  problems: readonly SidecarProblem[] | undefined;
-  /** The model has changes the sidecar on disk does not have yet. */
-  unsaved: boolean;
-  /** Reads and writes this document's sidecar, and decides when (core/sidecar/sidecarWriter). */
-  readonly sidecar: SidecarWriter;
-  /** The text we last read from or wrote to the sidecar (undefined: none, or unreadable). */
-  readonly diskText: string | undefined;
-  /** Counts changes of the model (edits followed, mutations), so late async work can tell it is stale. */
-  revision: number;
-}
 
 /**
  * The annotation model of a document being renamed whose changes could not be written before the
@@ -63,51 +47,6 @@ export interface StoreChange {
   /** For `edited`: the set or position of orphans changed. */
   readonly orphansChanged?: boolean;
 }
-
-export class SidecarInvalidError extends Error {
-  constructor(readonly entry: DocumentEntry) {
-    super(vscode.l10n.t('The sidecar {0} has errors. Fix it before changing annotations.', vscode.workspace.asRelativePath(entry.sidecarUri)));
-  }
-}
-
-/** Documents the extension annotates: files on disk, but never a sidecar itself. */
-export function isAnnotatable(document: vscode.TextDocument): boolean {
-  return document.uri.scheme === 'file' && !isSidecarPath(document.uri.fsPath);
-}
-
-export function toTextChange(change: vscode.TextDocumentContentChangeEvent): TextChange {
-  return { offset: change.rangeOffset, length: change.rangeLength, text: change.text };
-}
-
-/**
- * Whether a change may be VS Code loading the file's new text from disk (git checkout, an outside
- * edit, Revert File): such a change arrives as ordinary minimal edits with no reason, on a
- * document that is clean. `isDirty` alone cannot decide it: in the extension host it is not yet
- * updated when the first edit after a save arrives. So this only says "worth comparing with the
- * file on disk", which happens at most once per save.
- */
-function mayBeReloadFromDisk(event: vscode.TextDocumentChangeEvent): boolean {
-  return !event.document.isDirty && event.reason === undefined;
-}
-
-/**
- * "Reload from Disk / Keep Mine", asked when a sidecar changed on disk while its document's
- * annotations have unsaved changes, or when writing them was refused because of such a change.
- */
-export const notificationConflictPrompt: ConflictPrompt = {
-  async ask({ path, reason }) {
-    const sidecar = vscode.workspace.asRelativePath(path);
-    const document = vscode.workspace.asRelativePath(documentPathForSidecar(path) ?? path);
-    const reload = vscode.l10n.t('Reload from Disk');
-    const keep = vscode.l10n.t('Keep Mine');
-    const message =
-      reason === 'changed-on-disk'
-        ? vscode.l10n.t('{0} changed on disk while {1} has unsaved annotation changes.', sidecar, document)
-        : vscode.l10n.t('{0} changed on disk since it was read: the annotation changes of {1} were not written, so as not to overwrite it.', sidecar, document);
-    const choice = await vscode.window.showWarningMessage(message, reload, keep);
-    return choice === reload ? 'reload' : choice === keep ? 'keep' : undefined;
-  },
-};
 
 /**
  * Owns the annotation model of every open document: loads sidecars on open, follows edits,
@@ -477,20 +416,4 @@ export class AnnotationStore extends Disposable {
     super.dispose();
     this.entries.clear();
   }
-}
-
-function newEntry(document: vscode.TextDocument, sidecarUri: vscode.Uri, sidecar: SidecarWriter, annotations = new DocumentAnnotations()): DocumentEntry {
-  return {
-    document,
-    sidecarUri,
-    annotations,
-    problems: undefined,
-    unsaved: false,
-    sidecar,
-    get diskText() {
-      const known = sidecar.known;
-      return known.kind === 'text' ? known.text : undefined;
-    },
-    revision: 0,
-  };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ContextKeyCache } from './contextKeyCache';
-import { isAnnotatable, type AnnotationStore } from './annotationStore';
+import type { AnnotationStore } from './annotationStore';
+import { isAnnotatable } from './annotatable';
 import { Disposable } from './lifecycle';
 
 /**

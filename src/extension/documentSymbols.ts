@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotation';
 import type { AnnotationKind } from '../core/annotationKind';
-import type { AnnotationStore, DocumentEntry } from './annotationStore';
+import type { AnnotationStore } from './annotationStore';
+import type { DocumentEntry } from './documentEntry';
 import { DENSE_DOCUMENT } from './decorations';
 import { excerpt } from './excerpt';
 import { kindPresentation } from './kindPresentation';

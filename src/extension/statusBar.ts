@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { markdownText } from './markdownText';
 import { activeScheme, onDidChangeScheme } from './scheme/activeScheme';
-import { isAnnotatable, type AnnotationStore } from './annotationStore';
+import type { AnnotationStore } from './annotationStore';
+import { isAnnotatable } from './annotatable';
 import { kindPresentation } from './kindPresentation';
 import { Disposable } from './lifecycle';
 import { affectsAuthorFilter, describeAuthorFilter, shownByAuthor } from './shownAuthors';

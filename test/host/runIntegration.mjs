@@ -182,6 +182,9 @@ async function runCodeServer(opts, testEnv, workspace, timing, onCleanup) {
     runDir,
     env: testEnv,
     logFile,
+    // Desktop VS Code's default: code-server's web default saves 1 s after typing, which on a
+    // loaded machine saved a document a test keeps unsaved on purpose (its rename test).
+    settings: { 'files.autoSave': 'off' },
     // Registered as soon as the process exists, so an interrupt during start-up cannot orphan it.
     // Runs before the run dir is removed (cleanups run in reverse order).
     onSpawn: (s) =>

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotation';
-import type { DocumentEntry } from '../../src/extension/annotationStore';
+import type { DocumentEntry } from '../../src/extension/documentEntry';
 import {
   closeAllEditors,
   codePoints,

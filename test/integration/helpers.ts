@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SourceAnnotatorApi } from '../../src/extension/extension';
-import type { DocumentEntry } from '../../src/extension/annotationStore';
+import type { DocumentEntry } from '../../src/extension/documentEntry';
 import type { AnnotationScheme } from '../../src/core/scheme/scheme';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
 import type { StoredAnnotation, SidecarFile } from '../../src/core/sidecar/sidecarFormat';

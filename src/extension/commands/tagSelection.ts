@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../../core/annotation';
 import type { AnnotationKind } from '../../core/annotationKind';
-import { isAnnotatable, type AnnotationStore } from '../annotationStore';
+import type { AnnotationStore } from '../annotationStore';
+import { isAnnotatable } from '../annotatable';
 import { kindArgument, pickAnnotationKind } from '../kindPicker';
 import { kindPresentation } from '../kindPresentation';
 import { findKind } from '../../core/scheme/scheme';

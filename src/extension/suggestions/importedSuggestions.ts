@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { readImportedSuggestions, removeDecidedSuggestions, SUGGESTIONS_SUFFIX } from '../../core/interchange/suggestionsFile';
-import { isAnnotatable } from '../annotationStore';
+import { isAnnotatable } from '../annotatable';
 import { Disposable } from '../lifecycle';
 import type { SuggestionStore } from './suggestionStore';
 

@@ -5,7 +5,8 @@ import { PendingSuggestions, type PendingSuggestion } from '../../core/suggest/p
 import type { Suggestion } from '../../core/suggest/suggestion';
 import { withoutDuplicates } from '../../core/suggest/withoutDuplicates';
 import { stripBom } from '../../core/text/documentText';
-import { isAnnotatable, toTextChange, type AnnotationStore } from '../annotationStore';
+import type { AnnotationStore } from '../annotationStore';
+import { isAnnotatable, toTextChange } from '../annotatable';
 import { Disposable } from '../lifecycle';
 import { suggestionAuthor } from '../settings';
 

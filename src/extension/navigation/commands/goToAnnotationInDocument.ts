@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { isAnnotatable, type AnnotationStore } from '../../annotationStore';
+import type { AnnotationStore } from '../../annotationStore';
+import { isAnnotatable } from '../../annotatable';
 import type { Command } from '../../commands/command';
 import { shownByAuthor, withAuthorFilter } from '../../shownAuthors';
 import { pickAnnotation, type PickableAnnotation } from '../annotationPicker';

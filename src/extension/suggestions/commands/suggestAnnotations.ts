@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { PendingSuggestions } from '../../../core/suggest/pendingSuggestions';
-import { isAnnotatable } from '../../annotationStore';
+import { isAnnotatable } from '../../annotatable';
 import type { Command } from '../../commands/command';
 import type { SuggestionStore } from '../suggestionStore';
 
