@@ -67,7 +67,8 @@ export function createSuite(): BenchSuite {
   const big = join(root, 'large');
   const corpus = join(root, 'corpus');
   const floors = join(root, 'floor');
-  for (const d of [big, corpus, floors]) mkdirSync(d);
+  const empty = join(root, 'empty');
+  for (const d of [big, corpus, floors, empty]) mkdirSync(d);
   const large = [writeArticle(big, floors, 'large', 20240601, 1_000_000, 10_000)];
   const articles = Array.from({ length: ARTICLES }, (_, i) => writeArticle(corpus, floors, `article-${String(i).padStart(4, '0')}`, 1000 + i, 5_000, PER_ARTICLE));
 
@@ -83,6 +84,8 @@ export function createSuite(): BenchSuite {
     cases.push(
       { name: 'start-up: node -e 0', run: () => processTime(['-e', '0']), runs: 5 },
       { name: 'start-up: dist/cli.js --version', run: () => processTime([cli, '--version']), floor: 'start-up: node -e 0', runs: 5 },
+      // A real command's start-up: the stats command's modules evaluated, an empty folder read.
+      { name: 'start-up: dist/cli.js stats of an empty folder', run: () => processTime([cli, 'stats', empty]), floor: 'start-up: node -e 0', runs: 5 },
     );
   }
   return {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from './lazyLibraries';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 export const ID_LENGTH = 8;
@@ -11,7 +11,7 @@ export function newAnnotationId(taken: ReadonlySet<string> = new Set()): string 
   for (;;) {
     let id = '';
     while (id.length < ID_LENGTH) {
-      for (const byte of randomBytes(ID_LENGTH)) {
+      for (const byte of nodeCrypto().randomBytes(ID_LENGTH)) {
         // 252 = 7 * 36: dropping the bytes above it keeps every character equally likely.
         if (byte < 252 && id.length < ID_LENGTH) id += ALPHABET[byte % ALPHABET.length];
       }

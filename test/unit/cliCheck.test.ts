@@ -103,6 +103,8 @@ describe('source-annotator check', () => {
     assert.equal((await run(dir, 'check', '--frobnicate')).code, 2);
     assert.equal((await run(dir, 'check', 'no/such/path')).code, 2);
     assert.equal((await run(dir, 'unknown')).code, 2);
+    // Commands are looked up among the CLI's own, never on the object's prototype.
+    for (const name of ['toString', 'constructor', '__proto__']) assert.match((await run(dir, name)).err, new RegExp(`unknown command "${name}"`));
     assert.equal((await run(dir)).code, 2);
   });
 
@@ -114,6 +116,10 @@ describe('source-annotator check', () => {
     const help = spawnSync(process.execPath, [CLI, 'check', '--help'], { encoding: 'utf8' });
     assert.equal(help.status, 0);
     assert.match(help.stdout, /^Usage: source-annotator check/);
+    // Each command's module is loaded when it runs: every one's --help through the bundle.
+    for (const name of ['export', 'import', 'stats', 'merge', 'suggest', 'agree', 'diff', 'init']) {
+      assert.match(spawnSync(process.execPath, [CLI, name, '--help'], { encoding: 'utf8' }).stdout, new RegExp(`^Usage: source-annotator ${name}`));
+    }
     write('doc.txt.annotations.yaml', 'version: 1\n');
     const bad = spawnSync(process.execPath, [CLI, 'check', dir], { encoding: 'utf8', cwd: dir });
     assert.equal(bad.status, 1);

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { Annotation } from '../annotation';
 import type { AnchorCandidate } from '../anchoring/anchorCandidates';
 import type { OrphanReason } from '../anchoring/anchorDocument';
-import type { AnnotatedDocument } from '../corpus/annotatedDocument';
+import { intactStoredAnnotations, type AnnotatedDocument } from '../corpus/annotatedDocument';
 import { type SidecarParseSuccess, type SourceRange } from '../sidecar/parseSidecar';
 import { BUILT_IN_SCHEME, type AnnotationScheme } from '../scheme/scheme';
 import { schemeViolations } from '../scheme/schemeViolations';
@@ -51,15 +51,21 @@ export function checkSidecar(doc: AnnotatedDocument, scheme: AnnotationScheme = 
   }
   // What the scheme requires and an annotation lacks: a warning, never a reason to refuse it.
   for (const v of schemeViolations(doc.parsed, scheme)) if (v.severity === 'warning') problems.push({ ...v, fixable: false });
-  if (!doc.loaded || doc.documentText === undefined) return { problems, ...none };
-  if (!doc.loaded.ok) {
-    for (const p of doc.loaded.problems) error(p, p.message);
-    return { problems, ...none };
-  }
-
+  if (doc.documentText === undefined) return { problems, ...none };
   const parsed = doc.parsed;
   const documentText = doc.documentText;
-  const { moved, orphaned } = doc.loaded.anchoring;
+  // Every quote still at its offsets: the load (conversions, re-anchoring) would find nothing to
+  // move or orphan, so it is not run; only the hash is compared, for the stale-hash warning.
+  const intact = intactStoredAnnotations(parsed.sidecar.annotations, documentText) !== undefined;
+  const loaded = intact ? undefined : doc.loaded;
+  if (!intact && !loaded) return { problems, ...none };
+  if (loaded && !loaded.ok) {
+    for (const p of loaded.problems) error(p, p.message);
+    return { problems, ...none };
+  }
+  const moved = loaded?.anchoring.moved ?? [];
+  const orphaned = loaded?.anchoring.orphaned ?? [];
+  const documentChanged = loaded ? loaded.documentChanged : parsed.sidecar.documentHash !== hashDocumentText(documentText);
   const where = (id: string): { index: number; at: SourceRange; stored: StoredAnnotation } => {
     const index = parsed.sidecar.annotations.findIndex((a) => a.id === id);
     const location = parsed.locations.annotations[index];
@@ -79,7 +85,7 @@ export function checkSidecar(doc: AnnotatedDocument, scheme: AnnotationScheme = 
   }
   for (const annotation of orphaned) {
     const { index, at } = where(annotation.id);
-    const why = whyOrphaned(doc.loaded.anchoring.reasons.get(annotation.id), doc.loaded.anchoring.candidates.get(annotation.id) ?? [], documentText);
+    const why = whyOrphaned(loaded?.anchoring.reasons.get(annotation.id), loaded?.anchoring.candidates.get(annotation.id) ?? [], documentText);
     error(at, `annotations[${index}] (${annotation.id}): quote “${excerpt(annotation.text, 40)}” ${why}; it will be kept as an orphan`);
   }
   const movedIds = new Set(moved.map((a) => a.id));
@@ -87,7 +93,7 @@ export function checkSidecar(doc: AnnotatedDocument, scheme: AnnotationScheme = 
     if (!stored.orphaned || movedIds.has(stored.id)) return;
     problems.push({ ...where(stored.id).at, severity: 'warning', fixable: false, message: `annotations[${index}] (${stored.id}): orphaned; its text “${excerpt(stored.text, 40)}” was deleted or changed` });
   });
-  const staleHash = doc.loaded.documentChanged && moved.length === 0 && orphaned.length === 0;
+  const staleHash = documentChanged && moved.length === 0 && orphaned.length === 0;
   if (staleHash) {
     const at = parsed.locations.fields.documentHash ?? START;
     problems.push({ ...at, severity: 'warning', fixable: true, message: 'documentHash does not match the document, which changed since the sidecar was written; every quote is still in place; --fix updates it' });

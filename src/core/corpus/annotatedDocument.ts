@@ -1,4 +1,7 @@
 import { compareAnnotations } from '../annotation';
+import { atRecordedOffsets } from '../anchoring/anchorAnnotation';
+import { CodePointIndex } from '../text/codePointIndex';
+import { stripBom } from '../text/documentText';
 import { BUILT_IN_SCHEME, type AnnotationScheme } from '../scheme/scheme';
 import type { FileSnapshot } from '../sidecar/atomicWrite';
 import { parseSidecar, type SidecarParseResult, type SidecarProblem } from '../sidecar/parseSidecar';
@@ -35,15 +38,33 @@ export type AnnotatedDocumentRead = { readonly ok: true; readonly doc: Annotated
 /** Reads a sidecar and its document; kinds and attributes are checked against `scheme`. */
 export async function readAnnotatedDocument(sidecarPath: string, scheme: AnnotationScheme = BUILT_IN_SCHEME): Promise<AnnotatedDocumentRead> {
   const documentPath = documentPathForSidecar(sidecarPath) ?? sidecarPath;
-  const sidecar = await readSidecarFile(sidecarPath);
+  // Both files at once; the document's read is wasted only when the sidecar cannot be read.
+  const [sidecar, document] = await Promise.all([readSidecarFile(sidecarPath), readDocumentText(documentPath)]);
   if (!sidecar.ok) return { ok: false, sidecarPath, problem: sidecar.problem };
-  const document = await readDocumentText(documentPath);
   const documentText = document.ok ? document.text : undefined;
   const documentProblem = document.ok || document.missing ? undefined : document.reason;
   const parsed = parseSidecar(sidecar.text, scheme);
-  // Parsed once: the load starts from the same result.
-  const loaded = documentText === undefined ? undefined : loadParsedSidecar(parsed, documentText);
-  return { ok: true, doc: { sidecarPath, documentPath, sidecarText: sidecar.text, sidecarSnapshot: sidecar.snapshot, documentText, documentProblem, parsed, loaded } };
+  // Loaded on first use (parsed once, the load starts from the same result): a report whose
+  // quotes are all where their offsets say needs no load (see intactStoredAnnotations).
+  let loaded: LoadedSidecar | undefined;
+  let isLoaded = documentText === undefined;
+  const doc: AnnotatedDocument = {
+    sidecarPath,
+    documentPath,
+    sidecarText: sidecar.text,
+    sidecarSnapshot: sidecar.snapshot,
+    documentText,
+    documentProblem,
+    parsed,
+    get loaded(): LoadedSidecar | undefined {
+      if (!isLoaded) {
+        loaded = loadParsedSidecar(parsed, documentText as string);
+        isLoaded = true;
+      }
+      return loaded;
+    },
+  };
+  return { ok: true, doc };
 }
 
 /** One document's annotations as the reports see them: code point offsets, in document order. */
@@ -61,8 +82,11 @@ export interface CorpusDocument {
  */
 export function corpusDocument(doc: AnnotatedDocument, displayPath: string): CorpusDocument | undefined {
   if (doc.documentProblem !== undefined) return undefined;
-  let annotations: StoredAnnotation[];
-  if (doc.loaded?.ok && doc.documentText !== undefined) {
+  let annotations: StoredAnnotation[] | undefined;
+  if (doc.parsed.ok && doc.documentText !== undefined) annotations = intactStoredAnnotations(doc.parsed.sidecar.annotations, doc.documentText);
+  if (annotations) {
+    // Nothing to re-anchor: what the load would give.
+  } else if (doc.loaded?.ok && doc.documentText !== undefined) {
     annotations = toStoredAnnotations(doc.loaded.annotations.all, doc.documentText);
   } else if (doc.parsed.ok) {
     annotations = [...doc.parsed.sidecar.annotations];
@@ -70,4 +94,24 @@ export function corpusDocument(doc: AnnotatedDocument, displayPath: string): Cor
     return undefined;
   }
   return { path: displayPath, documentText: doc.documentText, annotations: annotations.sort(compareAnnotations) };
+}
+
+/**
+ * The stored annotations in canonical form when every one of them sits at its offsets in the
+ * document, quote and context (the anchoring's first check, `atRecordedOffsets`): then loading the
+ * sidecar (hash, checks, conversion to UTF-16, re-anchoring, conversion back) changes nothing but
+ * their form, and this is its result without the work (the parsed objects, in canonical form). Undefined as soon as one does not (an
+ * orphan, a moved quote, an offset out of range): the caller loads the sidecar instead. The
+ * offsets are converted as the load converts them (against the text without a BOM).
+ */
+export function intactStoredAnnotations(stored: readonly StoredAnnotation[], documentText: string): StoredAnnotation[] | undefined {
+  const index = new CodePointIndex(stripBom(documentText));
+  const inRange = (offset: number) => Number.isInteger(offset) && offset >= 0 && offset <= index.codePointLength;
+  for (const s of stored) {
+    if (!inRange(s.start) || !inRange(s.end) || s.end < s.start) return undefined;
+    const target = { start: index.toUtf16(s.start), end: index.toUtf16(s.end), text: s.text, prefix: s.prefix, suffix: s.suffix };
+    if (!atRecordedOffsets(target, documentText)) return undefined;
+  }
+  // Parsed annotations are in canonical form already (see SidecarParseSuccess).
+  return [...stored];
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../lazyLibraries';
 import type { CorpusDocument } from '../corpus/annotatedDocument';
 import { BUILT_IN_SCHEME, findAttribute, formatAttributeValue, type AnnotationScheme } from '../scheme/scheme';
 import type { StoredAnnotation } from '../sidecar/sidecarFormat';
@@ -46,7 +46,7 @@ export interface W3cCollection {
 export function w3cCollection(corpus: readonly CorpusDocument[], scheme: AnnotationScheme = BUILT_IN_SCHEME): W3cCollection {
   const documents = [...corpus].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const items = documents.flatMap((doc) => doc.annotations.map((a) => w3cAnnotation(doc.path, a, scheme)));
-  const scope = createHash('sha256').update(JSON.stringify(documents.map((d) => d.path))).digest('hex');
+  const scope = nodeCrypto().createHash('sha256').update(JSON.stringify(documents.map((d) => d.path))).digest('hex');
   const id = `${URN}collection:sha256:${scope}`;
   return {
     '@context': W3C_ANNOTATION_CONTEXT,

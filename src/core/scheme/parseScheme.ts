@@ -1,4 +1,5 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ajvClass } from '../lazyLibraries';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import schemaJson from '../../../schemas/annotation-scheme.schema.json';
 import { ANNOTATION_FIELD_NAMES } from '../annotationFields';
@@ -87,7 +88,7 @@ export function parseScheme(text: string, source?: string): SchemeParse {
   }
   if (data === null || data === undefined) return { ok: true, scheme: { ...BUILT_IN_SCHEME, source } };
 
-  validator ??= new Ajv({ allErrors: true, strict: true, verbose: true }).compile(schemaJson);
+  validator ??= new (ajvClass())({ allErrors: true, strict: true, verbose: true }).compile(schemaJson);
   if (!validator(data)) return failed(relevantErrors(validator.errors ?? []).map((e) => schemaProblem(e, locate)));
 
   const raw = data as RawScheme;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../lazyLibraries';
 import { constants } from 'node:fs';
 import { link, lstat, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -54,7 +54,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   const target = await writeTarget(path);
   const dir = dirname(target);
   // Dot-prefixed so editors and globbing tools ignore it; pid + random so concurrent writers never collide.
-  const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = join(dir, `.${basename(target)}.${process.pid}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
   const mode = await existingMode(target);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let created = false;

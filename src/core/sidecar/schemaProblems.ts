@@ -1,4 +1,5 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ajvClass } from '../lazyLibraries';
 import { isMap, isSeq, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import schema from '../../../schemas/sidecar.schema.json';
 import { SIDECAR_KEYS, STORED_ANNOTATION_KEYS } from './sidecarFormat';
@@ -15,7 +16,7 @@ let validator: ValidateFunction | undefined;
 
 /** Compiled on first use: compiling costs a few milliseconds the extension need not pay at startup. */
 export function getValidator(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: true }).compile(schema);
+  validator ??= new (ajvClass())({ allErrors: true, strict: true }).compile(schema);
   return validator;
 }
 

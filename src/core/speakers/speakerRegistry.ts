@@ -1,4 +1,5 @@
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { ajvClass } from '../lazyLibraries';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import schema from '../../../schemas/speakers.schema.json';
 import type { SidecarProblem } from '../sidecar/parseSidecar';
@@ -87,7 +88,7 @@ export function parseSpeakerRegistry(text: string): SpeakerRegistryParse {
   }
   if (data === null || data === undefined) return { registry: new SpeakerRegistry(), problems: [] };
 
-  validator ??= new Ajv({ allErrors: true, strict: true }).compile(schema);
+  validator ??= new (ajvClass())({ allErrors: true, strict: true }).compile(schema);
   if (!validator(data)) {
     return failed(
       (validator.errors ?? []).map((error) => {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../lazyLibraries';
 
 /** U+FEFF: some editors (and Windows tools) put it at the start of UTF-8 files. */
 export const BOM = '\uFEFF';
@@ -17,5 +17,5 @@ export function stripBom(text: string): string {
  * Adding or removing a BOM therefore does not count as a change of the document.
  */
 export function hashDocumentText(text: string): string {
-  return 'sha256:' + createHash('sha256').update(stripBom(text), 'utf8').digest('hex');
+  return 'sha256:' + nodeCrypto().createHash('sha256').update(stripBom(text), 'utf8').digest('hex');
 }
