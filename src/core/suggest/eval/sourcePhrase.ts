@@ -1,0 +1,128 @@
+/**
+ * From a PolNeAR Source span to the words that name the source: what surrounds a name in a
+ * source (titles, roles, party labels, a possessive organisation, "of <Place>", an apposition, a
+ * relative clause, a sentence-initial conjunction) is dropped; organisations stay whole.
+ */
+
+/** Titles, roles and party labels written before a name ("Senate Minority Leader", "host", "Republican"); plurals too. */
+const TITLES = new Set(
+  ('mr mrs ms miss dr sen rep gov lt gen col sgt capt prof rev president vice senator congressman congresswoman representative governor mayor councillor councilor councilman councilwoman ' +
+    'secretary minister chancellor premier ambassador chairman chairwoman chair leader whip speaker spokesman spokeswoman spokesperson ' +
+    'director commissioner judge justice attorney sheriff chief ceo host anchor moderator manager strategist adviser advisor aide ' +
+    'candidate nominee lawmaker former democrat republican democratic libertarian independent gop')
+    .split(' '),
+);
+/** Last words of organisations ("Justice Department", "Republican National Committee"): no title is cut from them. */
+const ORG_HEADS =
+  /^(?:department|division|ministry|office|college|school|agency|committee|party|campaign|house|court|council|commission|center|centre|institute|university|post|times|news|network|foundation|association|bureau|board|service|administration|group|company|corporation|inc|union|conference|caucus|club|fund|organization|organisation|government|senate|congress|journal|press|tribune|herald|magazine|television|radio|poll|police|army|navy)$/iu;
+/** Capitalized closed-class words a sentence may open with ("While Clinton …", "Before Trump …"). */
+const OPENERS = new Set(
+  ('the a an this that these those despite neither nor both several plus other another every each many some most all few no not amid among against without during following including according ' +
+  'while before after when as but and or if though although because since then so yet still also even meanwhile later earlier now in on at for with by from to of like unlike asked speaking here there instead however indeed only once until unless whether today yesterday tonight monday tuesday wednesday thursday friday saturday sunday').split(' '),
+);
+/** Words that make the source a description even when a name follows ("supporters of Trump", "many Republicans"). */
+const LINKS = new Set('of for from with at in to by on and or as about among including like than against behind near within across under over outside inside around beyond throughout via per into onto upon toward towards between along'.split(' '));
+const QUANTIFIERS = new Set('another many some most other others few all several both none one two three four five more only about nearly neither either each every any'.split(' '));
+const DETERMINERS = /^(?:the|a|an|this|that|these|those)\s+/iu;
+
+const isCapitalized = (word: string): boolean => /^\p{Lu}/u.test(word);
+const isPossessive = (word: string): boolean => /[’']s?$/u.test(word) && word.length > 2;
+const bare = (word: string): string => word.replace(/[.,]+$/u, '').toLowerCase();
+
+export function isTitle(word: string): boolean {
+  const w = bare(word);
+  return TITLES.has(w) || (w.endsWith('s') && TITLES.has(w.slice(0, -1)));
+}
+
+export function isOrgHead(word: string): boolean {
+  return ORG_HEADS.test(bare(word));
+}
+
+/**
+ * A Source's text reduced to the phrase that names it: spaces collapsed, parentheses, a trailing
+ * comma and possessive dropped, a relative clause cut ("Cruz, who …"), and of an apposition the
+ * part that is a name ("her campaign manager, Lena Holm" → "Lena Holm"; "Lena Holm, 31" → "Lena
+ * Holm"). A list ("women, men, and others") or a place ("Paris, Texas") is no apposition.
+ */
+export function sourcePhrase(raw: string): string {
+  const phrase = raw
+    .replace(/\s+/gu, ' ')
+    .replace(/\s*\([^)]*(?:\)|$)\s*/gu, ' ')
+    .replace(/,?\s+(?:who|whom|whose|which)\s.*$/iu, '')
+    .trim()
+    .replace(/[\s,;:—–-]+$/u, '')
+    .replace(/[’']s?$/u, '')
+    .trim();
+  const parts = phrase.split(/\s*,\s*/u).filter((p) => p);
+  if (parts.length < 2 || parts.some((p) => /^(?:and|or)\s/iu.test(p))) return phrase;
+  const firstWords = parts[0].split(' ');
+  if (isCapitalized(firstWords[firstWords.length - 1])) return nameIn(parts[0]) ? parts[0] : phrase;
+  // "the agency's director, Lena Holm": the description ends in a lowercase noun, the name follows.
+  const named = parts.slice(1).find((p) => nameIn(p) !== undefined && !/^(?:jr|sr|ii|iii)\.?$/iu.test(p));
+  return named ?? phrase;
+}
+
+/**
+ * The name a source phrase ends with, without what precedes it: lowercase modifiers ("host Bill
+ * Maher"), titles, roles and party labels ("Secretary of State John Kerry", "Republican Lee
+ * Zeldin"), a possessive ("the Institute's Ada Brook"), sentence openers ("While Clinton");
+ * "of <Place>" after a person's name is dropped ("Ada Brook of Leeds"). Undefined for a
+ * description ("a campaign aide", "supporters of Trump", "many Republicans"). An organisation
+ * ("Korean Central News Agency", "the White House") stays whole, without its determiner.
+ */
+export function nameIn(phrase: string): string | undefined {
+  let words = phrase.replace(DETERMINERS, '').split(' ').filter((w) => w);
+  const of = words.lastIndexOf('of');
+  if (of > 0 && of < words.length - 1 && words.slice(of + 1).every(isCapitalized)) {
+    const person = personRun(words.slice(0, of));
+    if (person && person.length >= 2 && person.every(isCapitalized) && !isOrgHead(words[of - 1])) words = words.slice(0, of);
+  }
+  if (words.length === 0 || QUANTIFIERS.has(words[0].toLowerCase())) return undefined;
+  // Organisations, also with inner function words ("Department of Homeland Security"): an organisation's head word ends them or comes before "of".
+  const orgHead = (w: string, i: number) => isOrgHead(w) && (i === words.length - 1 || words[i + 1] === 'of');
+  if (isCapitalized(words[0]) && isCapitalized(words[words.length - 1]) && words.every((w) => isCapitalized(w) || /^(?:of|for|and|on|the|&)$/u.test(w)) && words.some(orgHead)) {
+    return words.join(' ');
+  }
+  let start = words.length;
+  for (;;) {
+    if (start > 0 && isNameWord(words[start - 1]) && !isPossessive(words[start - 1])) start--;
+    // "Secretary of State John Kerry": "of" between a title and its field.
+    else if (start > 1 && start < words.length && bare(words[start - 1]) === 'of' && isTitle(words[start - 2])) start -= 2;
+    else break;
+  }
+  if (start === words.length) return undefined;
+  // "the order released Friday": a name right after a participle is no source.
+  if (start > 0 && /\p{Ll}ed$/u.test(words[start - 1])) return undefined;
+  // "supporters of Trump", "a spokesman for Ada Brook": the source is not the name at the end.
+  if (words.slice(0, start).some((w) => LINKS.has(w.toLowerCase()))) return undefined;
+  const run = personRun(words.slice(start));
+  return run?.join(' ');
+}
+
+/** A capitalized word, an initial ("J."), or a particle inside a name is not needed: "de Blasio" is found as "Blasio". */
+function isNameWord(word: string): boolean {
+  return isCapitalized(word) || /^\p{Lu}\.$/u.test(word);
+}
+
+/**
+ * Capitalized words without leading sentence openers and without everything up to the last
+ * title ("Minority Leader Harry M. Reid" → "Harry M. Reid"); an organisation is kept whole.
+ */
+export function personRun(words: readonly string[]): string[] | undefined {
+  let run = [...words];
+  while (run.length > 1 && OPENERS.has(run[0].toLowerCase())) run.shift();
+  if (run.length === 0) return undefined;
+  if (!isOrgHead(run[run.length - 1])) {
+    let last = -1;
+    run.forEach((w, i) => {
+      // "General" is a title after one ("Attorney General"), otherwise a name ("General Motors").
+      // A field after "of" belongs to its title ("Secretary of State").
+      if (isTitle(w) || (bare(w) === 'general' && i > 0 && isTitle(run[i - 1])) || (i > 1 && bare(run[i - 1]) === 'of' && isTitle(run[i - 2]))) last = i;
+    });
+    // Only a title ("the former House Speaker", "Republicans") names no one.
+    if (last === run.length - 1) return undefined;
+    if (last >= 0) run = run.slice(last + 1);
+  }
+  if (run.length === 1 && OPENERS.has(run[0].toLowerCase())) return undefined;
+  return run;
+}
