@@ -105,6 +105,7 @@ describe('PolNeAR gold mapping', () => {
       'Sand’s lawyer, Vera Lind, wrote to the Ferry Workers Union’s Dag Moen.',
       'Minister of Transport Eva Nyberg agreed. While Nyberg was away, Northern Fisheries Board Chairman Karl Ek stood in.',
       'The Coastal News Agency and the Harbour Office said nothing.',
+      'Former Secretary of State Nina Olsen and Mayor Rolf al-Amin met Ida Sand.',
       'FERRY STRIKE: Critics Fault Omar Ruiz',
     ].join('\n');
     const at = text.length;
@@ -125,6 +126,13 @@ describe('PolNeAR gold mapping', () => {
       ['the Harbour Office', 'Harbour Office'],
       ['supporters of Ida Sand', 'supporters of Ida Sand'], // a description that ends in a name stays a description
       ['Some', 'some'], // a quantifier names no one
+      ['Olsen', 'Nina Olsen'], // grown past a title with its field ("Secretary of State"), not to "State Nina Olsen"
+      ['harbour pilot Anna Vik of the Northport Pilots Association', 'Anna Vik'], // "of the <Organisation>" after a person
+      ['former mayor and Harbour Director Lena Holm', 'Lena Holm'], // two roles of one person joined by "and"
+      ['Holm and Director Berg', 'Holm and Director Berg'], // two people: no one name
+      ['Councillors Tomas Berg of Northport and Ida Sand of Southport', 'Councillors Tomas Berg of Northport and Ida Sand of Southport'],
+      ['the extremist cleric Rolf al-Amin', 'Rolf al-Amin'], // a surname with a lowercase particle
+      ['a woman in Northport, Eastshire', 'a woman in Northport, Eastshire'], // a place after a comma is no apposition
       ['the former Harbour Director', 'the former Harbour Director'], // only a title: a description
     ];
     for (const [raw, gold] of cases) {

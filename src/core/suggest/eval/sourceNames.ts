@@ -1,4 +1,4 @@
-import { isTitle, nameIn, personRun, sourcePhrase } from './sourcePhrase';
+import { isTitle, nameIn, personRun, QUANTIFIERS, sourcePhrase } from './sourcePhrase';
 
 /** Personal pronouns a source may be (they name no one by themselves). */
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'him', 'her', 'them', 'his', 'its', 'their', 'you', 'me', 'us', 'himself', 'herself', 'themselves', 'one']);
@@ -26,7 +26,10 @@ export function goldSpeakerName(text: string, raw: string, at: number): string |
   if (!phrase) return undefined;
   const name = nameIn(phrase);
   // A description keeps its determiner here, so that isUnlinkedDescription can tell "the nominee" from "a source".
-  if (!name) return /^(?:the|a|an|this|that|these|those|many|some|most|other|others|few|all|several|both|none|one|each|every|any)(?![\p{L}])/iu.test(phrase) ? phrase[0].toLowerCase() + phrase.slice(1) : phrase;
+  if (!name) {
+    const determined = /^(?:the|a|an|this|that|these|those)(?![\p{L}])/iu.test(phrase) || QUANTIFIERS.has(phrase.split(' ')[0].toLowerCase());
+    return determined && !/^\p{Lu}{2}/u.test(phrase) ? phrase[0].toLowerCase() + phrase.slice(1) : phrase;
+  }
   const words = name.split(' ');
   const last = words[words.length - 1];
   // A party's members ("Democrats") are no one's surname.
@@ -40,7 +43,10 @@ export function goldSpeakerName(text: string, raw: string, at: number): string |
   const headlineForms: { name: string; at: number }[] = [];
   for (const m of text.matchAll(pattern)) {
     // "Later Brook said", "Critics Brook": sentence openers and words the article also writes in lower case are no name.
-    const form = withoutLeadingWords(text, (personRun(m[0].split(' ')) ?? []).join(' '));
+    // "Secretary of State Ada Brook": the word after a title's "of" is its field, not a name.
+    const field = /(\S+) +of +$/u.exec(text.slice(Math.max(0, m.index - 40), m.index));
+    const found = m[0].split(' ').slice(field && isTitle(field[1]) ? 1 : 0);
+    const form = withoutLeadingWords(text, (personRun(found) ?? []).join(' '));
     if (!form.endsWith(` ${name}`) || /^\p{Lu}\./u.test(form)) continue;
     if (!inHeadline(text, m.index)) forms.push({ name: form, at: m.index });
     else if (words.length === 1) headlineForms.push({ name: form.split(' ').slice(-2).join(' '), at: m.index });

@@ -17,12 +17,12 @@ const ORG_HEADS =
   /^(?:department|division|ministry|office|college|school|agency|committee|party|campaign|house|court|council|commission|center|centre|institute|university|post|times|news|network|foundation|association|bureau|board|service|administration|group|company|corporation|inc|union|conference|caucus|club|fund|organization|organisation|government|senate|congress|journal|press|tribune|herald|magazine|television|radio|poll|police|army|navy)$/iu;
 /** Capitalized closed-class words a sentence may open with ("While Clinton …", "Before Trump …"). */
 const OPENERS = new Set(
-  ('the a an this that these those despite neither nor both several plus other another every each many some most all few no not amid among against without during following including according ' +
+  ('the a an this that these those besides despite neither nor both several plus other another every each many some most all few no not amid among against without during following including according ' +
   'while before after when as but and or if though although because since then so yet still also even meanwhile later earlier now in on at for with by from to of like unlike asked speaking here there instead however indeed only once until unless whether today yesterday tonight monday tuesday wednesday thursday friday saturday sunday').split(' '),
 );
 /** Words that make the source a description even when a name follows ("supporters of Trump", "many Republicans"). */
 const LINKS = new Set('of for from with at in to by on and or as about among including like than against behind near within across under over outside inside around beyond throughout via per into onto upon toward towards between along'.split(' '));
-const QUANTIFIERS = new Set('another many some most other others few all several both none one two three four five more only about nearly neither either each every any'.split(' '));
+export const QUANTIFIERS = new Set('another many some most other others few all several both none one two three four five more only about nearly neither either each every any'.split(' '));
 const DETERMINERS = /^(?:the|a|an|this|that|these|those)\s+/iu;
 
 const isCapitalized = (word: string): boolean => /^\p{Lu}/u.test(word);
@@ -54,12 +54,21 @@ export function sourcePhrase(raw: string): string {
     .replace(/[’']s?$/u, '')
     .trim();
   const parts = phrase.split(/\s*,\s*/u).filter((p) => p);
-  if (parts.length < 2 || parts.some((p) => /^(?:and|or)\s/iu.test(p))) return phrase;
-  const firstWords = parts[0].split(' ');
-  if (isCapitalized(firstWords[firstWords.length - 1])) return nameIn(parts[0]) ? parts[0] : phrase;
-  // "the agency's director, Lena Holm": the description ends in a lowercase noun, the name follows.
-  const named = parts.slice(1).find((p) => nameIn(p) !== undefined && !/^(?:jr|sr|ii|iii)\.?$/iu.test(p));
-  return named ?? phrase;
+  // A list ("women, men, and others"; "the candidates — Holm, Lind and Berg —") has no apposition.
+  if (parts.length < 2 || parts.some((p) => /^(?:and|or)\s/iu.test(p)) || / (?:--|—|–|-) /u.test(phrase)) return phrase;
+  const firstWords = parts[0].replace(DETERMINERS, '').split(' ');
+  // "the agency's director, Lena Holm", "the director of the Harbour Office, Lena Holm": a description
+  // (ending in a lowercase noun, or headed by a title) and the name after it.
+  const endsLower = !isCapitalized(firstWords[firstWords.length - 1]);
+  const described = endsLower || nameIn(parts[0]) === undefined || (!isCapitalized(firstWords[0]) && isTitle(firstWords[0]) && bare(firstWords[0]) !== 'former');
+  // A later part that is a name: of two words or more unless the description ends in a noun ("his wife, Jane"; not
+  // "in Leeds, Yorkshire"), and not one describing the first ("Ada Brook, chairman of the Harbour Board").
+  const isName = (p: string) => {
+    const name = nameIn(p);
+    return name !== undefined && (endsLower || name.includes(' ')) && !/^\p{Ll}\S* (?:of|for|at) /u.test(p) && !/^(?:jr|sr|ii|iii)\.?$/iu.test(p);
+  };
+  const named = described ? parts.slice(1).find(isName) : undefined;
+  return named ?? (nameIn(parts[0]) ? parts[0] : phrase);
 }
 
 /**
@@ -72,10 +81,16 @@ export function sourcePhrase(raw: string): string {
  */
 export function nameIn(phrase: string): string | undefined {
   let words = phrase.replace(DETERMINERS, '').split(' ').filter((w) => w);
-  const of = words.lastIndexOf('of');
-  if (of > 0 && of < words.length - 1 && words.slice(of + 1).every(isCapitalized)) {
-    const person = personRun(words.slice(0, of));
-    if (person && person.length >= 2 && person.every(isCapitalized) && !isOrgHead(words[of - 1])) words = words.slice(0, of);
+  // "Ada Brook of Leeds", "Ada Brook of the Harbour Board": what follows a person's name is dropped.
+  for (let of = words.indexOf('of'); of > 0; of = words.indexOf('of', of + 1)) {
+    let first = of;
+    while (first > 0 && isNameWord(words[first - 1]) && !isPossessive(words[first - 1])) first--;
+    const person = personRun(words.slice(first, of));
+    // Not "Ada Brook of Leeds and Tom Berg of York": two people.
+    if (of < words.length - 1 && person && person.length >= 2 && !isOrgHead(words[of - 1]) && !words.slice(of + 1).some((w) => /^(?:and|or|nor)$/u.test(w))) {
+      words = words.slice(0, of);
+      break;
+    }
   }
   if (words.length === 0 || QUANTIFIERS.has(words[0].toLowerCase())) return undefined;
   // Organisations, also with inner function words ("Department of Homeland Security"): an organisation's head word ends them or comes before "of".
@@ -88,20 +103,25 @@ export function nameIn(phrase: string): string | undefined {
     if (start > 0 && isNameWord(words[start - 1]) && !isPossessive(words[start - 1])) start--;
     // "Secretary of State John Kerry": "of" between a title and its field.
     else if (start > 1 && start < words.length && bare(words[start - 1]) === 'of' && isTitle(words[start - 2])) start -= 2;
+    // "Council on Foreign Relations", "Center for Public Integrity": a function word inside an organisation's name.
+    else if (start > 1 && start < words.length && /^(?:of|for|on)$/u.test(words[start - 1]) && isCapitalized(words[start - 2]) && isOrgHead(words[start - 2])) start -= 2;
     else break;
   }
   if (start === words.length) return undefined;
   // "the order released Friday": a name right after a participle is no source.
   if (start > 0 && /\p{Ll}ed$/u.test(words[start - 1])) return undefined;
-  // "supporters of Trump", "a spokesman for Ada Brook": the source is not the name at the end.
-  if (words.slice(0, start).some((w) => LINKS.has(w.toLowerCase()))) return undefined;
+  // "supporters of Trump", "a spokesman for Ada Brook": the source is not the name at the end. But "of" after
+  // a title is its field ("former secretary of state Ada Brook"), and "and" after a title or a role joins two
+  // roles of one person ("former mayor and Harbour Director Ada Brook"), not two people ("Holm and Ada Brook").
+  const linking = (w: string, i: number) => LINKS.has(w.toLowerCase()) && !((w === 'of' || w === 'and') && i > 0 && (TITLES.has(bare(words[i - 1])) || (w === 'and' && !isCapitalized(words[i - 1]))));
+  if (words.slice(0, start).some(linking)) return undefined;
   const run = personRun(words.slice(start));
   return run?.join(' ');
 }
 
-/** A capitalized word, an initial ("J."), or a particle inside a name is not needed: "de Blasio" is found as "Blasio". */
+/** A capitalized word, an initial ("J."), or a surname with a particle ("al-Awlaki"); "de Blasio" is found as "Blasio". */
 function isNameWord(word: string): boolean {
-  return isCapitalized(word) || /^\p{Lu}\.$/u.test(word);
+  return isCapitalized(word) || /^\p{Lu}\.$/u.test(word) || /^\p{Ll}{1,3}-\p{Lu}/u.test(word);
 }
 
 /**
