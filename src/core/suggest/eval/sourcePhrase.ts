@@ -15,12 +15,12 @@ const TITLES = new Set(
 /** Last words of organisations ("Justice Department", "Republican National Committee"): no title is cut from them. */
 const ORG_HEADS =
   /^(?:department|division|ministry|office|college|school|agency|committee|party|campaign|house|court|council|commission|center|centre|institute|university|post|times|news|network|foundation|association|bureau|board|service|administration|group|company|corporation|inc|union|conference|caucus|club|fund|organization|organisation|government|senate|congress|journal|press|tribune|herald|magazine|television|radio|poll|police|army|navy)$/iu;
-/** Capitalized closed-class words a sentence may open with ("While Clinton …", "Before Trump …"). */
+/** Capitalized closed-class words a sentence may open with ("While Holm …", "Before Brook …"). */
 const OPENERS = new Set(
   ('the a an this that these those besides despite neither nor both several plus other another every each many some most all few no not amid among against without during following including according ' +
   'while before after when as but and or if though although because since then so yet still also even meanwhile later earlier now in on at for with by from to of like unlike asked speaking here there instead however indeed only once until unless whether today yesterday tonight monday tuesday wednesday thursday friday saturday sunday').split(' '),
 );
-/** Words that make the source a description even when a name follows ("supporters of Trump", "many Republicans"). */
+/** Words that make the source a description even when a name follows ("supporters of Holm", "many Republicans"). */
 const LINKS = new Set('of for from with at in to by on and or as about among including like than against behind near within across under over outside inside around beyond throughout via per into onto upon toward towards between along'.split(' '));
 export const QUANTIFIERS = new Set('another many some most other others few all several both none one two three four five more only about nearly neither either each every any'.split(' '));
 const DETERMINERS = /^(?:the|a|an|this|that|these|those)\s+/iu;
@@ -40,7 +40,7 @@ export function isOrgHead(word: string): boolean {
 
 /**
  * A Source's text reduced to the phrase that names it: spaces collapsed, parentheses, a trailing
- * comma and possessive dropped, a relative clause cut ("Cruz, who …"), and of an apposition the
+ * comma and possessive dropped, a relative clause cut ("Holm, who …"), and of an apposition the
  * part that is a name ("her campaign manager, Lena Holm" → "Lena Holm"; "Lena Holm, 31" → "Lena
  * Holm"). A list ("women, men, and others") or a place ("Paris, Texas") is no apposition.
  */
@@ -72,11 +72,11 @@ export function sourcePhrase(raw: string): string {
 }
 
 /**
- * The name a source phrase ends with, without what precedes it: lowercase modifiers ("host Bill
- * Maher"), titles, roles and party labels ("Secretary of State John Kerry", "Republican Lee
- * Zeldin"), a possessive ("the Institute's Ada Brook"), sentence openers ("While Clinton");
+ * The name a source phrase ends with, without what precedes it: lowercase modifiers ("radio host
+ * Omar Ruiz"), titles, roles and party labels ("Secretary of State Ada Holm", "Republican Ida
+ * Sand"), a possessive ("the Institute's Ada Brook"), sentence openers ("While Holm");
  * "of <Place>" after a person's name is dropped ("Ada Brook of Leeds"). Undefined for a
- * description ("a campaign aide", "supporters of Trump", "many Republicans"). An organisation
+ * description ("a campaign aide", "supporters of Holm", "many Republicans"). An organisation
  * ("Korean Central News Agency", "the White House") stays whole, without its determiner.
  */
 export function nameIn(phrase: string): string | undefined {
@@ -101,7 +101,7 @@ export function nameIn(phrase: string): string | undefined {
   let start = words.length;
   for (;;) {
     if (start > 0 && isNameWord(words[start - 1]) && !isPossessive(words[start - 1])) start--;
-    // "Secretary of State John Kerry": "of" between a title and its field.
+    // "Secretary of State Ada Holm": "of" between a title and its field.
     else if (start > 1 && start < words.length && bare(words[start - 1]) === 'of' && isTitle(words[start - 2])) start -= 2;
     // "Council on Foreign Relations", "Center for Public Integrity": a function word inside an organisation's name.
     else if (start > 1 && start < words.length && /^(?:of|for|on)$/u.test(words[start - 1]) && isCapitalized(words[start - 2]) && isOrgHead(words[start - 2])) start -= 2;
@@ -110,7 +110,7 @@ export function nameIn(phrase: string): string | undefined {
   if (start === words.length) return undefined;
   // "the order released Friday": a name right after a participle is no source.
   if (start > 0 && /\p{Ll}ed$/u.test(words[start - 1])) return undefined;
-  // "supporters of Trump", "a spokesman for Ada Brook": the source is not the name at the end. But "of" after
+  // "supporters of Holm", "a spokesman for Ada Brook": the source is not the name at the end. But "of" after
   // a title is its field ("former secretary of state Ada Brook"), and "and" after a title or a role joins two
   // roles of one person ("former mayor and Harbour Director Ada Brook"), not two people ("Holm and Ada Brook").
   const linking = (w: string, i: number) => LINKS.has(w.toLowerCase()) && !((w === 'of' || w === 'and') && i > 0 && (TITLES.has(bare(words[i - 1])) || (w === 'and' && !isCapitalized(words[i - 1]))));
@@ -126,7 +126,7 @@ function isNameWord(word: string): boolean {
 
 /**
  * Capitalized words without leading sentence openers and without everything up to the last
- * title ("Minority Leader Harry M. Reid" → "Harry M. Reid"); an organisation is kept whole.
+ * title ("Minority Leader Tom R. Berg" → "Tom R. Berg"); an organisation is kept whole.
  */
 export function personRun(words: readonly string[]): string[] | undefined {
   let run = [...words];
