@@ -86,6 +86,8 @@ describe('PolNeAR gold mapping', () => {
     assert.ok(isUnlinkedDescription('the Republican nominee'));
     assert.ok(!isUnlinkedDescription('the sources'));
     assert.ok(!isUnlinkedDescription('Ada Brook'));
+    assert.ok(isUnlinkedDescription('the senator from Leeds'));
+    assert.ok(!isUnlinkedDescription('the spokesman for Ada Brook'));
   });
 
   it('reads a source written in capitals without a comma at once (it once backtracked for hours)', () => {
@@ -133,6 +135,8 @@ describe('PolNeAR gold mapping', () => {
       ['Councillors Tomas Berg of Northport and Ida Sand of Southport', 'Councillors Tomas Berg of Northport and Ida Sand of Southport'],
       ['the extremist cleric Rolf al-Amin', 'Rolf al-Amin'], // a surname with a lowercase particle
       ['a woman in Northport, Eastshire', 'a woman in Northport, Eastshire'], // a place after a comma is no apposition
+      ['retired Harbour Lt. Col. Piet Kool', 'Piet Kool'], // a participle before a title
+      ['the schedule published Monday', 'the schedule published Monday'], // a day after a participle is no name
       ['the former Harbour Director', 'the former Harbour Director'], // only a title: a description
     ];
     for (const [raw, gold] of cases) {

@@ -1,4 +1,4 @@
-import { isTitle, nameIn, personRun, QUANTIFIERS, sourcePhrase } from './sourcePhrase';
+import { descriptionHead, isTitle, nameIn, personRun, QUANTIFIERS, sourcePhrase } from './sourcePhrase';
 
 /** Personal pronouns a source may be (they name no one by themselves). */
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'him', 'her', 'them', 'his', 'its', 'their', 'you', 'me', 'us', 'himself', 'herself', 'themselves', 'one']);
@@ -102,7 +102,7 @@ const UNNAMED_HEADS = /^(?:sources?|officials?|aides?|persons?|people|insiders?|
  * gold does not know the speaker's name and the speaker figure leaves it out.
  */
 export function isUnlinkedDescription(speaker: string): boolean {
-  return !/\p{Lu}[\p{L}]*$/u.test(speaker) && /^(?:the|his|her|its|their|our|my)\s/iu.test(speaker) && !UNNAMED_HEADS.test(speakerTokens(speaker).pop() ?? '');
+  return nameIn(speaker) === undefined && /^(?:the|his|her|its|their|our|my)\s/iu.test(speaker) && !UNNAMED_HEADS.test(descriptionHead(speaker).replace(/[’']s?$/u, ''));
 }
 
 /**

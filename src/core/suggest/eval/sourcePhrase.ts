@@ -29,6 +29,13 @@ const isCapitalized = (word: string): boolean => /^\p{Lu}/u.test(word);
 const isPossessive = (word: string): boolean => /[’']s?$/u.test(word) && word.length > 2;
 const bare = (word: string): string => word.replace(/[.,]+$/u, '').toLowerCase();
 
+/** The head noun of a description: the word before its first preposition ("the senator from Leeds"), else its last. */
+export function descriptionHead(phrase: string): string {
+  const words = phrase.split(' ');
+  const link = words.findIndex((w, i) => i > 0 && LINKS.has(w.toLowerCase()));
+  return (link > 0 ? words[link - 1] : words[words.length - 1]).toLowerCase();
+}
+
 export function isTitle(word: string): boolean {
   const w = bare(word);
   return TITLES.has(w) || (w.endsWith('s') && TITLES.has(w.slice(0, -1)));
@@ -109,7 +116,7 @@ export function nameIn(phrase: string): string | undefined {
   }
   if (start === words.length) return undefined;
   // "the order released Friday": a name right after a participle is no source.
-  if (start > 0 && /\p{Ll}ed$/u.test(words[start - 1])) return undefined;
+  if (start === words.length - 1 && start > 0 && /\p{Ll}ed$/u.test(words[start - 1])) return undefined;
   // "supporters of Holm", "a spokesman for Ada Brook": the source is not the name at the end. But "of" after
   // a title is its field ("former secretary of state Ada Brook"), and "and" after a title or a role joins two
   // roles of one person ("former mayor and Harbour Director Ada Brook"), not two people ("Holm and Ada Brook").
