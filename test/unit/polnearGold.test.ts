@@ -143,6 +143,12 @@ describe('PolNeAR gold mapping', () => {
       it(`${raw} → ${gold}`, () => assert.equal(goldSpeakerName(text, raw, at), gold));
     }
 
+    it('grows "Mrs. Holm" to the Holm the pronouns call "she", not to the nearest Holm', () => {
+      const family = 'Ada Holm said she would stay. Tom Holm said he would go. Later Tom Holm left.\n"We stay," Mrs. Holm said.';
+      assert.equal(goldSpeakerName(family, 'Mrs. Holm', family.indexOf('Mrs.')), 'Ada Holm');
+      assert.equal(goldSpeakerName(family, 'Holm', family.indexOf('Mrs.')), 'Tom Holm');
+    });
+
     it('compares names after the same cleaning on both sides, and an unnamed source with a description ending in a common noun', () => {
       assert.ok(sameSpeaker('Lena Holm', 'Harbour Director Lena Holm'));
       assert.ok(sameSpeaker('Eva Nyberg', 'Minister Nyberg'));

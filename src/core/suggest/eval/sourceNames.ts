@@ -52,10 +52,29 @@ export function goldSpeakerName(text: string, raw: string, at: number): string |
     else if (words.length === 1) headlineForms.push({ name: form.split(' ').slice(-2).join(' '), at: m.index });
   }
   if (forms.length === 0) forms.push(...headlineForms);
+  // "Mrs. Holm" is not "Tom Holm" if the article's pronouns after "Tom Holm" say "he": forms of the other gender are left out.
+  const honorific = /^(mr|mrs|ms|miss)\.?\s/iu.exec(raw.trim())?.[1].toLowerCase();
+  if (honorific) {
+    const other = honorific === 'mr' ? 'f' : 'm';
+    const agreeing = forms.filter((f) => genderOf(text, forms, f.name) !== other);
+    if (agreeing.length > 0) forms.splice(0, forms.length, ...agreeing);
+  }
   const nearest = forms.filter((f) => f.at <= at).pop() ?? forms[0];
   if (!nearest) return name;
   const fuller = forms.filter((f) => f.name.endsWith(nearest.name)).reduce((a, b) => (b.name.length > a.name.length ? b : a), nearest);
   return fuller.name;
+}
+
+/** The gender the article's pronouns give a name: per mention, the first personal pronoun in the rest of its sentence; the more frequent. */
+function genderOf(text: string, forms: readonly { name: string; at: number }[], name: string): 'm' | 'f' | undefined {
+  let balance = 0;
+  for (const f of forms) {
+    if (f.name !== name) continue;
+    const rest = /^[^.!?]*/u.exec(text.slice(f.at, f.at + 250))?.[0] ?? '';
+    const pronoun = /(?<![\p{L}])(he|his|him|himself|she|her|hers|herself)(?![\p{L}])/iu.exec(rest)?.[1].toLowerCase();
+    if (pronoun) balance += /^(?:he|his|him|himself)$/u.test(pronoun) ? 1 : -1;
+  }
+  return balance > 0 ? 'm' : balance < 0 ? 'f' : undefined;
 }
 
 /** Whether `at` is in a headline-like line (most of its longer words capitalized): its capitals say nothing about names. */
