@@ -137,6 +137,8 @@ describe('PolNeAR gold mapping', () => {
       ['a woman in Northport, Eastshire', 'a woman in Northport, Eastshire'], // a place after a comma is no apposition
       ['retired Harbour Lt. Col. Piet Kool', 'Piet Kool'], // a participle before a title
       ['the schedule published Monday', 'the schedule published Monday'], // a day after a participle is no name
+      ['pollster Piet Kool -- author of Tides and Ferries', 'Piet Kool'], // an apposition between dashes
+      ['Actress Ida Sand', 'Ida Sand'], // an occupation written as a title
       ['the former Harbour Director', 'the former Harbour Director'], // only a title: a description
     ];
     for (const [raw, gold] of cases) {

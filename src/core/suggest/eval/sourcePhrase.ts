@@ -9,7 +9,8 @@ const TITLES = new Set(
   ('mr mrs ms miss dr sen rep gov lt gen col sgt capt prof rev president vice senator congressman congresswoman representative governor mayor councillor councilor councilman councilwoman ' +
     'secretary minister chancellor premier ambassador chairman chairwoman chair leader whip speaker spokesman spokeswoman spokesperson ' +
     'director commissioner judge justice attorney sheriff chief ceo host anchor moderator manager strategist adviser advisor aide ' +
-    'candidate nominee lawmaker former democrat republican democratic libertarian independent gop')
+    'candidate nominee lawmaker former democrat republican democratic libertarian independent gop ' +
+    'actor actress comedian columnist commentator pundit author economist pollster activist pastor bishop rabbi imam')
     .split(' '),
 );
 /** Last words of organisations ("Justice Department", "Republican National Committee"): no title is cut from them. */
@@ -18,7 +19,7 @@ const ORG_HEADS =
 /** Capitalized closed-class words a sentence may open with ("While Holm …", "Before Brook …"). */
 const OPENERS = new Set(
   ('the a an this that these those besides despite neither nor both several plus other another every each many some most all few no not amid among against without during following including according ' +
-  'while before after when as but and or if though although because since then so yet still also even meanwhile later earlier now in on at for with by from to of like unlike asked speaking here there instead however indeed only once until unless whether today yesterday tonight monday tuesday wednesday thursday friday saturday sunday').split(' '),
+  'while before after when as but and or if though although because since then so yet still also even meanwhile later earlier now in on at for with by from to of like unlike asked speaking here there instead however indeed only once until unless whether why how what where who using today yesterday tonight monday tuesday wednesday thursday friday saturday sunday').split(' '),
 );
 /** Words that make the source a description even when a name follows ("supporters of Holm", "many Republicans"). */
 const LINKS = new Set('of for from with at in to by on and or as about among including like than against behind near within across under over outside inside around beyond throughout via per into onto upon toward towards between along'.split(' '));
@@ -60,6 +61,9 @@ export function sourcePhrase(raw: string): string {
     .replace(/[\s,;:—–-]+$/u, '')
     .replace(/[’']s?$/u, '')
     .trim();
+  // "Ada Holm -- a pollster since 1990 --": a name before dashes is the source.
+  const beforeDash = phrase.split(/ (?:--|—|–) /u)[0];
+  if (beforeDash !== phrase && !beforeDash.includes(',') && nameIn(beforeDash)) return beforeDash;
   const parts = phrase.split(/\s*,\s*/u).filter((p) => p);
   // A list ("women, men, and others"; "the candidates — Holm, Lind and Berg —") has no apposition.
   if (parts.length < 2 || parts.some((p) => /^(?:and|or)\s/iu.test(p)) || / (?:--|—|–|-) /u.test(phrase)) return phrase;
@@ -137,7 +141,8 @@ function isNameWord(word: string): boolean {
  */
 export function personRun(words: readonly string[]): string[] | undefined {
   let run = [...words];
-  while (run.length > 1 && OPENERS.has(run[0].toLowerCase())) run.shift();
+  // (Not in capitals: a headline written in capitals says nothing about sentence openers.)
+  while (run.length > 1 && OPENERS.has(run[0].toLowerCase()) && !/^\p{Lu}{2}/u.test(run[0])) run.shift();
   if (run.length === 0) return undefined;
   if (!isOrgHead(run[run.length - 1])) {
     let last = -1;
