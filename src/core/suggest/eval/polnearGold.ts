@@ -79,7 +79,8 @@ function resolveSpeakers(text: string, attributions: Attribution[]): void {
     else if (isPronounSource(raw)) attribution.speaker = lastNamed;
     else {
       attribution.speaker = goldSpeakerName(text, raw, attribution.source!.start);
-      if (attribution.speaker && /\p{Lu}/u.test(attribution.speaker)) lastNamed = attribution.speaker;
+      // A name or an organisation (a capital last word), not a description ("a State Department official").
+      if (attribution.speaker && /(?:^|\s)\p{Lu}\S*$/u.test(attribution.speaker)) lastNamed = attribution.speaker;
     }
   }
 }

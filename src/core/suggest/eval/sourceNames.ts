@@ -1,8 +1,8 @@
+import { descriptionHead, isTitle, nameIn, personRun, QUANTIFIERS, sourcePhrase } from './sourcePhrase';
+
 /** Personal pronouns a source may be (they name no one by themselves). */
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'him', 'her', 'them', 'his', 'its', 'their', 'you', 'me', 'us', 'himself', 'herself', 'themselves', 'one']);
 const RELATIVES = new Set(['who', 'which', 'that', 'whom', 'whose']);
-const HONORIFICS = /^(?:mr|mrs|ms|miss|dr|sen|rep|gov|gen|rev|prof)\.?\s+/iu;
-const DETERMINERS = /^(?:the|a|an|this|that|these|those)\s+/iu;
 
 export function isPronounSource(raw: string): boolean {
   return PRONOUNS.has(raw.trim().toLowerCase());
@@ -13,71 +13,99 @@ export function isRelativeSource(raw: string): boolean {
 }
 
 /**
- * The gold speaker for a source's words at `at`: a name (capitalized words) grows to the fullest
- * form the article writes with the same last word, the nearest such form before `at`, else the
- * first after ("Trump" → "Donald Trump"; "Mr. Trump" → "Donald Trump"); "the Post" grows the same
- * way ("New York Post"). A description ("sources", "a campaign aide") stays as written, without
- * its determiner. Undefined for an empty source.
+ * The gold speaker for a source's words at `at`: the name the source phrase ends with (see
+ * sourcePhrase.ts: titles, roles, party labels, modifiers, possessive organisations, "of <Place>",
+ * appositions and relative clauses dropped) grows to the fullest form the article writes with the
+ * same last word, the nearest such form before `at`, else the first after ("Trump" → "Donald
+ * Trump"; "Mr. Trump" → "Donald Trump"); "the Post" grows the same way ("New York Post"). A
+ * description ("sources", "a campaign aide") stays as written, its determiner or quantifier in
+ * lower case. Undefined for an empty source.
  */
 export function goldSpeakerName(text: string, raw: string, at: number): string | undefined {
-  let cleaned = raw
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .replace(/\s*\([^)]*\)\s*/gu, ' ')
-    .trim()
-    .replace(/,$/u, '')
-    .replace(/[’']s$/u, '')
-    .replace(/(?<![\p{L}])(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Dr|Mr|Mrs|Ms)\.\s+/gu, '')
-    .replace(HONORIFICS, '');
-  // "Stacey Edwards, 31", "Cruz, who has proposed …": the name before an apposition or a relative clause.
-  // (Words are separated by required spaces: with optional ones, a run of capitals without a comma backtracks exponentially.)
-  if (/^(?:\p{Lu}[\p{L}.’'-]*\s+)*\p{Lu}[\p{L}.’'-]*\s*,/u.test(cleaned)) cleaned = cleaned.slice(0, cleaned.indexOf(','));
-  // "the Research Center’s Bozell": a name after a possessive is the person.
-  const possessor = /^.*[’']s\s+((?:\p{Lu}[\p{L}’'-]*\s+)*\p{Lu}[\p{L}’'-]*)\s*$/u.exec(cleaned);
-  if (possessor) cleaned = possessor[1].trim();
-  if (!cleaned) return undefined;
+  const phrase = sourcePhrase(raw);
+  if (!phrase) return undefined;
+  const name = nameIn(phrase);
   // A description keeps its determiner here, so that isUnlinkedDescription can tell "the nominee" from "a source".
-  const tokens = cleaned.split(' ');
-  const last = tokens[tokens.length - 1];
-  if (tokens.length > 5) {
-    // "its reporter Jane Roe, winner of the Prize for …": the first name of two words or more.
-    const name = /(?:\p{Lu}[\p{L}’'-]+\s+)+\p{Lu}[\p{L}’'-]+/u.exec(cleaned)?.[0];
-    return name && name.split(' ').length <= 5 ? goldSpeakerName(text, name, at) : (name ?? cleaned);
+  if (!name) {
+    const determined = /^(?:the|a|an|this|that|these|those)(?![\p{L}])/iu.test(phrase) || QUANTIFIERS.has(phrase.split(' ')[0].toLowerCase());
+    return determined && !/^\p{Lu}{2}/u.test(phrase) ? phrase[0].toLowerCase() + phrase.slice(1) : phrase;
   }
-  if (!/^\p{Lu}/u.test(last)) return cleaned;
-  const capitalized = cleaned.replace(DETERMINERS, '');
+  const words = name.split(' ');
+  const last = words[words.length - 1];
+  // A party's members ("Democrats") are no one's surname.
+  // An acronym ("PAC", "CNN") is not a surname to grow.
+  if (!/^\p{Lu}/u.test(last) || words.length > 4 || isTitle(last) || /^\p{Lu}{2,}s?$/u.test(last)) return name;
   const escaped = last.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  const pattern = new RegExp(`(?:(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}’'-]+)\\s+){1,3}${escaped}(?![\\p{L}])`, 'gu');
+  // Name words: no possessive ("the Center's Brook" is no form of "Brook"), not glued to a word or an abbreviation before.
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}.’'-])(?:(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}-]+) +){1,3}${escaped}(?![\\p{L}])`, 'gu');
   const forms: { name: string; at: number }[] = [];
+  // A headline's capitals say little ("Critics Fault Ada Brook"): its forms count only where the body has none, as two words.
+  const headlineForms: { name: string; at: number }[] = [];
   for (const m of text.matchAll(pattern)) {
-    let name = withoutLeadingWords(text, m[0].replace(HONORIFICS, ''));
-    // "Later Brook said": a sentence's first word is capitalized anyway; kept only if written mid-sentence too.
-    if (/(?:^|[.!?]["”’]?\s+)$/u.test(text.slice(Math.max(0, m.index - 3), m.index)) && !new RegExp(`[\\p{Ll},]\\s+${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u').test(text)) name = name.slice(name.indexOf(' ') + 1);
-    if (name.endsWith(capitalized) && name.split(' ').length > capitalized.split(' ').length && !name.includes('\n')) forms.push({ name, at: m.index });
+    // "Later Brook said", "Critics Brook": sentence openers and words the article also writes in lower case are no name.
+    // "Secretary of State Ada Brook": the word after a title's "of" is its field, not a name.
+    const field = /(\S+) +of +$/u.exec(text.slice(Math.max(0, m.index - 40), m.index));
+    const found = m[0].split(' ').slice(field && isTitle(field[1]) ? 1 : 0);
+    const form = withoutLeadingWords(text, (personRun(found) ?? []).join(' '));
+    if (!form.endsWith(` ${name}`) || /^\p{Lu}\./u.test(form)) continue;
+    if (!inHeadline(text, m.index)) forms.push({ name: form, at: m.index });
+    else if (words.length === 1) headlineForms.push({ name: form.split(' ').slice(-2).join(' '), at: m.index });
+  }
+  if (forms.length === 0) forms.push(...headlineForms);
+  // "Mrs. Holm" is not "Tom Holm" if the article's pronouns after "Tom Holm" say "he": forms of the other gender are left out.
+  const honorific = /^(mr|mrs|ms|miss)\.?\s/iu.exec(raw.trim())?.[1].toLowerCase();
+  if (honorific) {
+    const other = honorific === 'mr' ? 'f' : 'm';
+    const agreeing = forms.filter((f) => genderOf(text, forms, f.name) !== other);
+    if (agreeing.length > 0) forms.splice(0, forms.length, ...agreeing);
   }
   const nearest = forms.filter((f) => f.at <= at).pop() ?? forms[0];
-  if (!nearest) return capitalized;
+  if (!nearest) return name;
   const fuller = forms.filter((f) => f.name.endsWith(nearest.name)).reduce((a, b) => (b.name.length > a.name.length ? b : a), nearest);
   return fuller.name;
 }
 
-/** Titles written before a name ("Mayor Lena Holm"), which the name does not include. */
-const TITLES = new Set('senate house minority majority whip ambassador congressman congresswoman mayor senator president governor gov sen rep representative secretary minister chairman chairwoman speaker leader judge general director professor dr mr mrs ms democrat republican democratic libertarian candidate nominee former rival'.split(' '));
+/** The gender the article's pronouns give a name: per mention, the first personal pronoun in the rest of its sentence; the more frequent. */
+function genderOf(text: string, forms: readonly { name: string; at: number }[], name: string): 'm' | 'f' | undefined {
+  let balance = 0;
+  for (const f of forms) {
+    if (f.name !== name) continue;
+    const rest = /^[^.!?]*/u.exec(text.slice(f.at, f.at + 250))?.[0] ?? '';
+    const pronoun = /(?<![\p{L}])(he|his|him|himself|she|her|hers|herself)(?![\p{L}])/iu.exec(rest)?.[1].toLowerCase();
+    if (pronoun) balance += /^(?:he|his|him|himself)$/u.test(pronoun) ? 1 : -1;
+  }
+  return balance > 0 ? 'm' : balance < 0 ? 'f' : undefined;
+}
 
-/** A form without leading titles or words the article also writes in lower case ("Later Brook" → "Brook"). */
+/** Whether `at` is in a headline-like line (most of its longer words capitalized): its capitals say nothing about names. */
+function inHeadline(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at) + 1;
+  const end = text.indexOf('\n', at);
+  const long = text.slice(start, end < 0 ? text.length : end).split(/\s+/u).filter((w) => /^\p{L}{4,}/u.test(w));
+  return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.75 * long.length;
+}
+
+/** A form without leading words the article also writes in lower case ("Later Brook" → "Brook"). */
 function withoutLeadingWords(text: string, form: string): string {
   const tokens = form.split(/\s+/u);
   while (tokens.length > 1) {
     const lower = tokens[0].replace(/\.$/u, '').toLowerCase();
-    if (!TITLES.has(lower) && !new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}])`, 'u').test(text)) break;
+    if (!new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}])`, 'u').test(text)) break;
     tokens.shift();
   }
   return tokens.join(' ');
 }
 
-/** Words of a speaker for comparison: lowercase, no honorifics, determiners, initials or possessive. */
+/**
+ * Words of a speaker for comparison: lowercase, no titles or roles before a name (the gold's own
+ * cleaning, applied to both sides: "President Ada Brook" / "Ada Brook"), no honorifics,
+ * determiners, initials or possessive.
+ */
 function speakerTokens(name: string): string[] {
-  return name
+  const words = name.split(/\s+/u).filter((w) => w);
+  const named = words.length > 0 && /^\p{Lu}/u.test(words[words.length - 1]) ? (personRun(words) ?? words) : words;
+  return named
+    .join(' ')
     .toLowerCase()
     .replace(/[’']s\b/gu, '')
     .split(/[\s.,]+/u)
@@ -85,7 +113,7 @@ function speakerTokens(name: string): string[] {
 }
 
 /** Heads of descriptions that name no one, which the suggester calls an unnamed source. */
-const UNNAMED_HEADS = /^(?:sources?|officials?|aides?|persons?|people|insiders?|spokes(?:man|woman|person)|advisers?|advisors?|staffers?|operatives?|analysts?|experts?|critics?|observers?)$/u;
+const UNNAMED_HEADS = /^(?:sources?|officials?|aides?|persons?|people|insiders?|spokes(?:man|woman|person)|advisers?|advisors?|staffers?|operatives?|analysts?|experts?|critics?|observers?|some|others|many|none|few|most|several|both|all)$/u;
 
 /**
  * Whether a gold source is a definite description of someone the article names elsewhere ("the
@@ -93,7 +121,7 @@ const UNNAMED_HEADS = /^(?:sources?|officials?|aides?|persons?|people|insiders?|
  * gold does not know the speaker's name and the speaker figure leaves it out.
  */
 export function isUnlinkedDescription(speaker: string): boolean {
-  return !/\p{Lu}[\p{L}]*$/u.test(speaker) && /^(?:the|his|her|its|their|our|my)\s/iu.test(speaker) && !UNNAMED_HEADS.test(speakerTokens(speaker).pop() ?? '');
+  return nameIn(speaker) === undefined && /^(?:the|his|her|its|their|our|my)\s/iu.test(speaker) && !UNNAMED_HEADS.test(descriptionHead(speaker).replace(/[’']s?$/u, ''));
 }
 
 /**
@@ -109,9 +137,11 @@ export function sameSpeaker(gold: string, suggested: string): boolean {
   const [short, long] = g.length <= s.length ? [g, s] : [s, g];
   if (short.every((t, i) => t === long[long.length - short.length + i])) return true;
   if (short.length >= 2 && short.slice(-2).join(' ') === long.slice(-2).join(' ')) return true;
-  const goldDescribed = !/\p{Lu}/u.test(gold);
+  // A description ends in a common noun ("a State Department official"); a name or organisation in a capital.
+  const describes = (speaker: string) => !/(?:^|\s)\p{Lu}[^\s]*$/u.test(speaker.trim());
+  const goldDescribed = describes(gold);
   if (goldDescribed && suggested.startsWith('unnamed ') && UNNAMED_HEADS.test(g[g.length - 1])) return true;
-  return goldDescribed && !/\p{Lu}/u.test(suggested) && singular(g[g.length - 1]) === singular(s[s.length - 1]);
+  return goldDescribed && describes(suggested) && singular(g[g.length - 1]) === singular(s[s.length - 1]);
 }
 
 function singular(word: string): string {
