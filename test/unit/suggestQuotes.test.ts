@@ -17,3 +17,26 @@ describe('suggestAnnotations on news: quotation marks', () => {
     ]);
   });
 });
+
+describe('suggestAnnotations on news: which marked words are quotes', () => {
+  it('keeps a few cued words even when the cue names nobody it can resolve, but not a one-word term', () => {
+    const body = 'The council met on Tuesday evening to discuss the new parking rules for the harbour district and the market square.';
+    const text = `${body}\n\nThe chair said they had "moved too slowly" on the plan. She said the plan was "overambitious".\n`;
+    assert.deepEqual(quotes(text).map((q) => q.text), ['moved too slowly']);
+  });
+
+  it('does not suggest marked words in the headline or standfirst above the body', () => {
+    const text = 'Mayor vows "no more delays" on ferry\n\nResidents say the service is "a daily lottery"\n\nThe mayor of Porthaven promised on Monday that the ferry would run on time from next month, after a winter of cancelled crossings and long queues at the quay.\n\n"There will be no more delays," said Mayor Ada Okafor.\n';
+    assert.deepEqual(quotes(text).map((q) => q.text), ['There will be no more delays,']);
+  });
+
+  it('takes marks after "is called" for a term', () => {
+    const text = 'The method is called "slow planning, fast building" by its fans in the ministry.\n';
+    assert.deepEqual(quotes(text), []);
+  });
+
+  it('reads a long quote full of capitalized names as speech, not a title', () => {
+    const text = 'Voters were split.\n\n"Both Anna Berg and Tomas Lindqvist Worry Me About Taxes," Jonas Ekdahl, 41, a baker, who came with his wife.\n';
+    assert.deepEqual(quotes(text).map((q) => q.text), ['Both Anna Berg and Tomas Lindqvist Worry Me About Taxes,']);
+  });
+});
