@@ -40,3 +40,13 @@ describe('suggestAnnotations on news: which marked words are quotes', () => {
     assert.deepEqual(quotes(text).map((q) => q.text), ['Both Anna Berg and Tomas Lindqvist Worry Me About Taxes,']);
   });
 });
+
+describe('suggestAnnotations on news: short quotes that go on', () => {
+  it('keeps a short whole sentence in marks after a quote of the same paragraph, with its speaker', () => {
+    const text = '"The harbour wall held through the worst of the storm last night," said Ada Okafor. "That was close."\n';
+    assert.deepEqual(quotes(text), [
+      { text: 'The harbour wall held through the worst of the storm last night,', speaker: 'Ada Okafor' },
+      { text: 'That was close.', speaker: 'Ada Okafor' },
+    ]);
+  });
+});

@@ -42,3 +42,14 @@ export function looksLikeCitedWords(quoted: string): boolean {
   if (said.length < MIN_CUED_QUOTE_WORDS) return false;
   return !capitalizedLikeATitle(said) || said.length > MAX_TITLE_WORDS;
 }
+
+/**
+ * Whether the marks hold a whole sentence of their own: opened after a sentence end and starting
+ * with a capital, ending with its punctuation ("…,” he said. “We’re hopeful.”). After a quote of
+ * the same paragraph it goes on with the same speaker's words, however short.
+ */
+export function quotesWholeSentence(text: string, quote: { start: number; end: number; openMark?: number }): boolean {
+  if (quote.openMark === undefined) return false;
+  const before = text.slice(Math.max(0, quote.openMark - 3), quote.openMark);
+  return /[.!?…]["”’']?\s*$/u.test(before) && /^\p{Lu}/u.test(text.slice(quote.start, quote.start + 1)) && /[.!?,…]$/u.test(text.slice(quote.end - 1, quote.end));
+}

@@ -9,7 +9,7 @@ import { headerParagraphs } from './headlines';
 import { NameResolver } from './nameResolution';
 import { paragraphs, type TextRange } from './paragraphs';
 import { quoteCandidates, type QuoteCandidate } from './quotes';
-import { looksLikeCitedWords, looksLikeSpeech } from './quoteShape';
+import { looksLikeCitedWords, looksLikeSpeech, quotesWholeSentence } from './quoteShape';
 import { findCues } from './reportingCues';
 import { sentences } from './sentences';
 import { withRegisteredSpeakers } from './registryNames';
@@ -85,7 +85,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
         // "… had “grown in too many directions” and had to be “rebuilt around fewer, bigger bets”".
         speaker = lastQuote.speaker;
         rule = 'partial quote in the same sentence';
-      } else if (candidate.rule === 'missing opening mark' || !speech) {
+      } else if (candidate.rule === 'missing opening mark' || (!speech && !(continued && !scare && quotesWholeSentence(text, candidate)))) {
         // A term or a title: the next quote may still take the cue before it ("called the document,
         // which both sides refer to as the “framework”, “a floor, not a ceiling”").
         continue;
