@@ -50,3 +50,14 @@ describe('suggestAnnotations on news: short quotes that go on', () => {
     ]);
   });
 });
+
+describe('suggestAnnotations on news: titles of works', () => {
+  it('does not take a programme or book title after its outlet or author for a quote, nor an attribute value', () => {
+    const text = [
+      '"We will rebuild the pier before the summer season begins," Ada Okafor said on Harbour Radio’s "Morning Tide." She wrote about it in her memoir, "Salt and Stone."',
+      '',
+      '<post author="@porthaven" date="2024-05-01">The pier reopens in June.</post>',
+    ].join('\n');
+    assert.deepEqual(quotes(text).map((q) => q.text), ['We will rebuild the pier before the summer season begins,']);
+  });
+});

@@ -53,3 +53,19 @@ export function quotesWholeSentence(text: string, quote: { start: number; end: n
   const before = text.slice(Math.max(0, quote.openMark - 3), quote.openMark);
   return /[.!?…]["”’']?\s*$/u.test(before) && /^\p{Lu}/u.test(text.slice(quote.start, quote.start + 1)) && /[.!?,…]$/u.test(text.slice(quote.end - 1, quote.end));
 }
+
+/** A work's title follows its outlet or author ("ABC’s “This Week”") or the word for it ("his memoir, “…”"). */
+const BEFORE_A_TITLE = /(?:\b\p{Lu}[\p{L}.&-]*[’']s|\b(?:book|memoir|novel|film|movie|show|programme|program|series|song|album|column|essay|poem|play|musical|documentary|podcast|titled|entitled))\s*,?\s*$/u;
+
+/**
+ * Whether the marks name a work or hold markup, not words anyone said: a short title-case stretch
+ * after an outlet's or author's name or a word for a work ("told CNN’s “State of the Union”", "in
+ * her book, “Hard Lessons”"), or an attribute's value (author="…").
+ */
+export function namesAWork(text: string, quote: { start: number; end: number; openMark?: number }): boolean {
+  if (quote.openMark === undefined) return false;
+  if (text[quote.openMark - 1] === '=') return true;
+  const said = words(text.slice(quote.start, quote.end));
+  if (said.length > MAX_TITLE_WORDS || !capitalizedLikeATitle(said)) return false;
+  return BEFORE_A_TITLE.test(text.slice(Math.max(0, quote.openMark - 40), quote.openMark));
+}

@@ -9,7 +9,7 @@ import { headerParagraphs } from './headlines';
 import { NameResolver } from './nameResolution';
 import { paragraphs, type TextRange } from './paragraphs';
 import { quoteCandidates, type QuoteCandidate } from './quotes';
-import { looksLikeCitedWords, looksLikeSpeech, quotesWholeSentence } from './quoteShape';
+import { looksLikeCitedWords, looksLikeSpeech, namesAWork, quotesWholeSentence } from './quoteShape';
 import { findCues } from './reportingCues';
 import { sentences } from './sentences';
 import { withRegisteredSpeakers } from './registryNames';
@@ -71,7 +71,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
     let lastQuote: { speaker?: string } | undefined;
     let previousClose = paragraph.start;
     for (const candidate of paragraphCandidates) {
-      const scare = isScareQuote(text, candidate);
+      const scare = isScareQuote(text, candidate) || namesAWork(text, candidate);
       const attribution = scare ? undefined : quoteAttribution(text, candidate, previousClose, resolver);
       const from = previousClose;
       const opensParagraph = candidate.openMark === undefined || candidate.openMark === paragraph.start;
