@@ -3,9 +3,9 @@ import { trimRange } from './paragraphs';
 
 /** Text between quotation marks (marks excluded), before deciding whether it is speech. */
 export interface QuoteCandidate extends TextRange {
-  /** Offset of the opening mark; undefined when the source lost it (span starts at the paragraph). */
+  /** Offset of the opening mark (its first character); undefined when the source lost it (span starts at the paragraph). */
   readonly openMark?: number;
-  /** Offset of the closing mark; undefined when the quote runs on into the next paragraph. */
+  /** Offset of the closing mark's last character; undefined when the quote runs on into the next paragraph. */
   readonly closeMark?: number;
   readonly paragraph: TextRange;
   readonly rule: 'paired marks' | 'missing opening mark' | 'quote over several paragraphs';
@@ -15,12 +15,36 @@ const LETTER = /[\p{L}\p{N}]/u;
 
 type MarkRole = 'open' | 'close' | 'either' | 'none';
 
+/**
+ * Where the typewriter double mark made of two apostrophes that the apostrophe at `i` belongs to
+ * starts, or undefined. Two in a row are one mark; of three, the lone one is a quote inside the
+ * quote: the first of the three when they close, the last when they open.
+ */
+function apostrophePairStart(text: string, i: number): number | undefined {
+  if (text[i] !== "'") return undefined;
+  let start = i;
+  while (text[start - 1] === "'") start--;
+  let end = i + 1;
+  while (text[end] === "'") end++;
+  if (end - start === 2) return start;
+  if (end - start !== 3) return undefined;
+  const pair = /\s/u.test(text[start - 1] ?? ' ') ? start : start + 1;
+  return i === pair || i === pair + 1 ? pair : undefined;
+}
+
+/** How many characters the quotation mark at `i` takes: two for a typewriter double mark (''), else one. */
+function markWidth(text: string, i: number): number {
+  return apostrophePairStart(text, i) === i ? 2 : 1;
+}
+
 /** What a double quotation mark at `i` does; one between two letters ("Russia”s") is an apostrophe. */
 function doubleMarkRole(text: string, i: number): MarkRole {
   const ch = text[i];
-  if (ch !== '"' && ch !== '“' && ch !== '”' && ch !== '„' && ch !== '«' && ch !== '»') return 'none';
+  const pair = ch === "'" ? apostrophePairStart(text, i) : undefined;
+  if (ch === "'" && pair !== i) return 'none';
+  if (pair === undefined && ch !== '"' && ch !== '“' && ch !== '”' && ch !== '„' && ch !== '«' && ch !== '»') return 'none';
   const before = text[i - 1] ?? ' ';
-  const after = text[i + 1] ?? ' ';
+  const after = text[i + markWidth(text, i)] ?? ' ';
   if (LETTER.test(before) && LETTER.test(after)) return 'none';
   if (ch === '“' || ch === '„' || ch === '«') return 'open';
   if (ch === '”' || ch === '»') return 'close';
@@ -33,13 +57,19 @@ function doubleMarkRole(text: string, i: number): MarkRole {
 
 /**
  * A single mark opening a quote (‘ or ' after a space) or closing one (’ or ' not followed by a
- * letter); not an apostrophe inside a word ("don’t") nor after a plural ("the workers’ union").
+ * letter); not an apostrophe inside a word ("don’t") nor after a plural ("the workers’ union"),
+ * nor half of a typewriter double mark (''). Beside such a mark, the mark's outer side counts.
  */
 function singleMarkRole(text: string, i: number): MarkRole {
   const ch = text[i];
   if (ch !== '‘' && ch !== '’' && ch !== "'") return 'none';
-  const before = text[i - 1] ?? ' ';
-  const after = text[i + 1] ?? ' ';
+  if (apostrophePairStart(text, i) !== undefined) return 'none';
+  let b = i - 1;
+  while (text[b] === "'") b--;
+  let a = i + 1;
+  while (text[a] === "'") a++;
+  const before = text[b] ?? ' ';
+  const after = text[a] ?? ' ';
   if (LETTER.test(before) && LETTER.test(after)) return 'none';
   if (before === 's' && /^ \p{Ll}/u.test(text.slice(i + 1, i + 3))) return 'none';
   if ((ch === '‘' || ch === "'") && /[\s([{—–-]/.test(before) && !/\s/.test(after)) return 'open';
@@ -71,16 +101,16 @@ export function quoteCandidates(text: string, paragraphs: readonly TextRange[]):
       } else if (open !== -1 && role === 'open') {
         open = i;
       } else if (open !== -1) {
-        pushRange(found, text, open + 1, i, { openMark: open, closeMark: i, paragraph, rule: 'paired marks' });
+        pushRange(found, text, open + markWidth(text, open), i, { openMark: open, closeMark: i + markWidth(text, i) - 1, paragraph, rule: 'paired marks' });
         open = -1;
       } else if (!sawMark && !singleStyle) {
         // Not for single marks: a closing one without an opening one is an apostrophe more often than not.
-        pushRange(found, text, paragraph.start, i, { closeMark: i, paragraph, rule: 'missing opening mark' });
+        pushRange(found, text, paragraph.start, i, { closeMark: i + markWidth(text, i) - 1, paragraph, rule: 'missing opening mark' });
       }
       sawMark = true;
     }
     if (open !== -1 && opensWithMark(text, paragraphs[index + 1], speechMark)) {
-      pushRange(found, text, open + 1, paragraph.end, { openMark: open, paragraph, rule: 'quote over several paragraphs' });
+      pushRange(found, text, open + markWidth(text, open), paragraph.end, { openMark: open, paragraph, rule: 'quote over several paragraphs' });
     }
   });
   const speech = found.slice();
@@ -100,9 +130,8 @@ function quotesWithSingleMarks(text: string, paragraphs: readonly TextRange[]): 
   let double = 0;
   for (const paragraph of paragraphs) {
     for (let i = paragraph.start; i < paragraph.end; i++) {
-      const ch = text[i];
-      if (ch === '‘' || ch === "'") single += singleMarkRole(text, i) === 'open' ? 1 : 0;
-      else if (ch === '“' || ch === '"' || ch === '„' || ch === '«') double += doubleMarkRole(text, i) === 'open' ? 1 : 0;
+      if (doubleMarkRole(text, i) === 'open') double++;
+      else if (singleMarkRole(text, i) === 'open') single++;
     }
   }
   return single > double;
@@ -121,7 +150,7 @@ function addOtherMarks(text: string, paragraph: TextRange, inside: readonly Quot
     const r = role(text, i);
     if (r === 'open' || (r === 'either' && open === -1)) open = i;
     else if ((r === 'close' || r === 'either') && open !== -1) {
-      pushRange(found, text, open + 1, i, { openMark: open, closeMark: i, paragraph, rule: 'paired marks' });
+      pushRange(found, text, open + markWidth(text, open), i, { openMark: open, closeMark: i + markWidth(text, i) - 1, paragraph, rule: 'paired marks' });
       open = -1;
     }
   }

@@ -5,9 +5,11 @@ import { carriedSpeaker } from './carriedSpeaker';
 import { withConfidence } from './confidence';
 import { claimsAfterQuote, sentenceClaims, type Claim, type QuotedPart } from './claims';
 import { firstIndex } from './firstIndex';
+import { headerParagraphs } from './headlines';
 import { NameResolver } from './nameResolution';
 import { paragraphs, type TextRange } from './paragraphs';
 import { quoteCandidates, type QuoteCandidate } from './quotes';
+import { looksLikeCitedWords, looksLikeSpeech, namesAWork, quotesWholeSentence } from './quoteShape';
 import { findCues } from './reportingCues';
 import { sentences } from './sentences';
 import { withRegisteredSpeakers } from './registryNames';
@@ -16,13 +18,8 @@ import { narratorHedge } from './speculation';
 import type { Suggestion } from './suggestion';
 import { wordCount } from './words';
 
-/** Below this many words, marks with no speech cue are scare quotes or titles, not quotations. */
-const MIN_UNCUED_QUOTE_WORDS = 6;
 /** How far apart two partial quotes of one sentence may be ("had “…” and had to be “…”"). */
 const MAX_WORDS_BETWEEN_PARTIAL_QUOTES = 8;
-/** …unless the words speak in the first person. */
-const MIN_FIRST_PERSON_QUOTE_WORDS = 3;
-const FIRST_PERSON = new Set(['i', 'me', 'my', 'we', 'us', 'our']);
 
 export interface SuggestOptions {
   /** The annotators' speaker registry: suggested speakers are named as it names them. */
@@ -45,7 +42,8 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
   const blocks = paragraphs(text);
   const allCandidates = quoteCandidates(text, blocks);
   const resolver = new NameResolver(text, { paragraphs: blocks, spoken: allCandidates });
-  const candidates = groupByParagraph(allCandidates);
+  const header = headerParagraphs(text, blocks);
+  const candidates = groupByParagraph(allCandidates.filter((c) => !header.has(c.paragraph)));
   let previousParagraphQuote: { speaker?: string } | undefined;
   let pendingSpeaker: number | undefined;
 
@@ -73,7 +71,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
     let lastQuote: { speaker?: string } | undefined;
     let previousClose = paragraph.start;
     for (const candidate of paragraphCandidates) {
-      const scare = isScareQuote(text, candidate);
+      const scare = isScareQuote(text, candidate) || namesAWork(text, candidate);
       const attribution = scare ? undefined : quoteAttribution(text, candidate, previousClose, resolver);
       const from = previousClose;
       const opensParagraph = candidate.openMark === undefined || candidate.openMark === paragraph.start;
@@ -81,13 +79,13 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
       const speech = looksLikeSpeech(text.slice(candidate.start, candidate.end)) && !scare;
       let speaker: string | undefined;
       let rule: string = candidate.rule;
-      if (attribution && (attribution.speaker || speech)) {
+      if (attribution && (attribution.speaker || speech || looksLikeCitedWords(text.slice(candidate.start, candidate.end)))) {
         speaker = attribution.speaker;
       } else if (lastQuote && !scare && sameSentence(text, from, candidate)) {
         // "… had “grown in too many directions” and had to be “rebuilt around fewer, bigger bets”".
         speaker = lastQuote.speaker;
         rule = 'partial quote in the same sentence';
-      } else if (candidate.rule === 'missing opening mark' || !speech) {
+      } else if (candidate.rule === 'missing opening mark' || (!speech && !(continued && !scare && quotesWholeSentence(text, candidate)))) {
         // A term or a title: the next quote may still take the cue before it ("called the document,
         // which both sides refer to as the “framework”, “a floor, not a ceiling”").
         continue;
@@ -172,10 +170,10 @@ function overlapping(range: TextRange, others: readonly TextRange[]): readonly T
   return others.slice(lo, end);
 }
 
-/** Marks after "so-called", "dubbed", "known as", "refer to as the" flag a term, not speech. */
+/** Marks after "so-called", "dubbed", "known as", "is called", "refer to as the" flag a term, not speech. */
 function isScareQuote(text: string, quote: QuoteCandidate): boolean {
   if (quote.openMark === undefined) return false;
-  return /(?:so-called|dubbed|termed|known as|refer(?:s|red)? to as|labelled|labeled|nicknamed|taken to calling)(?:\s+(?:the|a|an))?\s*$/iu.test(text.slice(Math.max(0, quote.openMark - 30), quote.openMark));
+  return /(?:so-called|dubbed|termed|known as|(?:is|[’']s|was|are|were|be|been) called|refer(?:s|red)? to as|labelled|labeled|nicknamed|taken to calling)(?:\s+(?:the|a|an))?\s*$/iu.test(text.slice(Math.max(0, quote.openMark - 30), quote.openMark));
 }
 
 /** Whether only a few words of the same sentence lie between the last quote and this one. */
@@ -184,18 +182,4 @@ function sameSentence(text: string, previousClose: number, quote: QuoteCandidate
   const between = text.slice(previousClose, quote.openMark);
   // A cue between them is the end of the last quote's attribution ("…,” Lavrov said of the “…”).
   return !/[.!?…]/.test(between) && wordCount(between) <= MAX_WORDS_BETWEEN_PARTIAL_QUOTES && findCues(text, previousClose, quote.openMark).length === 0;
-}
-
-/**
- * Whether marked text with no speech cue is still a quotation: long enough to be said, not a title
- * (most words capitalized), as a quoted proverb or slogan is.
- */
-function looksLikeSpeech(quoted: string): boolean {
-  const words = quoted.match(/[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu) ?? [];
-  // "I can’t vote against them.": someone speaking of themselves is quoted, however briefly.
-  const firstPerson = words.some((w) => FIRST_PERSON.has(w.toLowerCase().replace(/[’']\p{L}+$/u, '')));
-  if (words.length < (firstPerson ? MIN_FIRST_PERSON_QUOTE_WORDS : MIN_UNCUED_QUOTE_WORDS)) return false;
-  const long = words.filter((w) => w.length > 3);
-  const capitalized = long.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return capitalized < long.length * 0.7;
 }

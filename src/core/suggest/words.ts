@@ -1,4 +1,11 @@
+const WORD = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
+
+/** The words of `text`; "Russia’s" and "well-known" are one word each. */
+export function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
 /** How many words `text` has; "Russia’s" and "well-known" are one word each. */
 export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  return text.match(WORD)?.length ?? 0;
 }
