@@ -41,6 +41,12 @@ describe('PolNeAR gold mapping', () => {
     assert.deepEqual(regions, ['We are ready.', 'First part', 'second part.']);
   });
 
+  it("reads two apostrophes as one double mark, and an apostrophe of a word as none", () => {
+    const text = "''We are ready,'' Ms. Holm said. ''It's the mayor's call.''\nThe ''bridge'' is 'old'.\n''Unclosed to the end";
+    const regions = quotedRegions(text).map((r) => text.slice(r.start, r.end));
+    assert.deepEqual(regions, ['We are ready,', "It's the mayor's call.", 'bridge', 'Unclosed to the end']);
+  });
+
   it('maps quoted contents to quotes, reported contents to claims, and resolves pronoun and surname sources', () => {
     const text = 'Mayor Lena Holm spoke on Monday.\nHolm said the bridge will reopen in the spring next year.\n"We are ready," she said.\nThe council said "the budget is tight."';
     const gold = polnearGold(
