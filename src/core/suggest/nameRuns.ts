@@ -45,8 +45,8 @@ export interface NameMention extends TextRange {
   readonly possessive?: boolean;
 }
 
-/** A word that can be part of a name: capitalized, not all capitals ("NATO"); "McBride", "O’Neill" too. */
-const NAME_TOKEN = /^(?:Ma?c|[OD][’'])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)*$/u;
+/** A word that can be part of a name: capitalized, not all capitals ("NATO"); "McBride", "O’Neill", "DeSoto" too. */
+const NAME_TOKEN = /^(?:Ma?c|[OD][’']|De|La|Le|Di|Du)?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)*$/u;
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}’'-]*/gu;
 const THE_BEFORE = /(?<![\p{L}])the\s+$/iu;
@@ -72,6 +72,11 @@ export function nameRuns(text: string, from: number, to: number): NameMention[] 
     const word = m[0];
     const gap = text.slice(lastEnd, start);
     lastEnd = start + word.length;
+    // A middle initial stays inside the name ("Sander M. Levin" → "Sander Levin").
+    if (tokens.length > 0 && /^\p{Lu}$/u.test(word) && text[lastEnd] === '.' && /^[ \t\u00a0]+$/.test(gap) && /^\.[ \t\u00a0]+\p{Lu}\p{Ll}/u.test(text.slice(lastEnd, lastEnd + 4))) {
+      lastEnd++;
+      continue;
+    }
     // Punctuation between two words ends a run ("Lavrov, Rasmussen").
     if (tokens.length > 0 && !/^[ \t\u00a0]+$/.test(gap)) flush();
     const possessive = /[’']s$/.test(word);

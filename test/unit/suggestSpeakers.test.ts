@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { suggestAnnotations } from '../../src/core/suggest/suggestAnnotations';
+
+// Short texts written for these tests, one per speaker phenomenon of real news (issue 12).
+function speakers(text: string): [string, string | undefined][] {
+  return suggestAnnotations(text)
+    .filter((s) => s.kind === 'quote')
+    .map((s) => [s.text, s.speaker]);
+}
+
+describe('suggestAnnotations: who speaks', () => {
+  it('takes the name after an inverted cue when the quote’s clause runs on before it', () => {
+    const text = [
+      'Orla Fenwick spoke to the crowd first.',
+      '',
+      '“The bridge will be finished” before the winter, said Tobias Wren.',
+      '',
+      '“These toll roads have been paying for the county’s schools,” in sharp contrast to the years before the merger, says Priya Lindqvist, a planner at the county office.',
+    ].join('\n');
+    assert.deepEqual(speakers(text), [
+      ['The bridge will be finished', 'Tobias Wren'],
+      ['These toll roads have been paying for the county’s schools,', 'Priya Lindqvist'],
+    ]);
+  });
+
+  it('reads an abbreviated title or a middle initial after the cue as part of the name', () => {
+    const text = [
+      '“We are ready for the vote,” said Rep. Colm Ashdown, a member of the finance panel.',
+      '',
+      '“Nothing has been decided,” said Hester J. Moorcroft.',
+      '',
+      'Sen. Ruben T. Alvarado, who chairs the panel, spoke to reporters later. “We will meet again on Friday,” he said.',
+    ].join('\n');
+    assert.deepEqual(speakers(text), [
+      ['We are ready for the vote,', 'Colm Ashdown'],
+      ['Nothing has been decided,', 'Hester Moorcroft'],
+      ['We will meet again on Friday,', 'Ruben Alvarado'],
+    ]);
+  });
+
+  it('takes a surname with an inner capital for a name', () => {
+    const text = '“The numbers do not add up,” co-host Dalia DeLorenzo said.';
+    assert.deepEqual(speakers(text), [['The numbers do not add up,', 'Dalia DeLorenzo']]);
+  });
+});
