@@ -42,4 +42,14 @@ describe('suggestAnnotations: who speaks', () => {
     const text = '“The numbers do not add up,” co-host Dalia DeLorenzo said.';
     assert.deepEqual(speakers(text), [['The numbers do not add up,', 'Dalia DeLorenzo']]);
   });
+
+  it('resolves “he said” to the subject of the sentence before, even when the subject’s gender is unknown', () => {
+    const text = 'Sasha Quennell said Donald Ashby has never kept a promise to the town. “He should resign before the summer,” he said.';
+    assert.deepEqual(speakers(text), [['He should resign before the summer,', 'Sasha Quennell']]);
+  });
+
+  it('takes the name before a chain of appositions as the subject of the cue', () => {
+    const text = 'Gale Ibsen, a pollster who works with Forward USA, a super PAC, said voters see the mayor as “tired and distant.”';
+    assert.deepEqual(speakers(text), [['tired and distant.', 'Gale Ibsen']]);
+  });
 });
