@@ -52,4 +52,12 @@ describe('suggestAnnotations: who speaks', () => {
     const text = 'Gale Ibsen, a pollster who works with Forward USA, a super PAC, said voters see the mayor as “tired and distant.”';
     assert.deepEqual(speakers(text), [['tired and distant.', 'Gale Ibsen']]);
   });
+
+  it('keeps “she said” with the speaker quoted just before when the narrator names nobody since, even if the quote does', () => {
+    const text = 'Martha Pike has led the office since May. “We met the inspectors with Martha Pike this morning,” Noor Haldane said. “She will have the report by Friday,” she said.';
+    assert.deepEqual(speakers(text), [
+      ['We met the inspectors with Martha Pike this morning,', 'Noor Haldane'],
+      ['She will have the report by Friday,', 'Noor Haldane'],
+    ]);
+  });
 });

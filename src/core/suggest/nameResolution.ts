@@ -54,6 +54,9 @@ const TITLE_BEFORE = /(?<![\p{L}])(?:dr|prof|professor|mr|mrs|ms|miss|sir|dame|l
 /** What follows a name that makes it a person's: an age or an apposition (", 22,", ", a nurse"). */
 const DESCRIBED_AFTER = /^,\s*(?:\d{1,3}\s*,|(?:a|an|who)\s)/iu;
 
+/** How close (UTF-16 units) the last speaker's quote must be for a pronoun to stay with them. */
+const RECENT_SPEAKER = 250;
+
 /** How far a speech cue may be from a name for the name to count as a speaker's ("Okafor, 41, said"). */
 const CUE_REACH = 40;
 
@@ -196,10 +199,14 @@ export class NameResolver {
 
   private pronoun(pronoun: string, offset: number, at: number): string | undefined {
     const resolver = this.pronounResolver();
+    const gender = pronounGender(pronoun);
+    // "“…,” she said. “…,” she added.": a speaker who spoke just before, with nobody named since outside quotes, stays the one meant.
+    const last = this.lastSpeakerBefore(at);
+    const lastGender = last && resolver.genderOfName(last.name);
+    if (last && at - last.at < RECENT_SPEAKER && (!lastGender || !gender || lastGender === gender) && !resolver.refersToSomeoneIn(last.at, offset)) return last.name;
     const referent = resolver.referent(pronoun, offset);
     if (referent) return referent.name;
     // No one within reach: the last speaker the pronoun can stand for.
-    const gender = pronounGender(pronoun);
     for (let i = this.speakers.length - 1; i >= 0; i--) {
       const { name, at: spoke } = this.speakers[i];
       const known = resolver.genderOfName(name);

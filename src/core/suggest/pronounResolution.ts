@@ -81,6 +81,12 @@ export class PronounResolver {
     return undefined;
   }
 
+  /** Whether the narrator refers to anyone (a name, a title, an unnamed source) in `text[from, to)`. */
+  refersToSomeoneIn(from: number, to: number): boolean {
+    const i = firstIndex(this.references.length, (k) => this.references[k].start >= from);
+    return i < this.references.length && this.references[i].end <= to;
+  }
+
   /** What the text says of the gender of the person called `name`, if anything. */
   genderOfName(name: string): Gender | undefined {
     const score = this.genders.get(name) ?? 0;
