@@ -60,4 +60,20 @@ describe('suggestAnnotations: who speaks', () => {
       ['She will have the report by Friday,', 'Noor Haldane'],
     ]);
   });
+
+  it('does not take a sentence opener or a headline’s words for part of a name', () => {
+    const text = [
+      'Nine Big Ideas Dana Ortiz',
+      '',
+      '“We will keep the ferry running,” she said.',
+      '',
+      'Dana Ortiz spoke first. Later Lou Holloway left the hall.',
+      '',
+      'Neither Holloway nor the mayor, who neither spoke nor voted, said the plan was “not enough.”',
+    ].join('\n');
+    assert.deepEqual(speakers(text), [
+      ['We will keep the ferry running,', 'Dana Ortiz'],
+      ['not enough.', 'Lou Holloway'],
+    ]);
+  });
 });

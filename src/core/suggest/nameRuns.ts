@@ -7,7 +7,7 @@ import type { TextRange } from './paragraphs';
 const NOT_NAME_WORDS = new Set(
   (
     'the a an this that these those it its he she they we i you his her their our my your but and or so if as at in on of for to from by with while when where ' +
-    'however therefore meanwhile also then today yesterday tomorrow according after before during since until opening ' +
+    'however therefore meanwhile also then today yesterday tomorrow later earlier afterwards according after before during since until opening ' +
     'mr mrs ms dr prof professor doctor councillor councilor alderman judge justice bishop reverend father sister sir madam lord president vice prime minister deputy foreign defence defense interior finance secretary general chief head ' +
     'ambassador envoy representative permanent permament spokesman spokeswoman spokesperson senator governor mayor chancellor premier king queen prince ' +
     'director chairman chairwoman chair commander admiral colonel captain lieutenant sergeant officer official adviser advisor aide leader member ' +
