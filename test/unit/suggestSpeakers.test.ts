@@ -76,4 +76,16 @@ describe('suggestAnnotations: who speaks', () => {
       ['not enough.', 'Lou Holloway'],
     ]);
   });
+
+  it('reads a title’s period or a party label between the quote and its cue as part of the speaker', () => {
+    const text = [
+      '“The levee held this time,” Sen. Rosa Vannet (D-Ore.) said on Sunday.',
+      '',
+      '“It will not hold twice,” Mr. Hollis Brandt said.',
+    ].join('\n');
+    assert.deepEqual(speakers(text), [
+      ['The levee held this time,', 'Rosa Vannet'],
+      ['It will not hold twice,', 'Hollis Brandt'],
+    ]);
+  });
 });

@@ -31,7 +31,8 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
   const cue = findCues(text, from, to).find((c) => !isThoughtCue(c));
   if (!cue) return undefined;
   const before = text.slice(from, cue.start);
-  if (/[.!?;:]/.test(before)) return undefined;
+  // "…,” Sen. Rosa Vann (D-Ore.) said": a title's period and a party label do not end the clause.
+  if (/[.!?;:]/.test(before.replace(/\([RDI]-[^()]{1,12}\)/gu, '').replace(ABBREVIATIONS, ''))) return undefined;
   // "…” for the party, said Kunin. / …,” in sharp contrast to …, says Dana Scala,": the rest of the quote's clause, then an inverted cue.
   const inverted = /,\s*$/u.test(before) ? invertedSpeaker(text, cue, to, quote, resolver) : undefined;
   if (inverted && wordCount(before) <= MAX_WORDS_BEFORE_INVERTED_CUE) return { cue, speaker: inverted };
@@ -45,7 +46,10 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
 const MAX_WORDS_BEFORE_INVERTED_CUE = 20;
 
 /** Abbreviations whose period does not end a name ("Rep. Xavier Becerra", "Sander M. Levin", "Gov."). */
-const ABBREVIATION = /(?<![\p{L}])(?:\p{Lu}|Rep|Sen|Gov|Lt|Gen|Col|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|Atty|Supt|Cmdr|Prof|Rev|Gen|Maj|Adm|Ft|Mt)$/u;
+const ABBREVIATION = /(?<![\p{L}])(?:\p{Lu}|Rep|Sen|Gov|Lt|Gen|Col|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|Atty|Supt|Cmdr|Prof|Rev|Maj|Adm|Ft|Mt)$/u;
+
+/** Every abbreviation's period in a phrase, to remove it (see ABBREVIATION). */
+const ABBREVIATIONS = /(?<![\p{L}])(?:\p{Lu}|Rep|Sen|Gov|Lt|Gen|Col|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|Atty|Supt|Cmdr|Prof|Rev|Maj|Adm|Ft|Mt)\.(?=\s)/gu;
 
 /** The speaker named right after a cue ("said Rep. Xavier Becerra, a California Democrat"). */
 function invertedSpeaker(text: string, cue: Cue, to: number, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
