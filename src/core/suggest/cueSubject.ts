@@ -18,7 +18,8 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
     if (words > 10 && !relative) return undefined;
     if (words > 0 && !relative) {
       // "Dr Priyanka Hollis, a forecaster at the National Weather Bureau, warned": the apposition describes the name before it.
-      const apposition = clause > start && APPOSITION.test(text.slice(clause, clauseEnd)) ? resolver.nameBeforeComma(clause) : undefined;
+      const isApposition = clause > start && APPOSITION.test(text.slice(clause, clauseEnd));
+      const apposition = isApposition ? (resolver.nameBeforeComma(clause) ?? nameBeforeAppositions(text, start, clause, resolver)) : undefined;
       return apposition ?? resolver.resolve(clause, clauseEnd, cue.start);
     }
     if (clause === start) return undefined;
@@ -34,3 +35,19 @@ export function lastComma(text: string, start: number, before: number): number {
   return i;
 }
 
+
+/**
+ * "Gale Ibsen, a pollster who works with Forward Fund, a super PAC, said": the name before a chain
+ * of appositions, when the clause before each comma is one too; undefined when another clause comes first.
+ */
+function nameBeforeAppositions(text: string, start: number, clause: number, resolver: NameResolver): string | undefined {
+  let end = clause - 1;
+  for (let hops = 0; hops < 2 && end > start; hops++) {
+    const before = Math.max(start, lastComma(text, start, end) + 1);
+    if (before === start || !APPOSITION.test(text.slice(before, end))) return undefined;
+    const name = resolver.nameBeforeComma(before);
+    if (name) return name;
+    end = before - 1;
+  }
+  return undefined;
+}

@@ -1,7 +1,7 @@
 import { firstIndex } from './firstIndex';
 import { dropLeadingPlace, nameRuns, ORGANISATION_WORDS, PLACE_BEFORE, type NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
-import { honorificGender, nounGender, pronounGender } from './personGender';
+import { firstNameGender, honorificGender, nounGender, pronounGender } from './personGender';
 import { organisationIn } from './organisations';
 import { PronounResolver, type PersonReference } from './pronounResolution';
 import { findCues } from './reportingCues';
@@ -54,6 +54,9 @@ const TITLE_BEFORE = /(?<![\p{L}])(?:dr|prof|professor|mr|mrs|ms|miss|sir|dame|l
 /** What follows a name that makes it a person's: an age or an apposition (", 22,", ", a nurse"). */
 const DESCRIBED_AFTER = /^,\s*(?:\d{1,3}\s*,|(?:a|an|who)\s)/iu;
 
+/** How close (UTF-16 units) the last speaker's quote must be for a pronoun to stay with them. */
+const RECENT_SPEAKER = 250;
+
 /** How far a speech cue may be from a name for the name to count as a speaker's ("Okafor, 41, said"). */
 const CUE_REACH = 40;
 
@@ -69,6 +72,8 @@ export class NameResolver {
   private readonly bySurname = new Map<string, NameMention[]>();
   /** Last words written alone somewhere ("Okafor said"), which people's names are and places' rarely. */
   private readonly surnamesAlone = new Set<string>();
+  /** Runs of exactly two words ("Dana Ortiz"), for runs that end with one (see personTokens). */
+  private readonly pairs = new Set<string>();
   private readonly mentions: NameMention[];
   /** Names written after each title word, by title word (see nameForTitle). */
   private readonly titled = new Map<string, { at: number; name: string }[]>();
@@ -87,6 +92,7 @@ export class NameResolver {
     private readonly context: { readonly paragraphs?: readonly TextRange[]; readonly spoken?: readonly TextRange[] } = {},
   ) {
     this.runs = nameRuns(text, 0, text.length).filter((r) => !r.afterThe && !isOrganisation(r.tokens));
+    for (const run of this.runs) if (run.tokens.length === 2) this.pairs.add(run.tokens.join(' '));
     this.mentions = this.runs.map((m) => ({ ...m, tokens: this.personTokens(m) })).filter((m) => m.tokens.length >= 2);
     for (const mention of this.mentions) {
       const surname = mention.tokens[mention.tokens.length - 1];
@@ -196,10 +202,14 @@ export class NameResolver {
 
   private pronoun(pronoun: string, offset: number, at: number): string | undefined {
     const resolver = this.pronounResolver();
+    const gender = pronounGender(pronoun);
+    // "“…,” she said. “…,” she added.": a speaker who spoke just before, with nobody named since outside quotes, stays the one meant.
+    const last = this.lastSpeakerBefore(at);
+    const lastGender = last && resolver.genderOfName(last.name);
+    if (last && at - last.at < RECENT_SPEAKER && (!lastGender || !gender || lastGender === gender) && !resolver.refersToSomeoneIn(last.at, offset)) return last.name;
     const referent = resolver.referent(pronoun, offset);
     if (referent) return referent.name;
     // No one within reach: the last speaker the pronoun can stand for.
-    const gender = pronounGender(pronoun);
     for (let i = this.speakers.length - 1; i >= 0; i--) {
       const { name, at: spoke } = this.speakers[i];
       const known = resolver.genderOfName(name);
@@ -228,7 +238,12 @@ export class NameResolver {
    */
   private personTokens(run: NameMention): readonly string[] {
     const tokens = dropLeadingPlace(this.text, run);
-    return tokens.length >= 3 && this.isCommonNoun(tokens[0]) ? tokens.slice(1) : tokens;
+    if (tokens.length >= 3 && this.isCommonNoun(tokens[0])) return tokens.slice(1);
+    // "Ten Things Dana Ortiz Said" in a headline: a run that ends with a two-word name the text writes alone elsewhere.
+    if (tokens.length >= 3 && this.pairs.has(tokens.slice(-2).join(' '))) return tokens.slice(-2);
+    // "Neither Dunmore nor …", "Imagine Hal Brennan …": a word that opens a sentence, written in lower case elsewhere, and no first name.
+    const opensSentence = tokens.length === 2 && /(?:^|[.!?…]["”’]?\s+|\n\s*)$/u.test(this.text.slice(Math.max(0, run.start - 4), run.start));
+    return opensSentence && this.isCommonNoun(tokens[0]) && !firstNameGender(tokens[0]) ? tokens.slice(1) : tokens;
   }
 
   private isCommonNoun(word: string): boolean {

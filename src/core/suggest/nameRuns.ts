@@ -7,7 +7,7 @@ import type { TextRange } from './paragraphs';
 const NOT_NAME_WORDS = new Set(
   (
     'the a an this that these those it its he she they we i you his her their our my your but and or so if as at in on of for to from by with while when where ' +
-    'however therefore meanwhile also then today yesterday tomorrow according after before during since until opening ' +
+    'however therefore meanwhile also then today yesterday tomorrow later earlier afterwards according after before during since until opening ' +
     'mr mrs ms dr prof professor doctor councillor councilor alderman judge justice bishop reverend father sister sir madam lord president vice prime minister deputy foreign defence defense interior finance secretary general chief head ' +
     'ambassador envoy representative permanent permament spokesman spokeswoman spokesperson senator governor mayor chancellor premier king queen prince ' +
     'director chairman chairwoman chair commander admiral colonel captain lieutenant sergeant officer official adviser advisor aide leader member ' +
@@ -45,8 +45,8 @@ export interface NameMention extends TextRange {
   readonly possessive?: boolean;
 }
 
-/** A word that can be part of a name: capitalized, not all capitals ("NATO"); "McBride", "O’Neill" too. */
-const NAME_TOKEN = /^(?:Ma?c|[OD][’'])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)*$/u;
+/** A word that can be part of a name: capitalized, not all capitals ("NATO"); "McBride", "O’Neill", "DeSoto" too. */
+const NAME_TOKEN = /^(?:Ma?c|[OD][’']|De|La|Le|Di|Du)?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)*$/u;
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}’'-]*/gu;
 const THE_BEFORE = /(?<![\p{L}])the\s+$/iu;
@@ -72,6 +72,11 @@ export function nameRuns(text: string, from: number, to: number): NameMention[] 
     const word = m[0];
     const gap = text.slice(lastEnd, start);
     lastEnd = start + word.length;
+    // A middle initial stays inside the name ("Sander M. Levin" → "Sander Levin").
+    if (tokens.length > 0 && /^\p{Lu}$/u.test(word) && text[lastEnd] === '.' && /^[ \t\u00a0]+$/.test(gap) && /^\.[ \t\u00a0]+\p{Lu}\p{Ll}/u.test(text.slice(lastEnd, lastEnd + 4))) {
+      lastEnd++;
+      continue;
+    }
     // Punctuation between two words ends a run ("Lavrov, Rasmussen").
     if (tokens.length > 0 && !/^[ \t\u00a0]+$/.test(gap)) flush();
     const possessive = /[’']s$/.test(word);

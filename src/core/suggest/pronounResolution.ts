@@ -61,6 +61,7 @@ export class PronounResolver {
     const gender = pronounGender(pronoun);
     let known: PersonReference | undefined;
     let unknown: PersonReference | undefined;
+    let first: PersonReference | undefined;
     let group = -1;
     for (const ref of this.referencesBefore(at, PARAGRAPHS_BACK)) {
       const sentence = this.sentenceIndex(ref.start);
@@ -68,14 +69,22 @@ export class PronounResolver {
       group = sentence;
       const refGender = this.genderOf(ref);
       if (ref.doubtful && refGender === undefined) continue;
-      // Walking backwards, so the last one kept is the earliest in its sentence.
+      // Walking backwards, so the last one kept is the earliest in its sentence: the subject, of the pronoun's gender or of none known.
       if (refGender === gender) known = ref;
       else if (refGender === undefined || gender === undefined) unknown = ref;
+      else continue;
+      first = ref;
     }
-    if (known || unknown || !gender) return known ?? unknown;
+    if (first || !gender) return first;
     // Everyone near is of the other gender ("Paul Mensah warned … “…,” she said in reply").
     for (const ref of this.referencesBefore(at, PARAGRAPHS_BACK_BY_GENDER)) if (this.genderOf(ref) === gender) return ref;
     return undefined;
+  }
+
+  /** Whether the narrator refers to anyone (a name, a title, an unnamed source) in `text[from, to)`. */
+  refersToSomeoneIn(from: number, to: number): boolean {
+    const i = firstIndex(this.references.length, (k) => this.references[k].start >= from);
+    return i < this.references.length && this.references[i].end <= to;
   }
 
   /** What the text says of the gender of the person called `name`, if anything. */

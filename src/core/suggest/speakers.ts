@@ -31,11 +31,30 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
   const cue = findCues(text, from, to).find((c) => !isThoughtCue(c));
   if (!cue) return undefined;
   const before = text.slice(from, cue.start);
-  if (/[.!?;:]/.test(before) || wordCount(before) > MAX_WORDS_BEFORE_CUE) return undefined;
+  // "…,” Sen. Rosa Vann (D-Ore.) said": a title's period and a party label do not end the clause.
+  if (/[.!?;:]/.test(before.replace(/\([RDI]-[^()]{1,12}\)/gu, '').replace(ABBREVIATIONS, ''))) return undefined;
+  // "…” for the party, said Kunin. / …,” in sharp contrast to …, says Dana Scala,": the rest of the quote's clause, then an inverted cue.
+  const inverted = /,\s*$/u.test(before) ? invertedSpeaker(text, cue, to, quote, resolver) : undefined;
+  if (inverted && wordCount(before) <= MAX_WORDS_BEFORE_INVERTED_CUE) return { cue, speaker: inverted };
+  if (wordCount(before) > MAX_WORDS_BEFORE_CUE) return undefined;
   if (wordCount(before) > 0) return { cue, speaker: resolver.resolve(from, cue.start, quote.start, true) };
   // Inverted order: "…,” stressed Rogozin.
-  const nameEnd = firstMatch(text, cue.end, to, /[,.;:!?(]|\s(?:to|in|at|on|during|after|before|from|as)\s/g);
-  return { cue, speaker: resolver.resolve(cue.end, nameEnd, quote.start, true) };
+  return { cue, speaker: invertedSpeaker(text, cue, to, quote, resolver) };
+}
+
+/** How many words may stand between a closing mark and an inverted cue after a comma. */
+const MAX_WORDS_BEFORE_INVERTED_CUE = 20;
+
+/** Abbreviations whose period does not end a name ("Rep. Xavier Becerra", "Sander M. Levin", "Gov."). */
+const ABBREVIATION = /(?<![\p{L}])(?:\p{Lu}|Rep|Sen|Gov|Lt|Gen|Col|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|Atty|Supt|Cmdr|Prof|Rev|Maj|Adm|Ft|Mt)$/u;
+
+/** Every abbreviation's period in a phrase, to remove it (see ABBREVIATION). */
+const ABBREVIATIONS = /(?<![\p{L}])(?:\p{Lu}|Rep|Sen|Gov|Lt|Gen|Col|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|Atty|Supt|Cmdr|Prof|Rev|Maj|Adm|Ft|Mt)\.(?=\s)/gu;
+
+/** The speaker named right after a cue ("said Rep. Xavier Becerra, a California Democrat"). */
+function invertedSpeaker(text: string, cue: Cue, to: number, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
+  const nameEnd = pastAbbreviations(text, cue.end, to, /[,.;:!?(]|\s(?:to|in|at|on|during|after|before|from|as)\s/g);
+  return resolver.resolve(cue.end, nameEnd, quote.start, true);
 }
 
 function attributionBefore(text: string, quote: QuoteCandidate, previousClose: number, resolver: NameResolver): Attribution | undefined {
@@ -53,7 +72,14 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
 
 /** Where the clause after a closing mark ends: a sentence end, an opening mark, or the paragraph end. */
 function clauseEnd(text: string, from: number, limit: number): number {
-  return firstMatch(text, from, limit, /[.!?…](?=\s|$)|[“„«]/g);
+  return pastAbbreviations(text, from, limit, /[.!?…](?=\s|$)|[“„«]/g);
+}
+
+/** `firstMatch`, but a period after an abbreviation ("Rep.", "M.") is not where `pattern` matches. */
+function pastAbbreviations(text: string, from: number, limit: number, pattern: RegExp): number {
+  let end = firstMatch(text, from, limit, pattern);
+  while (end < limit && text[end] === '.' && ABBREVIATION.test(text.slice(Math.max(from, end - 6), end))) end = firstMatch(text, end + 1, limit, pattern);
+  return end;
 }
 
 /** The start of the sentence that `at` is in, looking back no further than `limit`. */

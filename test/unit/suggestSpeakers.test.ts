@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { suggestAnnotations } from '../../src/core/suggest/suggestAnnotations';
+
+// Short texts written for these tests, one per speaker phenomenon of real news (issue 12).
+function speakers(text: string): [string, string | undefined][] {
+  return suggestAnnotations(text)
+    .filter((s) => s.kind === 'quote')
+    .map((s) => [s.text, s.speaker]);
+}
+
+describe('suggestAnnotations: who speaks', () => {
+  it('takes the name after an inverted cue when the quote’s clause runs on before it', () => {
+    const text = [
+      'Orla Fenwick spoke to the crowd first.',
+      '',
+      '“The bridge will be finished” before the winter, said Tobias Wren.',
+      '',
+      '“These toll roads have been paying for the county’s schools,” in sharp contrast to the years before the merger, says Priya Lindqvist, a planner at the county office.',
+    ].join('\n');
+    assert.deepEqual(speakers(text), [
+      ['The bridge will be finished', 'Tobias Wren'],
+      ['These toll roads have been paying for the county’s schools,', 'Priya Lindqvist'],
+    ]);
+  });
+
+  it('reads an abbreviated title or a middle initial after the cue as part of the name', () => {
+    const text = [
+      '“We are ready for the vote,” said Rep. Colm Ashdown, a member of the finance panel.',
+      '',
+      '“Nothing has been decided,” said Hester J. Moorcroft.',
+      '',
+      'Sen. Ruben T. Alvarado, who chairs the panel, spoke to reporters later. “We will meet again on Friday,” he said.',
+    ].join('\n');
+    assert.deepEqual(speakers(text), [
+      ['We are ready for the vote,', 'Colm Ashdown'],
+      ['Nothing has been decided,', 'Hester Moorcroft'],
+      ['We will meet again on Friday,', 'Ruben Alvarado'],
+    ]);
+  });
+
+  it('takes a surname with an inner capital for a name', () => {
+    const text = '“The numbers do not add up,” co-host Dalia DeLorenzo said.';
+    assert.deepEqual(speakers(text), [['The numbers do not add up,', 'Dalia DeLorenzo']]);
+  });
+
+  it('resolves “he said” to the subject of the sentence before, even when the subject’s gender is unknown', () => {
+    const text = 'Sasha Quennell said Donald Ashby has never kept a promise to the town. “He should resign before the summer,” he said.';
+    assert.deepEqual(speakers(text), [['He should resign before the summer,', 'Sasha Quennell']]);
+  });
+
+  it('takes the name before a chain of appositions as the subject of the cue', () => {
+    const text = 'Gale Ibsen, a pollster who works with Forward USA, a super PAC, said voters see the mayor as “tired and distant.”';
+    assert.deepEqual(speakers(text), [['tired and distant.', 'Gale Ibsen']]);
+  });
+
+  it('keeps “she said” with the speaker quoted just before when the narrator names nobody since, even if the quote does', () => {
+    const text = 'Martha Pike has led the office since May. “We met the inspectors with Martha Pike this morning,” Noor Haldane said. “She will have the report by Friday,” she said.';
+    assert.deepEqual(speakers(text), [
+      ['We met the inspectors with Martha Pike this morning,', 'Noor Haldane'],
+      ['She will have the report by Friday,', 'Noor Haldane'],
+    ]);
+  });
+
+  it('does not take a sentence opener or a headline’s words for part of a name', () => {
+    const text = [
+      'Nine Big Ideas Dana Ortiz',
+      '',
+      '“We will keep the ferry running,” she said.',
+      '',
+      'Dana Ortiz spoke first. Later Lou Holloway left the hall.',
+      '',
+      'Neither Holloway nor the mayor, who neither spoke nor voted, said the plan was “not enough.”',
+    ].join('\n');
+    assert.deepEqual(speakers(text), [
+      ['We will keep the ferry running,', 'Dana Ortiz'],
+      ['not enough.', 'Lou Holloway'],
+    ]);
+  });
+
+  it('reads a title’s period or a party label between the quote and its cue as part of the speaker', () => {
+    const text = [
+      '“The levee held this time,” Sen. Rosa Vannet (D-Ore.) said on Sunday.',
+      '',
+      '“It will not hold twice,” Mr. Hollis Brandt said.',
+    ].join('\n');
+    assert.deepEqual(speakers(text), [
+      ['The levee held this time,', 'Rosa Vannet'],
+      ['It will not hold twice,', 'Hollis Brandt'],
+    ]);
+  });
+});
