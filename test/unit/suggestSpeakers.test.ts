@@ -88,4 +88,17 @@ describe('suggestAnnotations: who speaks', () => {
       ['It will not hold twice,', 'Hollis Brandt'],
     ]);
   });
+
+  it('carries the speaker past a person named only as an object, not past a new subject', () => {
+    const carried = [
+      '“The budget is tight this year,” said Marta Quell, the council treasurer.',
+      '',
+      'The committee met with Jonas Pell for an hour on Monday.',
+      '',
+      '“We cannot promise anything before the spring, and we will not try to.”',
+    ].join('\n');
+    assert.deepEqual(speakers(carried).map(([, speaker]) => speaker), ['Marta Quell', 'Marta Quell']);
+    const switched = carried.replace('The committee met with Jonas Pell for an hour on Monday.', 'Jonas Pell met the committee for an hour on Monday.');
+    assert.deepEqual(speakers(switched).map(([, speaker]) => speaker), ['Marta Quell', 'Jonas Pell']);
+  });
 });

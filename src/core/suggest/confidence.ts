@@ -13,7 +13,7 @@ const RIGHT_ON_TRAIN: Readonly<Record<string, number>> = {
   'quote|cue later in the sentence|named': 0.38,
   'quote|speaker named before the quote|named': 0.48,
   'quote|person named earlier in the paragraph|named': 0.41,
-  'quote|speaker carried from before|named': 0.48,
+  'quote|speaker carried from before|named': 0.46,
   'quote|person named since the last speaker|named': 0.31,
   'quote|quote over several paragraphs|named': 0.5,
   'quote|paired marks|unnamed': 0.21,

@@ -123,9 +123,14 @@ export class NameResolver {
     const i = this.firstMentionFrom(from);
     for (let k = i; k < this.mentions.length && this.mentions[k].start < to; k++) {
       const other = this.fullest(this.mentions[k].tokens, this.mentions[k].start);
-      if (other && other !== name && !this.insideQuote(this.mentions[k])) last = other;
+      if (other && other !== name && !this.insideQuote(this.mentions[k]) && this.opensSentence(this.mentions[k].start)) last = other;
     }
     return last;
+  }
+
+  /** Whether a sentence starts at `at` (maybe after a title: "Sen. Jo Marr …"): the name there is its subject. */
+  private opensSentence(at: number): boolean {
+    return /(?:^|[.!?…]["”’]?\s+|\n\s*)(?:\p{Lu}\p{L}*\.?\s+)?$/u.test(this.text.slice(Math.max(0, at - 16), at));
   }
 
   private insideQuote(range: TextRange): boolean {

@@ -46,10 +46,11 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
 const MAX_WORDS_BEFORE_INVERTED_CUE = 20;
 
 /** Abbreviations whose period does not end a name ("Rep. Xavier Becerra", "Sander M. Levin", "Gov."). */
-const ABBREVIATION = /(?<![\p{L}])(?:\p{Lu}|Rep|Sen|Gov|Lt|Gen|Col|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|Atty|Supt|Cmdr|Prof|Rev|Maj|Adm|Ft|Mt)$/u;
+const ABBREVIATED = String.raw`(?<![\p{L}])(?:\p{Lu}|Rep|Sen|Gov|Lt|Gen|Col|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|Atty|Supt|Cmdr|Prof|Rev|Maj|Adm|Ft|Mt)`;
+const ABBREVIATION = new RegExp(`${ABBREVIATED}$`, 'u');
 
 /** Every abbreviation's period in a phrase, to remove it (see ABBREVIATION). */
-const ABBREVIATIONS = /(?<![\p{L}])(?:\p{Lu}|Rep|Sen|Gov|Lt|Gen|Col|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|Atty|Supt|Cmdr|Prof|Rev|Maj|Adm|Ft|Mt)\.(?=\s)/gu;
+const ABBREVIATIONS = new RegExp(String.raw`${ABBREVIATED}\.(?=\s)`, 'gu');
 
 /** The speaker named right after a cue ("said Rep. Xavier Becerra, a California Democrat"). */
 function invertedSpeaker(text: string, cue: Cue, to: number, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
