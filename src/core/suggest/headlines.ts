@@ -7,17 +7,17 @@ const MIN_BODY_PARAGRAPH_WORDS = 20;
 const MAX_HEADER_PARAGRAPHS = 12;
 
 /**
- * The one-line paragraphs before the article's body (the first paragraph of 20 words or more):
- * the document's first line, its title whatever its punctuation, and after it the lines that end
- * without a full stop (standfirst, byline). Quotation marks there cite words the body quotes in
+ * The one-line paragraphs before the article's body (the first paragraph of 20 words or more)
+ * that end without a full stop: title, standfirst, byline. (A first line that ends like a
+ * sentence is text: a short document may open with a quote and its cue.) Quotation marks there cite words the body quotes in
  * full, and annotators do not tag them. None when no body paragraph comes within the first twelve.
  */
 export function headerParagraphs(text: string, paragraphs: readonly TextRange[]): Set<TextRange> {
   const header = new Set<TextRange>();
-  for (const [index, paragraph] of paragraphs.slice(0, MAX_HEADER_PARAGRAPHS).entries()) {
+  for (const paragraph of paragraphs.slice(0, MAX_HEADER_PARAGRAPHS)) {
     const line = text.slice(paragraph.start, paragraph.end);
     if (wordCount(line) >= MIN_BODY_PARAGRAPH_WORDS) return header;
-    if (!line.includes('\n') && (index === 0 || !/[.!?…]["”’']?$/u.test(line))) header.add(paragraph);
+    if (!line.includes('\n') && !/[.!?…]["”’']?$/u.test(line)) header.add(paragraph);
   }
   return new Set();
 }
