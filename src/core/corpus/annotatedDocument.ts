@@ -82,16 +82,12 @@ export interface CorpusDocument {
  */
 export function corpusDocument(doc: AnnotatedDocument, displayPath: string): CorpusDocument | undefined {
   if (doc.documentProblem !== undefined) return undefined;
-  let annotations: StoredAnnotation[] | undefined;
-  if (doc.parsed.ok && doc.documentText !== undefined) annotations = intactStoredAnnotations(doc.parsed.sidecar.annotations, doc.documentText);
-  if (annotations) {
-    // Nothing to re-anchor: what the load would give.
-  } else if (doc.loaded?.ok && doc.documentText !== undefined) {
-    annotations = toStoredAnnotations(doc.loaded.annotations.all, doc.documentText);
-  } else if (doc.parsed.ok) {
-    annotations = [...doc.parsed.sidecar.annotations];
-  } else {
-    return undefined;
+  // Nothing to re-anchor when every quote is where it was stored: what the load would give.
+  let annotations = doc.parsed.ok && doc.documentText !== undefined ? intactStoredAnnotations(doc.parsed.sidecar.annotations, doc.documentText) : undefined;
+  if (!annotations) {
+    if (doc.loaded?.ok && doc.documentText !== undefined) annotations = toStoredAnnotations(doc.loaded.annotations.all, doc.documentText);
+    else if (doc.parsed.ok) annotations = [...doc.parsed.sidecar.annotations];
+    else return undefined;
   }
   return { path: displayPath, documentText: doc.documentText, annotations: annotations.sort(compareAnnotations) };
 }
