@@ -54,7 +54,7 @@ const LINE_PREFIX = 32;
 export function paragraphs(text: string, options: ParagraphOptions = {}): TextRange[] {
   const layout = lineLayout(text);
   const blocks: TextRange[] = [];
-  for (const chunk of chunks(layout, options.chunkChars ?? CHUNK_CHARS)) {
+  for (const chunk of chunks(text, layout, options.chunkChars ?? CHUNK_CHARS)) {
     if (options.plain !== false && plainParagraphs(text, layout, chunk, blocks)) continue;
     const end = chunk.endLine < layout.skeletonStarts.length ? layout.skeletonStarts[chunk.endLine] : layout.skeleton.length;
     const tree = markdownParser().parse(layout.skeleton.slice(layout.skeletonStarts[chunk.firstLine], end));
@@ -106,16 +106,15 @@ const LONG_BLOCK = /^\s*(?:```|~~~|<)/;
  * nothing before a blank line carries over to it, unless a fenced code block or an HTML block is
  * open: a document with any line that could open one is parsed whole.
  */
-function chunks(layout: LineLayout, chunkChars: number): Chunk[] {
-  const { skeleton, skeletonStarts } = layout;
+function chunks(text: string, layout: LineLayout, chunkChars: number): Chunk[] {
+  const { skeletonStarts } = layout;
   const lineCount = skeletonStarts.length;
-  const lineText = (i: number) => skeleton.slice(skeletonStarts[i], i + 1 < lineCount ? skeletonStarts[i + 1] : skeleton.length).replace(/\r?\n$|\r$/, '');
   const whole = [{ firstLine: 0, endLine: lineCount }];
   const pieces: Chunk[] = [];
   let firstLine = 0;
   let previousBlank = false;
   for (let i = 0; i < lineCount; i++) {
-    const line = lineText(i);
+    const line = skeletonLine(text, layout, i);
     if (LONG_BLOCK.test(line)) return whole;
     if (previousBlank && i > firstLine && FRESH_START.test(line) && skeletonStarts[i] - skeletonStarts[firstLine] >= chunkChars) {
       pieces.push({ firstLine, endLine: i });
@@ -139,15 +138,14 @@ const BLANK = /^[ \t]*$/;
 function plainParagraphs(text: string, layout: LineLayout, chunk: Chunk, out: TextRange[]): boolean {
   const { starts, ends } = layout;
   for (let i = chunk.firstLine; i < chunk.endLine; i++) {
-    const cutEnd = Math.min(ends[i], starts[i] + LINE_PREFIX);
-    const line = text.slice(starts[i], cutEnd);
+    const line = skeletonLine(text, layout, i);
     if (BLANK.test(line)) continue;
     const last = line.charCodeAt(line.length - 1);
     if (!FRESH_START.test(line) || last === 32 || last === 9) return false;
   }
   let runStart = -1;
   for (let i = chunk.firstLine; i <= chunk.endLine; i++) {
-    const blank = i === chunk.endLine || BLANK.test(text.slice(starts[i], Math.min(ends[i], starts[i] + LINE_PREFIX)));
+    const blank = i === chunk.endLine || BLANK.test(skeletonLine(text, layout, i));
     if (!blank && runStart < 0) runStart = i;
     if (blank && runStart >= 0) {
       const range = trimRange(text, starts[runStart], ends[i - 1]);
@@ -156,6 +154,11 @@ function plainParagraphs(text: string, layout: LineLayout, chunk: Chunk, out: Te
     }
   }
   return true;
+}
+
+/** Line `i` (0-based) as remark sees it in the skeleton, without its line ending. */
+function skeletonLine(text: string, layout: LineLayout, i: number): string {
+  return text.slice(layout.starts[i], Math.min(layout.ends[i], layout.starts[i] + LINE_PREFIX));
 }
 
 interface LineLayout {
