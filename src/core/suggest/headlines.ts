@@ -9,8 +9,9 @@ const MAX_HEADER_PARAGRAPHS = 12;
 /**
  * The one-line paragraphs before the article's body (the first paragraph of 20 words or more)
  * that end without a full stop: title, standfirst, byline. (A first line that ends like a
- * sentence is text: a short document may open with a quote and its cue.) Quotation marks there cite words the body quotes in
- * full, and annotators do not tag them. None when no body paragraph comes within the first twelve.
+ * sentence is text: a short document may open with a quote and its cue.) Quotation marks there
+ * cite words the body quotes in full, and annotators do not tag them. None when no body paragraph
+ * comes within the first twelve.
  */
 export function headerParagraphs(text: string, paragraphs: readonly TextRange[]): Set<TextRange> {
   const header = new Set<TextRange>();

@@ -7,5 +7,5 @@ export function words(text: string): string[] {
 
 /** How many words `text` has; "Russia’s" and "well-known" are one word each. */
 export function wordCount(text: string): number {
-  return text.match(WORD)?.length ?? 0;
+  return words(text).length;
 }
