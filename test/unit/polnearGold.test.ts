@@ -2,15 +2,18 @@ import assert from 'node:assert/strict';
 import { parseBratStandoff } from '../../src/core/suggest/eval/bratStandoff';
 import { polnearGold } from '../../src/core/suggest/eval/polnearGold';
 import { quotedRegions } from '../../src/core/suggest/eval/quotedRegions';
+import { isPersonShaped, nameGender } from '../../src/core/suggest/eval/sourceAgreement';
 import { goldSpeakerName, isUnlinkedDescription, sameSpeaker } from '../../src/core/suggest/eval/sourceNames';
 
 // Texts written for these tests; brat offsets are found from the text, not typed.
-function ann(text: string, events: { source?: string; cue: string; content: string | string[] }[]): string {
+// `within`: the spans are looked for from the first place this is written (for words written earlier too).
+function ann(text: string, events: { source?: string; cue: string; content: string | string[]; within?: string }[]): string {
   const lines: string[] = [];
   let t = 0;
+  let from = 0;
   const span = (type: string, words: string | string[]) => {
     const parts = (Array.isArray(words) ? words : [words]).map((w) => {
-      const start = text.indexOf(w);
+      const start = text.indexOf(w, type === 'Content' ? 0 : from);
       if (start < 0) throw new Error(`not in text: ${w}`);
       return `${start} ${start + w.length}`;
     });
@@ -18,6 +21,7 @@ function ann(text: string, events: { source?: string; cue: string; content: stri
     return `T${t}`;
   };
   events.forEach((e, i) => {
+    from = e.within ? text.indexOf(e.within) : 0;
     const source = e.source ? span('Source', e.source) : undefined;
     const cue = span('Cue', e.cue);
     const content = span('Content', e.content);
@@ -94,6 +98,56 @@ describe('PolNeAR gold mapping', () => {
     assert.ok(!isUnlinkedDescription('Ada Brook'));
     assert.ok(isUnlinkedDescription('the senator from Leeds'));
     assert.ok(!isUnlinkedDescription('the spokesman for Ada Brook'));
+  });
+
+  it('gives a pronoun source the nearest named source that agrees with it, else none', () => {
+    const text = [
+      'Lena Holm runs the harbour. Holm said her crews were ready.',
+      'Tom Brook, the mayor, disagreed. Brook said his budget was short.',
+      'The Harbour Board said the quay would open.',
+      '"We are ready," she said.',
+      '"It is late," he said.',
+      '"Funds are coming," it said.',
+    ].join('\n');
+    const gold = polnearGold(
+      text,
+      ann(text, [
+        { source: 'Holm', cue: 'Holm said', content: 'her crews were ready' },
+        { source: 'Brook', cue: 'Brook said', content: 'his budget was short' },
+        { source: 'The Harbour Board', cue: 'Board said', content: 'the quay would open' },
+        { source: 'she', cue: 'she said', content: '"We are ready,"' },
+        { source: 'he', cue: 'he said', content: '"It is late,"', within: '" he said' },
+        { source: 'it', cue: 'it said', content: '"Funds are coming,"' },
+      ]),
+    );
+    // "she" passes over the board and the man named after Holm; "it" takes the board, not a person.
+    assert.deepEqual(gold.quotes.map((q) => q.speaker), ['Lena Holm', 'Tom Brook', 'Harbour Board']);
+    const alone = 'Tom Brook spoke. Brook said his budget was short.\n"We are ready," she said.';
+    const none = polnearGold(alone, ann(alone, [{ source: 'Brook', cue: 'Brook said', content: 'his budget was short' }, { source: 'she', cue: 'she said', content: '"We are ready,"' }]));
+    assert.deepEqual(none.quotes.map((q) => q.speaker), [undefined]);
+  });
+
+  it('tells the gender of a name from honorifics, pronouns right after it and first names, not from a namesake', () => {
+    assert.equal(nameGender('Ms. Holm arrived. Holm said it.', 'Ada Holm'), 'female');
+    assert.equal(nameGender('Brook spoke and he left.', 'Brook'), 'male');
+    // A pronoun after another capitalized name is not evidence.
+    assert.equal(nameGender('Brook met Lena and she left.', 'Brook'), undefined);
+    // "Mrs. Brook" is Ada's when Tom Brook is in the article too; Tom's own mentions and first name decide.
+    assert.equal(nameGender('Ada Brook met Tom Brook. Mrs. Brook left. Tom Brook said he stayed.', 'Tom Brook'), 'male');
+    assert.ok(isPersonShaped('Charles de Gaulle'));
+    assert.ok(!isPersonShaped('Harbour Board'));
+    assert.ok(!isPersonShaped('some Republicans'));
+  });
+
+  it('takes a name for the start of a fuller one, and an unnamed source for indefinite people, not for a thing', () => {
+    assert.ok(sameSpeaker('Ana Acosta', 'Ana Acosta Febo'));
+    assert.ok(!sameSpeaker('Ana', 'Ana Acosta'));
+    assert.ok(sameSpeaker('Professor Brook', 'Ada Brook'));
+    assert.ok(sameSpeaker('one party activist', 'unnamed source'));
+    assert.ok(sameSpeaker('a person close to the Brooks', 'unnamed source'));
+    assert.ok(sameSpeaker('the official', 'unnamed source'));
+    assert.ok(!sameSpeaker('a study by economists at the university', 'unnamed source'));
+    assert.ok(!sameSpeaker('the nominee', 'unnamed source'));
   });
 
   it('reads a source written in capitals without a comma at once (it once backtracked for hours)', () => {

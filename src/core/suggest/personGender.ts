@@ -51,7 +51,8 @@ const FIRST_NAMES: Record<string, Gender> = Object.fromEntries([
     'sergey sergei vladimir dmitry dmitri aleksandr alexander alexei aleksei andrei andriy mikhail nikolai ivan oleg yuri igor viktor pavel boris maxim volodymyr petro taras bohdan vitali ' +
     'hans klaus jurgen jürgen wolfgang stefan lukas piotr pawel paweł tomasz krzysztof marek jiri lars anders nils sven erik olaf ólafur bjorn björn magnus henrik mikael ' +
     'pierre jacques francois françois michel philippe antoine olivier nicolas luc marco luca giuseppe giovanni antonio francesco matteo alessandro carlos miguel javier manuel tomás tomas pedro diego pablo rafael sergio fernando alejandro joão joao ricardo ' +
-    'raj rahul amit arjun vikram sanjay rohan anil sunil ravi vijay deepak suresh ramesh hiroshi kenji takeshi haruto hao min-jun kwame kofi chinedu emeka olusegun tunde jomo themba sipho'
+    'raj rahul amit arjun vikram sanjay rohan anil sunil ravi vijay deepak suresh ramesh hiroshi kenji takeshi haruto hao min-jun kwame kofi chinedu emeka olusegun tunde jomo themba sipho ' +
+    'bernie bill ted jeb marco mitt newt rand reince barack rudy chuck rick dick ron al lyndon jimmy herbert franklin woodrow dwight hakeem elijah mitch orrin'
   )
     .split(' ')
     .map((n) => [n, 'male' as Gender]),
@@ -62,7 +63,8 @@ const FIRST_NAMES: Record<string, Gender> = Object.fromEntries([
     'olga natalia natalya tatiana tatyana svetlana irina elena yelena anastasia ekaterina yekaterina marina galina ludmila lyudmila oksana yulia iryna valentina ' +
     'ingrid astrid sigrid freya helga greta ulrike annika birgit karin agnieszka katarzyna magdalena malgorzata ewa ' +
     'sophie camille isabelle nathalie chantal brigitte giulia francesca chiara alessandra lucia carmen rosa pilar ana ines inés lucía lucia marta beatriz mariana fernanda gabriela ' +
-    'priya anjali sunita pooja neha deepa lakshmi kavita meera aiko yuki sakura hana mei ling xiu adaeze chioma ngozi amara nkechi folake funmilayo thandiwe zanele wanjiru'
+    'priya anjali sunita pooja neha deepa lakshmi kavita meera aiko yuki sakura hana mei ling xiu adaeze chioma ngozi amara nkechi folake funmilayo thandiwe zanele wanjiru ' +
+    'hillary melania ivanka kellyanne carly huma debbie condoleezza madeleine loretta nikki juanita jill sheryl tammy kirsten ellen maxine cecile chelsea tulsi valerie neera'
   )
     .split(' ')
     .map((n) => [n, 'female' as Gender]),

@@ -3,6 +3,7 @@ import type { TextRange } from '../paragraphs';
 import { trimRange } from '../paragraphs';
 import { parseBratStandoff, type BratEvent } from './bratStandoff';
 import { quotedRegions } from './quotedRegions';
+import { pronounFits } from './sourceAgreement';
 import { goldSpeakerName, isPronounSource, isRelativeSource } from './sourceNames';
 
 /** A content needs this many words outside quotation marks to be a claim (reported, not quoted). */
@@ -28,7 +29,7 @@ interface Attribution {
  * Claim: a Content with a Source and at least MIN_CLAIM_WORDS words outside quotation marks, one
  * span per Content fragment. Speaker: the Source, resolved to the fullest name the article uses
  * (see sourceNames.ts); a pronoun or relative source takes the name of the nearest source before
- * it that names someone; left empty (and out of the speaker figure) when nothing names it.
+ * it that names someone and agrees with it; left empty (and out of the speaker figure) when nothing does.
  */
 export function polnearGold(text: string, ann: string, file?: string): PolnearGold {
   const document = parseBratStandoff(ann, text, file);
@@ -69,18 +70,21 @@ function toAttribution(event: BratEvent): Attribution | undefined {
   return { content: content.fragments, ...(source ? { source: { start: source.fragments[0].start, end: source.fragments[source.fragments.length - 1].end } } : {}) };
 }
 
-/** Sources in text order; a pronoun or "who" takes the last named source before it. */
+/**
+ * Sources in text order; "who" takes the name right before it, a pronoun the nearest named source
+ * before it that agrees with it (sourceAgreement.ts), else none.
+ */
 function resolveSpeakers(text: string, attributions: Attribution[]): void {
   const withSource = attributions.filter((a) => a.source).sort((a, b) => a.source!.start - b.source!.start);
-  let lastNamed: string | undefined;
+  const named: string[] = [];
   for (const attribution of withSource) {
     const raw = text.slice(attribution.source!.start, attribution.source!.end);
-    if (isRelativeSource(raw)) attribution.speaker = goldSpeakerName(text, nameBefore(text, attribution.source!.start), attribution.source!.start) ?? lastNamed;
-    else if (isPronounSource(raw)) attribution.speaker = lastNamed;
+    if (isRelativeSource(raw)) attribution.speaker = goldSpeakerName(text, nameBefore(text, attribution.source!.start), attribution.source!.start) ?? named[named.length - 1];
+    else if (isPronounSource(raw)) attribution.speaker = [...named].reverse().find((speaker) => pronounFits(text, raw, speaker));
     else {
       attribution.speaker = goldSpeakerName(text, raw, attribution.source!.start);
       // A name or an organisation (a capital last word), not a description ("a State Department official").
-      if (attribution.speaker && /(?:^|\s)\p{Lu}\S*$/u.test(attribution.speaker)) lastNamed = attribution.speaker;
+      if (attribution.speaker && /(?:^|\s)\p{Lu}\S*$/u.test(attribution.speaker)) named.push(attribution.speaker);
     }
   }
 }

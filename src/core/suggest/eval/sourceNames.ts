@@ -1,3 +1,5 @@
+import type { Gender } from '../personGender';
+import { genderAfter } from './sourceAgreement';
 import { descriptionHead, isTitle, nameIn, personRun, QUANTIFIERS, sourcePhrase } from './sourcePhrase';
 
 /** Personal pronouns a source may be (they name no one by themselves). */
@@ -55,7 +57,7 @@ export function goldSpeakerName(text: string, raw: string, at: number): string |
   // "Mrs. Holm" is not "Tom Holm" if the article's pronouns after "Tom Holm" say "he": forms of the other gender are left out.
   const honorific = /^(mr|mrs|ms|miss)\.?\s/iu.exec(raw.trim())?.[1].toLowerCase();
   if (honorific) {
-    const other = honorific === 'mr' ? 'f' : 'm';
+    const other = honorific === 'mr' ? 'female' : 'male';
     const agreeing = forms.filter((f) => genderOf(text, forms, f.name) !== other);
     if (agreeing.length > 0) forms.splice(0, forms.length, ...agreeing);
   }
@@ -66,15 +68,13 @@ export function goldSpeakerName(text: string, raw: string, at: number): string |
 }
 
 /** The gender the article's pronouns give a name: per mention, the first personal pronoun in the rest of its sentence; the more frequent. */
-function genderOf(text: string, forms: readonly { name: string; at: number }[], name: string): 'm' | 'f' | undefined {
+function genderOf(text: string, forms: readonly { name: string; at: number }[], name: string): Gender | undefined {
   let balance = 0;
   for (const f of forms) {
-    if (f.name !== name) continue;
-    const rest = /^[^.!?]*/u.exec(text.slice(f.at, f.at + 250))?.[0] ?? '';
-    const pronoun = /(?<![\p{L}])(he|his|him|himself|she|her|hers|herself)(?![\p{L}])/iu.exec(rest)?.[1].toLowerCase();
-    if (pronoun) balance += /^(?:he|his|him|himself)$/u.test(pronoun) ? 1 : -1;
+    const gender = f.name === name ? genderAfter(text, f.at) : undefined;
+    if (gender) balance += gender === 'male' ? 1 : -1;
   }
-  return balance > 0 ? 'm' : balance < 0 ? 'f' : undefined;
+  return balance > 0 ? 'male' : balance < 0 ? 'female' : undefined;
 }
 
 /** Whether `at` is in a headline-like line (most of its longer words capitalized): its capitals say nothing about names. */
@@ -127,8 +127,10 @@ export function isUnlinkedDescription(speaker: string): boolean {
 /**
  * Whether a suggested speaker is the gold one: the same words (honorifics, determiners, initials
  * aside), or one a shorter form of the other at its end ("Clinton" / "Hillary Clinton"), or two
- * names with the same last two words ("Democrat Hillary Clinton" / "Hillary Clinton"), or an
- * unnamed source for a description of one ("a campaign aide"), or two descriptions with one head noun.
+ * names with the same last two words ("Democrat Hillary Clinton" / "Hillary Clinton"), or two
+ * names one the start of the other ("Ana Acosta" / "Ana Acosta Febo"), or an unnamed source for an
+ * indefinite description of people ("a campaign aide", "one party activist"; not "a study by …"),
+ * or two descriptions with one head noun.
  */
 export function sameSpeaker(gold: string, suggested: string): boolean {
   const g = speakerTokens(gold);
@@ -140,8 +142,32 @@ export function sameSpeaker(gold: string, suggested: string): boolean {
   // A description ends in a common noun ("a State Department official"); a name or organisation in a capital.
   const describes = (speaker: string) => !/(?:^|\s)\p{Lu}[^\s]*$/u.test(speaker.trim());
   const goldDescribed = describes(gold);
-  if (goldDescribed && suggested.startsWith('unnamed ') && UNNAMED_HEADS.test(g[g.length - 1])) return true;
+  if (short.length >= 2 && short.every((t, i) => t === long[i]) && !goldDescribed) return true;
+  if (suggested.startsWith('unnamed ') && unnamedPeople(gold)) return true;
   return goldDescribed && describes(suggested) && singular(g[g.length - 1]) === singular(s[s.length - 1]);
+}
+
+/**
+ * Whether a gold source is a description of people the article does not name: an indefinite one
+ * ("a campaign aide", "one party activist", "a person close to the Clintons", "researchers"), or a
+ * definite one whose head names no one ("the official"); not a thing ("a study by …").
+ */
+function unnamedPeople(gold: string): boolean {
+  const first = gold.split(/\s+/u)[0];
+  const indefinite = /^(?:a|an)$/iu.test(first) || QUANTIFIERS.has(first.toLowerCase()) || /^\p{Ll}/u.test(gold.trim().split(/\s+/u).pop() ?? '');
+  const definite = /^(?:the|his|her|its|their|our|my)$/iu.test(first);
+  if (namesAThing(gold) || /^\p{Lu}/u.test(first)) return false;
+  return definite ? UNNAMED_HEADS.test(descriptionHead(gold).replace(/[’']s?$/u, '')) : indefinite;
+}
+
+/** Nouns of a description that make its source a thing that was written or said, not a person ("a study by …", "an article on …"). */
+const THING_HEADS = new Set('article study report statement poll survey memo letter book email e-mail document analysis review data record records video ad advertisement tweet transcript editorial release filing lawsuit complaint indictment website site page blog story piece paper investigation audit estimate projection forecast speech remarks interview broadcast program programme show'.split(' '));
+
+/** Whether a description's words before its first preposition name a thing rather than a person ("a study last year by economists"). */
+function namesAThing(description: string): boolean {
+  const words = description.toLowerCase().split(/\s+/u);
+  const link = words.findIndex((w, i) => i > 0 && /^(?:of|for|from|by|on|at|in|about|with|to)$/u.test(w));
+  return words.slice(0, link > 0 ? link : words.length).some((w) => THING_HEADS.has(w.replace(/[’']s?$/u, '')));
 }
 
 function singular(word: string): string {

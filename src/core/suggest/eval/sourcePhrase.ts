@@ -6,7 +6,7 @@
 
 /** Titles, roles and party labels written before a name ("Senate Minority Leader", "host", "Republican"); plurals too. */
 const TITLES = new Set(
-  ('mr mrs ms miss dr sen rep gov lt gen col sgt capt prof rev president vice senator congressman congresswoman representative governor mayor councillor councilor councilman councilwoman ' +
+  ('mr mrs ms miss dr sen rep gov lt gen col sgt capt prof professor rev president vice senator congressman congresswoman representative governor mayor councillor councilor councilman councilwoman ' +
     'secretary minister chancellor premier ambassador chairman chairwoman chair leader whip speaker spokesman spokeswoman spokesperson ' +
     'director commissioner judge justice attorney sheriff chief ceo host anchor moderator manager strategist adviser advisor aide ' +
     'candidate nominee lawmaker former democrat republican democratic libertarian independent gop ' +
