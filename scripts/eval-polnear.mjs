@@ -35,6 +35,7 @@ export function evalPolnear(args) {
   }
   const options = { minOverlap: MIN_OVERLAP, sameSpeaker, skipSpeaker: (g) => g.speaker === undefined || isUnlinkedDescription(g.speaker) };
   let total;
+  let allContents;
   let millis = 0;
   let chars = 0;
   const bands = new Map();
@@ -47,21 +48,29 @@ export function evalPolnear(args) {
     const suggested = suggestAnnotations(text);
     millis += performance.now() - started;
     chars += text.length;
-    const scores = evaluateSuggestions([...gold.quotes, ...gold.claims], suggested, options);
+    const all = evaluateSuggestions([...gold.quotes, ...gold.claims], suggested, options);
+    allContents = allContents ? addScores(allContents, all) : all;
+    // Marked words PolNeAR gives no source (titles, nicknames, slogans: not quotes by our conventions) are not judged:
+    // neither a miss nor, when suggested, an extra.
+    const quotes = gold.quotes.filter((q) => !q.sourceless);
+    const unjudged = gold.quotes.filter((q) => q.sourceless);
+    const judgedSuggestions = suggested.filter((s) => s.kind !== 'quote' || quotes.some((q) => matches(q, s)) || !unjudged.some((u) => u.start < s.end && s.start < u.end));
+    const scores = evaluateSuggestions([...quotes, ...gold.claims], judgedSuggestions, options);
     total = total ? addScores(total, scores) : scores;
-    countBands(bands, gold.quotes, suggested, options);
-    countRules(rules, gold, suggested, options);
-    if (verbose) report(article, text, gold.quotes, suggested.filter((s) => s.kind === 'quote'), options);
+    countBands(bands, quotes, judgedSuggestions, options);
+    countRules(rules, { ...gold, quotes }, judgedSuggestions, options);
+    if (verbose) report(article, text, quotes, judgedSuggestions.filter((s) => s.kind === 'quote'), options);
   }
   const pct = (x) => (100 * x).toFixed(1);
-  const line = (kind) => {
-    const s = total[kind];
+  const line = (kind, scores = total, label = kind) => {
+    const s = scores[kind];
     const o = precisionRecall(s.overlap);
     const speaker = s.speakerJudged === 0 ? 1 : s.speakerRight / s.speakerJudged;
-    return `${kind.padEnd(6)} gold ${String(s.overlap.gold).padStart(5)}  suggested ${String(s.overlap.suggested).padStart(5)}  matched ${String(s.overlap.matched).padStart(5)}  P ${pct(o.precision)}  R ${pct(o.recall)}  F1 ${pct(o.f1)}  speaker ${pct(speaker)} (${s.speakerRight}/${s.speakerJudged} with a gold speaker)`;
+    return `${label.padEnd(6)} gold ${String(s.overlap.gold).padStart(5)}  suggested ${String(s.overlap.suggested).padStart(5)}  matched ${String(s.overlap.matched).padStart(5)}  P ${pct(o.precision)}  R ${pct(o.recall)}  F1 ${pct(o.f1)}  speaker ${pct(speaker)} (${s.speakerRight}/${s.speakerJudged} with a gold speaker)`;
   };
   console.log(`PolNeAR ${split}: ${annFiles.size} articles, overlap ≥ ${MIN_OVERLAP} of the gold span`);
   console.log(line('quote'));
+  console.log(line('quote', allContents, 'quote, sourceless marked words judged too:\n      '));
   console.log(line('claim'));
   console.log(`suggest: ${(chars / 1e6).toFixed(2)} M characters in ${millis.toFixed(0)} ms`);
   if (args.includes('--by-rule')) {
@@ -74,6 +83,11 @@ export function evalPolnear(args) {
       console.log(`  ${band.toFixed(1)}–${(band + 0.1).toFixed(1)}  ${String(b.suggested).padStart(5)}  ${String(b.matched).padStart(5)}  ${b.right}/${b.judged} ${b.judged ? pct(b.right / b.judged) : '-'}`);
     }
   }
+}
+
+/** Whether suggestion `s` covers MIN_OVERLAP of gold span `g`. */
+function matches(g, s) {
+  return g.end > s.start && s.end > g.start && Math.min(g.end, s.end) - Math.max(g.start, s.start) >= MIN_OVERLAP * (g.end - g.start);
 }
 
 /**
@@ -89,7 +103,7 @@ function countRules(rules, gold, suggested, options) {
     const r = rules.get(key) ?? { suggested: 0, right: 0 };
     rules.set(key, r);
     r.suggested++;
-    const g = golds.find((q) => Math.min(q.end, s.end) - Math.max(q.start, s.start) >= MIN_OVERLAP * (q.end - q.start) && q.end > s.start && s.end > q.start);
+    const g = golds.find((q) => matches(q, s));
     if (g && (options.skipSpeaker(g) || (s.speaker !== undefined && sameSpeaker(g.speaker, s.speaker)))) r.right++;
   }
 }
@@ -102,7 +116,7 @@ function countBands(bands, goldQuotes, suggested, options) {
     const b = bands.get(band) ?? { suggested: 0, matched: 0, right: 0, judged: 0 };
     bands.set(band, b);
     b.suggested++;
-    const g = goldQuotes.find((q) => Math.min(q.end, s.end) - Math.max(q.start, s.start) >= MIN_OVERLAP * (q.end - q.start) && q.end > s.start && s.end > q.start);
+    const g = goldQuotes.find((q) => matches(q, s));
     if (!g) continue;
     b.matched++;
     if (options.skipSpeaker(g)) continue;
@@ -115,11 +129,11 @@ function countBands(bands, goldQuotes, suggested, options) {
 function report(article, text, gold, suggested, options) {
   const short = (a) => JSON.stringify(text.slice(a.start, a.end).slice(0, 70));
   for (const g of gold) {
-    const s = suggested.find((x) => Math.min(g.end, x.end) - Math.max(g.start, x.start) >= MIN_OVERLAP * (g.end - g.start));
+    const s = suggested.find((x) => matches(g, x));
     if (!s) console.log(`${article} missed ${g.start} ${short(g)} (${g.speaker ?? ''})`);
     else if (!options.skipSpeaker(g) && !(s.speaker && sameSpeaker(g.speaker, s.speaker))) console.log(`${article} speaker ${g.start} gold=${g.speaker} got=${s.speaker ?? ''} [${s.rule}] ${short(g)}`);
   }
   for (const s of suggested) {
-    if (!gold.some((g) => Math.min(g.end, s.end) - Math.max(g.start, s.start) >= MIN_OVERLAP * (g.end - g.start))) console.log(`${article} extra ${s.start} ${short(s)} [${s.rule}]`);
+    if (!gold.some((g) => matches(g, s))) console.log(`${article} extra ${s.start} ${short(s)} [${s.rule}]`);
   }
 }

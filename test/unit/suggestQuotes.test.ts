@@ -19,10 +19,32 @@ describe('suggestAnnotations on news: quotation marks', () => {
 });
 
 describe('suggestAnnotations on news: which marked words are quotes', () => {
-  it('keeps a few cued words even when the cue names nobody it can resolve, but not a one-word term', () => {
+  it('keeps a few cued words even when the cue names nobody it can resolve', () => {
     const body = 'The council met on Tuesday evening to discuss the new parking rules for the harbour district and the market square.';
-    const text = `${body}\n\nThe chair said they had "moved too slowly" on the plan. She said the plan was "overambitious".\n`;
+    const text = `${body}\n\nThe chair said they had "moved too slowly" on the plan.\n`;
     assert.deepEqual(quotes(text).map((q) => q.text), ['moved too slowly']);
+  });
+
+  it('keeps shorter marked words in lower case as maybe a partial quote, with their own rule and confidence; not titles, terms or data', () => {
+    const text = [
+      'Ada Okafor said the plan was "overambitious".',
+      '',
+      'Tom Weller wants to stay "in the fight" until spring.',
+      '',
+      'The mayor read "Ports of the Future" aloud, and the so-called "slow lane" stayed shut.',
+      '',
+      'It was "late" again.',
+      '',
+      '{"name": "a value"}',
+    ].join('\n');
+    const found = suggestAnnotations(text).filter((s) => s.kind === 'quote');
+    assert.deepEqual(found.map((q) => [q.text, q.speaker, q.rule]), [
+      ['overambitious', 'Ada Okafor', 'short marked words'],
+      ['in the fight', 'Tom Weller', 'short marked words'],
+    ]);
+    const paired = suggestAnnotations('"We will not give up the talks," Ada Okafor said on Monday.').find((s) => s.kind === 'quote')!;
+    assert.ok(found.every((q) => q.confidence! < paired.confidence!), 'less sure than a quotation');
+    assert.match(found[0].why!, /partial quote, or a term/);
   });
 
   it('does not suggest marked words in the headline or standfirst above the body', () => {

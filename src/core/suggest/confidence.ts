@@ -16,6 +16,9 @@ const RIGHT_ON_TRAIN: Readonly<Record<string, number>> = {
   'quote|speaker carried from before|named': 0.46,
   'quote|person named since the last speaker|named': 0.31,
   'quote|quote over several paragraphs|named': 0.5,
+  'quote|short marked words|named': 0.54,
+  'quote|short marked words|unnamed': 0.5,
+  'quote|short marked words|none': 0.08,
   'quote|paired marks|unnamed': 0.21,
   'quote|continuation of the previous quote|unnamed': 0.15,
   'quote|paired marks|none': 0.15,
@@ -44,6 +47,7 @@ const RULE_WHY: Readonly<Record<string, string>> = {
   'person named since the last speaker': 'no cue: the person named since the last speaker',
   'quote over several paragraphs': 'a quote running over several paragraphs',
   'missing opening mark': 'the opening quotation mark was lost',
+  'short marked words': 'a few words between quotation marks: a partial quote, or a term',
 };
 
 function speakerForm(speaker: string | undefined): string {

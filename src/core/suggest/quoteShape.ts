@@ -2,6 +2,7 @@
  * What the words between quotation marks look like, before anything else is known: said words, or
  * a title, name or term that only happens to be marked.
  */
+import type { TextRange } from './paragraphs';
 import { words } from './words';
 
 /** Below this many words, marks with no speech cue are scare quotes or titles, not quotations. */
@@ -41,6 +42,29 @@ export function looksLikeCitedWords(quoted: string): boolean {
   const said = words(quoted);
   if (said.length < MIN_CUED_QUOTE_WORDS) return false;
   return !capitalizedLikeATitle(said) || said.length > MAX_TITLE_WORDS;
+}
+
+/** Fewer words than a quotation, but some: marked words that may still be someone's (see looksLikeMarkedWords). */
+const MIN_MARKED_WORDS = { cued: 1, uncued: 2 };
+
+/**
+ * Whether marked words too short for a quotation may still be a partial one: words in lower case,
+ * one after a speech cue ("called the plan “reckless”"), two without ("vowed to stay “in the
+ * fight”"). In PolNeAR's news such words are someone's about seven times in ten (train); the rest
+ * are terms and scare quotes, so these come with their own, lower, confidence. Titles and names
+ * (capitalized words) are not.
+ */
+export function looksLikeMarkedWords(text: string, quote: { start: number; end: number; paragraph: TextRange }, cued: boolean): boolean {
+  const said = words(text.slice(quote.start, quote.end));
+  return said.length >= MIN_MARKED_WORDS[cued ? 'cued' : 'uncued'] && !capitalizedLikeATitle(said) && inProse(text, quote.paragraph);
+}
+
+/** Words a paragraph needs outside its marks to be prose, not data (`{"name": "a value"}`). */
+const MIN_PROSE_WORDS = 3;
+
+function inProse(text: string, paragraph: TextRange): boolean {
+  const outside = text.slice(paragraph.start, paragraph.end).replace(/["“”„][^"“”„]*["“”„]|''.*?''/gu, ' ');
+  return words(outside).length >= MIN_PROSE_WORDS;
 }
 
 /**

@@ -9,7 +9,7 @@ import { headerParagraphs } from './headlines';
 import { NameResolver } from './nameResolution';
 import { paragraphs, type TextRange } from './paragraphs';
 import { quoteCandidates, type QuoteCandidate } from './quotes';
-import { looksLikeCitedWords, looksLikeSpeech, namesAWork, quotesWholeSentence } from './quoteShape';
+import { looksLikeCitedWords, looksLikeMarkedWords, looksLikeSpeech, namesAWork, quotesWholeSentence } from './quoteShape';
 import { findCues } from './reportingCues';
 import { sentences } from './sentences';
 import { withRegisteredSpeakers } from './registryNames';
@@ -20,6 +20,8 @@ import { wordCount } from './words';
 
 /** How far apart two partial quotes of one sentence may be ("had “…” and had to be “…”"). */
 const MAX_WORDS_BETWEEN_PARTIAL_QUOTES = 8;
+/** The rule of marked words too short for a quotation (looksLikeMarkedWords). */
+const SHORT_MARKED_WORDS = 'short marked words';
 
 export interface SuggestOptions {
   /** The annotators' speaker registry: suggested speakers are named as it names them. */
@@ -76,16 +78,20 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
       const from = previousClose;
       const opensParagraph = candidate.openMark === undefined || candidate.openMark === paragraph.start;
       const continued = lastQuote ?? (opensParagraph ? previousParagraphQuote : undefined);
-      const speech = looksLikeSpeech(text.slice(candidate.start, candidate.end)) && !scare;
+      const said = text.slice(candidate.start, candidate.end);
+      const speech = looksLikeSpeech(said) && !scare;
+      const cited = attribution !== undefined && looksLikeCitedWords(said);
+      // Fewer words than a quotation: a partial one, maybe (its own rule, for its own confidence).
+      const marked = !speech && !cited && !scare && candidate.rule !== 'missing opening mark' && looksLikeMarkedWords(text, candidate, attribution !== undefined);
       let speaker: string | undefined;
       let rule: string = candidate.rule;
-      if (attribution && (attribution.speaker || speech || looksLikeCitedWords(text.slice(candidate.start, candidate.end)))) {
+      if (attribution && (attribution.speaker || speech || cited || marked)) {
         speaker = attribution.speaker;
       } else if (lastQuote && !scare && sameSentence(text, from, candidate)) {
         // "… had “grown in too many directions” and had to be “rebuilt around fewer, bigger bets”".
         speaker = lastQuote.speaker;
         rule = 'partial quote in the same sentence';
-      } else if (candidate.rule === 'missing opening mark' || (!speech && !(continued && !scare && quotesWholeSentence(text, candidate)))) {
+      } else if (candidate.rule === 'missing opening mark' || (!speech && !marked && !(continued && !scare && quotesWholeSentence(text, candidate)))) {
         // A term or a title: the next quote may still take the cue before it ("called the document,
         // which both sides refer to as the “framework”, “a floor, not a ceiling”").
         continue;
@@ -101,6 +107,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
         const carried = carriedSpeaker(text, candidate, resolver);
         if (carried) ({ speaker, rule } = carried);
       }
+      if (marked && rule !== 'partial quote in the same sentence') rule = SHORT_MARKED_WORDS;
       if (speaker) resolver.noteSpeaker(speaker, candidate.start);
       if (pendingSpeaker !== undefined && speaker) suggestions[pendingSpeaker] = { ...suggestions[pendingSpeaker], speaker };
       pendingSpeaker = undefined;

@@ -11,8 +11,17 @@ const MIN_CLAIM_WORDS = 4;
 
 /** Gold quotes and claims of one PolNeAR article, in the project's kinds. */
 export interface PolnearGold {
-  readonly quotes: EvaluatedSpan[];
+  readonly quotes: GoldQuote[];
   readonly claims: EvaluatedSpan[];
+}
+
+export interface GoldQuote extends EvaluatedSpan {
+  /**
+   * Marked words of a Content PolNeAR gives no Source: mostly titles of works, nicknames, slogans
+   * and terms ("Saturday Night Live", a campaign's slogan), which our conventions do not count as
+   * quotes; the evaluation leaves them unjudged (see eval-polnear.mjs).
+   */
+  readonly sourceless?: true;
 }
 
 interface Attribution {
@@ -36,7 +45,7 @@ export function polnearGold(text: string, ann: string, file?: string): PolnearGo
   const attributions = document.events.filter((e) => e.type === 'Attribution' || e.type === 'Attribution-no-source').map(toAttribution).filter((a): a is Attribution => a !== undefined);
   resolveSpeakers(text, attributions);
   const regions = quotedRegions(text);
-  const quotes = new Map<string, EvaluatedSpan & { size: number }>();
+  const quotes = new Map<string, GoldQuote & { size: number }>();
   const claims: EvaluatedSpan[] = [];
   for (const attribution of attributions) {
     const size = attribution.content.reduce((n, f) => n + f.end - f.start, 0);
@@ -51,7 +60,7 @@ export function polnearGold(text: string, ann: string, file?: string): PolnearGo
         if (!part || words(text.slice(part.start, part.end)) === 0) continue;
         const key = `${part.start}-${part.end}`;
         const known = quotes.get(key);
-        if (!known || known.size > size) quotes.set(key, { kind: 'quote', ...part, ...(attribution.speaker ? { speaker: attribution.speaker } : {}), size });
+        if (!known || known.size > size) quotes.set(key, { kind: 'quote', ...part, ...(attribution.speaker ? { speaker: attribution.speaker } : {}), ...(attribution.source ? {} : { sourceless: true }), size });
       }
       outside += words(text.slice(at, Math.max(at, fragment.end)));
     }
@@ -95,9 +104,9 @@ function nameBefore(text: string, at: number): string {
 }
 
 /** A quote inside another gold quote (the same words under two nested attributions) counts once. */
-function withoutNested(quotes: EvaluatedSpan[]): EvaluatedSpan[] {
+function withoutNested(quotes: GoldQuote[]): GoldQuote[] {
   quotes.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: EvaluatedSpan[] = [];
+  const kept: GoldQuote[] = [];
   for (const q of quotes) {
     const last = kept[kept.length - 1];
     if (last && q.start < last.end) continue;
