@@ -147,6 +147,15 @@ describe('suggestAnnotations: speakers', () => {
     ]);
   });
 
+  it('takes a person described with several modifiers for an unnamed source, and a short whole sentence after a quote for its continuation', () => {
+    const text = 'Lena Holm wrote a book about the storm.\n\n"Did they wait too long? Probably," said one former senior harbour official. "But it was right."';
+    const found = of(text, 'quote');
+    assert.deepEqual(found.map((q) => [q.text, q.speaker, q.rule]), [
+      ['Did they wait too long? Probably,', 'unnamed source', 'paired marks'],
+      ['But it was right.', 'unnamed source', 'continuation of the previous quote'],
+    ]);
+  });
+
   it('names the person introduced right before an uncued quote, and no organisation', () => {
     const text = 'Councillor Ahmed Khan was not persuaded. "The numbers do not add up at all."\n\nProfessor Ian Doyle of Northgate University said the cores might be damaged.';
     assert.deepEqual(quotes(text), [['The numbers do not add up at all.', 'Ahmed Khan']]);

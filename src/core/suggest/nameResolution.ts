@@ -22,7 +22,7 @@ const UNNAMED_GROUP =
 
 /** Unnamed sources: "sources", "officials", "critics", "one source", "a senior official", "a spokesperson for the ministry". */
 const ANONYMOUS = new RegExp(
-  `(?<![\\p{L}])(?:${UNNAMED_GROUP}|one\\s+of\\s+them|(?:people|those|persons?)\\s+(?:familiar|close|with\\s+knowledge|briefed)|(?:one|a|an|another)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${UNNAMED_PERSON}))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:${UNNAMED_GROUP}|one\\s+of\\s+them|(?:people|those|persons?)\\s+(?:familiar|close|with\\s+knowledge|briefed)|(?:one|a|an|another)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${UNNAMED_PERSON}))(?![\\p{L}])`,
   'iu',
 );
 

@@ -82,7 +82,8 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
       const speech = looksLikeSpeech(said) && !scare;
       const cited = attribution !== undefined && looksLikeCitedWords(said);
       // Fewer words than a quotation: a partial one, maybe (its own rule, for its own confidence).
-      const marked = !speech && !cited && !scare && candidate.rule !== 'missing opening mark' && looksLikeMarkedWords(text, candidate, attribution !== undefined);
+      const goesOn = continued !== undefined && !scare && quotesWholeSentence(text, candidate);
+      const marked = !speech && !cited && !goesOn && !scare && candidate.rule !== 'missing opening mark' && looksLikeMarkedWords(text, candidate, attribution !== undefined);
       let speaker: string | undefined;
       let rule: string = candidate.rule;
       if (attribution && (attribution.speaker || speech || cited || marked)) {
@@ -91,7 +92,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
         // "… had “grown in too many directions” and had to be “rebuilt around fewer, bigger bets”".
         speaker = lastQuote.speaker;
         rule = 'partial quote in the same sentence';
-      } else if (candidate.rule === 'missing opening mark' || (!speech && !marked && !(continued && !scare && quotesWholeSentence(text, candidate)))) {
+      } else if (candidate.rule === 'missing opening mark' || (!speech && !marked && !goesOn)) {
         // A term or a title: the next quote may still take the cue before it ("called the document,
         // which both sides refer to as the “framework”, “a floor, not a ceiling”").
         continue;
