@@ -156,6 +156,24 @@ describe('suggestAnnotations: speakers', () => {
     ]);
   });
 
+  it('takes someone described with an indefinite article for an unnamed source, names inside it as modifiers, and "the person" after one for the same', () => {
+    const text = [
+      '"Every surrogate is lowering expectations," said one New Hampshire Democrat.',
+      '',
+      '"She did not like that," said a 2008 Holm campaign veteran.',
+      '',
+      'Another source familiar with the plan said the talks went well. At the same time, the person added, "nobody expects a deal."',
+      '',
+      'A year ago Ann Holm said: "We will build it all again."',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['Every surrogate is lowering expectations,', 'unnamed source'],
+      ['She did not like that,', 'unnamed source'],
+      ['nobody expects a deal.', 'unnamed source'],
+      ['We will build it all again.', 'Ann Holm'],
+    ]);
+  });
+
   it('names the person introduced right before an uncued quote, and no organisation', () => {
     const text = 'Councillor Ahmed Khan was not persuaded. "The numbers do not add up at all."\n\nProfessor Ian Doyle of Northgate University said the cores might be damaged.';
     assert.deepEqual(quotes(text), [['The numbers do not add up at all.', 'Ahmed Khan']]);

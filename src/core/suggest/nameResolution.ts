@@ -32,6 +32,15 @@ const ANONYMOUS_FIRST = new RegExp(
   'iu',
 );
 
+/**
+ * Someone described, not named: an indefinite article and no apposition, ending in a common noun or
+ * a party or place label ("a 2008 campaign veteran", "a Vermont Republican", "one New Hampshire
+ * Democrat"). Names inside are modifiers ("a Holm campaign veteran" is not Holm).
+ */
+const INDEFINITE_DESCRIPTION = /^\s*(?:a|an|one|another)\s+(?!named\s)[^,;:()]*?(?:\s\p{Ll}[\p{Ll}-]*|\s(?:Republican|Democrat|Independent|Libertarian|Conservative|Liberal|\p{Lu}\p{Ll}+(?:an|ian|ese|ish))s?)\s*$/u;
+/** How far back an unnamed source is still the one a definite "the person" refers to. */
+const RECENT_UNNAMED = 1500;
+
 /** Head nouns of a title that stands for a person ("Russia's foreign minister", "the diplomat"). */
 const NAMED_TITLES =
   'minister|envoy|president|premier|chancellor|secretary|chairman|chairwoman|chair|commander|head|leader|governor|mayor|senator|general|director|adviser|advisor|negotiator|councillor|judge|coach|captain|chief|founder|owner|author|ambassador|inspector|detective|superintendent|constable|sergeant|forecaster|consultant|professor|mother|father|wife|husband|son|daughter|sister|brother|boy|girl';
@@ -154,7 +163,7 @@ export class NameResolver {
   resolve(from: number, to: number, at: number, loose = false): string | undefined {
     const phrase = this.text.slice(from, to);
     // "A spokesperson for the Department of Health": the names after an unnamed source are not the speaker.
-    if (ANONYMOUS_FIRST.test(phrase)) return UNNAMED_SOURCE;
+    if (ANONYMOUS_FIRST.test(phrase) || INDEFINITE_DESCRIPTION.test(phrase)) return UNNAMED_SOURCE;
     const runs = nameRuns(this.text, from, to);
     const named = this.nameIn(runs);
     if (named) return named;
@@ -202,7 +211,9 @@ export class NameResolver {
   private introducedUnnamed(head: string, before: number): boolean {
     if (!UNNAMED_HEADS.has(head)) return false;
     const plural = head === 'person' ? 'people' : `${head}s`;
-    return new RegExp(`(?<![\\p{L}])(?:a|an|one|another|two|three|several|some)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${head}|${plural})(?![\\p{L}])`, 'iu').test(this.text.slice(Math.max(0, before - 3000), before));
+    const earlier = this.text.slice(Math.max(0, before - 3000), before);
+    // "Another source said …. The person added": an unnamed source just before, by any head, is the one meant.
+    return new RegExp(`(?<![\\p{L}])(?:a|an|one|another|two|three|several|some)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${head}|${plural})(?![\\p{L}])`, 'iu').test(earlier) || ANONYMOUS.test(earlier.slice(-RECENT_UNNAMED));
   }
 
   private pronoun(pronoun: string, offset: number, at: number): string | undefined {
