@@ -36,6 +36,7 @@ export function evalPolnear(args) {
   const options = { minOverlap: MIN_OVERLAP, sameSpeaker, skipSpeaker: (g) => g.speaker === undefined || isUnlinkedDescription(g.speaker) };
   let total;
   let allContents;
+  let namedSources;
   let millis = 0;
   let chars = 0;
   const bands = new Map();
@@ -57,6 +58,8 @@ export function evalPolnear(args) {
     const judgedSuggestions = suggested.filter((s) => s.kind !== 'quote' || quotes.some((q) => matches(q, s)) || !unjudged.some((u) => u.start < s.end && s.start < u.end));
     const scores = evaluateSuggestions([...quotes, ...gold.claims], judgedSuggestions, options);
     total = total ? addScores(total, scores) : scores;
+    const named = evaluateSuggestions(quotes, judgedSuggestions, { ...options, skipSpeaker: (g) => options.skipSpeaker(g) || g.pronounSource === true });
+    namedSources = namedSources ? addScores(namedSources, named) : named;
     countBands(bands, quotes, judgedSuggestions, options);
     countRules(rules, { ...gold, quotes }, judgedSuggestions, options);
     if (verbose) report(article, text, quotes, judgedSuggestions.filter((s) => s.kind === 'quote'), options);
@@ -70,6 +73,8 @@ export function evalPolnear(args) {
   };
   console.log(`PolNeAR ${split}: ${annFiles.size} articles, overlap ≥ ${MIN_OVERLAP} of the gold span`);
   console.log(line('quote'));
+  const n = namedSources.quote;
+  console.log(`       speaker where the source is written out, not a pronoun the gold resolves: ${pct(n.speakerRight / n.speakerJudged)} (${n.speakerRight}/${n.speakerJudged})`);
   console.log(line('quote', allContents, 'quote, sourceless marked words judged too:\n      '));
   console.log(line('claim'));
   console.log(`suggest: ${(chars / 1e6).toFixed(2)} M characters in ${millis.toFixed(0)} ms`);

@@ -62,10 +62,10 @@ describe('PolNeAR gold mapping', () => {
       ]),
     );
     assert.deepEqual(
-      gold.quotes.map((q) => [text.slice(q.start, q.end), q.speaker]),
+      gold.quotes.map((q) => [text.slice(q.start, q.end), q.speaker, q.pronounSource]),
       [
-        ['We are ready,', 'Lena Holm'],
-        ['the budget is tight.', 'the council'],
+        ['We are ready,', 'Lena Holm', true],
+        ['the budget is tight.', 'the council', undefined],
       ],
     );
     assert.deepEqual(
@@ -122,6 +122,7 @@ describe('PolNeAR gold mapping', () => {
     );
     // "she" passes over the board and the man named after Holm; "it" takes the board, not a person.
     assert.deepEqual(gold.quotes.map((q) => q.speaker), ['Lena Holm', 'Tom Brook', 'Harbour Board']);
+    assert.ok(gold.quotes.every((q) => q.pronounSource), 'each speaker is the gold’s resolution of a pronoun');
     const alone = 'Tom Brook spoke. Brook said his budget was short.\n"We are ready," she said.';
     const none = polnearGold(alone, ann(alone, [{ source: 'Brook', cue: 'Brook said', content: 'his budget was short' }, { source: 'she', cue: 'she said', content: '"We are ready,"' }]));
     assert.deepEqual(none.quotes.map((q) => q.speaker), [undefined]);

@@ -22,6 +22,8 @@ export interface GoldQuote extends EvaluatedSpan {
    * quotes; the evaluation leaves them unjudged (see eval-polnear.mjs).
    */
   readonly sourceless?: true;
+  /** The source is a pronoun ("she said"): the speaker is the gold's own resolution (resolveSpeakers), not the annotators'. */
+  readonly pronounSource?: true;
 }
 
 interface Attribution {
@@ -29,6 +31,8 @@ interface Attribution {
   readonly source?: TextRange;
   /** The name the source resolves to, if any (pronouns through the sources before them). */
   speaker?: string;
+  /** Whether the source is a pronoun. */
+  pronoun?: boolean;
 }
 
 /**
@@ -60,7 +64,7 @@ export function polnearGold(text: string, ann: string, file?: string): PolnearGo
         if (!part || words(text.slice(part.start, part.end)) === 0) continue;
         const key = `${part.start}-${part.end}`;
         const known = quotes.get(key);
-        if (!known || known.size > size) quotes.set(key, { kind: 'quote', ...part, ...(attribution.speaker ? { speaker: attribution.speaker } : {}), ...(attribution.source ? {} : { sourceless: true }), size });
+        if (!known || known.size > size) quotes.set(key, { kind: 'quote', ...part, ...(attribution.speaker ? { speaker: attribution.speaker } : {}), ...(attribution.source ? {} : { sourceless: true }), ...(attribution.pronoun ? { pronounSource: true } : {}), size });
       }
       outside += words(text.slice(at, Math.max(at, fragment.end)));
     }
@@ -89,7 +93,10 @@ function resolveSpeakers(text: string, attributions: Attribution[]): void {
   for (const attribution of withSource) {
     const raw = text.slice(attribution.source!.start, attribution.source!.end);
     if (isRelativeSource(raw)) attribution.speaker = goldSpeakerName(text, nameBefore(text, attribution.source!.start), attribution.source!.start) ?? named[named.length - 1];
-    else if (isPronounSource(raw)) attribution.speaker = [...named].reverse().find((speaker) => pronounFits(text, raw, speaker));
+    else if (isPronounSource(raw)) {
+      attribution.speaker = [...named].reverse().find((speaker) => pronounFits(text, raw, speaker));
+      attribution.pronoun = true;
+    }
     else {
       attribution.speaker = goldSpeakerName(text, raw, attribution.source!.start);
       // A name or an organisation (a capital last word), not a description ("a State Department official").
