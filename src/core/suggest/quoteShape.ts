@@ -62,9 +62,14 @@ export function looksLikeMarkedWords(text: string, quote: { start: number; end: 
 /** Words a paragraph needs outside its marks to be prose, not data (`{"name": "a value"}`). */
 const MIN_PROSE_WORDS = 3;
 
+/** The last paragraph asked about: a paragraph's candidates are asked in a row, and one paragraph may be the whole text. */
+let lastAsked: { text: string; paragraph: TextRange; prose: boolean } | undefined;
+
 function inProse(text: string, paragraph: TextRange): boolean {
+  if (lastAsked?.text === text && lastAsked.paragraph.start === paragraph.start && lastAsked.paragraph.end === paragraph.end) return lastAsked.prose;
   const outside = text.slice(paragraph.start, paragraph.end).replace(/["“”„][^"“”„]*["“”„]|''.*?''/gu, ' ');
-  return words(outside).length >= MIN_PROSE_WORDS;
+  lastAsked = { text, paragraph, prose: words(outside).length >= MIN_PROSE_WORDS };
+  return lastAsked.prose;
 }
 
 /**
