@@ -261,6 +261,8 @@ describe('suggestAnnotations: speakers', () => {
       '',
       'Coxswain Tam Rennick, of the Saltmere Volunteer Lifeboat, said the crew was out three times.',
       '',
+      'Mark Olsen, chairman of the board of Coastal Partners, said the fund would stay out of it.',
+      '',
       'Gareth Pryce heard what he called “a crack, like someone dropping a tray”.',
       '',
       'Two people familiar with the matter said hiring had stopped. “It was handled badly, and that is a low bar,” the person said.',
@@ -270,6 +272,7 @@ describe('suggestAnnotations: speakers', () => {
       [
         ['more rain could come', 'Priyanka Hollis'],
         ['the crew was out three times', 'Tam Rennick'],
+        ['the fund would stay out of it', 'Mark Olsen'],
         ['hiring had stopped', 'unnamed source'],
       ],
     );

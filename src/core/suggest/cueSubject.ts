@@ -2,8 +2,12 @@ import type { NameResolver } from './nameResolution';
 import type { Cue } from './reportingCues';
 import { wordCount } from './words';
 
-/** A clause that describes a name before it: "a forecaster at …", "the council's head of …", "of the lifeboat crew", "41". */
-const APPOSITION = /^\s*(?:(?:a|an|the|of|from|at|with|for)\s|\d+\s*$)/iu;
+/**
+ * A clause that describes a name before it: "a forecaster at …", "the council's head of …", "of
+ * the lifeboat crew", "41", or a bare role or aside in lower case ("chairman of the board of …",
+ * "speaking in Leeds", "however").
+ */
+const APPOSITION = /^\s*(?:(?:[Aa]n?|[Tt]he|[Oo]f|[Ff]rom|[Aa]t|[Ww]ith|[Ff]or)\s|\d+\s*$|\p{Ll})/u;
 
 /**
  * Who a cue's subject is: the words since the last comma, or before an apposition or relative
