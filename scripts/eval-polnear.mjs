@@ -1,6 +1,6 @@
 // Measures suggestAnnotations on PolNeAR (human-annotated US political news of 2016, brat standoff)
 // from a local checkout; nothing of the corpus is in this repository (its articles are copyrighted).
-// `npm run eval:suggest -- --polnear PATH/TO/PolNeAR [--split train|dev] [--verbose]`.
+// `npm run eval:suggest -- --polnear PATH/TO/PolNeAR [--split train|dev] [--verbose] [--by-rule] [--human]`.
 // Never point it at the test split: the project is measured on it independently. The mapping to
 // our kinds is in src/core/suggest/eval/polnearGold.ts and the README.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -78,6 +78,7 @@ export function evalPolnear(args) {
   console.log(line('quote', allContents, 'quote, sourceless marked words judged too:\n      '));
   console.log(line('claim'));
   console.log(`suggest: ${(chars / 1e6).toFixed(2)} M characters in ${millis.toFixed(0)} ms`);
+  if (args.includes('--human')) humanAgreement(dir, options);
   if (args.includes('--by-rule')) {
     console.log('by kind | rule | speaker: suggested, right (matched, with the gold speaker)');
     for (const [key, r] of [...rules].sort((a, b) => b[1].suggested - a[1].suggested)) console.log(`  ${key.padEnd(70)} ${String(r.suggested).padStart(5)} ${pct(r.right / r.suggested).padStart(5)}`);
@@ -88,6 +89,50 @@ export function evalPolnear(args) {
       console.log(`  ${band.toFixed(1)}–${(band + 0.1).toFixed(1)}  ${String(b.suggested).padStart(5)}  ${String(b.matched).padStart(5)}  ${b.right}/${b.judged} ${b.judged ? pct(b.right / b.judged) : '-'}`);
     }
   }
+}
+
+/**
+ * `--human`: on the articles several people annotated, one annotator's quotes (with their
+ * speakers) scored against another's as if they were suggestions, every ordered pair, with the
+ * same mapping, matching and speaker comparison as the suggester; and the suggester against each
+ * of them on the same articles. How far the suggester is from people, measured the same way.
+ */
+function humanAgreement(dir, options) {
+  const byArticle = new Map();
+  for (const name of readdirSync(join(dir, 'attributions')).filter((n) => n.endsWith('.ann')).sort()) {
+    const article = name.replace(/_[^_]+\.ann$/u, '');
+    byArticle.set(article, [...(byArticle.get(article) ?? []), name]);
+  }
+  let people;
+  let machine;
+  let pairs = 0;
+  let articles = 0;
+  for (const [article, names] of byArticle) {
+    if (names.length < 2) continue;
+    articles++;
+    const text = readFileSync(join(dir, 'text', `${article}.txt`), 'utf8');
+    const golds = names.map((n) => polnearGold(text, readFileSync(join(dir, 'attributions', n), 'utf8'), n).quotes.filter((q) => !q.sourceless));
+    const suggested = suggestAnnotations(text).filter((s) => s.kind === 'quote');
+    for (const a of golds) {
+      const m = evaluateSuggestions(a, suggested, options);
+      machine = machine ? addScores(machine, m) : m;
+      for (const b of golds) {
+        if (a === b) continue;
+        const h = evaluateSuggestions(a, b, options);
+        people = people ? addScores(people, h) : h;
+        pairs++;
+      }
+    }
+  }
+  const pct = (x) => (100 * x).toFixed(1);
+  const show = (label, s) => {
+    const o = precisionRecall(s.quote.overlap);
+    return `  ${label.padEnd(34)} quote P ${pct(o.precision)}  R ${pct(o.recall)}  F1 ${pct(o.f1)}  speaker ${pct(s.quote.speakerRight / s.quote.speakerJudged)} (${s.quote.speakerRight}/${s.quote.speakerJudged})`;
+  };
+  console.log(`articles with several annotators: ${articles} (${pairs} ordered pairs of annotators)`);
+  if (!people) return;
+  console.log(show('one annotator against another', people));
+  console.log(show('suggester against each annotator', machine));
 }
 
 /** Whether suggestion `s` covers MIN_OVERLAP of gold span `g`. */
