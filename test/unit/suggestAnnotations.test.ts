@@ -174,6 +174,25 @@ describe('suggestAnnotations: speakers', () => {
     ]);
   });
 
+  it('reads a name after a cue and before the marks, a group by its plural, an outlet by its common noun, and no medium after a preposition', () => {
+    const text = [
+      'Ada Holm spoke first. In other words, explained BBC moderator Tom Reyes: "What does that have to do with the budget?"',
+      '',
+      'Some Democrats say the vote could mark the "death of the old order" if she loses.',
+      '',
+      'The Northern newspaper Tidings noted that "as a matter of policy, officials do not meet such people."',
+      '',
+      'Tom Reyes said the vote has "kept us safe" on Twitter before claiming that borders are "tearing families apart."',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['What does that have to do with the budget?', 'Tom Reyes'],
+      ['death of the old order', 'unnamed source'],
+      ['as a matter of policy, officials do not meet such people.', 'Tidings'],
+      ['kept us safe', 'Tom Reyes'],
+      ['tearing families apart.', 'Tom Reyes'],
+    ]);
+  });
+
   it('names the person introduced right before an uncued quote, and no organisation', () => {
     const text = 'Councillor Ahmed Khan was not persuaded. "The numbers do not add up at all."\n\nProfessor Ian Doyle of Northgate University said the cores might be damaged.';
     assert.deepEqual(quotes(text), [['The numbers do not add up at all.', 'Ahmed Khan']]);

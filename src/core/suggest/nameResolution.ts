@@ -38,6 +38,12 @@ const ANONYMOUS_FIRST = new RegExp(
  * Democrat"). Names inside are modifiers ("a Holm campaign veteran" is not Holm).
  */
 const INDEFINITE_DESCRIPTION = /^\s*(?:a|an|one|another)\s+(?!named\s)[^,;:()]*?(?:\s\p{Ll}[\p{Ll}-]*|\s(?:Republican|Democrat|Independent|Libertarian|Conservative|Liberal|\p{Lu}\p{Ll}+(?:an|ian|ese|ish))s?)\s*$/u;
+/** Part of a group named by its capitalized plural: "Some Democrats", "many Republicans", "two Britons". */
+const SOME_OF_A_GROUP = /^\s*(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Ff]ew|[Aa] few|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Dd]ozens of|[Hh]undreds of)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Lu}\p{Ll}+s\s*$/u;
+/** An outlet or organisation introduced by its common noun: "the Israeli newspaper Haaretz", "the news agency Tass". */
+const OUTLET_NAMED = /(?:newspaper|paper|daily|weekly|tabloid|magazine|agency|network|broadcaster|channel|station|website|outlet|think tank|group)\s+((?:\p{Lu}[\p{L}.&’'-]*)(?:\s+\p{Lu}[\p{L}.&’'-]*){0,3})\s*$/u;
+/** A preposition right before a word: what follows is where or through what something was said. */
+const AFTER_PREPOSITION = /(?:^|\s)(?:on|in|at|to|from|with|by|for|of|into|via|about|over)\s+$/u;
 /** How far back an unnamed source is still the one a definite "the person" refers to. */
 const RECENT_UNNAMED = 1500;
 
@@ -163,7 +169,7 @@ export class NameResolver {
   resolve(from: number, to: number, at: number, loose = false): string | undefined {
     const phrase = this.text.slice(from, to);
     // "A spokesperson for the Department of Health": the names after an unnamed source are not the speaker.
-    if (ANONYMOUS_FIRST.test(phrase) || INDEFINITE_DESCRIPTION.test(phrase)) return UNNAMED_SOURCE;
+    if (ANONYMOUS_FIRST.test(phrase) || INDEFINITE_DESCRIPTION.test(phrase) || SOME_OF_A_GROUP.test(phrase)) return UNNAMED_SOURCE;
     const runs = nameRuns(this.text, from, to);
     const named = this.nameIn(runs);
     if (named) return named;
@@ -178,8 +184,11 @@ export class NameResolver {
       // Not the nearest name: a title nobody was named with is more likely someone new than whoever came last.
       return this.nameForTitle(head, from) ?? this.nameBeforeComma(from) ?? (this.introducedUnnamed(head, from) ? UNNAMED_SOURCE : this.previousSpeaker(at));
     }
+    const outlet = OUTLET_NAMED.exec(phrase);
+    if (outlet) return outlet[1];
     const run = runs.find((r) => !r.possessive && !r.afterThe);
-    if (loose && run && runs.length === 1) return run.tokens.join(' ');
+    // "…” on Twitter before claiming": a word after a preposition is a place or a medium, not the speaker.
+    if (loose && run && runs.length === 1 && !AFTER_PREPOSITION.test(this.text.slice(from, run.start))) return run.tokens.join(' ');
     // "the Home Office said", "…,” the state news agency KCNA reported": organisations speak too.
     return organisationIn(phrase);
   }

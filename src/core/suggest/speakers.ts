@@ -68,7 +68,15 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
   // The cue's own subject, not the sentence's first name ("…, a result Adeyemi described as “…”").
   // Not loose: a lone capitalized word at the start of a sentence ("Readers recalled …") is rarely a name.
   // Else the sentence's subject, for a verb that shares it ("… that A, and accused the committee of “…”").
-  return { cue, speaker: subjectOf(text, from, cue, resolver) ?? resolver.resolve(from, cue.start, quote.start) };
+  // Inverted, before the quote: "…, explained moderator Ana Ruiz: “…”".
+  return { cue, speaker: subjectOf(text, from, cue, resolver) ?? resolver.resolve(from, cue.start, quote.start) ?? invertedBefore(text, cue, quote.openMark, quote, resolver) };
+}
+
+/** The speaker named between a cue and the opening mark after it, when only a name and a colon or comma stand there. */
+function invertedBefore(text: string, cue: Cue, openMark: number, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
+  const between = text.slice(cue.end, openMark);
+  if (!/^\s+\S[^.!?;]*[:,]\s*$/u.test(between) || wordCount(between) > MAX_WORDS_BEFORE_CUE) return undefined;
+  return resolver.resolve(cue.end, cue.end + between.search(/[:,]\s*$/u), quote.start, true);
 }
 
 /** Where the clause after a closing mark ends: a sentence end, an opening mark, or the paragraph end. */
