@@ -193,6 +193,18 @@ describe('suggestAnnotations: speakers', () => {
     ]);
   });
 
+  it('does not end a sentence at an initial or a title, and takes "Mr. X" for a person with no first name written', () => {
+    const text = [
+      'The writer Dan Frome called it bad. Mr. Frome, a former speechwriter for George W. Bush, wrote: "The big question is whether he can cope."',
+      '',
+      'The mayor spoke. "I would have been all in," Mr. Alvado, the Republican mayor of Porthaven, said in his office.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['The big question is whether he can cope.', 'Dan Frome'],
+      ['I would have been all in,', 'Alvado'],
+    ]);
+  });
+
   it('names the person introduced right before an uncued quote, and no organisation', () => {
     const text = 'Councillor Ahmed Khan was not persuaded. "The numbers do not add up at all."\n\nProfessor Ian Doyle of Northgate University said the cores might be damaged.';
     assert.deepEqual(quotes(text), [['The numbers do not add up at all.', 'Ahmed Khan']]);

@@ -197,9 +197,16 @@ export class NameResolver {
   nameIn(runs: readonly NameMention[]): string | undefined {
     const people = runs.filter((r) => !r.possessive && !r.afterThe && !isOrganisation(r.tokens));
     // "Gareth Pryce, regional organiser of the Unite Works union,": a name before an apposition is the person.
-    const subject = people[0] && people[0].tokens.length >= 2 && /^,/u.test(this.text.slice(people[0].end, people[0].end + 1)) ? people[0] : undefined;
+    const subject = people[0] && (people[0].tokens.length >= 2 || this.afterHonorific(people[0])) && /^,/u.test(this.text.slice(people[0].end, people[0].end + 1)) ? people[0] : undefined;
     const run = subject ?? [...people].reverse().find((r) => r.tokens.length >= 2) ?? people[0];
-    return run && this.fullest(this.personTokens(run), run.start);
+    if (!run) return undefined;
+    // "Mr. Regalado" is a person even when the text never writes his first name.
+    return this.fullest(this.personTokens(run), run.start) ?? (run.tokens.length === 1 && this.afterHonorific(run) ? run.tokens[0] : undefined);
+  }
+
+  /** Whether "Mr.", "Mrs.", "Ms.", "Miss" or "Dr." stands right before a run. */
+  private afterHonorific(run: NameMention): boolean {
+    return /(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$/u.test(this.text.slice(Math.max(0, run.start - 6), run.start));
   }
 
   /** `nameIn` for `text[from, to)`. */

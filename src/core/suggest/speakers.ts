@@ -94,7 +94,10 @@ function pastAbbreviations(text: string, from: number, limit: number, pattern: R
 /** The start of the sentence that `at` is in, looking back no further than `limit`. */
 export function sentenceStartBefore(text: string, at: number, limit: number): number {
   for (let i = at - 1; i > limit; i--) {
-    if (/\s/.test(text[i]) && /[.!?…]["”’]?$/.test(text.slice(Math.max(limit, i - 2), i))) return i + 1;
+    if (!/\s/.test(text[i]) || !/[.!?…]["”’]?$/.test(text.slice(Math.max(limit, i - 2), i))) continue;
+    // "George W. Bush", "Sen. Rosa Vann": an initial's or a title's period does not end the sentence.
+    if (text[i - 1] === '.' && ABBREVIATION.test(text.slice(Math.max(limit, i - 7), i - 1))) continue;
+    return i + 1;
   }
   return limit;
 }
