@@ -193,15 +193,18 @@ describe('suggestAnnotations: speakers', () => {
     ]);
   });
 
-  it('does not end a sentence at an initial or a title, and takes "Mr. X" for a person with no first name written', () => {
+  it('does not end a sentence at an initial or a title, takes "Mr. X" for a person with no first name written, and a name before a long apposition after the quote', () => {
     const text = [
       'The writer Dan Frome called it bad. Mr. Frome, a former speechwriter for George W. Bush, wrote: "The big question is whether he can cope."',
       '',
       'The mayor spoke. "I would have been all in," Mr. Alvado, the Republican mayor of Porthaven, said in his office.',
+      '',
+      '"Hourly earnings showed the largest increase in years," Dana Hale, an economic adviser to the council and former director of the Budget Office, wrote on Friday.',
     ].join('\n');
     assert.deepEqual(quotes(text), [
       ['The big question is whether he can cope.', 'Dan Frome'],
       ['I would have been all in,', 'Alvado'],
+      ['Hourly earnings showed the largest increase in years,', 'Dana Hale'],
     ]);
   });
 

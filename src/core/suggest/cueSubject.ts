@@ -32,6 +32,11 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
   return undefined;
 }
 
+/** Whether a clause after a name and a comma describes that name (see APPOSITION). */
+export function isApposition(clause: string): boolean {
+  return APPOSITION.test(clause);
+}
+
 /** The last comma in `text[start, before)`, or `start - 1`; never looks outside the sentence. */
 export function lastComma(text: string, start: number, before: number): number {
   let i = before - 1;

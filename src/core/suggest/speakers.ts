@@ -1,4 +1,4 @@
-import { subjectOf } from './cueSubject';
+import { isApposition, subjectOf } from './cueSubject';
 import { findCues, isThoughtCue, type Cue } from './reportingCues';
 import type { NameResolver } from './nameResolution';
 import type { QuoteCandidate } from './quotes';
@@ -36,7 +36,14 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
   // "…” for the party, said Kunin. / …,” in sharp contrast to …, says Dana Scala,": the rest of the quote's clause, then an inverted cue.
   const inverted = /,\s*$/u.test(before) ? invertedSpeaker(text, cue, to, quote, resolver) : undefined;
   if (inverted && wordCount(before) <= MAX_WORDS_BEFORE_INVERTED_CUE) return { cue, speaker: inverted };
-  if (wordCount(before) > MAX_WORDS_BEFORE_CUE) return undefined;
+  if (wordCount(before) > MAX_WORDS_BEFORE_CUE) {
+    // "…,” Dana Hale, an adviser to … and former director of …, wrote": a name, then its apposition, then the cue.
+    const named = /^\s*((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*,/u.exec(before);
+    const rest = named && before.slice(named[0].length);
+    if (!named || !rest || !isApposition(rest) || wordCount(before) > MAX_WORDS_BEFORE_INVERTED_CUE) return undefined;
+    const speaker = resolver.resolve(from, from + named[0].length - 1, quote.start, true);
+    return speaker ? { cue, speaker } : undefined;
+  }
   if (wordCount(before) > 0) return { cue, speaker: resolver.resolve(from, cue.start, quote.start, true) };
   // Inverted order: "…,” stressed Rogozin.
   return { cue, speaker: invertedSpeaker(text, cue, to, quote, resolver) };
