@@ -208,6 +208,21 @@ describe('suggestAnnotations: speakers', () => {
     ]);
   });
 
+  it('hears shouts, retorts and answers as cues, and no one named before "we\'re asking"', () => {
+    const text = [
+      'Ada Holm took the stage. "All the way!" Holm shouted.',
+      '',
+      'Asked whether the club should apologise, Mr. Reyes shot back: "That would be good."',
+      '',
+      'Ana Ferro says "ask me in March" - no Ana, we\'re asking now.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['All the way!', 'Ada Holm'],
+      ['That would be good.', 'Reyes'],
+      ['ask me in March', 'Ana Ferro'],
+    ]);
+  });
+
   it('names the person introduced right before an uncued quote, and no organisation', () => {
     const text = 'Councillor Ahmed Khan was not persuaded. "The numbers do not add up at all."\n\nProfessor Ian Doyle of Northgate University said the cores might be damaged.';
     assert.deepEqual(quotes(text), [['The numbers do not add up at all.', 'Ahmed Khan']]);

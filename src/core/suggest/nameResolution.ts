@@ -177,6 +177,8 @@ export class NameResolver {
     const last = words[words.length - 1].toLowerCase();
     // "what he called “…”": a pronoun right before the cue is its subject.
     if ((words.length <= 2 && PRONOUNS.has(last)) || SUBJECT_PRONOUNS.has(last)) return this.pronoun(last, from + phrase.lastIndexOf(words[words.length - 1]), at);
+    // "…” – no Ferro, we're asking now": a first- or second-person subject right before the cue is nobody named before it.
+    if (/^(?:i|we|you|they)(?:[’'](?:re|ve|ll|d|m))?$/u.test(last)) return undefined;
     if (ANONYMOUS.test(phrase)) return UNNAMED_SOURCE;
     const title = TITLE_HEAD.exec(phrase);
     if (title) {

@@ -21,12 +21,16 @@ const SPEECH_VERBS = [
   'countered', 'counters', 'assured', 'assures', 'informed', 'advised',
   'proposed', 'recommended', 'demanded', 'demands', 'questioned', 'wondered', 'reckoned', 'reckons', 'feared', 'fears', 'hinted',
   'speculated', 'accused', 'accuses', 'blamed', 'blames',
+  'shouted', 'shouts', 'yelled', 'yells', 'chanted', 'screamed', 'exclaimed', 'whispered', 'shot back', 'fired back', 'snapped', 'mused',
+  'answered', 'answers', 'asserted', 'asserts', 'retorted', 'interjected', 'acknowledges', 'admits', 'recalls', 'remarks', 'observes',
+  'concludes', 'tweets', 'explaining', 'asserting', 'telling', 'asking', 'promising', 'vowing', 'pledging', 'admitting', 'acknowledging',
+  'declaring', 'stating', 'predicting', 'complaining', 'recalling',
   'warning', 'insisting', 'arguing', 'claiming', 'describing', 'calling', 'expect', 'believe', 'think', 'hope', 'fear',
   ...QUOTE_ONLY_VERBS,
 ];
 
 /** Verbs that take the hearer as object before the content ("told journalists that …"). */
-export const HEARER_CUES = new Set(['told', 'tells', 'asked', 'asks', 'urged', 'urges', 'assured', 'assures', 'informed', 'advised']);
+export const HEARER_CUES = new Set(['told', 'tells', 'asked', 'asks', 'urged', 'urges', 'assured', 'assures', 'informed', 'advised', 'telling', 'asking']);
 
 /** Cues that report a thought, not words: fine for claims, never enough to make marks a quote. */
 const THOUGHT_CUES = new Set(['expect', 'believe', 'think', 'hope', 'fear', 'believes', 'believed', 'thinks', 'thought', 'expects', 'expected', 'hopes', 'hoped', 'feared', 'fears', 'reckoned', 'reckons', 'wondered']);
