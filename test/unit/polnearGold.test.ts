@@ -148,6 +148,8 @@ describe('PolNeAR gold mapping', () => {
     assert.ok(sameSpeaker('a person close to the Brooks', 'unnamed source'));
     assert.ok(sameSpeaker('the official', 'unnamed source'));
     assert.ok(!sameSpeaker('a study by economists at the university', 'unnamed source'));
+    assert.ok(!sameSpeaker('a poll conducted in May', 'unnamed source'));
+    assert.ok(sameSpeaker('a longtime party data expert', 'unnamed source'));
     assert.ok(!sameSpeaker('the nominee', 'unnamed source'));
   });
 

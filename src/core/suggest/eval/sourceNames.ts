@@ -167,7 +167,10 @@ const THING_HEADS = new Set('article study report statement poll survey memo let
 function namesAThing(description: string): boolean {
   const words = description.toLowerCase().split(/\s+/u);
   const link = words.findIndex((w, i) => i > 0 && /^(?:of|for|from|by|on|at|in|about|with|to)$/u.test(w));
-  return words.slice(0, link > 0 ? link : words.length).some((w) => THING_HEADS.has(w.replace(/[’']s?$/u, '')));
+  const before = words.slice(0, link > 0 ? link : words.length).map((w) => w.replace(/[’'.,]s?$/u, ''));
+  // "a GOP data expert", "a show host": a word for a thing may modify a word for a person.
+  const person = /(?:er|or|ist|ian|man|woman|person|official|aide|expert|source|staff)s?$/u.test(before[before.length - 1]);
+  return THING_HEADS.has(before[before.length - 1]) || (!person && before.some((w) => THING_HEADS.has(w)));
 }
 
 function singular(word: string): string {
