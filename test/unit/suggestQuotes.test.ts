@@ -31,6 +31,8 @@ describe('suggestAnnotations on news: which marked words are quotes', () => {
       '',
       'Tom Weller wants to stay "in the fight" until spring.',
       '',
+      'Then Lena Holm attacked Tom Weller for being a "failed candidate".',
+      '',
       'The mayor read "Ports of the Future" aloud, and the so-called "slow lane" stayed shut.',
       '',
       'It was "late" again.',
@@ -41,6 +43,7 @@ describe('suggestAnnotations on news: which marked words are quotes', () => {
     assert.deepEqual(found.map((q) => [q.text, q.speaker, q.rule]), [
       ['overambitious', 'Ada Okafor', 'short marked words'],
       ['in the fight', 'Tom Weller', 'short marked words'],
+      ['failed candidate', 'Lena Holm', 'short marked words'],
     ]);
     const paired = suggestAnnotations('"We will not give up the talks," Ada Okafor said on Monday.').find((s) => s.kind === 'quote')!;
     assert.ok(found.every((q) => q.confidence! < paired.confidence!), 'less sure than a quotation');

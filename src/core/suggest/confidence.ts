@@ -18,7 +18,7 @@ const RIGHT_ON_TRAIN: Readonly<Record<string, number>> = {
   'quote|quote over several paragraphs|named': 0.5,
   'quote|short marked words|named': 0.52,
   'quote|short marked words|unnamed': 0.4,
-  'quote|short marked words|none': 0.08,
+  'quote|short marked words|none': 0.06,
   'quote|paired marks|unnamed': 0.21,
   'quote|continuation of the previous quote|unnamed': 0.15,
   'quote|paired marks|none': 0.15,

@@ -13,7 +13,7 @@ import { looksLikeCitedWords, looksLikeMarkedWords, looksLikeSpeech, namesAWork,
 import { findCues } from './reportingCues';
 import { sentences } from './sentences';
 import { withRegisteredSpeakers } from './registryNames';
-import { quoteAttribution } from './speakers';
+import { quoteAttribution, sentenceStartBefore } from './speakers';
 import { narratorHedge } from './speculation';
 import type { Suggestion } from './suggestion';
 import { wordCount } from './words';
@@ -96,6 +96,8 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
         // A term or a title: the next quote may still take the cue before it ("called the document,
         // which both sides refer to as the “framework”, “a floor, not a ceiling”").
         continue;
+      } else if (marked && candidate.openMark !== undefined && (speaker = resolver.firstPersonBetween(sentenceStartBefore(text, candidate.openMark, paragraph.start), candidate.openMark))) {
+        // "Holm attacked Reyes for being a “failed candidate”": a few marked words are the words of their sentence's subject.
       } else if (continued) {
         speaker = continued.speaker;
         rule = 'continuation of the previous quote';
