@@ -223,6 +223,11 @@ describe('suggestAnnotations: speakers', () => {
     ]);
   });
 
+  it('gives marks right after a cue to that cue, not to a cue further on in another clause', () => {
+    const text = 'Tom Reyes and Ada Holm stood face-to-face on Thursday.\n\nReyes started out their ninth debate saying "of course" Holm has the qualifications to be mayor, but questioned her judgment.';
+    assert.deepEqual(quotes(text), [['of course', 'Tom Reyes']]);
+  });
+
   it('names the person introduced right before an uncued quote, and no organisation', () => {
     const text = 'Councillor Ahmed Khan was not persuaded. "The numbers do not add up at all."\n\nProfessor Ian Doyle of Northgate University said the cores might be damaged.';
     assert.deepEqual(quotes(text), [['The numbers do not add up at all.', 'Ahmed Khan']]);

@@ -10,6 +10,9 @@ export interface Attribution {
   readonly speaker?: string;
 }
 
+/** How many words may stand between a cue and the opening mark for the cue to be the quote's own ("said the plan was “…”"). */
+const ADJACENT_CUE_WORDS = 3;
+
 /** How many words may stand between a closing mark and its cue ("…,” Russia's foreign minister said). */
 const MAX_WORDS_BEFORE_CUE = 8;
 
@@ -19,10 +22,12 @@ const MAX_WORDS_BEFORE_CUE = 8;
  * before the opening mark in the same sentence (Grushko announced that “…” / saying they “…”).
  */
 export function quoteAttribution(text: string, quote: QuoteCandidate, previousClose: number, resolver: NameResolver): Attribution | undefined {
+  const before = attributionBefore(text, quote, previousClose, resolver);
+  // "X began saying “of course” Y has …, but questioned …": a cue right before the marks is theirs, not one further on.
+  if (before?.speaker && quote.openMark !== undefined && wordCount(text.slice(before.cue.end, quote.openMark)) <= ADJACENT_CUE_WORDS) return before;
   const after = quote.closeMark === undefined ? undefined : attributionAfter(text, quote, quote.closeMark + 1, resolver);
   if (after?.speaker) return after;
   // "…, saying they “…”, but lamented …": a cue after the quote with no one named belongs to the next clause.
-  const before = attributionBefore(text, quote, previousClose, resolver);
   return before?.speaker ? before : (after ?? before);
 }
 
