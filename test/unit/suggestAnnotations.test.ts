@@ -228,6 +228,11 @@ describe('suggestAnnotations: speakers', () => {
     assert.deepEqual(quotes(text), [['of course', 'Tom Reyes']]);
   });
 
+  it('gives a participle after a comma the subject of its sentence, not a name in the clause before it', () => {
+    const text = 'Ada Holm spoke on Monday. Holm, Northport’s sitting director, repeated accusations that Tom Reyes recites the same lines, calling him a "talented speaker" when asked.';
+    assert.deepEqual(quotes(text), [['talented speaker', 'Ada Holm']]);
+  });
+
   it('names the person introduced right before an uncued quote, and no organisation', () => {
     const text = 'Councillor Ahmed Khan was not persuaded. "The numbers do not add up at all."\n\nProfessor Ian Doyle of Northgate University said the cores might be damaged.';
     assert.deepEqual(quotes(text), [['The numbers do not add up at all.', 'Ahmed Khan']]);
