@@ -228,6 +228,11 @@ describe('suggestAnnotations: speakers', () => {
     assert.deepEqual(quotes(text), [['of course', 'Tom Reyes']]);
   });
 
+  it('takes "Mrs. X" for the woman of that surname when a man shares it', () => {
+    const text = 'Mary Holm and her husband Tom Holm arrived together.\n\n"We are ready," Mrs. Holm said.';
+    assert.deepEqual(quotes(text), [['We are ready,', 'Mary Holm']]);
+  });
+
   it('gives a participle after a comma the subject of its sentence, not a name in the clause before it', () => {
     const text = 'Ada Holm spoke on Monday. Holm, Northport’s sitting director, repeated accusations that Tom Reyes recites the same lines, calling him a "talented speaker" when asked.';
     assert.deepEqual(quotes(text), [['talented speaker', 'Ada Holm']]);

@@ -272,8 +272,15 @@ export class NameResolver {
   private fullest(tokens: readonly string[], at: number): string | undefined {
     if (isOrganisation(tokens)) return undefined;
     const list = this.bySurname.get(tokens[tokens.length - 1]) ?? [];
-    const same = list.filter((m) => endsWith(m.tokens, tokens));
+    let same = list.filter((m) => endsWith(m.tokens, tokens));
     if (same.length === 0) return tokens.length >= 2 ? tokens.join(' ') : undefined;
+    // "Mrs. Clinton" in an article that also names Bill Clinton: a form whose first name is of the other gender is not meant.
+    const honorific = tokens.length === 1 ? /(?<![\p{L}])(Mr|Mrs|Ms|Miss)\.?\s+$/u.exec(this.text.slice(Math.max(0, at - 6), at))?.[1] : undefined;
+    const gender = honorific && honorificGender(honorific);
+    if (gender) {
+      const agreeing = same.filter((m) => (firstNameGender(m.tokens[0]) ?? gender) === gender);
+      if (agreeing.length > 0) same = agreeing;
+    }
     const recent = [...same].reverse().find((m) => m.start <= at) ?? same[0];
     const longest = same.filter((m) => endsWith(m.tokens, recent.tokens)).reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a));
     return longest.tokens.join(' ');
