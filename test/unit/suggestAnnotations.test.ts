@@ -228,6 +228,29 @@ describe('suggestAnnotations: speakers', () => {
     assert.deepEqual(quotes(text), [['of course', 'Tom Reyes']]);
   });
 
+  it('reads no cue in a name ("the United States had"), shares a subject with a verb after "and", and hears "found", "put it" and "characterized"', () => {
+    const text = [
+      'Ada Holm spoke first.',
+      '',
+      'Holm had said in an interview that the United States had "contained" the group.',
+      '',
+      'Tom Reyes said the move was made by commissioner Ana Ferro and said, "Who are you going to trust on security here?"',
+      '',
+      'In 2014, the Harbour Institute found that "about twice as many boats as before were idle."',
+      '',
+      'As the Coastal Herald put it, "Hello, it is the ferry again."',
+      '',
+      'The Tidings characterized the plan as a "journey from denial to grief."',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['contained', 'Ada Holm'],
+      ['Who are you going to trust on security here?', 'Tom Reyes'],
+      ['about twice as many boats as before were idle.', 'Harbour Institute'],
+      ['Hello, it is the ferry again.', 'Coastal Herald'],
+      ['journey from denial to grief.', 'Tidings'],
+    ]);
+  });
+
   it('takes "Mrs. X" for the woman of that surname when a man shares it', () => {
     const text = 'Mary Holm and her husband Tom Holm arrived together.\n\n"We are ready," Mrs. Holm said.';
     assert.deepEqual(quotes(text), [['We are ready,', 'Mary Holm']]);

@@ -1,7 +1,7 @@
 import { firstIndex } from './firstIndex';
 
 /** Verbs that introduce a quoted phrase but never a content: "called the cuts ‘a hammer blow’". */
-const QUOTE_ONLY_VERBS = ['called', 'calls', 'described', 'describes', 'branded', 'brands', 'calling', 'describing'];
+const QUOTE_ONLY_VERBS = ['called', 'calls', 'described', 'describes', 'branded', 'brands', 'calling', 'describing', 'characterized', 'characterised', 'characterizes', 'characterizing'];
 
 /**
  * Words that report speech or thought. A cue links a quote or a paraphrase to whoever is named
@@ -24,7 +24,7 @@ const SPEECH_VERBS = [
   'shouted', 'shouts', 'yelled', 'yells', 'chanted', 'screamed', 'exclaimed', 'whispered', 'shot back', 'fired back', 'snapped', 'mused',
   'answered', 'answers', 'asserted', 'asserts', 'retorted', 'interjected', 'acknowledges', 'admits', 'recalls', 'remarks', 'observes',
   'concludes', 'tweets', 'explaining', 'asserting', 'telling', 'asking', 'promising', 'vowing', 'pledging', 'admitting', 'acknowledging',
-  'declaring', 'stating', 'predicting', 'complaining', 'recalling',
+  'declaring', 'stating', 'predicting', 'complaining', 'recalling', 'found', 'finds', 'put it', 'puts it',
   'warning', 'insisting', 'arguing', 'claiming', 'describing', 'calling', 'expect', 'believe', 'think', 'hope', 'fear',
   ...QUOTE_ONLY_VERBS,
 ];
@@ -93,6 +93,8 @@ function scanCues(text: string): ScannedCue[] {
     if (next && TWO_WORD_CUES.get(word.lower)?.has(next.lower) && /^\s+$/.test(text.slice(word.end, next.start))) end = next.end;
     else if (SINGLE_WORD_CUES.has(word.lower) && !isWordJoiner(text, word.start - 1) && !isWordJoiner(text, word.end)) end = word.end;
     if (end === -1) continue;
+    // "the United States had": a capitalized cue word inside a sentence is a name's word, not a verb.
+    if (/^\p{Lu}/u.test(text[word.start]) && i > 0 && !/[.!?:;"“”‘’'\n([—–-]\s*$/u.test(text.slice(Math.max(0, word.start - 4), word.start))) continue;
     const previous = words[i - 1];
     const auxiliary = previous && AUXILIARIES.has(previous.lower) && /^\s+$/.test(text.slice(previous.end, word.start));
     const start = auxiliary ? previous.start : word.start;

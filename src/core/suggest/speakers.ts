@@ -80,8 +80,9 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
   // The cue's own subject, not the sentence's first name ("…, a result Adeyemi described as “…”").
   // Not loose: a lone capitalized word at the start of a sentence ("Readers recalled …") is rarely a name.
   // Else the sentence's subject, for a verb that shares it ("… that A, and accused the committee of “…”").
-  // "Holm, the governor, repeated that Reyes …, calling him a “…”": a participle after a comma shares the sentence's subject.
-  if (/ing$/u.test(cue.lemma) && /,\s*$/u.test(text.slice(Math.max(from, cue.start - 3), cue.start))) {
+  // "Holm, the governor, repeated that Reyes …, calling him a “…”": a participle after a comma shares the sentence's subject;
+  // "Holm said the move was Reyes's and said, “…”": a verb after "and" shares it too.
+  if ((/ing$/u.test(cue.lemma) && /,\s*$/u.test(text.slice(Math.max(from, cue.start - 3), cue.start))) || /(?<![\p{L}])and\s+$/u.test(text.slice(Math.max(from, cue.start - 5), cue.start))) {
     const subject = resolver.firstPersonBetween(from, cue.start);
     if (subject) return { cue, speaker: subject };
   }
