@@ -251,6 +251,21 @@ describe('suggestAnnotations: speakers', () => {
     ]);
   });
 
+  it('names a document that speaks by its own words, and takes a user or a commenter for an unnamed source', () => {
+    const text = [
+      'Ada Holm spoke first.',
+      '',
+      'A letter to council members calls for the harbour to respond by "recognizing the threat to every family here."',
+      '',
+      '"It is great fun watching the fight in the harbour," one user wrote. "This is their democracy."',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['recognizing the threat to every family here.', 'a letter to council members'],
+      ['It is great fun watching the fight in the harbour,', 'unnamed source'],
+      ['This is their democracy.', 'unnamed source'],
+    ]);
+  });
+
   it('takes "Mrs. X" for the woman of that surname when a man shares it', () => {
     const text = 'Mary Holm and her husband Tom Holm arrived together.\n\n"We are ready," Mrs. Holm said.';
     assert.deepEqual(quotes(text), [['We are ready,', 'Mary Holm']]);

@@ -14,11 +14,11 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 
 /** People a text quotes without naming them, singular ("one source", "a spokesperson for …"). */
 const UNNAMED_PERSON =
-  'source|official|insider|member|witness|resident|employee|diplomat|person|spokesperson|spokesman|spokeswoman|representative|analyst|expert|critic|observer|neighbour|neighbor|campaigner|activist|worker|man|woman|parent|teacher|student|fan|supporter|shopper|customer|passenger|driver|local|aide|officer|executive|manager|lawyer|doctor|nurse|economist|trader|banker|researcher|scientist|engineer|volunteer|organiser|organizer|colleague|friend|relative|villager|farmer|pupil|visitor|investor|staffer';
+  'source|official|insider|member|witness|resident|employee|diplomat|person|spokesperson|spokesman|spokeswoman|representative|analyst|expert|critic|observer|neighbour|neighbor|campaigner|activist|worker|man|woman|parent|teacher|student|fan|supporter|shopper|customer|passenger|driver|local|aide|officer|executive|manager|lawyer|doctor|nurse|economist|trader|banker|researcher|scientist|engineer|volunteer|organiser|organizer|colleague|friend|relative|villager|farmer|pupil|visitor|investor|staffer|user|commenter|reader|viewer|blogger|netizen|voter|delegate|protester|protestor|demonstrator|attendee|caller|listener|veteran';
 
 /** Groups a text quotes without naming anyone: "traders on Market Row", "health officials", "people familiar with …". */
 const UNNAMED_GROUP =
-  'sources|insiders|officials|critics|analysts|experts|observers|residents|neighbours|neighbors|witnesses|campaigners|activists|economists|traders|shopkeepers|locals|parents|teachers|nurses|doctors|workers|staff|employees|engineers|fans|supporters|villagers|farmers|drivers|passengers|students|pupils|visitors|organisers|organizers|volunteers|investors|executives|colleagues|friends|relatives|scientists|researchers|diplomats';
+  'sources|insiders|officials|critics|analysts|experts|observers|residents|neighbours|neighbors|witnesses|campaigners|activists|economists|traders|shopkeepers|locals|parents|teachers|nurses|doctors|workers|staff|employees|engineers|fans|supporters|villagers|farmers|drivers|passengers|students|pupils|visitors|organisers|organizers|volunteers|investors|executives|colleagues|friends|relatives|scientists|researchers|diplomats|commenters|bloggers|netizens|protesters|protestors|demonstrators';
 
 /** Unnamed sources: "sources", "officials", "critics", "one source", "a senior official", "a spokesperson for the ministry". */
 const ANONYMOUS = new RegExp(
@@ -38,6 +38,12 @@ const ANONYMOUS_FIRST = new RegExp(
  * Democrat"). Names inside are modifiers ("a Holm campaign veteran" is not Holm).
  */
 const INDEFINITE_DESCRIPTION = /^\s*(?:a|an|one|another)\s+(?!named\s)[^,;:()]*?(?:\s\p{Ll}[\p{Ll}-]*|\s(?:Republican|Democrat|Independent|Libertarian|Conservative|Liberal|\p{Lu}\p{Ll}+(?:an|ian|ese|ish))s?)\s*$/u;
+/**
+ * A document, a poll or a post as the subject of a cue ("A letter to committee members calls for
+ * …", "an FBI investigation said", "one tweet read"): the source is the document, named by the
+ * text's own words, its determiner in lower case (the conventions make documents speakers).
+ */
+const DOCUMENT_SUBJECT = /^\s*((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\p{L}\d’'-]+\s+){0,3}?(?:letter|report|statement|study|poll|survey|article|tweet|post|ad|advertisement|editorial|memo|investigation|review|analysis|transcript|e-?mail|website|paper|document|filing|complaint|lawsuit|release|video|book|column)(?:\s+(?:from|by|of|to|in|on|for)\s+[^,;:.!?]{1,60}?)?)\s*,?\s*$/u;
 /** Part of a group named by its capitalized plural: "Some Democrats", "many Republicans", "two Britons". */
 const SOME_OF_A_GROUP = /^\s*(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Ff]ew|[Aa] few|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Dd]ozens of|[Hh]undreds of)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Lu}\p{Ll}+s\s*$/u;
 /** An outlet or organisation introduced by its common noun: "the Israeli newspaper Haaretz", "the news agency Tass". */
@@ -169,6 +175,8 @@ export class NameResolver {
   resolve(from: number, to: number, at: number, loose = false): string | undefined {
     const phrase = this.text.slice(from, to);
     // "A spokesperson for the Department of Health": the names after an unnamed source are not the speaker.
+    const document = DOCUMENT_SUBJECT.exec(phrase);
+    if (document) return document[1].replace(/\s+/gu, ' ').replace(/^\p{Lu}(?=\p{Ll}*\s)/u, (c) => c.toLowerCase());
     if (ANONYMOUS_FIRST.test(phrase) || INDEFINITE_DESCRIPTION.test(phrase) || SOME_OF_A_GROUP.test(phrase)) return UNNAMED_SOURCE;
     const runs = nameRuns(this.text, from, to);
     const named = this.nameIn(runs);
