@@ -266,6 +266,32 @@ describe('suggestAnnotations: speakers', () => {
     ]);
   });
 
+  it('after a quote: a name and its apposition before the cue, no one the words are about, a name after a description, and acronyms inside', () => {
+    const text = [
+      'Ana Walker spoke first.',
+      '',
+      '"Would I wish that? Absolutely," Eric Wold, a strategist and former adviser to Ana Walker, said of Tom Reyes.',
+      '',
+      '"Basically all of my friends are women," Butz, 49, told The Harbour Post.',
+      '',
+      'They did not find "ties of any consequence," said the bureau\'s director, James B. Corey, on Monday.',
+      '',
+      '"In every election there are stories," Steve Rosen, a former political director of the A.F.L.-C.I.O. and organizer, wrote in an email.',
+      '',
+      '"Anyone who refuses to follow the laws puts us at risk," said constituent Dan Golan when asked about Ana Walker.',
+      '',
+      '"You know, it happens, right?" Reyes went on.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['Would I wish that? Absolutely,', 'Eric Wold'],
+      ['Basically all of my friends are women,', 'Butz'],
+      ['ties of any consequence,', 'James Corey'],
+      ['In every election there are stories,', 'Steve Rosen'],
+      ['Anyone who refuses to follow the laws puts us at risk,', 'Dan Golan'],
+      ['You know, it happens, right?', 'Tom Reyes'],
+    ]);
+  });
+
   it('takes "Mrs. X" for the woman of that surname when a man shares it', () => {
     const text = 'Mary Holm and her husband Tom Holm arrived together.\n\n"We are ready," Mrs. Holm said.';
     assert.deepEqual(quotes(text), [['We are ready,', 'Mary Holm']]);

@@ -24,7 +24,7 @@ const SPEECH_VERBS = [
   'shouted', 'shouts', 'yelled', 'yells', 'chanted', 'screamed', 'exclaimed', 'whispered', 'shot back', 'fired back', 'snapped', 'mused',
   'answered', 'answers', 'asserted', 'asserts', 'retorted', 'interjected', 'acknowledges', 'admits', 'recalls', 'remarks', 'observes',
   'concludes', 'tweets', 'explaining', 'asserting', 'telling', 'asking', 'promising', 'vowing', 'pledging', 'admitting', 'acknowledging',
-  'declaring', 'stating', 'predicting', 'complaining', 'recalling', 'found', 'finds', 'put it', 'puts it',
+  'declaring', 'stating', 'predicting', 'complaining', 'recalling', 'found', 'finds', 'put it', 'puts it', 'went on', 'goes on',
   'warning', 'insisting', 'arguing', 'claiming', 'describing', 'calling', 'expect', 'believe', 'think', 'hope', 'fear',
   ...QUOTE_ONLY_VERBS,
 ];

@@ -36,23 +36,25 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
   const cue = findCues(text, from, to).find((c) => !isThoughtCue(c));
   if (!cue) return undefined;
   const before = text.slice(from, cue.start);
-  // "…,” Sen. Rosa Vann (D-Ore.) said": a title's period and a party label do not end the clause.
-  if (/[.!?;:]/.test(before.replace(/\([RDI]-[^()]{1,12}\)/gu, '').replace(ABBREVIATIONS, ''))) return undefined;
+  // "…,” Sen. Rosa Vann (D-Ore.) said": a title's period, an acronym's ("A.F.L.-C.I.O.") and a party label do not end the clause.
+  if (/[.!?;:]/.test(before.replace(/\([RDI]-[^()]{1,12}\)/gu, '').replace(ACRONYM_DOTS, '').replace(ABBREVIATIONS, ''))) return undefined;
+  // "…,” Butz, 49, told The Post / …,” Dana Hale, an adviser to … and former director of …, wrote": a name, its apposition, the cue.
+  const named = /^\s*((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*,/u.exec(before);
+  if (named && isApposition(before.slice(named[0].length).replace(/[\s,]+$/u, '')) && wordCount(before) <= MAX_WORDS_BEFORE_INVERTED_CUE) {
+    const speaker = resolver.resolve(from, from + named[0].length - 1, quote.start, true);
+    if (speaker) return { cue, speaker };
+  }
   // "…” for the party, said Kunin. / …,” in sharp contrast to …, says Dana Scala,": the rest of the quote's clause, then an inverted cue.
   const inverted = /,\s*$/u.test(before) ? invertedSpeaker(text, cue, to, quote, resolver) : undefined;
   if (inverted && wordCount(before) <= MAX_WORDS_BEFORE_INVERTED_CUE) return { cue, speaker: inverted };
-  if (wordCount(before) > MAX_WORDS_BEFORE_CUE) {
-    // "…,” Dana Hale, an adviser to … and former director of …, wrote": a name, then its apposition, then the cue.
-    const named = /^\s*((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*,/u.exec(before);
-    const rest = named && before.slice(named[0].length);
-    if (!named || !rest || !isApposition(rest) || wordCount(before) > MAX_WORDS_BEFORE_INVERTED_CUE) return undefined;
-    const speaker = resolver.resolve(from, from + named[0].length - 1, quote.start, true);
-    return speaker ? { cue, speaker } : undefined;
-  }
+  if (wordCount(before) > MAX_WORDS_BEFORE_CUE) return undefined;
   if (wordCount(before) > 0) return { cue, speaker: resolver.resolve(from, cue.start, quote.start, true) };
   // Inverted order: "…,” stressed Rogozin.
   return { cue, speaker: invertedSpeaker(text, cue, to, quote, resolver) };
 }
+
+/** Periods inside an acronym ("U.S.", "A.F.L.-C.I.O."), which end no sentence. */
+const ACRONYM_DOTS = /(?<![\p{L}])(?:\p{Lu}\.-?){2,}/gu;
 
 /** How many words may stand between a closing mark and an inverted cue after a comma. */
 const MAX_WORDS_BEFORE_INVERTED_CUE = 20;
@@ -66,8 +68,14 @@ const ABBREVIATIONS = new RegExp(String.raw`${ABBREVIATED}\.(?=\s)`, 'gu');
 
 /** The speaker named right after a cue ("said Rep. Xavier Becerra, a California Democrat"). */
 function invertedSpeaker(text: string, cue: Cue, to: number, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
-  const nameEnd = pastAbbreviations(text, cue.end, to, /[,.;:!?(]|\s(?:to|in|at|on|during|after|before|from|as)\s/g);
-  return resolver.resolve(cue.end, nameEnd, quote.start, true);
+  // "…,” X said of Cruz": whom the words are about, not who said them.
+  if (/^\s+(?:of|about|to|at|on|in|for|with)\s/u.test(text.slice(cue.end, cue.end + 8))) return undefined;
+  const nameEnd = pastAbbreviations(text, cue.end, to, /[,.;:!?(]|\s(?:to|in|at|on|during|after|before|from|as|when|while|because|who|whose)\s/g);
+  const speaker = resolver.resolve(cue.end, nameEnd, quote.start, true);
+  // "wrote the ambassador at the time, John E. Herbst.": a description, then the name it stands for.
+  const apposed = text[nameEnd] === ',' && /^\s+(?:the|a|an|his|her|its|their)\s/iu.test(text.slice(cue.end, nameEnd)) ? /^,\s*((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*(?:[,.;]|$)/u.exec(text.slice(nameEnd, to + 1)) : null;
+  if (apposed) return resolver.resolve(nameEnd + 1, nameEnd + 1 + apposed[0].length - 2, quote.start, true) ?? speaker;
+  return speaker;
 }
 
 function attributionBefore(text: string, quote: QuoteCandidate, previousClose: number, resolver: NameResolver): Attribution | undefined {
