@@ -228,7 +228,7 @@ describe('suggestAnnotations: speakers', () => {
     assert.deepEqual(quotes(text), [['of course', 'Tom Reyes']]);
   });
 
-  it('reads no cue in a name ("the United States had"), shares a subject with a verb after "and", and hears "found", "put it" and "characterized"', () => {
+  it('reads no cue in a name ("the United States had"), shares a subject with a verb after "and", hears "found", "put it", "characterized", "responding", "referred to" and "boomed", and no speaker in a participle\'s object', () => {
     const text = [
       'Ada Holm spoke first.',
       '',
@@ -241,6 +241,12 @@ describe('suggestAnnotations: speakers', () => {
       'As the Coastal Herald put it, "Hello, it is the ferry again."',
       '',
       'The Tidings characterized the plan as a "journey from denial to grief."',
+      '',
+      'Ana Ferro refused to campaign with Reyes, responding that she is "not going to go into what my campaign is doing."',
+      '',
+      'Ferro referred to Reyes as "a bright, charismatic leader" on Monday.',
+      '',
+      'Then Reyes leaned in and boomed: "We will win this in November."',
     ].join('\n');
     assert.deepEqual(quotes(text), [
       ['contained', 'Ada Holm'],
@@ -248,7 +254,13 @@ describe('suggestAnnotations: speakers', () => {
       ['about twice as many boats as before were idle.', 'Harbour Institute'],
       ['Hello, it is the ferry again.', 'Coastal Herald'],
       ['journey from denial to grief.', 'Tidings'],
+      ['not going to go into what my campaign is doing.', 'Ana Ferro'],
+      ['a bright, charismatic leader', 'Ana Ferro'],
+      ['We will win this in November.', 'Tom Reyes'],
     ]);
+    assert.deepEqual(of(text, 'quote').slice(5).map((q) => q.cue), ['responding', 'referred to', 'boomed']);
+    const accusing = 'Tom Reyes spoke first.\n\nAna Ferro was angry on Monday. "It was a disgrace and a shame for the town," accusing Dan Golan of the long delay.';
+    assert.deepEqual(quotes(accusing), [['It was a disgrace and a shame for the town,', 'Ana Ferro']]);
   });
 
   it('names a document that speaks by its own words, and takes a user or a commenter for an unnamed source', () => {

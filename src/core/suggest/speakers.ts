@@ -68,8 +68,8 @@ const ABBREVIATIONS = new RegExp(String.raw`${ABBREVIATED}\.(?=\s)`, 'gu');
 
 /** The speaker named right after a cue ("said Rep. Xavier Becerra, a California Democrat"). */
 function invertedSpeaker(text: string, cue: Cue, to: number, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
-  // "…,” X said of Cruz": whom the words are about, not who said them.
-  if (/^\s+(?:of|about|to|at|on|in|for|with)\s/u.test(text.slice(cue.end, cue.end + 8))) return undefined;
+  // "…,” X said of Cruz": whom the words are about, not who said them; "…,” blaming X": a participle's object.
+  if (/^\s+(?:of|about|to|at|on|in|for|with)\s/u.test(text.slice(cue.end, cue.end + 8)) || /ing$/u.test(cue.lemma)) return undefined;
   const nameEnd = pastAbbreviations(text, cue.end, to, /[,.;:!?(]|\s(?:to|in|at|on|during|after|before|from|as|when|while|because|who|whose)\s/g);
   const speaker = resolver.resolve(cue.end, nameEnd, quote.start, true);
   // "wrote the ambassador at the time, John E. Herbst.": a description, then the name it stands for.
