@@ -304,6 +304,11 @@ describe('suggestAnnotations: speakers', () => {
     ]);
   });
 
+  it('does not take a word that opens a sentence in parentheses for a first name ("(See Holm’s timeline …)")', () => {
+    const text = 'The writer Lena Holm went to the rally to see it for herself.\n(See Holm’s full timeline of the rally below.)\n\n"I was shocked by what I saw," Holm said.';
+    assert.deepEqual(quotes(text), [['I was shocked by what I saw,', 'Lena Holm']]);
+  });
+
   it('takes "Mrs. X" for the woman of that surname when a man shares it', () => {
     const text = 'Mary Holm and her husband Tom Holm arrived together.\n\n"We are ready," Mrs. Holm said.';
     assert.deepEqual(quotes(text), [['We are ready,', 'Mary Holm']]);

@@ -304,7 +304,7 @@ export class NameResolver {
     // "Ten Things Dana Ortiz Said" in a headline: a run that ends with a two-word name the text writes alone elsewhere.
     if (tokens.length >= 3 && this.pairs.has(tokens.slice(-2).join(' '))) return tokens.slice(-2);
     // "Neither Dunmore nor …", "Imagine Hal Brennan …": a word that opens a sentence, written in lower case elsewhere, and no first name.
-    const opensSentence = tokens.length === 2 && /(?:^|[.!?…]["”’]?\s+|\n\s*)$/u.test(this.text.slice(Math.max(0, run.start - 4), run.start));
+    const opensSentence = tokens.length === 2 && /(?:^|[.!?…]["”’)]?\s+|\n\s*)[(“"‘]?$/u.test(this.text.slice(Math.max(0, run.start - 5), run.start));
     return opensSentence && this.isCommonNoun(tokens[0]) && !firstNameGender(tokens[0]) ? tokens.slice(1) : tokens;
   }
 
