@@ -309,6 +309,24 @@ describe('suggestAnnotations: speakers', () => {
     assert.deepEqual(quotes(text), [['I was shocked by what I saw,', 'Lena Holm']]);
   });
 
+  it('carries no speaker past boilerplate into the comments, and takes no heading line for a person', () => {
+    const text = [
+      '"We are ready for every storm this winter," said Ada Holm, the harbour director.',
+      '',
+      'Related Articles',
+      '',
+      '6 thoughts on “Harbour Ready for Winter”',
+      '',
+      '"When facing a gift from the sea, light the fires and prepare the boats for the night."',
+      '',
+      'Leave a Reply',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['We are ready for every storm this winter,', 'Ada Holm'],
+      ['When facing a gift from the sea, light the fires and prepare the boats for the night.', undefined],
+    ]);
+  });
+
   it('takes "Mrs. X" for the woman of that surname when a man shares it', () => {
     const text = 'Mary Holm and her husband Tom Holm arrived together.\n\n"We are ready," Mrs. Holm said.';
     assert.deepEqual(quotes(text), [['We are ready,', 'Mary Holm']]);

@@ -1,5 +1,6 @@
 import { subjectOf } from './cueSubject';
 import type { NameResolver } from './nameResolution';
+import type { TextRange } from './paragraphs';
 import type { QuoteCandidate } from './quotes';
 import { findCues, isThoughtCue } from './reportingCues';
 import { sentenceStartBefore } from './speakers';
@@ -16,10 +17,10 @@ export interface CarriedSpeaker {
  * A speaker for a quote the close rules left without one: the subject of a cue later in its
  * sentence ("“…,” Valdez Anderson, who works at …, said"); else the last speaker of the document,
  * when nobody else was named since (a quote in the paragraph after the one that introduced the
- * speaker, or after "adding,"), or the person named last since then; else the person named last
- * before it in its paragraph.
+ * speaker, or after "adding,"), or the person named last since then, unless boilerplate lines
+ * stand in between; else the person named last before it in its paragraph.
  */
-export function carriedSpeaker(text: string, quote: QuoteCandidate, resolver: NameResolver): CarriedSpeaker | undefined {
+export function carriedSpeaker(text: string, quote: QuoteCandidate, resolver: NameResolver, boilerplate: readonly TextRange[] = []): CarriedSpeaker | undefined {
   if (quote.closeMark !== undefined) {
     const sentenceEnd = nextSentenceEnd(text, quote.closeMark + 1, quote.paragraph.end);
     const cue = findCues(text, quote.closeMark + 1, sentenceEnd).find((c) => !isThoughtCue(c));
@@ -28,7 +29,8 @@ export function carriedSpeaker(text: string, quote: QuoteCandidate, resolver: Na
   }
   const open = quote.openMark ?? quote.start;
   const previous = resolver.lastSpeakerBefore(open);
-  if (previous && open - previous.at < CARRY_REACH) {
+  // Past a block of boilerplate ("Related Articles", a comments header) the article's speakers are left behind.
+  if (previous && open - previous.at < CARRY_REACH && !boilerplate.some((b) => b.start > previous.at && b.end <= open)) {
     // Someone else named since: more likely the one the quote belongs to ("Jonas Pell disagreed. “…”").
     const other = resolver.otherPersonBetween(previous.name, previous.at, open);
     return other ? { speaker: other, rule: 'person named since the last speaker' } : { speaker: previous.name, rule: 'speaker carried from before' };

@@ -107,7 +107,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
         if (speaker) rule = 'speaker named before the quote';
       }
       if (!speaker && !scare && candidate.rule !== 'quote over several paragraphs') {
-        const carried = carriedSpeaker(text, candidate, resolver);
+        const carried = carriedSpeaker(text, candidate, resolver, allBoilerplate);
         if (carried) ({ speaker, rule } = carried);
       }
       if (marked && rule !== 'partial quote in the same sentence') rule = SHORT_MARKED_WORDS;
