@@ -309,7 +309,7 @@ describe('suggestAnnotations: speakers', () => {
     assert.deepEqual(quotes(text), [['I was shocked by what I saw,', 'Lena Holm']]);
   });
 
-  it('carries no speaker past boilerplate into the comments, and takes no heading line for a person', () => {
+  it('carries no speaker past boilerplate into the comments', () => {
     const text = [
       '"We are ready for every storm this winter," said Ada Holm, the harbour director.',
       '',

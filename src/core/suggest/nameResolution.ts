@@ -50,11 +50,6 @@ const SOME_OF_A_GROUP = /^\s*(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Ff]
 const OUTLET_NAMED = /(?:newspaper|paper|daily|weekly|tabloid|magazine|agency|network|broadcaster|channel|station|website|outlet|think tank|group)\s+((?:\p{Lu}[\p{L}.&’'-]*)(?:\s+\p{Lu}[\p{L}.&’'-]*){0,3})\s*$/u;
 /** A preposition right before a word: what follows is where or through what something was said. */
 const AFTER_PREPOSITION = /(?:^|\s)(?:on|in|at|to|from|with|by|for|of|into|via|about|over)\s+$/u;
-/** Whether a run is all its line holds (a heading such as "Related Articles"). */
-function fillsLine(text: string, run: TextRange): boolean {
-  return /(?:^|\n)[ \t]*$/u.test(text.slice(Math.max(0, run.start - 4), run.start)) && /^[ \t]*(?:\r?\n|$)/u.test(text.slice(run.end, run.end + 4));
-}
-
 /** How far back an unnamed source is still the one a definite "the person" refers to. */
 const RECENT_UNNAMED = 1500;
 
@@ -117,8 +112,7 @@ export class NameResolver {
     /** The document's paragraphs and quoted words, for pronouns; without them the text is one paragraph. */
     private readonly context: { readonly paragraphs?: readonly TextRange[]; readonly spoken?: readonly TextRange[] } = {},
   ) {
-    // "Related Articles" alone on its line is a heading, not someone who speaks.
-    this.runs = nameRuns(text, 0, text.length).filter((r) => !r.afterThe && !isOrganisation(r.tokens) && !fillsLine(text, r));
+    this.runs = nameRuns(text, 0, text.length).filter((r) => !r.afterThe && !isOrganisation(r.tokens));
     for (const run of this.runs) if (run.tokens.length === 2) this.pairs.add(run.tokens.join(' '));
     this.mentions = this.runs.map((m) => ({ ...m, tokens: this.personTokens(m) })).filter((m) => m.tokens.length >= 2);
     for (const mention of this.mentions) {
