@@ -327,6 +327,13 @@ describe('suggestAnnotations: speakers', () => {
     ]);
   });
 
+  it('gives "he said" the one who spoke in the sentence before, and a possessive only when no one else is there', () => {
+    const spoke = 'Tom Reyes’s claim that Ana Ferro created the crisis put lives at risk, Lena Holm said.\n\n"If my son were still there, the threat would be higher," she said.';
+    assert.deepEqual(quotes(spoke), [['If my son were still there, the threat would be higher,', 'Lena Holm']]);
+    const possessive = 'Dan Golan’s plan worried the council, and Tom Reyes argued against it all week.\n\n"It is far too late for that now," he said.';
+    assert.deepEqual(quotes(possessive), [['It is far too late for that now,', 'Tom Reyes']]);
+  });
+
   it('takes "Mrs. X" for the woman of that surname when a man shares it', () => {
     const text = 'Mary Holm and her husband Tom Holm arrived together.\n\n"We are ready," Mrs. Holm said.';
     assert.deepEqual(quotes(text), [['We are ready,', 'Mary Holm']]);

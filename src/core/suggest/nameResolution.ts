@@ -345,7 +345,19 @@ export class NameResolver {
       if (!name) continue;
       const honorific = /(\p{L}+)\.?\s+$/u.exec(this.text.slice(Math.max(0, run.start - 12), run.start))?.[1];
       const gender = honorific ? honorificGender(honorific) : undefined;
-      references.push({ start: run.start, end: run.end, name, gender, ...(gender || this.actsAsPerson(name, run) ? {} : { doubtful: true }) });
+      // "Biden said", or "…,” said Biden" (not the object of "X said Biden has …").
+      const speaks =
+        findCues(this.text, run.end, run.end + 14).some((c) => c.start - run.end <= 2) ||
+        findCues(this.text, Math.max(0, run.start - 14), run.start).some((c) => run.start - c.end <= 2 && /[,”"’']\s*$/u.test(this.text.slice(Math.max(0, c.start - 3), c.start)));
+      references.push({
+        start: run.start,
+        end: run.end,
+        name,
+        gender,
+        ...(gender || this.actsAsPerson(name, run) ? {} : { doubtful: true }),
+        ...(run.possessive ? { possessive: true } : {}),
+        ...(speaks ? { speaks: true } : {}),
+      });
     }
     TITLE_REFERENCE.lastIndex = 0;
     for (let m = TITLE_REFERENCE.exec(this.text); m; m = TITLE_REFERENCE.exec(this.text)) {

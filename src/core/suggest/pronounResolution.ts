@@ -13,6 +13,10 @@ export interface PersonReference extends TextRange {
   readonly anonymous?: boolean;
   /** A name the text never treats as a person's (no cue, no surname alone, no honorific): maybe a place. */
   readonly doubtful?: boolean;
+  /** A possessive ("Trump's accusation"): rarely the subject of its sentence. */
+  readonly possessive?: boolean;
+  /** Right next to a speech cue ("Biden said", "said Biden"): who speaks in its sentence. */
+  readonly speaks?: boolean;
 }
 
 /** How far back a pronoun looks: its paragraph and the two before (news paragraphs are short). */
@@ -62,20 +66,30 @@ export class PronounResolver {
     let known: PersonReference | undefined;
     let unknown: PersonReference | undefined;
     let first: PersonReference | undefined;
+    let speaker: PersonReference | undefined;
+    let possessive: PersonReference | undefined;
     let group = -1;
     for (const ref of this.referencesBefore(at, PARAGRAPHS_BACK)) {
       const sentence = this.sentenceIndex(ref.start);
-      if (sentence !== group && (known || unknown)) break;
+      if (sentence !== group && (known || unknown || possessive)) break;
       group = sentence;
       const refGender = this.genderOf(ref);
       if (ref.doubtful && refGender === undefined) continue;
+      if (refGender !== gender && refGender !== undefined && gender !== undefined) continue;
+      // "Trump's accusation …, Biden said": a possessive is a subject only when no one else is.
+      if (ref.possessive) {
+        possessive = ref;
+        continue;
+      }
       // Walking backwards, so the last one kept is the earliest in its sentence: the subject, of the pronoun's gender or of none known.
       if (refGender === gender) known = ref;
-      else if (refGender === undefined || gender === undefined) unknown = ref;
-      else continue;
+      else unknown = ref;
       first = ref;
+      // Whoever speaks in that sentence is whom its next "he said" continues.
+      if (ref.speaks) speaker = ref;
     }
-    if (first || !gender) return first;
+    if (speaker) return speaker;
+    if (first || possessive || !gender) return first ?? possessive;
     // Everyone near is of the other gender ("Paul Mensah warned … “…,” she said in reply").
     for (const ref of this.referencesBefore(at, PARAGRAPHS_BACK_BY_GENDER)) if (this.genderOf(ref) === gender) return ref;
     return undefined;
