@@ -33,6 +33,8 @@ describe('suggestAnnotations on news: which marked words are quotes', () => {
       '',
       'Then Lena Holm attacked Tom Weller for being a "failed candidate".',
       '',
+      'She was defending the harbour board against Weller, but spoke of "one or two mistakes" in May.',
+      '',
       'The mayor read "Ports of the Future" aloud, and the so-called "slow lane" stayed shut.',
       '',
       'It was "late" again.',
@@ -44,6 +46,7 @@ describe('suggestAnnotations on news: which marked words are quotes', () => {
       ['overambitious', 'Ada Okafor', 'short marked words'],
       ['in the fight', 'Tom Weller', 'short marked words'],
       ['failed candidate', 'Lena Holm', 'short marked words'],
+      ['one or two mistakes', 'Lena Holm', 'short marked words'],
     ]);
     const paired = suggestAnnotations('"We will not give up the talks," Ada Okafor said on Monday.').find((s) => s.kind === 'quote')!;
     assert.ok(found.every((q) => q.confidence! < paired.confidence!), 'less sure than a quotation');

@@ -224,6 +224,9 @@ export class NameResolver {
    * sentence's subject, more often than the names after it, is whose words its marked words are.
    */
   firstPersonBetween(from: number, to: number): string | undefined {
+    // "She was defending the foundation, but admitted “one or two instances”": a pronoun subject first.
+    const opening = /^\s*(He|She)\s/u.exec(this.text.slice(from, Math.min(to, from + 8)));
+    if (opening) return this.pronoun(opening[1].toLowerCase(), from + opening[0].indexOf(opening[1]), to);
     for (const run of nameRuns(this.text, from, to)) {
       if (run.afterThe || isOrganisation(run.tokens) || this.insideQuote(run)) continue;
       const name = this.fullest(this.personTokens(run), run.start) ?? (run.tokens.length === 1 && this.afterHonorific(run) ? run.tokens[0] : undefined);
