@@ -5,6 +5,7 @@ import { firstNameGender, honorificGender, nounGender, pronounGender } from './p
 import { organisationIn } from './organisations';
 import { PronounResolver, type PersonReference } from './pronounResolution';
 import { findCues } from './reportingCues';
+import { ANONYMOUS, ANONYMOUS_FIRST, DOCUMENT_SUBJECT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_REFERENCE, UNNAMED_HEADS, followedByNoun } from './sourceDescriptions';
 
 /** The label for sources the text does not name ("one source told …"), as the seeds use it. */
 export const UNNAMED_SOURCE = 'unnamed source';
@@ -12,62 +13,10 @@ export const UNNAMED_SOURCE = 'unnamed source';
 const PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 
-/** People a text quotes without naming them, singular ("one source", "a spokesperson for …"). */
-const UNNAMED_PERSON =
-  'source|official|insider|member|witness|resident|employee|diplomat|person|spokesperson|spokesman|spokeswoman|representative|analyst|expert|critic|observer|neighbour|neighbor|campaigner|activist|worker|man|woman|parent|teacher|student|fan|supporter|shopper|customer|passenger|driver|local|aide|officer|executive|manager|lawyer|doctor|nurse|economist|trader|banker|researcher|scientist|engineer|volunteer|organiser|organizer|colleague|friend|relative|villager|farmer|pupil|visitor|investor|staffer|user|commenter|reader|viewer|blogger|netizen|voter|delegate|protester|protestor|demonstrator|attendee|caller|listener|veteran';
-
-/** Groups a text quotes without naming anyone: "traders on Market Row", "health officials", "people familiar with …". */
-const UNNAMED_GROUP =
-  'sources|insiders|officials|critics|analysts|experts|observers|residents|neighbours|neighbors|witnesses|campaigners|activists|economists|traders|shopkeepers|locals|parents|teachers|nurses|doctors|workers|staff|employees|engineers|fans|supporters|villagers|farmers|drivers|passengers|students|pupils|visitors|organisers|organizers|volunteers|investors|executives|colleagues|friends|relatives|scientists|researchers|diplomats|commenters|bloggers|netizens|protesters|protestors|demonstrators';
-
-/** Unnamed sources: "sources", "officials", "critics", "one source", "a senior official", "a spokesperson for the ministry". */
-const ANONYMOUS = new RegExp(
-  `(?<![\\p{L}])(?:${UNNAMED_GROUP}|one\\s+of\\s+them|(?:people|those|persons?)\\s+(?:familiar|close|with\\s+knowledge|briefed)|(?:one|a|an|another)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${UNNAMED_PERSON}))(?![\\p{L}])`,
-  'iu',
-);
-
-/** A phrase that starts with an unnamed source, maybe after a few modifiers ("Some local traders"). */
-const ANONYMOUS_FIRST = new RegExp(
-  `^\\s*(?:(?:the|some|many|several|other|two|three|four|local|senior|junior|health|government|industry|party|police|company|hospital|school|council|union|club|rival|former|young|elderly)\\s+){0,2}(?:${ANONYMOUS.source})`,
-  'iu',
-);
-
-/**
- * Someone described, not named: an indefinite article and no apposition, ending in a common noun or
- * a party or place label ("a 2008 campaign veteran", "a Vermont Republican", "one New Hampshire
- * Democrat"). Names inside are modifiers ("a Holm campaign veteran" is not Holm).
- */
-const INDEFINITE_DESCRIPTION = /^\s*(?:a|an|one|another)\s+(?!named\s)[^,;:()]*?(?:\s\p{Ll}[\p{Ll}-]*|\s(?:Republican|Democrat|Independent|Libertarian|Conservative|Liberal|\p{Lu}\p{Ll}+(?:an|ian|ese|ish))s?)\s*$/u;
-/**
- * A document, a poll or a post as the subject of a cue ("A letter to committee members calls for
- * …", "an FBI investigation said", "one tweet read"): the source is the document, named by the
- * text's own words, its determiner in lower case (the conventions make documents speakers).
- */
-const DOCUMENT_SUBJECT = /^\s*((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\p{L}\d’'-]+\s+){0,3}?(?:letter|report|statement|study|poll|survey|article|tweet|post|ad|advertisement|editorial|memo|investigation|review|analysis|transcript|e-?mail|website|paper|document|filing|complaint|lawsuit|release|video|book|column)(?:\s+(?:from|by|of|to|in|on|for)\s+[^,;:.!?]{1,60}?)?)\s*,?\s*$/u;
-/** Part of a group named by its capitalized plural: "Some Democrats", "many Republicans", "two Britons". */
-const SOME_OF_A_GROUP = /^\s*(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Ff]ew|[Aa] few|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Dd]ozens of|[Hh]undreds of)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Lu}\p{Ll}+s\s*$/u;
-/** An outlet or organisation introduced by its common noun: "the Israeli newspaper Haaretz", "the news agency Tass". */
-const OUTLET_NAMED = /(?:newspaper|paper|daily|weekly|tabloid|magazine|agency|network|broadcaster|channel|station|website|outlet|think tank|group)\s+((?:\p{Lu}[\p{L}.&’'-]*)(?:\s+\p{Lu}[\p{L}.&’'-]*){0,3})\s*$/u;
 /** A preposition right before a word: what follows is where or through what something was said. */
 const AFTER_PREPOSITION = /(?:^|\s)(?:on|in|at|to|from|with|by|for|of|into|via|about|over)\s+$/u;
 /** How far back an unnamed source is still the one a definite "the person" refers to. */
 const RECENT_UNNAMED = 1500;
-
-/** Head nouns of a title that stands for a person ("Russia's foreign minister", "the diplomat"). */
-const NAMED_TITLES =
-  'minister|envoy|president|premier|chancellor|secretary|chairman|chairwoman|chair|commander|head|leader|governor|mayor|senator|general|director|adviser|advisor|negotiator|councillor|judge|coach|captain|chief|founder|owner|author|ambassador|inspector|detective|superintendent|constable|sergeant|forecaster|consultant|professor|mother|father|wife|husband|son|daughter|sister|brother|boy|girl';
-
-/** A title in a phrase, by its head noun. */
-const TITLE_HEAD = new RegExp(`(?<![\\p{L}])(${NAMED_TITLES}|${UNNAMED_PERSON})(?![\\p{L}])`, 'iu');
-
-/** A title with its determiner, where the narrator refers to a person ("the chief executive", "a spokeswoman"). */
-const TITLE_REFERENCE = new RegExp(
-  `(?<![\\p{L}])(the|its|their|his|her|our|a|an|one|another)\\s+((?:(?!(?:the|a|an|and|or|of|who|that|said|says|told)\\s)[\\p{L}’'-]+\\s+){0,3})(${UNNAMED_PERSON}|${NAMED_TITLES})(?![\\p{L}’'-])`,
-  'giu',
-);
-
-/** Titles a text brings in without a name ("a person familiar with …", "one official"). */
-const UNNAMED_HEADS = new Set(UNNAMED_PERSON.split('|'));
 
 /** Words before a name that make it a person's. */
 const TITLE_BEFORE = /(?<![\p{L}])(?:dr|prof|professor|mr|mrs|ms|miss|sir|dame|lord|lady|rev|inspector|detective|sergeant|constable|judge|justice|councillor|senator|governor|mayor|president|minister|coach|captain|officer|chief|director)\.?\s+$/iu;
@@ -447,13 +396,4 @@ function endsWith(tokens: readonly string[], suffix: readonly string[]): boolean
   if (suffix.length > tokens.length) return false;
   for (let i = 1; i <= suffix.length; i++) if (tokens[tokens.length - i] !== suffix[suffix.length - i]) return false;
   return true;
-}
-
-/** Words after a title that still belong to the sentence, not to a longer noun ("the chief executive"). */
-const AFTER_TITLE = new Set('of at for in on from with who whom whose which that said says told tells added was is has had and or but to would will could can did does also then'.split(' '));
-
-/** "a local business", "the general election": the title word is a modifier of the next noun. */
-function followedByNoun(text: string, end: number): boolean {
-  const next = /^[ \t]+(\p{Ll}+)/u.exec(text.slice(end, end + 24))?.[1];
-  return next !== undefined && !AFTER_TITLE.has(next) && !next.endsWith('ed') && !next.endsWith('ly');
 }
