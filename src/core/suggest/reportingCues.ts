@@ -1,7 +1,10 @@
 import { firstIndex } from './firstIndex';
 
 /** Verbs that introduce a quoted phrase but never a content: "called the cuts ‘a hammer blow’". */
-const QUOTE_ONLY_VERBS = ['called', 'calls', 'described', 'describes', 'branded', 'brands', 'calling', 'describing', 'characterized', 'characterised', 'characterizes', 'characterizing', 'referred to', 'refers to', 'referring to'];
+const QUOTE_ONLY_VERBS = [
+  'called', 'calls', 'described', 'describes', 'branded', 'brands', 'calling', 'describing', 'characterized', 'characterised', 'characterizes',
+  'characterizing', 'referred to', 'refers to', 'referring to', 'criticized', 'criticised', 'dismissed', 'hailed', 'denounced', 'slammed', 'blasted',
+];
 
 /**
  * Words that report speech or thought. A cue links a quote or a paraphrase to whoever is named
@@ -25,7 +28,7 @@ const SPEECH_VERBS = [
   'answered', 'answers', 'asserted', 'asserts', 'retorted', 'interjected', 'acknowledges', 'admits', 'recalls', 'remarks', 'observes',
   'concludes', 'tweets', 'explaining', 'asserting', 'telling', 'asking', 'promising', 'vowing', 'pledging', 'admitting', 'acknowledging',
   'declaring', 'stating', 'predicting', 'complaining', 'recalling', 'found', 'finds', 'put it', 'puts it', 'went on', 'goes on',
-  'boomed', 'thundered', 'proclaimed', 'proclaims', 'responding', 'replying', 'answering', 'writing', 'tweeting', 'joking', 'boasting',
+  'boomed', 'thundered', 'proclaimed', 'proclaims', 'retaliated', 'responding', 'replying', 'answering', 'writing', 'tweeting', 'joking', 'boasting',
   'conceding', 'urging', 'suggesting', 'observing', 'remarking', 'accusing', 'countering', 'cautioning',
   'warning', 'insisting', 'arguing', 'claiming', 'describing', 'calling', 'expect', 'believe', 'think', 'hope', 'fear',
   ...QUOTE_ONLY_VERBS,
