@@ -334,6 +334,9 @@ describe('suggestAnnotations: speakers', () => {
     assert.deepEqual(quotes(spoke), [['If my son were still there, the threat would be higher,', 'Lena Holm']]);
     const possessive = 'Dan Golan’s plan worried the council, and Tom Reyes argued against it all week.\n\n"It is far too late for that now," he said.';
     assert.deepEqual(quotes(possessive), [['It is far too late for that now,', 'Tom Reyes']]);
+    // Sentences that open with "He" go on about the same man; the men named in them are not him.
+    const chain = 'Tom Reyes is a harbour pilot on a mission. He dismisses claims that Dan Golan ruined the port. He is even trying to win support for Golan’s plan. "Dan Golan is a really good man," he said.';
+    assert.deepEqual(quotes(chain), [['Dan Golan is a really good man,', 'Tom Reyes']]);
   });
 
   it('takes "Mrs. X" for the woman of that surname when a man shares it', () => {

@@ -72,6 +72,9 @@ export class PronounResolver {
     for (const ref of this.referencesBefore(at, PARAGRAPHS_BACK)) {
       const sentence = this.sentenceIndex(ref.start);
       if (sentence !== group && (known || unknown || possessive)) break;
+      // "He dismisses claims that Trump …. He is even trying to …": a sentence whose subject is the same
+      // pronoun goes on about the same person; the names in it are not that person.
+      if (gender && this.opensWith(sentence) === gender) continue;
       group = sentence;
       const refGender = this.genderOf(ref);
       if (ref.doubtful && refGender === undefined) continue;
@@ -118,6 +121,13 @@ export class PronounResolver {
     const last = firstIndex(this.references.length, (i) => this.references[i].end > at) - 1;
     const bound = MAX_REFERENCES_BACK * paragraphsBack;
     for (let i = last, seen = 0; i >= 0 && seen < bound && this.references[i].start >= limit; i--, seen++) yield this.references[i];
+  }
+
+  /** The gender of the "He" or "She" a sentence opens with, if it does. */
+  private opensWith(sentence: number): Gender | undefined {
+    const start = this.sentenceStarts[sentence];
+    const word = start === undefined ? undefined : /^(He|She)\s/u.exec(this.text.slice(start, start + 4))?.[1];
+    return word ? pronounGender(word) : undefined;
   }
 
   private sentenceIndex(offset: number): number {
