@@ -259,8 +259,9 @@ describe('suggestAnnotations: speakers', () => {
       ['We will win this in November.', 'Tom Reyes'],
     ]);
     assert.deepEqual(of(text, 'quote').slice(5).map((q) => q.cue), ['responding', 'referred to', 'boomed']);
-    const more = 'Ana Ferro spoke first.\n\nTom Reyes had criticized the mayor as "a political person" and left.\n\n“The town will always be the town,” an angry Reyes retaliated.';
-    assert.deepEqual(of(more, 'quote').map((q) => [q.speaker, q.cue]), [['Tom Reyes', 'criticized'], ['Tom Reyes', 'retaliated']]);
+    const more = 'Ana Ferro spoke first.\n\nTom Reyes had criticized the mayor as "a political person" and left.\n\n“The town will always be the town,” an angry Reyes retaliated.\n\nIn the ad, children bash a toy harbour, yelling "close the port!" at it.';
+    assert.deepEqual(of(more, 'quote').map((q) => [q.speaker, q.cue]).slice(0, 2), [['Tom Reyes', 'criticized'], ['Tom Reyes', 'retaliated']]);
+    assert.equal(of(more, 'quote')[2].cue, 'yelling');
     const accusing = 'Tom Reyes spoke first.\n\nAna Ferro was angry on Monday. "It was a disgrace and a shame for the town," accusing Dan Golan of the long delay.';
     assert.deepEqual(quotes(accusing), [['It was a disgrace and a shame for the town,', 'Ana Ferro']]);
   });

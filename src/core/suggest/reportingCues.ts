@@ -28,7 +28,7 @@ const SPEECH_VERBS = [
   'answered', 'answers', 'asserted', 'asserts', 'retorted', 'interjected', 'acknowledges', 'admits', 'recalls', 'remarks', 'observes',
   'concludes', 'tweets', 'explaining', 'asserting', 'telling', 'asking', 'promising', 'vowing', 'pledging', 'admitting', 'acknowledging',
   'declaring', 'stating', 'predicting', 'complaining', 'recalling', 'found', 'finds', 'put it', 'puts it', 'went on', 'goes on',
-  'boomed', 'thundered', 'proclaimed', 'proclaims', 'retaliated', 'responding', 'replying', 'answering', 'writing', 'tweeting', 'joking', 'boasting',
+  'boomed', 'thundered', 'proclaimed', 'proclaims', 'retaliated', 'yelling', 'shouting', 'chanting', 'screaming', 'responding', 'replying', 'answering', 'writing', 'tweeting', 'joking', 'boasting',
   'conceding', 'urging', 'suggesting', 'observing', 'remarking', 'accusing', 'countering', 'cautioning',
   'warning', 'insisting', 'arguing', 'claiming', 'describing', 'calling', 'expect', 'believe', 'think', 'hope', 'fear',
   ...QUOTE_ONLY_VERBS,
