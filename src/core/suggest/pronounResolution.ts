@@ -63,15 +63,13 @@ export class PronounResolver {
    */
   referent(pronoun: string, at: number): PersonReference | undefined {
     const gender = pronounGender(pronoun);
-    let known: PersonReference | undefined;
-    let unknown: PersonReference | undefined;
     let first: PersonReference | undefined;
     let speaker: PersonReference | undefined;
     let possessive: PersonReference | undefined;
     let group = -1;
     for (const ref of this.referencesBefore(at, PARAGRAPHS_BACK)) {
       const sentence = this.sentenceIndex(ref.start);
-      if (sentence !== group && (known || unknown || possessive)) break;
+      if (sentence !== group && (first || possessive)) break;
       // "He dismisses claims that Trump …. He is even trying to …": a sentence whose subject is the same
       // pronoun goes on about the same person; the names in it are not that person.
       if (gender && this.opensWith(sentence) === gender) continue;
@@ -85,8 +83,6 @@ export class PronounResolver {
         continue;
       }
       // Walking backwards, so the last one kept is the earliest in its sentence: the subject, of the pronoun's gender or of none known.
-      if (refGender === gender) known = ref;
-      else unknown = ref;
       first = ref;
       // Whoever speaks in that sentence is whom its next "he said" continues.
       if (ref.speaks) speaker = ref;
