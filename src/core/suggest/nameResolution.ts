@@ -1,5 +1,5 @@
 import { firstIndex } from './firstIndex';
-import { dropLeadingPlace, nameRuns, ORGANISATION_WORDS, PLACE_BEFORE, type NameMention } from './nameRuns';
+import { dropLeadingPlace, endsWith, isOrganisation, nameRuns, PLACE_BEFORE, type NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
 import { firstNameGender, honorificGender, nounGender, pronounGender } from './personGender';
 import { organisationIn } from './organisations';
@@ -156,16 +156,19 @@ export class NameResolver {
   nameIn(runs: readonly NameMention[]): string | undefined {
     const people = runs.filter((r) => !r.possessive && !r.afterThe && !isOrganisation(r.tokens));
     // "Gareth Pryce, regional organiser of the Unite Works union,": a name before an apposition is the person.
-    const subject = people[0] && (people[0].tokens.length >= 2 || this.afterHonorific(people[0])) && /^,/u.test(this.text.slice(people[0].end, people[0].end + 1)) ? people[0] : undefined;
+    const subject = people[0] && (people[0].tokens.length >= 2 || this.honorificBefore(people[0].start) !== undefined) && /^,/u.test(this.text.slice(people[0].end, people[0].end + 1)) ? people[0] : undefined;
     const run = subject ?? [...people].reverse().find((r) => r.tokens.length >= 2) ?? people[0];
-    if (!run) return undefined;
-    // "Mr. Regalado" is a person even when the text never writes his first name.
-    return this.fullest(this.personTokens(run), run.start) ?? (run.tokens.length === 1 && this.afterHonorific(run) ? run.tokens[0] : undefined);
+    return run && this.personName(run);
   }
 
-  /** Whether "Mr.", "Mrs.", "Ms.", "Miss" or "Dr." stands right before a run. */
-  private afterHonorific(run: NameMention): boolean {
-    return /(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$/u.test(this.text.slice(Math.max(0, run.start - 6), run.start));
+  /** The fullest name of a run; "Mr. Regalado" is a person even when the text never writes his first name. */
+  private personName(run: NameMention): string | undefined {
+    return this.fullest(this.personTokens(run), run.start) ?? (run.tokens.length === 1 && this.honorificBefore(run.start) !== undefined ? run.tokens[0] : undefined);
+  }
+
+  /** The honorific ("Mr", "Mrs", "Ms", "Miss", "Dr") written right before `at`, if any. */
+  private honorificBefore(at: number): string | undefined {
+    return /(?<![\p{L}])(Mr|Mrs|Ms|Miss|Dr)\.?\s+$/u.exec(this.text.slice(Math.max(0, at - 6), at))?.[1];
   }
 
   /**
@@ -178,7 +181,7 @@ export class NameResolver {
     if (opening) return this.pronoun(opening[1].toLowerCase(), from + opening[0].indexOf(opening[1]), to);
     for (const run of nameRuns(this.text, from, to)) {
       if (run.afterThe || isOrganisation(run.tokens) || this.insideQuote(run)) continue;
-      const name = this.fullest(this.personTokens(run), run.start) ?? (run.tokens.length === 1 && this.afterHonorific(run) ? run.tokens[0] : undefined);
+      const name = this.personName(run);
       if (name) return name;
     }
     return undefined;
@@ -235,7 +238,7 @@ export class NameResolver {
     let same = list.filter((m) => endsWith(m.tokens, tokens));
     if (same.length === 0) return tokens.length >= 2 ? tokens.join(' ') : undefined;
     // "Mrs. Clinton" in an article that also names Bill Clinton: a form whose first name is of the other gender is not meant.
-    const honorific = tokens.length === 1 ? /(?<![\p{L}])(Mr|Mrs|Ms|Miss)\.?\s+$/u.exec(this.text.slice(Math.max(0, at - 6), at))?.[1] : undefined;
+    const honorific = tokens.length === 1 ? this.honorificBefore(at) : undefined;
     const gender = honorific && honorificGender(honorific);
     if (gender) {
       const agreeing = same.filter((m) => (firstNameGender(m.tokens[0]) ?? gender) === gender);
@@ -386,14 +389,4 @@ export class NameResolver {
   private firstMentionFrom(offset: number): number {
     return firstIndex(this.mentions.length, (i) => this.mentions[i].start >= offset);
   }
-}
-
-function isOrganisation(tokens: readonly string[]): boolean {
-  return tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase()));
-}
-
-function endsWith(tokens: readonly string[], suffix: readonly string[]): boolean {
-  if (suffix.length > tokens.length) return false;
-  for (let i = 1; i <= suffix.length; i++) if (tokens[tokens.length - i] !== suffix[suffix.length - i]) return false;
-  return true;
 }

@@ -110,3 +110,15 @@ export function dropLeadingPlace(text: string, run: NameMention): readonly strin
   const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, run.start - 12), run.start))?.[1]?.toLowerCase();
   return before && ['in', 'at', 'from', 'to', 'of', 'for', 'with', 'on'].includes(before) ? run.tokens.slice(1) : run.tokens;
 }
+
+/** Whether a run has a word of an organisation's or a place's name ("Northgate University"). */
+export function isOrganisation(tokens: readonly string[]): boolean {
+  return tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase()));
+}
+
+/** Whether `tokens` ends with `suffix` ("Ada Holm" ends with "Holm"). */
+export function endsWith(tokens: readonly string[], suffix: readonly string[]): boolean {
+  if (suffix.length > tokens.length) return false;
+  for (let i = 1; i <= suffix.length; i++) if (tokens[tokens.length - i] !== suffix[suffix.length - i]) return false;
+  return true;
+}
