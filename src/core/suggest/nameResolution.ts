@@ -1,3 +1,4 @@
+import { containsWord } from '../text/regExp';
 import { firstIndex } from './firstIndex';
 import { dropLeadingPlace, endsWith, isOrganisation, nameRuns, PLACE_BEFORE, type NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
@@ -271,7 +272,7 @@ export class NameResolver {
       this.lowerCaseWords ??= new Set(this.text.match(/(?<![\p{L}])\p{Ll}+(?![\p{L}])/gu) ?? []);
       known = /^\p{Ll}+$/u.test(lower)
         ? this.lowerCaseWords.has(lower)
-        : new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(this.text);
+        : containsWord(this.text, lower);
       this.commonNouns.set(lower, known);
     }
     return known;

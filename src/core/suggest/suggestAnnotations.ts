@@ -96,15 +96,22 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
         // A term or a title: the next quote may still take the cue before it ("called the document,
         // which both sides refer to as the “framework”, “a floor, not a ceiling”").
         continue;
-      } else if (marked && candidate.openMark !== undefined && (speaker = resolver.firstPersonBetween(sentenceStartBefore(text, candidate.openMark, paragraph.start), candidate.openMark))) {
+      } else {
         // "Holm attacked Reyes for being a “failed candidate”": a few marked words are the words of their sentence's subject.
-      } else if (continued) {
-        speaker = continued.speaker;
-        rule = 'continuation of the previous quote';
-      } else if (candidate.openMark !== undefined) {
-        // "Khan was not persuaded. “…”": an uncued quote belongs to the person named just before it.
-        speaker = resolver.nameBetween(from, candidate.openMark);
-        if (speaker) rule = 'speaker named before the quote';
+        const subject =
+          marked && candidate.openMark !== undefined
+            ? resolver.firstPersonBetween(sentenceStartBefore(text, candidate.openMark, paragraph.start), candidate.openMark)
+            : undefined;
+        if (subject) {
+          speaker = subject;
+        } else if (continued) {
+          speaker = continued.speaker;
+          rule = 'continuation of the previous quote';
+        } else if (candidate.openMark !== undefined) {
+          // "Khan was not persuaded. “…”": an uncued quote belongs to the person named just before it.
+          speaker = resolver.nameBetween(from, candidate.openMark);
+          if (speaker) rule = 'speaker named before the quote';
+        }
       }
       if (!speaker && !scare && candidate.rule !== 'quote over several paragraphs') {
         const carried = carriedSpeaker(text, candidate, resolver, allBoilerplate);

@@ -1,5 +1,6 @@
 import { ORGANISATION_WORDS } from '../nameRuns';
 import { firstNameGender, honorificGender, pronounGender, type Gender } from '../personGender';
+import { escapeRegExp } from '../../text/regExp';
 import { isOrgHead, isTitle } from './sourcePhrase';
 
 /**
@@ -35,7 +36,7 @@ export function isPersonShaped(speaker: string): boolean {
  */
 export function nameGender(text: string, name: string): Gender | undefined {
   const words = name.trim().split(/\s+/u);
-  const last = words[words.length - 1].replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const last = escapeRegExp(words[words.length - 1]);
   const mentions = [...text.matchAll(new RegExp(`(?<![\\p{L}])((?:\\p{Lu}[\\p{L}.’'-]*\\s+){0,2})${last}(?![\\p{L}])`, 'gu'))];
   const own = (before: string[]) => before.every((w) => words.includes(w) || honorificGender(w) !== undefined || isTitle(w));
   const shared = mentions.some((m) => !own(m[1].split(/\s+/u).filter((w) => w)));

@@ -1,4 +1,5 @@
 import type { Gender } from '../personGender';
+import { containsWord, escapeRegExp } from '../../text/regExp';
 import { genderAfter } from './sourceAgreement';
 import { descriptionHead, isTitle, nameIn, personRun, QUANTIFIERS, sourcePhrase } from './sourcePhrase';
 
@@ -37,7 +38,7 @@ export function goldSpeakerName(text: string, raw: string, at: number): string |
   // A party's members ("Democrats") are no one's surname.
   // An acronym ("PAC", "CNN") is not a surname to grow.
   if (!/^\p{Lu}/u.test(last) || words.length > 4 || isTitle(last) || /^\p{Lu}{2,}s?$/u.test(last)) return name;
-  const escaped = last.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const escaped = escapeRegExp(last);
   // Name words: no possessive ("the Center's Brook" is no form of "Brook"), not glued to a word or an abbreviation before.
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}.’'-])(?:(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}-]+) +){1,3}${escaped}(?![\\p{L}])`, 'gu');
   const forms: { name: string; at: number }[] = [];
@@ -90,7 +91,7 @@ function withoutLeadingWords(text: string, form: string): string {
   const tokens = form.split(/\s+/u);
   while (tokens.length > 1) {
     const lower = tokens[0].replace(/\.$/u, '').toLowerCase();
-    if (!new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}])`, 'u').test(text)) break;
+    if (!containsWord(text, lower)) break;
     tokens.shift();
   }
   return tokens.join(' ');
