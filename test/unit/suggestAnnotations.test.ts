@@ -338,6 +338,17 @@ describe('suggestAnnotations: speakers', () => {
     // Sentences that open with "He" go on about the same man; the men named in them are not him.
     const chain = 'Tom Reyes is a harbour pilot on a mission. He dismisses claims that Dan Golan ruined the port. He is even trying to win support for Golan’s plan. "Dan Golan is a really good man," he said.';
     assert.deepEqual(quotes(chain), [['Dan Golan is a really good man,', 'Tom Reyes']]);
+    // So do sentences where "he" comes before anyone they name.
+    const clause = 'Tom Reyes won the harbour vote. Though he did not name Dan Golan, he made it plain that he wanted him gone. He called the plan "a slow wreck" on Friday.';
+    assert.deepEqual(quotes(clause), [['a slow wreck', 'Tom Reyes']]);
+  });
+
+  it('takes the pronoun right before a cue for its subject, not the name before it', () => {
+    const text = 'Ada Holm spoke in Leeds on Monday. Holm said that this week she had begun "to show the real record" of Tom Reyes, whom she called a "hollow man." She said Reyes had no plan.';
+    assert.deepEqual(quotes(text), [
+      ['to show the real record', 'Ada Holm'],
+      ['hollow man.', 'Ada Holm'],
+    ]);
   });
 
   it('takes "Mrs. X" for the woman of that surname when a man shares it', () => {

@@ -18,6 +18,8 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
   for (let commas = 0; commas < 3; commas++) {
     const clause = Math.max(start, lastComma(text, start, clauseEnd) + 1);
     const words = wordCount(text.slice(clause, clauseEnd));
+    // "Trump, whom he called …": the pronoun after a relative is the cue's subject, not the name before it.
+    if (/^\s*(?:whom|which)\s+(?:he|she)\s*$/iu.test(text.slice(clause, clauseEnd))) return resolver.resolve(clause, clauseEnd, cue.start);
     const relative = /^\s*(?:who|which|whose|whom)\s/iu.test(text.slice(clause, clauseEnd));
     if (words > 10 && !relative) return undefined;
     if (words > 0 && !relative) {

@@ -128,11 +128,13 @@ export class NameResolver {
     const document = DOCUMENT_SUBJECT.exec(phrase);
     if (document) return document[1].replace(/\s+/gu, ' ').replace(/^\p{Lu}(?=\p{Ll}*\s)/u, (c) => c.toLowerCase());
     if (ANONYMOUS_FIRST.test(phrase) || INDEFINITE_DESCRIPTION.test(phrase) || SOME_OF_A_GROUP.test(phrase)) return UNNAMED_SOURCE;
+    const words = phrase.trim().split(/\s+/);
+    const last = words[words.length - 1].toLowerCase();
+    // "of Trump, whom he called a “…”": a subject pronoun right before the cue is its subject, whoever is named before it.
+    if (words.length >= 2 && SUBJECT_PRONOUNS.has(last)) return this.pronoun(last, from + phrase.lastIndexOf(words[words.length - 1]), at);
     const runs = nameRuns(this.text, from, to);
     const named = this.nameIn(runs);
     if (named) return named;
-    const words = phrase.trim().split(/\s+/);
-    const last = words[words.length - 1].toLowerCase();
     // "what he called “…”": a pronoun right before the cue is its subject.
     if ((words.length <= 2 && PRONOUNS.has(last)) || SUBJECT_PRONOUNS.has(last)) return this.pronoun(last, from + phrase.lastIndexOf(words[words.length - 1]), at);
     // "…” – no Ferro, we're asking now": a first- or second-person subject right before the cue is nobody named before it.

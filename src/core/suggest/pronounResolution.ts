@@ -70,9 +70,9 @@ export class PronounResolver {
     for (const ref of this.referencesBefore(at, PARAGRAPHS_BACK)) {
       const sentence = this.sentenceIndex(ref.start);
       if (sentence !== group && (first || possessive)) break;
-      // "He dismisses claims that Trump …. He is even trying to …": a sentence whose subject is the same
-      // pronoun goes on about the same person; the names in it are not that person.
-      if (gender && this.opensWith(sentence) === gender) continue;
+      // "He dismisses claims that Trump …. He is even trying to …", "Though he did not mention X, …": a sentence whose
+      // subject is the same pronoun goes on about the same person; the names in it are not that person.
+      if (gender && this.pronounBeforeNames(sentence, at) === gender) continue;
       group = sentence;
       const refGender = this.genderOf(ref);
       if (ref.doubtful && refGender === undefined) continue;
@@ -119,11 +119,15 @@ export class PronounResolver {
     for (let i = last, seen = 0; i >= 0 && seen < bound && this.references[i].start >= limit; i--, seen++) yield this.references[i];
   }
 
-  /** The gender of the "He" or "She" a sentence opens with, if it does. */
-  private opensWith(sentence: number): Gender | undefined {
+  /** The gender of a "he" or "she" in a sentence before anyone it names ("Though he did not mention X, …"). */
+  private pronounBeforeNames(sentence: number, at: number): Gender | undefined {
     const start = this.sentenceStarts[sentence];
-    const word = start === undefined ? undefined : /^(He|She)\s/u.exec(this.text.slice(start, start + 4))?.[1];
-    return word ? pronounGender(word) : undefined;
+    if (start === undefined) return undefined;
+    const i = firstIndex(this.references.length, (k) => this.references[k].start >= start);
+    const end = Math.min(at, this.references[i]?.start ?? at, this.sentenceStarts[sentence + 1] ?? at);
+    const m = /(?<![\p{L}])(he|she)(?![\p{L}])/iu.exec(this.text.slice(start, end));
+    if (!m || this.isSpoken(start + m.index)) return undefined;
+    return pronounGender(m[1]);
   }
 
   private sentenceIndex(offset: number): number {
