@@ -343,6 +343,11 @@ describe('suggestAnnotations: speakers', () => {
     assert.deepEqual(quotes(clause), [['a slow wreck', 'Tom Reyes']]);
   });
 
+  it('learns no gender from a pronoun that points ahead to someone named later in its sentence', () => {
+    const text = 'With Mayor Kit Walsh by her side, Rita Vance spoke in Leeds.\n\nWalsh, a former union leader, had close ties to Governor Dan Golan. But on Sunday he backed Vance.\n\n"She is the one we need," he said.';
+    assert.deepEqual(quotes(text), [['She is the one we need,', 'Kit Walsh']]);
+  });
+
   it('takes the pronoun right before a cue for its subject, not the name before it', () => {
     const text = 'Ada Holm spoke in Leeds on Monday. Holm said that this week she had begun "to show the real record" of Tom Reyes, whom she called a "hollow man." She said Reyes had no plan.';
     assert.deepEqual(quotes(text), [

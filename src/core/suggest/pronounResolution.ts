@@ -171,6 +171,11 @@ export class PronounResolver {
       if (ref.doubtful) continue;
       found.add(ref.anonymous ? undefined : ref.name);
     }
+    // "With Mayor Ann Holm by her side, Rita Vance spoke": someone named later in the pronoun's own sentence may be the one meant.
+    if (group === this.sentenceIndex(at)) {
+      const next = this.references[firstIndex(this.references.length, (k) => this.references[k].start >= at)];
+      if (next && this.sentenceIndex(next.start) === group && !next.doubtful && /^[^,.;]*,\s*$/u.test(this.text.slice(at, next.start))) found.add(next.anonymous ? undefined : next.name);
+    }
     const [only] = found;
     return found.size === 1 ? only : undefined;
   }
