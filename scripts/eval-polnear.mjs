@@ -3,7 +3,7 @@
 // `npm run eval:suggest -- --polnear PATH/TO/PolNeAR [--split train|dev] [--verbose] [--by-rule] [--human]`.
 // Never point it at the test split: the project is measured on it independently. The mapping to
 // our kinds is in src/core/suggest/eval/polnearGold.ts and the README.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,6 +15,7 @@ const { suggestAnnotations } = require(join(root, 'out/src/core/suggest/suggestA
 const { evaluateSuggestions, addScores, precisionRecall } = require(join(root, 'out/src/core/suggest/evaluateSuggestions.js'));
 const { polnearGold } = require(join(root, 'out/src/core/suggest/eval/polnearGold.js'));
 const { isUnlinkedDescription, sameSpeaker } = require(join(root, 'out/src/core/suggest/eval/sourceNames.js'));
+const { parseCorenlpCoref } = require(join(root, 'out/src/core/suggest/eval/corenlpCoref.js'));
 
 /** The share of a gold span a suggestion must cover to match it (the issue's definition). */
 const MIN_OVERLAP = 0.3;
@@ -37,6 +38,8 @@ export function evalPolnear(args) {
   let total;
   let allContents;
   let namedSources;
+  let corefAgreed;
+  const pronouns = { total: 0, chained: 0, agree: 0 };
   let millis = 0;
   let chars = 0;
   const bands = new Map();
@@ -44,7 +47,10 @@ export function evalPolnear(args) {
   for (const [article, annName] of annFiles) {
     const text = readFileSync(join(dir, 'text', `${article}.txt`), 'utf8');
     const ann = readFileSync(join(dir, 'attributions', annName), 'utf8');
-    const gold = polnearGold(text, ann, annName);
+    // PolNeAR's own CoreNLP parse, for a second reading of pronoun sources (see corenlpCoref.ts).
+    const xml = join(dir, 'corenlp', `${article}.txt.xml`);
+    const coref = existsSync(xml) ? parseCorenlpCoref(readFileSync(xml, 'utf8')) : undefined;
+    const gold = polnearGold(text, ann, annName, coref);
     const started = performance.now();
     const suggested = suggestAnnotations(text);
     millis += performance.now() - started;
@@ -60,6 +66,16 @@ export function evalPolnear(args) {
     total = total ? addScores(total, scores) : scores;
     const named = evaluateSuggestions(quotes, judgedSuggestions, { ...options, skipSpeaker: (g) => options.skipSpeaker(g) || g.pronounSource === true });
     namedSources = namedSources ? addScores(namedSources, named) : named;
+    // Pronoun sources judged only where the gold's rule and CoreNLP's coreference name the same person.
+    const agreed = (g) => !g.pronounSource || (g.corefSpeaker !== undefined && g.speaker !== undefined && sameSpeaker(g.speaker, g.corefSpeaker));
+    const withCoref = evaluateSuggestions(quotes, judgedSuggestions, { ...options, skipSpeaker: (g) => options.skipSpeaker(g) || !agreed(g) });
+    corefAgreed = corefAgreed ? addScores(corefAgreed, withCoref) : withCoref;
+    for (const g of quotes) {
+      if (!g.pronounSource || options.skipSpeaker(g)) continue;
+      pronouns.total++;
+      if (g.corefSpeaker !== undefined) pronouns.chained++;
+      if (agreed(g)) pronouns.agree++;
+    }
     countBands(bands, quotes, judgedSuggestions, options);
     countRules(rules, { ...gold, quotes }, judgedSuggestions, options);
     if (verbose) report(article, text, quotes, judgedSuggestions.filter((s) => s.kind === 'quote'), options);
@@ -75,6 +91,9 @@ export function evalPolnear(args) {
   console.log(line('quote'));
   const n = namedSources.quote;
   console.log(`       speaker where the source is written out, not a pronoun the gold resolves: ${pct(n.speakerRight / n.speakerJudged)} (${n.speakerRight}/${n.speakerJudged})`);
+  const c = corefAgreed.quote;
+  console.log(`       pronoun sources: CoreNLP's coreference names ${pronouns.chained} of ${pronouns.total}, the same person as the gold's rule for ${pronouns.agree}`);
+  console.log(`       speaker with pronoun sources judged only where the two agree: ${pct(c.speakerRight / c.speakerJudged)} (${c.speakerRight}/${c.speakerJudged})`);
   console.log(line('quote', allContents, 'quote, sourceless marked words judged too:\n      '));
   console.log(line('claim'));
   console.log(`suggest: ${(chars / 1e6).toFixed(2)} M characters in ${millis.toFixed(0)} ms`);

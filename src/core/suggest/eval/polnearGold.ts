@@ -2,6 +2,7 @@ import type { EvaluatedSpan } from '../evaluateSuggestions';
 import type { TextRange } from '../paragraphs';
 import { trimRange } from '../paragraphs';
 import { parseBratStandoff, type BratEvent } from './bratStandoff';
+import { corefName, type CorefDocument } from './corenlpCoref';
 import { quotedRegions } from './quotedRegions';
 import { pronounFits } from './sourceAgreement';
 import { goldSpeakerName, isPronounSource, isRelativeSource } from './sourceNames';
@@ -24,6 +25,8 @@ export interface GoldQuote extends EvaluatedSpan {
   readonly sourceless?: true;
   /** The source is a pronoun ("she said"): the speaker is the gold's own resolution (resolveSpeakers), not the annotators'. */
   readonly pronounSource?: true;
+  /** For a pronoun source, the name CoreNLP's coreference chains give it, when they give one (corenlpCoref.ts). */
+  readonly corefSpeaker?: string;
 }
 
 interface Attribution {
@@ -33,6 +36,8 @@ interface Attribution {
   speaker?: string;
   /** Whether the source is a pronoun. */
   pronoun?: boolean;
+  /** For a pronoun, the name CoreNLP's coreference gives it. */
+  corefSpeaker?: string;
 }
 
 /**
@@ -44,10 +49,10 @@ interface Attribution {
  * (see sourceNames.ts); a pronoun or relative source takes the name of the nearest source before
  * it that names someone and agrees with it; left empty (and out of the speaker figure) when nothing does.
  */
-export function polnearGold(text: string, ann: string, file?: string): PolnearGold {
+export function polnearGold(text: string, ann: string, file?: string, coref?: CorefDocument): PolnearGold {
   const document = parseBratStandoff(ann, text, file);
   const attributions = document.events.filter((e) => e.type === 'Attribution' || e.type === 'Attribution-no-source').map(toAttribution).filter((a): a is Attribution => a !== undefined);
-  resolveSpeakers(text, attributions);
+  resolveSpeakers(text, attributions, coref);
   const regions = quotedRegions(text);
   const quotes = new Map<string, GoldQuote & { size: number }>();
   const claims: EvaluatedSpan[] = [];
@@ -64,7 +69,7 @@ export function polnearGold(text: string, ann: string, file?: string): PolnearGo
         if (!part || words(text.slice(part.start, part.end)) === 0) continue;
         const key = `${part.start}-${part.end}`;
         const known = quotes.get(key);
-        if (!known || known.size > size) quotes.set(key, { kind: 'quote', ...part, ...(attribution.speaker ? { speaker: attribution.speaker } : {}), ...(attribution.source ? {} : { sourceless: true }), ...(attribution.pronoun ? { pronounSource: true } : {}), size });
+        if (!known || known.size > size) quotes.set(key, { kind: 'quote', ...part, ...(attribution.speaker ? { speaker: attribution.speaker } : {}), ...(attribution.source ? {} : { sourceless: true }), ...(attribution.pronoun ? { pronounSource: true } : {}), ...(attribution.corefSpeaker ? { corefSpeaker: attribution.corefSpeaker } : {}), size });
       }
       outside += words(text.slice(at, Math.max(at, fragment.end)));
     }
@@ -87,7 +92,7 @@ function toAttribution(event: BratEvent): Attribution | undefined {
  * Sources in text order; "who" takes the name right before it, a pronoun the nearest named source
  * before it that agrees with it (sourceAgreement.ts), else none.
  */
-function resolveSpeakers(text: string, attributions: Attribution[]): void {
+function resolveSpeakers(text: string, attributions: Attribution[], coref?: CorefDocument): void {
   const withSource = attributions.filter((a) => a.source).sort((a, b) => a.source!.start - b.source!.start);
   const named: string[] = [];
   for (const attribution of withSource) {
@@ -96,6 +101,9 @@ function resolveSpeakers(text: string, attributions: Attribution[]): void {
     else if (isPronounSource(raw)) {
       attribution.speaker = [...named].reverse().find((speaker) => pronounFits(text, raw, speaker));
       attribution.pronoun = true;
+      const chained = coref && corefName(coref, text, attribution.source!.start, attribution.source!.end);
+      const corefSpeaker = chained ? goldSpeakerName(text, chained, attribution.source!.start) : undefined;
+      if (corefSpeaker) attribution.corefSpeaker = corefSpeaker;
     }
     else {
       attribution.speaker = goldSpeakerName(text, raw, attribution.source!.start);
