@@ -343,6 +343,26 @@ describe('suggestAnnotations: speakers', () => {
     assert.deepEqual(quotes(clause), [['a slow wreck', 'Tom Reyes']]);
   });
 
+  it('gives the words of a campaign, supporters or a spokesman to them, not to the person they speak for', () => {
+    const text = [
+      'Ada Holm and Tom Reyes met in Leeds.',
+      '',
+      'Holm’s campaign called the meeting "a useful first step."',
+      '',
+      '"Four more years!" Reyes supporters chanted outside.',
+      '',
+      'Reyes’s spokesman said the talks were "going nowhere."',
+      '',
+      'Dan Golan, Holm’s campaign manager, said they were "patient people."',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['a useful first step.', 'Ada Holm’s campaign'],
+      ['Four more years!', 'Tom Reyes’s supporters'],
+      ['going nowhere.', 'Tom Reyes’s spokesman'],
+      ['patient people.', 'Dan Golan'],
+    ]);
+  });
+
   it('learns no gender from a pronoun that points ahead to someone named later in its sentence', () => {
     const text = 'With Mayor Kit Walsh by her side, Rita Vance spoke in Leeds.\n\nWalsh, a former union leader, had close ties to Governor Dan Golan. But on Sunday he backed Vance.\n\n"She is the one we need," he said.';
     assert.deepEqual(quotes(text), [['She is the one we need,', 'Kit Walsh']]);

@@ -26,9 +26,9 @@ describe('suggestAnnotations on news: speakers', () => {
     ]);
   });
 
-  it('does not take a name that modifies a noun, or a country after a preposition, for an organisation', () => {
+  it('takes a name that modifies "campaign" for whose campaign it is, not for an organisation, nor a country after a preposition', () => {
     const text = '“It was a long night for all of us here,” the Brook campaign said in the United States.';
-    assert.deepEqual(quotes(text), [['It was a long night for all of us here,', undefined]]);
+    assert.deepEqual(quotes(text), [['It was a long night for all of us here,', 'Brook’s campaign']]);
   });
 
   it('carries the speaker to an uncued quote in a later paragraph when nobody else is named in between', () => {

@@ -6,7 +6,7 @@ import { firstNameGender, honorificGender, nounGender, pronounGender } from './p
 import { organisationIn } from './organisations';
 import { PronounResolver, type PersonReference } from './pronounResolution';
 import { findCues } from './reportingCues';
-import { ANONYMOUS, ANONYMOUS_FIRST, DOCUMENT_SUBJECT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_REFERENCE, UNNAMED_HEADS, followedByNoun } from './sourceDescriptions';
+import { ANONYMOUS, ANONYMOUS_FIRST, DOCUMENT_SUBJECT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_REFERENCE, UNNAMED_HEADS, followedByNoun } from './sourceDescriptions';
 
 /** The label for sources the text does not name ("one source told …"), as the seeds use it. */
 export const UNNAMED_SOURCE = 'unnamed source';
@@ -133,6 +133,17 @@ export class NameResolver {
     // "of Trump, whom he called a “…”": a subject pronoun right before the cue is its subject, whoever is named before it.
     if (words.length >= 2 && SUBJECT_PRONOUNS.has(last)) return this.pronoun(last, from + phrase.lastIndexOf(words[words.length - 1]), at);
     const runs = nameRuns(this.text, from, to);
+    // "Clinton's campaign said", "…,” Sanders supporters chanted": those who speak for or with the person, not the person.
+    const people = PEOPLE_OF_A_NAMED.exec(phrase);
+    if (people) {
+      const role = people[2].replace(/\s+/gu, ' ');
+      const head = role.slice(role.lastIndexOf(' ') + 1);
+      // "Trump's campaign manager said", "Ed Holm, Trump's campaign manager, said": one person, named beside the title.
+      const titled = /s$/u.test(head) || head === 'campaign' || head === 'team' || head === 'camp' ? undefined : (this.nameBeforeComma(from) ?? this.nameForTitle(head, from));
+      if (titled) return titled;
+      const owner = this.fullest(people[1].split(/\s+/u), from + people.index) ?? people[1];
+      return `${owner}’s ${role}`;
+    }
     const named = this.nameIn(runs);
     if (named) return named;
     // "what he called “…”": a pronoun right before the cue is its subject.

@@ -37,6 +37,11 @@ export const INDEFINITE_DESCRIPTION = /^\s*(?:a|an|one|another)\s+(?!named\s)[^,
  * text's own words, its determiner in lower case (the conventions make documents speakers).
  */
 export const DOCUMENT_SUBJECT = /^\s*((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\p{L}\d’'-]+\s+){0,3}?(?:letter|report|statement|study|poll|survey|article|tweet|post|ad|advertisement|editorial|memo|investigation|review|analysis|transcript|e-?mail|website|paper|document|filing|complaint|lawsuit|release|video|book|column)(?:\s+(?:from|by|of|to|in|on|for)\s+[^,;:.!?]{1,60}?)?)\s*,?\s*$/u;
+/**
+ * People who speak for or with someone named: "Clinton's campaign", "Sanders supporters", "Grayson's
+ * spokeswoman", as the whole of a cue's subject. Group 1 is the name, group 2 the words for the people.
+ */
+export const PEOPLE_OF_A_NAMED = /^\s*(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}-]*?)(?:[’']s?)?\s+((?:(?:top|senior|former|chief|longtime|own|press)\s+)?(?:campaign(?:\s+(?:manager|chairman|spokes(?:man|woman|person)))?|aides?|supporters|protesters|allies|spokes(?:man|woman|person)|backers|loyalists|staffers|advisers|team|camp|lawyers?|attorneys?))\s*,?\s*$/u;
 /** Part of a group named by its capitalized plural: "Some Democrats", "many Republicans", "two Britons". */
 export const SOME_OF_A_GROUP = /^\s*(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Ff]ew|[Aa] few|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Dd]ozens of|[Hh]undreds of)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Lu}\p{Ll}+s\s*$/u;
 /** An outlet or organisation introduced by its common noun: "the Israeli newspaper Haaretz", "the news agency Tass". */
