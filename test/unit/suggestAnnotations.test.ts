@@ -363,6 +363,16 @@ describe('suggestAnnotations: speakers', () => {
     ]);
   });
 
+  it('takes a name before a possessive role ("X, President Y’s chief of staff, said") for the speaker', () => {
+    const text = 'Ada Holm met Tom Reyes on Monday.\n\n“They were rivals, but also friends,” Kit Daley, President Holm’s former chief of staff at the harbour board, said of their time.';
+    assert.deepEqual(quotes(text), [['They were rivals, but also friends,', 'Kit Daley']]);
+  });
+
+  it('gives "Another tweeted" and "One said" to an unnamed source, not to the person named before', () => {
+    const text = 'Ada Holm answered the critics on Monday. Another tweeted, “Holm is above the rules.”';
+    assert.deepEqual(quotes(text), [['Holm is above the rules.', 'unnamed source']]);
+  });
+
   it('learns no gender from a pronoun that points ahead to someone named later in its sentence', () => {
     const text = 'With Mayor Kit Walsh by her side, Rita Vance spoke in Leeds.\n\nWalsh, a former union leader, had close ties to Governor Dan Golan. But on Sunday he backed Vance.\n\n"She is the one we need," he said.';
     assert.deepEqual(quotes(text), [['She is the one we need,', 'Kit Walsh']]);

@@ -4,10 +4,10 @@ import { wordCount } from './words';
 
 /**
  * A clause that describes a name before it: "a forecaster at …", "the council's head of …", "of
- * the lifeboat crew", "41", or a bare role or aside in lower case ("chairman of the board of …",
- * "speaking in Leeds", "however").
+ * the lifeboat crew", "41", a bare role or aside in lower case ("chairman of the board of …",
+ * "speaking in Leeds", "however"), or someone's role ("President Obama's former chief of staff").
  */
-const APPOSITION = /^\s*(?:(?:[Aa]n?|[Tt]he|[Oo]f|[Ff]rom|[Aa]t|[Ww]ith|[Ff]or)\s|\d+\s*$|\p{Ll})/u;
+const APPOSITION = /^\s*(?:(?:[Aa]n?|[Tt]he|[Oo]f|[Ff]rom|[Aa]t|[Ww]ith|[Ff]or)\s|\d+\s*$|\p{Ll}|(?:\p{Lu}[\p{L}.-]*\s+){0,2}\p{Lu}[\p{L}-]*[’']s\s+(?:\p{Ll}|\p{Lu}[\p{L}-]*\s+\p{Ll}))/u;
 
 /**
  * Who a cue's subject is: the words since the last comma, or before an apposition or relative

@@ -128,6 +128,8 @@ export class NameResolver {
     const document = DOCUMENT_SUBJECT.exec(phrase);
     if (document) return document[1].replace(/\s+/gu, ' ').replace(/^\p{Lu}(?=\p{Ll}*\s)/u, (c) => c.toLowerCase());
     if (ANONYMOUS_FIRST.test(phrase) || INDEFINITE_DESCRIPTION.test(phrase) || SOME_OF_A_GROUP.test(phrase)) return UNNAMED_SOURCE;
+    // "Another tweeted, “…”", "One said": someone of a crowd just mentioned.
+    if (/^\s*(?:[Aa]nother|[Oo]ne|[Oo]thers|[Ss]ome)\s*$/u.test(phrase)) return UNNAMED_SOURCE;
     const words = phrase.trim().split(/\s+/);
     const last = words[words.length - 1].toLowerCase();
     // "of Trump, whom he called a “…”": a subject pronoun right before the cue is its subject, whoever is named before it.
