@@ -262,6 +262,8 @@ describe('suggestAnnotations: speakers', () => {
     const more = 'Ana Ferro spoke first.\n\nTom Reyes had criticized the mayor as "a political person" and left.\n\n“The town will always be the town,” an angry Reyes retaliated.\n\nIn the ad, children bash a toy harbour, yelling "close the port!" at it.';
     assert.deepEqual(of(more, 'quote').map((q) => [q.speaker, q.cue]).slice(0, 2), [['Tom Reyes', 'criticized'], ['Tom Reyes', 'retaliated']]);
     assert.equal(of(more, 'quote')[2].cue, 'yelling');
+    const barked = 'Ana Ferro asked about the port.\n\n“Go back to your seat,” Reyes barked. “Not now,” Ferro scoffed. “I was wrong,” Dan Golan confessed.';
+    assert.deepEqual(of(barked, 'quote').map((q) => [q.speaker, q.cue]), [['Reyes', 'barked'], ['Ana Ferro', 'scoffed'], ['Dan Golan', 'confessed']]);
     const accusing = 'Tom Reyes spoke first.\n\nAna Ferro was angry on Monday. "It was a disgrace and a shame for the town," accusing Dan Golan of the long delay.';
     assert.deepEqual(quotes(accusing), [['It was a disgrace and a shame for the town,', 'Ana Ferro']]);
   });

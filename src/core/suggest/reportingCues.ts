@@ -29,7 +29,7 @@ const SPEECH_VERBS = [
   'concludes', 'tweets', 'explaining', 'asserting', 'telling', 'asking', 'promising', 'vowing', 'pledging', 'admitting', 'acknowledging',
   'declaring', 'stating', 'predicting', 'complaining', 'recalling', 'found', 'finds', 'put it', 'puts it', 'went on', 'goes on',
   'boomed', 'thundered', 'proclaimed', 'proclaims', 'retaliated', 'yelling', 'shouting', 'chanting', 'screaming', 'responding',
-  'replying', 'answering', 'writing', 'tweeting', 'joking', 'boasting',
+  'replying', 'answering', 'writing', 'tweeting', 'joking', 'boasting', 'barked', 'confessed', 'scoffed', 'fumed', 'beamed',
   'conceding', 'urging', 'suggesting', 'observing', 'remarking', 'accusing', 'countering', 'cautioning',
   'warning', 'insisting', 'arguing', 'claiming', 'describing', 'calling', 'expect', 'believe', 'think', 'hope', 'fear',
   ...QUOTE_ONLY_VERBS,
