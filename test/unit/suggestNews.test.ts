@@ -72,6 +72,42 @@ describe('suggestAnnotations on news: speakers', () => {
     );
   });
 
+  it('gives each quote of a list of voices to the name that signs it: after a dash, or on the line before', () => {
+    const dashes = [
+      'We asked voters in Leeds what they think of the plan.',
+      '',
+      '“I want to see the budget before I believe any of it.” — Maria Lopez, 34, nurse',
+      '',
+      '“It is the same promise we heard four years ago.” – Tom Reyes, 52',
+      '',
+      '"Nobody asked us, and we are the ones who will pay for it." -- Ana Ferro, student',
+    ].join('\n');
+    assert.deepEqual(quotes(dashes).map(([, speaker]) => speaker), ['Maria Lopez', 'Tom Reyes', 'Ana Ferro']);
+    assert.deepEqual(suggestAnnotations(dashes).map((s) => s.rule), ['speaker after a dash', 'speaker after a dash', 'speaker after a dash']);
+    const lines = ['We asked voters in Leeds what they think of the plan.', '', '1. Maria Lopez, 34', '', '“I want to see the budget before I believe any of it.”', '', 'Reyes, 52, a retired docker:', '', '“It is the same promise we heard four years ago.”'].join('\n');
+    assert.deepEqual(quotes(lines).map(([, speaker]) => speaker), ['Maria Lopez', 'Reyes']);
+    assert.equal(suggestAnnotations(lines)[0].why, 'the name on the line before, as in a list of voices');
+  });
+
+  it('does not take a sentence after a dash, a lone word on a line, or a listed title for a signature', () => {
+    const text = [
+      'Ada Brook spoke to the council on Monday about the buses.',
+      '',
+      '“Why does the council keep giving them so much ammunition?” — Leeds Democrats were unmoved by the answer.',
+      '',
+      'Wait, it gets better:',
+      '',
+      '“By law, the council sets the fares every year and nobody else does.”',
+      '',
+      'Harbour Nights',
+      '',
+      '“Harbour Lights”',
+    ].join('\n');
+    const found = suggestAnnotations(text).filter((s) => s.kind === 'quote');
+    assert.equal(found.some((s) => s.rule === 'speaker after a dash' || s.rule === 'speaker on the line before'), false);
+    assert.equal(found.some((s) => s.speaker === 'Leeds Democrats' || s.speaker === 'Wait' || s.speaker === 'Harbour Nights'), false);
+  });
+
   it('does not take a capitalized sentence opener or an abbreviated title for a name', () => {
     const text = 'Rep. Nora Vance spoke first. Though Vance was brief, she was clear: “We will vote against the bill tomorrow.”';
     assert.deepEqual(quotes(text), [['We will vote against the bill tomorrow.', 'Nora Vance']]);

@@ -49,6 +49,8 @@ const RULE_WHY: Readonly<Record<string, string>> = {
   'quote over several paragraphs': 'a quote running over several paragraphs',
   'missing opening mark': 'the opening quotation mark was lost',
   'short marked words': 'a few words between quotation marks: a partial quote, or a term',
+  'speaker after a dash': 'signed by the name after a dash',
+  'speaker on the line before': 'the name on the line before, as in a list of voices',
 };
 
 function speakerForm(speaker: string | undefined): string {

@@ -6,6 +6,7 @@ import { withConfidence } from './confidence';
 import { claimsAfterQuote, sentenceClaims, type Claim, type QuotedPart } from './claims';
 import { firstIndex } from './firstIndex';
 import { headerParagraphs } from './headlines';
+import { speakerAfterDash, speakerOfLabelLine } from './labelledQuotes';
 import { NameResolver } from './nameResolution';
 import { paragraphs, type TextRange } from './paragraphs';
 import { quoteCandidates, type QuoteCandidate } from './quotes';
@@ -22,6 +23,9 @@ import { wordCount } from './words';
 const MAX_WORDS_BETWEEN_PARTIAL_QUOTES = 8;
 /** The rule of marked words too short for a quotation (looksLikeMarkedWords). */
 const SHORT_MARKED_WORDS = 'short marked words';
+/** The rules of quotes signed by a name: after a dash ("“…” — Ana Ferro, 34"), or on a label line before ("2. Ana Ferro"). */
+const SIGNED_AFTER_A_DASH = 'speaker after a dash';
+const NAMED_ON_THE_LINE_BEFORE = 'speaker on the line before';
 
 export interface SuggestOptions {
   /** The annotators' speaker registry: suggested speakers are named as it names them. */
@@ -47,6 +51,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
   const header = headerParagraphs(text, blocks);
   const candidates = groupByParagraph(allCandidates.filter((c) => !header.has(c.paragraph)));
   let previousParagraphQuote: { speaker?: string } | undefined;
+  let previousParagraph: TextRange | undefined;
   let pendingSpeaker: number | undefined;
 
   const allBoilerplate = boilerplateLines(text);
@@ -86,7 +91,16 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
       const marked = !speech && !cited && !goesOn && !scare && candidate.rule !== 'missing opening mark' && looksLikeMarkedWords(text, candidate, attribution !== undefined);
       let speaker: string | undefined;
       let rule: string = candidate.rule;
-      if (attribution && (attribution.speaker || speech || cited || marked)) {
+      // Only speech is signed: marked titles and headings in lists ("Broad City", "OUTLIERS") are not.
+      const signed = speech ? speakerAfterDash(text, candidate, resolver) : undefined;
+      const labelled = speech && !attribution?.speaker ? speakerOfLabelLine(text, previousParagraph, candidate, resolver) : undefined;
+      if (signed) {
+        speaker = signed;
+        rule = SIGNED_AFTER_A_DASH;
+      } else if (labelled) {
+        speaker = labelled;
+        rule = NAMED_ON_THE_LINE_BEFORE;
+      } else if (attribution && (attribution.speaker || speech || cited || marked)) {
         speaker = attribution.speaker;
       } else if (lastQuote && !scare && sameSentence(text, from, candidate)) {
         // "… had “grown in too many directions” and had to be “rebuilt around fewer, bigger bets”".
@@ -117,7 +131,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
         const carried = carriedSpeaker(text, candidate, resolver, allBoilerplate);
         if (carried) ({ speaker, rule } = carried);
       }
-      if (marked && rule !== 'partial quote in the same sentence') rule = SHORT_MARKED_WORDS;
+      if (marked && !signed && !labelled && rule !== 'partial quote in the same sentence') rule = SHORT_MARKED_WORDS;
       if (speaker) resolver.noteSpeaker(speaker, candidate.start);
       if (pendingSpeaker !== undefined && speaker) suggestions[pendingSpeaker] = { ...suggestions[pendingSpeaker], speaker };
       pendingSpeaker = undefined;
@@ -130,6 +144,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
       previousClose = (candidate.closeMark ?? candidate.end) + 1;
     }
     previousParagraphQuote = lastQuote;
+    previousParagraph = paragraph;
 
     for (const sentence of paragraphSentences) {
       if (claimed.has(sentence)) continue;

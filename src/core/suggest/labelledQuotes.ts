@@ -1,0 +1,50 @@
+import type { NameResolver } from './nameResolution';
+import type { TextRange } from './paragraphs';
+import type { QuoteCandidate } from './quotes';
+import { wordCount } from './words';
+
+/** A dash that signs a quote: an em or en dash, or one or two hyphens between spaces. */
+const SIGNING_DASH = /^[ \t]*(?:[—–]|-{1,2}(?=[ \t]))[ \t]*(?=\p{Lu})/u;
+
+/** Where a signature's name ends: its age, role or place after a comma, a parenthesis, a line end. */
+const SIGNATURE_END = /[,(;:\n]|[ \t]\d|[.!?](?=\s|$)/gu;
+
+/** How many words a label line may have ("3. Tom Reyes, 52, a retired docker from Hull"). */
+const MAX_LABEL_WORDS = 12;
+
+/**
+ * A label line: a name, maybe after a list number or bullet, maybe with its age, role or place
+ * after a comma, and no sentence of its own ("2. Tom Reyes, 52", "Ana Ferro, student:").
+ */
+const LABEL_LINE = /^[ \t]*(?:(?:\d{1,3}[.)]|[-•*–—])[ \t]+)?(\p{Lu}[\p{L}.’'-]*(?:[ \t]+\p{Lu}[\p{L}.’'-]*){0,3})[ \t]*(?:,[^.!?“”"\n]{0,80})?:?[ \t]*$/u;
+
+/** "“…” — Maria Lopez, 34, nurse": the name after a dash right after the closing mark signs the quote. */
+export function speakerAfterDash(text: string, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
+  if (quote.closeMark === undefined) return undefined;
+  const from = quote.closeMark + 1;
+  const dash = SIGNING_DASH.exec(text.slice(from, Math.min(quote.paragraph.end, from + 8)));
+  if (!dash) return undefined;
+  const start = from + dash[0].length;
+  // The signature is all that follows in the paragraph: "— Iowa Democrats were unmoved." is a sentence, not a signature.
+  const rest = text.slice(start, quote.paragraph.end);
+  if (wordCount(rest) > MAX_LABEL_WORDS || !LABEL_LINE.test(rest)) return undefined;
+  SIGNATURE_END.lastIndex = start;
+  const end = Math.min(quote.paragraph.end, SIGNATURE_END.exec(text)?.index ?? quote.paragraph.end);
+  return resolver.resolve(start, end, quote.start, true);
+}
+
+/**
+ * "2. Tom Reyes, 52" on a line of its own, then a paragraph that opens with a quote: the label
+ * line names the speaker, as in lists of voices where each line quotes someone else.
+ */
+export function speakerOfLabelLine(text: string, label: TextRange | undefined, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
+  if (!label || quote.openMark !== quote.paragraph.start) return undefined;
+  const line = text.slice(label.start, label.end);
+  if (wordCount(line) > MAX_LABEL_WORDS) return undefined;
+  const m = LABEL_LINE.exec(line);
+  if (!m) return undefined;
+  const start = label.start + m.index + m[0].indexOf(m[1]);
+  // "Wait, it gets better:", "Pause": a lone word on a line is a name only with an age after it ("Ferro, 34").
+  if (!/\s/u.test(m[1]) && !/^,\s*\d/u.test(line.slice(m.index + m[0].indexOf(m[1]) + m[1].length))) return undefined;
+  return resolver.resolve(start, start + m[1].length, quote.start, true);
+}
