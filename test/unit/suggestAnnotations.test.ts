@@ -370,6 +370,14 @@ describe('suggestAnnotations: speakers', () => {
     assert.deepEqual(quotes(text), [['They were rivals, but also friends,', 'Kit Daley']]);
   });
 
+  it('takes the name set off by commas before "told", not whom they told', () => {
+    const text = 'Ada Holm met Tom Reyes on Monday.\n\n“Positions are going to soften on the plan, now or later,” Tom Reyes’s chief of staff at the port, Kit Daley, told the Post before the vote. “That is inevitable.”';
+    assert.deepEqual(quotes(text), [
+      ['Positions are going to soften on the plan, now or later,', 'Kit Daley'],
+      ['That is inevitable.', 'Kit Daley'],
+    ]);
+  });
+
   it('gives "Another tweeted" and "One said" to an unnamed source, not to the person named before', () => {
     const text = 'Ada Holm answered the critics on Monday. Another tweeted, “Holm is above the rules.”';
     assert.deepEqual(quotes(text), [['Holm is above the rules.', 'unnamed source']]);

@@ -47,6 +47,9 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
   // "…” for the party, said Kunin. / …,” in sharp contrast to …, says Dana Scala,": the rest of the quote's clause, then an inverted cue.
   const inverted = /,\s*$/u.test(before) ? invertedSpeaker(text, cue, to, quote, resolver) : undefined;
   if (inverted && wordCount(before) <= MAX_WORDS_BEFORE_INVERTED_CUE) return { cue, speaker: inverted };
+  // "…,” Rep. Vann's chief of staff, Kit Daley, told the Post": a name set off by commas right before the cue.
+  const apposed = /,\s*$/u.test(before) && wordCount(before) <= MAX_WORDS_BEFORE_INVERTED_CUE ? resolver.nameBeforeComma(cue.start) : undefined;
+  if (apposed) return { cue, speaker: apposed };
   if (wordCount(before) > MAX_WORDS_BEFORE_CUE) return undefined;
   if (wordCount(before) > 0) return { cue, speaker: resolver.resolve(from, cue.start, quote.start, true) };
   // Inverted order: "…,” stressed Rogozin.
@@ -69,7 +72,8 @@ const ABBREVIATIONS = new RegExp(String.raw`${ABBREVIATED}\.(?=\s)`, 'gu');
 /** The speaker named right after a cue ("said Rep. Xavier Becerra, a California Democrat"). */
 function invertedSpeaker(text: string, cue: Cue, to: number, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
   // "…,” X said of Cruz": whom the words are about, not who said them; "…,” blaming X": a participle's object.
-  if (/^\s+(?:of|about|to|at|on|in|for|with)\s/u.test(text.slice(cue.end, cue.end + 8)) || /ing$/u.test(cue.lemma)) return undefined;
+  // "…,” X told the Post": whom they were told is no speaker.
+  if (/^\s+(?:of|about|to|at|on|in|for|with)\s/u.test(text.slice(cue.end, cue.end + 8)) || /ing$/u.test(cue.lemma) || /^(?:told|tells)$/u.test(cue.lemma)) return undefined;
   const nameEnd = pastAbbreviations(text, cue.end, to, /[,.;:!?(]|\s(?:to|in|at|on|during|after|before|from|as|when|while|because|who|whose)\s/g);
   const speaker = resolver.resolve(cue.end, nameEnd, quote.start, true);
   // "wrote the ambassador at the time, John E. Herbst.": a description, then the name it stands for.
