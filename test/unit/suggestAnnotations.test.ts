@@ -383,6 +383,11 @@ describe('suggestAnnotations: speakers', () => {
     assert.deepEqual(quotes(text), [['Holm is above the rules.', 'unnamed source']]);
   });
 
+  it('learns no gender from a pronoun after a sentence where the only person named is the one speaking', () => {
+    const text = 'Kit Golan met Ada Holm and Tom Reyes in March.\n\nInstead, Golan said, "she started as such a clear favourite, and then came a long fall."\n\nFirst came the row over her use of a private account.\n\nTom Reyes fought back in April.\n\nGolan said the quiet race helped Holm, who does not need to show her staying power.\n\n"She has nothing to prove on that," he said.';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Kit Golan', 'Kit Golan']);
+  });
+
   it('learns no gender from a pronoun that points ahead to someone named later in its sentence', () => {
     const text = 'With Mayor Kit Walsh by her side, Rita Vance spoke in Leeds.\n\nWalsh, a former union leader, had close ties to Governor Dan Golan. But on Sunday he backed Vance.\n\n"She is the one we need," he said.';
     assert.deepEqual(quotes(text), [['She is the one we need,', 'Kit Walsh']]);
