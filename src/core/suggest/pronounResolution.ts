@@ -169,8 +169,9 @@ export class PronounResolver {
       if (group !== -1 && sentence !== group) break;
       group = sentence;
       if (ref.doubtful) continue;
-      // "Axelrod said, “she started as …”. … her use of …": who speaks in a sentence is rarely whom its next pronoun means.
-      if (ref.speaks) found.add(undefined);
+      // "Axelrod said, “she started as …”. … her use of …": who speaks in a sentence is rarely whom a later sentence's
+      // pronoun means (but "Morrow said she would retire" is Morrow).
+      if (ref.speaks && sentence !== this.sentenceIndex(at)) found.add(undefined);
       found.add(ref.anonymous ? undefined : ref.name);
     }
     // "With Mayor Ann Holm by her side, Rita Vance spoke": someone named later in the pronoun's own sentence may be the one meant.
