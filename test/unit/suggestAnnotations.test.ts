@@ -388,6 +388,13 @@ describe('suggestAnnotations: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Kit Golan', 'Kit Golan']);
   });
 
+  it('takes a surname after a title for a person a later "he said" can mean, and an organisation in an apposition for no speaker', () => {
+    const titled = "Tom Reyes and Dan Golan spoke first.\n\nSome members of the council were sympathetic, but Councillor Brooks, who has the support of the unions, does not mince words about where he stands.\n\n''We are going to do whatever is needed to keep the depot open,'' he said.";
+    assert.deepEqual(quotes(titled), [['We are going to do whatever is needed to keep the depot open,', 'Brooks']]);
+    const apposed = "Ada Holm spoke first.\n\n''We survey riders every year and ask them to rank the lines,'' Mr. Mahaney, of Harbour Capital Markets, said. ''The red line ranks first and the blue line second,'' he said.";
+    assert.deepEqual(quotes(apposed).map(([, speaker]) => speaker), ['Mahaney', 'Mahaney']);
+  });
+
   it('learns no gender from a pronoun that points ahead to someone named later in its sentence', () => {
     const text = 'With Mayor Kit Walsh by her side, Rita Vance spoke in Leeds.\n\nWalsh, a former union leader, had close ties to Governor Dan Golan. But on Sunday he backed Vance.\n\n"She is the one we need," he said.';
     assert.deepEqual(quotes(text), [['She is the one we need,', 'Kit Walsh']]);

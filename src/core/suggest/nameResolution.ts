@@ -20,7 +20,7 @@ const AFTER_PREPOSITION = /(?:^|\s)(?:on|in|at|to|from|with|by|for|of|into|via|a
 const RECENT_UNNAMED = 1500;
 
 /** Words before a name that make it a person's. */
-const TITLE_BEFORE = /(?<![\p{L}])(?:dr|prof|professor|mr|mrs|ms|miss|sir|dame|lord|lady|rev|inspector|detective|sergeant|constable|judge|justice|councillor|senator|governor|mayor|president|minister|coach|captain|officer|chief|director)\.?\s+$/iu;
+const TITLE_BEFORE = /(?<![\p{L}])(?:dr|prof|professor|mr|mrs|ms|miss|sir|dame|lord|lady|rev|inspector|detective|sergeant|constable|judge|justice|councillor|senator|sen|governor|gov|representative|rep|congressman|congresswoman|mayor|president|minister|coach|captain|officer|chief|director)\.?\s+$/iu;
 
 /** What follows a name that makes it a person's: an age or an apposition (", 22,", ", a nurse"). */
 const DESCRIBED_AFTER = /^,\s*(?:\d{1,3}\s*,|(?:a|an|who)\s)/iu;
@@ -312,13 +312,15 @@ export class NameResolver {
     for (const run of this.runs) {
       if (PLACE_BEFORE.test(this.text.slice(Math.max(0, run.start - 8), run.start))) continue;
       const tokens = this.personTokens(run);
-      const name = this.fullest(tokens, run.start);
+      // "Mr. Regalado", "Councillor Brooks": a surname after an honorific or a title is a person's even with no first name written.
+      const lone = tokens.length === 1 && TITLE_BEFORE.test(this.text.slice(Math.max(0, run.end - tokens[0].length - 16), run.end - tokens[0].length)) ? tokens[0] : undefined;
+      const name = this.fullest(tokens, run.start) ?? lone;
       if (!name) continue;
       const honorific = /(\p{L}+)\.?\s+$/u.exec(this.text.slice(Math.max(0, run.start - 12), run.start))?.[1];
       const gender = honorific ? honorificGender(honorific) : undefined;
       // "Biden said", or "…,” said Biden" (not the object of "X said Biden has …").
       const speaks =
-        findCues(this.text, run.end, run.end + 14).some((c) => c.start - run.end <= 2) ||
+        findCues(this.text, run.end, run.end + 14).some((c) => c.start - run.end <= 2 && /^\s*$/u.test(this.text.slice(run.end, c.start))) ||
         findCues(this.text, Math.max(0, run.start - 14), run.start).some((c) => run.start - c.end <= 2 && /[,”"’']\s*$/u.test(this.text.slice(Math.max(0, c.start - 3), c.start)));
       references.push({
         start: run.start,
