@@ -89,6 +89,12 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.equal(suggestAnnotations(lines)[0].why, 'the name on the line before, as in a list of voices');
   });
 
+  it('gives a quote that opens a paragraph to the subject of the paragraph before when that ends with a colon', () => {
+    const text = 'The speech by Mayor Ada Holm was long. Tom Reyes was in the hall.\n\nShe told her audience, to loud applause:\n\n“I can say with confidence that no one has ever been better prepared for this job.”';
+    assert.deepEqual(quotes(text), [['I can say with confidence that no one has ever been better prepared for this job.', 'Ada Holm']]);
+    assert.equal(suggestAnnotations(text)[0].rule, 'speaker introduced before a colon');
+  });
+
   it('does not take a sentence after a dash, a lone word on a line, or a listed title for a signature', () => {
     const text = [
       'Ada Brook spoke to the council on Monday about the buses.',

@@ -12,6 +12,7 @@ const RIGHT_ON_TRAIN: Readonly<Record<string, number>> = {
   'quote|partial quote in the same sentence|named': 0.71,
   'quote|paired marks|unnamed': 0.71,
   'quote|continuation of the previous quote|unnamed': 0.7,
+  'quote|speaker introduced before a colon|named': 0.73,
   'quote|speaker named before the quote|named': 0.6,
   'quote|quote over several paragraphs|named': 0.57,
   'quote|short marked words|named': 0.54,
@@ -51,6 +52,7 @@ const RULE_WHY: Readonly<Record<string, string>> = {
   'short marked words': 'a few words between quotation marks: a partial quote, or a term',
   'speaker after a dash': 'signed by the name after a dash',
   'speaker on the line before': 'the name on the line before, as in a list of voices',
+  'speaker introduced before a colon': 'the subject of the paragraph before, which ends with a colon',
 };
 
 function speakerForm(speaker: string | undefined): string {

@@ -1,6 +1,9 @@
+import { subjectOf } from './cueSubject';
 import type { NameResolver } from './nameResolution';
 import type { TextRange } from './paragraphs';
 import type { QuoteCandidate } from './quotes';
+import { findCues, isThoughtCue } from './reportingCues';
+import { sentenceStartBefore } from './speakers';
 import { wordCount } from './words';
 
 /** A dash that signs a quote: an em or en dash, or one or two hyphens between spaces. */
@@ -47,4 +50,18 @@ export function speakerOfLabelLine(text: string, label: TextRange | undefined, q
   // "Wait, it gets better:", "Pause": a lone word on a line is a name only with an age after it ("Ferro, 34").
   if (!/\s/u.test(m[1]) && !/^,\s*\d/u.test(line.slice(m.index + m[0].indexOf(m[1]) + m[1].length))) return undefined;
   return resolver.resolve(start, start + m[1].length, quote.start, true);
+}
+
+/**
+ * "She told her audience, to loud applause:" as a paragraph of its own, then a paragraph that
+ * opens with a quote: the subject of the colon's sentence (of its cue, if it has one) speaks.
+ */
+export function speakerBeforeColon(text: string, introduction: TextRange | undefined, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
+  if (!introduction || quote.openMark !== quote.paragraph.start) return undefined;
+  const colon = /:\s*$/u.exec(text.slice(Math.max(introduction.start, introduction.end - 4), introduction.end));
+  if (!colon) return undefined;
+  const end = introduction.end - colon[0].length;
+  const start = sentenceStartBefore(text, end, introduction.start);
+  const cue = findCues(text, start, end).filter((c) => !isThoughtCue(c)).pop();
+  return (cue && subjectOf(text, start, cue, resolver)) ?? resolver.firstPersonBetween(start, end);
 }

@@ -6,7 +6,7 @@ import { withConfidence } from './confidence';
 import { claimsAfterQuote, sentenceClaims, type Claim, type QuotedPart } from './claims';
 import { firstIndex } from './firstIndex';
 import { headerParagraphs } from './headlines';
-import { speakerAfterDash, speakerOfLabelLine } from './labelledQuotes';
+import { speakerAfterDash, speakerBeforeColon, speakerOfLabelLine } from './labelledQuotes';
 import { NameResolver } from './nameResolution';
 import { paragraphs, type TextRange } from './paragraphs';
 import { quoteCandidates, type QuoteCandidate } from './quotes';
@@ -26,6 +26,8 @@ const SHORT_MARKED_WORDS = 'short marked words';
 /** The rules of quotes signed by a name: after a dash ("“…” — Ana Ferro, 34"), or on a label line before ("2. Ana Ferro"). */
 const SIGNED_AFTER_A_DASH = 'speaker after a dash';
 const NAMED_ON_THE_LINE_BEFORE = 'speaker on the line before';
+/** "She told her audience:" as a paragraph, then the quote. */
+const INTRODUCED_BEFORE_A_COLON = 'speaker introduced before a colon';
 
 export interface SuggestOptions {
   /** The annotators' speaker registry: suggested speakers are named as it names them. */
@@ -94,12 +96,16 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
       // Only speech is signed: marked titles and headings in lists ("Broad City", "OUTLIERS") are not.
       const signed = speech ? speakerAfterDash(text, candidate, resolver) : undefined;
       const labelled = speech && !attribution?.speaker ? speakerOfLabelLine(text, previousParagraph, candidate, resolver) : undefined;
+      const introduced = (speech || goesOn) && !attribution?.speaker && !labelled ? speakerBeforeColon(text, previousParagraph, candidate, resolver) : undefined;
       if (signed) {
         speaker = signed;
         rule = SIGNED_AFTER_A_DASH;
       } else if (labelled) {
         speaker = labelled;
         rule = NAMED_ON_THE_LINE_BEFORE;
+      } else if (introduced) {
+        speaker = introduced;
+        rule = INTRODUCED_BEFORE_A_COLON;
       } else if (attribution && (attribution.speaker || speech || cited || marked)) {
         speaker = attribution.speaker;
       } else if (lastQuote && !scare && sameSentence(text, from, candidate)) {
@@ -131,7 +137,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
         const carried = carriedSpeaker(text, candidate, resolver, allBoilerplate);
         if (carried) ({ speaker, rule } = carried);
       }
-      if (marked && !signed && !labelled && rule !== 'partial quote in the same sentence') rule = SHORT_MARKED_WORDS;
+      if (marked && !signed && !labelled && !introduced && rule !== 'partial quote in the same sentence') rule = SHORT_MARKED_WORDS;
       if (speaker) resolver.noteSpeaker(speaker, candidate.start);
       if (pendingSpeaker !== undefined && speaker) suggestions[pendingSpeaker] = { ...suggestions[pendingSpeaker], speaker };
       pendingSpeaker = undefined;
