@@ -52,7 +52,8 @@ const FIRST_NAMES: Record<string, Gender> = Object.fromEntries([
     'hans klaus jurgen jürgen wolfgang stefan lukas piotr pawel paweł tomasz krzysztof marek jiri lars anders nils sven erik olaf ólafur bjorn björn magnus henrik mikael ' +
     'pierre jacques francois françois michel philippe antoine olivier nicolas luc marco luca giuseppe giovanni antonio francesco matteo alessandro carlos miguel javier manuel tomás tomas pedro diego pablo rafael sergio fernando alejandro joão joao ricardo ' +
     'raj rahul amit arjun vikram sanjay rohan anil sunil ravi vijay deepak suresh ramesh hiroshi kenji takeshi haruto hao min-jun kwame kofi chinedu emeka olusegun tunde jomo themba sipho ' +
-    'bernie bill ted jeb marco mitt newt rand reince barack rudy chuck rick dick ron al lyndon jimmy herbert franklin woodrow dwight hakeem elijah mitch orrin'
+    'bernie bill ted jeb marco mitt newt rand reince barack rudy chuck rick dick ron al lyndon jimmy herbert franklin woodrow dwight hakeem elijah mitch orrin ' +
+    'glenn todd chris jeff jon jared josh ed brent matt phil corey mario luis stan jorge sebastian laurence marty geoff felipe marvin doug jeffery sheldon marc jay curt gordon brad dave gene andy evan greg mitchell brett bret lance joel wesley nate don norm howard carlton freddy fred kurt victor johnny earl troy shane dale seth chad cody travis phillip'
   )
     .split(' ')
     .map((n) => [n, 'male' as Gender]),
@@ -64,7 +65,8 @@ const FIRST_NAMES: Record<string, Gender> = Object.fromEntries([
     'ingrid astrid sigrid freya helga greta ulrike annika birgit karin agnieszka katarzyna magdalena malgorzata ewa ' +
     'sophie camille isabelle nathalie chantal brigitte giulia francesca chiara alessandra lucia carmen rosa pilar ana ines inés lucía lucia marta beatriz mariana fernanda gabriela ' +
     'priya anjali sunita pooja neha deepa lakshmi kavita meera aiko yuki sakura hana mei ling xiu adaeze chioma ngozi amara nkechi folake funmilayo thandiwe zanele wanjiru ' +
-    'hillary melania ivanka kellyanne carly huma debbie condoleezza madeleine loretta nikki juanita jill sheryl tammy kirsten ellen maxine cecile chelsea tulsi valerie neera'
+    'hillary melania ivanka kellyanne carly huma debbie condoleezza madeleine loretta nikki juanita jill sheryl tammy kirsten ellen maxine cecile chelsea tulsi valerie neera ' +
+    'eva phyllis betsy anne maureen roberta arianna alicia wendy maggie felicia dianne patti louise megyn robyn claire marla kathy julia rose tiffany kristen andrea erin tara allison monica vanessa sylvia peggy sally connie nora vicki'
   )
     .split(' ')
     .map((n) => [n, 'female' as Gender]),
