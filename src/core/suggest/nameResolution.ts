@@ -1,4 +1,3 @@
-import { containsWord } from '../text/regExp';
 import { firstIndex } from './firstIndex';
 import { dropLeadingPlace, endsWith, isOrganisation, nameRuns, PLACE_BEFORE, type NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
@@ -6,6 +5,7 @@ import { firstNameGender, honorificGender, nounGender, pronounGender } from './p
 import { organisationIn } from './organisations';
 import { PronounResolver, type PersonReference } from './pronounResolution';
 import { findCues } from './reportingCues';
+import { LowerCaseWords } from './words';
 import { ANONYMOUS, ANONYMOUS_FIRST, DOCUMENT_SUBJECT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_REFERENCE, UNNAMED_HEADS, followedByNoun } from './sourceDescriptions';
 
 /** The label for sources the text does not name ("one source told …"), as the seeds use it. */
@@ -51,8 +51,7 @@ export class NameResolver {
   /** Speakers already attributed, by position, for pronouns, titles and continuation quotes. */
   private readonly speakers: { name: string; at: number }[] = [];
   /** Whether a capitalized word also appears in lower case, by word ("Coxswain" / "the coxswain"). */
-  private readonly commonNouns = new Map<string, boolean>();
-  private lowerCaseWords: Set<string> | undefined;
+  private readonly commonWords: LowerCaseWords;
   /** Every run of name words, for references (built with the resolver, since it is one scan). */
   private readonly runs: NameMention[];
   private pronouns: PronounResolver | undefined;
@@ -62,6 +61,7 @@ export class NameResolver {
     /** The document's paragraphs and quoted words, for pronouns; without them the text is one paragraph. */
     private readonly context: { readonly paragraphs?: readonly TextRange[]; readonly spoken?: readonly TextRange[] } = {},
   ) {
+    this.commonWords = new LowerCaseWords(text);
     this.runs = nameRuns(text, 0, text.length).filter((r) => !r.afterThe && !isOrganisation(r.tokens));
     for (const run of this.runs) if (run.tokens.length === 2) this.pairs.add(run.tokens.join(' '));
     this.mentions = this.runs.map((m) => ({ ...m, tokens: this.personTokens(m) })).filter((m) => m.tokens.length >= 2);
@@ -271,26 +271,12 @@ export class NameResolver {
    */
   private personTokens(run: NameMention): readonly string[] {
     const tokens = dropLeadingPlace(this.text, run);
-    if (tokens.length >= 3 && this.isCommonNoun(tokens[0])) return tokens.slice(1);
+    if (tokens.length >= 3 && this.commonWords.has(tokens[0])) return tokens.slice(1);
     // "Ten Things Dana Ortiz Said" in a headline: a run that ends with a two-word name the text writes alone elsewhere.
     if (tokens.length >= 3 && this.pairs.has(tokens.slice(-2).join(' '))) return tokens.slice(-2);
     // "Neither Dunmore nor …", "Imagine Hal Brennan …": a word that opens a sentence, written in lower case elsewhere, and no first name.
     const opensSentence = tokens.length === 2 && /(?:^|[.!?…]["”’)]?\s+|\n\s*)[(“"‘]?$/u.test(this.text.slice(Math.max(0, run.start - 5), run.start));
-    return opensSentence && this.isCommonNoun(tokens[0]) && !firstNameGender(tokens[0]) ? tokens.slice(1) : tokens;
-  }
-
-  private isCommonNoun(word: string): boolean {
-    const lower = word.toLowerCase();
-    let known = this.commonNouns.get(lower);
-    if (known === undefined) {
-      // One scan of the text for its lower-case words; a word with other characters ("lacombe-nwosu") is searched for.
-      this.lowerCaseWords ??= new Set(this.text.match(/(?<![\p{L}])\p{Ll}+(?![\p{L}])/gu) ?? []);
-      known = /^\p{Ll}+$/u.test(lower)
-        ? this.lowerCaseWords.has(lower)
-        : containsWord(this.text, lower);
-      this.commonNouns.set(lower, known);
-    }
-    return known;
+    return opensSentence && this.commonWords.has(tokens[0]) && !firstNameGender(tokens[0]) ? tokens.slice(1) : tokens;
   }
 
   private pronounResolver(): PronounResolver {

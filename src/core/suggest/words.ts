@@ -1,3 +1,5 @@
+import { containsWord } from '../text/regExp';
+
 const WORD = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
 
 /** The words of `text`; "Russia’s" and "well-known" are one word each. */
@@ -8,4 +10,27 @@ export function words(text: string): string[] {
 /** How many words `text` has; "Russia’s" and "well-known" are one word each. */
 export function wordCount(text: string): number {
   return words(text).length;
+}
+
+/**
+ * Which words a text also writes in lower case, as common words ("Later" in "Later Brook said",
+ * "Coxswain" in "Coxswain Tam Rennick"): one scan for its lower-case words, and a search for a
+ * word with other characters ("lacombe-nwosu"); answers are kept.
+ */
+export class LowerCaseWords {
+  private words: Set<string> | undefined;
+  private readonly known = new Map<string, boolean>();
+
+  constructor(private readonly text: string) {}
+
+  has(word: string): boolean {
+    const lower = word.toLowerCase();
+    let known = this.known.get(lower);
+    if (known === undefined) {
+      this.words ??= new Set(this.text.match(/(?<![\p{L}])\p{Ll}+(?![\p{L}])/gu) ?? []);
+      known = /^\p{Ll}+$/u.test(lower) ? this.words.has(lower) : containsWord(this.text, lower);
+      this.known.set(lower, known);
+    }
+    return known;
+  }
 }
