@@ -67,7 +67,7 @@ export function evalPolnear(args) {
     const named = evaluateSuggestions(quotes, judgedSuggestions, { ...options, skipSpeaker: (g) => options.skipSpeaker(g) || g.pronounSource === true });
     namedSources = namedSources ? addScores(namedSources, named) : named;
     // Pronoun sources judged only where the gold's rule and CoreNLP's coreference name the same person.
-    const agreed = (g) => !g.pronounSource || (g.corefSpeaker !== undefined && g.speaker !== undefined && sameSpeaker(g.speaker, g.corefSpeaker));
+    const agreed = (g) => !g.pronounSource || corefAgrees(g);
     const withCoref = evaluateSuggestions(quotes, judgedSuggestions, { ...options, skipSpeaker: (g) => options.skipSpeaker(g) || !agreed(g) });
     corefAgreed = corefAgreed ? addScores(corefAgreed, withCoref) : withCoref;
     for (const g of quotes) {
@@ -154,6 +154,11 @@ function humanAgreement(dir, options) {
   console.log(show('suggester against each annotator', machine));
 }
 
+/** Whether a gold quote's pronoun source names the same person by the gold's rule and by CoreNLP's coreference. */
+function corefAgrees(g) {
+  return g.corefSpeaker !== undefined && g.speaker !== undefined && sameSpeaker(g.speaker, g.corefSpeaker);
+}
+
 /** Whether suggestion `s` covers MIN_OVERLAP of gold span `g`. */
 function matches(g, s) {
   return g.end > s.start && s.end > g.start && Math.min(g.end, s.end) - Math.max(g.start, s.start) >= MIN_OVERLAP * (g.end - g.start);
@@ -200,7 +205,7 @@ function report(article, text, gold, suggested, options) {
   for (const g of gold) {
     const s = suggested.find((x) => matches(g, x));
     if (!s) console.log(`${article} missed ${g.start} ${short(g)} (${g.speaker ?? ''})`);
-    else if (!options.skipSpeaker(g) && !(s.speaker && sameSpeaker(g.speaker, s.speaker))) console.log(`${article} speaker ${g.start} gold=${g.speaker}${g.pronounSource ? (g.corefSpeaker && sameSpeaker(g.speaker, g.corefSpeaker) ? ' (via a pronoun, CoreNLP agrees)' : ' (via a pronoun)') : ''} got=${s.speaker ?? ''} [${s.rule}] ${short(g)}`);
+    else if (!options.skipSpeaker(g) && !(s.speaker && sameSpeaker(g.speaker, s.speaker))) console.log(`${article} speaker ${g.start} gold=${g.speaker}${g.pronounSource ? (corefAgrees(g) ? ' (via a pronoun, CoreNLP agrees)' : ' (via a pronoun)') : ''} got=${s.speaker ?? ''} [${s.rule}] ${short(g)}`);
   }
   for (const s of suggested) {
     if (!gold.some((g) => matches(g, s))) console.log(`${article} extra ${s.start} ${short(s)} [${s.rule}]`);

@@ -46,10 +46,10 @@ export function speakerOfLabelLine(text: string, label: TextRange | undefined, q
   if (wordCount(line) > MAX_LABEL_WORDS) return undefined;
   const m = LABEL_LINE.exec(line);
   if (!m) return undefined;
-  const start = label.start + m.index + m[0].indexOf(m[1]);
+  const name = m.index + m[0].indexOf(m[1]);
   // "Wait, it gets better:", "Pause": a lone word on a line is a name only with an age after it ("Ferro, 34").
-  if (!/\s/u.test(m[1]) && !/^,\s*\d/u.test(line.slice(m.index + m[0].indexOf(m[1]) + m[1].length))) return undefined;
-  return resolver.resolve(start, start + m[1].length, quote.start, true);
+  if (!/\s/u.test(m[1]) && !/^,\s*\d/u.test(line.slice(name + m[1].length))) return undefined;
+  return resolver.resolve(label.start + name, label.start + name + m[1].length, quote.start, true);
 }
 
 /**

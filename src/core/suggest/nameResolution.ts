@@ -132,8 +132,10 @@ export class NameResolver {
     if (/^\s*(?:[Aa]nother|[Oo]ne|[Oo]thers|[Ss]ome)\s*$/u.test(phrase)) return UNNAMED_SOURCE;
     const words = phrase.trim().split(/\s+/);
     const last = words[words.length - 1].toLowerCase();
-    // "of Trump, whom he called a “…”": a subject pronoun right before the cue is its subject, whoever is named before it.
-    if (words.length >= 2 && SUBJECT_PRONOUNS.has(last)) return this.pronoun(last, from + phrase.lastIndexOf(words[words.length - 1]), at);
+    const lastAt = from + phrase.lastIndexOf(words[words.length - 1]);
+    // "what he called “…”", "of Trump, whom he called a “…”": a subject pronoun right before the cue is its subject,
+    // whoever is named before it.
+    if (SUBJECT_PRONOUNS.has(last)) return this.pronoun(last, lastAt, at);
     const runs = nameRuns(this.text, from, to);
     // "Clinton's campaign said", "…,” Sanders supporters chanted": those who speak for or with the person, not the person.
     const people = PEOPLE_OF_A_NAMED.exec(phrase);
@@ -148,8 +150,8 @@ export class NameResolver {
     }
     const named = this.nameIn(runs);
     if (named) return named;
-    // "what he called “…”": a pronoun right before the cue is its subject.
-    if ((words.length <= 2 && PRONOUNS.has(last)) || SUBJECT_PRONOUNS.has(last)) return this.pronoun(last, from + phrase.lastIndexOf(words[words.length - 1]), at);
+    // A lone "him" or "her" before the cue ("…,” her aide said" cut short) stands for the person it means.
+    if (words.length <= 2 && PRONOUNS.has(last)) return this.pronoun(last, lastAt, at);
     // "…” – no Ferro, we're asking now": a first- or second-person subject right before the cue is nobody named before it.
     if (/^(?:i|we|you|they)(?:[’'](?:re|ve|ll|d|m))?$/u.test(last)) return undefined;
     if (ANONYMOUS.test(phrase)) return UNNAMED_SOURCE;

@@ -67,12 +67,18 @@ export class PronounResolver {
     let speaker: PersonReference | undefined;
     let possessive: PersonReference | undefined;
     let group = -1;
+    let looked = -1;
+    let aboutThePronoun = false;
     for (const ref of this.referencesBefore(at, PARAGRAPHS_BACK)) {
       const sentence = this.sentenceIndex(ref.start);
       if (sentence !== group && (first || possessive)) break;
       // "He dismisses claims that Trump …. He is even trying to …", "Though he did not mention X, …": a sentence whose
-      // subject is the same pronoun goes on about the same person; the names in it are not that person.
-      if (gender && this.pronounBeforeNames(sentence, at) === gender) continue;
+      // subject is the same pronoun goes on about the same person; the names in it are not that person. Once per sentence.
+      if (sentence !== looked) {
+        looked = sentence;
+        aboutThePronoun = gender !== undefined && this.pronounBeforeNames(sentence, at) === gender;
+      }
+      if (aboutThePronoun) continue;
       group = sentence;
       const refGender = this.genderOf(ref);
       if (ref.doubtful && refGender === undefined) continue;
@@ -162,6 +168,7 @@ export class PronounResolver {
 
   /** The one person the nearest sentence before `at` that refers to anyone refers to, if only one. */
   private onlyPersonBefore(at: number): string | undefined {
+    const own = this.sentenceIndex(at);
     let group = -1;
     const found = new Set<string | undefined>();
     for (const ref of this.referencesBefore(at, PARAGRAPHS_BACK)) {
@@ -171,11 +178,11 @@ export class PronounResolver {
       if (ref.doubtful) continue;
       // "Axelrod said, “she started as …”. … her use of …": who speaks in a sentence is rarely whom a later sentence's
       // pronoun means (but "Morrow said she would retire" is Morrow).
-      if (ref.speaks && sentence !== this.sentenceIndex(at)) found.add(undefined);
+      if (ref.speaks && sentence !== own) found.add(undefined);
       found.add(ref.anonymous ? undefined : ref.name);
     }
     // "With Mayor Ann Holm by her side, Rita Vance spoke": someone named later in the pronoun's own sentence may be the one meant.
-    if (group === this.sentenceIndex(at)) {
+    if (group === own) {
       const next = this.references[firstIndex(this.references.length, (k) => this.references[k].start >= at)];
       if (next && this.sentenceIndex(next.start) === group && !next.doubtful && /^[^,.;]*,\s*$/u.test(this.text.slice(at, next.start))) found.add(next.anonymous ? undefined : next.name);
     }
