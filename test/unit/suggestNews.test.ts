@@ -64,6 +64,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['Prices went up again last month,', 'Valdo Ortiz']]);
   });
 
+  it('takes the subject of a cue after an aside for the speaker, not a name inside the aside', () => {
+    const text = 'Former mayor Omar Rendle, one of her backers, spoke first. Ida Crane lost in 2019.\n\nVance “can ask for a recount in every ward,” much as Crane did in 2019, Rendle added.';
+    assert.deepEqual(quotes(text), [['can ask for a recount in every ward,', 'Omar Rendle']]);
+  });
+
   it('gives each of several speakers in one paragraph their own quotes', () => {
     const text = '“We need more buses,” said Ada Brook. “The trains are full every morning,” said Tom Reed, a commuter. “Nothing will change soon,” Brook added.';
     assert.deepEqual(

@@ -51,6 +51,11 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
   const apposed = /,\s*$/u.test(before) && wordCount(before) <= MAX_WORDS_BEFORE_INVERTED_CUE ? resolver.nameBeforeComma(cue.start) : undefined;
   if (apposed) return { cue, speaker: apposed };
   if (wordCount(before) > MAX_WORDS_BEFORE_CUE) return undefined;
+  // "…,” much as Crane did in 2019, Rendle added": after an aside set off by a comma, the cue's own subject speaks.
+  if (/,\s*\S[^,]*$/u.test(before)) {
+    const subject = subjectOf(text, from, cue, resolver);
+    if (subject) return { cue, speaker: subject };
+  }
   if (wordCount(before) > 0) return { cue, speaker: resolver.resolve(from, cue.start, quote.start, true) };
   // Inverted order: "…,” stressed Rogozin.
   return { cue, speaker: invertedSpeaker(text, cue, to, quote, resolver) };
