@@ -26,6 +26,16 @@ describe('suggestAnnotations on news: speakers', () => {
     ]);
   });
 
+  it('takes an organisation for the subject when an adverb or a verb, not a noun, follows its name', () => {
+    const text = 'The Harbour Board only last month announced that “the pier repairs cannot wait any longer.”';
+    assert.deepEqual(quotes(text), [['the pier repairs cannot wait any longer.', 'Harbour Board']]);
+  });
+
+  it('never takes an organisation for whom "she said" means, even when it spoke last', () => {
+    const text = 'Dana Holt spoke on Monday.\n\nThe Harbour Gazette reported that she might step down before the summer.\n\nShe laughed at the idea. “I have never felt better,” she said.';
+    assert.deepEqual(quotes(text), [['I have never felt better,', 'Dana Holt']]);
+  });
+
   it('takes a name that modifies "campaign" for whose campaign it is, not for an organisation, nor a country after a preposition', () => {
     const text = '“It was a long night for all of us here,” the Brook campaign said in the United States.';
     assert.deepEqual(quotes(text), [['It was a long night for all of us here,', 'Brook’s campaign']]);

@@ -234,14 +234,14 @@ export class NameResolver {
     // "“…,” she said. “…,” she added.": a speaker who spoke just before, with nobody named since outside quotes, stays the one meant.
     const last = this.lastSpeakerBefore(at);
     const lastGender = last && resolver.genderOfName(last.name);
-    if (last && at - last.at < RECENT_SPEAKER && (!lastGender || !gender || lastGender === gender) && !resolver.refersToSomeoneIn(last.at, offset)) return last.name;
+    if (last && mayBeAPerson(last.name) && at - last.at < RECENT_SPEAKER && (!lastGender || !gender || lastGender === gender) && !resolver.refersToSomeoneIn(last.at, offset)) return last.name;
     const referent = resolver.referent(pronoun, offset);
     if (referent) return referent.name;
     // No one within reach: the last speaker the pronoun can stand for.
     for (let i = this.speakers.length - 1; i >= 0; i--) {
       const { name, at: spoke } = this.speakers[i];
       const known = resolver.genderOfName(name);
-      if (spoke < at && (!known || !gender || known === gender)) return name;
+      if (spoke < at && (!known || !gender || known === gender) && mayBeAPerson(name)) return name;
     }
     return this.nearestName(at);
   }
@@ -395,4 +395,11 @@ export class NameResolver {
   private firstMentionFrom(offset: number): number {
     return firstIndex(this.mentions.length, (i) => this.mentions[i].start >= offset);
   }
+}
+
+/** Whether a speaker's name may be a person's, whom "he" or "she" can mean: not an organisation ("New York Times", "FBI", "Clinton’s campaign", "Clinton’s aides"; "Clinton’s campaign manager" is one). */
+function mayBeAPerson(name: string): boolean {
+  const tokens = name.split(/\s+/u);
+  const last = tokens[tokens.length - 1];
+  return !isOrganisation([last]) && !/^\p{Lu}{2,}$/u.test(last) && !/[’']s\s(?:.*\s)?(?:campaign|team|camp|\p{Ll}+[^s\s]s)$/u.test(name);
 }
