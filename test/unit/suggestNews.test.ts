@@ -31,6 +31,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['the pier repairs cannot wait any longer.', 'Harbour Board']]);
   });
 
+  it('gives marked words without a cue to the organisation that opens their sentence, past a dateline', () => {
+    const text = 'NORTHPORT, May 3 (HNS) — The Harbour Board issued a statement on Friday, offering “a full and frank review” to ferry users.';
+    assert.deepEqual(quotes(text), [['a full and frank review', 'Harbour Board']]);
+  });
+
   it('never takes an organisation for whom "she said" means, even when it spoke last', () => {
     const text = 'Dana Holt spoke on Monday.\n\nThe Harbour Gazette reported that she might step down before the summer.\n\nShe laughed at the idea. “I have never felt better,” she said.';
     assert.deepEqual(quotes(text), [['I have never felt better,', 'Dana Holt']]);

@@ -38,3 +38,19 @@ export function organisationIn(phrase: string): string | undefined {
   }
   return found;
 }
+
+/** A dateline before a news story's first sentence: "WASHINGTON —", "NORTHPORT, May 3 (HNS) —". */
+const DATELINE = /^\s*\p{Lu}{2}[\p{Lu}\s.]*(?:,[^—–()\n]{0,30})?(?:\([^()]*\))?\s*[—–-]+\s*/u;
+
+/** The capitalized words that open a sentence (after "The"), and the word after them. */
+const OPENING_RUN = new RegExp(String.raw`^\s*(?:[Tt]he\s+)?${ORG_WORD}(?:\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?${ORG_WORD})*(?:\s+\S+)?`, 'u');
+
+/**
+ * The organisation a sentence opens with, its subject ("The Harbour Trust would not comment on
+ * “…”"), not one named later in it, which is more often an object ("Holt attacked the FBI").
+ */
+export function organisationSubject(sentence: string): string | undefined {
+  // "NORTHPORT (HNS) — The board …": a dateline is not the subject.
+  const opening = OPENING_RUN.exec(sentence.replace(DATELINE, ''));
+  return opening ? organisationIn(opening[0]) : undefined;
+}

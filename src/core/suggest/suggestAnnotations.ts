@@ -2,6 +2,7 @@ import type { AnnotationKind } from '../annotationKind';
 import type { SpeakerRegistry } from '../speakers/speakerRegistry';
 import { boilerplateLines } from './boilerplate';
 import { carriedSpeaker } from './carriedSpeaker';
+import { organisationSubject } from './organisations';
 import { withConfidence } from './confidence';
 import { claimsAfterQuote, sentenceClaims, type Claim, type QuotedPart } from './claims';
 import { firstIndex } from './firstIndex';
@@ -118,18 +119,18 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
         continue;
       } else {
         // "Holm attacked Reyes for being a “failed candidate”": a few marked words are the words of their sentence's subject.
-        const subject =
-          marked && candidate.openMark !== undefined
-            ? resolver.firstPersonBetween(sentenceStartBefore(text, candidate.openMark, paragraph.start), candidate.openMark)
-            : undefined;
+        const open = candidate.openMark;
+        const sentenceStart = open === undefined ? paragraph.start : sentenceStartBefore(text, open, paragraph.start);
+        const subject = marked && open !== undefined ? resolver.firstPersonBetween(sentenceStart, open) : undefined;
         if (subject) {
           speaker = subject;
         } else if (continued) {
           speaker = continued.speaker;
           rule = 'continuation of the previous quote';
-        } else if (candidate.openMark !== undefined) {
+        } else if (open !== undefined) {
           // "Khan was not persuaded. “…”": an uncued quote belongs to the person named just before it.
-          speaker = resolver.nameBetween(from, candidate.openMark);
+          // "The Harbour Trust would not comment on “…”": else the organisation that opens its sentence.
+          speaker = resolver.nameBetween(from, open) ?? (sentenceStart >= from ? organisationSubject(text.slice(sentenceStart, open)) : undefined);
           if (speaker) rule = 'speaker named before the quote';
         }
       }
