@@ -36,6 +36,27 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['a full and frank review', 'Harbour Board']]);
   });
 
+  it('takes a name with a bare role after it for a person whom a later "she said" means', () => {
+    const text = [
+      'Debbie Ross, the party chairwoman, spoke first.',
+      '',
+      '“We will write to every member this week,” she said.',
+      '',
+      'The strike has friends elsewhere. Sela Omri, head of research at the Harbour Nurses Union, which backs Mr. Tallis, also said her members planned to join.',
+      '',
+      '“We will be on the quay every morning,” she said.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['We will write to every member this week,', 'Debbie Ross'],
+      ['We will be on the quay every morning,', 'Sela Omri'],
+    ]);
+  });
+
+  it('reads a name with a capital inside it ("KellyAnne", "VanderBerg") as a name', () => {
+    const text = 'KellyAnne Marsh, the campaign manager, spoke to reporters. “We are ahead,” Marsh said.';
+    assert.deepEqual(quotes(text), [['We are ahead,', 'KellyAnne Marsh']]);
+  });
+
   it('never takes an organisation for whom "she said" means, even when it spoke last', () => {
     const text = 'Dana Holt spoke on Monday.\n\nThe Harbour Gazette reported that she might step down before the summer.\n\nShe laughed at the idea. “I have never felt better,” she said.';
     assert.deepEqual(quotes(text), [['I have never felt better,', 'Dana Holt']]);

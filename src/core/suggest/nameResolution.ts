@@ -22,8 +22,8 @@ const RECENT_UNNAMED = 1500;
 /** Words before a name that make it a person's. */
 const TITLE_BEFORE = /(?<![\p{L}])(?:dr|prof|professor|mr|mrs|ms|miss|sir|dame|lord|lady|rev|inspector|detective|sergeant|constable|judge|justice|councillor|senator|sen|governor|gov|representative|rep|congressman|congresswoman|mayor|president|minister|coach|captain|officer|chief|director)\.?\s+$/iu;
 
-/** What follows a name that makes it a person's: an age or an apposition (", 22,", ", a nurse"). */
-const DESCRIBED_AFTER = /^,\s*(?:\d{1,3}\s*,|(?:a|an|who)\s)/iu;
+/** What follows a name that makes it a person's: an age or an apposition (", 22,", ", a nurse", ", the coach", ", executive director of …"). */
+const DESCRIBED_AFTER = /^,\s*(?:\d{1,3}\s*,|(?:a|an|who|the)\s|\p{Ll}+(?:[\s-]+\p{Ll}+){0,3}\s+(?:of|at|for|to|with)\s)/u;
 
 /** How close (UTF-16 units) the last speaker's quote must be for a pronoun to stay with them. */
 const RECENT_SPEAKER = 250;
@@ -346,8 +346,8 @@ export class NameResolver {
   private actsAsPerson(name: string, run: NameMention): boolean {
     const surname = name.slice(name.lastIndexOf(' ') + 1);
     if (name.includes(' ') && this.surnamesAlone.has(surname)) return true;
-    // "Dr Priyanka Hollis", "Shanice Wallbank, 22,", "Tam Rennick, a coxswain,": titled, aged or described.
-    if (TITLE_BEFORE.test(this.text.slice(Math.max(0, run.start - 16), run.start)) || DESCRIBED_AFTER.test(this.text.slice(run.end, run.end + 8))) return true;
+    // "Dr Priyanka Hollis", "Shanice Wallbank, 22,", "Tam Rennick, a coxswain,", "Sela Omri, head of …": titled, aged or described.
+    if (TITLE_BEFORE.test(this.text.slice(Math.max(0, run.start - 16), run.start)) || DESCRIBED_AFTER.test(this.text.slice(run.end, run.end + 50))) return true;
     const near = findCues(this.text, run.end, Math.min(this.text.length, run.end + CUE_REACH))[0] ?? findCues(this.text, Math.max(0, run.start - 12), run.start).pop();
     return near !== undefined && !/[.!?;]/.test(this.text.slice(Math.min(near.end, run.end), Math.max(near.start, run.start)));
   }

@@ -45,8 +45,8 @@ export interface NameMention extends TextRange {
   readonly possessive?: boolean;
 }
 
-/** A word that can be part of a name: capitalized, not all capitals ("NATO"); "McBride", "O’Neill", "DeSoto" too. */
-const NAME_TOKEN = /^(?:Ma?c|[OD][’']|De|La|Le|Di|Du)?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)*$/u;
+/** A word that can be part of a name: capitalized, not all capitals ("NATO"); "McBride", "O’Neill", "DeSoto", "VanderBerg", "RoseAnn" too. */
+const NAME_TOKEN = /^(?:Ma?c|[OD][’']|De|La|Le|Di|Du|Vander|Vande|Van)?\p{Lu}[\p{Ll}\p{M}]+(?:Ann|Anne)?(?:-\p{Lu}?[\p{Ll}\p{M}]+)*$/u;
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}’'-]*/gu;
 const THE_BEFORE = /(?<![\p{L}])the\s+$/iu;
