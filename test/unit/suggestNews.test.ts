@@ -57,6 +57,19 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['We are ahead,', 'KellyAnne Marsh']]);
   });
 
+  it('keeps "she said" with the speaker of a long quote that ended just before', () => {
+    const text = [
+      'Lena Voss said the café opened in 2014. She has kept it going while Tom Olsen has run the harbour board with his wife, Mara Olsen.',
+      '',
+      'On Sunday, she said for the first time that Tom Olsen had raised her rent.',
+      '',
+      '“The ferry was late again on Friday, the tickets cost twice what they did last year, and nobody at the office could tell me why. I wrote to the board, I wrote to the council and I wrote to the paper, and only the paper wrote back, which tells you all you need to know,” she said.',
+      '',
+      '“Nobody has answered me yet,” she said.',
+    ].join('\n');
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Lena Voss', 'Lena Voss']);
+  });
+
   it('never takes an organisation for whom "she said" means, even when it spoke last', () => {
     const text = 'Dana Holt spoke on Monday.\n\nThe Harbour Gazette reported that she might step down before the summer.\n\nShe laughed at the idea. “I have never felt better,” she said.';
     assert.deepEqual(quotes(text), [['I have never felt better,', 'Dana Holt']]);

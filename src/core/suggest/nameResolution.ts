@@ -49,7 +49,7 @@ export class NameResolver {
   /** Names written after each title word, by title word (see nameForTitle). */
   private readonly titled = new Map<string, { at: number; name: string }[]>();
   /** Speakers already attributed, by position, for pronouns, titles and continuation quotes. */
-  private readonly speakers: { name: string; at: number }[] = [];
+  private readonly speakers: { name: string; at: number; end: number }[] = [];
   /** Whether a capitalized word also appears in lower case, by word ("Coxswain" / "the coxswain"). */
   private readonly commonWords: LowerCaseWords;
   /** Every run of name words, for references (built with the resolver, since it is one scan). */
@@ -74,16 +74,16 @@ export class NameResolver {
     for (const run of this.runs) if (run.tokens.length === 1) this.surnamesAlone.add(run.tokens[0]);
   }
 
-  /** Records that `name` speaks at `at`. */
-  noteSpeaker(name: string, at: number): void {
+  /** Records that `name` speaks in `text[at, end)`. */
+  noteSpeaker(name: string, at: number, end = at): void {
     if (name === UNNAMED_SOURCE) return;
     let i = this.speakers.length;
     while (i > 0 && this.speakers[i - 1].at > at) i--;
-    this.speakers.splice(i, 0, { name, at });
+    this.speakers.splice(i, 0, { name, at, end });
   }
 
   /** The last named speaker before `at`, with where they spoke. */
-  lastSpeakerBefore(at: number): { name: string; at: number } | undefined {
+  lastSpeakerBefore(at: number): { name: string; at: number; end: number } | undefined {
     for (let i = this.speakers.length - 1; i >= 0; i--) if (this.speakers[i].at < at) return this.speakers[i];
     return undefined;
   }
@@ -234,7 +234,7 @@ export class NameResolver {
     // "“…,” she said. “…,” she added.": a speaker who spoke just before, with nobody named since outside quotes, stays the one meant.
     const last = this.lastSpeakerBefore(at);
     const lastGender = last && resolver.genderOfName(last.name);
-    if (last && mayBeAPerson(last.name) && at - last.at < RECENT_SPEAKER && (!lastGender || !gender || lastGender === gender) && !resolver.refersToSomeoneIn(last.at, offset)) return last.name;
+    if (last && mayBeAPerson(last.name) && at - last.end < RECENT_SPEAKER && (!lastGender || !gender || lastGender === gender) && !resolver.refersToSomeoneIn(last.at, offset)) return last.name;
     const referent = resolver.referent(pronoun, offset);
     if (referent) return referent.name;
     // No one within reach: the last speaker the pronoun can stand for.

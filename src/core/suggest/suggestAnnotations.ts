@@ -70,7 +70,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
     for (const sentence of paragraphSentences) {
       if (overlapsAny(sentence, paragraphCandidates)) continue;
       for (const claim of sentenceClaims(text, sentence, resolver)) {
-        resolver.noteSpeaker(claim.speaker, claim.start);
+        resolver.noteSpeaker(claim.speaker, claim.start, claim.end);
         add('claim', claim, claim.rule, claim.cue.verb, claim.speaker);
         claimed.add(sentence);
       }
@@ -139,7 +139,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
         if (carried) ({ speaker, rule } = carried);
       }
       if (marked && !signed && !labelled && !introduced && rule !== 'partial quote in the same sentence') rule = SHORT_MARKED_WORDS;
-      if (speaker) resolver.noteSpeaker(speaker, candidate.start);
+      if (speaker) resolver.noteSpeaker(speaker, candidate.start, candidate.end);
       if (pendingSpeaker !== undefined && speaker) suggestions[pendingSpeaker] = { ...suggestions[pendingSpeaker], speaker };
       pendingSpeaker = undefined;
       add('quote', candidate, rule, attribution?.cue.verb, speaker);
