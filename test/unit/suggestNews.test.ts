@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { SpeakerRegistry } from '../../src/core/speakers/speakerRegistry';
+import { nameRuns } from '../../src/core/suggest/nameRuns';
 import { registeredSpeaker } from '../../src/core/suggest/registryNames';
 import { suggestAnnotations } from '../../src/core/suggest/suggestAnnotations';
 
@@ -68,6 +69,13 @@ describe('suggestAnnotations on news: speakers', () => {
       '“Nobody has answered me yet,” she said.',
     ].join('\n');
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Lena Voss', 'Lena Voss']);
+  });
+
+  it('reads a title or a direction after a first name as a surname ("Ella King", "Omar West"), not before a name ("Saudi King Salman")', () => {
+    const text = 'Ella King, a retired harbour pilot, said “the fog is worse every winter.” “It is settled,” said Omar West.';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ella King', 'Omar West']);
+    const runs = (t: string) => nameRuns(t, 0, t.length).map((r) => r.tokens.join(' '));
+    assert.deepEqual(runs('Saudi King Salman met Ella King on Monday.'), ['Saudi', 'Salman', 'Ella King']);
   });
 
   it('never takes an organisation for whom "she said" means, even when it spoke last', () => {

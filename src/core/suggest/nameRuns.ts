@@ -37,6 +37,9 @@ export const ORGANISATION_WORDS = new Set(
   ).split(' '),
 );
 
+/** Words of NOT_NAME_WORDS that are also surnames ("Ella King", "Omar West", "Ida Pope", "Tom Dean"). */
+const SURNAME_TITLES = new Set(['king', 'dean', 'pope', 'prince', 'bishop', 'judge', 'west', 'french']);
+
 export interface NameMention extends TextRange {
   readonly tokens: readonly string[];
   /** "the Weather Bureau", "the Regal": people are rarely written with "the". */
@@ -81,7 +84,9 @@ export function nameRuns(text: string, from: number, to: number): NameMention[] 
     if (tokens.length > 0 && !/^[ \t\u00a0]+$/.test(gap)) flush();
     const possessive = /[’']s$/.test(word);
     const bare = possessive ? word.slice(0, -2) : word;
-    const isName = NAME_TOKEN.test(bare) && !NOT_NAME_WORDS.has(bare.toLowerCase());
+    // "Ella King said", "Omar West,": a title or a direction after a first name is a surname, unless a name follows ("Saudi King Salman").
+    const surname = tokens.length > 0 && SURNAME_TITLES.has(bare.toLowerCase()) && !/^\s+\p{Lu}/u.test(text.slice(start + word.length, start + word.length + 3));
+    const isName = NAME_TOKEN.test(bare) && (!NOT_NAME_WORDS.has(bare.toLowerCase()) || surname);
     if (isName) {
       if (tokens.length === 0) runStart = start;
       tokens.push(bare);
