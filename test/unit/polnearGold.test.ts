@@ -203,6 +203,9 @@ describe('PolNeAR gold mapping', () => {
       ['pollster Piet Kool -- author of Tides and Ferries', 'Piet Kool'], // an apposition between dashes
       ['Actress Ida Sand', 'Ida Sand'], // an occupation written as a title
       ['the former Harbour Director', 'the former Harbour Director'], // only a title: a description
+      ['Lena Holm, assistant director for ferries, quays, and piers', 'Lena Holm'], // a lowercase role after a name, commas and all
+      ['Mr. Ruiz of Radio Northport', 'Omar Ruiz'], // "of <Organisation>" after a titled surname
+      ['Holm herself', 'Lena Holm'], // a reflexive adds no one
     ];
     for (const [raw, gold] of cases) {
       it(`${raw} → ${gold}`, () => assert.equal(goldSpeakerName(text, raw, at), gold));

@@ -60,11 +60,16 @@ export function sourcePhrase(raw: string): string {
     .trim()
     .replace(/[\s,;:—–-]+$/u, '')
     .replace(/[’']s?$/u, '')
+    // "Holm herself": the reflexive adds no one.
+    .replace(/\s+(?:himself|herself|themselves|itself)$/iu, '')
     .trim();
   // "Ada Holm -- a pollster since 1990 --": a name before dashes is the source.
   const beforeDash = phrase.split(/ (?:--|—|–) /u)[0];
   if (beforeDash !== phrase && !beforeDash.includes(',') && nameIn(beforeDash)) return beforeDash;
   const parts = phrase.split(/\s*,\s*/u).filter((p) => p);
+  // "Ana Ruiz, assistant director for ferries, quays, and piers": a name, then a role in lower case, commas and all.
+  const head = parts.length >= 2 ? nameIn(parts[0]) : undefined;
+  if (head?.includes(' ') && head === parts[0].replace(DETERMINERS, '') && /^(?:(?:a|an|the)\s)?\p{Ll}/u.test(parts[1]) && !/^(?:and|or)\s/u.test(parts[1])) return parts[0];
   // A list ("women, men, and others"; "the candidates — Holm, Lind and Berg —") has no apposition.
   if (parts.length < 2 || parts.some((p) => /^(?:and|or)\s/iu.test(p)) || / (?:--|—|–|-) /u.test(phrase)) return phrase;
   const firstWords = parts[0].replace(DETERMINERS, '').split(' ');
@@ -97,8 +102,8 @@ export function nameIn(phrase: string): string | undefined {
     let first = of;
     while (first > 0 && isNameWord(words[first - 1]) && !isPossessive(words[first - 1])) first--;
     const person = personRun(words.slice(first, of));
-    // Not "Ada Brook of Leeds and Tom Berg of York": two people.
-    if (of < words.length - 1 && person && person.length >= 2 && !isOrgHead(words[of - 1]) && !words.slice(of + 1).some((w) => /^(?:and|or|nor)$/u.test(w))) {
+    // Not "Ada Brook of Leeds and Tom Berg of York": two people. "Mr. Ruiz of Radio Northport": a titled surname is a person too.
+    if (of < words.length - 1 && person && (person.length >= 2 || of - first >= 2) && !isOrgHead(words[of - 1]) && !words.slice(of + 1).some((w) => /^(?:and|or|nor)$/u.test(w))) {
       words = words.slice(0, of);
       break;
     }
