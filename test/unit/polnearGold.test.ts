@@ -211,6 +211,11 @@ describe('PolNeAR gold mapping', () => {
       it(`${raw} → ${gold}`, () => assert.equal(goldSpeakerName(text, raw, at), gold));
     }
 
+    it('grows "Mr. Holm" to the Holm whose first name is a man\'s when no pronoun tells, not to the nearest Holm', () => {
+      const family = 'Robert Holm bought the ship. The bed came from Susan Holm.\n"It is like new," Mr. Holm said.';
+      assert.equal(goldSpeakerName(family, 'Mr. Holm', family.indexOf('Mr.')), 'Robert Holm');
+    });
+
     it('grows "Mrs. Holm" to the Holm the pronouns call "she", not to the nearest Holm', () => {
       const family = 'Ada Holm said she would stay. Tom Holm said he would go. Later Tom Holm left.\n"We stay," Mrs. Holm said.';
       assert.equal(goldSpeakerName(family, 'Mrs. Holm', family.indexOf('Mrs.')), 'Ada Holm');

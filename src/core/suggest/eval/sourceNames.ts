@@ -1,4 +1,4 @@
-import type { Gender } from '../personGender';
+import { firstNameGender, type Gender } from '../personGender';
 import { containsWord, escapeRegExp } from '../../text/regExp';
 import { genderAfter } from './sourceAgreement';
 import { descriptionHead, isTitle, nameIn, personRun, QUANTIFIERS, sourcePhrase } from './sourcePhrase';
@@ -57,9 +57,10 @@ export function goldSpeakerName(text: string, raw: string, at: number): string |
   if (forms.length === 0) forms.push(...headlineForms);
   // "Mrs. Holm" is not "Tom Holm" if the article's pronouns after "Tom Holm" say "he": forms of the other gender are left out.
   const honorific = /^(mr|mrs|ms|miss)\.?\s/iu.exec(raw.trim())?.[1].toLowerCase();
+  // The gender of a form: from the article's pronouns, else from its first name ("Mr. Holm" is not Susan Holm).
   if (honorific) {
     const other = honorific === 'mr' ? 'female' : 'male';
-    const agreeing = forms.filter((f) => genderOf(text, forms, f.name) !== other);
+    const agreeing = forms.filter((f) => (genderOf(text, forms, f.name) ?? firstNameGender(f.name.split(' ')[0])) !== other);
     if (agreeing.length > 0) forms.splice(0, forms.length, ...agreeing);
   }
   const nearest = forms.filter((f) => f.at <= at).pop() ?? forms[0];
