@@ -78,6 +78,13 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(runs('Saudi King Salman met Ella King on Monday.'), ['Saudi', 'Salman', 'Ella King']);
   });
 
+  it('never reads "One" as a name ("One local blog", "Day One")', () => {
+    const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
+    const speakers = quotes(text).map(([, speaker]) => speaker);
+    assert.equal(speakers.length, 2);
+    assert.ok(!speakers.includes('Day One'), String(speakers));
+  });
+
   it('never takes an organisation for whom "she said" means, even when it spoke last', () => {
     const text = 'Dana Holt spoke on Monday.\n\nThe Harbour Gazette reported that she might step down before the summer.\n\nShe laughed at the idea. “I have never felt better,” she said.';
     assert.deepEqual(quotes(text), [['I have never felt better,', 'Dana Holt']]);
