@@ -78,6 +78,19 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(runs('Saudi King Salman met Ella King on Monday.'), ['Saudi', 'Salman', 'Ella King']);
   });
 
+  it('takes a family name written first ("Park" of "Park Min-jun") for the person whom a later "he said" means', () => {
+    const text = [
+      'Park Min-jun, the harbour master, met Tom Hale on Monday.',
+      '',
+      '“We talked about the tides for hours,” Park recalled.',
+      '',
+      'Pressed on whether Tom Hale, who runs the rival yard, might take the contract, Park demurred.',
+      '',
+      '“The numbers speak for themselves,” he said.',
+    ].join('\n');
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Park', 'Park']);
+  });
+
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
     const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
     const speakers = quotes(text).map(([, speaker]) => speaker);

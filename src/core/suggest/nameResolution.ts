@@ -43,6 +43,7 @@ export class NameResolver {
   private readonly bySurname = new Map<string, NameMention[]>();
   /** Last words written alone somewhere ("Okafor said"), which people's names are and places' rarely. */
   private readonly surnamesAlone = new Set<string>();
+  private readonly familyNamesFirst = new Set<string>();
   /** Runs of exactly two words ("Dana Ortiz"), for runs that end with one (see personTokens). */
   private readonly pairs = new Set<string>();
   private readonly mentions: NameMention[];
@@ -72,6 +73,8 @@ export class NameResolver {
       else this.bySurname.set(surname, [mention]);
     }
     for (const run of this.runs) if (run.tokens.length === 1) this.surnamesAlone.add(run.tokens[0]);
+    // "Park Min-jun", "Kim Ji-woo": a family name written first, the given name hyphenated after it; "Park" alone is that person.
+    for (const m of this.mentions) if (m.tokens.length === 2 && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(m.tokens[1])) this.familyNamesFirst.add(m.tokens[0]);
   }
 
   /** Records that `name` speaks in `text[at, end)`. */
@@ -301,7 +304,7 @@ export class NameResolver {
       if (PLACE_BEFORE.test(this.text.slice(Math.max(0, run.start - 8), run.start))) continue;
       const tokens = this.personTokens(run);
       // "Mr. Regalado", "Councillor Brooks": a surname after an honorific or a title is a person's even with no first name written.
-      const lone = tokens.length === 1 && TITLE_BEFORE.test(this.text.slice(Math.max(0, run.end - tokens[0].length - 16), run.end - tokens[0].length)) ? tokens[0] : undefined;
+      const lone = tokens.length === 1 && (TITLE_BEFORE.test(this.text.slice(Math.max(0, run.end - tokens[0].length - 16), run.end - tokens[0].length)) || this.familyNamesFirst.has(tokens[0])) ? tokens[0] : undefined;
       const name = this.fullest(tokens, run.start) ?? lone;
       if (!name) continue;
       const honorific = /(\p{L}+)\.?\s+$/u.exec(this.text.slice(Math.max(0, run.start - 12), run.start))?.[1];
