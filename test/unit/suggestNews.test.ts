@@ -91,6 +91,13 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Park', 'Park']);
   });
 
+  it('takes the subject after a leading clause, not a name inside it ("Introduced by X, Y …", "Pressed on whether X …, Y smiled")', () => {
+    const marked = 'Introduced on stage by Joe Harte, the county sheriff, Ada Brook spoke at length about the “forgotten towns” of the valley.';
+    assert.deepEqual(quotes(marked), [['forgotten towns', 'Ada Brook']]);
+    const pronoun = 'Tom Hale and Joe Harte met on Monday.\n\nAsked whether Tom Hale could win in the spring, Joe Harte smiled.\n\n“The facts are clear,” he said.';
+    assert.deepEqual(quotes(pronoun), [['The facts are clear,', 'Joe Harte']]);
+  });
+
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
     const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
     const speakers = quotes(text).map(([, speaker]) => speaker);

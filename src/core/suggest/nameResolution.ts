@@ -1,4 +1,5 @@
 import { firstIndex } from './firstIndex';
+import { mainClauseStart } from './leadingClause';
 import { dropLeadingPlace, endsWith, isOrganisation, nameRuns, PLACE_BEFORE, type NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
 import { firstNameGender, honorificGender, nounGender, pronounGender } from './personGender';
@@ -200,6 +201,12 @@ export class NameResolver {
     // "She was defending the foundation, but admitted “one or two instances”": a pronoun subject first.
     const opening = /^\s*(He|She)\s/u.exec(this.text.slice(from, Math.min(to, from + 8)));
     if (opening) return this.pronoun(opening[1].toLowerCase(), from + opening[0].indexOf(opening[1]), to);
+    // "Introduced on stage by X, Ada Brook spoke about …": the subject follows a leading clause.
+    const main = mainClauseStart(this.text, from, to);
+    if (main > from) {
+      const subject = this.firstPersonBetween(main, to);
+      if (subject) return subject;
+    }
     for (const run of nameRuns(this.text, from, to)) {
       if (run.afterThe || isOrganisation(run.tokens) || this.insideQuote(run)) continue;
       const name = this.personName(run);

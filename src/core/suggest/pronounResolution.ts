@@ -1,4 +1,5 @@
 import { firstIndex } from './firstIndex';
+import { mainClauseStart } from './leadingClause';
 import type { TextRange } from './paragraphs';
 import { firstNameGender, pronounGender, type Gender } from './personGender';
 import { sentences } from './sentences';
@@ -89,6 +90,8 @@ export class PronounResolver {
         continue;
       }
       // Walking backwards, so the last one kept is the earliest in its sentence: the subject, of the pronoun's gender or of none known.
+      // But not a name in a clause before the subject ("Pressed on whether X could win, Park shrugged").
+      if (first && ref.start < mainClauseStart(this.text, this.sentenceStarts[sentence], at)) continue;
       first = ref;
       // Whoever speaks in that sentence is whom its next "he said" continues.
       if (ref.speaks) speaker = ref;

@@ -1,0 +1,11 @@
+/**
+ * A clause that opens a sentence before its subject: a participle ("Introduced on stage by
+ * X, …", "Pressed on whether …, …") or a subordinator ("When X spoke, …", "Unlike X, …"), up to its comma.
+ */
+const LEADING_CLAUSE = /^\s*(?:\p{Lu}\p{Ll}+(?:ed|ing)|After|When|While|Although|Though|As|Before|Since|Because|If|Unlike|Like|Despite|With|Without|Once|Until)\s[^,.;:!?“”"]{0,200},\s+/u;
+
+/** Where the main clause of the sentence starting at `start` begins: after a leading clause (see LEADING_CLAUSE), else `start`. */
+export function mainClauseStart(text: string, start: number, limit: number): number {
+  const m = LEADING_CLAUSE.exec(text.slice(start, Math.min(limit, start + 240)));
+  return m ? start + m[0].length : start;
+}
