@@ -58,4 +58,11 @@ describe('paragraphs: pieces and plain paragraphs', function () {
     const found = paragraphs(text).map((r) => text.slice(r.start, r.end));
     assert.deepEqual(found, ['Intro line.', '```\ncode\n\nNot a paragraph\n```', 'After it.']);
   });
+
+  it('takes lines written one per line for paragraphs, a headline among them, and joins a line that goes on in lower case', () => {
+    const long = 'The crowd went quiet when the mayor stood up to speak about the harbour, the ferries and the fishing fleet.';
+    const text = `${long}\nHarbour Board Rejects The Plan\n“We will not give up,” said Ada Brook, who leads the campaign,\nand who has done so for years.\n`;
+    const found = paragraphs(text).map((r) => text.slice(r.start, r.end));
+    assert.deepEqual(found, [long, 'Harbour Board Rejects The Plan', '“We will not give up,” said Ada Brook, who leads the campaign,\nand who has done so for years.']);
+  });
 });

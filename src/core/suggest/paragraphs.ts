@@ -220,15 +220,22 @@ function collectLeafBlocks(node: Nodes, layout: LineLayout, firstLine: number, t
 const UNWRAPPED_LINE = 100;
 
 /**
- * A block with a line longer than UNWRAPPED_LINE, whose every line but the last ends a sentence, is paragraphs written one per line (news
- * copy saved as plain text), not one paragraph wrapped over lines: one range per line.
+ * A block with a line longer than UNWRAPPED_LINE is paragraphs written one per line (news copy saved
+ * as plain text, a live blog's headlines among them), not one paragraph wrapped over lines: one range
+ * per line, but a line that stops mid-sentence goes on into the next when that starts in lower case.
  */
 function unwrappedLines(text: string, block: TextRange): TextRange[] {
   const blockLines = lines(text, block.start, block.end);
   // A line longer than any wrapping width: the lines were not wrapped.
   if (blockLines.length < 2 || !blockLines.some((line) => line.end - line.start > UNWRAPPED_LINE)) return [block];
-  const ended = blockLines.slice(0, -1).every((line) => /[.!?:…]["”’)\]]*$|["”]$/u.test(text.slice(Math.max(line.start, line.end - 3), line.end)));
-  return ended ? blockLines : [block];
+  // A line break ends a paragraph, unless the line stops mid-sentence and the next goes on in lower case.
+  const out: TextRange[] = [];
+  for (const line of blockLines) {
+    const last = out[out.length - 1];
+    if (last && /[,;\p{Ll}]$/u.test(text.slice(last.end - 1, last.end)) && /^\p{Ll}/u.test(text.slice(line.start, line.start + 1))) out[out.length - 1] = { start: last.start, end: line.end };
+    else out.push(line);
+  }
+  return out;
 }
 
 function addUncoveredLines(text: string, from: number, to: number, out: TextRange[]): void {
