@@ -206,6 +206,7 @@ describe('PolNeAR gold mapping', () => {
       ['Lena Holm, assistant director for ferries, quays, and piers', 'Lena Holm'], // a lowercase role after a name, commas and all
       ['Mr. Ruiz of Radio Northport', 'Omar Ruiz'], // "of <Organisation>" after a titled surname
       ['Holm herself', 'Lena Holm'], // a reflexive adds no one
+      ['a startled Holm', 'Lena Holm'], // a participle as an adjective before a name
     ];
     for (const [raw, gold] of cases) {
       it(`${raw} → ${gold}`, () => assert.equal(goldSpeakerName(text, raw, at), gold));

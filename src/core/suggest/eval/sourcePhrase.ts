@@ -124,8 +124,6 @@ export function nameIn(phrase: string): string | undefined {
     else break;
   }
   if (start === words.length) return undefined;
-  // "the order released Friday": a name right after a participle is no source.
-  if (start === words.length - 1 && start > 0 && /\p{Ll}ed$/u.test(words[start - 1])) return undefined;
   // "supporters of Holm", "a spokesman for Ada Brook": the source is not the name at the end. But "of" after
   // a title is its field ("former secretary of state Ada Brook"), and "and" after a title or a role joins two
   // roles of one person ("former mayor and Harbour Director Ada Brook"), not two people ("Holm and Ada Brook").
