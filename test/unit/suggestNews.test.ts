@@ -98,6 +98,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(pronoun), [['The facts are clear,', 'Joe Harte']]);
   });
 
+  it('gives the words of an unnamed subject ("A Brook campaign official …, saying …") to an unnamed source, not to the name it holds', () => {
+    const text = 'Ada Brook spoke on Monday. A Brook campaign official later softened the remarks, saying that Brook “meant the old pier, not the new one.”';
+    assert.deepEqual(quotes(text), [['meant the old pier, not the new one.', 'unnamed source']]);
+  });
+
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
     const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
     const speakers = quotes(text).map(([, speaker]) => speaker);

@@ -203,6 +203,8 @@ export class NameResolver {
     if (opening) return this.pronoun(opening[1].toLowerCase(), from + opening[0].indexOf(opening[1]), to);
     // "Introduced on stage by X, Ada Brook spoke about …": the subject follows a leading clause.
     const main = mainClauseStart(this.text, from, to);
+    // "A Brook campaign official later softened …, saying …": an unnamed subject, whoever it names.
+    if (ANONYMOUS_FIRST.test(this.text.slice(main, Math.min(to, main + 80)))) return UNNAMED_SOURCE;
     if (main > from) {
       const subject = this.firstPersonBetween(main, to);
       if (subject) return subject;
