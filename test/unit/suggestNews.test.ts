@@ -94,8 +94,15 @@ describe('suggestAnnotations on news: speakers', () => {
   it('takes the subject after a leading clause, not a name inside it ("Introduced by X, Y …", "Pressed on whether X …, Y smiled")', () => {
     const marked = 'Introduced on stage by Joe Harte, the county sheriff, Ada Brook spoke at length about the “forgotten towns” of the valley.';
     assert.deepEqual(quotes(marked), [['forgotten towns', 'Ada Brook']]);
-    const pronoun = 'Tom Hale and Joe Harte met on Monday.\n\nAsked whether Tom Hale could win in the spring, Joe Harte smiled.\n\n“The facts are clear,” he said.';
-    assert.deepEqual(quotes(pronoun), [['The facts are clear,', 'Joe Harte']]);
+    const pronoun = 'Tom Hale and Joe Harte met on Monday.\n\nPressed on whether Tom Hale could carry the vote in spring, Joe Harte smiled.\n\n“The numbers are plain,” he said.';
+    assert.deepEqual(quotes(pronoun), [['The numbers are plain,', 'Joe Harte']]);
+    const preposition = 'In a letter to Ada Brook, Tom Hale faulted the council for its “sheer negligence” over the pier.';
+    assert.deepEqual(quotes(preposition), [['sheer negligence', 'Tom Hale']]);
+  });
+
+  it('takes a title and a full name right before the cue for its subject, not for an apposition of a name before it', () => {
+    const text = 'Speaking about the budget of Mayor Ada Brook, former harbour master Tom Hale told the radio host Ida Sand, “The numbers were never going to add up.”';
+    assert.deepEqual(quotes(text), [['The numbers were never going to add up.', 'Tom Hale']]);
   });
 
   it('gives the words of an unnamed subject ("A Brook campaign official …, saying …") to an unnamed source, not to the name it holds', () => {

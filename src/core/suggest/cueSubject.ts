@@ -24,7 +24,8 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
     if (words > 10 && !relative) return undefined;
     if (words > 0 && !relative) {
       // "Dr Priyanka Hollis, a forecaster at the National Weather Bureau, warned": the apposition describes the name before it.
-      const isApposition = clause > start && APPOSITION.test(text.slice(clause, clauseEnd));
+      // "…, former harbour master Tom Hale told": a clause that ends in a full name right before the cue is that person, not an apposition.
+      const isApposition = clause > start && APPOSITION.test(text.slice(clause, clauseEnd)) && !(commas === 0 && FULL_NAME_AT_END.test(text.slice(clause, clauseEnd)));
       const apposition = isApposition ? (resolver.nameBeforeComma(clause) ?? nameBeforeAppositions(text, start, clause, resolver)) : undefined;
       return apposition ?? resolver.resolve(clause, clauseEnd, cue.start);
     }
@@ -33,6 +34,9 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
   }
   return undefined;
 }
+
+/** A clause that ends in a name of two words or more: "former harbour master Tom Hale". */
+const FULL_NAME_AT_END = /\s\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{Ll}’'-]+\s*$/u;
 
 /** Whether a clause after a name and a comma describes that name (see APPOSITION). */
 export function isApposition(clause: string): boolean {
