@@ -110,6 +110,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['meant the old pier, not the new one.', 'unnamed source']]);
   });
 
+  it('takes a surname with an age after it for the subject, not a fuller namesake in the apposition after it', () => {
+    const text = 'Ada Holm announced the news on Monday.\n\nHolm, 41, the niece of former mayor Tom Holm and councillor Rita Holm, wrote on her blog, “The bakery opens again in April.”';
+    assert.deepEqual(quotes(text), [['The bakery opens again in April.', 'Ada Holm']]);
+  });
+
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
     const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
     const speakers = quotes(text).map(([, speaker]) => speaker);

@@ -177,8 +177,8 @@ export class NameResolver {
   /** The person a phrase names outright (no titles, pronouns or sources), e.g. "Khan was blunt." */
   nameIn(runs: readonly NameMention[]): string | undefined {
     const people = runs.filter((r) => !r.possessive && !r.afterThe && !isOrganisation(r.tokens));
-    // "Gareth Pryce, regional organiser of the Unite Works union,": a name before an apposition is the person.
-    const subject = people[0] && (people[0].tokens.length >= 2 || this.honorificBefore(people[0].start) !== undefined) && /^,/u.test(this.text.slice(people[0].end, people[0].end + 1)) ? people[0] : undefined;
+    // "Gareth Pryce, regional organiser of the Unite Works union,", "Clinton, 35, the daughter of …": a name before an apposition is the person.
+    const subject = people[0] && (people[0].tokens.length >= 2 || this.honorificBefore(people[0].start) !== undefined || (/^,\s*\d{1,3}\s*,/u.test(this.text.slice(people[0].end, people[0].end + 8)))) && /^,/u.test(this.text.slice(people[0].end, people[0].end + 1)) ? people[0] : undefined;
     const run = subject ?? [...people].reverse().find((r) => r.tokens.length >= 2) ?? people[0];
     return run && this.personName(run);
   }
