@@ -115,6 +115,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['The bakery opens again in April.', 'Ada Holm']]);
   });
 
+  it('reads "remembered" and "repeated" as speech cues', () => {
+    const text = 'Carla Fenn sold the mill in 2005.\n\n“Half the town told her to wait,” remembered Ivo Brandt, her former foreman. “She never listened to any of them, and she was right.”';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ivo Brandt', 'Ivo Brandt']);
+  });
+
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
     const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
     const speakers = quotes(text).map(([, speaker]) => speaker);

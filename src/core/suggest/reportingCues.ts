@@ -21,7 +21,7 @@ const SPEECH_VERBS = [
   'cautioned', 'cautions', 'promised', 'promises', 'vowed', 'vows', 'pledged', 'pledges', 'conceded', 'concedes', 'predicted', 'predicts',
   'complained', 'complains', 'revealed', 'reveals', 'disclosed', 'estimated', 'estimates', 'maintained', 'maintains', 'contended', 'alleged',
   'alleges', 'testified', 'testifies', 'tweeted', 'responded', 'responds', 'recounted', 'joked', 'quipped', 'boasted',
-  'countered', 'counters', 'assured', 'assures', 'informed', 'advised', 'demurred', 'demurs',
+  'countered', 'counters', 'assured', 'assures', 'informed', 'advised', 'demurred', 'demurs', 'remembered', 'remembers', 'repeated',
   'proposed', 'recommended', 'demanded', 'demands', 'questioned', 'wondered', 'reckoned', 'reckons', 'feared', 'fears', 'hinted',
   'speculated', 'accused', 'accuses', 'blamed', 'blames',
   'shouted', 'shouts', 'yelled', 'yells', 'chanted', 'screamed', 'exclaimed', 'whispered', 'shot back', 'fired back', 'snapped', 'mused',
