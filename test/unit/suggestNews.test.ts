@@ -120,6 +120,16 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ivo Brandt', 'Ivo Brandt']);
   });
 
+  it('tells which namesake a surname means by a reflexive after it ("Olsen herself")', () => {
+    const text = 'Mara Olsen stayed home. Tom Olsen spoke first.\n\n“The vote is ours,” Tom Olsen said.\n\n“I am not so sure,” Olsen herself said.';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Olsen', 'Mara Olsen']);
+  });
+
+  it('takes the name before "of <Organisation>" for the person, not the organisation\'s last words', () => {
+    const text = '“The tide tables are out of date,” Jeff Lane of the Harbour Centre for Ocean Studies wrote in a report.';
+    assert.deepEqual(quotes(text), [['The tide tables are out of date,', 'Jeff Lane']]);
+  });
+
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
     const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
     const speakers = quotes(text).map(([, speaker]) => speaker);

@@ -177,8 +177,10 @@ export class NameResolver {
   /** The person a phrase names outright (no titles, pronouns or sources), e.g. "Khan was blunt." */
   nameIn(runs: readonly NameMention[]): string | undefined {
     const people = runs.filter((r) => !r.possessive && !r.afterThe && !isOrganisation(r.tokens));
-    // "Gareth Pryce, regional organiser of the Unite Works union,", "Clinton, 35, the daughter of …": a name before an apposition is the person.
-    const subject = people[0] && (people[0].tokens.length >= 2 || this.honorificBefore(people[0].start) !== undefined || (/^,\s*\d{1,3}\s*,/u.test(this.text.slice(people[0].end, people[0].end + 8)))) && /^,/u.test(this.text.slice(people[0].end, people[0].end + 1)) ? people[0] : undefined;
+    // "Gareth Pryce, regional organiser of the Unite Works union,", "Holm, 41, the niece of …": a name before an apposition is the person.
+    // "Jeff Lane of the Harbour Centre for Ocean Studies": the name before "of" is the person.
+    const ofOrganisation = people[0] && people[0].tokens.length >= 2 && /^\s+of\s/u.test(this.text.slice(people[0].end, people[0].end + 4));
+    const subject = people[0] && (ofOrganisation || ((people[0].tokens.length >= 2 || this.honorificBefore(people[0].start) !== undefined || /^,\s*\d{1,3}\s*,/u.test(this.text.slice(people[0].end, people[0].end + 8))) && /^,/u.test(this.text.slice(people[0].end, people[0].end + 1)))) ? people[0] : undefined;
     const run = subject ?? [...people].reverse().find((r) => r.tokens.length >= 2) ?? people[0];
     return run && this.personName(run);
   }
@@ -269,7 +271,9 @@ export class NameResolver {
     if (same.length === 0) return tokens.length >= 2 ? tokens.join(' ') : undefined;
     // "Mrs. Clinton" in an article that also names Bill Clinton: a form whose first name is of the other gender is not meant.
     const honorific = tokens.length === 1 ? this.honorificBefore(at) : undefined;
-    const gender = honorific && honorificGender(honorific);
+    // "Olsen herself": a reflexive after the surname tells the gender as well.
+    const reflexive = tokens.length === 1 ? /^\s+(himself|herself)(?![\p{L}])/u.exec(this.text.slice(at + tokens[0].length, at + tokens[0].length + 10))?.[1] : undefined;
+    const gender = (honorific && honorificGender(honorific)) || (reflexive ? (reflexive === 'himself' ? 'male' : 'female') : undefined);
     if (gender) {
       const agreeing = same.filter((m) => (firstNameGender(m.tokens[0]) ?? gender) === gender);
       if (agreeing.length > 0) same = agreeing;
