@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { SpeakerRegistry } from '../../src/core/speakers/speakerRegistry';
-import { nameRuns } from '../../src/core/suggest/nameRuns';
+import { isOrganisation, nameRuns } from '../../src/core/suggest/nameRuns';
 import { registeredSpeaker } from '../../src/core/suggest/registryNames';
 import { suggestAnnotations } from '../../src/core/suggest/suggestAnnotations';
 
@@ -128,6 +128,13 @@ describe('suggestAnnotations on news: speakers', () => {
   it('takes the name before "of <Organisation>" for the person, not the organisation\'s last words', () => {
     const text = '“The tide tables are out of date,” Jeff Lane of the Harbour Centre for Ocean Studies wrote in a report.';
     assert.deepEqual(quotes(text), [['The tide tables are out of date,', 'Jeff Lane']]);
+  });
+
+  it('reads "Los Angeles", "San Bernardino", "Mount Pleasant" and "Fort Worth" as places, not people', () => {
+    for (const place of ['Los Angeles', 'San Bernardino', 'Santa Catarina', 'Mount Pleasant', 'Fort Worth', 'Las Vegas']) {
+      assert.equal(isOrganisation(place.split(' ')), true, place);
+    }
+    assert.equal(isOrganisation(['Ada', 'Brook']), false);
   });
 
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
