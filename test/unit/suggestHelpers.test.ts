@@ -6,6 +6,8 @@ import { adjacentAnnotation } from '../../src/core/navigation/annotationOrder';
 import { acceptedSuggestion, SUGGESTION_AUTHOR } from '../../src/core/suggest/acceptedSuggestion';
 import { PendingSuggestions } from '../../src/core/suggest/pendingSuggestions';
 import type { Suggestion } from '../../src/core/suggest/suggestion';
+import { mayBeAPerson, SpeakerHistory } from '../../src/core/suggest/speakerHistory';
+import { TitledNames } from '../../src/core/suggest/titledNames';
 import { withoutDuplicates } from '../../src/core/suggest/withoutDuplicates';
 
 function annotation(kind: AnnotationKind, start: number, end: number, orphaned = false): Annotation {
@@ -83,5 +85,34 @@ describe('PendingSuggestions', () => {
     assert.equal(pending.dropDuplicatesOf([annotation('quote', 30, 40)]), true);
     assert.equal(pending.size, 2);
     assert.equal(pending.dropDuplicatesOf([annotation('quote', 30, 40)]), false);
+  });
+});
+
+describe('SpeakerHistory', () => {
+  it('keeps turns in text order whatever order they are noted in, and finds the last before an offset', () => {
+    const history = new SpeakerHistory();
+    history.note('Ada Brook', 50, 80);
+    history.note('Harbour Board', 10, 30);
+    history.note('Tom Hale', 120, 160);
+    assert.equal(history.lastBefore(100)?.name, 'Ada Brook');
+    assert.equal(history.lastBefore(40)?.name, 'Harbour Board');
+    assert.equal(history.lastBefore(10), undefined);
+    assert.equal(history.lastNameBefore(200, mayBeAPerson), 'Tom Hale');
+    assert.equal(history.lastNameBefore(45, mayBeAPerson), undefined, 'an organisation is no person');
+  });
+
+  it('tells organisations and groups from people by their last word', () => {
+    for (const name of ['New York Times', 'FBI', 'Brook’s campaign', 'Brook’s aides', 'State Department']) assert.equal(mayBeAPerson(name), false, name);
+    for (const name of ['Ada Brook', 'Brook’s campaign manager', 'Senate Majority Whip John Cornyn']) assert.equal(mayBeAPerson(name), true, name);
+  });
+});
+
+describe('TitledNames', () => {
+  it('gives a title the name first written right after it, before the offset asked about', () => {
+    const text = 'Mayor Ada Brook spoke. Later the mayor left. Mayor Tom Hale arrived.';
+    const names = new Map([[5, 'Ada Brook'], [50, 'Tom Hale']]);
+    const titled = new TitledNames(text, (after) => names.get(after));
+    assert.equal(titled.first('mayor', 30), 'Ada Brook');
+    assert.equal(titled.first('mayor', 0), undefined);
   });
 });

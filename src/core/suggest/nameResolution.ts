@@ -5,6 +5,8 @@ import type { TextRange } from './paragraphs';
 import { firstNameGender, honorificGender, nounGender, pronounGender } from './personGender';
 import { organisationIn } from './organisations';
 import { PronounResolver, type PersonReference } from './pronounResolution';
+import { mayBeAPerson, SpeakerHistory, type SpokenTurn } from './speakerHistory';
+import { TitledNames } from './titledNames';
 import { findCues } from './reportingCues';
 import { LowerCaseWords } from './words';
 import { ANONYMOUS, ANONYMOUS_FIRST, DOCUMENT_SUBJECT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_REFERENCE, UNNAMED_HEADS, followedByNoun } from './sourceDescriptions';
@@ -48,10 +50,10 @@ export class NameResolver {
   /** Runs of exactly two words ("Dana Ortiz"), for runs that end with one (see personTokens). */
   private readonly pairs = new Set<string>();
   private readonly mentions: NameMention[];
-  /** Names written after each title word, by title word (see nameForTitle). */
-  private readonly titled = new Map<string, { at: number; name: string }[]>();
+  /** Names written after each title word (see nameForTitle). */
+  private readonly titled: TitledNames;
   /** Speakers already attributed, by position, for pronouns, titles and continuation quotes. */
-  private readonly speakers: { name: string; at: number; end: number }[] = [];
+  private readonly history = new SpeakerHistory();
   /** Whether a capitalized word also appears in lower case, by word ("Coxswain" / "the coxswain"). */
   private readonly commonWords: LowerCaseWords;
   /** Every run of name words, for references (built with the resolver, since it is one scan). */
@@ -64,6 +66,7 @@ export class NameResolver {
     private readonly context: { readonly paragraphs?: readonly TextRange[]; readonly spoken?: readonly TextRange[] } = {},
   ) {
     this.commonWords = new LowerCaseWords(text);
+    this.titled = new TitledNames(text, (after) => this.nameRightAfter(after));
     this.runs = nameRuns(text, 0, text.length).filter((r) => !r.afterThe && !isOrganisation(r.tokens));
     for (const run of this.runs) if (run.tokens.length === 2) this.pairs.add(run.tokens.join(' '));
     this.mentions = this.runs.map((m) => ({ ...m, tokens: this.personTokens(m) })).filter((m) => m.tokens.length >= 2);
@@ -80,16 +83,12 @@ export class NameResolver {
 
   /** Records that `name` speaks in `text[at, end)`. */
   noteSpeaker(name: string, at: number, end = at): void {
-    if (name === UNNAMED_SOURCE) return;
-    let i = this.speakers.length;
-    while (i > 0 && this.speakers[i - 1].at > at) i--;
-    this.speakers.splice(i, 0, { name, at, end });
+    if (name !== UNNAMED_SOURCE) this.history.note(name, at, end);
   }
 
   /** The last named speaker before `at`, with where they spoke. */
-  lastSpeakerBefore(at: number): { name: string; at: number; end: number } | undefined {
-    for (let i = this.speakers.length - 1; i >= 0; i--) if (this.speakers[i].at < at) return this.speakers[i];
-    return undefined;
+  lastSpeakerBefore(at: number): SpokenTurn | undefined {
+    return this.history.lastBefore(at);
   }
 
   /** The last person other than `name` the narrator names in `text[from, to)` (outside quotes), if any. */
@@ -112,12 +111,6 @@ export class NameResolver {
     const spoken = this.context.spoken ?? [];
     const i = firstIndex(spoken.length, (k) => spoken[k].end > range.start);
     return i < spoken.length && spoken[i].start < range.end;
-  }
-
-  /** The last named speaker before `at`, if any. */
-  previousSpeaker(at: number): string | undefined {
-    for (let i = this.speakers.length - 1; i >= 0; i--) if (this.speakers[i].at < at) return this.speakers[i].name;
-    return undefined;
   }
 
   /**
@@ -163,7 +156,7 @@ export class NameResolver {
     if (title) {
       const head = title[1].toLowerCase();
       // Not the nearest name: a title nobody was named with is more likely someone new than whoever came last.
-      return this.nameForTitle(head, from) ?? this.nameBeforeComma(from) ?? (this.introducedUnnamed(head, from) ? UNNAMED_SOURCE : this.previousSpeaker(at));
+      return this.nameForTitle(head, from) ?? this.nameBeforeComma(from) ?? (this.introducedUnnamed(head, from) ? UNNAMED_SOURCE : this.history.lastBefore(at)?.name);
     }
     const outlet = OUTLET_NAMED.exec(phrase);
     if (outlet) return outlet[1];
@@ -252,12 +245,11 @@ export class NameResolver {
     const referent = resolver.referent(pronoun, offset);
     if (referent) return referent.name;
     // No one within reach: the last speaker the pronoun can stand for.
-    for (let i = this.speakers.length - 1; i >= 0; i--) {
-      const { name, at: spoke } = this.speakers[i];
+    const fits = (name: string) => {
       const known = resolver.genderOfName(name);
-      if (spoke < at && (!known || !gender || known === gender) && mayBeAPerson(name)) return name;
-    }
-    return this.nearestName(at);
+      return (!known || !gender || known === gender) && mayBeAPerson(name);
+    };
+    return this.history.lastNameBefore(at, fits) ?? this.nearestName(at);
   }
 
   /**
@@ -378,26 +370,14 @@ export class NameResolver {
 
   /** The name written right after the first use of a title ("Foreign Minister Sergey Lavrov"). */
   private nameForTitle(head: string, before: number): string | undefined {
-    let titled = this.titled.get(head);
-    if (!titled) {
-      titled = this.titledNames(head);
-      this.titled.set(head, titled);
-    }
-    return titled.find((t) => t.at < before)?.name;
+    return this.titled.first(head, before);
   }
 
-  /** Every place a title is followed by a name, in order: scanned once per title word. */
-  private titledNames(head: string): { at: number; name: string }[] {
-    const found: { at: number; name: string }[] = [];
-    const pattern = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'giu');
-    for (let m = pattern.exec(this.text); m; m = pattern.exec(this.text)) {
-      const after = m.index + m[0].length;
-      const next = this.mentions[this.firstMentionFrom(after)];
-      if (!next || next.start - after > 24 || /[.,;:!?\n]/.test(this.text.slice(after, next.start))) continue;
-      const name = this.fullest(next.tokens, next.start);
-      if (name) found.push({ at: m.index, name });
-    }
-    return found;
+  /** The fullest name of the mention that starts right after `after` (no punctuation, within 24 units). */
+  private nameRightAfter(after: number): string | undefined {
+    const next = this.mentions[this.firstMentionFrom(after)];
+    if (!next || next.start - after > 24 || /[.,;:!?\n]/.test(this.text.slice(after, next.start))) return undefined;
+    return this.fullest(next.tokens, next.start);
   }
 
   private nearestName(at: number): string | undefined {
@@ -413,9 +393,3 @@ export class NameResolver {
   }
 }
 
-/** Whether a speaker's name may be a person's, whom "he" or "she" can mean: not an organisation ("New York Times", "FBI", "Clinton’s campaign", "Clinton’s aides"; "Clinton’s campaign manager" is one). */
-function mayBeAPerson(name: string): boolean {
-  const tokens = name.split(/\s+/u);
-  const last = tokens[tokens.length - 1];
-  return !isOrganisation([last]) && !/^\p{Lu}{2,}$/u.test(last) && !/[’']s\s(?:.*\s)?(?:campaign|team|camp|\p{Ll}+[^s\s]s)$/u.test(name);
-}
