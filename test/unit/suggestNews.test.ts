@@ -137,6 +137,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.equal(isOrganisation(['Ada', 'Brook']), false);
   });
 
+  it('takes a "she" after a leading clause or a conjunction for the subject, and never a name written after the pronoun', () => {
+    const text = 'Ada Brook ran the bakery in 2001.\n\nDriving back from the market, she grumbled to her brother, Tom Brook, that the rent was “simply absurd.”';
+    assert.deepEqual(quotes(text), [['simply absurd.', 'Ada Brook']]);
+  });
+
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
     const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
     const speakers = quotes(text).map(([, speaker]) => speaker);
