@@ -287,25 +287,25 @@ describe('suggestAnnotations: speakers', () => {
     const text = [
       'Ana Walker spoke first.',
       '',
-      '"Would I wish that? Absolutely," Eric Wold, a strategist and former adviser to Ana Walker, said of Tom Reyes.',
+      '"Would I back him again? Gladly," Eric Wold, a strategist and former adviser to Ana Walker, said of Tom Reyes.',
       '',
-      '"Basically all of my friends are women," Butz, 49, told The Harbour Post.',
+      '"Most of the people I sail with are women," Vosk, 49, told The Harbour Post.',
       '',
-      'They did not find "ties of any consequence," said the bureau\'s director, James B. Corey, on Monday.',
+      'They did not find "cracks of any size," said the bureau\'s director, James B. Corey, on Monday.',
       '',
-      '"In every election there are stories," Steve Rosen, a former political director of the A.F.L.-C.I.O. and organizer, wrote in an email.',
+      '"Every ferry season brings its own storms," Steve Rosen, a former political director of the A.F.L.-C.I.O. and organizer, wrote in an email.',
       '',
-      '"Anyone who refuses to follow the laws puts us at risk," said constituent Dan Golan when asked about Ana Walker.',
+      '"Anyone who ignores the tide tables puts the crew at risk," said constituent Dan Golan when asked about Ana Walker.',
       '',
-      '"You know, it happens, right?" Reyes went on.',
+      '"Well, boats are late sometimes, no?" Reyes went on.',
     ].join('\n');
     assert.deepEqual(quotes(text), [
-      ['Would I wish that? Absolutely,', 'Eric Wold'],
-      ['Basically all of my friends are women,', 'Butz'],
-      ['ties of any consequence,', 'James Corey'],
-      ['In every election there are stories,', 'Steve Rosen'],
-      ['Anyone who refuses to follow the laws puts us at risk,', 'Dan Golan'],
-      ['You know, it happens, right?', 'Tom Reyes'],
+      ['Would I back him again? Gladly,', 'Eric Wold'],
+      ['Most of the people I sail with are women,', 'Vosk'],
+      ['cracks of any size,', 'James Corey'],
+      ['Every ferry season brings its own storms,', 'Steve Rosen'],
+      ['Anyone who ignores the tide tables puts the crew at risk,', 'Dan Golan'],
+      ['Well, boats are late sometimes, no?', 'Tom Reyes'],
     ]);
   });
 
@@ -389,10 +389,10 @@ describe('suggestAnnotations: speakers', () => {
   });
 
   it('takes a surname after a title for a person a later "he said" can mean, and an organisation in an apposition for no speaker', () => {
-    const titled = "Tom Reyes and Dan Golan spoke first.\n\nSome members of the council were sympathetic, but Councillor Brooks, who has the support of the unions, does not mince words about where he stands.\n\n''We are going to do whatever is needed to keep the depot open,'' he said.";
-    assert.deepEqual(quotes(titled), [['We are going to do whatever is needed to keep the depot open,', 'Brooks']]);
-    const apposed = "Ada Holm spoke first.\n\n''We survey riders every year and ask them to rank the lines,'' Mr. Mahaney, of Harbour Capital Markets, said. ''The red line ranks first and the blue line second,'' he said.";
-    assert.deepEqual(quotes(apposed).map(([, speaker]) => speaker), ['Mahaney', 'Mahaney']);
+    const titled = "Tom Reyes and Dan Golan spoke first.\n\nSeveral councillors were quiet, but Councillor Brooks, who has the backing of the dockers, was blunt about his view.\n\n''The depot stays open, whatever it takes,'' he said.";
+    assert.deepEqual(quotes(titled), [['The depot stays open, whatever it takes,', 'Brooks']]);
+    const apposed = "Ada Holm spoke first.\n\n''We count the riders on every line each spring,'' Mr. Tallis, of Harbour Capital Markets, said. ''The red line carries the most and the blue line the fewest,'' he said.";
+    assert.deepEqual(quotes(apposed).map(([, speaker]) => speaker), ['Tallis', 'Tallis']);
   });
 
   it('learns no gender from a pronoun that points ahead to someone named later in its sentence', () => {

@@ -53,7 +53,7 @@ export function speakerOfLabelLine(text: string, label: TextRange | undefined, q
 }
 
 /**
- * "She told her audience, to loud applause:" as a paragraph of its own, then a paragraph that
+ * "She turned to the crowd, to cheers:" as a paragraph of its own, then a paragraph that
  * opens with a quote: the subject of the colon's sentence (of its cue, if it has one) speaks.
  */
 export function speakerBeforeColon(text: string, introduction: TextRange | undefined, quote: QuoteCandidate, resolver: NameResolver): string | undefined {

@@ -179,7 +179,7 @@ export class PronounResolver {
       if (group !== -1 && sentence !== group) break;
       group = sentence;
       if (ref.doubtful) continue;
-      // "Axelrod said, “she started as …”. … her use of …": who speaks in a sentence is rarely whom a later sentence's
+      // "Brook said, “she started as …”. … her use of …": who speaks in a sentence is rarely whom a later sentence's
       // pronoun means (but "Morrow said she would retire" is Morrow).
       if (ref.speaks && sentence !== own) found.add(undefined);
       found.add(ref.anonymous ? undefined : ref.name);

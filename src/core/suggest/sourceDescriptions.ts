@@ -44,7 +44,7 @@ export const DOCUMENT_SUBJECT = /^\s*((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his
 export const PEOPLE_OF_A_NAMED = /^\s*(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}-]*?)(?:[’']s?)?\s+((?:(?:top|senior|former|chief|longtime|own|press)\s+)?(?:campaign(?:\s+(?:manager|chairman|spokes(?:man|woman|person)))?|aides?|supporters|protesters|allies|spokes(?:man|woman|person)|backers|loyalists|staffers|advisers|team|camp|lawyers?|attorneys?))\s*,?\s*$/u;
 /** Part of a group named by its capitalized plural: "Some Democrats", "many Republicans", "two Britons". */
 export const SOME_OF_A_GROUP = /^\s*(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Ff]ew|[Aa] few|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Dd]ozens of|[Hh]undreds of)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Lu}\p{Ll}+s\s*$/u;
-/** An outlet or organisation introduced by its common noun: "the Israeli newspaper Haaretz", "the news agency Tass". */
+/** An outlet or organisation introduced by its common noun: "the Northport newspaper Courier", "the news agency Tass". */
 export const OUTLET_NAMED = /(?:newspaper|paper|daily|weekly|tabloid|magazine|agency|network|broadcaster|channel|station|website|outlet|think tank|group)\s+((?:\p{Lu}[\p{L}.&’'-]*)(?:\s+\p{Lu}[\p{L}.&’'-]*){0,3})\s*$/u;
 
 /** Head nouns of a title that stands for a person ("Russia's foreign minister", "the diplomat"). */

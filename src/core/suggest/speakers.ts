@@ -38,7 +38,7 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
   const before = text.slice(from, cue.start);
   // "…,” Sen. Rosa Vann (D-Ore.) said": a title's period, an acronym's ("A.F.L.-C.I.O.") and a party label do not end the clause.
   if (/[.!?;:]/.test(before.replace(/\([RDI]-[^()]{1,12}\)/gu, '').replace(ACRONYM_DOTS, '').replace(ABBREVIATIONS, ''))) return undefined;
-  // "…,” Butz, 49, told The Post / …,” Dana Hale, an adviser to … and former director of …, wrote": a name, its apposition, the cue.
+  // "…,” Vosk, 49, told The Post / …,” Dana Hale, an adviser to … and former director of …, wrote": a name, its apposition, the cue.
   const named = /^\s*((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*,/u.exec(before);
   if (named && isApposition(before.slice(named[0].length).replace(/[\s,]+$/u, '')) && wordCount(before) <= MAX_WORDS_BEFORE_INVERTED_CUE) {
     const speaker = resolver.resolve(from, from + named[0].length - 1, quote.start, true);
