@@ -27,7 +27,7 @@ const SHORT_MARKED_WORDS = 'short marked words';
 /** The rules of quotes signed by a name: after a dash ("“…” — Ana Ferro, 34"), or on a label line before ("2. Ana Ferro"). */
 const SIGNED_AFTER_A_DASH = 'speaker after a dash';
 const NAMED_ON_THE_LINE_BEFORE = 'speaker on the line before';
-/** "She told her audience:" as a paragraph, then the quote. */
+/** "She turned to the crowd:" as a paragraph, then the quote. */
 const INTRODUCED_BEFORE_A_COLON = 'speaker introduced before a colon';
 
 export interface SuggestOptions {
@@ -138,7 +138,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
         const carried = carriedSpeaker(text, candidate, resolver, allBoilerplate);
         if (carried) ({ speaker, rule } = carried);
       }
-      if (marked && !signed && !labelled && !introduced && rule !== 'partial quote in the same sentence') rule = SHORT_MARKED_WORDS;
+      if (marked && rule !== 'partial quote in the same sentence') rule = SHORT_MARKED_WORDS;
       if (speaker) resolver.noteSpeaker(speaker, candidate.start, candidate.end);
       if (pendingSpeaker !== undefined && speaker) suggestions[pendingSpeaker] = { ...suggestions[pendingSpeaker], speaker };
       pendingSpeaker = undefined;
