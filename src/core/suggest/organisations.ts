@@ -11,8 +11,12 @@ const NOT_ORGANISATION = new Set('the a an it he she they we i this that but and
 /** Countries and places that take "the" and are rarely the source of words themselves. */
 const PLACES = /^(?:United States|U\.S\.|US|UK|U\.K\.|United Kingdom|Netherlands|Philippines|Middle East|West|East|North|South|Gulf)$/u;
 
-/** A word after a name that is a verb or an adverb, not a noun the name modifies ("the Board only last month announced", "the Board did not"). */
-const VERB_OR_ADVERB_AFTER = /^\s+(?:\p{Ll}+ly|\p{Ll}{3,}ed|did|does|do|were|are|could|should|may|might|must|can|cannot|less|more|earlier|first|then|now|already|still|never|just|again|once|yesterday|today|tonight)(?![\p{L}])/u;
+/**
+ * A word after a name that is a cue, a verb, an adverb or a preposition, not a noun the name
+ * modifies ("the Board said", "the Board only last month announced", "the Board did not"; not
+ * "the Clinton campaign").
+ */
+const NOT_A_NOUN_AFTER = /^\s+(?:said|says|told|tells|reported|reports|added|wrote|writes|announced|stated|confirmed|noted|warned|claimed|argued|insisted|explained|according|in|on|at|to|has|had|have|was|is|would|will|also|later|last|this|\p{Ll}+ly|\p{Ll}{3,}ed|did|does|do|were|are|could|should|may|might|must|can|cannot|less|more|earlier|first|then|now|already|still|never|just|again|once|yesterday|today|tonight)(?![\p{L}])/u;
 
 /**
  * The organisation, agency, outlet or government a phrase names as the source ("the White House",
@@ -29,7 +33,7 @@ export function organisationIn(phrase: string): string | undefined {
     const words = name.split(/\s+/u);
     if (words.length === 1 && NOT_ORGANISATION.has(name.toLowerCase())) continue;
     const rest = phrase.slice(m.index + m[0].length);
-    const modifiesNoun = /^\s+\p{Ll}/u.test(rest) && !/^\s+(?:said|says|told|tells|reported|reports|added|wrote|writes|announced|stated|confirmed|noted|warned|claimed|argued|insisted|explained|according|in|on|at|to|has|had|have|was|is|would|will|also|later|last|this|on)\b/u.test(rest) && !VERB_OR_ADVERB_AFTER.test(rest);
+    const modifiesNoun = /^\s+\p{Ll}/u.test(rest) && !NOT_A_NOUN_AFTER.test(rest);
     // "writing in the Northern Review", "the United States": a place or a medium, not the source.
     const afterPreposition = /(?<![\p{L}])(?:in|at|of|for|from|with|by|to|on|into|about|against|over)\s+$/iu.test(phrase.slice(0, m.index));
     if (modifiesNoun || afterPreposition || /^[’']s/u.test(rest) || PLACES.test(name)) continue;
