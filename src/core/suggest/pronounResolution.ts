@@ -70,14 +70,16 @@ export class PronounResolver {
     let group = -1;
     let looked = -1;
     let aboutThePronoun = false;
+    let mainClause = 0;
     for (const ref of this.referencesBefore(at, PARAGRAPHS_BACK)) {
       const sentence = this.sentenceIndex(ref.start);
       if (sentence !== group && (first || possessive)) break;
       // "He dismisses claims that Trump …. He is even trying to …", "Though he did not mention X, …": a sentence whose
-      // subject is the same pronoun goes on about the same person; the names in it are not that person. Once per sentence.
+      // subject is the same pronoun goes on about the same person; the names in it are not that person. That, and where its main clause starts, are found once per sentence.
       if (sentence !== looked) {
         looked = sentence;
         aboutThePronoun = gender !== undefined && this.pronounBeforeNames(sentence, at) === gender;
+        mainClause = mainClauseStart(this.text, this.sentenceStarts[sentence], at);
       }
       if (aboutThePronoun) continue;
       group = sentence;
@@ -91,7 +93,7 @@ export class PronounResolver {
       }
       // Walking backwards, so the last one kept is the earliest in its sentence: the subject, of the pronoun's gender or of none known.
       // But not a name in a clause before the subject ("Pressed on whether X could win, Park shrugged").
-      if (first && ref.start < mainClauseStart(this.text, this.sentenceStarts[sentence], at)) continue;
+      if (first && ref.start < mainClause) continue;
       first = ref;
       // Whoever speaks in that sentence is whom its next "he said" continues.
       if (ref.speaks) speaker = ref;
