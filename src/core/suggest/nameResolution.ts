@@ -46,11 +46,12 @@ export class NameResolver {
   private readonly bySurname = new Map<string, NameMention[]>();
   /** Last words written alone somewhere ("Okafor said"), which people's names are and places' rarely. */
   private readonly surnamesAlone = new Set<string>();
+  /** Family names written first ("Park" of "Park Min-jun"), which stand alone for the person. */
   private readonly familyNamesFirst = new Set<string>();
   /** Runs of exactly two words ("Dana Ortiz"), for runs that end with one (see personTokens). */
   private readonly pairs = new Set<string>();
   private readonly mentions: NameMention[];
-  /** Names written after each title word (see nameForTitle). */
+  /** The name written right after the first use of each title word ("Foreign Minister Sergey Lavrov"). */
   private readonly titled: TitledNames;
   /** Speakers already attributed, by position, for pronouns, titles and continuation quotes. */
   private readonly history = new SpeakerHistory();
@@ -140,7 +141,7 @@ export class NameResolver {
       const role = people[2].replace(/\s+/gu, ' ');
       const head = role.slice(role.lastIndexOf(' ') + 1);
       // "Trump's campaign manager said", "Ed Holm, Trump's campaign manager, said": one person, named beside the title.
-      const titled = /s$/u.test(head) || head === 'campaign' || head === 'team' || head === 'camp' ? undefined : (this.nameBeforeComma(from) ?? this.nameForTitle(head, from));
+      const titled = /s$/u.test(head) || head === 'campaign' || head === 'team' || head === 'camp' ? undefined : (this.nameBeforeComma(from) ?? this.titled.first(head, from));
       if (titled) return titled;
       const owner = this.fullest(people[1].split(/\s+/u), from + people.index) ?? people[1];
       return `${owner}’s ${role}`;
@@ -156,7 +157,7 @@ export class NameResolver {
     if (title) {
       const head = title[1].toLowerCase();
       // Not the nearest name: a title nobody was named with is more likely someone new than whoever came last.
-      return this.nameForTitle(head, from) ?? this.nameBeforeComma(from) ?? (this.introducedUnnamed(head, from) ? UNNAMED_SOURCE : this.history.lastBefore(at)?.name);
+      return this.titled.first(head, from) ?? this.nameBeforeComma(from) ?? (this.introducedUnnamed(head, from) ? UNNAMED_SOURCE : this.history.lastBefore(at)?.name);
     }
     const outlet = OUTLET_NAMED.exec(phrase);
     if (outlet) return outlet[1];
@@ -170,12 +171,19 @@ export class NameResolver {
   /** The person a phrase names outright (no titles, pronouns or sources), e.g. "Khan was blunt." */
   nameIn(runs: readonly NameMention[]): string | undefined {
     const people = runs.filter((r) => !r.possessive && !r.afterThe && !isOrganisation(r.tokens));
-    // "Gareth Pryce, regional organiser of the Unite Works union,", "Holm, 41, the niece of …": a name before an apposition is the person.
-    // "Jeff Lane of the Harbour Centre for Ocean Studies": the name before "of" is the person.
-    const ofOrganisation = people[0] && people[0].tokens.length >= 2 && /^\s+of\s/u.test(this.text.slice(people[0].end, people[0].end + 4));
-    const subject = people[0] && (ofOrganisation || ((people[0].tokens.length >= 2 || this.honorificBefore(people[0].start) !== undefined || /^,\s*\d{1,3}\s*,/u.test(this.text.slice(people[0].end, people[0].end + 8))) && /^,/u.test(this.text.slice(people[0].end, people[0].end + 1)))) ? people[0] : undefined;
+    const subject = people[0] && this.isDescribedSubject(people[0]) ? people[0] : undefined;
     const run = subject ?? [...people].reverse().find((r) => r.tokens.length >= 2) ?? people[0];
     return run && this.personName(run);
+  }
+
+  /**
+   * Whether a phrase's first name is its subject because what follows describes it: an apposition ("Gareth Pryce,
+   * regional organiser of …", "Holm, 41, the niece of …") or "of <Organisation>" ("Jeff Lane of the Harbour Centre …").
+   */
+  private isDescribedSubject(run: NameMention): boolean {
+    const after = this.text.slice(run.end, run.end + 8);
+    if (run.tokens.length >= 2 && /^\s+of\s/u.test(after)) return true;
+    return after.startsWith(',') && (run.tokens.length >= 2 || this.honorificBefore(run.start) !== undefined || /^,\s*\d{1,3}\s*,/u.test(after));
   }
 
   /** The fullest name of a run; "Mr. Regalado" is a person even when the text never writes his first name. */
@@ -342,7 +350,7 @@ export class NameResolver {
         references.push({ start: m.index, end, name: UNNAMED_SOURCE, anonymous: true, gender });
         continue;
       }
-      const name = this.nameForTitle(head, m.index) ?? this.nameBeforeComma(m.index) ?? this.nameAfterComma(end);
+      const name = this.titled.first(head, m.index) ?? this.nameBeforeComma(m.index) ?? this.nameAfterComma(end);
       if (name) references.push({ start: m.index, end, name, gender });
     }
     return references.filter(outsideQuotes).sort((a, b) => a.start - b.start);
@@ -369,11 +377,6 @@ export class NameResolver {
     return run && run.start === end + comma[0].length ? this.nameIn([run]) : undefined;
   }
 
-  /** The name written right after the first use of a title ("Foreign Minister Sergey Lavrov"). */
-  private nameForTitle(head: string, before: number): string | undefined {
-    return this.titled.first(head, before);
-  }
-
   /** The fullest name of the mention that starts right after `after` (no punctuation, within 24 units). */
   private nameRightAfter(after: number): string | undefined {
     const next = this.mentions[this.firstMentionFrom(after)];
@@ -393,4 +396,3 @@ export class NameResolver {
     return firstIndex(this.mentions.length, (i) => this.mentions[i].start >= offset);
   }
 }
-
