@@ -29,6 +29,33 @@ function inlineDecoratedTextsOfFirstLine() {
   return [...byClass.values()];
 }
 
+/** Runs in the page: the text of the active editor's top rendered line (the DOM keeps lines in no fixed order). */
+function textOfFirstLine() {
+  const line = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')].sort(
+    (a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
+  )[0];
+  return (line?.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Clicks into the editor (so the keys go there, wherever focus was), goes to the top, types `text`
+ * key by key, and waits until the top line starts with `expected`; the error names what it showed.
+ * @param {import('./workbench.mjs').Workbench} wb @param {string} text @param {string} expected @param {number} delay
+ */
+async function typeAtStart(wb, text, expected, delay) {
+  await wb.editor().locator('.view-lines').click();
+  await wb.page.keyboard.press('Control+Home');
+  await wb.page.keyboard.type(text, { delay });
+  let seen = '';
+  await waitUntil(
+    async () => (seen = await wb.page.evaluate(textOfFirstLine)).startsWith(expected),
+    30_000,
+    `the top line to start with "${expected}"`,
+  ).catch((error) => {
+    throw new Error(`${error.message}; it last read "${seen.slice(0, 60)}"`);
+  });
+}
+
 const workspaceRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-large-'));
 const claimsWorkspace = path.join(workspaceRoot, 'claims');
 const claimsBySpeaker = writeClaimsWorkspace(claimsWorkspace);
@@ -72,11 +99,8 @@ describe('At corpus scale', function () {
     const before = startOnDisk();
 
     // Type at the very start of the document, one key at a time, as a user would.
-    await wb.editor().locator('.view-lines').click();
-    await page.keyboard.press('Control+Home');
     const typed = 'Update ';
-    await page.keyboard.type(typed, { delay: 30 });
-    await waitUntil(async () => normalizeText((await wb.editor().locator('.view-lines .view-line').first().textContent()) ?? '').startsWith('Update Opening'), 10_000, 'the typed text');
+    await typeAtStart(wb, typed, 'Update Opening', 30);
     await waitUntil(async () => (await page.evaluate(inlineDecoratedTextsOfFirstLine)).includes(LARGE_SPECULATION), 10_000, 'the speculation still decorated on its words');
     await wb.screenshot('large-workspace-typed.png', 'editor');
 
@@ -90,9 +114,7 @@ describe('At corpus scale', function () {
     const page = wb.page;
     await waitUntil(async () => (await page.evaluate(inlineDecoratedTextsOfFirstLine)).includes(LARGE_SPECULATION), 30_000, 'the speculation decorated before');
     await wb.runCommand('Preferences: Toggle between Light/Dark Themes');
-    await page.keyboard.press('Control+Home');
-    await page.keyboard.type('More ', { delay: 0 });
-    await waitUntil(async () => normalizeText((await wb.editor().locator('.view-lines .view-line').first().textContent()) ?? '').startsWith('More Update Opening'), 10_000, 'the typed text');
+    await typeAtStart(wb, 'More ', 'More Update Opening', 0);
     await waitUntil(async () => (await page.evaluate(inlineDecoratedTextsOfFirstLine)).includes(LARGE_SPECULATION), 10_000, 'the speculation decorated on its words after the redraw');
     await wb.screenshot('large-workspace-redrawn.png', 'editor');
     await wb.runCommand('Preferences: Toggle between Light/Dark Themes');
