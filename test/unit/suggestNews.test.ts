@@ -142,6 +142,39 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['simply absurd.', 'Ada Brook']]);
   });
 
+  it('gives a quote the cue before it when the sentence after it opens the next quote ("… told the Times (HT), “A.” He added, “B.”")', () => {
+    const text = [
+      'As the Harbour Post’s Ben Ruiz wrote, “the council passed a motion.”',
+      '',
+      'However, as Archbishop Tom Hale of the Northport Patriarchate of Leeds told the Harbour Times (HT), “We have weathered the same storms.” He added, “So the board should act.”',
+    ].join('\n');
+    assert.deepEqual(quotes(text).slice(1), [
+      ['We have weathered the same storms.', 'Archbishop Tom Hale'],
+      ['So the board should act.', 'Archbishop Tom Hale'],
+    ]);
+  });
+
+  it('reads a title-case headline\'s capitals as no names ("Northport Nominates Tom Hale" → "Tom Hale"; "Things Northporters" → none), but a known first name and its surname there are a name', () => {
+    const nominated = [
+      'Northport Nominates Tom Hale For Another Term At The Harbour Bank.',
+      '',
+      'The town has nominated him for another term at the bank, the agency said on Monday. Hale was not there.',
+      '',
+      '“I am honoured and a little surprised,” Hale said later.',
+    ].join('\n');
+    assert.deepEqual(quotes(nominated), [['I am honoured and a little surprised,', 'Tom Hale']]);
+    const things = [
+      'The Most Surprising Things Northporters Said About The Year.',
+      '',
+      'We asked the town what it said about the year, and most of the crews did not hold back. Northporters rarely do.',
+      '',
+      '“Just imagine, you are alone at sea and the radio goes dead,” he said.',
+    ].join('\n');
+    assert.deepEqual(quotes(things), [['Just imagine, you are alone at sea and the radio goes dead,', undefined]]);
+    const names = 'Mayor Tom Hale Has An Admirer In Harbour Master Sir Peter Brook And His Crew.\n\n“He is a fine mayor,” Brook said.';
+    assert.deepEqual(quotes(names), [['He is a fine mayor,', 'Peter Brook']]);
+  });
+
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
     const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
     const speakers = quotes(text).map(([, speaker]) => speaker);

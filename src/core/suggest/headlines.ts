@@ -22,3 +22,26 @@ export function headerParagraphs(text: string, paragraphs: readonly TextRange[])
   }
   return new Set();
 }
+
+/** A line whose common words are nearly all capitalized ("Ten Things Harbour Towns Taught Us In 2025"): its capitals mark no names. */
+const TITLE_CASE_SHARE = 0.75;
+/** How many common words after its first a line needs to be judged. */
+const TITLE_CASE_MIN_WORDS = 3;
+
+/**
+ * The lines of `text` written in title case (a headline, a section title), judged by its common
+ * words (`isCommon`: words the text also writes in lower case, so names do not count): names read
+ * there are as likely to be any words ("Nominates Ada Brook", "Things Sailors"), so they are not names.
+ */
+export function titleCaseLines(text: string, isCommon: (word: string) => boolean): TextRange[] {
+  const lines: TextRange[] = [];
+  const line = /[^\n]+/gu;
+  for (let m = line.exec(text); m; m = line.exec(text)) {
+    // Not the first word, capitalized in any line.
+    const words = (m[0].match(/[\p{L}][\p{L}’'-]+/gu) ?? []).slice(1).filter(isCommon);
+    if (words.length < TITLE_CASE_MIN_WORDS) continue;
+    const capitalized = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+    if (capitalized >= TITLE_CASE_SHARE * words.length) lines.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return lines;
+}

@@ -1,4 +1,5 @@
 import { firstIndex } from './firstIndex';
+import { titleCaseLines } from './headlines';
 import { mainClauseStart } from './leadingClause';
 import { dropLeadingPlace, endsWith, isOrganisation, nameRuns, PLACE_BEFORE, type NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
@@ -30,6 +31,17 @@ const DESCRIBED_AFTER = /^,\s*(?:\d{1,3}\s*,|(?:a|an|who|the)\s|\p{Ll}+(?:[\s-]+
 
 /** How close (UTF-16 units) the last speaker's quote must be for a pronoun to stay with them. */
 const RECENT_SPEAKER = 250;
+
+/**
+ * A run read in a title-case line, where capitals mark no names ("Town Nominates Ada Brook"): from
+ * its last known first name on ("Ada Brook"), else no name at all ("Things Sailors").
+ */
+function fromFirstName(text: string, run: NameMention): NameMention | undefined {
+  let first = run.tokens.length - 2;
+  while (first >= 0 && firstNameGender(run.tokens[first]) === undefined) first--;
+  if (first <= 0) return first === 0 ? run : undefined;
+  return { ...run, start: text.indexOf(run.tokens[first], run.start), tokens: run.tokens.slice(first) };
+}
 
 /** How far a speech cue may be from a name for the name to count as a speaker's ("Okafor, 41, said"). */
 const CUE_REACH = 40;
@@ -68,7 +80,10 @@ export class NameResolver {
   ) {
     this.commonWords = new LowerCaseWords(text);
     this.titled = new TitledNames(text, (after) => this.nameRightAfter(after));
-    this.runs = nameRuns(text, 0, text.length).filter((r) => !r.afterThe && !isOrganisation(r.tokens));
+    const titleCase = titleCaseLines(text, (w) => this.commonWords.has(w));
+    this.runs = nameRuns(text, 0, text.length)
+      .map((r) => (titleCase.some((l) => l.start <= r.start && r.end <= l.end) ? fromFirstName(text, r) : r))
+      .filter((r): r is NameMention => r !== undefined && !r.afterThe && !isOrganisation(r.tokens));
     for (const run of this.runs) if (run.tokens.length === 2) this.pairs.add(run.tokens.join(' '));
     this.mentions = this.runs.map((m) => ({ ...m, tokens: this.personTokens(m) })).filter((m) => m.tokens.length >= 2);
     for (const mention of this.mentions) {

@@ -26,9 +26,17 @@ export function quoteAttribution(text: string, quote: QuoteCandidate, previousCl
   // "X began saying “of course” Y has …, but questioned …": a cue right before the marks is theirs, not one further on.
   if (before?.speaker && quote.openMark !== undefined && wordCount(text.slice(before.cue.end, quote.openMark)) <= ADJACENT_CUE_WORDS) return before;
   const after = quote.closeMark === undefined ? undefined : attributionAfter(text, quote, quote.closeMark + 1, resolver);
+  if (before?.speaker && after && introducesNextQuote(text, quote, after.cue)) return before;
   if (after?.speaker) return after;
   // "…, saying they “…”, but lamented …": a cue after the quote with no one named belongs to the next clause.
   return before?.speaker ? before : (after ?? before);
+}
+
+/** "…told the Post (HT), “A.” He added, “B.”": a new sentence after the quote whose cue opens the next quote is that quote's. */
+function introducesNextQuote(text: string, quote: QuoteCandidate, cue: Cue): boolean {
+  if (quote.closeMark === undefined || !/[.!?]\s*$/u.test(text.slice(quote.closeMark - 2, quote.closeMark))) return false;
+  const rest = text.slice(cue.end, Math.min(quote.paragraph.end, cue.end + 4));
+  return /^\s*\p{Lu}/u.test(text.slice(quote.closeMark + 1, quote.closeMark + 4)) && /^[,:]?\s*[“"]/u.test(rest);
 }
 
 function attributionAfter(text: string, quote: QuoteCandidate, from: number, resolver: NameResolver): Attribution | undefined {
