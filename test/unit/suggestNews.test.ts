@@ -149,8 +149,8 @@ describe('suggestAnnotations on news: speakers', () => {
       'However, as Archbishop Tom Hale of the Northport Patriarchate of Leeds told the Harbour Times (HT), “We have weathered the same storms.” He added, “So the board should act.”',
     ].join('\n');
     assert.deepEqual(quotes(text).slice(1), [
-      ['We have weathered the same storms.', 'Archbishop Tom Hale'],
-      ['So the board should act.', 'Archbishop Tom Hale'],
+      ['We have weathered the same storms.', 'Tom Hale'],
+      ['So the board should act.', 'Tom Hale'],
     ]);
   });
 
@@ -173,6 +173,15 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(things), [['Just imagine, you are alone at sea and the radio goes dead,', undefined]]);
     const names = 'Mayor Tom Hale Has An Admirer In Harbour Master Sir Peter Brook And His Crew.\n\n“He is a fine mayor,” Brook said.';
     assert.deepEqual(quotes(names), [['He is a fine mayor,', 'Peter Brook']]);
+  });
+
+  it('drops titles and descriptions before a first name from the speaker ("House Speaker Tom Hale", "Northporter Tom Hale")', () => {
+    assert.deepEqual(quotes('Delegate Ben Ruiz used to back fellow Northporter Tom Hale. “We will win in May,” Northporter Tom Hale said.'), [
+      ['We will win in May,', 'Tom Hale'],
+    ]);
+    assert.deepEqual(quotes('The vote was close. “We will win in May,” House Speaker Tom Hale said. The house speaker spoke for an hour.'), [
+      ['We will win in May,', 'Tom Hale'],
+    ]);
   });
 
   it('never reads "One" as a name ("One local blog", "Day One")', () => {

@@ -304,8 +304,11 @@ export class NameResolver {
    * Grushko") nor a leading title the text also uses as a common noun ("Coxswain Tam Rennick").
    */
   private personTokens(run: NameMention): readonly string[] {
-    const tokens = dropLeadingPlace(this.text, run);
-    if (tokens.length >= 3 && this.commonWords.has(tokens[0])) return tokens.slice(1);
+    let tokens = dropLeadingPlace(this.text, run);
+    // "Coxswain Tam Rennick", "House Speaker Tom Hale", "fellow Northporter Tom Hale": titles and descriptions before
+    // the name, words the text writes in lower case too, or any word before a known first name that is none itself.
+    while (tokens.length >= 3 && (this.commonWords.has(tokens[0]) || (firstNameGender(tokens[1]) !== undefined && firstNameGender(tokens[0]) === undefined))) tokens = tokens.slice(1);
+    if (tokens.length < run.tokens.length) return tokens;
     // "Ten Things Dana Ortiz Said" in a headline: a run that ends with a two-word name the text writes alone elsewhere.
     if (tokens.length >= 3 && this.pairs.has(tokens.slice(-2).join(' '))) return tokens.slice(-2);
     // "Neither Dunmore nor …", "Imagine Hal Brennan …": a word that opens a sentence, written in lower case elsewhere, and no first name.
