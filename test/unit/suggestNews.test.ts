@@ -184,6 +184,13 @@ describe('suggestAnnotations on news: speakers', () => {
     ]);
   });
 
+  it('takes the name before a long apposition after the quote ("…,” Hale, the …, said); never an adverb opening the next sentence', () => {
+    const long = '“A fine crew, a very fine crew,” Hale, the harbour master since 2009 and the longest-serving member of the lifeboat board by a wide margin after the last election, said when Ruiz asked him.';
+    assert.deepEqual(quotes(long), [['A fine crew, a very fine crew,', 'Hale']]);
+    const adverb = 'Tom Hale spoke last. “Rates are too low.” Specifically, the board he once chaired, and its chair, said the bank was “building a bubble.”';
+    assert.ok(!quotes(adverb).some(([, speaker]) => speaker === 'Specifically'), String(quotes(adverb)));
+  });
+
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
     const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
     const speakers = quotes(text).map(([, speaker]) => speaker);

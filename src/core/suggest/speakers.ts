@@ -48,7 +48,8 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
   if (/[.!?;:]/.test(before.replace(/\([RDI]-[^()]{1,12}\)/gu, '').replace(ACRONYM_DOTS, '').replace(ABBREVIATIONS, ''))) return undefined;
   // "…,” Vosk, 49, told The Post / …,” Dana Hale, an adviser to … and former director of …, wrote": a name, its apposition, the cue.
   const named = /^\s*((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*,/u.exec(before);
-  if (named && isApposition(before.slice(named[0].length).replace(/[\s,]+$/u, '')) && wordCount(before) <= MAX_WORDS_BEFORE_INVERTED_CUE) {
+  // Not an adverb that opens the next sentence ("Specifically, he …").
+  if (named && !/^\s*\p{Lu}\p{Ll}+ly$/u.test(named[1]) && isApposition(before.slice(named[0].length).replace(/[\s,]+$/u, '')) && wordCount(before) <= MAX_WORDS_OF_APPOSITION) {
     const speaker = resolver.resolve(from, from + named[0].length - 1, quote.start, true);
     if (speaker) return { cue, speaker };
   }
@@ -71,6 +72,9 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
 
 /** Periods inside an acronym ("U.S.", "A.F.L.-C.I.O."), which end no sentence. */
 const ACRONYM_DOTS = /(?<![\p{L}])(?:\p{Lu}\.-?){2,}/gu;
+
+/** How many words a name and its apposition may take between a closing mark and the cue ("…,” Holm, the …, said). */
+const MAX_WORDS_OF_APPOSITION = 40;
 
 /** How many words may stand between a closing mark and an inverted cue after a comma. */
 const MAX_WORDS_BEFORE_INVERTED_CUE = 20;
