@@ -191,6 +191,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.ok(!quotes(adverb).some(([, speaker]) => speaker === 'Specifically'), String(quotes(adverb)));
   });
 
+  it('takes the name after "and" for the cue\'s subject when a clause comes before it ("a man asked for a photo and Brook said"), not a pair of names', () => {
+    const text = 'Mayor Ada Brook met voters in the square. At one point, a man asked for a photo and Brook said, “as long as we are not breaking any rules.”';
+    assert.deepEqual(quotes(text), [['as long as we are not breaking any rules.', 'Ada Brook']]);
+  });
+
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
     const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
     const speakers = quotes(text).map(([, speaker]) => speaker);

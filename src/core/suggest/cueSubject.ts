@@ -27,13 +27,23 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
       // "…, former harbour master Tom Hale told": a clause that ends in a full name right before the cue is that person, not an apposition.
       const isApposition = clause > start && APPOSITION.test(text.slice(clause, clauseEnd)) && !(commas === 0 && FULL_NAME_AT_END.test(text.slice(clause, clauseEnd)));
       const apposition = isApposition ? (resolver.nameBeforeComma(clause) ?? nameBeforeAppositions(text, start, clause, resolver)) : undefined;
-      return apposition ?? resolver.resolve(clause, clauseEnd, cue.start);
+      if (apposition) return apposition;
+      // "A man asked for a photo and Brook said": the clause after the conjunction has its own subject.
+      const coordinated = COORDINATED_NAME.exec(text.slice(clause, clauseEnd));
+      if (coordinated && wordCount(text.slice(clause, clause + coordinated.index)) >= 3) {
+        const named = resolver.resolve(clauseEnd - coordinated[0].length + coordinated[0].indexOf(coordinated[1]), clauseEnd, cue.start, true);
+        if (named) return named;
+      }
+      return resolver.resolve(clause, clauseEnd, cue.start);
     }
     if (clause === start) return undefined;
     clauseEnd = clause - 1;
   }
   return undefined;
 }
+
+/** A name of up to four words after "and" or "but" at the end of a clause, right before its cue. */
+const COORDINATED_NAME = /\s(?:and|but)\s+((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*$/u;
 
 /** A clause that ends in a name of two words or more: "former harbour master Tom Hale". */
 const FULL_NAME_AT_END = /\s\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{Ll}’'-]+\s*$/u;
