@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { SpeakerRegistry } from '../../src/core/speakers/speakerRegistry';
 import { isOrganisation, nameRuns } from '../../src/core/suggest/nameRuns';
 import { registeredSpeaker } from '../../src/core/suggest/registryNames';
@@ -194,6 +196,24 @@ describe('suggestAnnotations on news: speakers', () => {
   it('takes the name after "and" for the cue\'s subject when a clause comes before it ("a man asked for a photo and Brook said"), not a pair of names', () => {
     const text = 'Mayor Ada Brook met voters in the square. At one point, a man asked for a photo and Brook said, “as long as we are not breaking any rules.”';
     assert.deepEqual(quotes(text), [['as long as we are not breaking any rules.', 'Ada Brook']]);
+    // "The foreign ministers of Kostrava and Valdesia have agreed …" (the project's own gold article): a pair of names, no clause.
+    const article = fs.readFileSync(path.join(__dirname, '../../../test/gold/d1_lauterbruck_water_talks.txt'), 'utf8');
+    assert.ok(!suggestAnnotations(article).some((s) => s.speaker === 'Valdesia'));
+  });
+
+  it('keeps a known first name\'s gender against a few "she"s whose nearest sentence names only him', () => {
+    const text = [
+      'Ada Brook said she will vote for Tom Hale but has withheld her support, meaning she will not campaign with him.',
+      '',
+      'In an interview, Brook would not rule out changing her position on Hale. She said she has no plans to change her vote.',
+      '',
+      '"For every person you vote for, you\'re always going to lose the chance to refuse," Brook said.',
+      '',
+      'The Republican insists that her position is clear and that the decision to vote for Hale will be open. It isn\'t as if she hasn\'t backed a candidate in the past - she was a fervent backer of the 2012 nominee.',
+      '',
+      '"I was at every event," she said. "I was there introducing him and going door-to-door for him."',
+    ].join('\n');
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ada Brook', 'Ada Brook', 'Ada Brook']);
   });
 
   it('never reads "One" as a name ("One local blog", "Day One")', () => {

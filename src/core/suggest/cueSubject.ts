@@ -1,5 +1,5 @@
 import type { NameResolver } from './nameResolution';
-import type { Cue } from './reportingCues';
+import { findCues, type Cue } from './reportingCues';
 import { wordCount } from './words';
 
 /**
@@ -28,9 +28,10 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
       const isApposition = clause > start && APPOSITION.test(text.slice(clause, clauseEnd)) && !(commas === 0 && FULL_NAME_AT_END.test(text.slice(clause, clauseEnd)));
       const apposition = isApposition ? (resolver.nameBeforeComma(clause) ?? nameBeforeAppositions(text, start, clause, resolver)) : undefined;
       if (apposition) return apposition;
-      // "A man asked for a photo and Brook said": the clause after the conjunction has its own subject.
+      // "A man asked for a photo and Brook said": the clause after the conjunction has its own subject (a verb of its
+      // own before "and" tells a clause from a pair of names, "The ministers of Kostrava and Valdesia agreed").
       const coordinated = COORDINATED_NAME.exec(text.slice(clause, clauseEnd));
-      if (coordinated && wordCount(text.slice(clause, clause + coordinated.index)) >= 3) {
+      if (coordinated && wordCount(text.slice(clause, clause + coordinated.index)) >= 3 && findCues(text, clause, clause + coordinated.index).length > 0) {
         const named = resolver.resolve(clauseEnd - coordinated[0].length + coordinated[0].indexOf(coordinated[1]), clauseEnd, cue.start, true);
         if (named) return named;
       }

@@ -27,9 +27,13 @@ const PARAGRAPHS_BACK_BY_GENDER = 8;
 /** A bound on the references looked at per pronoun, for documents that are one long paragraph. */
 const MAX_REFERENCES_BACK = 40;
 
-/** How much each kind of evidence counts towards a person's gender (positive: male). */
+/**
+ * How much each kind of evidence counts towards a person's gender (positive: male). A known first
+ * name counts as much as an honorific: the pronoun votes are noisy (a "she" whose nearest sentence
+ * names only "Tom Hale" is often about someone named further back), and a few must not outvote it.
+ */
 const STATED_WEIGHT = 5;
-const FIRST_NAME_WEIGHT = 2;
+const FIRST_NAME_WEIGHT = 5;
 const PRONOUN_WEIGHT = 1;
 
 const PRONOUN = /(?<![\p{L}])(?:he|she|him|his|her|himself|herself)(?![\p{L}])/giu;
