@@ -34,12 +34,13 @@ const RECENT_SPEAKER = 250;
 
 /**
  * A run read in a title-case line, where capitals mark no names ("Town Nominates Ada Brook"): from
- * its last known first name on ("Ada Brook"), else no name at all ("Things Sailors").
+ * its first known first name on ("Ada Brook"), else no name at all ("Things Sailors").
  */
 function fromFirstName(text: string, run: NameMention): NameMention | undefined {
-  let first = run.tokens.length - 2;
-  while (first >= 0 && firstNameGender(run.tokens[first]) === undefined) first--;
-  if (first <= 0) return first === 0 ? run : undefined;
+  let first = 0;
+  while (first < run.tokens.length - 1 && firstNameGender(run.tokens[first]) === undefined) first++;
+  if (first === run.tokens.length - 1) return undefined;
+  if (first === 0) return run;
   return { ...run, start: text.indexOf(run.tokens[first], run.start), tokens: run.tokens.slice(first) };
 }
 
