@@ -766,6 +766,11 @@ describe('suggestAnnotations: offsets', () => {
       sentences(text, second).map((s) => text.slice(s.start, s.end)),
       ['Mr. Smith said “Yes.”', 'Then he left!', 'Did he?'],
     );
+    const states = 'Ada Brook, a teacher in Allentown, Pa., spoke first. Tom Hale of Fresno, Calif. Spoke next. Then Sept. Came.';
+    assert.deepEqual(
+      sentences(states, { start: 0, end: states.length }).map((s) => states.slice(s.start, s.end)),
+      ['Ada Brook, a teacher in Allentown, Pa., spoke first.', 'Tom Hale of Fresno, Calif. Spoke next.', 'Then Sept. Came.'],
+    );
   });
 
   it('suggests nothing for an empty or blank document', () => {

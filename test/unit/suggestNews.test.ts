@@ -216,6 +216,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ada Brook', 'Ada Brook', 'Ada Brook']);
   });
 
+  it('reads "…,” Name, 67, a teacher in Allentown, Pa., said" as that name\'s words: an age before the apposition, a state\'s abbreviation inside it', () => {
+    const text = 'Tom Hale was mentioned earlier. “I just do not think she has been truthful,” Ada Brook, 67, a retired teacher in Allentown, Pa., said in a follow-up interview.';
+    assert.deepEqual(quotes(text), [['I just do not think she has been truthful,', 'Ada Brook']]);
+  });
+
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
     const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
     const speakers = quotes(text).map(([, speaker]) => speaker);

@@ -1,7 +1,6 @@
+import { isAbbreviation } from './abbreviations';
 import { trimRange, type TextRange } from './paragraphs';
 
-/** Abbreviations whose full stop does not end a sentence. */
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'col', 'lt', 'sgt', 'capt', 'sen', 'rep', 'gov', 'pres', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'vs', 'etc', 'no', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n']);
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
 
@@ -40,7 +39,7 @@ function endsSentence(text: string, mark: number, after: number, limit: number):
   if (!/[\p{Lu}\p{N}"“‘'«([]/u.test(following)) return false;
   if (text[mark] !== '.') return true;
   const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, mark - 12), mark))?.[1] ?? '';
-  if (ABBREVIATIONS.has(word.toLowerCase())) return false;
+  if (isAbbreviation(word) || /^(?:u\.s|u\.k|u\.n)$/iu.test(word)) return false;
   // "J. Smith", "U.S. officials": a single capital before the stop is an initial.
   return !/^(?:\p{Lu}\.)*\p{Lu}$/u.test(word);
 }

@@ -1,3 +1,4 @@
+import { ABBREVIATION_AT_END, ABBREVIATION_STOPS } from './abbreviations';
 import { isApposition, subjectOf } from './cueSubject';
 import { findCues, isThoughtCue, type Cue } from './reportingCues';
 import type { NameResolver } from './nameResolution';
@@ -45,11 +46,11 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
   if (!cue) return undefined;
   const before = text.slice(from, cue.start);
   // "…,” Sen. Rosa Vann (D-Ore.) said": a title's period, an acronym's ("A.F.L.-C.I.O.") and a party label do not end the clause.
-  if (/[.!?;:]/.test(before.replace(/\([RDI]-[^()]{1,12}\)/gu, '').replace(ACRONYM_DOTS, '').replace(ABBREVIATIONS, ''))) return undefined;
+  if (/[.!?;:]/.test(before.replace(/\([RDI]-[^()]{1,12}\)/gu, '').replace(ACRONYM_DOTS, '').replace(ABBREVIATION_STOPS, ''))) return undefined;
   // "…,” Vosk, 49, told The Post / …,” Dana Hale, an adviser to … and former director of …, wrote": a name, its apposition, the cue.
   const named = /^\s*((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*,/u.exec(before);
   // Not an adverb that opens the next sentence ("Specifically, he …").
-  if (named && !/^\s*\p{Lu}\p{Ll}+ly$/u.test(named[1]) && isApposition(before.slice(named[0].length).replace(/[\s,]+$/u, '')) && wordCount(before) <= MAX_WORDS_OF_APPOSITION) {
+  if (named && !/^\s*\p{Lu}\p{Ll}+ly$/u.test(named[1]) && isApposition(before.slice(named[0].length).replace(/^\s*\d{1,3}\s*,/u, '').replace(/[\s,]+$/u, '')) && wordCount(before) <= MAX_WORDS_OF_APPOSITION) {
     const speaker = resolver.resolve(from, from + named[0].length - 1, quote.start, true);
     if (speaker) return { cue, speaker };
   }
@@ -78,13 +79,6 @@ const MAX_WORDS_OF_APPOSITION = 40;
 
 /** How many words may stand between a closing mark and an inverted cue after a comma. */
 const MAX_WORDS_BEFORE_INVERTED_CUE = 20;
-
-/** Abbreviations whose period does not end a name ("Rep. Xavier Becerra", "Sander M. Levin", "Gov."). */
-const ABBREVIATED = String.raw`(?<![\p{L}])(?:\p{Lu}|Rep|Sen|Gov|Lt|Gen|Col|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|Atty|Supt|Cmdr|Prof|Rev|Maj|Adm|Ft|Mt)`;
-const ABBREVIATION = new RegExp(`${ABBREVIATED}$`, 'u');
-
-/** Every abbreviation's period in a phrase, to remove it (see ABBREVIATION). */
-const ABBREVIATIONS = new RegExp(String.raw`${ABBREVIATED}\.(?=\s)`, 'gu');
 
 /** The speaker named right after a cue ("said Rep. Xavier Becerra, a California Democrat"). */
 function invertedSpeaker(text: string, cue: Cue, to: number, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
@@ -134,7 +128,7 @@ function clauseEnd(text: string, from: number, limit: number): number {
 /** `firstMatch`, but a period after an abbreviation ("Rep.", "M.") is not where `pattern` matches. */
 function pastAbbreviations(text: string, from: number, limit: number, pattern: RegExp): number {
   let end = firstMatch(text, from, limit, pattern);
-  while (end < limit && text[end] === '.' && ABBREVIATION.test(text.slice(Math.max(from, end - 6), end))) end = firstMatch(text, end + 1, limit, pattern);
+  while (end < limit && text[end] === '.' && ABBREVIATION_AT_END.test(text.slice(Math.max(from, end - 6), end))) end = firstMatch(text, end + 1, limit, pattern);
   return end;
 }
 
@@ -143,7 +137,7 @@ export function sentenceStartBefore(text: string, at: number, limit: number): nu
   for (let i = at - 1; i > limit; i--) {
     if (!/\s/.test(text[i]) || !/[.!?…]["”’]?$/.test(text.slice(Math.max(limit, i - 2), i))) continue;
     // "George W. Bush", "Sen. Rosa Vann": an initial's or a title's period does not end the sentence.
-    if (text[i - 1] === '.' && ABBREVIATION.test(text.slice(Math.max(limit, i - 7), i - 1))) continue;
+    if (text[i - 1] === '.' && ABBREVIATION_AT_END.test(text.slice(Math.max(limit, i - 7), i - 1))) continue;
     return i + 1;
   }
   return limit;
