@@ -221,6 +221,25 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['I just do not think she has been truthful,', 'Ada Brook']]);
   });
 
+  it('takes the name after a description after an inverted cue ("said another user, Ana Ruiz", "said Hale\'s deputy, Rich Beeson, who …", "said his friend at Leeds, Bruce Turry")', () => {
+    const cases: [string, string | undefined][] = [
+      ['said Hale’s deputy campaign manager, Rich Beeson, who ran the 2012 ground game.', 'Rich Beeson'],
+      ['said another user of the forum, Johanna Bayer.', 'Johanna Bayer'],
+      ['said his best friend at Leeds, Bruce Turry, who later became a lawyer.', 'Bruce Turry'],
+      ['wrote the ambassador at the time, Ian Herbst.', 'Ian Herbst'],
+      ['said the mayor, Monday.', undefined],
+    ];
+    for (const [after, speaker] of cases) {
+      const text = `Tom Hale spoke first.\n\nA crowd gathered. “We will knock on every door,” ${after}`;
+      assert.deepEqual(quotes(text).map(([, s]) => s), [speaker], after);
+    }
+  });
+
+  it('reads a hyphenated title ("Secretary-Treasurer") as a title, so the name after it is the person, not part of an organisation', () => {
+    const text = 'Tom Hale spoke first. “We will knock on every door,” said United Dock Workers Secretary-Treasurer Gary Casteel.';
+    assert.deepEqual(quotes(text), [['We will knock on every door,', 'Gary Casteel']]);
+  });
+
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
     const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
     const speakers = quotes(text).map(([, speaker]) => speaker);

@@ -86,7 +86,10 @@ export function nameRuns(text: string, from: number, to: number): NameMention[] 
     const bare = possessive ? word.slice(0, -2) : word;
     // "Ella King said", "Omar West,": a title or a direction after a first name is a surname, unless a name follows ("Saudi King Salman").
     const surname = tokens.length > 0 && SURNAME_TITLES.has(bare.toLowerCase()) && !/^\s+\p{Lu}/u.test(text.slice(start + word.length, start + word.length + 3));
-    const isName = NAME_TOKEN.test(bare) && (!NOT_NAME_WORDS.has(bare.toLowerCase()) || surname);
+    // "Secretary-Treasurer", "Vice-Chair": a hyphenated title is a title too.
+    const lower = bare.toLowerCase();
+    const title = NOT_NAME_WORDS.has(lower) || (lower.includes('-') && NOT_NAME_WORDS.has(lower.slice(0, lower.indexOf('-'))) && !SURNAME_TITLES.has(lower.slice(0, lower.indexOf('-'))));
+    const isName = NAME_TOKEN.test(bare) && (!title || surname);
     if (isName) {
       if (tokens.length === 0) runStart = start;
       tokens.push(bare);

@@ -80,6 +80,9 @@ const MAX_WORDS_OF_APPOSITION = 40;
 /** How many words may stand between a closing mark and an inverted cue after a comma. */
 const MAX_WORDS_BEFORE_INVERTED_CUE = 20;
 
+/** After a cue: a description (an article, a possessive, a name's possessive), a comma, and the name it stands for. */
+const DESCRIPTION_THEN_NAME = /^\s+(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|\p{Lu}[\p{L}’'-]*[’']s)\s[^,.;:!?“”"()]{0,80},\s*((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)(\s*(?:[,.;]|$))/u;
+
 /** The speaker named right after a cue ("said Rep. Xavier Becerra, a California Democrat"). */
 function invertedSpeaker(text: string, cue: Cue, to: number, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
   // "…,” X said of Cruz": whom the words are about, not who said them; "…,” blaming X": a participle's object.
@@ -87,9 +90,13 @@ function invertedSpeaker(text: string, cue: Cue, to: number, quote: QuoteCandida
   if (/^\s+(?:of|about|to|at|on|in|for|with)\s/u.test(text.slice(cue.end, cue.end + 8)) || /ing$/u.test(cue.lemma) || /^(?:told|tells)$/u.test(cue.lemma)) return undefined;
   const nameEnd = pastAbbreviations(text, cue.end, to, /[,.;:!?(]|\s(?:to|in|at|on|during|after|before|from|as|when|while|because|who|whose)\s/g);
   const speaker = resolver.resolve(cue.end, nameEnd, quote.start, true);
-  // "wrote the ambassador at the time, John E. Herbst.": a description, then the name it stands for.
-  const apposed = text[nameEnd] === ',' && /^\s+(?:the|a|an|his|her|its|their)\s/iu.test(text.slice(cue.end, nameEnd)) ? /^,\s*((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*(?:[,.;]|$)/u.exec(text.slice(nameEnd, to + 1)) : null;
-  if (apposed) return resolver.resolve(nameEnd + 1, nameEnd + 1 + apposed[0].length - 2, quote.start, true) ?? speaker;
+  // "wrote the ambassador at the time, John E. Herbst.", "said another user, Ana Ruiz", "said Ruiz's deputy, Ed Holm, who …":
+  // a description, then the name it stands for.
+  const apposed = DESCRIPTION_THEN_NAME.exec(text.slice(cue.end, to + 1));
+  if (apposed) {
+    const at = cue.end + apposed[0].length - apposed[1].length - apposed[2].length;
+    return resolver.resolve(at, at + apposed[1].length, quote.start, true) ?? speaker;
+  }
   return speaker;
 }
 
