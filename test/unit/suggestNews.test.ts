@@ -240,6 +240,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['We will knock on every door,', 'Gary Casteel']]);
   });
 
+  it('gives words after "<Name> of <Place>, <apposition>, said" to the name, not to the unnamed-looking apposition ("an ally of …")', () => {
+    const text = 'Members were nervous on Thursday.\n\nRep. Tom Cole of Oklahoma, an ally of party leaders, said Thursday his biggest worry about Hale is that he is “unpredictable.” Yet Hale is also a “change agent,” Cole said.';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Cole', 'Tom Cole']);
+  });
+
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
     const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
     const speakers = quotes(text).map(([, speaker]) => speaker);
