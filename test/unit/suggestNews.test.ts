@@ -245,6 +245,15 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Cole', 'Tom Cole']);
   });
 
+  it('takes a surname the text never writes in full for a person when it speaks alone elsewhere ("Hale said"), not a place ("in Northport") nor a word capitalized only where a sentence starts', () => {
+    const text = 'The rally in the square ended late. The crowd waited for an hour, Hale said later.\n\nTo wit, Hale told the Courier that Ada Brook “had a crazy policy of self-deportation which was maniacal.”';
+    assert.deepEqual(quotes(text), [['had a crazy policy of self-deportation which was maniacal.', 'Hale']]);
+    const place = 'The talks were held in Northport this week. Northport said it would not sign. Later, Northport told the Courier that the treaty was “a trap for the small towns.”';
+    assert.deepEqual(quotes(place), [['a trap for the small towns.', undefined]]);
+    const opening = 'The match ended level. Replays suggested the contact began outside the area.\n\nReplays showed that the tackle was, in the words of one pundit, “a clear foul.”';
+    assert.ok(!suggestAnnotations(opening).some((s) => s.speaker === 'Replays'), JSON.stringify(suggestAnnotations(opening)));
+  });
+
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
     const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
     const speakers = quotes(text).map(([, speaker]) => speaker);

@@ -1,4 +1,6 @@
+import type { NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
+import { firstNameGender } from './personGender';
 import { wordCount } from './words';
 
 /** The first paragraph of the article's body has at least this many words; a headline or standfirst fewer. */
@@ -44,4 +46,28 @@ export function titleCaseLines(text: string, isCommon: (word: string) => boolean
     if (capitalized >= TITLE_CASE_SHARE * words.length) lines.push({ start: m.index, end: m.index + m[0].length });
   }
   return lines;
+}
+
+/**
+ * The name runs of a text, those in title-case lines (see titleCaseLines) kept from their first known
+ * first name on ("Town Nominates Ada Brook" → "Ada Brook") or dropped ("Things Sailors").
+ */
+export function namesReadInTitleCase(text: string, runs: readonly NameMention[], isCommon: (word: string) => boolean): NameMention[] {
+  const lines = titleCaseLines(text, isCommon);
+  if (lines.length === 0) return [...runs];
+  const kept: NameMention[] = [];
+  for (const run of runs) {
+    const inTitle = lines.some((l) => l.start <= run.start && run.end <= l.end);
+    const name = inTitle ? fromFirstName(text, run) : run;
+    if (name) kept.push(name);
+  }
+  return kept;
+}
+
+function fromFirstName(text: string, run: NameMention): NameMention | undefined {
+  let first = 0;
+  while (first < run.tokens.length - 1 && firstNameGender(run.tokens[first]) === undefined) first++;
+  if (first === run.tokens.length - 1) return undefined;
+  if (first === 0) return run;
+  return { ...run, start: text.indexOf(run.tokens[first], run.start), tokens: run.tokens.slice(first) };
 }

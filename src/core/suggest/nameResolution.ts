@@ -1,5 +1,5 @@
 import { firstIndex } from './firstIndex';
-import { titleCaseLines } from './headlines';
+import { namesReadInTitleCase } from './headlines';
 import { mainClauseStart } from './leadingClause';
 import { dropLeadingPlace, endsWith, isOrganisation, nameRuns, PLACE_BEFORE, type NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
@@ -9,8 +9,9 @@ import { PronounResolver, type PersonReference } from './pronounResolution';
 import { mayBeAPerson, SpeakerHistory, type SpokenTurn } from './speakerHistory';
 import { TitledNames } from './titledNames';
 import { findCues } from './reportingCues';
+import { LoneNames } from './loneNames';
 import { LowerCaseWords } from './words';
-import { ANONYMOUS, ANONYMOUS_FIRST, DOCUMENT_SUBJECT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_REFERENCE, UNNAMED_HEADS, followedByNoun } from './sourceDescriptions';
+import { ANONYMOUS, ANONYMOUS_FIRST, DOCUMENT_SUBJECT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_REFERENCE, followedByNoun, introducedUnnamed } from './sourceDescriptions';
 
 /** The label for sources the text does not name ("one source told …"), as the seeds use it. */
 export const UNNAMED_SOURCE = 'unnamed source';
@@ -20,8 +21,6 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 
 /** A preposition right before a word: what follows is where or through what something was said. */
 const AFTER_PREPOSITION = /(?:^|\s)(?:on|in|at|to|from|with|by|for|of|into|via|about|over)\s+$/u;
-/** How far back an unnamed source is still the one a definite "the person" refers to. */
-const RECENT_UNNAMED = 1500;
 
 /** Words before a name that make it a person's. */
 const TITLE_BEFORE = /(?<![\p{L}])(?:dr|prof|professor|mr|mrs|ms|miss|sir|dame|lord|lady|rev|inspector|detective|sergeant|constable|judge|justice|councillor|senator|sen|governor|gov|representative|rep|congressman|congresswoman|mayor|president|minister|coach|captain|officer|chief|director)\.?\s+$/iu;
@@ -31,18 +30,6 @@ const DESCRIBED_AFTER = /^,\s*(?:\d{1,3}\s*,|(?:a|an|who|the)\s|\p{Ll}+(?:[\s-]+
 
 /** How close (UTF-16 units) the last speaker's quote must be for a pronoun to stay with them. */
 const RECENT_SPEAKER = 250;
-
-/**
- * A run read in a title-case line, where capitals mark no names ("Town Nominates Ada Brook"): from
- * its first known first name on ("Ada Brook"), else no name at all ("Things Sailors").
- */
-function fromFirstName(text: string, run: NameMention): NameMention | undefined {
-  let first = 0;
-  while (first < run.tokens.length - 1 && firstNameGender(run.tokens[first]) === undefined) first++;
-  if (first === run.tokens.length - 1) return undefined;
-  if (first === 0) return run;
-  return { ...run, start: text.indexOf(run.tokens[first], run.start), tokens: run.tokens.slice(first) };
-}
 
 /** How far a speech cue may be from a name for the name to count as a speaker's ("Okafor, 41, said"). */
 const CUE_REACH = 40;
@@ -73,6 +60,8 @@ export class NameResolver {
   /** Every run of name words, for references (built with the resolver, since it is one scan). */
   private readonly runs: NameMention[];
   private pronouns: PronounResolver | undefined;
+  /** Surnames the text never writes in full that it treats as people's names ("Hale said"). */
+  private readonly loneNames: LoneNames;
 
   constructor(
     private readonly text: string,
@@ -81,10 +70,8 @@ export class NameResolver {
   ) {
     this.commonWords = new LowerCaseWords(text);
     this.titled = new TitledNames(text, (after) => this.nameRightAfter(after));
-    const titleCase = titleCaseLines(text, (w) => this.commonWords.has(w));
-    this.runs = nameRuns(text, 0, text.length)
-      .map((r) => (titleCase.some((l) => l.start <= r.start && r.end <= l.end) ? fromFirstName(text, r) : r))
-      .filter((r): r is NameMention => r !== undefined && !r.afterThe && !isOrganisation(r.tokens));
+    this.runs = namesReadInTitleCase(text, nameRuns(text, 0, text.length), (w) => this.commonWords.has(w)).filter((r) => !r.afterThe && !isOrganisation(r.tokens));
+    this.loneNames = new LoneNames(text, this.runs, { opensSentence: (at) => this.opensSentence(at), insideQuote: (r) => this.insideQuote(r), isCommon: (w) => this.commonWords.has(w) });
     for (const run of this.runs) if (run.tokens.length === 2) this.pairs.add(run.tokens.join(' '));
     this.mentions = this.runs.map((m) => ({ ...m, tokens: this.personTokens(m) })).filter((m) => m.tokens.length >= 2);
     for (const mention of this.mentions) {
@@ -173,7 +160,7 @@ export class NameResolver {
     if (title) {
       const head = title[1].toLowerCase();
       // Not the nearest name: a title nobody was named with is more likely someone new than whoever came last.
-      return this.titled.first(head, from) ?? this.nameBeforeComma(from) ?? (this.introducedUnnamed(head, from) ? UNNAMED_SOURCE : this.history.lastBefore(at)?.name);
+      return this.titled.first(head, from) ?? this.nameBeforeComma(from) ?? (introducedUnnamed(this.text, head, from) ? UNNAMED_SOURCE : this.history.lastBefore(at)?.name);
     }
     const outlet = OUTLET_NAMED.exec(phrase);
     if (outlet) return outlet[1];
@@ -204,7 +191,7 @@ export class NameResolver {
 
   /** The fullest name of a run; "Mr. Regalado" is a person even when the text never writes his first name. */
   private personName(run: NameMention): string | undefined {
-    return this.fullest(this.personTokens(run), run.start) ?? (run.tokens.length === 1 && this.honorificBefore(run.start) !== undefined ? run.tokens[0] : undefined);
+    return this.fullest(this.personTokens(run), run.start) ?? (run.tokens.length === 1 && (this.honorificBefore(run.start) !== undefined || this.loneNames.isPerson(run.tokens[0])) ? run.tokens[0] : undefined);
   }
 
   /** The honorific ("Mr", "Mrs", "Ms", "Miss", "Dr") written right before `at`, if any. */
@@ -249,15 +236,6 @@ export class NameResolver {
     const before = from - comma[0].length;
     const run = nameRuns(this.text, Math.max(0, before - 60), before).pop();
     return run && run.end === before ? this.nameIn([run]) : undefined;
-  }
-
-  /** "the person said" after "a person familiar with the talks": the title was brought in without a name. */
-  private introducedUnnamed(head: string, before: number): boolean {
-    if (!UNNAMED_HEADS.has(head)) return false;
-    const plural = head === 'person' ? 'people' : `${head}s`;
-    const earlier = this.text.slice(Math.max(0, before - 3000), before);
-    // "Another source said …. The person added": an unnamed source just before, by any head, is the one meant.
-    return new RegExp(`(?<![\\p{L}])(?:a|an|one|another|two|three|several|some)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${head}|${plural})(?![\\p{L}])`, 'iu').test(earlier) || ANONYMOUS.test(earlier.slice(-RECENT_UNNAMED));
   }
 
   private pronoun(pronoun: string, offset: number, at: number): string | undefined {

@@ -71,3 +71,15 @@ export function followedByNoun(text: string, end: number): boolean {
   const next = /^[ \t]+(\p{Ll}+)/u.exec(text.slice(end, end + 24))?.[1];
   return next !== undefined && !AFTER_TITLE.has(next) && !next.endsWith('ed') && !next.endsWith('ly');
 }
+
+/** How far back an unnamed source is still the one a definite "the person" refers to. */
+const RECENT_UNNAMED = 1500;
+
+/** Whether "the person" (a title of UNNAMED_HEADS) at `before` was brought in without a name ("a person familiar with the talks"). */
+export function introducedUnnamed(text: string, head: string, before: number): boolean {
+  if (!UNNAMED_HEADS.has(head)) return false;
+  const plural = head === 'person' ? 'people' : `${head}s`;
+  const earlier = text.slice(Math.max(0, before - 3000), before);
+  // "Another source said …. The person added": an unnamed source just before, by any head, is the one meant.
+  return new RegExp(`(?<![\\p{L}])(?:a|an|one|another|two|three|several|some)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${head}|${plural})(?![\\p{L}])`, 'iu').test(earlier) || ANONYMOUS.test(earlier.slice(-RECENT_UNNAMED));
+}

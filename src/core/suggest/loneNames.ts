@@ -1,0 +1,57 @@
+import type { NameMention } from './nameRuns';
+import { findCues } from './reportingCues';
+import type { TextRange } from './paragraphs';
+
+/** How far a cue may be from a word for the word to be its subject or its inverted speaker. */
+const CUE_NEXT_TO = 14;
+
+/** "in Iraq", "from Baghdad", "South Carolina": a word after these is a place, whatever it says. */
+const PLACE_RIGHT_BEFORE = /(?:(?<![\p{L}])(?:in|from|into|across|near)|(?<![\p{L}])(?:South|North|East|West|New))\s+$/u;
+
+/** What LoneNames needs to know of the document beyond its text and name runs. */
+export interface LoneNameContext {
+  /** Whether a sentence starts at `at` (maybe after a title). */
+  opensSentence(at: number): boolean;
+  /** Whether `range` is inside quoted words. */
+  insideQuote(range: TextRange): boolean;
+  /** Whether the text also writes `word` in lower case. */
+  isCommon(word: string): boolean;
+}
+
+/**
+ * Surnames a text never writes as part of a longer name that it still treats as people's names: they
+ * speak alone somewhere, right next to a cue outside quotes ("Hale said", "said Hale"). Not a place
+ * ("in Northport"), not a common word, nor a word capitalized only where a sentence starts ("Replays
+ * suggested …"). Found in one pass on first use.
+ */
+export class LoneNames {
+  private speaking: Set<string> | undefined;
+  private readonly capitalizedInside = new Set<string>();
+
+  constructor(
+    private readonly text: string,
+    private readonly runs: readonly NameMention[],
+    private readonly context: LoneNameContext,
+  ) {}
+
+  isPerson(word: string): boolean {
+    this.speaking ??= this.speakingWords();
+    return this.speaking.has(word) && this.capitalizedInside.has(word) && !this.context.isCommon(word);
+  }
+
+  private speakingWords(): Set<string> {
+    const text = this.text;
+    const speaking = new Set<string>();
+    const places = new Set(this.runs.filter((r) => !r.possessive && PLACE_RIGHT_BEFORE.test(text.slice(Math.max(0, r.start - 8), r.start))).map((r) => r.tokens[0]));
+    for (const run of this.runs) {
+      if (run.tokens.length !== 1) continue;
+      const word = run.tokens[0];
+      if (!this.context.opensSentence(run.start)) this.capitalizedInside.add(word);
+      if (places.has(word) || speaking.has(word) || this.context.insideQuote(run)) continue;
+      const after = findCues(text, run.end, run.end + CUE_NEXT_TO).some((c) => c.start - run.end <= 2 && /^\s*$/u.test(text.slice(run.end, c.start)));
+      const before = findCues(text, Math.max(0, run.start - CUE_NEXT_TO), run.start).some((c) => run.start - c.end <= 2 && /[,”"’']\s*$/u.test(text.slice(Math.max(0, c.start - 3), c.start)));
+      if (after || before) speaking.add(word);
+    }
+    return speaking;
+  }
+}
