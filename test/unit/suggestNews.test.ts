@@ -254,6 +254,16 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.ok(!suggestAnnotations(opening).some((s) => s.speaker === 'Replays'), JSON.stringify(suggestAnnotations(opening)));
   });
 
+  it('gives a quote to whoever reports it when the cue\'s clause ends "according to <source>" (PolNeAR\'s reading too)', () => {
+    const cases: [string, string][] = [
+      ['Hale said Monday in Northport, according to audio posted by Harbour Public Radio.', 'Harbour Public Radio'],
+      ['Hale said at a press conference, according to the Northport Sun.', 'Northport Sun'],
+      ['Hale said, according to Ada Brook.', 'Ada Brook'],
+      ['Hale said at a press conference.', 'Tom Hale'],
+    ];
+    for (const [after, speaker] of cases) assert.deepEqual(quotes(`Tom Hale spoke at the rally. “We will win this,” ${after}`).map(([, s]) => s), [speaker], after);
+  });
+
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
     const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
     const speakers = quotes(text).map(([, speaker]) => speaker);

@@ -44,6 +44,14 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
   const to = clauseEnd(text, from, quote.paragraph.end);
   const cue = findCues(text, from, to).find((c) => !isThoughtCue(c));
   if (!cue) return undefined;
+  // "…,” Hale said Monday, according to the Northport Sun": who reports the words is their source.
+  const reporter = ACCORDING_TO.exec(text.slice(cue.end, to));
+  if (reporter) {
+    const at = to - reporter[1].length;
+    const by = /^(?:[^,]*?\s(?:by|from|with|in)\s+)(?=(?:the\s+)?\p{Lu})/u.exec(reporter[1]);
+    const source = resolver.resolve(at + (by?.[0].length ?? 0), to, quote.start, true);
+    if (source) return { cue, speaker: source };
+  }
   const before = text.slice(from, cue.start);
   // "…,” Sen. Rosa Vann (D-Ore.) said": a title's period, an acronym's ("A.F.L.-C.I.O.") and a party label do not end the clause.
   if (/[.!?;:]/.test(before.replace(/\([RDI]-[^()]{1,12}\)/gu, '').replace(ACRONYM_DOTS, '').replace(ABBREVIATION_STOPS, ''))) return undefined;
@@ -70,6 +78,9 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
   // Inverted order: "…,” stressed Rogozin.
   return { cue, speaker: invertedSpeaker(text, cue, to, quote, resolver) };
 }
+
+/** "according to <source>" at the end of a cue's clause. */
+const ACCORDING_TO = /,?\s+according\s+to\s+([^,;]+?)\s*$/u;
 
 /** Periods inside an acronym ("U.S.", "A.F.L.-C.I.O."), which end no sentence. */
 const ACRONYM_DOTS = /(?<![\p{L}])(?:\p{Lu}\.-?){2,}/gu;
