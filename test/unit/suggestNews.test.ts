@@ -264,6 +264,15 @@ describe('suggestAnnotations on news: speakers', () => {
     for (const [after, speaker] of cases) assert.deepEqual(quotes(`Tom Hale spoke at the rally. “We will win this,” ${after}`).map(([, s]) => s), [speaker], after);
   });
 
+  it('gives the words of a person\'s own document to the person ("an email sent out by Ruiz noted", "Ruiz’s email to his supporters notes")', () => {
+    const sent = 'Ben Ruiz ran again. In addition, a fundraising email sent out by Ruiz on Tuesday noted what was at stake: "There are 14 primaries over the next three weeks."';
+    assert.deepEqual(quotes(sent).map(([, speaker]) => speaker), ['Ben Ruiz']);
+    const own = 'Ben Ruiz spoke first.\n\nRuiz’s fundraising email to his supporters notes that Councillor Ada Brook, who is running for mayor, “is a lawyer who has fought for fair rents in her city.”';
+    assert.deepEqual(quotes(own).map(([, speaker]) => speaker), ['Ben Ruiz']);
+    const report = 'Ben Ruiz spoke first. A report by the Harbour Trust on Tuesday said the town was “running out of time.”';
+    assert.notDeepEqual(quotes(report).map(([, speaker]) => speaker), ['Ben Ruiz']);
+  });
+
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
     const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
     const speakers = quotes(text).map(([, speaker]) => speaker);

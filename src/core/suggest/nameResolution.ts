@@ -11,7 +11,7 @@ import { TitledNames } from './titledNames';
 import { findCues } from './reportingCues';
 import { LoneNames } from './loneNames';
 import { LowerCaseWords } from './words';
-import { ANONYMOUS, ANONYMOUS_FIRST, DOCUMENT_SUBJECT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_REFERENCE, followedByNoun, introducedUnnamed } from './sourceDescriptions';
+import { ANONYMOUS, ANONYMOUS_FIRST, AUTHORED_BY, DOCUMENT_SUBJECT, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_REFERENCE, followedByNoun, introducedUnnamed } from './sourceDescriptions';
 
 /** The label for sources the text does not name ("one source told …"), as the seeds use it. */
 export const UNNAMED_SOURCE = 'unnamed source';
@@ -126,6 +126,10 @@ export class NameResolver {
   resolve(from: number, to: number, at: number, loose = false): string | undefined {
     const phrase = this.text.slice(from, to);
     // "A spokesperson for the Department of Health": the names after an unnamed source are not the speaker.
+    // "An email sent out by Ruiz noted", "Ruiz’s email to his supporters notes": a person's own document speaks for them.
+    const [authored, owned] = [AUTHORED_BY.exec(phrase), OWN_DOCUMENT.exec(phrase)];
+    const author = authored ? this.nameIn(nameRuns(this.text, from + authored[0].length, to)) : owned && this.fullest(owned[1].split(/\s+/u), from + owned.index);
+    if (author) return author;
     const document = DOCUMENT_SUBJECT.exec(phrase);
     if (document) return document[1].replace(/\s+/gu, ' ').replace(/^\p{Lu}(?=\p{Ll}*\s)/u, (c) => c.toLowerCase());
     if (ANONYMOUS_FIRST.test(phrase) || INDEFINITE_DESCRIPTION.test(phrase) || SOME_OF_A_GROUP.test(phrase)) return UNNAMED_SOURCE;
