@@ -273,6 +273,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.notDeepEqual(quotes(report).map(([, speaker]) => speaker), ['Ben Ruiz']);
   });
 
+  it('gives marked words joined by "and" to the next marked words the speaker of those ("“a crisis” and “a shame,” Brook said")', () => {
+    const text = 'Tom Hale spoke at the convention.\n\nGuns are “the ultimate public health crisis” and “our country’s greatest shame,” Ada Brook, the former governor, proclaimed to a cheering crowd.';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ada Brook', 'Ada Brook']);
+  });
+
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
     const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
     const speakers = quotes(text).map(([, speaker]) => speaker);
