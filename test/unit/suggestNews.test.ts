@@ -278,6 +278,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ada Brook', 'Ada Brook']);
   });
 
+  it('reads no title across a full stop ("… the director. Rivals are “…,” she said" is not "Director Rivals")', () => {
+    const text = 'The approach is made possible by its resources, said Katie Harbath, the director. Rivals are “having to be leaner and deal with a smaller staff,” she said.';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Katie Harbath']);
+  });
+
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
     const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
     const speakers = quotes(text).map(([, speaker]) => speaker);

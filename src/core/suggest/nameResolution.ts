@@ -22,8 +22,8 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 /** A preposition right before a word: what follows is where or through what something was said. */
 const AFTER_PREPOSITION = /(?:^|\s)(?:on|in|at|to|from|with|by|for|of|into|via|about|over)\s+$/u;
 
-/** Words before a name that make it a person's. */
-const TITLE_BEFORE = /(?<![\p{L}])(?:dr|prof|professor|mr|mrs|ms|miss|sir|dame|lord|lady|rev|inspector|detective|sergeant|constable|judge|justice|councillor|senator|sen|governor|gov|representative|rep|congressman|congresswoman|mayor|president|minister|coach|captain|officer|chief|director)\.?\s+$/iu;
+/** Words before a name that make it a person's; only an abbreviation takes a full stop ("the director. Rivals are …" is no title). */
+const TITLE_BEFORE = /(?<![\p{L}])(?:(?:dr|prof|mr|mrs|ms|rev|sen|gov|rep)\.?|professor|miss|sir|dame|lord|lady|inspector|detective|sergeant|constable|judge|justice|councillor|senator|governor|representative|congressman|congresswoman|mayor|president|minister|coach|captain|officer|chief|director)\s+$/iu
 
 /** What follows a name that makes it a person's: an age or an apposition (", 22,", ", a nurse", ", the coach", ", executive director of …"). */
 const DESCRIBED_AFTER = /^,\s*(?:\d{1,3}\s*,|(?:a|an|who|the)\s|\p{Ll}+(?:[\s-]+\p{Ll}+){0,3}\s+(?:of|at|for|to|with)\s)/u;
