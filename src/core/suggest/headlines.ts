@@ -27,6 +27,8 @@ export function headerParagraphs(text: string, paragraphs: readonly TextRange[])
 
 /** A line whose common words are nearly all capitalized ("Ten Things Harbour Towns Taught Us In 2025"): its capitals mark no names. */
 const TITLE_CASE_SHARE = 0.75;
+/** A line longer than this is a paragraph, not a title. */
+const MAX_TITLE_LINE = 250;
 /** How many common words after its first a line needs to be judged. */
 const TITLE_CASE_MIN_WORDS = 3;
 
@@ -39,6 +41,8 @@ export function titleCaseLines(text: string, isCommon: (word: string) => boolean
   const lines: TextRange[] = [];
   const line = /[^\n]+/gu;
   for (let m = line.exec(text); m; m = line.exec(text)) {
+    // Most of a title-case line's words are capitalized, names or not: a cheap test before the common words.
+    if (m[0].length > MAX_TITLE_LINE || (m[0].match(/\s\p{Lu}/gu)?.length ?? 0) < 0.45 * (m[0].match(/\s/gu)?.length ?? 0)) continue;
     // Not the first word, capitalized in any line.
     const words = (m[0].match(/[\p{L}][\p{L}’'-]+/gu) ?? []).slice(1).filter(isCommon);
     if (words.length < TITLE_CASE_MIN_WORDS) continue;
