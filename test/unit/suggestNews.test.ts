@@ -148,37 +148,38 @@ describe('suggestAnnotations on news: speakers', () => {
     const text = [
       'As the Harbour Post’s Ben Ruiz wrote, “the council passed a motion.”',
       '',
-      'However, as Archbishop Tom Hale of the Northport Patriarchate of Leeds told the Harbour Times (HT), “We have weathered the same storms.” He added, “So the board should act.”',
+      'Then again, as Canon Mary Hale of the Eastby Minster told the Harbour Times (HT), “Our bells rang for every wreck.” He added, “So the board should act.”',
     ].join('\n');
+    // "He" is not Mary Hale: the cue after her quote opens the next one, so hers is the cue before it.
     assert.deepEqual(quotes(text).slice(1), [
-      ['We have weathered the same storms.', 'Tom Hale'],
-      ['So the board should act.', 'Tom Hale'],
+      ['Our bells rang for every wreck.', 'Mary Hale'],
+      ['So the board should act.', 'Ben Ruiz'],
     ]);
   });
 
-  it('reads a title-case headline\'s capitals as no names ("Northport Nominates Tom Hale" → "Tom Hale"; "Things Northporters" → none), but a known first name and its surname there are a name', () => {
+  it('reads a title-case headline\'s capitals as no names ("Lifeboat Trust Picks Tom Hale" → "Tom Hale"; "Oddest Things Eastbyans" → none), but a known first name and its surname there are a name', () => {
     const nominated = [
-      'Northport Nominates Tom Hale For Another Term At The Harbour Bank.',
+      'Lifeboat Trust Picks Tom Hale To Lead Its Winter Appeal Again.',
       '',
-      'The town has nominated him for another term at the bank, the agency said on Monday. Hale was not there.',
+      'The trust chose him to lead the winter appeal again, and the appeal opens on Monday. Hale was at sea.',
       '',
-      '“I am honoured and a little surprised,” Hale said later.',
+      '“I did not see that coming,” Hale said later.',
     ].join('\n');
-    assert.deepEqual(quotes(nominated), [['I am honoured and a little surprised,', 'Tom Hale']]);
+    assert.deepEqual(quotes(nominated), [['I did not see that coming,', 'Tom Hale']]);
     const things = [
-      'The Most Surprising Things Northporters Said About The Year.',
+      'The Oddest Things Eastbyans Told Us About The Summer.',
       '',
-      'We asked the town what it said about the year, and most of the crews did not hold back. Northporters rarely do.',
+      'We asked the town what it told us about the summer, and most of the crews did not hold back. Eastbyans rarely do.',
       '',
-      '“Just imagine, you are alone at sea and the radio goes dead,” he said.',
+      '“Picture a gull stealing your pasty on the pier,” he said.',
     ].join('\n');
-    assert.deepEqual(quotes(things), [['Just imagine, you are alone at sea and the radio goes dead,', undefined]]);
-    const names = 'Mayor Tom Hale Has An Admirer In Harbour Master Sir Peter Brook And His Crew.\n\n“He is a fine mayor,” Brook said.';
-    assert.deepEqual(quotes(names), [['He is a fine mayor,', 'Peter Brook']]);
+    assert.deepEqual(quotes(things), [['Picture a gull stealing your pasty on the pier,', undefined]]);
+    const names = 'Crews Cheer For Peter Brook At The Regatta, Again And Again.\n\nThe crowd at the regatta cheered for him and the crew again. “I will row it again,” Brook said.';
+    assert.deepEqual(quotes(names), [['I will row it again,', 'Peter Brook']]);
   });
 
   it('drops titles and descriptions before a first name from the speaker ("House Speaker Tom Hale", "Northporter Tom Hale")', () => {
-    assert.deepEqual(quotes('Delegate Ben Ruiz used to back fellow Northporter Tom Hale. “We will win in May,” Northporter Tom Hale said.'), [
+    assert.deepEqual(quotes('Ben Ruiz once sailed with fellow Northporter Tom Hale. “We will win in May,” Northporter Tom Hale said.'), [
       ['We will win in May,', 'Tom Hale'],
     ]);
     assert.deepEqual(quotes('The vote was close. “We will win in May,” House Speaker Tom Hale said. The house speaker spoke for an hour.'), [
@@ -187,15 +188,15 @@ describe('suggestAnnotations on news: speakers', () => {
   });
 
   it('takes the name before a long apposition after the quote ("…,” Hale, the …, said); never an adverb opening the next sentence', () => {
-    const long = '“A fine crew, a very fine crew,” Hale, the harbour master since 2009 and the longest-serving member of the lifeboat board by a wide margin after the last election, said when Ruiz asked him.';
+    const long = '“A fine crew, a very fine crew,” Hale, who has kept the harbour since 2009 and has sat on the lifeboat board longer than anyone else in the town or on the wider coast, said as Ruiz looked on.';
     assert.deepEqual(quotes(long), [['A fine crew, a very fine crew,', 'Hale']]);
     const adverb = 'Tom Hale spoke last. “Rates are too low.” Specifically, the board he once chaired, and its chair, said the bank was “building a bubble.”';
     assert.ok(!quotes(adverb).some(([, speaker]) => speaker === 'Specifically'), String(quotes(adverb)));
   });
 
-  it('takes the name after "and" for the cue\'s subject when a clause comes before it ("a man asked for a photo and Brook said"), not a pair of names', () => {
-    const text = 'Mayor Ada Brook met voters in the square. At one point, a man asked for a photo and Brook said, “as long as we are not breaking any rules.”';
-    assert.deepEqual(quotes(text), [['as long as we are not breaking any rules.', 'Ada Brook']]);
+  it('takes the name after "and" for the cue\'s subject when a clause comes before it ("a woman asked for an autograph and Brook said"), not a pair of names', () => {
+    const text = 'Mayor Ada Brook walked the fish market on Friday. Near the ice stall, a woman asked for an autograph and Brook said, “only if you sign mine too.”';
+    assert.deepEqual(quotes(text), [['only if you sign mine too.', 'Ada Brook']]);
     // "The foreign ministers of Kostrava and Valdesia have agreed …" (the project's own gold article): a pair of names, no clause.
     const article = fs.readFileSync(path.join(__dirname, '../../../test/gold/d1_lauterbruck_water_talks.txt'), 'utf8');
     assert.ok(!suggestAnnotations(article).some((s) => s.speaker === 'Valdesia'));
@@ -203,51 +204,51 @@ describe('suggestAnnotations on news: speakers', () => {
 
   it('keeps a known first name\'s gender against a few "she"s whose nearest sentence names only him', () => {
     const text = [
-      'Ada Brook said she will vote for Tom Hale but has withheld her support, meaning she will not campaign with him.',
+      'Ada Brook said she will back Tom Hale for harbour master but has not joined his crew, so she will not row with him.',
       '',
-      'In an interview, Brook would not rule out changing her position on Hale. She said she has no plans to change her vote.',
+      'On the quay, Brook would not say whether she might change her mind on Hale. She said she has no plans to.',
       '',
-      '"For every person you vote for, you\'re always going to lose the chance to refuse," Brook said.',
+      '"Every oar you pull is a promise," Brook said.',
       '',
-      'The Republican insists that her position is clear and that the decision to vote for Hale will be open. It isn\'t as if she hasn\'t backed a candidate in the past - she was a fervent backer of the 2012 nominee.',
+      'The skipper says her view is plain and that her support for Hale will be public. She has backed a crew before - she rowed for the winning boat of 2012.',
       '',
-      '"I was at every event," she said. "I was there introducing him and going door-to-door for him."',
+      '"I was at every regatta," she said. "I carried the oars and painted the hull for them."',
     ].join('\n');
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ada Brook', 'Ada Brook', 'Ada Brook']);
   });
 
-  it('reads "…,” Name, 67, a teacher in Allentown, Pa., said" as that name\'s words: an age before the apposition, a state\'s abbreviation inside it', () => {
-    const text = 'Tom Hale was mentioned earlier. “I just do not think she has been truthful,” Ada Brook, 67, a retired teacher in Allentown, Pa., said in a follow-up interview.';
-    assert.deepEqual(quotes(text), [['I just do not think she has been truthful,', 'Ada Brook']]);
+  it('reads "…,” Name, 58, a pilot from Dover, Del., said" as that name\'s words: an age before the apposition, a state\'s abbreviation inside it', () => {
+    const text = 'Tom Hale was mentioned earlier. “The tide charts were wrong all summer,” Ada Brook, 58, a ferry pilot from Dover, Del., said by telephone.';
+    assert.deepEqual(quotes(text), [['The tide charts were wrong all summer,', 'Ada Brook']]);
   });
 
-  it('takes the name after a description after an inverted cue ("said another user, Ana Ruiz", "said Hale\'s deputy, Rich Beeson, who …", "said his friend at Leeds, Bruce Turry")', () => {
+  it('takes the name after a description after an inverted cue ("said another user, Ana Ruiz", "said Hale\'s deputy, Ivo Marsh, who …", "said his friend at Leeds, Cal Penrose")', () => {
     const cases: [string, string | undefined][] = [
-      ['said Hale’s deputy campaign manager, Rich Beeson, who ran the 2012 ground game.', 'Rich Beeson'],
-      ['said another user of the forum, Johanna Bayer.', 'Johanna Bayer'],
-      ['said his best friend at Leeds, Bruce Turry, who later became a lawyer.', 'Bruce Turry'],
-      ['wrote the ambassador at the time, Ian Herbst.', 'Ian Herbst'],
+      ['said Hale’s deputy crew manager, Ivo Marsh, who ran the 2019 regatta.', 'Ivo Marsh'],
+      ['said another user of the forum, Ana Ruiz.', 'Ana Ruiz'],
+      ['said his oldest friend at Leeds, Cal Penrose, who later built boats.', 'Cal Penrose'],
+      ['wrote the harbour master at the time, Ida Quarry.', 'Ida Quarry'],
       ['said the mayor, Monday.', undefined],
     ];
     for (const [after, speaker] of cases) {
-      const text = `Tom Hale spoke first.\n\nA crowd gathered. “We will knock on every door,” ${after}`;
+      const text = `Tom Hale spoke first.\n\nA crowd gathered. “We will paint every hull,” ${after}`;
       assert.deepEqual(quotes(text).map(([, s]) => s), [speaker], after);
     }
   });
 
   it('reads a hyphenated title ("Secretary-Treasurer") as a title, so the name after it is the person, not part of an organisation', () => {
-    const text = 'Tom Hale spoke first. “We will knock on every door,” said United Dock Workers Secretary-Treasurer Gary Casteel.';
-    assert.deepEqual(quotes(text), [['We will knock on every door,', 'Gary Casteel']]);
+    const text = 'Tom Hale spoke first. “We will paint every hull,” said United Net Menders Secretary-Treasurer Oren Castle.';
+    assert.deepEqual(quotes(text), [['We will paint every hull,', 'Oren Castle']]);
   });
 
   it('gives words after "<Name> of <Place>, <apposition>, said" to the name, not to the unnamed-looking apposition ("an ally of …")', () => {
-    const text = 'Members were nervous on Thursday.\n\nRep. Tom Cole of Oklahoma, an ally of party leaders, said Thursday his biggest worry about Hale is that he is “unpredictable.” Yet Hale is also a “change agent,” Cole said.';
-    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Cole', 'Tom Cole']);
+    const text = 'The crews gathered on Thursday.\n\nSkipper Jon Wren of Eastby, a friend of the harbour board, said on the slipway that his main doubt about Hale is that he is “too keen on speed.” Still, Hale is “a born racer,” Wren said.';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Jon Wren', 'Jon Wren']);
   });
 
   it('takes a surname the text never writes in full for a person when it speaks alone elsewhere ("Hale said"), not a place ("in Northport") nor a word capitalized only where a sentence starts', () => {
-    const text = 'The rally in the square ended late. The crowd waited for an hour, Hale said later.\n\nTo wit, Hale told the Courier that Ada Brook “had a crazy policy of self-deportation which was maniacal.”';
-    assert.deepEqual(quotes(text), [['had a crazy policy of self-deportation which was maniacal.', 'Hale']]);
+    const text = 'The regatta in the bay ended late. The crews waited for an hour, Hale said later.\n\nIndeed, Hale told the Courier that Ada Brook “rowed like a crab with a grudge against the sea.”';
+    assert.deepEqual(quotes(text), [['rowed like a crab with a grudge against the sea.', 'Hale']]);
     const place = 'The talks were held in Northport this week. Northport said it would not sign. Later, Northport told the Courier that the treaty was “a trap for the small towns.”';
     assert.deepEqual(quotes(place), [['a trap for the small towns.', undefined]]);
     const opening = 'The match ended level. Replays suggested the contact began outside the area.\n\nReplays showed that the tackle was, in the words of one pundit, “a clear foul.”';
@@ -256,31 +257,31 @@ describe('suggestAnnotations on news: speakers', () => {
 
   it('gives a quote to whoever reports it when the cue\'s clause ends "according to <source>" (PolNeAR\'s reading too)', () => {
     const cases: [string, string][] = [
-      ['Hale said Monday in Northport, according to audio posted by Harbour Public Radio.', 'Harbour Public Radio'],
-      ['Hale said at a press conference, according to the Northport Sun.', 'Northport Sun'],
+      ['Hale said on the quay on Monday, according to a recording shared by Harbour Public Radio.', 'Harbour Public Radio'],
+      ['Hale said at the boathouse, according to the Northport Sun.', 'Northport Sun'],
       ['Hale said, according to Ada Brook.', 'Ada Brook'],
-      ['Hale said at a press conference.', 'Tom Hale'],
+      ['Hale said at the boathouse.', 'Tom Hale'],
     ];
     for (const [after, speaker] of cases) assert.deepEqual(quotes(`Tom Hale spoke at the rally. “We will win this,” ${after}`).map(([, s]) => s), [speaker], after);
   });
 
-  it('gives the words of a person\'s own document to the person ("an email sent out by Ruiz noted", "Ruiz’s email to his supporters notes")', () => {
-    const sent = 'Ben Ruiz ran again. In addition, a fundraising email sent out by Ruiz on Tuesday noted what was at stake: "There are 14 primaries over the next three weeks."';
+  it('gives the words of a person\'s own document to the person ("a newsletter sent out by Ruiz set out", "Ruiz’s letter to his crew notes")', () => {
+    const sent = 'Ben Ruiz rowed again. Meanwhile, a newsletter sent out by Ruiz on Friday set out the plan: "Three races, two boats and one cracked oar."';
     assert.deepEqual(quotes(sent).map(([, speaker]) => speaker), ['Ben Ruiz']);
-    const own = 'Ben Ruiz spoke first.\n\nRuiz’s fundraising email to his supporters notes that Councillor Ada Brook, who is running for mayor, “is a lawyer who has fought for fair rents in her city.”';
+    const own = 'Ben Ruiz spoke first.\n\nRuiz’s weekly letter to his crew notes that Ada Brook, who steers the rival boat, “is the best cox on this coast.”';
     assert.deepEqual(quotes(own).map(([, speaker]) => speaker), ['Ben Ruiz']);
     const report = 'Ben Ruiz spoke first. A report by the Harbour Trust on Tuesday said the town was “running out of time.”';
     assert.notDeepEqual(quotes(report).map(([, speaker]) => speaker), ['Ben Ruiz']);
   });
 
-  it('gives marked words joined by "and" to the next marked words the speaker of those ("“a crisis” and “a shame,” Brook said")', () => {
-    const text = 'Tom Hale spoke at the convention.\n\nGuns are “the ultimate public health crisis” and “our country’s greatest shame,” Ada Brook, the former governor, proclaimed to a cheering crowd.';
+  it('gives marked words joined by "and" to the next marked words the speaker of those ("“a gift” and “a marvel,” Brook said")', () => {
+    const text = 'Tom Hale spoke at the harbour dinner.\n\nThe new breakwater is “a gift to every skipper” and “the best thing built here in a century,” Ada Brook, the former harbour master, proclaimed to the hall.';
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ada Brook', 'Ada Brook']);
   });
 
   it('reads no title across a full stop ("… the director. Rivals are “…,” she said" is not "Director Rivals")', () => {
-    const text = 'The approach is made possible by its resources, said Katie Harbath, the director. Rivals are “having to be leaner and deal with a smaller staff,” she said.';
-    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Katie Harbath']);
+    const text = 'The new boats were paid for by the regatta, said Nell Sorensen, the director. Rivals are “patching old hulls with tape and hope,” she said.';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Nell Sorensen']);
   });
 
   it('never reads "One" as a name ("One local blog", "Day One")', () => {

@@ -1,6 +1,6 @@
 /**
  * Abbreviations whose full stop ends no sentence, one list for sentence splitting and for finding
- * where a cue's clause ends: titles ("Sen.", "Jr."), US states as news writes them ("Allentown, Pa.,
+ * where a cue's clause ends: titles ("Sen.", "Jr."), US states as news writes them ("Dover, Del.,
  * said"), company forms, months, and a few Latin ones. Initials ("J.", "U.S.") are told apart by shape.
  */
 const WORDS = (

@@ -28,7 +28,7 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
       const isApposition = clause > start && APPOSITION.test(text.slice(clause, clauseEnd)) && !(commas === 0 && FULL_NAME_AT_END.test(text.slice(clause, clauseEnd)));
       const apposition = isApposition ? (resolver.nameBeforeComma(clause) ?? nameBeforeAppositions(text, start, clause, resolver)) : undefined;
       if (apposition) return apposition;
-      // "Rep. Tom Cole of Oklahoma, an ally of party leaders, said": an apposition after "<name> of <place>" describes
+      // "Skipper Jon Wren of Eastby, a friend of the board, said": an apposition after "<name> of <place>" describes
       // that name, not the place before its comma.
       if (isApposition && clause > start) {
         const before = Math.max(start, lastComma(text, start, clause - 1) + 1);
@@ -37,7 +37,7 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
           if (subject) return subject;
         }
       }
-      // "A man asked for a photo and Brook said": the clause after the conjunction has its own subject (a verb of its
+      // "A woman asked for an autograph and Brook said": the clause after the conjunction has its own subject (a verb of its
       // own before "and" tells a clause from a pair of names, "The ministers of Kostrava and Valdesia agreed").
       const coordinated = COORDINATED_NAME.exec(text.slice(clause, clauseEnd));
       if (coordinated && wordCount(text.slice(clause, clause + coordinated.index)) >= 3 && findCues(text, clause, clause + coordinated.index).length > 0) {
@@ -52,7 +52,7 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
   return undefined;
 }
 
-/** A clause that is a name and where it is from ("Rep. Tom Cole of Oklahoma", "Ana Ruiz of the Harbour Trust"). */
+/** A clause that is a name and where it is from ("Skipper Jon Wren of Eastby", "Ana Ruiz of the Harbour Trust"). */
 const NAME_OF_PLACE = /^\s*(?:[\p{L}]+\.?\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,3}\s+of\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,4}\s*$/u;
 
 /** A name of up to four words after "and" or "but" at the end of a clause, right before its cue. */

@@ -35,7 +35,7 @@ const TITLE_CASE_MIN_WORDS = 3;
 /**
  * The lines of `text` written in title case (a headline, a section title), judged by its common
  * words (`isCommon`: words the text also writes in lower case, so names do not count): names read
- * there are as likely to be any words ("Nominates Ada Brook", "Things Sailors"), so they are not names.
+ * there are as likely to be any words ("Picks Ada Brook", "Oddest Things Eastbyans"), so they are not names.
  */
 export function titleCaseLines(text: string, isCommon: (word: string) => boolean): TextRange[] {
   const lines: TextRange[] = [];
@@ -54,7 +54,7 @@ export function titleCaseLines(text: string, isCommon: (word: string) => boolean
 
 /**
  * The name runs of a text, those in title-case lines (see titleCaseLines) kept from their first known
- * first name on ("Town Nominates Ada Brook" → "Ada Brook") or dropped ("Things Sailors").
+ * first name on ("Trust Picks Ada Brook" → "Ada Brook") or dropped ("Oddest Things Eastbyans").
  */
 export function namesReadInTitleCase(text: string, runs: readonly NameMention[], isCommon: (word: string) => boolean): NameMention[] {
   const lines = titleCaseLines(text, isCommon);

@@ -37,10 +37,10 @@ export const INDEFINITE_DESCRIPTION = /^\s*(?:a|an|one|another)\s+(?!named\s)[^,
  * text's own words, its determiner in lower case (the conventions make documents speakers).
  */
 export const DOCUMENT_SUBJECT = /^\s*((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\p{L}\d’'-]+\s+){0,3}?(?:letter|report|statement|study|poll|survey|article|tweet|post|ad|advertisement|editorial|memo|investigation|review|analysis|transcript|e-?mail|website|paper|document|filing|complaint|lawsuit|release|video|book|column)(?:\s+(?:from|by|of|to|in|on|for)\s+[^,;:.!?]{1,60}?)?)\s*,?\s*$/u;
-/** A document someone wrote or sent, up to "by" ("a fundraising email sent out by …", "the letter signed by …"). */
+/** A document someone wrote or sent, up to "by" ("a newsletter sent out by …", "the letter signed by …"). */
 export const AUTHORED_BY = /^\s*(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\p{L}\d’'-]+\s+){0,3}?(?:letter|statement|tweet|post|memo|e-?mail|message|note|op-ed|essay|column|speech|video)\s+(?:(?:sent|written|posted|signed|issued|released|tweeted|delivered|penned|authored)(?:\s+out)?\s+)?by\s+/u;
 
-/** A person's own document as a whole subject: "Sanders’ fundraising email to his supporters", "Hale's statement". */
+/** A person's own document as a whole subject: "Ruiz’s weekly letter to his crew", "Hale's statement". */
 export const OWN_DOCUMENT = /^\s*((?:\p{Lu}[\p{L}-]+\s+){0,2}\p{Lu}[\p{L}-]+)[’'](?:s)?\s+(?:[\p{Ll}-]+\s+){0,2}(?:letter|statement|tweet|post|memo|e-?mail|message|note|op-ed|essay|column|speech)(?:\s+(?:to|on|in)\s+[^,;:.!?]{1,60})?\s*$/u;
 
 /**

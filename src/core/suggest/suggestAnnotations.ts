@@ -145,7 +145,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
       add('quote', candidate, rule, attribution?.cue.verb, speaker);
       // A quote over several paragraphs is attributed where it ends.
       if (candidate.rule === 'quote over several paragraphs' && !speaker) pendingSpeaker = suggestions.length - 1;
-      // "Guns are “a crisis” and “a disgrace,” Dean said": marked words joined to the next take its speaker.
+      // "The breakwater is “a gift” and “a marvel,” Brook said": marked words joined to the next take its speaker.
       if (!speaker && candidate.closeMark !== undefined && /^,?\s+(?:and|or)\s+[“"]/u.test(text.slice(candidate.closeMark + 1, candidate.closeMark + 9))) pendingSpeaker = suggestions.length - 1;
       quotes.push(candidate);
       if (speaker && candidate.closeMark !== undefined) quoted.push({ closeMark: candidate.closeMark, openMark: candidate.openMark, speaker });
