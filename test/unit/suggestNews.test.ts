@@ -284,6 +284,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Nell Sorensen']);
   });
 
+  it('reads a capitalized past tense after an apposition\'s comma as the cue ("“…!” Hale, the club\'s captain, Tweeted on Friday")', () => {
+    const text = 'Tom Hale rowed for Eastby.\n\n“Not our boat, but what a finish!” Hale, the captain of the Eastby club, Tweeted on Friday with a photo of the race.';
+    assert.deepEqual(quotes(text), [['Not our boat, but what a finish!', 'Tom Hale']]);
+  });
+
   it('never reads "One" as a name ("One local blog", "Day One")', () => {
     const text = 'Ada Brook spoke first. “From Day One, the ferry was my priority,” she said.\n\nOne local blog pictured Brook standing “alone by the ticket office in the rain.”';
     const speakers = quotes(text).map(([, speaker]) => speaker);
