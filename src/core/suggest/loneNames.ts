@@ -1,11 +1,11 @@
 import type { NameMention } from './nameRuns';
-import { findCues } from './reportingCues';
+import { speaksNextToCue } from './reportingCues';
 import type { TextRange } from './paragraphs';
 
-/** How far a cue may be from a word for the word to be its subject or its inverted speaker. */
-const CUE_NEXT_TO = 14;
-
-/** "in Iraq", "from Baghdad", "South Carolina": a word after these is a place, whatever it says. */
+/**
+ * "in Iraq", "from Baghdad", "South Carolina": a word after these is a place, whatever it says. Narrower
+ * than nameRuns' PLACE_BEFORE: "the Hale campaign", "at Hale's rally" say nothing against a person.
+ */
 const PLACE_RIGHT_BEFORE = /(?:(?<![\p{L}])(?:in|from|into|across|near)|(?<![\p{L}])(?:South|North|East|West|New))\s+$/u;
 
 /** What LoneNames needs to know of the document beyond its text and name runs. */
@@ -48,9 +48,7 @@ export class LoneNames {
       const word = run.tokens[0];
       if (!this.context.opensSentence(run.start)) this.capitalizedInside.add(word);
       if (places.has(word) || speaking.has(word) || this.context.insideQuote(run)) continue;
-      const after = findCues(text, run.end, run.end + CUE_NEXT_TO).some((c) => c.start - run.end <= 2 && /^\s*$/u.test(text.slice(run.end, c.start)));
-      const before = findCues(text, Math.max(0, run.start - CUE_NEXT_TO), run.start).some((c) => run.start - c.end <= 2 && /[,”"’']\s*$/u.test(text.slice(Math.max(0, c.start - 3), c.start)));
-      if (after || before) speaking.add(word);
+      if (speaksNextToCue(text, run)) speaking.add(word);
     }
     return speaking;
   }

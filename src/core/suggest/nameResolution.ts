@@ -8,7 +8,7 @@ import { organisationIn } from './organisations';
 import { PronounResolver, type PersonReference } from './pronounResolution';
 import { mayBeAPerson, SpeakerHistory, type SpokenTurn } from './speakerHistory';
 import { TitledNames } from './titledNames';
-import { findCues } from './reportingCues';
+import { findCues, speaksNextToCue } from './reportingCues';
 import { LoneNames } from './loneNames';
 import { LowerCaseWords } from './words';
 import { ANONYMOUS, ANONYMOUS_FIRST, AUTHORED_BY, DOCUMENT_SUBJECT, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_REFERENCE, followedByNoun, introducedUnnamed } from './sourceDescriptions';
@@ -23,7 +23,7 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 const AFTER_PREPOSITION = /(?:^|\s)(?:on|in|at|to|from|with|by|for|of|into|via|about|over)\s+$/u;
 
 /** Words before a name that make it a person's; only an abbreviation takes a full stop ("the director. Rivals are …" is no title). */
-const TITLE_BEFORE = /(?<![\p{L}])(?:(?:dr|prof|mr|mrs|ms|rev|sen|gov|rep)\.?|professor|miss|sir|dame|lord|lady|inspector|detective|sergeant|constable|judge|justice|councillor|senator|governor|representative|congressman|congresswoman|mayor|president|minister|coach|captain|officer|chief|director)\s+$/iu
+const TITLE_BEFORE = /(?<![\p{L}])(?:(?:dr|prof|mr|mrs|ms|rev|sen|gov|rep)\.?|professor|miss|sir|dame|lord|lady|inspector|detective|sergeant|constable|judge|justice|councillor|senator|governor|representative|congressman|congresswoman|mayor|president|minister|coach|captain|officer|chief|director)\s+$/iu;
 
 /** What follows a name that makes it a person's: an age or an apposition (", 22,", ", a nurse", ", the coach", ", executive director of …"). */
 const DESCRIBED_AFTER = /^,\s*(?:\d{1,3}\s*,|(?:a|an|who|the)\s|\p{Ll}+(?:[\s-]+\p{Ll}+){0,3}\s+(?:of|at|for|to|with)\s)/u;
@@ -125,11 +125,11 @@ export class NameResolver {
    */
   resolve(from: number, to: number, at: number, loose = false): string | undefined {
     const phrase = this.text.slice(from, to);
-    // "A spokesperson for the Department of Health": the names after an unnamed source are not the speaker.
-    // "An email sent out by Ruiz noted", "Ruiz’s email to his supporters notes": a person's own document speaks for them.
+    // "A newsletter sent out by Ruiz set out", "Ruiz’s letter to his crew notes": a person's own document speaks for them.
     const [authored, owned] = [AUTHORED_BY.exec(phrase), OWN_DOCUMENT.exec(phrase)];
     const author = authored ? this.nameIn(nameRuns(this.text, from + authored[0].length, to)) : owned && this.fullest(owned[1].split(/\s+/u), from + owned.index);
     if (author) return author;
+    // "A spokesperson for the Department of Health": the names after an unnamed source are not the speaker.
     const document = DOCUMENT_SUBJECT.exec(phrase);
     if (document) return document[1].replace(/\s+/gu, ' ').replace(/^\p{Lu}(?=\p{Ll}*\s)/u, (c) => c.toLowerCase());
     if (ANONYMOUS_FIRST.test(phrase) || INDEFINITE_DESCRIPTION.test(phrase) || SOME_OF_A_GROUP.test(phrase)) return UNNAMED_SOURCE;
@@ -324,10 +324,7 @@ export class NameResolver {
       if (!name) continue;
       const honorific = /(\p{L}+)\.?\s+$/u.exec(this.text.slice(Math.max(0, run.start - 12), run.start))?.[1];
       const gender = honorific ? honorificGender(honorific) : undefined;
-      // "Biden said", or "…,” said Biden" (not the object of "X said Biden has …").
-      const speaks =
-        findCues(this.text, run.end, run.end + 14).some((c) => c.start - run.end <= 2 && /^\s*$/u.test(this.text.slice(run.end, c.start))) ||
-        findCues(this.text, Math.max(0, run.start - 14), run.start).some((c) => run.start - c.end <= 2 && /[,”"’']\s*$/u.test(this.text.slice(Math.max(0, c.start - 3), c.start)));
+      const speaks = speaksNextToCue(this.text, run);
       references.push({
         start: run.start,
         end: run.end,

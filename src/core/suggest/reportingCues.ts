@@ -127,3 +127,19 @@ export function isContentCue(cue: Cue): boolean {
 export function isThoughtCue(cue: Cue): boolean {
   return THOUGHT_CUES.has(cue.lemma);
 }
+
+/** How far a cue may be from a name for the name to be its subject or its inverted speaker. */
+const CUE_NEXT_TO = 14;
+
+/**
+ * Whether the name at `range` speaks where it stands: right before a cue ("Biden said") or right
+ * after one that follows a comma or a closing mark ("…,” said Biden"), not the object of "X said
+ * Biden has …".
+ */
+export function speaksNextToCue(text: string, range: { readonly start: number; readonly end: number }): boolean {
+  const { start, end } = range;
+  return (
+    findCues(text, end, end + CUE_NEXT_TO).some((c) => c.start - end <= 2 && /^\s*$/u.test(text.slice(end, c.start))) ||
+    findCues(text, Math.max(0, start - CUE_NEXT_TO), start).some((c) => start - c.end <= 2 && /[,”"’']\s*$/u.test(text.slice(Math.max(0, c.start - 3), c.start)))
+  );
+}
