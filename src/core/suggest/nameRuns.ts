@@ -88,7 +88,8 @@ export function nameRuns(text: string, from: number, to: number): NameMention[] 
     const surname = tokens.length > 0 && SURNAME_TITLES.has(bare.toLowerCase()) && !/^\s+\p{Lu}/u.test(text.slice(start + word.length, start + word.length + 3));
     // "Secretary-Treasurer", "Vice-Chair": a hyphenated title is a title too.
     const lower = bare.toLowerCase();
-    const title = NOT_NAME_WORDS.has(lower) || (lower.includes('-') && NOT_NAME_WORDS.has(lower.slice(0, lower.indexOf('-'))) && !SURNAME_TITLES.has(lower.slice(0, lower.indexOf('-'))));
+    const head = lower.split('-', 1)[0];
+    const title = NOT_NAME_WORDS.has(lower) || (head !== lower && NOT_NAME_WORDS.has(head) && !SURNAME_TITLES.has(head));
     const isName = NAME_TOKEN.test(bare) && (!title || surname);
     if (isName) {
       if (tokens.length === 0) runStart = start;

@@ -79,7 +79,8 @@ export class PronounResolver {
       const sentence = this.sentenceIndex(ref.start);
       if (sentence !== group && (first || possessive)) break;
       // "He dismisses claims that Trump …. He is even trying to …", "Though he did not mention X, …": a sentence whose
-      // subject is the same pronoun goes on about the same person; the names in it are not that person. That, and where its main clause starts, are found once per sentence.
+      // subject is the same pronoun goes on about the same person; the names in it are not that person. That, and where
+      // its main clause starts, are found once per sentence.
       if (sentence !== looked) {
         looked = sentence;
         aboutThePronoun = gender !== undefined && this.pronounBeforeNames(sentence, at) === gender;

@@ -39,7 +39,7 @@ function endsSentence(text: string, mark: number, after: number, limit: number):
   if (!/[\p{Lu}\p{N}"“‘'«([]/u.test(following)) return false;
   if (text[mark] !== '.') return true;
   const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, mark - 12), mark))?.[1] ?? '';
-  if (isAbbreviation(word) || /^(?:u\.s|u\.k|u\.n)$/iu.test(word)) return false;
+  if (isAbbreviation(word)) return false;
   // "J. Smith", "U.S. officials": a single capital before the stop is an initial.
   return !/^(?:\p{Lu}\.)*\p{Lu}$/u.test(word);
 }
