@@ -398,7 +398,51 @@ describe('suggestAnnotations on news: speakers', () => {
     const text = 'Rep. Nora Vance spoke first. Though Vance was brief, she was clear: “We will vote against the bill tomorrow.”';
     assert.deepEqual(quotes(text), [['We will vote against the bill tomorrow.', 'Nora Vance']]);
   });
+  it('takes an indefinite description for an unnamed source, capitalized or one word long ("One rower", "A boy")', () => {
+    const text = [
+      'One rower described the course as “a highway beside a dirt track.”',
+      '',
+      'A boy shouted, “The crews are coming!”',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['a highway beside a dirt track.', 'unnamed source'],
+      ['The crews are coming!', 'unnamed source'],
+    ]);
+  });
+
+  it('finds the subject of a cue in its own clause, after "when" or a conjunction that opens it', () => {
+    const text = [
+      'The quay was loud when a young boy shouted, “The crews are coming!”',
+      '',
+      '“The course is hard,” added one member of the club. Yet another said, “Hale is in a five-way race” for second place.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['The crews are coming!', 'unnamed source'],
+      ['The course is hard,', 'unnamed source'],
+      ['Hale is in a five-way race', 'unnamed source'],
+    ]);
+  });
+
+  it('finds the subject of a cue before the verbs that lead to it ("He went on to say")', () => {
+    const text = 'Tom Hale, the harbour master, wrote about his years on the quay. He went on to say, “She once threw a cup at a rower on the slipway.”';
+    const [quote] = suggestAnnotations(text).filter((s) => s.kind === 'quote');
+    assert.equal(quote.speaker, 'Tom Hale');
+    assert.equal(quote.rule, 'paired marks', 'the cue’s own subject, not a person named earlier in the paragraph');
+  });
+
+  it('does not take a name that only says whose adviser someone is for the one "he said" means', () => {
+    const text = [
+      '“We will win the regatta,” Tom Hale said.',
+      '',
+      'Hale adviser Ben Ruiz, the longest-serving coach at the club, picked up the same thread at the time. “The crews believe they can win,” he said.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['We will win the regatta,', 'Tom Hale'],
+      ['The crews believe they can win,', 'Ben Ruiz'],
+    ]);
+  });
 });
+
 
 describe('suggestAnnotations on news: confidence and the speaker registry', () => {
   it('gives every suggestion a confidence between 0 and 1 and a why; a carried speaker is less sure than a cued one', () => {

@@ -16,7 +16,13 @@ const APPOSITION = /^\s*(?:(?:[Aa]n?|[Tt]he|[Oo]f|[Ff]rom|[Aa]t|[Ww]ith|[Ff]or)\
 export function subjectOf(text: string, start: number, cue: Cue, resolver: NameResolver): string | undefined {
   let clauseEnd = cue.start;
   for (let commas = 0; commas < 3; commas++) {
-    const clause = Math.max(start, lastComma(text, start, clauseEnd) + 1);
+    let clause = Math.max(start, lastComma(text, start, clauseEnd) + 1);
+    // "The quay was loud when a young boy shouted", "Yet another said": the cue's own clause starts after the conjunction.
+    const conjunction = CLAUSE_OPENER.exec(text.slice(clause, clauseEnd));
+    if (conjunction) clause += conjunction[0].length;
+    // "He went on to say", "Hale was quick to add": the subject is before the verbs that lead to the cue.
+    const leading = LEADING_VERBS.exec(text.slice(clause, clauseEnd));
+    if (leading) clauseEnd = clause + leading[1].length;
     const words = wordCount(text.slice(clause, clauseEnd));
     // "Trump, whom he called …": the pronoun after a relative is the cue's subject, not the name before it.
     if (/^\s*(?:whom|which)\s+(?:he|she)\s*$/iu.test(text.slice(clause, clauseEnd))) return resolver.resolve(clause, clauseEnd, cue.start);
@@ -51,6 +57,16 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
   }
   return undefined;
 }
+
+/**
+ * Words that open the clause of a cue inside a longer one: a conjunction at its start ("Yet another
+ * said"), or "when", "while" or "as" after a word in lower case ("The quay was loud when a young
+ * boy shouted"; not "As Hale said", where "As" opens the sentence, nor inside a name).
+ */
+const CLAUSE_OPENER = /^(?:\s*(?:Yet|And|But|So)\s+|(?:.*\s)?(?<=(?:^|\s)\p{Ll}[\p{Ll}’'-]*\s+)(?:when|while|as)\s+)(?=\S)/u;
+
+/** A short subject (group 1) and the verbs that lead from it to the cue: "He went on to", "Hale was quick to". */
+const LEADING_VERBS = /^(\s*\S+(?:\s+\S+){0,3}?)\s+(?:(?:then|later|also|quickly|soon)\s+)?(?:went|goes|go|going|continued|continues|proceeded|was quick|were quick|rushed|used|tried|wanted|had|has|have|is going|was going|appeared|seemed|took the opportunity|took time)(?:\s+on)?\s+to\s*$/u;
 
 /** A clause that is a name and where it is from ("Skipper Jon Wren of Eastby", "Ana Ruiz of the Harbour Trust"). */
 const NAME_OF_PLACE = /^\s*(?:[\p{L}]+\.?\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,3}\s+of\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,4}\s*$/u;

@@ -11,7 +11,7 @@ import { TitledNames } from './titledNames';
 import { findCues, speaksNextToCue } from './reportingCues';
 import { LoneNames } from './loneNames';
 import { LowerCaseWords } from './words';
-import { ANONYMOUS, ANONYMOUS_FIRST, AUTHORED_BY, DOCUMENT_SUBJECT, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_REFERENCE, followedByNoun, introducedUnnamed } from './sourceDescriptions';
+import { ANONYMOUS, ANONYMOUS_FIRST, AUTHORED_BY, DOCUMENT_SUBJECT, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, ROLE_BETWEEN_NAMES, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_REFERENCE, followedByNoun, introducedUnnamed } from './sourceDescriptions';
 
 /** The label for sources the text does not name ("one source told …"), as the seeds use it. */
 export const UNNAMED_SOURCE = 'unnamed source';
@@ -351,7 +351,13 @@ export class NameResolver {
       const name = this.titled.first(head, m.index) ?? this.nameBeforeComma(m.index) ?? this.nameAfterComma(end);
       if (name) references.push({ start: m.index, end, name, gender });
     }
-    return references.filter(outsideQuotes).sort((a, b) => a.start - b.start);
+    const sorted = references.filter(outsideQuotes).sort((a, b) => a.start - b.start);
+    // "Hale adviser Ana Ruiz": the first name only says whose adviser; like a possessive, it is rarely the subject.
+    for (let i = 0; i + 1 < sorted.length; i++) {
+      const next = sorted[i + 1];
+      if (next.name && !next.anonymous && ROLE_BETWEEN_NAMES.test(this.text.slice(sorted[i].end, next.start))) sorted[i] = { ...sorted[i], possessive: true };
+    }
+    return sorted;
   }
 
   /**

@@ -30,7 +30,7 @@ export const ANONYMOUS_FIRST = new RegExp(
  * a party or place label ("a 2008 campaign veteran", "a Vermont Republican", "one New Hampshire
  * Democrat"). Names inside are modifiers ("a Holm campaign veteran" is not Holm).
  */
-export const INDEFINITE_DESCRIPTION = /^\s*(?:a|an|one|another)\s+(?!named\s)[^,;:()]*?(?:\s\p{Ll}[\p{Ll}-]*|\s(?:Republican|Democrat|Independent|Libertarian|Conservative|Liberal|\p{Lu}\p{Ll}+(?:an|ian|ese|ish))s?)\s*$/u;
+export const INDEFINITE_DESCRIPTION = /^\s*(?:[Aa]n?|[Oo]ne|[Aa]nother)(?=\s)(?!\s+named\s)(?![^,;:()]*\s(?:has|have|had|is|are|was|were|be|been|being|to|will|would|can|could|may|might|must|should|did|does|do)(?:\s|$))[^,;:()]*?(?:\s\p{Ll}[\p{Ll}-]*|\s(?:Republican|Democrat|Independent|Libertarian|Conservative|Liberal|\p{Lu}\p{Ll}+(?:an|ian|ese|ish))s?)\s*$/u;
 /**
  * A document, a poll or a post as the subject of a cue ("A letter to committee members calls for
  * …", "an FBI investigation said", "one tweet read"): the source is the document, named by the
@@ -48,6 +48,8 @@ export const OWN_DOCUMENT = /^\s*((?:\p{Lu}[\p{L}-]+\s+){0,2}\p{Lu}[\p{L}-]+)[�
  * spokeswoman", as the whole of a cue's subject. Group 1 is the name, group 2 the words for the people.
  */
 export const PEOPLE_OF_A_NAMED = /^\s*(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}-]*?)(?:[’']s?)?\s+((?:(?:top|senior|former|chief|longtime|own|press)\s+)?(?:campaign(?:\s+(?:manager|chairman|spokes(?:man|woman|person)))?|aides?|supporters|protesters|allies|spokes(?:man|woman|person)|backers|loyalists|staffers|advisers|team|camp|lawyers?|attorneys?))\s*,?\s*$/u;
+/** The words between "Hale" and "Ana Ruiz" in "Hale campaign adviser Ana Ruiz": a role, in lower case. */
+export const ROLE_BETWEEN_NAMES = /^\s+(?:\p{Ll}+\s+){0,2}(?:consultant|adviser|advisor|aide|spokes(?:man|woman|person)|strategist|manager|chairman|chairwoman|chair|supporter|surrogate|pollster|ally|staffer|secretary|director|lawyer|attorney|donor|official|operative|backer|loyalist|confidant|counsel|mate|campaign|son|daughter|wife|husband|brother|sister|rival|opponent|critic|economist|analyst|nominee|challenger|appointee|biographer|friend|associate|fundraiser|chief|deputy|lieutenant)\s+$/u;
 /** Part of a group named by its capitalized plural: "Some Democrats", "many Republicans", "two Britons". */
 export const SOME_OF_A_GROUP = /^\s*(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Ff]ew|[Aa] few|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Dd]ozens of|[Hh]undreds of)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Lu}\p{Ll}+s\s*$/u;
 /** An outlet or organisation introduced by its common noun: "the Northport newspaper Courier", "the news agency Tass". */
