@@ -430,6 +430,23 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.equal(quote.rule, 'paired marks', 'the cue’s own subject, not a person named earlier in the paragraph');
   });
 
+  it('takes the subject after "as" for marked words a clause after them attributes (", as Hale’s campaign manager suggested")', () => {
+    const text = 'Brook is not just a “regional” rower, as Hale’s campaign manager suggested after the spring races.';
+    assert.deepEqual(quotes(text), [['regional', 'Hale’s campaign manager']]);
+  });
+
+  it('takes the agent of a passive cue after the quote ("– as described by harbour master Tom Hale –"), not one in the next sentence', () => {
+    const text = [
+      'To be “very careless” with the boats – as described by harbour master Tom Hale – is the charge against the club.',
+      '',
+      'Ada Brook says the club will “compete hard for the cup.” The move was first reported by the Gazette.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['very careless', 'Tom Hale'],
+      ['compete hard for the cup.', 'Ada Brook'],
+    ]);
+  });
+
   it('does not take a name that only says whose adviser someone is for the one "he said" means', () => {
     const text = [
       '“We will win the regatta,” Tom Hale said.',

@@ -63,7 +63,7 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
  * said"), or "when", "while" or "as" after a word in lower case ("The quay was loud when a young
  * boy shouted"; not "As Hale said", where "As" opens the sentence, nor inside a name).
  */
-const CLAUSE_OPENER = /^(?:\s*(?:Yet|And|But|So)\s+|(?:.*\s)?(?<=(?:^|\s)\p{Ll}[\p{Ll}’'-]*\s+)(?:when|while|as)\s+)(?=\S)/u;
+const CLAUSE_OPENER = /^(?:\s*(?:Yet|And|But|So|as|when|while)\s+|(?:.*\s)?(?<=(?:^|\s)\p{Ll}[\p{Ll}’'-]*\s+)(?:when|while|as)\s+)(?=\S)/u;
 
 /** A short subject (group 1) and the verbs that lead from it to the cue: "He went on to", "Hale was quick to". */
 const LEADING_VERBS = /^(\s*\S+(?:\s+\S+){0,3}?)\s+(?:(?:then|later|also|quickly|soon)\s+)?(?:went|goes|go|going|continued|continues|proceeded|was quick|were quick|rushed|used|tried|wanted|had|has|have|is going|was going|appeared|seemed|took the opportunity|took time)(?:\s+on)?\s+to\s*$/u;

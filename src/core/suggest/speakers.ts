@@ -53,6 +53,13 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
     if (source) return { cue, speaker: source };
   }
   const before = text.slice(from, cue.start);
+  // "“…” – as described by Harbour Master Tom Hale –": a passive cue's agent.
+  const agent = /^\s+by\s+/u.exec(text.slice(cue.end, to));
+  if (agent && /ed$|en$/u.test(cue.verb) && wordCount(before) <= MAX_WORDS_BEFORE_CUE && !/[.!?]\s*$/u.test(text.slice(quote.start, from - 1))) {
+    const start = cue.end + agent[0].length;
+    const speaker = resolver.resolve(start, pastAbbreviations(text, start, to, /[,;:!?()–—-]|\s(?:in|at|on|during|after|before|from|when|while|because|who)\s/g), quote.start, true);
+    if (speaker) return { cue, speaker };
+  }
   // "…,” Sen. Rosa Vann (D-Ore.) said": a title's period, an acronym's ("A.F.L.-C.I.O.") and a party label do not end the clause.
   if (/[.!?;:]/.test(before.replace(/\([RDI]-[^()]{1,12}\)/gu, '').replace(ACRONYM_DOTS, '').replace(ABBREVIATION_STOPS, ''))) return undefined;
   // "…,” Vosk, 49, told The Post / …,” Dana Hale, an adviser to … and former director of …, wrote": a name, its apposition, the cue.
