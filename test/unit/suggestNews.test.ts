@@ -447,6 +447,11 @@ describe('suggestAnnotations on news: speakers', () => {
     ]);
   });
 
+  it('gives marked words to the spokesman, not to the name that says whose spokesman he is ("Hale spokesman Ben Ruiz derided …")', () => {
+    const text = 'Tom Hale won the regatta in May. Former Hale spokesman Ben Ruiz derided “the weekend sailors” at every press briefing.';
+    assert.deepEqual(quotes(text), [['the weekend sailors', 'Ben Ruiz']]);
+  });
+
   it('does not take a name that only says whose adviser someone is for the one "he said" means', () => {
     const text = [
       '“We will win the regatta,” Tom Hale said.',

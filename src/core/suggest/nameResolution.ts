@@ -11,7 +11,7 @@ import { TitledNames } from './titledNames';
 import { findCues, speaksNextToCue } from './reportingCues';
 import { LoneNames } from './loneNames';
 import { LowerCaseWords } from './words';
-import { ANONYMOUS, ANONYMOUS_FIRST, AUTHORED_BY, DOCUMENT_SUBJECT, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, ROLE_BETWEEN_NAMES, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_REFERENCE, followedByNoun, introducedUnnamed } from './sourceDescriptions';
+import { ANONYMOUS, ANONYMOUS_FIRST, AUTHORED_BY, DOCUMENT_SUBJECT, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, saysWhoseRole, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_REFERENCE, followedByNoun, introducedUnnamed } from './sourceDescriptions';
 
 /** The label for sources the text does not name ("one source told …"), as the seeds use it. */
 export const UNNAMED_SOURCE = 'unnamed source';
@@ -76,9 +76,8 @@ export class NameResolver {
     this.mentions = this.runs.map((m) => ({ ...m, tokens: this.personTokens(m) })).filter((m) => m.tokens.length >= 2);
     for (const mention of this.mentions) {
       const surname = mention.tokens[mention.tokens.length - 1];
-      const list = this.bySurname.get(surname);
-      if (list) list.push(mention);
-      else this.bySurname.set(surname, [mention]);
+      if (!this.bySurname.has(surname)) this.bySurname.set(surname, []);
+      this.bySurname.get(surname)!.push(mention);
     }
     for (const run of this.runs) if (run.tokens.length === 1) this.surnamesAlone.add(run.tokens[0]);
     // "Park Min-jun", "Kim Ji-woo": a family name written first, the given name hyphenated after it; "Park" alone is that person.
@@ -222,6 +221,7 @@ export class NameResolver {
     }
     for (const run of nameRuns(this.text, from, to)) {
       if (run.afterThe || isOrganisation(run.tokens) || this.insideQuote(run)) continue;
+      if (saysWhoseRole(this.text, run.end)) continue;
       const name = this.personName(run);
       if (name) return name;
     }
@@ -331,7 +331,8 @@ export class NameResolver {
         name,
         gender,
         ...(gender || this.actsAsPerson(name, run) ? {} : { doubtful: true }),
-        ...(run.possessive ? { possessive: true } : {}),
+        // "Hale adviser Ana Ruiz": the first name only says whose adviser; like a possessive, it is rarely the subject.
+        ...(run.possessive || saysWhoseRole(this.text, run.end) ? { possessive: true } : {}),
         ...(speaks ? { speaks: true } : {}),
       });
     }
@@ -351,13 +352,7 @@ export class NameResolver {
       const name = this.titled.first(head, m.index) ?? this.nameBeforeComma(m.index) ?? this.nameAfterComma(end);
       if (name) references.push({ start: m.index, end, name, gender });
     }
-    const sorted = references.filter(outsideQuotes).sort((a, b) => a.start - b.start);
-    // "Hale adviser Ana Ruiz": the first name only says whose adviser; like a possessive, it is rarely the subject.
-    for (let i = 0; i + 1 < sorted.length; i++) {
-      const next = sorted[i + 1];
-      if (next.name && !next.anonymous && ROLE_BETWEEN_NAMES.test(this.text.slice(sorted[i].end, next.start))) sorted[i] = { ...sorted[i], possessive: true };
-    }
-    return sorted;
+    return references.filter(outsideQuotes).sort((a, b) => a.start - b.start);
   }
 
   /**

@@ -49,11 +49,16 @@ export const OWN_DOCUMENT = /^\s*((?:\p{Lu}[\p{L}-]+\s+){0,2}\p{Lu}[\p{L}-]+)[�
  */
 export const PEOPLE_OF_A_NAMED = /^\s*(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}-]*?)(?:[’']s?)?\s+((?:(?:top|senior|former|chief|longtime|own|press)\s+)?(?:campaign(?:\s+(?:manager|chairman|spokes(?:man|woman|person)))?|aides?|supporters|protesters|allies|spokes(?:man|woman|person)|backers|loyalists|staffers|advisers|team|camp|lawyers?|attorneys?))\s*,?\s*$/u;
 /** The words between "Hale" and "Ana Ruiz" in "Hale campaign adviser Ana Ruiz": a role, in lower case. */
-export const ROLE_BETWEEN_NAMES = /^\s+(?:\p{Ll}+\s+){0,2}(?:consultant|adviser|advisor|aide|spokes(?:man|woman|person)|strategist|manager|chairman|chairwoman|chair|supporter|surrogate|pollster|ally|staffer|secretary|director|lawyer|attorney|donor|official|operative|backer|loyalist|confidant|counsel|mate|campaign|son|daughter|wife|husband|brother|sister|rival|opponent|critic|economist|analyst|nominee|challenger|appointee|biographer|friend|associate|fundraiser|chief|deputy|lieutenant)\s+$/u;
+const ROLE_BETWEEN_NAMES = /^\s+(?:\p{Ll}+\s+){0,2}(?:consultant|adviser|advisor|aide|spokes(?:man|woman|person)|strategist|manager|chairman|chairwoman|chair|supporter|surrogate|pollster|ally|staffer|secretary|director|lawyer|attorney|donor|official|operative|backer|loyalist|confidant|counsel|mate|campaign|son|daughter|wife|husband|brother|sister|rival|opponent|critic|economist|analyst|nominee|challenger|appointee|biographer|friend|associate|fundraiser|chief|deputy|lieutenant)\s+$/u;
 /** Part of a group named by its capitalized plural: "Some Democrats", "many Republicans", "two Britons". */
 export const SOME_OF_A_GROUP = /^\s*(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Ff]ew|[Aa] few|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Dd]ozens of|[Hh]undreds of)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Lu}\p{Ll}+s\s*$/u;
 /** An outlet or organisation introduced by its common noun: "the Northport newspaper Courier", "the news agency Tass". */
 export const OUTLET_NAMED = /(?:newspaper|paper|daily|weekly|tabloid|magazine|agency|network|broadcaster|channel|station|website|outlet|think tank|group)\s+((?:\p{Lu}[\p{L}.&’'-]*)(?:\s+\p{Lu}[\p{L}.&’'-]*){0,3})\s*$/u;
+
+/** Whether the name that ends at `end` says whose role follows ("Hale" in "Former Hale spokesman Ben Ruiz"): a role in lower case, then another name. */
+export function saysWhoseRole(text: string, end: number): boolean {
+  return ROLE_BETWEEN_NAMES.test(text.slice(end, end + 40).replace(/\p{Lu}[\s\S]*$/u, ''));
+}
 
 /** Head nouns of a title that stands for a person ("Russia's foreign minister", "the diplomat"). */
 const NAMED_TITLES =
