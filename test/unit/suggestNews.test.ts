@@ -440,10 +440,13 @@ describe('suggestAnnotations on news: speakers', () => {
       'To be “very careless” with the boats – as described by harbour master Tom Hale – is the charge against the club.',
       '',
       'Ada Brook says the club will “compete hard for the cup.” The move was first reported by the Gazette.',
+      '',
+      'The crews were “tired but proud” - as described by Ana Ruiz-Penrose - after the race.',
     ].join('\n');
     assert.deepEqual(quotes(text), [
       ['very careless', 'Tom Hale'],
       ['compete hard for the cup.', 'Ada Brook'],
+      ['tired but proud', 'Ana Ruiz-Penrose'],
     ]);
   });
 

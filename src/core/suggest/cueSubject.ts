@@ -60,8 +60,9 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
 
 /**
  * Words that open the clause of a cue inside a longer one: a conjunction at its start ("Yet another
- * said"), or "when", "while" or "as" after a word in lower case ("The quay was loud when a young
- * boy shouted"; not "As Hale said", where "As" opens the sentence, nor inside a name).
+ * said", ", as Hale's campaign manager suggested"), or "when", "while" or "as" after a word in lower
+ * case ("The quay was loud when a young boy shouted"; not inside a name). Other subordinating
+ * conjunctions ("after", "once") open clauses whose subject is rarely a speaker ("once the Senate goes on").
  */
 const CLAUSE_OPENER = /^(?:\s*(?:Yet|And|But|So|as|when|while)\s+|(?:.*\s)?(?<=(?:^|\s)\p{Ll}[\p{Ll}’'-]*\s+)(?:when|while|as)\s+)(?=\S)/u;
 

@@ -76,8 +76,9 @@ export class NameResolver {
     this.mentions = this.runs.map((m) => ({ ...m, tokens: this.personTokens(m) })).filter((m) => m.tokens.length >= 2);
     for (const mention of this.mentions) {
       const surname = mention.tokens[mention.tokens.length - 1];
-      if (!this.bySurname.has(surname)) this.bySurname.set(surname, []);
-      this.bySurname.get(surname)!.push(mention);
+      const list = this.bySurname.get(surname);
+      if (list) list.push(mention);
+      else this.bySurname.set(surname, [mention]);
     }
     for (const run of this.runs) if (run.tokens.length === 1) this.surnamesAlone.add(run.tokens[0]);
     // "Park Min-jun", "Kim Ji-woo": a family name written first, the given name hyphenated after it; "Park" alone is that person.

@@ -53,11 +53,12 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
     if (source) return { cue, speaker: source };
   }
   const before = text.slice(from, cue.start);
-  // "“…” – as described by Harbour Master Tom Hale –": a passive cue's agent.
+  // "“…” – as described by harbour master Tom Hale –": a passive cue's agent; not in the next sentence ("“….” It was first reported by …").
+  // The agent ends at a dash set off by spaces, not at a hyphen inside a name ("Ana Ruiz-Hale").
   const agent = /^\s+by\s+/u.exec(text.slice(cue.end, to));
   if (agent && /ed$|en$/u.test(cue.verb) && wordCount(before) <= MAX_WORDS_BEFORE_CUE && !/[.!?]\s*$/u.test(text.slice(quote.start, from - 1))) {
     const start = cue.end + agent[0].length;
-    const speaker = resolver.resolve(start, pastAbbreviations(text, start, to, /[,;:!?()–—-]|\s(?:in|at|on|during|after|before|from|when|while|because|who)\s/g), quote.start, true);
+    const speaker = resolver.resolve(start, pastAbbreviations(text, start, to, /[,;:!?()–—]|\s-\s|\s(?:in|at|on|during|after|before|from|when|while|because|who)\s/g), quote.start, true);
     if (speaker) return { cue, speaker };
   }
   // "…,” Sen. Rosa Vann (D-Ore.) said": a title's period, an acronym's ("A.F.L.-C.I.O.") and a party label do not end the clause.
