@@ -400,58 +400,58 @@ describe('suggestAnnotations on news: speakers', () => {
   });
   it('takes an indefinite description for an unnamed source, capitalized or one word long ("One rower", "A boy")', () => {
     const text = [
-      'One rower described the course as “a highway beside a dirt track.”',
+      'One rower described the course as “a long swim in cold water.”',
       '',
-      'A boy shouted, “The crews are coming!”',
+      'A boy shouted, “Row faster!”',
     ].join('\n');
     assert.deepEqual(quotes(text), [
-      ['a highway beside a dirt track.', 'unnamed source'],
-      ['The crews are coming!', 'unnamed source'],
+      ['a long swim in cold water.', 'unnamed source'],
+      ['Row faster!', 'unnamed source'],
     ]);
   });
 
   it('finds the subject of a cue in its own clause, after "when" or a conjunction that opens it', () => {
     const text = [
-      'The quay was loud when a young boy shouted, “The crews are coming!”',
+      'The race had just begun when a small girl on the pier called out, “Pull together!”',
       '',
-      '“The course is hard,” added one member of the club. Yet another said, “Hale is in a five-way race” for second place.',
+      '“The course is hard,” added one member of the club. Yet another said, “the boathouse needs a new roof” before winter.',
     ].join('\n');
     assert.deepEqual(quotes(text), [
-      ['The crews are coming!', 'unnamed source'],
+      ['Pull together!', 'unnamed source'],
       ['The course is hard,', 'unnamed source'],
-      ['Hale is in a five-way race', 'unnamed source'],
+      ['the boathouse needs a new roof', 'unnamed source'],
     ]);
   });
 
   it('finds the subject of a cue before the verbs that lead to it ("He went on to say")', () => {
-    const text = 'Tom Hale, the harbour master, wrote about his years on the quay. He went on to say, “She once threw a cup at a rower on the slipway.”';
+    const text = 'Tom Hale, the harbour master, wrote about his years on the quay. He went on to say, “The harbour was never busier than in the summer of the flood.”';
     const [quote] = suggestAnnotations(text).filter((s) => s.kind === 'quote');
     assert.equal(quote.speaker, 'Tom Hale');
     assert.equal(quote.rule, 'paired marks', 'the cue’s own subject, not a person named earlier in the paragraph');
   });
 
-  it('takes the subject after "as" for marked words a clause after them attributes (", as Hale’s campaign manager suggested")', () => {
-    const text = 'Brook is not just a “regional” rower, as Hale’s campaign manager suggested after the spring races.';
-    assert.deepEqual(quotes(text), [['regional', 'Hale’s campaign manager']]);
+  it('takes the subject after "as" for marked words a clause after them attributes (", as Hale’s spokeswoman noted")', () => {
+    const text = 'Brook rows in a “borrowed” boat this season, as Hale’s spokeswoman noted at the club dinner.';
+    assert.deepEqual(quotes(text), [['borrowed', 'Hale’s spokeswoman']]);
   });
 
   it('takes the agent of a passive cue after the quote ("– as described by harbour master Tom Hale –"), not one in the next sentence', () => {
     const text = [
-      'To be “very careless” with the boats – as described by harbour master Tom Hale – is the charge against the club.',
+      'Leaving the oars “out in the rain” – as described by harbour master Tom Hale – is the charge against the club.',
       '',
-      'Ada Brook says the club will “compete hard for the cup.” The move was first reported by the Gazette.',
+      'Ada Brook says the club will “buy two new boats.” The plan was announced by the Gazette on Monday.',
       '',
       'The crews were “tired but proud” - as described by Ana Ruiz-Penrose - after the race.',
     ].join('\n');
     assert.deepEqual(quotes(text), [
-      ['very careless', 'Tom Hale'],
-      ['compete hard for the cup.', 'Ada Brook'],
+      ['out in the rain', 'Tom Hale'],
+      ['buy two new boats.', 'Ada Brook'],
       ['tired but proud', 'Ana Ruiz-Penrose'],
     ]);
   });
 
-  it('gives marked words to the spokesman, not to the name that says whose spokesman he is ("Hale spokesman Ben Ruiz derided …")', () => {
-    const text = 'Tom Hale won the regatta in May. Former Hale spokesman Ben Ruiz derided “the weekend sailors” at every press briefing.';
+  it('gives marked words to the adviser, not to the name that says whose adviser he is ("Hale adviser Ben Ruiz mocked …")', () => {
+    const text = 'Tom Hale won the regatta in May. Hale adviser Ben Ruiz mocked “the weekend sailors” in his column.';
     assert.deepEqual(quotes(text), [['the weekend sailors', 'Ben Ruiz']]);
   });
 

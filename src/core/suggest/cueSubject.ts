@@ -17,7 +17,7 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
   let clauseEnd = cue.start;
   for (let commas = 0; commas < 3; commas++) {
     let clause = Math.max(start, lastComma(text, start, clauseEnd) + 1);
-    // "The quay was loud when a young boy shouted", "Yet another said": the cue's own clause starts after the conjunction.
+    // "The race had begun when a girl on the pier called out", "Yet another said": the cue's own clause starts after the conjunction.
     const conjunction = CLAUSE_OPENER.exec(text.slice(clause, clauseEnd));
     if (conjunction) clause += conjunction[0].length;
     // "He went on to say", "Hale was quick to add": the subject is before the verbs that lead to the cue.
@@ -60,9 +60,9 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
 
 /**
  * Words that open the clause of a cue inside a longer one: a conjunction at its start ("Yet another
- * said", ", as Hale's campaign manager suggested"), or "when", "while" or "as" after a word in lower
- * case ("The quay was loud when a young boy shouted"; not inside a name). Other subordinating
- * conjunctions ("after", "once") open clauses whose subject is rarely a speaker ("once the Senate goes on").
+ * said", ", as Hale's spokeswoman noted"), or "when", "while" or "as" after a word in lower
+ * case ("The race had begun when a girl on the pier called out"; not inside a name). Other subordinating
+ * conjunctions ("after", "once") open clauses whose subject is rarely a speaker ("once the board meets").
  */
 const CLAUSE_OPENER = /^(?:\s*(?:Yet|And|But|So|as|when|while)\s+|(?:.*\s)?(?<=(?:^|\s)\p{Ll}[\p{Ll}’'-]*\s+)(?:when|while|as)\s+)(?=\S)/u;
 
