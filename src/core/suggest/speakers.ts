@@ -58,7 +58,7 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
   const agent = /^\s+by\s+/u.exec(text.slice(cue.end, to));
   if (agent && /ed$|en$/u.test(cue.verb) && wordCount(before) <= MAX_WORDS_BEFORE_CUE && !/[.!?]\s*$/u.test(text.slice(quote.start, from - 1))) {
     const start = cue.end + agent[0].length;
-    const speaker = resolver.resolve(start, pastAbbreviations(text, start, to, /[,;:!?()–—]|\s-\s|\s(?:in|at|on|during|after|before|from|when|while|because|who)\s/g), quote.start, true);
+    const speaker = resolver.resolve(start, pastAbbreviations(text, start, to, NAME_AFTER_CUE_ENDS), quote.start, true);
     if (speaker) return { cue, speaker };
   }
   // "…,” Sen. Rosa Vann (D-Ore.) said": a title's period, an acronym's ("A.F.L.-C.I.O.") and a party label do not end the clause.
@@ -102,12 +102,19 @@ const MAX_WORDS_BEFORE_INVERTED_CUE = 20;
 /** After a cue: a description (an article, a possessive, a name's possessive), a comma, and the name it stands for. */
 const DESCRIPTION_THEN_NAME = /^\s+(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|\p{Lu}[\p{L}’'-]*[’']s)\s[^,.;:!?“”"()]{0,80},\s*((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)(\s*(?:[,.;]|$))/u;
 
+/**
+ * Where a name after a cue ends ("said Tom Hale, …", "described by Tom Hale – …", "said Hale in a
+ * statement"): punctuation, a dash set off by spaces (not a hyphen inside a name), or a word that
+ * starts what the cue goes on to say.
+ */
+const NAME_AFTER_CUE_ENDS = /[,.;:!?()–—]|\s-\s|\s(?:to|in|at|on|during|after|before|from|as|when|while|because|who|whose)\s/g;
+
 /** The speaker named right after a cue ("said Rep. Xavier Becerra, a California Democrat"). */
 function invertedSpeaker(text: string, cue: Cue, to: number, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
   // "…,” X said of Cruz": whom the words are about, not who said them; "…,” blaming X": a participle's object.
   // "…,” X told the Post": whom they were told is no speaker.
   if (/^\s+(?:of|about|to|at|on|in|for|with)\s/u.test(text.slice(cue.end, cue.end + 8)) || /ing$/u.test(cue.lemma) || /^(?:told|tells)$/u.test(cue.lemma)) return undefined;
-  const nameEnd = pastAbbreviations(text, cue.end, to, /[,.;:!?(]|\s(?:to|in|at|on|during|after|before|from|as|when|while|because|who|whose)\s/g);
+  const nameEnd = pastAbbreviations(text, cue.end, to, NAME_AFTER_CUE_ENDS);
   const speaker = resolver.resolve(cue.end, nameEnd, quote.start, true);
   // "wrote the ambassador at the time, John E. Herbst.", "said another user, Ana Ruiz", "said Ruiz's deputy, Ed Holm, who …":
   // a description, then the name it stands for.
