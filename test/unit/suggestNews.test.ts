@@ -369,6 +369,20 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.equal(suggestAnnotations(lines)[0].why, 'the name on the line before, as in a list of voices');
   });
 
+  it('reads a horizontal bar (―, the quotation dash some outlets print for every dash) as a signing dash, and a full stop after the name', () => {
+    const text = [
+      'Rowers on the pier shared their hopes for the regatta.',
+      '',
+      '“The harbour has never looked better for a race.”― Ada Brook',
+      '',
+      '“We will row whatever the weather brings.” ― Tom Hale .',
+      '',
+      '“Nobody at the boathouse was asked first.” ― Ben Ruiz, boathouse keeper',
+    ].join('\n');
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ada Brook', 'Tom Hale', 'Ben Ruiz']);
+    assert.deepEqual(suggestAnnotations(text).map((s) => s.rule), ['speaker after a dash', 'speaker after a dash', 'speaker after a dash']);
+  });
+
   it('gives a quote that opens a paragraph to the subject of the paragraph before when that ends with a colon', () => {
     const text = 'The speech by Mayor Ada Holm was long. Tom Reyes was in the hall.\n\nShe turned to the crowd, to cheers:\n\n“No one in this town knows the harbour better than the people in this hall.”';
     assert.deepEqual(quotes(text), [['No one in this town knows the harbour better than the people in this hall.', 'Ada Holm']]);

@@ -6,8 +6,8 @@ import { findCues, isThoughtCue } from './reportingCues';
 import { sentenceStartBefore } from './speakers';
 import { wordCount } from './words';
 
-/** A dash that signs a quote: an em or en dash, or one or two hyphens between spaces. */
-const SIGNING_DASH = /^[ \t]*(?:[—–]|-{1,2}(?=[ \t]))[ \t]*(?=\p{Lu})/u;
+/** A dash that signs a quote: an em or en dash, a horizontal bar (―, the quotation dash), or one or two hyphens between spaces. */
+const SIGNING_DASH = /^[ \t]*(?:[—–―]|-{1,2}(?=[ \t]))[ \t]*(?=\p{Lu})/u;
 
 /** Where a signature's name ends: its age, role or place after a comma, a parenthesis, a line end. */
 const SIGNATURE_END = /[,(;:\n]|[ \t]\d|[.!?](?=\s|$)/gu;
@@ -19,7 +19,7 @@ const MAX_LABEL_WORDS = 12;
  * A label line: a name, maybe after a list number or bullet, maybe with its age, role or place
  * after a comma, and no sentence of its own ("2. Tom Reyes, 52", "Ana Ferro, student:").
  */
-const LABEL_LINE = /^[ \t]*(?:(?:\d{1,3}[.)]|[-•*–—])[ \t]+)?(\p{Lu}[\p{L}.’'-]*(?:[ \t]+\p{Lu}[\p{L}.’'-]*){0,3})[ \t]*(?:,[^.!?“”"\n]{0,80})?:?[ \t]*$/u;
+const LABEL_LINE = /^[ \t]*(?:(?:\d{1,3}[.)]|[-•*–—―])[ \t]+)?(\p{Lu}[\p{L}.’'-]*(?:[ \t]+\p{Lu}[\p{L}.’'-]*){0,3})[ \t]*(?:,[^.!?“”"\n]{0,80})?:?[ \t]*$/u;
 
 /** "“…” — Maria Lopez, 34, nurse": the name after a dash right after the closing mark signs the quote. */
 export function speakerAfterDash(text: string, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
@@ -29,7 +29,8 @@ export function speakerAfterDash(text: string, quote: QuoteCandidate, resolver: 
   if (!dash) return undefined;
   const start = from + dash[0].length;
   // The signature is all that follows in the paragraph: "— Iowa Democrats were unmoved." is a sentence, not a signature.
-  const rest = text.slice(start, quote.paragraph.end);
+  // A full stop may close it ("— Ana Ferro ."), as after a list of quotes that each end a paragraph.
+  const rest = text.slice(start, quote.paragraph.end).replace(/[ \t]*\.[ \t]*$/u, '');
   if (wordCount(rest) > MAX_LABEL_WORDS || !LABEL_LINE.test(rest)) return undefined;
   SIGNATURE_END.lastIndex = start;
   const end = Math.min(quote.paragraph.end, SIGNATURE_END.exec(text)?.index ?? quote.paragraph.end);

@@ -44,7 +44,7 @@ export function organisationIn(phrase: string): string | undefined {
 }
 
 /** A dateline before a news story's first sentence: "WASHINGTON —", "NORTHPORT, May 3 (HNS) —". */
-const DATELINE = /^\s*\p{Lu}{2}[\p{Lu}\s.]*(?:,[^—–()\n]{0,30})?(?:\([^()]*\))?\s*[—–-]+\s*/u;
+const DATELINE = /^\s*\p{Lu}{2}[\p{Lu}\s.]*(?:,[^—–―()\n]{0,30})?(?:\([^()]*\))?\s*[—–―-]+\s*/u;
 
 /** The capitalized words that open a sentence (after "The"), and the word after them. */
 const OPENING_RUN = new RegExp(String.raw`^\s*(?:[Tt]he\s+)?${ORG_WORD}(?:\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?${ORG_WORD})*(?:\s+\S+)?`, 'u');

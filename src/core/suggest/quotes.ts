@@ -48,7 +48,7 @@ function doubleMarkRole(text: string, i: number): MarkRole {
   if (LETTER.test(before) && LETTER.test(after)) return 'none';
   if (ch === '“' || ch === '„' || ch === '«') return 'open';
   if (ch === '”' || ch === '»') return 'close';
-  const spaceBefore = /[\s([{—–-]/.test(before);
+  const spaceBefore = /[\s([{—–―-]/.test(before);
   const spaceAfter = /\s/.test(after);
   if (spaceBefore && !spaceAfter) return 'open';
   if (!spaceBefore && spaceAfter) return 'close';
@@ -72,7 +72,7 @@ function singleMarkRole(text: string, i: number): MarkRole {
   const after = text[a] ?? ' ';
   if (LETTER.test(before) && LETTER.test(after)) return 'none';
   if (before === 's' && /^ \p{Ll}/u.test(text.slice(i + 1, i + 3))) return 'none';
-  if ((ch === '‘' || ch === "'") && /[\s([{—–-]/.test(before) && !/\s/.test(after)) return 'open';
+  if ((ch === '‘' || ch === "'") && /[\s([{—–―-]/.test(before) && !/\s/.test(after)) return 'open';
   if ((ch === '’' || ch === "'") && !/\s/.test(before) && !LETTER.test(after)) return 'close';
   return 'none';
 }

@@ -102,7 +102,7 @@ function scanCues(text: string): ScannedCue[] {
     // "the United States had": a capitalized cue word inside a sentence is a name's word, not a verb.
     // But a past tense after an apposition's comma is the verb ("Hale, the club's captain, Tweeted on Friday").
     const afterApposition = /ed$/u.test(word.lower) && /,\s$/u.test(text.slice(Math.max(0, word.start - 2), word.start));
-    if (/^\p{Lu}/u.test(text[word.start]) && i > 0 && !afterApposition && !/[.!?:;"“”‘’'\n([—–-]\s*$/u.test(text.slice(Math.max(0, word.start - 4), word.start))) continue;
+    if (/^\p{Lu}/u.test(text[word.start]) && i > 0 && !afterApposition && !/[.!?:;"“”‘’'\n([—–―-]\s*$/u.test(text.slice(Math.max(0, word.start - 4), word.start))) continue;
     const previous = words[i - 1];
     const auxiliary = previous && AUXILIARIES.has(previous.lower) && /^\s+$/.test(text.slice(previous.end, word.start));
     const start = auxiliary ? previous.start : word.start;

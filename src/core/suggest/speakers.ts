@@ -107,7 +107,7 @@ const DESCRIPTION_THEN_NAME = /^\s+(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh
  * statement"): punctuation, a dash set off by spaces (not a hyphen inside a name), or a word that
  * starts what the cue goes on to say.
  */
-const NAME_AFTER_CUE_ENDS = /[,.;:!?()–—]|\s-\s|\s(?:to|in|at|on|during|after|before|from|as|when|while|because|who|whose)\s/g;
+const NAME_AFTER_CUE_ENDS = /[,.;:!?()–—―]|\s-\s|\s(?:to|in|at|on|during|after|before|from|as|when|while|because|who|whose)\s/g;
 
 /** The speaker named right after a cue ("said Rep. Xavier Becerra, a California Democrat"). */
 function invertedSpeaker(text: string, cue: Cue, to: number, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
