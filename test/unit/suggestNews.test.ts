@@ -383,6 +383,17 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(suggestAnnotations(text).map((s) => s.rule), ['speaker after a dash', 'speaker after a dash', 'speaker after a dash']);
   });
 
+  it('knows a surname as a person when the full name is written only as a modifier ("the Ben Marsh campaign")', () => {
+    const text = [
+      'Ada Brook spoke first. “We can win this,” she said.',
+      '',
+      'Posters for the Ben Marsh campaign hang in every boathouse window.',
+      '',
+      'Down at the pier, Marsh spent an hour on the timing of the heats, adding: “Nobody rows before the bell, whatever the tide does.”',
+    ].join('\n');
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ada Brook', 'Ben Marsh']);
+  });
+
   it('gives a quote that opens a paragraph to the subject of the paragraph before when that ends with a colon', () => {
     const text = 'The speech by Mayor Ada Holm was long. Tom Reyes was in the hall.\n\nShe turned to the crowd, to cheers:\n\n“No one in this town knows the harbour better than the people in this hall.”';
     assert.deepEqual(quotes(text), [['No one in this town knows the harbour better than the people in this hall.', 'Ada Holm']]);

@@ -1,7 +1,7 @@
 import { firstIndex } from './firstIndex';
 import { namesReadInTitleCase } from './headlines';
 import { mainClauseStart } from './leadingClause';
-import { dropLeadingPlace, endsWith, isOrganisation, nameRuns, PLACE_BEFORE, type NameMention } from './nameRuns';
+import { dropLeadingPlace, endsWith, isOrganisation, nameRuns, namesAPersonAsModifier, PLACE_BEFORE, type NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
 import { firstNameGender, honorificGender, nounGender, pronounGender } from './personGender';
 import { organisationIn } from './organisations';
@@ -70,7 +70,7 @@ export class NameResolver {
   ) {
     this.commonWords = new LowerCaseWords(text);
     this.titled = new TitledNames(text, (after) => this.nameRightAfter(after));
-    this.runs = namesReadInTitleCase(text, nameRuns(text, 0, text.length), (w) => this.commonWords.has(w)).filter((r) => !r.afterThe && !isOrganisation(r.tokens));
+    this.runs = namesReadInTitleCase(text, nameRuns(text, 0, text.length), (w) => this.commonWords.has(w)).filter((r) => (!r.afterThe || namesAPersonAsModifier(text, r)) && !isOrganisation(r.tokens));
     this.loneNames = new LoneNames(text, this.runs, { opensSentence: (at) => this.opensSentence(at), insideQuote: (r) => this.insideQuote(r), isCommon: (w) => this.commonWords.has(w) });
     for (const run of this.runs) if (run.tokens.length === 2) this.pairs.add(run.tokens.join(' '));
     this.mentions = this.runs.map((m) => ({ ...m, tokens: this.personTokens(m) })).filter((m) => m.tokens.length >= 2);
@@ -396,3 +396,4 @@ export class NameResolver {
     return firstIndex(this.mentions.length, (i) => this.mentions[i].start >= offset);
   }
 }
+

@@ -1,4 +1,5 @@
 import type { TextRange } from './paragraphs';
+import { firstNameGender } from './personGender';
 
 /**
  * Capitalized words that are titles, nationalities or sentence furniture rather than parts of a
@@ -130,4 +131,12 @@ export function endsWith(tokens: readonly string[], suffix: readonly string[]): 
   if (suffix.length > tokens.length) return false;
   for (let i = 1; i <= suffix.length; i++) if (tokens[tokens.length - i] !== suffix[suffix.length - i]) return false;
   return true;
+}
+
+/**
+ * "the Ada Brook campaign", "the Tom Hale years": after "the", a first name and a surname before a
+ * lower-case noun are a person's name used as a modifier; the text may write it in full nowhere else.
+ */
+export function namesAPersonAsModifier(text: string, run: NameMention): boolean {
+  return run.tokens.length >= 2 && firstNameGender(run.tokens[0]) !== undefined && /^\s+\p{Ll}/u.test(text.slice(run.end, run.end + 3));
 }
