@@ -400,6 +400,36 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.equal(suggestAnnotations(text)[0].rule, 'speaker introduced before a colon');
   });
 
+  it('gives each line of a quoted transcript to the speaker its label names, by the fullest name the text uses, and leaves the label out of the quote', () => {
+    const text = [
+      'The harbour master, Tom Hale, took questions from Ada Brook of the Northport Sun on the pier.',
+      '',
+      '“BROOK: Will the regatta go ahead if the storm arrives on Saturday?',
+      '',
+      '“HALE: We row at noon, whatever the tide does, and nobody has told me otherwise.',
+      '',
+      '“VIDEO: Boats leaving the harbour at dawn, filmed from the pier.',
+      '',
+      '“HM COASTGUARD: Small craft should stay in port until the wind drops.',
+      '',
+      '“Q: Is that your last word on the subject?”',
+    ].join('\n');
+    const found = suggestAnnotations(text).filter((s) => s.kind === 'quote');
+    assert.deepEqual(
+      found.map((s) => [s.text.slice(0, 12), s.speaker, s.rule]),
+      [
+        ['Will the reg', 'Ada Brook', 'speaker labelled in a transcript'],
+        ['We row at no', 'Tom Hale', 'speaker labelled in a transcript'],
+        // A stage direction names nobody: the line goes on as the transcript's last speaker's.
+        ['VIDEO: Boats', 'Tom Hale', 'continuation of the previous quote'],
+        ['Small craft ', 'HM Coastguard', 'speaker labelled in a transcript'],
+        ['Q: Is that y', 'HM Coastguard', 'continuation of the previous quote'],
+      ],
+    );
+    assert.equal(found[0].why, 'a transcript’s label before the words names the speaker');
+    assert.deepEqual(quotes('“FBI: We do not comment on open inquiries, and will not do so now.”'), [['We do not comment on open inquiries, and will not do so now.', 'FBI']]);
+  });
+
   it('does not take a sentence after a dash, a lone word on a line, or a listed title for a signature', () => {
     const text = [
       'Ada Brook spoke to the council on Monday about the buses.',

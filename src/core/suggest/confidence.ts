@@ -52,6 +52,7 @@ const RULE_WHY: Readonly<Record<string, string>> = {
   'short marked words': 'a few words between quotation marks: a partial quote, or a term',
   'speaker after a dash': 'signed by the name after a dash',
   'speaker on the line before': 'the name on the line before, as in a list of voices',
+  'speaker labelled in a transcript': 'a transcript’s label before the words names the speaker',
   'speaker introduced before a colon': 'the subject of the paragraph before, which ends with a colon',
 };
 

@@ -3,6 +3,7 @@ import type { NameResolver } from './nameResolution';
 import type { TextRange } from './paragraphs';
 import type { QuoteCandidate } from './quotes';
 import { findCues, isThoughtCue } from './reportingCues';
+import { firstIndex } from './firstIndex';
 import { sentenceStartBefore } from './speakers';
 import { wordCount } from './words';
 
@@ -65,4 +66,58 @@ export function speakerBeforeColon(text: string, introduction: TextRange | undef
   const start = sentenceStartBefore(text, end, introduction.start);
   const cue = findCues(text, start, end).filter((c) => !isThoughtCue(c)).pop();
   return (cue && subjectOf(text, start, cue, resolver)) ?? resolver.firstPersonBetween(start, end);
+}
+
+/**
+ * A speaker's label at the start of quoted words, as transcripts print it: "“HALE: We row at noon.”",
+ * one or more words in capitals and a colon. Not a stage direction or a section's label ("VIDEO:",
+ * "UPDATE:"), nor a single letter (an interview's "Q:" and "A:" say who asks, not who it is).
+ */
+const TRANSCRIPT_LABEL = /^((?:\p{Lu}[\p{Lu}’'-]*\.?\s)?\p{Lu}[\p{Lu}’'-]+(?:\s\p{Lu}[\p{Lu}’'-]+)?):\s+(?=\S)/u;
+const NOT_A_SPEAKER = /^(?:VIDEO|AUDIO|CLIP|VIDEOTAPE|SOUNDBITE|BEGIN|END|BREAK|COMMERCIAL|APPLAUSE|LAUGHTER|CROSSTALK|INAUDIBLE|NOTE|EDITOR[’']S NOTE|UPDATE|CORRECTION|WARNING|BREAKING|BREAKING NEWS|SOURCE|SOURCES|TRANSCRIPT|PHOTO|PHOTOS|WATCH|READ|MORE|RELATED|ALSO|QUESTION|ANSWER|TITLE|SUBJECT|FROM|TO|RE|PS|P\.S)$/u;
+
+/** A transcript's label at the start of a quote: its length (label, colon and space) and who it names. */
+export interface TranscriptLabel {
+  readonly length: number;
+  readonly speaker: string;
+}
+
+/**
+ * "“HALE: We row at noon, whatever the tide.”": the label names the speaker of the words after it, by
+ * the fullest name the text uses ("Tom Hale"), else the label in the text's case ("Hale"). One per
+ * document: where the narrator writes each label's name is found once.
+ */
+export class TranscriptLabels {
+  private readonly written = new Map<string, TextRange[]>();
+
+  constructor(
+    private readonly text: string,
+    private readonly resolver: NameResolver,
+  ) {}
+
+  /** The label that opens `quote`, if any: its length (label, colon and space) and who it names. */
+  of(quote: QuoteCandidate): TranscriptLabel | undefined {
+    const m = TRANSCRIPT_LABEL.exec(this.text.slice(quote.start, Math.min(quote.end, quote.start + 60)));
+    if (!m || NOT_A_SPEAKER.test(m[1])) return undefined;
+    const label = m[1];
+    // The name as the narrator writes it (capitalized, not in capitals), nearest before the quote, else the first after it.
+    const all = this.writtenForms(label);
+    const i = firstIndex(all.length, (k) => all[k].start >= quote.start);
+    const near = all[i - 1] ?? all[i];
+    if (near) return { length: m[0].length, speaker: this.resolver.resolve(near.start, near.end, quote.start, true) ?? this.text.slice(near.start, near.end) };
+    // Written nowhere else: in title case, but a word without a vowel stays an acronym ("HM COASTGUARD" → "HM Coastguard", "FBI").
+    const speaker = label.length <= 4 ? label : label.split(/\s+/u).map((w) => (/[AEIOUY]/u.test(w) ? w[0] + w.slice(1).toLowerCase() : w)).join(' ');
+    return { length: m[0].length, speaker };
+  }
+
+  /** Where the text writes `label` capitalized but not in capitals ("Hale" for "HALE"), in text order. */
+  private writtenForms(label: string): TextRange[] {
+    let found = this.written.get(label);
+    if (found) return found;
+    found = [];
+    const pattern = new RegExp(`(?<![\\p{L}])${label.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, '\\s+')}(?![\\p{L}])`, 'giu');
+    for (const m of this.text.matchAll(pattern)) if (m[0] !== m[0].toUpperCase() && /^\p{Lu}/u.test(m[0])) found.push({ start: m.index, end: m.index + m[0].length });
+    this.written.set(label, found);
+    return found;
+  }
 }

@@ -7,7 +7,7 @@ import { withConfidence } from './confidence';
 import { claimsAfterQuote, sentenceClaims, type Claim, type QuotedPart } from './claims';
 import { firstIndex } from './firstIndex';
 import { headerParagraphs } from './headlines';
-import { speakerAfterDash, speakerBeforeColon, speakerOfLabelLine } from './labelledQuotes';
+import { speakerAfterDash, speakerBeforeColon, speakerOfLabelLine, TranscriptLabels } from './labelledQuotes';
 import { NameResolver } from './nameResolution';
 import { paragraphs, type TextRange } from './paragraphs';
 import { quoteCandidates, type QuoteCandidate } from './quotes';
@@ -27,6 +27,8 @@ const SHORT_MARKED_WORDS = 'short marked words';
 /** The rules of quotes signed by a name: after a dash ("“…” — Ana Ferro, 34"), or on a label line before ("2. Ana Ferro"). */
 const SIGNED_AFTER_A_DASH = 'speaker after a dash';
 const NAMED_ON_THE_LINE_BEFORE = 'speaker on the line before';
+/** "“HALE: We row at noon.”": a transcript's label before the words. */
+const LABELLED_IN_A_TRANSCRIPT = 'speaker labelled in a transcript';
 /** "She turned to the crowd:" as a paragraph, then the quote. */
 const INTRODUCED_BEFORE_A_COLON = 'speaker introduced before a colon';
 
@@ -52,6 +54,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
   const allCandidates = quoteCandidates(text, blocks);
   const resolver = new NameResolver(text, { paragraphs: blocks, spoken: allCandidates });
   const header = headerParagraphs(text, blocks);
+  const transcriptLabels = new TranscriptLabels(text, resolver);
   const candidates = groupByParagraph(allCandidates.filter((c) => !header.has(c.paragraph)));
   let previousParagraphQuote: { speaker?: string } | undefined;
   let previousParagraph: TextRange | undefined;
@@ -95,10 +98,14 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
       let speaker: string | undefined;
       let rule: string = candidate.rule;
       // Only speech is signed: marked titles and headings in lists ("Broad City", "OUTLIERS") are not.
-      const signed = speech ? speakerAfterDash(text, candidate, resolver) : undefined;
+      const label = scare ? undefined : transcriptLabels.of(candidate);
+      const signed = speech && !label ? speakerAfterDash(text, candidate, resolver) : undefined;
       const labelled = speech && !attribution?.speaker ? speakerOfLabelLine(text, previousParagraph, candidate, resolver) : undefined;
       const introduced = (speech || goesOn) && !attribution?.speaker && !labelled ? speakerBeforeColon(text, previousParagraph, candidate, resolver) : undefined;
-      if (signed) {
+      if (label) {
+        speaker = label.speaker;
+        rule = LABELLED_IN_A_TRANSCRIPT;
+      } else if (signed) {
         speaker = signed;
         rule = SIGNED_AFTER_A_DASH;
       } else if (labelled) {
@@ -142,7 +149,8 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
       if (speaker) resolver.noteSpeaker(speaker, candidate.start, candidate.end);
       if (pendingSpeaker !== undefined && speaker) suggestions[pendingSpeaker] = { ...suggestions[pendingSpeaker], speaker };
       pendingSpeaker = undefined;
-      add('quote', candidate, rule, attribution?.cue.verb, speaker);
+      // The label is not the speaker's words.
+      add('quote', label ? { start: candidate.start + label.length, end: candidate.end } : candidate, rule, label ? undefined : attribution?.cue.verb, speaker);
       // A quote over several paragraphs is attributed where it ends.
       if (candidate.rule === 'quote over several paragraphs' && !speaker) pendingSpeaker = suggestions.length - 1;
       // "The breakwater is “a gift” and “a marvel,” Brook said": marked words joined to the next take its speaker.
