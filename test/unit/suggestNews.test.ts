@@ -394,6 +394,16 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ada Brook', 'Ben Marsh']);
   });
 
+  it('takes "he" set off by commas before a cue as the cue\'s subject, not as a role describing the name before it', () => {
+    const text = 'Ben Ruiz, the club treasurer, spoke first. “We can afford a new boat,” he said. The harbour master, Ana Penrose, will set the new fees in May, and that, he warned, would be “a blow to every small crew on the river.”';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ben Ruiz', 'Ben Ruiz']);
+  });
+
+  it('gives a cue after "but" the subject of its sentence, as after "and"', () => {
+    const text = 'Ada Brook listened to Tom Hale for an hour but described the plan as “a floating car park for yachts” afterwards.';
+    assert.deepEqual(quotes(text), [['a floating car park for yachts', 'Ada Brook']]);
+  });
+
   it('gives a quote that opens a paragraph to the subject of the paragraph before when that ends with a colon', () => {
     const text = 'The speech by Mayor Ada Holm was long. Tom Reyes was in the hall.\n\nShe turned to the crowd, to cheers:\n\n“No one in this town knows the harbour better than the people in this hall.”';
     assert.deepEqual(quotes(text), [['No one in this town knows the harbour better than the people in this hall.', 'Ada Holm']]);

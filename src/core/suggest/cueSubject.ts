@@ -31,7 +31,8 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
     if (words > 0 && !relative) {
       // "Dr Priyanka Hollis, a forecaster at the National Weather Bureau, warned": the apposition describes the name before it.
       // "…, former harbour master Tom Hale told": a clause that ends in a full name right before the cue is that person, not an apposition.
-      const isApposition = clause > start && APPOSITION.test(text.slice(clause, clauseEnd)) && !(commas === 0 && FULL_NAME_AT_END.test(text.slice(clause, clauseEnd)));
+      // "…, he added, …": a pronoun alone is the cue's subject, not a role in lower case.
+      const isApposition = clause > start && APPOSITION.test(text.slice(clause, clauseEnd)) && !(commas === 0 && FULL_NAME_AT_END.test(text.slice(clause, clauseEnd))) && !PRONOUN_ALONE.test(text.slice(clause, clauseEnd));
       const apposition = isApposition ? (resolver.nameBeforeComma(clause) ?? nameBeforeAppositions(text, start, clause, resolver)) : undefined;
       if (apposition) return apposition;
       // "Skipper Jon Wren of Eastby, a friend of the board, said": an apposition after "<name> of <place>" describes
@@ -74,6 +75,9 @@ const NAME_OF_PLACE = /^\s*(?:[\p{L}]+\.?\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\
 
 /** A name of up to four words after "and" or "but" at the end of a clause, right before its cue. */
 const COORDINATED_NAME = /\s(?:and|but)\s+((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*$/u;
+
+/** A subject pronoun and nothing else. */
+const PRONOUN_ALONE = /^\s*(?:he|she|they|we)\s*$/u;
 
 /** A clause that ends in a name of two words or more: "former harbour master Tom Hale". */
 const FULL_NAME_AT_END = /\s\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{Ll}’'-]+\s*$/u;

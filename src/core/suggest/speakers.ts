@@ -137,8 +137,8 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
   // Not loose: a lone capitalized word at the start of a sentence ("Readers recalled …") is rarely a name.
   // Else the sentence's subject, for a verb that shares it ("… that A, and accused the committee of “…”").
   // "Holm, the governor, repeated that Reyes …, calling him a “…”": a participle after a comma shares the sentence's subject;
-  // "Holm said the move was Reyes's and said, “…”": a verb after "and" shares it too.
-  if ((/ing$/u.test(cue.lemma) && /,\s*$/u.test(text.slice(Math.max(from, cue.start - 3), cue.start))) || /(?<![\p{L}])and\s+$/u.test(text.slice(Math.max(from, cue.start - 5), cue.start))) {
+  // "Holm said the move was Reyes's and said, “…”", "Holm listened to Reyes but described it as “…”": a verb after "and" or "but" shares it too.
+  if ((/ing$/u.test(cue.lemma) && /,\s*$/u.test(text.slice(Math.max(from, cue.start - 3), cue.start))) || /(?<![\p{L}])(?:and|but)\s+$/u.test(text.slice(Math.max(from, cue.start - 5), cue.start))) {
     const subject = resolver.firstPersonBetween(from, cue.start);
     if (subject) return { cue, speaker: subject };
   }
