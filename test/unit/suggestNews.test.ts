@@ -404,6 +404,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['a floating car park for yachts', 'Ada Brook']]);
   });
 
+  it('gives an uncued quote after a colon to the subject of the sentence that leads to it', () => {
+    const text = 'Ada Brook spoke first. “We can afford a new boat,” she said.\n\nThe board met on Monday. The view from the treasurer Ben Ruiz and the captain Tom Hale: “The club can pay for the new pier without a loan.”';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ada Brook', 'Ben Ruiz']);
+  });
+
   it('gives a quote that opens a paragraph to the subject of the paragraph before when that ends with a colon', () => {
     const text = 'The speech by Mayor Ada Holm was long. Tom Reyes was in the hall.\n\nShe turned to the crowd, to cheers:\n\n“No one in this town knows the harbour better than the people in this hall.”';
     assert.deepEqual(quotes(text), [['No one in this town knows the harbour better than the people in this hall.', 'Ada Holm']]);

@@ -129,7 +129,14 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
         const open = candidate.openMark;
         const sentenceStart = open === undefined ? paragraph.start : sentenceStartBefore(text, open, paragraph.start);
         const subject = marked && open !== undefined ? resolver.firstPersonBetween(sentenceStart, open) : undefined;
-        if (subject) {
+        // "The view from the treasurer Ben Ruiz and the captain Tom Hale: “…”": no cue, but the sentence leads to the quote
+        // with a colon; its subject speaks (the first person it names, else an organisation).
+        const colon = open !== undefined && sentenceStart >= from && /:\s*$/u.test(text.slice(Math.max(sentenceStart, open - 3), open)) ? text.lastIndexOf(':', open) : -1;
+        const introducedBy = colon > sentenceStart ? (resolver.firstPersonBetween(sentenceStart, colon) ?? organisationSubject(text.slice(sentenceStart, colon))) : undefined;
+        if (introducedBy) {
+          speaker = introducedBy;
+          rule = 'speaker named before the quote';
+        } else if (subject) {
           speaker = subject;
         } else if (continued) {
           speaker = continued.speaker;
