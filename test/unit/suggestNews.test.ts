@@ -409,6 +409,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ada Brook', 'Ben Ruiz']);
   });
 
+  it('gives a cue in a relative clause to the name that follows the relative, not to the name it refers back to', () => {
+    const text = 'Tom Hale has few friends at the boathouse. Ben Ruiz trains the juniors there, unlike Ada Brook, whom Ruiz has often called “the worst coach the club ever had.”';
+    assert.deepEqual(quotes(text), [['the worst coach the club ever had.', 'Ben Ruiz']]);
+  });
+
   it('gives a quote that opens a paragraph to the subject of the paragraph before when that ends with a colon', () => {
     const text = 'The speech by Mayor Ada Holm was long. Tom Reyes was in the hall.\n\nShe turned to the crowd, to cheers:\n\n“No one in this town knows the harbour better than the people in this hall.”';
     assert.deepEqual(quotes(text), [['No one in this town knows the harbour better than the people in this hall.', 'Ada Holm']]);

@@ -27,6 +27,13 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
     // "Trump, whom he called …": the pronoun after a relative is the cue's subject, not the name before it.
     if (/^\s*(?:whom|which)\s+(?:he|she)\s*$/iu.test(text.slice(clause, clauseEnd))) return resolver.resolve(clause, clauseEnd, cue.start);
     const relative = /^\s*(?:who|which|whose|whom)\s/iu.test(text.slice(clause, clauseEnd));
+    // "Brook, whom Ruiz has often called “…”", "a loss which Mr. Hale called “…”": a name after the relative is its subject.
+    const objectRelative = OBJECT_RELATIVE.exec(text.slice(clause, clauseEnd));
+    if (objectRelative) {
+      const at = clause + objectRelative[1].length;
+      const named = resolver.resolve(at, at + objectRelative[2].length, cue.start);
+      if (named) return named;
+    }
     if (words > 10 && !relative) return undefined;
     if (words > 0 && !relative) {
       // "Dr Priyanka Hollis, a forecaster at the National Weather Bureau, warned": the apposition describes the name before it.
@@ -75,6 +82,9 @@ const NAME_OF_PLACE = /^\s*(?:[\p{L}]+\.?\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\
 
 /** A name of up to four words after "and" or "but" at the end of a clause, right before its cue. */
 const COORDINATED_NAME = /\s(?:and|but)\s+((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*$/u;
+
+/** A relative pronoun, then a name (group 2), maybe a time or an adverb, right before the cue. */
+const OBJECT_RELATIVE = /^(\s*(?:who|which|whom)\s+)((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*(?:(?:on|in|at|last|this|earlier|later|also|then|once|recently|repeatedly|has|had|have)\s+(?:\p{L}+\s*)?){0,2}$/u;
 
 /** A subject pronoun and nothing else. */
 const PRONOUN_ALONE = /^\s*(?:he|she|they|we)\s*$/u;
