@@ -414,6 +414,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['the worst coach the club ever had.', 'Ben Ruiz']]);
   });
 
+  it('gives a participle right after another cue ("Brook said, adding") to that cue\'s speaker, not to the first name of the sentence', () => {
+    const text = 'The fair moves to the pier in June, after complaints from Tom Hale about the noise, Ada Brook said, adding, “Nobody will have to choose between the fair and the regatta.”';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ada Brook']);
+  });
+
   it('gives a quote that opens a paragraph to the subject of the paragraph before when that ends with a colon', () => {
     const text = 'The speech by Mayor Ada Holm was long. Tom Reyes was in the hall.\n\nShe turned to the crowd, to cheers:\n\n“No one in this town knows the harbour better than the people in this hall.”';
     assert.deepEqual(quotes(text), [['No one in this town knows the harbour better than the people in this hall.', 'Ada Holm']]);

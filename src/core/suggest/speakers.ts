@@ -139,6 +139,13 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
   // "Holm, the governor, repeated that Reyes …, calling him a “…”": a participle after a comma shares the sentence's subject;
   // "Holm said the move was Reyes's and said, “…”", "Holm listened to Reyes but described it as “…”": a verb after "and" or "but" shares it too.
   if ((/ing$/u.test(cue.lemma) && /,\s*$/u.test(text.slice(Math.max(from, cue.start - 3), cue.start))) || /(?<![\p{L}])(?:and|but)\s+$/u.test(text.slice(Math.max(from, cue.start - 5), cue.start))) {
+    // "The fair moves in June, after complaints from Hale, Brook said, adding, “…”": right after another cue, the participle is
+    // that cue's speaker's.
+    const earlier = cues[cues.length - 2];
+    if (earlier && wordCount(text.slice(earlier.end, cue.start)) === 0) {
+      const own = subjectOf(text, from, earlier, resolver) ?? invertedSpeaker(text, earlier, cue.start, quote, resolver);
+      if (own) return { cue, speaker: own };
+    }
     const subject = resolver.firstPersonBetween(from, cue.start);
     if (subject) return { cue, speaker: subject };
   }
