@@ -381,6 +381,9 @@ describe('suggestAnnotations on news: speakers', () => {
     ].join('\n');
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ada Brook', 'Tom Hale', 'Ben Ruiz']);
     assert.deepEqual(suggestAnnotations(text).map((s) => s.rule), ['speaker after a dash', 'speaker after a dash', 'speaker after a dash']);
+    // Signed quotes have no train rate of their own: as sure as one whose cue names the speaker.
+    const cued = suggestAnnotations('“We will row whatever the weather brings,” said Tom Hale.')[0];
+    assert.ok(suggestAnnotations(text).every((s) => s.confidence === cued.confidence && cued.confidence! > 0.8));
   });
 
   it('knows a surname as a person when the full name is written only as a modifier ("the Ben Marsh campaign")', () => {
