@@ -89,6 +89,7 @@ export interface TranscriptLabel {
  */
 export class TranscriptLabels {
   private readonly written = new Map<string, TextRange[]>();
+  private readonly resolved = new Map<number, string>();
 
   constructor(
     private readonly text: string,
@@ -104,10 +105,20 @@ export class TranscriptLabels {
     const all = this.writtenForms(label);
     const i = firstIndex(all.length, (k) => all[k].start >= quote.start);
     const near = all[i - 1] ?? all[i];
-    if (near) return { length: m[0].length, speaker: this.resolver.resolve(near.start, near.end, quote.start, true) ?? this.text.slice(near.start, near.end) };
+    if (near) return { length: m[0].length, speaker: this.nameWrittenAt(near, quote.start) };
     // Written nowhere else: in title case, but a word without a vowel stays an acronym ("HM COASTGUARD" → "HM Coastguard", "FBI").
     const speaker = label.length <= 4 ? label : label.split(/\s+/u).map((w) => (/[AEIOUY]/u.test(w) ? w[0] + w.slice(1).toLowerCase() : w)).join(' ');
     return { length: m[0].length, speaker };
+  }
+
+  /** The name the narrator's `written` form resolves to (once per form: a transcript repeats its labels). */
+  private nameWrittenAt(written: TextRange, at: number): string {
+    let name = this.resolved.get(written.start);
+    if (name === undefined) {
+      name = this.resolver.resolve(written.start, written.end, at, true) ?? this.text.slice(written.start, written.end);
+      this.resolved.set(written.start, name);
+    }
+    return name;
   }
 
   /** Where the text writes `label` capitalized but not in capitals ("Hale" for "HALE"), in text order. */
