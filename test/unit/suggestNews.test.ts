@@ -422,6 +422,13 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ada Brook']);
   });
 
+  it('reads "pressed" and "opined" as speech cues, and a name ending in "Jr." before its apposition', () => {
+    assert.deepEqual(quotes('Tom Hale took questions on the pier. “The race goes ahead,” Hale said. “And if a gale blows in on Saturday?” Ada Brook pressed.').map(([, speaker]) => speaker), ['Tom Hale', 'Ada Brook']);
+    assert.deepEqual(quotes('Ben Ruiz spoke first. “We will row,” Ruiz said. “The new mooring fee is a mistake the town will regret,” opined the Northport Gazette.').map(([, speaker]) => speaker), ['Ben Ruiz', 'Northport Gazette']);
+    const [[, junior]] = quotes('The regatta was delayed twice this year.\n\n“The river is ready for the race, and the crews are ready too,” Tom B. Hale Jr., a rower for forty years, told the crews.');
+    assert.match(junior ?? '', /^Tom (?:B\. )?Hale Jr\.?$/u);
+  });
+
   it('gives a quote that opens a paragraph to the subject of the paragraph before when that ends with a colon', () => {
     const text = 'The speech by Mayor Ada Holm was long. Tom Reyes was in the hall.\n\nShe turned to the crowd, to cheers:\n\n“No one in this town knows the harbour better than the people in this hall.”';
     assert.deepEqual(quotes(text), [['No one in this town knows the harbour better than the people in this hall.', 'Ada Holm']]);

@@ -30,7 +30,7 @@ const SPEECH_VERBS = [
   'declaring', 'stating', 'predicting', 'complaining', 'recalling', 'found', 'finds', 'put it', 'puts it', 'went on', 'goes on',
   'boomed', 'thundered', 'proclaimed', 'proclaims', 'retaliated', 'yelling', 'shouting', 'chanting', 'screaming', 'responding',
   'replying', 'answering', 'writing', 'tweeting', 'joking', 'boasting', 'barked', 'confessed', 'scoffed', 'fumed', 'beamed',
-  'conceding', 'urging', 'suggesting', 'observing', 'remarking', 'accusing', 'countering', 'cautioning',
+  'conceding', 'urging', 'suggesting', 'observing', 'remarking', 'accusing', 'countering', 'cautioning', 'pressed', 'opined', 'opines', 'elaborated',
   'warning', 'insisting', 'arguing', 'claiming', 'describing', 'calling', 'expect', 'believe', 'think', 'hope', 'fear',
   ...QUOTE_ONLY_VERBS,
 ];

@@ -64,7 +64,7 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
   // "…,” Sen. Rosa Vann (D-Ore.) said": a title's period, an acronym's ("A.F.L.-C.I.O.") and a party label do not end the clause.
   if (/[.!?;:]/.test(before.replace(/\([RDI]-[^()]{1,12}\)/gu, '').replace(ACRONYM_DOTS, '').replace(ABBREVIATION_STOPS, ''))) return undefined;
   // "…,” Vosk, 49, told The Post / …,” Dana Hale, an adviser to … and former director of …, wrote": a name, its apposition, the cue.
-  const named = /^\s*((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*,/u.exec(before);
+  const named = /^\s*((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)(?:\.(?<=(?:Jr|Sr)\.))?\s*,/u.exec(before);
   // Not an adverb that opens the next sentence ("Specifically, he …").
   if (named && !/^\s*\p{Lu}\p{Ll}+ly$/u.test(named[1]) && isApposition(before.slice(named[0].length).replace(/^\s*\d{1,3}\s*,/u, '').replace(/[\s,]+$/u, '')) && wordCount(before) <= MAX_WORDS_OF_APPOSITION) {
     const speaker = resolver.resolve(from, from + named[0].length - 1, quote.start, true);
