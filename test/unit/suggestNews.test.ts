@@ -429,6 +429,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.match(junior ?? '', /^Tom (?:B\. )?Hale Jr\.?$/u);
   });
 
+  it('gives words to a named person\'s office or family, as to their campaign or spokesman', () => {
+    const text = 'Tom Hale runs the harbour.\n\n“The moorings will be repaired by June,” Hale’s office told the Northport Gazette.';
+    assert.deepEqual(quotes(text), [['The moorings will be repaired by June,', 'Tom Hale’s office']]);
+  });
+
   it('gives a quote that opens a paragraph to the subject of the paragraph before when that ends with a colon', () => {
     const text = 'The speech by Mayor Ada Holm was long. Tom Reyes was in the hall.\n\nShe turned to the crowd, to cheers:\n\n“No one in this town knows the harbour better than the people in this hall.”';
     assert.deepEqual(quotes(text), [['No one in this town knows the harbour better than the people in this hall.', 'Ada Holm']]);
