@@ -434,6 +434,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['The moorings will be repaired by June,', 'Tom Hale’s office']]);
   });
 
+  it('leaves a cue after a quote to the next quote when its clause opens one, and keeps the cue before', () => {
+    const text = 'Tom Hale has called the new mooring fee “a tax on small boats,” while Ada Brook says it is “long overdue.”';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Hale', 'Ada Brook']);
+  });
+
   it('gives a quote that opens a paragraph to the subject of the paragraph before when that ends with a colon', () => {
     const text = 'The speech by Mayor Ada Holm was long. Tom Reyes was in the hall.\n\nShe turned to the crowd, to cheers:\n\n“No one in this town knows the harbour better than the people in this hall.”';
     assert.deepEqual(quotes(text), [['No one in this town knows the harbour better than the people in this hall.', 'Ada Holm']]);

@@ -28,10 +28,16 @@ export function quoteAttribution(text: string, quote: QuoteCandidate, previousCl
   if (before?.speaker && quote.openMark !== undefined && wordCount(text.slice(before.cue.end, quote.openMark)) <= ADJACENT_CUE_WORDS) return before;
   const after = quote.closeMark === undefined ? undefined : attributionAfter(text, quote, quote.closeMark + 1, resolver);
   if (before?.speaker && after && introducesNextQuote(text, quote, after.cue)) return before;
+  // "Hale has called the fee “a tax on boats,” while Brook says it is “overdue”": a cue after the quote whose clause
+  // opens another quote is that quote's.
+  if (before?.speaker && after && OPENS_A_QUOTE_SOON.test(text.slice(after.cue.end, after.cue.end + 60))) return before;
   if (after?.speaker) return after;
   // "…, saying they “…”, but lamented …": a cue after the quote with no one named belongs to the next clause.
   return before?.speaker ? before : (after ?? before);
 }
+
+/** Within a few words of the same clause, an opening quotation mark. */
+const OPENS_A_QUOTE_SOON = /^[^.!?;“”"]{0,40}[“"]/u;
 
 /** "…told the Post (HT), “A.” He added, “B.”": a new sentence after the quote whose cue opens the next quote is that quote's. */
 function introducesNextQuote(text: string, quote: QuoteCandidate, cue: Cue): boolean {
