@@ -74,7 +74,7 @@ export function speakerBeforeColon(text: string, introduction: TextRange | undef
  * "UPDATE:"), nor a single letter (an interview's "Q:" and "A:" say who asks, not who it is).
  */
 const TRANSCRIPT_LABEL = /^((?:\p{Lu}[\p{Lu}’'-]*\.?\s)?\p{Lu}[\p{Lu}’'-]+(?:\s\p{Lu}[\p{Lu}’'-]+)?):\s+(?=\S)/u;
-const NOT_A_SPEAKER = /^(?:VIDEO|AUDIO|CLIP|VIDEOTAPE|SOUNDBITE|BEGIN|END|BREAK|COMMERCIAL|APPLAUSE|LAUGHTER|CROSSTALK|INAUDIBLE|NOTE|EDITOR[’']S NOTE|UPDATE|CORRECTION|WARNING|BREAKING|BREAKING NEWS|SOURCE|SOURCES|TRANSCRIPT|PHOTO|PHOTOS|WATCH|READ|MORE|RELATED|ALSO|QUESTION|ANSWER|TITLE|SUBJECT|FROM|TO|RE|PS|P\.S)$/u;
+const NOT_A_SPEAKER = /^(?:VIDEO|AUDIO|CLIP|VIDEOTAPE|SOUNDBITE|BEGIN|END|BREAK|COMMERCIAL|APPLAUSE|LAUGHTER|CROSSTALK|INAUDIBLE|OK|YES|NO|NOTE|EDITOR[’']S NOTE|UPDATE|CORRECTION|WARNING|BREAKING|BREAKING NEWS|SOURCE|SOURCES|TRANSCRIPT|PHOTO|PHOTOS|WATCH|READ|MORE|RELATED|ALSO|QUESTION|ANSWER|TITLE|SUBJECT|FROM|TO|RE|PS|P\.S)$/u;
 
 /** A transcript's label at the start of a quote: its length (label, colon and space) and who it names. */
 export interface TranscriptLabel {
@@ -106,8 +106,10 @@ export class TranscriptLabels {
     const i = firstIndex(all.length, (k) => all[k].start >= quote.start);
     const near = all[i - 1] ?? all[i];
     if (near) return { length: m[0].length, speaker: this.nameWrittenAt(near, quote.start) };
-    // Written nowhere else: in title case, but a word without a vowel stays an acronym ("HM COASTGUARD" → "HM Coastguard", "FBI").
-    const speaker = label.length <= 4 ? label : label.split(/\s+/u).map((w) => (/[AEIOUY]/u.test(w) ? w[0] + w.slice(1).toLowerCase() : w)).join(' ');
+    // Written nowhere else: in title case, but an acronym stays in capitals: a word without a vowel, or a label of three
+    // letters ("HM COASTGUARD" → "HM Coastguard", "FBI"; "HALE" → "Hale").
+    const acronym = (w: string) => !/[AEIOUY]/u.test(w) || label.length <= 3;
+    const speaker = label.split(/\s+/u).map((w) => (acronym(w) ? w : w[0] + w.slice(1).toLowerCase())).join(' ');
     return { length: m[0].length, speaker };
   }
 

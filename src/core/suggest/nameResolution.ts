@@ -396,4 +396,3 @@ export class NameResolver {
     return firstIndex(this.mentions.length, (i) => this.mentions[i].start >= offset);
   }
 }
-

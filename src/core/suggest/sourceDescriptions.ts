@@ -45,7 +45,8 @@ export const OWN_DOCUMENT = /^\s*((?:\p{Lu}[\p{L}-]+\s+){0,2}\p{Lu}[\p{L}-]+)[�
 
 /**
  * People who speak for or with someone named: "Clinton's campaign", "Sanders supporters", "Grayson's
- * spokeswoman", "Hale's office", "the Hale family", as the whole of a cue's subject. Group 1 is the name, group 2 the words for the people.
+ * spokeswoman", "Hale's office", "the Hale family", as the whole of a cue's subject. Group 1 is the
+ * name, group 2 the words for the people.
  */
 export const PEOPLE_OF_A_NAMED = /^\s*(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}-]*?)(?:[’']s?)?\s+((?:(?:top|senior|former|chief|longtime|own|press)\s+)?(?:campaign(?:\s+(?:manager|chairman|spokes(?:man|woman|person)))?|aides?|supporters|protesters|allies|spokes(?:man|woman|person)|backers|loyalists|staffers|advisers|team|camp|lawyers?|attorneys?|office|staff|family))\s*,?\s*$/u;
 /** The words between "Hale" and "Ana Ruiz" in "Hale campaign adviser Ana Ruiz": a role, in lower case. */
