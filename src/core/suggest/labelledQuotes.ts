@@ -5,10 +5,10 @@ import type { QuoteCandidate } from './quotes';
 import { findCues, isThoughtCue } from './reportingCues';
 import { firstIndex } from './firstIndex';
 import { sentenceStartBefore } from './speakers';
-import { wordCount } from './words';
+import { DASHES, wordCount } from './words';
 
 /** A dash that signs a quote: an em or en dash, a horizontal bar (―, the quotation dash), or one or two hyphens between spaces. */
-const SIGNING_DASH = /^[ \t]*(?:[—–―]|-{1,2}(?=[ \t]))[ \t]*(?=\p{Lu})/u;
+const SIGNING_DASH = new RegExp(String.raw`^[ \t]*(?:[${DASHES}]|-{1,2}(?=[ \t]))[ \t]*(?=\p{Lu})`, 'u');
 
 /** Where a signature's name ends: its age, role or place after a comma, a parenthesis, a line end. */
 const SIGNATURE_END = /[,(;:\n]|[ \t]\d|[.!?](?=\s|$)/gu;
@@ -20,7 +20,7 @@ const MAX_LABEL_WORDS = 12;
  * A label line: a name, maybe after a list number or bullet, maybe with its age, role or place
  * after a comma, and no sentence of its own ("2. Tom Reyes, 52", "Ana Ferro, student:").
  */
-const LABEL_LINE = /^[ \t]*(?:(?:\d{1,3}[.)]|[-•*–—―])[ \t]+)?(\p{Lu}[\p{L}.’'-]*(?:[ \t]+\p{Lu}[\p{L}.’'-]*){0,3})[ \t]*(?:,[^.!?“”"\n]{0,80})?:?[ \t]*$/u;
+const LABEL_LINE = new RegExp(String.raw`^[ \t]*(?:(?:\d{1,3}[.)]|[-•*${DASHES}])[ \t]+)?(\p{Lu}[\p{L}.’'-]*(?:[ \t]+\p{Lu}[\p{L}.’'-]*){0,3})[ \t]*(?:,[^.!?“”"\n]{0,80})?:?[ \t]*$`, 'u');
 
 /** "“…” — Maria Lopez, 34, nurse": the name after a dash right after the closing mark signs the quote. */
 export function speakerAfterDash(text: string, quote: QuoteCandidate, resolver: NameResolver): string | undefined {

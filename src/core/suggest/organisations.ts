@@ -1,4 +1,5 @@
 import { ORGANISATION_WORDS } from './nameRuns';
+import { DASHES } from './words';
 
 /** A capitalized word of an organisation's name, acronyms and "&" included ("NBC", "AT&T", "U.S."). */
 const ORG_WORD = String.raw`(?:\p{Lu}[\p{L}\p{N}&’'.-]*)`;
@@ -44,7 +45,7 @@ export function organisationIn(phrase: string): string | undefined {
 }
 
 /** A dateline before a news story's first sentence: "WASHINGTON —", "NORTHPORT, May 3 (HNS) —". */
-const DATELINE = /^\s*\p{Lu}{2}[\p{Lu}\s.]*(?:,[^—–―()\n]{0,30})?(?:\([^()]*\))?\s*[—–―-]+\s*/u;
+const DATELINE = new RegExp(String.raw`^\s*\p{Lu}{2}[\p{Lu}\s.]*(?:,[^${DASHES}()\n]{0,30})?(?:\([^()]*\))?\s*[${DASHES}-]+\s*`, 'u');
 
 /** The capitalized words that open a sentence (after "The"), and the word after them. */
 const OPENING_RUN = new RegExp(String.raw`^\s*(?:[Tt]he\s+)?${ORG_WORD}(?:\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?${ORG_WORD})*(?:\s+\S+)?`, 'u');

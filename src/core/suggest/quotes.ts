@@ -1,5 +1,6 @@
 import type { TextRange } from './paragraphs';
 import { trimRange } from './paragraphs';
+import { DASHES } from './words';
 
 /** Text between quotation marks (marks excluded), before deciding whether it is speech. */
 export interface QuoteCandidate extends TextRange {
@@ -12,6 +13,9 @@ export interface QuoteCandidate extends TextRange {
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
+
+/** What a mark may follow when it opens a quote: a space, an opening bracket or a dash. */
+const OPENS_AFTER = new RegExp(String.raw`[\s([{${DASHES}-]`, 'u');
 
 type MarkRole = 'open' | 'close' | 'either' | 'none';
 
@@ -48,7 +52,7 @@ function doubleMarkRole(text: string, i: number): MarkRole {
   if (LETTER.test(before) && LETTER.test(after)) return 'none';
   if (ch === '“' || ch === '„' || ch === '«') return 'open';
   if (ch === '”' || ch === '»') return 'close';
-  const spaceBefore = /[\s([{—–―-]/.test(before);
+  const spaceBefore = OPENS_AFTER.test(before);
   const spaceAfter = /\s/.test(after);
   if (spaceBefore && !spaceAfter) return 'open';
   if (!spaceBefore && spaceAfter) return 'close';
@@ -72,7 +76,7 @@ function singleMarkRole(text: string, i: number): MarkRole {
   const after = text[a] ?? ' ';
   if (LETTER.test(before) && LETTER.test(after)) return 'none';
   if (before === 's' && /^ \p{Ll}/u.test(text.slice(i + 1, i + 3))) return 'none';
-  if ((ch === '‘' || ch === "'") && /[\s([{—–―-]/.test(before) && !/\s/.test(after)) return 'open';
+  if ((ch === '‘' || ch === "'") && OPENS_AFTER.test(before) && !/\s/.test(after)) return 'open';
   if ((ch === '’' || ch === "'") && !/\s/.test(before) && !LETTER.test(after)) return 'close';
   return 'none';
 }

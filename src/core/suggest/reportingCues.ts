@@ -1,4 +1,5 @@
 import { firstIndex } from './firstIndex';
+import { DASHES } from './words';
 
 /** Verbs that introduce a quoted phrase but never a content: "called the cuts ‘a hammer blow’". */
 const QUOTE_ONLY_VERBS = [
@@ -51,6 +52,8 @@ for (const verb of [...SPEECH_VERBS.filter((v) => v.includes(' ')), 'according t
   TWO_WORD_CUES.set(first, (TWO_WORD_CUES.get(first) ?? new Set()).add(second));
 }
 const AUXILIARIES = new Set(['has', 'have', 'had', 'was', 'is']);
+/** What a capitalized cue word may follow and still be a verb: the end of a sentence or a clause, a mark, a bracket or a dash. */
+const SENTENCE_OR_CLAUSE_OPENS = new RegExp(String.raw`[.!?:;"“”‘’'\n([${DASHES}-]\s*$`, 'u');
 const WORD = /[\p{L}\p{N}]+/gu;
 
 export interface Cue {
@@ -102,7 +105,7 @@ function scanCues(text: string): ScannedCue[] {
     // "the United States had": a capitalized cue word inside a sentence is a name's word, not a verb.
     // But a past tense after an apposition's comma is the verb ("Hale, the club's captain, Tweeted on Friday").
     const afterApposition = /ed$/u.test(word.lower) && /,\s$/u.test(text.slice(Math.max(0, word.start - 2), word.start));
-    if (/^\p{Lu}/u.test(text[word.start]) && i > 0 && !afterApposition && !/[.!?:;"“”‘’'\n([—–―-]\s*$/u.test(text.slice(Math.max(0, word.start - 4), word.start))) continue;
+    if (/^\p{Lu}/u.test(text[word.start]) && i > 0 && !afterApposition && !SENTENCE_OR_CLAUSE_OPENS.test(text.slice(Math.max(0, word.start - 4), word.start))) continue;
     const previous = words[i - 1];
     const auxiliary = previous && AUXILIARIES.has(previous.lower) && /^\s+$/.test(text.slice(previous.end, word.start));
     const start = auxiliary ? previous.start : word.start;

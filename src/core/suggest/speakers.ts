@@ -3,7 +3,7 @@ import { isApposition, subjectOf } from './cueSubject';
 import { findCues, isThoughtCue, type Cue } from './reportingCues';
 import type { NameResolver } from './nameResolution';
 import type { QuoteCandidate } from './quotes';
-import { wordCount } from './words';
+import { DASHES, wordCount } from './words';
 
 /** Who a quote is attributed to, and the cue that says so. */
 export interface Attribution {
@@ -113,7 +113,7 @@ const DESCRIPTION_THEN_NAME = /^\s+(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh
  * statement"): punctuation, a dash set off by spaces (not a hyphen inside a name), or a word that
  * starts what the cue goes on to say.
  */
-const NAME_AFTER_CUE_ENDS = /[,.;:!?()–—―]|\s-\s|\s(?:to|in|at|on|during|after|before|from|as|when|while|because|who|whose)\s/g;
+const NAME_AFTER_CUE_ENDS = new RegExp(String.raw`[,.;:!?()${DASHES}]|\s-\s|\s(?:to|in|at|on|during|after|before|from|as|when|while|because|who|whose)\s`, 'g');
 
 /** The speaker named right after a cue ("said Rep. Xavier Becerra, a California Democrat"). */
 function invertedSpeaker(text: string, cue: Cue, to: number, quote: QuoteCandidate, resolver: NameResolver): string | undefined {

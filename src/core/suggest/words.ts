@@ -1,5 +1,12 @@
 import { containsWord } from '../text/regExp';
 
+/**
+ * The dashes the rules read as dashes, for character classes: em dash, en dash, and the horizontal
+ * bar (―, the quotation dash; some outlets print it for every dash). One list, so that no rule reads
+ * one of them and misses another.
+ */
+export const DASHES = '—–―';
+
 const WORD = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
 
 /** The words of `text`; "Russia’s" and "well-known" are one word each. */
