@@ -102,6 +102,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(preposition), [['sheer negligence', 'Tom Hale']]);
   });
 
+  it('resolves a pronoun right after a participle clause past the names in that clause ("Questioned on whether X …, she replied")', () => {
+    const text = 'Ana Penrose has coached the crew for a decade.\n\nQuestioned on whether the club would sell the boathouse to Ada Brook, she replied: “Not while I hold the keys.”\n\n“Never,” she added.';
+    assert.deepEqual(quotes(text), [['Not while I hold the keys.', 'Ana Penrose'], ['Never,', 'Ana Penrose']]);
+  });
+
   it('takes a title and a full name right before the cue for its subject, not for an apposition of a name before it', () => {
     const text = 'Speaking about the budget of Mayor Ada Brook, former harbour master Tom Hale told the radio host Ida Sand, “The numbers were never going to add up.”';
     assert.deepEqual(quotes(text), [['The numbers were never going to add up.', 'Tom Hale']]);

@@ -36,6 +36,8 @@ const STATED_WEIGHT = 5;
 const FIRST_NAME_WEIGHT = 5;
 const PRONOUN_WEIGHT = 1;
 
+/** A participle clause that opens a sentence, up to the comma before its subject ("Asked whether …, "). */
+const PARTICIPLE_CLAUSE_BEFORE = /^\s*\p{Lu}\p{Ll}+(?:ed|ing)\s[^.;:!?“”"]{0,250},\s+$/u;
 const PRONOUN = /(?<![\p{L}])(?:he|she|him|his|her|himself|herself)(?![\p{L}])/giu;
 
 /**
@@ -75,8 +77,12 @@ export class PronounResolver {
     let looked = -1;
     let aboutThePronoun = false;
     let mainClause = 0;
+    const own = this.sentenceIndex(at);
+    // "Questioned on whether the club would sell to Ada Brook, she replied": the participle's subject is the pronoun's; the names in it are not.
+    const afterParticiple = own >= 0 && PARTICIPLE_CLAUSE_BEFORE.test(this.text.slice(this.sentenceStarts[own], at));
     for (const ref of this.referencesBefore(at, PARAGRAPHS_BACK)) {
       const sentence = this.sentenceIndex(ref.start);
+      if (afterParticiple && sentence === own) continue;
       if (sentence !== group && (first || possessive)) break;
       // "He dismisses claims that Trump …. He is even trying to …", "Though he did not mention X, …": a sentence whose
       // subject is the same pronoun goes on about the same person; the names in it are not that person. That, and where
