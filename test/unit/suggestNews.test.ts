@@ -439,6 +439,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['The moorings will be repaired by June,', 'Tom Hale’s office']]);
   });
 
+  it('gives words to a named person\'s team when it is the subject of a clause that goes on to a participle cue', () => {
+    const text = 'Tom Hale runs the harbour.\n\nHale’s team dismissed the board’s figures on Friday, writing in a memo, “The sums do not add up.”';
+    assert.deepEqual(quotes(text), [['The sums do not add up.', 'Tom Hale’s team']]);
+  });
+
   it('leaves a cue after a quote to the next quote when its clause opens one, and keeps the cue before', () => {
     const text = 'Tom Hale has called the new mooring fee “a tax on small boats,” while Ada Brook says it is “long overdue.”';
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Hale', 'Ada Brook']);

@@ -11,7 +11,7 @@ import { TitledNames } from './titledNames';
 import { findCues, speaksNextToCue } from './reportingCues';
 import { LoneNames } from './loneNames';
 import { LowerCaseWords } from './words';
-import { ANONYMOUS, ANONYMOUS_FIRST, AUTHORED_BY, DOCUMENT_SUBJECT, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, saysWhoseRole, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_REFERENCE, followedByNoun, introducedUnnamed } from './sourceDescriptions';
+import { ANONYMOUS, ANONYMOUS_FIRST, AUTHORED_BY, DOCUMENT_SUBJECT, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, saysWhoseRole, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_REFERENCE, followedByNoun, introducedUnnamed } from './sourceDescriptions';
 
 /** The label for sources the text does not name ("one source told …"), as the seeds use it. */
 export const UNNAMED_SOURCE = 'unnamed source';
@@ -143,7 +143,7 @@ export class NameResolver {
     if (SUBJECT_PRONOUNS.has(last)) return this.pronoun(last, lastAt, at);
     const runs = nameRuns(this.text, from, to);
     // "Clinton's campaign said", "…,” Sanders supporters chanted": those who speak for or with the person, not the person.
-    const people = PEOPLE_OF_A_NAMED.exec(phrase);
+    const people = PEOPLE_OF_A_NAMED.exec(phrase) ?? PEOPLE_OF_A_NAMED_ACTING.exec(phrase);
     if (people) {
       const role = people[2].replace(/\s+/gu, ' ');
       const head = role.slice(role.lastIndexOf(' ') + 1);

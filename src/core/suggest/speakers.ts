@@ -3,6 +3,7 @@ import { isApposition, subjectOf } from './cueSubject';
 import { findCues, isThoughtCue, type Cue } from './reportingCues';
 import type { NameResolver } from './nameResolution';
 import type { QuoteCandidate } from './quotes';
+import { PEOPLE_OF_A_NAMED_ACTING } from './sourceDescriptions';
 import { DASHES, wordCount } from './words';
 
 /** Who a quote is attributed to, and the cue that says so. */
@@ -152,7 +153,8 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
       const own = subjectOf(text, from, earlier, resolver) ?? invertedSpeaker(text, earlier, cue.start, quote, resolver);
       if (own) return { cue, speaker: own };
     }
-    const subject = resolver.firstPersonBetween(from, cue.start);
+    // "Hale’s team dismissed the figures, writing …": the people of a named person, when they are the sentence's subject.
+    const subject = (PEOPLE_OF_A_NAMED_ACTING.test(text.slice(from, cue.start)) ? resolver.resolve(from, cue.start, quote.start) : undefined) ?? resolver.firstPersonBetween(from, cue.start);
     if (subject) return { cue, speaker: subject };
   }
   // Inverted, before the quote: "…, explained moderator Ana Ruiz: “…”".
