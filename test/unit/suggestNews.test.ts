@@ -439,6 +439,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['The moorings will be repaired by June,', 'Tom Hale’s office']]);
   });
 
+  it('leaves a cue that comes a few words into the next sentence to that sentence, not to a quote that ended with a full stop', () => {
+    const text = 'Tom Hale said on Sunday that Ben Ruiz was “a poor sailor” and “a cheat.” Still, he spared Ada Brook, describing her as a “fine skipper.”';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Hale', 'Tom Hale', 'Tom Hale']);
+  });
+
   it('gives words to a named person\'s team when it is the subject of a clause that goes on to a participle cue', () => {
     const text = 'Tom Hale runs the harbour.\n\nHale’s team dismissed the board’s figures on Friday, writing in a memo, “The sums do not add up.”';
     assert.deepEqual(quotes(text), [['The sums do not add up.', 'Tom Hale’s team']]);

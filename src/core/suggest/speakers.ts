@@ -32,9 +32,21 @@ export function quoteAttribution(text: string, quote: QuoteCandidate, previousCl
   // "Hale has called the fee “a tax on boats,” while Brook says it is “overdue”": a cue after the quote whose clause
   // opens another quote is that quote's.
   if (before?.speaker && after && OPENS_A_QUOTE_SOON.test(text.slice(after.cue.end, after.cue.end + 60))) return before;
+  // "“… a cheat.” Still, he spared Ada Brook, describing her as …": a cue a few words into the next sentence is that sentence's.
+  if (after && endsASentence(text, quote) && wordCount(text.slice(quote.closeMark! + 1, after.cue.start)) > MAX_WORDS_BEFORE_A_CUE_IN_THE_NEXT_SENTENCE) return before;
   if (after?.speaker) return after;
   // "…, saying they “…”, but lamented …": a cue after the quote with no one named belongs to the next clause.
   return before?.speaker ? before : (after ?? before);
+}
+
+/** "“We row at noon.” Hale said.", "“Why?” Ana Ruiz, the cox, asked": how far into the next sentence a cue still attributes the quote before it. */
+const MAX_WORDS_BEFORE_A_CUE_IN_THE_NEXT_SENTENCE = 3;
+
+/** Whether the quote's words end with a full stop and a capital follows the closing mark: the next sentence has begun. */
+function endsASentence(text: string, quote: QuoteCandidate): boolean {
+  if (quote.closeMark === undefined || !/[.]\s*$/u.test(text.slice(quote.closeMark - 2, quote.closeMark))) return false;
+  const next = text.slice(quote.closeMark + 1, quote.closeMark + 24);
+  return /^\s*\p{Lu}/u.test(next);
 }
 
 /** Within a few words of the same clause, an opening quotation mark. */
