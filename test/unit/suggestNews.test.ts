@@ -444,9 +444,10 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Hale', 'Tom Hale', 'Tom Hale']);
   });
 
-  it('gives words to a named person\'s team when it is the subject of a clause that goes on to a participle cue', () => {
+  it('gives words to a named person\'s team when it is the subject of a clause that goes on to a participle cue, and to "some" of their allies', () => {
     const text = 'Tom Hale runs the harbour.\n\nHale’s team dismissed the board’s figures on Friday, writing in a memo, “The sums do not add up.”';
     assert.deepEqual(quotes(text), [['The sums do not add up.', 'Tom Hale’s team']]);
+    assert.deepEqual(quotes('Ana Penrose spoke on Monday.\n\n“It is a fair deal,” some Penrose allies said.'), [['It is a fair deal,', 'Ana Penrose’s allies']]);
   });
 
   it('leaves a cue after a quote to the next quote when its clause opens one, and keeps the cue before', () => {

@@ -48,7 +48,7 @@ export const OWN_DOCUMENT = /^\s*((?:\p{Lu}[\p{L}-]+\s+){0,2}\p{Lu}[\p{L}-]+)[�
  * spokeswoman", "Hale's office", "the Hale family", as the whole of a cue's subject. Group 1 is the
  * name, group 2 the words for the people.
  */
-const NAMED_AND_ITS_PEOPLE = String.raw`^\s*(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}-]*?)(?:[’']s?)?\s+((?:(?:top|senior|former|chief|longtime|own|press)\s+)?(?:campaign(?:\s+(?:manager|chairman|spokes(?:man|woman|person)))?|aides?|supporters|protesters|allies|spokes(?:man|woman|person)|backers|loyalists|staffers|advisers|team|camp|lawyers?|attorneys?|office|staff|family))`;
+const NAMED_AND_ITS_PEOPLE = String.raw`^\s*(?:[Tt]he\s+|(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Tt]wo|[Tt]hree|[Aa] few)\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}-]*?)(?:[’']s?)?\s+((?:(?:top|senior|former|chief|longtime|own|press)\s+)?(?:campaign(?:\s+(?:manager|chairman|spokes(?:man|woman|person)))?|aides?|supporters|protesters|allies|spokes(?:man|woman|person)|backers|loyalists|staffers|advisers|team|camp|lawyers?|attorneys?|office|staff|family))`;
 export const PEOPLE_OF_A_NAMED = new RegExp(NAMED_AND_ITS_PEOPLE + String.raw`\s*,?\s*$`, 'u');
 /** The same people as the subject of a clause that goes on to its verb ("Hale's campaign brushed aside …"). */
 export const PEOPLE_OF_A_NAMED_ACTING = new RegExp(NAMED_AND_ITS_PEOPLE + String.raw`\s+(?:\p{Ll}+ly\s+|also\s+|quickly\s+)?(?:\p{Ll}+(?:ed|[^s]s|ok|ew|ent|ave|ad)|is|was|has|had|have|were|are)\s`, 'u');
