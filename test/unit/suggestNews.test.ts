@@ -444,6 +444,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Hale', 'Tom Hale', 'Tom Hale']);
   });
 
+  it('gives a cue after "and" that follows a quote to the subject of the quote\'s sentence ("X wants “…” and warned …")', () => {
+    const text = 'Ada Brook and Tom Hale met the crews on Friday.\n\nHale agreed, and turned to the crews: "The board has ignored the rowers for years. That is wrong."\n\nBrook wants "a fair mooring fee" and warned of the storms to come: "We lost six boats in one night."';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Hale', 'Ada Brook', 'Ada Brook']);
+  });
+
   it('gives words to a named person\'s team when it is the subject of a clause that goes on to a participle cue, and to "some" of their allies', () => {
     const text = 'Tom Hale runs the harbour.\n\nHale’s team dismissed the board’s figures on Friday, writing in a memo, “The sums do not add up.”';
     assert.deepEqual(quotes(text), [['The sums do not add up.', 'Tom Hale’s team']]);

@@ -35,6 +35,11 @@ export function quoteAttribution(text: string, quote: QuoteCandidate, previousCl
   // "“… a cheat.” Still, he spared Ada Brook, describing her as …": a cue a few words into the next sentence is that sentence's.
   if (after && endsASentence(text, quote) && wordCount(text.slice(quote.closeMark! + 1, after.cue.start)) > MAX_WORDS_BEFORE_A_CUE_IN_THE_NEXT_SENTENCE) return before;
   if (after?.speaker) return after;
+  // "Brook wants “a fair fee” and warned …": a verb after "and" shares the subject of the sentence the quote is in.
+  if (after && !before?.speaker && quote.openMark !== undefined && /(?<![\p{L}])(?:and|but)\s+$/u.test(text.slice(Math.max(0, after.cue.start - 5), after.cue.start))) {
+    const subject = resolver.firstPersonBetween(sentenceStartBefore(text, quote.openMark, quote.paragraph.start), quote.openMark);
+    if (subject) return { cue: after.cue, speaker: subject };
+  }
   // "…, saying they “…”, but lamented …": a cue after the quote with no one named belongs to the next clause.
   return before?.speaker ? before : (after ?? before);
 }
