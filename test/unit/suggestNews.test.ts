@@ -449,6 +449,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Hale', 'Ada Brook', 'Ada Brook']);
   });
 
+  it('gives the words of a group named by a plural noun ("several rowers", "some backers of the fee") to an unnamed source, and a surname in -ers to its person', () => {
+    const text = 'Tom Hale backs the new mooring fee.\n\nSeveral rowers said the fee was “a disgrace.” Some backers of the fee, however, say the harbour will be “safe and open.”\n\n“We row at noon,” Ana Peters said.';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['unnamed source', 'unnamed source', 'Ana Peters']);
+  });
+
   it('gives words to a named person\'s team when it is the subject of a clause that goes on to a participle cue, and to "some" of their allies', () => {
     const text = 'Tom Hale runs the harbour.\n\nHale’s team dismissed the board’s figures on Friday, writing in a memo, “The sums do not add up.”';
     assert.deepEqual(quotes(text), [['The sums do not add up.', 'Tom Hale’s team']]);

@@ -11,7 +11,7 @@ import { TitledNames } from './titledNames';
 import { findCues, speaksNextToCue } from './reportingCues';
 import { LoneNames } from './loneNames';
 import { LowerCaseWords } from './words';
-import { ANONYMOUS, ANONYMOUS_FIRST, AUTHORED_BY, DOCUMENT_SUBJECT, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, saysWhoseRole, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_REFERENCE, followedByNoun, introducedUnnamed } from './sourceDescriptions';
+import { ANONYMOUS, ANONYMOUS_FIRST, AUTHORED_BY, DOCUMENT_SUBJECT, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, saysWhoseRole, SOME_OF_A_GROUP, TITLE_HEAD, UNNAMED_PLURAL, TITLE_REFERENCE, followedByNoun, introducedUnnamed } from './sourceDescriptions';
 
 /** The label for sources the text does not name ("one source told …"), as the seeds use it. */
 export const UNNAMED_SOURCE = 'unnamed source';
@@ -132,7 +132,7 @@ export class NameResolver {
     // "A spokesperson for the Department of Health": the names after an unnamed source are not the speaker.
     const document = DOCUMENT_SUBJECT.exec(phrase);
     if (document) return document[1].replace(/\s+/gu, ' ').replace(/^\p{Lu}(?=\p{Ll}*\s)/u, (c) => c.toLowerCase());
-    if (ANONYMOUS_FIRST.test(phrase) || INDEFINITE_DESCRIPTION.test(phrase) || SOME_OF_A_GROUP.test(phrase)) return UNNAMED_SOURCE;
+    if (ANONYMOUS_FIRST.test(phrase) || INDEFINITE_DESCRIPTION.test(phrase) || SOME_OF_A_GROUP.test(phrase) || UNNAMED_PLURAL.test(phrase)) return UNNAMED_SOURCE;
     // "Another tweeted, “…”", "One said": someone of a crowd just mentioned.
     if (/^\s*(?:[Aa]nother|[Oo]ne|[Oo]thers|[Ss]ome)\s*$/u.test(phrase)) return UNNAMED_SOURCE;
     const words = phrase.trim().split(/\s+/);

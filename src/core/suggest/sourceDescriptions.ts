@@ -13,6 +13,17 @@ const UNNAMED_PERSON =
 const UNNAMED_GROUP =
   'sources|insiders|officials|critics|analysts|experts|observers|residents|neighbours|neighbors|witnesses|campaigners|activists|economists|traders|shopkeepers|locals|parents|teachers|nurses|doctors|workers|staff|employees|engineers|fans|supporters|villagers|farmers|drivers|passengers|students|pupils|visitors|organisers|organizers|volunteers|investors|executives|colleagues|friends|relatives|scientists|researchers|diplomats|commenters|bloggers|netizens|protesters|protestors|demonstrators';
 
+/** Plurals in -ers, -ors, -ists, -ians or -men that name no people ("numbers", "sectors"). */
+const NOT_PEOPLE = 'numbers|papers|newspapers|centers|letters|matters|orders|others|waters|answers|powers|borders|layers|quarters|headquarters|markers|offers|chambers|corners|sectors|factors|errors|doors|floors|mirrors|colors|rumors|honors|favors|vectors|monitors|filters|registers|towers|covers|meters|chapters|rosters|posters|flyers|ledgers|charters|clusters|computers|containers|disasters|headers|leftovers|barriers|sensors|tractors|elevators|indicators|thrillers|dinners|customs|terms|numbers|remarks';
+/**
+ * A group of people named by a plural common noun as the whole of a cue's subject, maybe with
+ * modifiers and a complement: "Several rowers", "local fishermen", "Proponents of the new fee, however,".
+ */
+export const UNNAMED_PLURAL = new RegExp(
+  String.raw`^\s*(?:(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Dd]ozens\s+of|[Hh]undreds\s+of|Local|Senior|Former|Young|Angry|Fellow|Rival|Federal|Foreign|Top|Prominent|Conservative|Liberal|Progressive|Moderate)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?!(?:${NOT_PEOPLE})(?![\p{L}]))(?:\p{Ll}[\p{Ll}-]*(?:ers|ors|ists|ians|men|women)|[Pp]roponents|[Oo]pponents|[Rr]esidents|[Pp]articipants|[Ii]mmigrants|[Cc]onstituents|[Pp]laintiffs|[Aa]ttendees|[Dd]elegates|[Pp]eople)(?:\s+(?:of|for|from|in|at|on|with)\s+[^,;:.!?“”"]{1,50}?)?(?:,\s*(?:however|too|meanwhile|though)\s*,)?\s*$`,
+  'u',
+);
+
 /** Unnamed sources: "sources", "officials", "critics", "one source", "a senior official", "a spokesperson for the ministry". */
 export const ANONYMOUS = new RegExp(
   `(?<![\\p{L}])(?:${UNNAMED_GROUP}|one\\s+of\\s+them|(?:people|those|persons?)\\s+(?:familiar|close|with\\s+knowledge|briefed)|(?:one|a|an|another)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${UNNAMED_PERSON}))(?![\\p{L}])`,
