@@ -454,6 +454,13 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['unnamed source', 'unnamed source', 'Ana Peters']);
   });
 
+  it('reads a month that is also a first name before a surname as a name ("April Brook"), not in a date ("a June Hale rally", "In May Tom Hale")', () => {
+    const named = 'The regatta opens on Friday.\n\nApril Brook, a spokeswoman for the Harbour Trust, said the crews would work with the coastguard “to keep the river safe for all.”';
+    assert.deepEqual(quotes(named), [['to keep the river safe for all.', 'April Brook']]);
+    const dated = 'Tom Hale spoke at a June Hale rally by the pier. In May Tom Hale said the fee was “a tax on small boats.”';
+    assert.deepEqual(quotes(dated), [['a tax on small boats.', 'Tom Hale']]);
+  });
+
   it('gives words to a named person\'s team when it is the subject of a clause that goes on to a participle cue, and to "some" of their allies', () => {
     const text = 'Tom Hale runs the harbour.\n\nHale’s team dismissed the board’s figures on Friday, writing in a memo, “The sums do not add up.”';
     assert.deepEqual(quotes(text), [['The sums do not add up.', 'Tom Hale’s team']]);

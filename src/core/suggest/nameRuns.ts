@@ -49,6 +49,13 @@ export interface NameMention extends TextRange {
   readonly possessive?: boolean;
 }
 
+/** Months that are also first names. */
+const MONTH_FIRST_NAMES = new Set(['april', 'may', 'june']);
+/** A month's word before a weekday or another month is a date ("May Day", "June Monday"). */
+const MONTH_NAMES_AFTER = /^\s+(?:Day|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)(?![\p{L}])/u;
+/** Words before a month in a date ("in June", "since May", "last April"). */
+const DATE_BEFORE = /(?<![\p{L}])(?:in|on|of|since|until|till|by|last|next|early|late|mid|this|that|a|an|the|every|each|from|through|to|between|during|before|after|and|or|\d+)[\s-]+$/iu;
+
 /** A word that can be part of a name: capitalized, not all capitals ("NATO"); "McBride", "O’Neill", "DeSoto", "VanderBerg", "RoseAnn" too. */
 const NAME_TOKEN = /^(?:Ma?c|[OD][’']|De|La|Le|Di|Du|Vander|Vande|Van)?\p{Lu}[\p{Ll}\p{M}]+(?:Ann|Anne)?(?:-\p{Lu}?[\p{Ll}\p{M}]+)*$/u;
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
@@ -91,7 +98,9 @@ export function nameRuns(text: string, from: number, to: number): NameMention[] 
     const lower = bare.toLowerCase();
     const head = lower.split('-', 1)[0];
     const title = NOT_NAME_WORDS.has(lower) || (head !== lower && NOT_NAME_WORDS.has(head) && !SURNAME_TITLES.has(head));
-    const isName = NAME_TOKEN.test(bare) && (!title || surname);
+    // "April Brook", "June Hale": a month that is also a first name, right before a surname, and no date's preposition before it.
+    const firstNameMonth = tokens.length === 0 && MONTH_FIRST_NAMES.has(lower) && /^[ \t\u00a0]+\p{Lu}\p{Ll}/u.test(text.slice(start + word.length, start + word.length + 4)) && !MONTH_NAMES_AFTER.test(text.slice(start + word.length, start + word.length + 14)) && !DATE_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+    const isName = NAME_TOKEN.test(bare) && (!title || surname || firstNameMonth);
     if (isName) {
       if (tokens.length === 0) runStart = start;
       tokens.push(bare);
