@@ -461,6 +461,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(dated), [['a tax on small boats.', 'Tom Hale']]);
   });
 
+  it('takes "a nurse named Ana Ruiz" for Ana Ruiz when a later pronoun means her, not for an unnamed source', () => {
+    const text = 'The new ward opened on Monday.\n\nA nurse named Ana Ruiz spoke warmly of the new ward. “The pay is fair,” she said.';
+    assert.deepEqual(quotes(text), [['The pay is fair,', 'Ana Ruiz']]);
+  });
+
   it('gives words to a named person\'s team when it is the subject of a clause that goes on to a participle cue, and to "some" of their allies', () => {
     const text = 'Tom Hale runs the harbour.\n\nHale’s team dismissed the board’s figures on Friday, writing in a memo, “The sums do not add up.”';
     assert.deepEqual(quotes(text), [['The sums do not add up.', 'Tom Hale’s team']]);

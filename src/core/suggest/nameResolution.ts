@@ -346,6 +346,8 @@ export class NameResolver {
       const gender = nounGender(head) ?? [...m[2].matchAll(/[\p{L}]+/gu)].map((w) => nounGender(w[0])).find(Boolean);
       // "Shanice Wallbank, a student, …": the apposition is the person just named.
       if (indefinite && this.nameBeforeComma(m.index)) continue;
+      // "a nurse named Ana Ruiz": the name that follows is the reference.
+      if (indefinite && /^\s+(?:named|called)\s+\p{Lu}/u.test(this.text.slice(end, end + 12))) continue;
       if (indefinite) {
         references.push({ start: m.index, end, name: UNNAMED_SOURCE, anonymous: true, gender });
         continue;
