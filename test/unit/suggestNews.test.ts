@@ -466,6 +466,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['The pay is fair,', 'Ana Ruiz']]);
   });
 
+  it('reads past an aside between commas ("…’s team, for its part, said") to the subject before it', () => {
+    const text = 'Ana Ruiz spoke on Monday.\n\nRuiz’s team, for its part, said the regatta had been “a fair fight” and “a fine day on the water.”';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ana Ruiz’s team', 'Ana Ruiz’s team']);
+  });
+
   it('gives words to a named person\'s team when it is the subject of a clause that goes on to a participle cue, and to "some" of their allies', () => {
     const text = 'Tom Hale runs the harbour.\n\nHale’s team dismissed the board’s figures on Friday, writing in a memo, “The sums do not add up.”';
     assert.deepEqual(quotes(text), [['The sums do not add up.', 'Tom Hale’s team']]);

@@ -23,6 +23,11 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
     // "He went on to say", "Hale was quick to add": the subject is before the verbs that lead to the cue.
     const leading = LEADING_VERBS.exec(text.slice(clause, clauseEnd));
     if (leading) clauseEnd = clause + leading[1].length;
+    // "Ruiz's campaign, however, said": an aside between commas says nothing of who speaks; the clause before it does.
+    if (clause > start && ASIDE.test(text.slice(clause, clauseEnd))) {
+      clauseEnd = clause - 1;
+      continue;
+    }
     const words = wordCount(text.slice(clause, clauseEnd));
     // "Trump, whom he called …": the pronoun after a relative is the cue's subject, not the name before it.
     if (/^\s*(?:whom|which)\s+(?:he|she)\s*$/iu.test(text.slice(clause, clauseEnd))) return resolver.resolve(clause, clauseEnd, cue.start);
@@ -85,6 +90,9 @@ const COORDINATED_NAME = /\s(?:and|but)\s+((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu
 
 /** A relative pronoun, then a name (group 2), maybe a time or an adverb, right before the cue. */
 const OBJECT_RELATIVE = /^(\s*(?:who|which|whom)\s+)((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*(?:(?:on|in|at|last|this|earlier|later|also|then|once|recently|repeatedly|has|had|have)\s+(?:\p{L}+\s*)?){0,2}$/u;
+
+/** A discourse adverb set off by commas before a cue: "however", "for example", "too". */
+const ASIDE = /^\s*(?:however|for example|for instance|too|meanwhile|though|in turn|in fact|in particular|instead|in response|likewise|similarly|moreover|in contrast|by contrast|for their part|for his part|for her part|for its part)\s*$/u;
 
 /** A subject pronoun and nothing else. */
 const PRONOUN_ALONE = /^\s*(?:he|she|they|we)\s*$/u;
