@@ -209,8 +209,8 @@ export class NameResolver {
    */
   firstPersonBetween(from: number, to: number): string | undefined {
     // "She was defending the foundation, but admitted “one or two instances”": a pronoun subject first.
-    // "And he went on to argue …", ", he said, calling …": after a conjunction, or lower case inside a sentence, too.
-    const opening = /^\s*(?:(?:And|But|So|Yet|Then|Still|Now|Later|Also|Instead|However,|Meanwhile,|Still,)\s+)?(He|She|he|she)\s/u.exec(this.text.slice(from, Math.min(to, from + 22)));
+    // "And he went on to argue …", "However, he spared …", ", he said, calling …": after a conjunction or an adverb, or lower case inside a sentence, too.
+    const opening = /^\s*(?:(?:And|But|So|Yet|Then|Still|Now|Later|Also|Instead|(?:However|Meanwhile|Still),)\s+)?(He|She|he|she)\s/u.exec(this.text.slice(from, Math.min(to, from + 22)));
     if (opening) return this.pronoun(opening[1].toLowerCase(), from + opening[0].lastIndexOf(opening[1]), to);
     // "Introduced on stage by X, Ada Brook spoke about …": the subject follows a leading clause.
     const main = mainClauseStart(this.text, from, to);

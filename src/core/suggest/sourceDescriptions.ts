@@ -14,7 +14,7 @@ const UNNAMED_GROUP =
   'sources|insiders|officials|critics|analysts|experts|observers|residents|neighbours|neighbors|witnesses|campaigners|activists|economists|traders|shopkeepers|locals|parents|teachers|nurses|doctors|workers|staff|employees|engineers|fans|supporters|villagers|farmers|drivers|passengers|students|pupils|visitors|organisers|organizers|volunteers|investors|executives|colleagues|friends|relatives|scientists|researchers|diplomats|commenters|bloggers|netizens|protesters|protestors|demonstrators';
 
 /** Plurals in -ers, -ors, -ists, -ians or -men that name no people ("numbers", "sectors"). */
-const NOT_PEOPLE = 'numbers|papers|newspapers|centers|letters|matters|orders|others|waters|answers|powers|borders|layers|quarters|headquarters|markers|offers|chambers|corners|sectors|factors|errors|doors|floors|mirrors|colors|rumors|honors|favors|vectors|monitors|filters|registers|towers|covers|meters|chapters|rosters|posters|flyers|ledgers|charters|clusters|computers|containers|disasters|headers|leftovers|barriers|sensors|tractors|elevators|indicators|thrillers|dinners|customs|terms|numbers|remarks';
+const NOT_PEOPLE = 'numbers|papers|newspapers|centers|letters|matters|orders|others|waters|answers|powers|borders|layers|quarters|headquarters|markers|offers|chambers|corners|sectors|factors|errors|doors|floors|mirrors|colors|rumors|honors|favors|vectors|monitors|filters|registers|towers|covers|meters|chapters|rosters|posters|flyers|ledgers|charters|clusters|computers|containers|disasters|headers|leftovers|barriers|sensors|tractors|elevators|indicators|thrillers|dinners';
 /**
  * A group of people named by a plural common noun as the whole of a cue's subject, maybe with
  * modifiers and a complement: "Several rowers", "local fishermen", "Proponents of the new fee, however,".
@@ -61,7 +61,11 @@ export const OWN_DOCUMENT = /^\s*((?:\p{Lu}[\p{L}-]+\s+){0,2}\p{Lu}[\p{L}-]+)[�
  */
 const NAMED_AND_ITS_PEOPLE = String.raw`^\s*(?:[Tt]he\s+|(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Tt]wo|[Tt]hree|[Aa] few)\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}-]*?)(?:[’']s?)?\s+((?:(?:top|senior|former|chief|longtime|own|press)\s+)?(?:campaign(?:\s+(?:manager|chairman|spokes(?:man|woman|person)))?|aides?|supporters|protesters|allies|spokes(?:man|woman|person)|backers|loyalists|staffers|advisers|team|camp|lawyers?|attorneys?|office|staff|family))`;
 export const PEOPLE_OF_A_NAMED = new RegExp(NAMED_AND_ITS_PEOPLE + String.raw`\s*,?\s*$`, 'u');
-/** The same people as the subject of a clause that goes on to its verb ("Hale's campaign brushed aside …"). */
+/**
+ * The same people as the subject of a clause that goes on to its verb ("Hale's campaign brushed aside …",
+ * "Hale's team took …"): a word in lower case that reads as a verb in the past or the present (…ed, …s
+ * but not …ss, and the common irregular forms), maybe after an adverb.
+ */
 export const PEOPLE_OF_A_NAMED_ACTING = new RegExp(NAMED_AND_ITS_PEOPLE + String.raw`\s+(?:\p{Ll}+ly\s+|also\s+|quickly\s+)?(?:\p{Ll}+(?:ed|[^s]s|ok|ew|ent|ave|ad)|is|was|has|had|have|were|are)\s`, 'u');
 /** The words between "Hale" and "Ana Ruiz" in "Hale campaign adviser Ana Ruiz": a role, in lower case. */
 const ROLE_BETWEEN_NAMES = /^\s+(?:\p{Ll}+\s+){0,2}(?:consultant|adviser|advisor|aide|spokes(?:man|woman|person)|strategist|manager|chairman|chairwoman|chair|supporter|surrogate|pollster|ally|staffer|secretary|director|lawyer|attorney|donor|official|operative|backer|loyalist|confidant|counsel|mate|campaign|son|daughter|wife|husband|brother|sister|rival|opponent|critic|economist|analyst|nominee|challenger|appointee|biographer|friend|associate|fundraiser|chief|deputy|lieutenant)\s+$/u;

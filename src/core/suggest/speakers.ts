@@ -33,7 +33,7 @@ export function quoteAttribution(text: string, quote: QuoteCandidate, previousCl
   // opens another quote is that quote's.
   if (before?.speaker && after && OPENS_A_QUOTE_SOON.test(text.slice(after.cue.end, after.cue.end + 60))) return before;
   // "“… a cheat.” Still, he spared Ada Brook, describing her as …": a cue a few words into the next sentence is that sentence's.
-  if (after && endsASentence(text, quote) && wordCount(text.slice(quote.closeMark! + 1, after.cue.start)) > MAX_WORDS_BEFORE_A_CUE_IN_THE_NEXT_SENTENCE) return before;
+  if (after && cueIsInTheNextSentence(text, quote, after.cue)) return before;
   if (after?.speaker) return after;
   // "Brook wants “a fair fee” and warned …": a verb after "and" shares the subject of the sentence the quote is in.
   if (after && !before?.speaker && quote.openMark !== undefined && /(?<![\p{L}])(?:and|but)\s+$/u.test(text.slice(Math.max(0, after.cue.start - 5), after.cue.start))) {
@@ -47,11 +47,14 @@ export function quoteAttribution(text: string, quote: QuoteCandidate, previousCl
 /** "“We row at noon.” Hale said.", "“Why?” Ana Ruiz, the cox, asked": how far into the next sentence a cue still attributes the quote before it. */
 const MAX_WORDS_BEFORE_A_CUE_IN_THE_NEXT_SENTENCE = 3;
 
-/** Whether the quote's words end with a full stop and a capital follows the closing mark: the next sentence has begun. */
-function endsASentence(text: string, quote: QuoteCandidate): boolean {
+/**
+ * Whether a cue after the quote belongs to the next sentence: the quote's words end with a full stop,
+ * a capital follows the closing mark, and the cue is more than a few words into what follows.
+ */
+function cueIsInTheNextSentence(text: string, quote: QuoteCandidate, cue: Cue): boolean {
   if (quote.closeMark === undefined || !/[.]\s*$/u.test(text.slice(quote.closeMark - 2, quote.closeMark))) return false;
-  const next = text.slice(quote.closeMark + 1, quote.closeMark + 24);
-  return /^\s*\p{Lu}/u.test(next);
+  if (!/^\s*\p{Lu}/u.test(text.slice(quote.closeMark + 1, quote.closeMark + 4))) return false;
+  return wordCount(text.slice(quote.closeMark + 1, cue.start)) > MAX_WORDS_BEFORE_A_CUE_IN_THE_NEXT_SENTENCE;
 }
 
 /** Within a few words of the same clause, an opening quotation mark. */
