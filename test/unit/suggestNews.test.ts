@@ -471,6 +471,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ana Ruiz’s team', 'Ana Ruiz’s team']);
   });
 
+  it('takes an indefinite description right before the cue, with no comma after it, for the speaker, not for an apposition ("Ruiz, a crew official said, “…”")', () => {
+    const text = 'Ana Ruiz will race on Sunday.\n\nRuiz, a crew official said, “is ready for any weather the river brings.”\n\nTom Hale, a rower, said the course was “fair.”';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['unnamed source', 'Tom Hale']);
+  });
+
   it('gives words to a named person\'s team when it is the subject of a clause that goes on to a participle cue, and to "some" of their allies', () => {
     const text = 'Tom Hale runs the harbour.\n\nHale’s team dismissed the board’s figures on Friday, writing in a memo, “The sums do not add up.”';
     assert.deepEqual(quotes(text), [['The sums do not add up.', 'Tom Hale’s team']]);

@@ -44,7 +44,8 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
       // "Dr Priyanka Hollis, a forecaster at the National Weather Bureau, warned": the apposition describes the name before it.
       // "…, former harbour master Tom Hale told": a clause that ends in a full name right before the cue is that person, not an apposition.
       // "…, he added, …": a pronoun alone is the cue's subject, not a role in lower case.
-      const isApposition = clause > start && APPOSITION.test(text.slice(clause, clauseEnd)) && !(commas === 0 && FULL_NAME_AT_END.test(text.slice(clause, clauseEnd))) && !PRONOUN_ALONE.test(text.slice(clause, clauseEnd));
+      // "Ruiz, a crew official said, “is …”": an indefinite description right before the cue, with no comma between, is its subject.
+      const isApposition = clause > start && APPOSITION.test(text.slice(clause, clauseEnd)) && !(commas === 0 && (FULL_NAME_AT_END.test(text.slice(clause, clauseEnd)) || (INDEFINITE_BEFORE_CUE.test(text.slice(clause, clauseEnd))))) && !PRONOUN_ALONE.test(text.slice(clause, clauseEnd));
       const apposition = isApposition ? (resolver.nameBeforeComma(clause) ?? nameBeforeAppositions(text, start, clause, resolver)) : undefined;
       if (apposition) return apposition;
       // "Skipper Jon Wren of Eastby, a friend of the board, said": an apposition after "<name> of <place>" describes
@@ -93,6 +94,9 @@ const OBJECT_RELATIVE = /^(\s*(?:who|which|whom)\s+)((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(
 
 /** A discourse adverb set off by commas before a cue: "however", "for example", "too". */
 const ASIDE = /^\s*(?:however|for example|for instance|too|meanwhile|though|in turn|in fact|in particular|instead|in response|likewise|similarly|moreover|in contrast|by contrast|for their part|for his part|for her part|for its part)\s*$/u;
+
+/** An indefinite description of a person: "a crew official", "one rower". */
+const INDEFINITE_BEFORE_CUE = /^\s*(?:an?|one|another)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}\p{Ll}[\p{Ll}-]*\s*$/u;
 
 /** A subject pronoun and nothing else. */
 const PRONOUN_ALONE = /^\s*(?:he|she|they|we)\s*$/u;
