@@ -476,6 +476,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['unnamed source', 'Tom Hale']);
   });
 
+  it('does not take a surname\'s form written only inside quoted words ("a sign that read “Tyrant Hale”") for its fullest name', () => {
+    const text = 'Tom Hale spoke at the pier on Friday. One man in the crowd held a sign that read “Tyrant Hale” as others booed.\n\n“Get off my pier,” Hale said.';
+    assert.deepEqual(quotes(text).filter(([, speaker]) => speaker !== undefined), [['Get off my pier,', 'Tom Hale']]);
+  });
+
   it('gives words to a named person\'s team when it is the subject of a clause that goes on to a participle cue, and to "some" of their allies', () => {
     const text = 'Tom Hale runs the harbour.\n\nHale’s team dismissed the board’s figures on Friday, writing in a memo, “The sums do not add up.”';
     assert.deepEqual(quotes(text), [['The sums do not add up.', 'Tom Hale’s team']]);

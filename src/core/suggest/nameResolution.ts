@@ -73,7 +73,11 @@ export class NameResolver {
     this.runs = namesReadInTitleCase(text, nameRuns(text, 0, text.length), (w) => this.commonWords.has(w)).filter((r) => (!r.afterThe || namesAPersonAsModifier(text, r)) && !isOrganisation(r.tokens));
     this.loneNames = new LoneNames(text, this.runs, { opensSentence: (at) => this.opensSentence(at), insideQuote: (r) => this.insideQuote(r), isCommon: (w) => this.commonWords.has(w) });
     for (const run of this.runs) if (run.tokens.length === 2) this.pairs.add(run.tokens.join(' '));
-    this.mentions = this.runs.map((m) => ({ ...m, tokens: this.personTokens(m) })).filter((m) => m.tokens.length >= 2);
+    const allMentions = this.runs.map((m) => ({ ...m, tokens: this.personTokens(m) })).filter((m) => m.tokens.length >= 2);
+    // "a sign that read “Tyrant Hale”": two words inside quoted words, the first no known first name, are no form of a surname
+    // the narrator writes in full elsewhere ("Tom Hale"); a known first name ("“Ada Hale”") or a longer name still is one.
+    const narrated = new Set(allMentions.filter((m) => !this.insideQuote(m)).map((m) => m.tokens[m.tokens.length - 1]));
+    this.mentions = allMentions.filter((m) => !this.insideQuote(m) || !narrated.has(m.tokens[m.tokens.length - 1]) || firstNameGender(m.tokens[0]) !== undefined || m.tokens.length > 2);
     for (const mention of this.mentions) {
       const surname = mention.tokens[mention.tokens.length - 1];
       const list = this.bySurname.get(surname);
