@@ -33,6 +33,8 @@ function newsDocument(): string {
 export function createSuite(): BenchSuite {
   const news = newsDocument();
   const soup = generateDocument(mulberry32(7));
+  // One sentence of 20,000 quotes, each cued by a pronoun and joined by "and": no full stop to bound any look-back.
+  const endless = Array.from({ length: 20_000 }, (_, i) => `“row ${i},” he said, and`).join(' ');
   return {
     name: 'suggest',
     description: `news text ${news.length} units, generated text ${soup.length} units`,
@@ -40,6 +42,7 @@ export function createSuite(): BenchSuite {
       { name: 'paragraphs, news (remark, floor)', run: () => paragraphs(news), runs: 2 },
       { name: 'suggestAnnotations, 1 MB news', run: () => suggestAnnotations(news), floor: 'paragraphs, news (remark, floor)', runs: 2 },
       { name: 'suggestAnnotations, 1 MB generated', run: () => suggestAnnotations(soup), runs: 2 },
+      { name: 'suggestAnnotations, one 0.5 MB sentence', run: () => suggestAnnotations(endless), runs: 2 },
     ],
   };
 }

@@ -68,9 +68,16 @@ function accordingTo(text: string, start: number, end: number, cues: readonly Cu
   return claimsFrom(text, comma + 1, tail ? comma + 1 + tail.index : end, speaker, cue, 'according to');
 }
 
+/**
+ * How far from the end of a sentence an attribution after its content may start (", said Tom Hale, the
+ * harbour master at Eastby"): commas further back are not tried, so a long sentence of many commas
+ * stays linear.
+ */
+const MAX_TRAILING_ATTRIBUTION = 400;
+
 function trailingAttribution(text: string, start: number, end: number, resolver: NameResolver): Claim[] | undefined {
-  for (let comma = lastComma(text, start, end); comma > start; comma = lastComma(text, start, comma)) {
-    if (wordCount(text.slice(start, comma)) < 4) return undefined;
+  for (let comma = lastComma(text, start, end); comma > start && end - comma <= MAX_TRAILING_ATTRIBUTION; comma = lastComma(text, start, comma)) {
+    if (wordCount(text.slice(start, Math.min(comma, start + 200))) < 4) return undefined;
     const cue = findCues(text, comma + 1, end).filter(isContentCue)[0];
     if (!cue || cue.lemma === 'according to') continue;
     const before = text.slice(comma + 1, cue.start);

@@ -200,8 +200,16 @@ function pastAbbreviations(text: string, from: number, limit: number, pattern: R
   return end;
 }
 
-/** The start of the sentence that `at` is in, looking back no further than `limit`. */
+/**
+ * How far back a sentence's start is sought: a "sentence" longer than this (a paragraph of quotes
+ * joined by commas, a list with no full stop) is cut here, so that each quote's look-back is bounded
+ * and a long one stays linear in the text. News sentences are far shorter.
+ */
+const MAX_SENTENCE_LENGTH = 2000;
+
+/** The start of the sentence that `at` is in, looking back no further than `limit` (nor than MAX_SENTENCE_LENGTH). */
 export function sentenceStartBefore(text: string, at: number, limit: number): number {
+  limit = Math.max(limit, at - MAX_SENTENCE_LENGTH);
   for (let i = at - 1; i > limit; i--) {
     if (!/\s/.test(text[i]) || !/[.!?…]["”’]?$/.test(text.slice(Math.max(limit, i - 2), i))) continue;
     // "George W. Bush", "Sen. Rosa Vann": an initial's or a title's period does not end the sentence.
