@@ -74,10 +74,13 @@ function accordingTo(text: string, start: number, end: number, cues: readonly Cu
  * stays linear.
  */
 const MAX_TRAILING_ATTRIBUTION = 400;
+/** A claim's content before its attribution has at least this many words, counted in its first MIN_CONTENT_SCAN characters. */
+const MIN_CONTENT_WORDS = 4;
+const MIN_CONTENT_SCAN = 200;
 
 function trailingAttribution(text: string, start: number, end: number, resolver: NameResolver): Claim[] | undefined {
   for (let comma = lastComma(text, start, end); comma > start && end - comma <= MAX_TRAILING_ATTRIBUTION; comma = lastComma(text, start, comma)) {
-    if (wordCount(text.slice(start, Math.min(comma, start + 200))) < 4) return undefined;
+    if (wordCount(text.slice(start, Math.min(comma, start + MIN_CONTENT_SCAN))) < MIN_CONTENT_WORDS) return undefined;
     const cue = findCues(text, comma + 1, end).filter(isContentCue)[0];
     if (!cue || cue.lemma === 'according to') continue;
     const before = text.slice(comma + 1, cue.start);

@@ -76,8 +76,9 @@ export class NameResolver {
     const allMentions = this.runs.map((m) => ({ ...m, tokens: this.personTokens(m) })).filter((m) => m.tokens.length >= 2);
     // "a sign that read “Tyrant Hale”": two words inside quoted words, the first no known first name, are no form of a surname
     // the narrator writes in full elsewhere ("Tom Hale"); a known first name ("“Ada Hale”") or a longer name still is one.
-    const narrated = new Set(allMentions.filter((m) => !this.insideQuote(m)).map((m) => m.tokens[m.tokens.length - 1]));
-    this.mentions = allMentions.filter((m) => !this.insideQuote(m) || !narrated.has(m.tokens[m.tokens.length - 1]) || firstNameGender(m.tokens[0]) !== undefined || m.tokens.length > 2);
+    const quoted = new Set(allMentions.filter((m) => this.insideQuote(m)));
+    const narrated = new Set(allMentions.filter((m) => !quoted.has(m)).map((m) => m.tokens[m.tokens.length - 1]));
+    this.mentions = allMentions.filter((m) => !quoted.has(m) || !narrated.has(m.tokens[m.tokens.length - 1]) || firstNameGender(m.tokens[0]) !== undefined || m.tokens.length > 2);
     for (const mention of this.mentions) {
       const surname = mention.tokens[mention.tokens.length - 1];
       const list = this.bySurname.get(surname);

@@ -13,6 +13,9 @@ const UNNAMED_PERSON =
 const UNNAMED_GROUP =
   'sources|insiders|officials|critics|analysts|experts|observers|residents|neighbours|neighbors|witnesses|campaigners|activists|economists|traders|shopkeepers|locals|parents|teachers|nurses|doctors|workers|staff|employees|engineers|fans|supporters|villagers|farmers|drivers|passengers|students|pupils|visitors|organisers|organizers|volunteers|investors|executives|colleagues|friends|relatives|scientists|researchers|diplomats|commenters|bloggers|netizens|protesters|protestors|demonstrators';
 
+/** Words for part of a group before its noun: "some", "many", "a few", "dozens of". */
+const QUANTIFIER = String.raw`(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Ff]ew|[Aa] few|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Dd]ozens\s+of|[Hh]undreds\s+of)`;
+
 /** Plurals in -ers, -ors, -ists, -ians or -men that name no people ("numbers", "sectors"). */
 const NOT_PEOPLE = 'numbers|papers|newspapers|centers|letters|matters|orders|others|waters|answers|powers|borders|layers|quarters|headquarters|markers|offers|chambers|corners|sectors|factors|errors|doors|floors|mirrors|colors|rumors|honors|favors|vectors|monitors|filters|registers|towers|covers|meters|chapters|rosters|posters|flyers|ledgers|charters|clusters|computers|containers|disasters|headers|leftovers|barriers|sensors|tractors|elevators|indicators|thrillers|dinners';
 /**
@@ -20,7 +23,7 @@ const NOT_PEOPLE = 'numbers|papers|newspapers|centers|letters|matters|orders|oth
  * modifiers and a complement: "Several rowers", "local fishermen", "Proponents of the new fee, however,".
  */
 export const UNNAMED_PLURAL = new RegExp(
-  String.raw`^\s*(?:(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Dd]ozens\s+of|[Hh]undreds\s+of|Local|Senior|Former|Young|Angry|Fellow|Rival|Federal|Foreign|Top|Prominent|Conservative|Liberal|Progressive|Moderate)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?!(?:${NOT_PEOPLE})(?![\p{L}]))(?:\p{Ll}[\p{Ll}-]*(?:ers|ors|ists|ians|men|women)|[Pp]roponents|[Oo]pponents|[Rr]esidents|[Pp]articipants|[Ii]mmigrants|[Cc]onstituents|[Pp]laintiffs|[Aa]ttendees|[Dd]elegates|[Pp]eople)(?:\s+(?:of|for|from|in|at|on|with)\s+[^,;:.!?“”"]{1,50}?)?(?:,\s*(?:however|too|meanwhile|though)\s*,)?\s*$`,
+  String.raw`^\s*(?:(?:${QUANTIFIER}|Local|Senior|Former|Young|Angry|Fellow|Rival|Federal|Foreign|Top|Prominent|Conservative|Liberal|Progressive|Moderate)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?!(?:${NOT_PEOPLE})(?![\p{L}]))(?:\p{Ll}[\p{Ll}-]*(?:ers|ors|ists|ians|men|women)|[Pp]roponents|[Oo]pponents|[Rr]esidents|[Pp]articipants|[Ii]mmigrants|[Cc]onstituents|[Pp]laintiffs|[Aa]ttendees|[Dd]elegates|[Pp]eople)(?:\s+(?:of|for|from|in|at|on|with)\s+[^,;:.!?“”"]{1,50}?)?(?:,\s*(?:however|too|meanwhile|though)\s*,)?\s*$`,
   'u',
 );
 
@@ -59,7 +62,7 @@ export const OWN_DOCUMENT = /^\s*((?:\p{Lu}[\p{L}-]+\s+){0,2}\p{Lu}[\p{L}-]+)[�
  * spokeswoman", "Hale's office", "the Hale family", as the whole of a cue's subject. Group 1 is the
  * name, group 2 the words for the people.
  */
-const NAMED_AND_ITS_PEOPLE = String.raw`^\s*(?:[Tt]he\s+|(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Tt]wo|[Tt]hree|[Aa] few)\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}-]*?)(?:[’']s?)?\s+((?:(?:top|senior|former|chief|longtime|own|press)\s+)?(?:campaign(?:\s+(?:manager|chairman|spokes(?:man|woman|person)))?|aides?|supporters|protesters|allies|spokes(?:man|woman|person)|backers|loyalists|staffers|advisers|team|camp|lawyers?|attorneys?|office|staff|family))`;
+const NAMED_AND_ITS_PEOPLE = String.raw`^\s*(?:[Tt]he\s+|${QUANTIFIER}\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}-]*?)(?:[’']s?)?\s+((?:(?:top|senior|former|chief|longtime|own|press)\s+)?(?:campaign(?:\s+(?:manager|chairman|spokes(?:man|woman|person)))?|aides?|supporters|protesters|allies|spokes(?:man|woman|person)|backers|loyalists|staffers|advisers|team|camp|lawyers?|attorneys?|office|staff|family))`;
 export const PEOPLE_OF_A_NAMED = new RegExp(NAMED_AND_ITS_PEOPLE + String.raw`\s*,?\s*$`, 'u');
 /**
  * The same people as the subject of a clause that goes on to its verb ("Hale's campaign brushed aside …",
@@ -70,7 +73,7 @@ export const PEOPLE_OF_A_NAMED_ACTING = new RegExp(NAMED_AND_ITS_PEOPLE + String
 /** The words between "Hale" and "Ana Ruiz" in "Hale campaign adviser Ana Ruiz": a role, in lower case. */
 const ROLE_BETWEEN_NAMES = /^\s+(?:\p{Ll}+\s+){0,2}(?:consultant|adviser|advisor|aide|spokes(?:man|woman|person)|strategist|manager|chairman|chairwoman|chair|supporter|surrogate|pollster|ally|staffer|secretary|director|lawyer|attorney|donor|official|operative|backer|loyalist|confidant|counsel|mate|campaign|son|daughter|wife|husband|brother|sister|rival|opponent|critic|economist|analyst|nominee|challenger|appointee|biographer|friend|associate|fundraiser|chief|deputy|lieutenant)\s+$/u;
 /** Part of a group named by its capitalized plural: "Some Democrats", "many Republicans", "two Britons". */
-export const SOME_OF_A_GROUP = /^\s*(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Ff]ew|[Aa] few|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Dd]ozens of|[Hh]undreds of)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Lu}\p{Ll}+s\s*$/u;
+export const SOME_OF_A_GROUP = new RegExp(String.raw`^\s*${QUANTIFIER}\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Lu}\p{Ll}+s\s*$`, 'u');
 /** An outlet or organisation introduced by its common noun: "the Northport newspaper Courier", "the news agency Tass". */
 export const OUTLET_NAMED = /(?:newspaper|paper|daily|weekly|tabloid|magazine|agency|network|broadcaster|channel|station|website|outlet|think tank|group)\s+((?:\p{Lu}[\p{L}.&’'-]*)(?:\s+\p{Lu}[\p{L}.&’'-]*){0,3})\s*$/u;
 

@@ -36,7 +36,7 @@ export function quoteAttribution(text: string, quote: QuoteCandidate, previousCl
   if (after && cueIsInTheNextSentence(text, quote, after.cue)) return before;
   if (after?.speaker) return after;
   // "Brook wants “a fair fee” and warned …": a verb after "and" shares the subject of the sentence the quote is in.
-  if (after && !before?.speaker && quote.openMark !== undefined && /(?<![\p{L}])(?:and|but)\s+$/u.test(text.slice(Math.max(0, after.cue.start - 5), after.cue.start))) {
+  if (after && !before?.speaker && quote.openMark !== undefined && followsAndOrBut(text, after.cue.start, 0)) {
     const subject = resolver.firstPersonBetween(sentenceStartBefore(text, quote.openMark, quote.paragraph.start), quote.openMark);
     if (subject) return { cue: after.cue, speaker: subject };
   }
@@ -55,6 +55,11 @@ function cueIsInTheNextSentence(text: string, quote: QuoteCandidate, cue: Cue): 
   if (quote.closeMark === undefined || !/[.]\s*$/u.test(text.slice(quote.closeMark - 2, quote.closeMark))) return false;
   if (!/^\s*\p{Lu}/u.test(text.slice(quote.closeMark + 1, quote.closeMark + 4))) return false;
   return wordCount(text.slice(quote.closeMark + 1, cue.start)) > MAX_WORDS_BEFORE_A_CUE_IN_THE_NEXT_SENTENCE;
+}
+
+/** Whether "and" or "but" comes right before `at` (not before `from`): a verb there shares its sentence's subject. */
+function followsAndOrBut(text: string, at: number, from: number): boolean {
+  return /(?<![\p{L}])(?:and|but)\s+$/u.test(text.slice(Math.max(from, at - 5), at));
 }
 
 /** Within a few words of the same clause, an opening quotation mark. */
@@ -165,7 +170,7 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
   // Else the sentence's subject, for a verb that shares it ("… that A, and accused the committee of “…”").
   // "Holm, the governor, repeated that Reyes …, calling him a “…”": a participle after a comma shares the sentence's subject;
   // "Holm said the move was Reyes's and said, “…”", "Holm listened to Reyes but described it as “…”": a verb after "and" or "but" shares it too.
-  if ((/ing$/u.test(cue.lemma) && /,\s*$/u.test(text.slice(Math.max(from, cue.start - 3), cue.start))) || /(?<![\p{L}])(?:and|but)\s+$/u.test(text.slice(Math.max(from, cue.start - 5), cue.start))) {
+  if ((/ing$/u.test(cue.lemma) && /,\s*$/u.test(text.slice(Math.max(from, cue.start - 3), cue.start))) || followsAndOrBut(text, cue.start, from)) {
     // "The fair moves in June, after complaints from Hale, Brook said, adding, “…”": right after another cue, the participle is
     // that cue's speaker's.
     const earlier = cues[cues.length - 2];
