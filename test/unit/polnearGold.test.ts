@@ -128,6 +128,30 @@ describe('PolNeAR gold mapping', () => {
     assert.deepEqual(none.quotes.map((q) => q.speaker), [undefined]);
   });
 
+
+  it("leaves the narrator's own \"I said\" without a speaker, and gives a quoted \"I said\" the speaker of the quote around it", () => {
+    const text = [
+      'Tom Brook, the mayor, spoke first. Brook said the quay was safe.',
+      '"I am not ready to row tonight," I said, and the crowd went quiet.',
+      '"When they asked me, I said," Ada Ruiz recalled, "that we would wait for the tide."',
+    ].join('\n');
+    const gold = polnearGold(
+      text,
+      ann(text, [
+        { source: 'Brook', cue: 'Brook said', content: 'the quay was safe' },
+        { source: 'I', cue: 'I said', content: '"I am not ready to row tonight,"', within: '" I said' },
+        { source: 'Ada Ruiz', cue: 'recalled', content: ['"When they asked me, I said,"', '"that we would wait for the tide."'] },
+        { source: 'I', cue: 'I said', content: '"that we would wait for the tide."', within: 'me, I said' },
+      ]),
+    );
+    // The narrator is the article's author, whom the text does not name: not the mayor, the last source named before.
+    // Inside Ada Ruiz's quote, "I" is Ada Ruiz, although her name comes after it.
+    assert.deepEqual(gold.quotes.map((q) => [text.slice(q.start, q.end), q.speaker]), [
+      ['I am not ready to row tonight,', undefined],
+      ['When they asked me, I said,', 'Ada Ruiz'],
+      ['that we would wait for the tide.', 'Ada Ruiz'],
+    ]);
+  });
   it('tells the gender of a name from honorifics, pronouns right after it and first names, not from a namesake', () => {
     assert.equal(nameGender('Ms. Holm arrived. Holm said it.', 'Ada Holm'), 'female');
     assert.equal(nameGender('Brook spoke and he left.', 'Brook'), 'male');

@@ -95,8 +95,16 @@ function toAttribution(event: BratEvent): Attribution | undefined {
 function resolveSpeakers(text: string, attributions: Attribution[], coref?: CorefDocument): void {
   const withSource = attributions.filter((a) => a.source).sort((a, b) => a.source!.start - b.source!.start);
   const named: string[] = [];
+  const regions = quotedRegions(text);
+  const insideQuotes: { attribution: Attribution; lastNamed?: string }[] = [];
   for (const attribution of withSource) {
     const raw = text.slice(attribution.source!.start, attribution.source!.end);
+    if (FIRST_PERSON.has(raw.trim().toLowerCase())) {
+      // "I said" in the narrator's words is the article's author, whom the text does not name; "I" inside a quote is its speaker.
+      attribution.pronoun = true;
+      if (regions.some((r) => r.start <= attribution.source!.start && attribution.source!.end <= r.end)) insideQuotes.push({ attribution, lastNamed: named[named.length - 1] });
+      continue;
+    }
     if (isRelativeSource(raw)) attribution.speaker = goldSpeakerName(text, nameBefore(text, attribution.source!.start), attribution.source!.start) ?? named[named.length - 1];
     else if (isPronounSource(raw)) {
       attribution.speaker = [...named].reverse().find((speaker) => pronounFits(text, raw, speaker));
@@ -111,6 +119,22 @@ function resolveSpeakers(text: string, attributions: Attribution[], coref?: Core
       if (attribution.speaker && /(?:^|\s)\p{Lu}\S*$/u.test(attribution.speaker)) named.push(attribution.speaker);
     }
   }
+  // Outer quotes first, so a quoted "I said" inside another's quote takes the resolved speaker of the one around it.
+  insideQuotes.sort((a, b) => contentSize(b.attribution) - contentSize(a.attribution));
+  for (const { attribution, lastNamed } of insideQuotes) {
+    const at = attribution.source!.start;
+    const around = withSource.filter((a) => a !== attribution && a.content.some((f) => f.start <= at && at < f.end));
+    const innermost = around.sort((a, b) => contentSize(a) - contentSize(b))[0];
+    const speaker = innermost ? innermost.speaker : lastNamed;
+    if (speaker) attribution.speaker = speaker;
+  }
+}
+
+/** First-person sources: the narrator's own outside quotation marks, the quoted speaker's inside them. */
+const FIRST_PERSON = new Set(['i', 'me', 'we', 'us']);
+
+function contentSize(attribution: Attribution): number {
+  return attribution.content.reduce((n, f) => n + f.end - f.start, 0);
 }
 
 /** The capitalized words right before a relative pronoun ("Clinton, who …"). */
