@@ -129,6 +129,23 @@ describe('PolNeAR gold mapping', () => {
   });
 
 
+  it('leaves a source that is a cue or a piece of a word without a speaker, and a span with a trailing space whole', () => {
+    const text = [
+      'Tom Brook runs the harbour.',
+      '"The quay is safe," Ada Ruiz said in a statement.',
+      '"The tide is late," Ruiz, which the crew trusts, said.',
+      '"We row at noon," Brook added.',
+    ].join('\n');
+    const annotation = ann(text, [
+      { source: 'said in a statement', cue: 'said', content: '"The quay is safe,"', within: 'said in a' },
+      { source: 'whic', cue: 'said', content: '"The tide is late,"', within: 'which the crew' },
+      // Annotators' spans often take the space after a name.
+      { source: 'Brook ', cue: 'added', content: '"We row at noon,"', within: 'Brook added' },
+    ]);
+    // Judged against "said" or "whic", every suggestion would be wrong; the gold does not know these speakers.
+    assert.deepEqual(polnearGold(text, annotation).quotes.map((q) => q.speaker), [undefined, undefined, 'Tom Brook']);
+  });
+
   it("leaves the narrator's own \"I said\" without a speaker, and gives a quoted \"I said\" the speaker of the quote around it", () => {
     const text = [
       'Tom Brook, the mayor, spoke first. Brook said the quay was safe.',

@@ -3,6 +3,7 @@ import type { TextRange } from '../paragraphs';
 import { trimRange } from '../paragraphs';
 import { parseBratStandoff, type BratEvent } from './bratStandoff';
 import { corefName, type CorefDocument } from './corenlpCoref';
+import { findCues } from '../reportingCues';
 import { quotedRegions } from './quotedRegions';
 import { pronounFits } from './sourceAgreement';
 import { goldSpeakerName, isPronounSource, isRelativeSource } from './sourceNames';
@@ -105,6 +106,7 @@ function resolveSpeakers(text: string, attributions: Attribution[], coref?: Core
       if (regions.some((r) => r.start <= attribution.source!.start && attribution.source!.end <= r.end)) insideQuotes.push({ attribution, lastNamed: named[named.length - 1] });
       continue;
     }
+    if (namesNoOne(text, attribution.source!)) continue;
     if (isRelativeSource(raw)) attribution.speaker = goldSpeakerName(text, nameBefore(text, attribution.source!.start), attribution.source!.start) ?? named[named.length - 1];
     else if (isPronounSource(raw)) {
       attribution.speaker = [...named].reverse().find((speaker) => pronounFits(text, raw, speaker));
@@ -128,6 +130,20 @@ function resolveSpeakers(text: string, attributions: Attribution[], coref?: Core
     const speaker = innermost ? innermost.speaker : lastNamed;
     if (speaker) attribution.speaker = speaker;
   }
+}
+
+/**
+ * A Source span that cannot name anyone, an annotator's slip: a reporting cue ("said", "said in a
+ * statement", "asked"), or a piece of a word ("whic", the "o" of a longer word). The gold does not
+ * know the speaker, so the quote is not judged for it, instead of being wrong for everyone.
+ */
+function namesNoOne(text: string, source: TextRange): boolean {
+  const span = trimRange(text, source.start, source.end);
+  if (!span) return true;
+  const raw = text.slice(span.start, span.end);
+  if (!/\s/u.test(raw) && (/\p{L}/u.test(text[span.start - 1] ?? '') || /\p{L}/u.test(text[span.end] ?? ''))) return true;
+  const first = findCues(raw, 0, raw.length)[0];
+  return first !== undefined && raw.slice(0, first.start).trim() === '';
 }
 
 /** First-person sources: the narrator's own outside quotation marks, the quoted speaker's inside them. */
