@@ -481,6 +481,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).filter(([, speaker]) => speaker !== undefined), [['Get off my pier,', 'Tom Hale']]);
   });
 
+  it('does not take a sea, a strait or a state for the person a pronoun means ("the North Ada Sea", "Harbour Studies")', () => {
+    const text = 'Tom Hale, the admiral, sailed the North Ada Sea all week. Ice had closed the North Ada Sea to small boats by Friday, and he said so.\n\n“We will keep the channel open for the ferries,” he said.';
+    assert.deepEqual(quotes(text), [['We will keep the channel open for the ferries,', 'Tom Hale']]);
+  });
+
   it('gives words to a named person\'s team when it is the subject of a clause that goes on to a participle cue, and to "some" of their allies', () => {
     const text = 'Tom Hale runs the harbour.\n\nHale’s team dismissed the board’s figures on Friday, writing in a memo, “The sums do not add up.”';
     assert.deepEqual(quotes(text), [['The sums do not add up.', 'Tom Hale’s team']]);

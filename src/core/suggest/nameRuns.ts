@@ -34,7 +34,8 @@ export const ORGANISATION_WORDS = new Set(
     'street road avenue square hospital clinic school academy church cathedral centre center stadium arena club airport station harbour harbor river valley ' +
     'energy industries holdings limited ltd inc plc corp fc united athletic rovers city county district borough report courier gazette herald tribune chronicle telegraph guardian observer magazine network channel ' +
     'bureau board trust service services police brigade lifeboat coastguard charity society federation league alliance coalition movement institute laboratory labs studio studios festival museum gallery theatre theater cinema library ' +
-    'bay cove beach island isle lake loch falls creek heights gardens terrace crescent row market quay wharf pier cape estate village los las san santa mount fort'
+    'bay cove beach island isle lake loch falls creek heights gardens terrace crescent row market quay wharf pier cape estate village los las san santa mount fort ' +
+    'sea ocean gulf strait peninsula desert canal state studies politics'
   ).split(' '),
 );
 
