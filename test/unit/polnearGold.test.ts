@@ -213,6 +213,7 @@ describe('PolNeAR gold mapping', () => {
       'The Coastal News Agency and the Harbour Office said nothing.',
       'Former Secretary of State Nina Olsen and Mayor Rolf al-Amin met Ida Sand.',
       'FERRY STRIKE: Critics Fault Omar Ruiz',
+      'The fleet sailed at noon under Adm. Karl B. Vik, who met Rear Admiral Ana Soto.',
     ].join('\n');
     const at = text.length;
     const cases: [string, string][] = [
@@ -248,6 +249,8 @@ describe('PolNeAR gold mapping', () => {
       ['Mr. Ruiz of Radio Northport', 'Omar Ruiz'], // "of <Organisation>" after a titled surname
       ['Holm herself', 'Lena Holm'], // a reflexive adds no one
       ['a startled Holm', 'Lena Holm'], // a participle as an adjective before a name
+      ['Admiral Vik', 'Karl B. Vik'], // a military rank, grown to the fullest name
+      ['Rear Admiral Ana Soto', 'Ana Soto'],
     ];
     for (const [raw, gold] of cases) {
       it(`${raw} → ${gold}`, () => assert.equal(goldSpeakerName(text, raw, at), gold));

@@ -10,7 +10,8 @@ const TITLES = new Set(
     'secretary minister chancellor premier ambassador chairman chairwoman chair leader whip speaker spokesman spokeswoman spokesperson ' +
     'director commissioner judge justice attorney sheriff chief ceo host anchor moderator manager strategist adviser advisor aide ' +
     'candidate nominee lawmaker former democrat republican democratic libertarian independent gop ' +
-    'actor actress comedian columnist commentator pundit author economist pollster activist pastor bishop rabbi imam')
+    'actor actress comedian columnist commentator pundit author economist pollster activist pastor bishop rabbi imam ' +
+    'admiral adm colonel lieutenant sergeant captain commander mister')
     .split(' '),
 );
 /** Last words of organisations ("Justice Department", "Republican National Committee"): no title is cut from them. */
