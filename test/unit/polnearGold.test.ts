@@ -129,7 +129,7 @@ describe('PolNeAR gold mapping', () => {
   });
 
 
-  it('leaves a source that is a cue or a piece of a word without a speaker, and a span with a trailing space whole', () => {
+  it('leaves a source that is a cue or a piece of a word without a speaker, a span with a trailing space whole, and cuts one that runs on into its words', () => {
     const text = [
       'Tom Brook runs the harbour.',
       '"The quay is safe," Ada Ruiz said in a statement.',
@@ -144,6 +144,9 @@ describe('PolNeAR gold mapping', () => {
     ]);
     // Judged against "said" or "whic", every suggestion would be wrong; the gold does not know these speakers.
     assert.deepEqual(polnearGold(text, annotation).quotes.map((q) => q.speaker), [undefined, undefined, 'Tom Brook']);
+    // A source span that runs on into the words it attributes is read up to its cue.
+    const runOn = 'Ivo Marsh runs the club. Marsh said. "We row at noon."';
+    assert.deepEqual(polnearGold(runOn, ann(runOn, [{ source: 'Marsh said. "We row at noon."', cue: 'said', content: '"We row at noon."', within: 'Marsh said' }])).quotes.map((q) => q.speaker), ['Ivo Marsh']);
   });
 
   it("leaves the narrator's own \"I said\" without a speaker, and gives a quoted \"I said\" the speaker of the quote around it", () => {

@@ -116,7 +116,7 @@ function resolveSpeakers(text: string, attributions: Attribution[], coref?: Core
       if (corefSpeaker) attribution.corefSpeaker = corefSpeaker;
     }
     else {
-      attribution.speaker = goldSpeakerName(text, raw, attribution.source!.start);
+      attribution.speaker = goldSpeakerName(text, beforeItsOwnWords(raw), attribution.source!.start);
       // A name or an organisation (a capital last word), not a description ("a State Department official").
       if (attribution.speaker && /(?:^|\s)\p{Lu}\S*$/u.test(attribution.speaker)) named.push(attribution.speaker);
     }
@@ -144,6 +144,15 @@ function namesNoOne(text: string, source: TextRange): boolean {
   if (!/\s/u.test(raw) && (/\p{L}/u.test(text[span.start - 1] ?? '') || /\p{L}/u.test(text[span.end] ?? ''))) return true;
   const first = findCues(raw, 0, raw.length)[0];
   return first !== undefined && raw.slice(0, first.start).trim() === '';
+}
+
+/**
+ * A Source span that runs on into the words it attributes, an annotator's slip ("Hale said. “We row
+ * at noon.”"): the part before its cue, when a sentence end or a quotation mark follows the cue.
+ */
+function beforeItsOwnWords(raw: string): string {
+  const cue = findCues(raw, 0, raw.length).find((c) => c.start > 0);
+  return cue && /[.!?“”"]/u.test(raw.slice(cue.end)) ? raw.slice(0, cue.start).trim() : raw;
 }
 
 /** First-person sources: the narrator's own outside quotation marks, the quoted speaker's inside them. */
