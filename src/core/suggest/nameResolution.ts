@@ -1,20 +1,18 @@
 import { firstIndex } from './firstIndex';
 import { namesReadInTitleCase } from './headlines';
 import { mainClauseStart } from './leadingClause';
-import { dropLeadingPlace, endsWith, isOrganisation, nameRuns, namesAPersonAsModifier, PLACE_BEFORE, type NameMention } from './nameRuns';
+import { dropLeadingPlace, endsWith, isOrganisation, nameRuns, namesAPersonAsModifier, type NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
-import { firstNameGender, honorificGender, nounGender, pronounGender } from './personGender';
+import { firstNameGender, honorificGender, pronounGender } from './personGender';
 import { organisationIn } from './organisations';
-import { PronounResolver, type PersonReference } from './pronounResolution';
+import { personReferences, type ReferenceNames } from './personReferences';
+import { PronounResolver } from './pronounResolution';
 import { mayBeAPerson, SpeakerHistory, type SpokenTurn } from './speakerHistory';
 import { TitledNames } from './titledNames';
-import { findCues, speaksNextToCue } from './reportingCues';
 import { LoneNames } from './loneNames';
 import { LowerCaseWords } from './words';
-import { ANONYMOUS, ANONYMOUS_FIRST, AUTHORED_BY, DOCUMENT_SUBJECT, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, saysWhoseRole, SOME_OF_A_GROUP, TITLE_HEAD, UNNAMED_PLURAL, TITLE_REFERENCE, followedByNoun, introducedUnnamed } from './sourceDescriptions';
+import { ANONYMOUS, ANONYMOUS_FIRST, AUTHORED_BY, DOCUMENT_SUBJECT, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, saysWhoseRole, SOME_OF_A_GROUP, TITLE_HEAD, UNNAMED_PLURAL, UNNAMED_SOURCE, introducedUnnamed } from './sourceDescriptions';
 
-/** The label for sources the text does not name ("one source told …"), as the seeds use it. */
-export const UNNAMED_SOURCE = 'unnamed source';
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
@@ -22,17 +20,11 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 /** A preposition right before a word: what follows is where or through what something was said. */
 const AFTER_PREPOSITION = /(?:^|\s)(?:on|in|at|to|from|with|by|for|of|into|via|about|over)\s+$/u;
 
-/** Words before a name that make it a person's; only an abbreviation takes a full stop ("the director. Rivals are …" is no title). */
-const TITLE_BEFORE = /(?<![\p{L}])(?:(?:dr|prof|mr|mrs|ms|rev|sen|gov|rep)\.?|professor|miss|sir|dame|lord|lady|inspector|detective|sergeant|constable|judge|justice|councillor|senator|governor|representative|congressman|congresswoman|mayor|president|minister|coach|captain|officer|chief|director)\s+$/iu;
 
-/** What follows a name that makes it a person's: an age or an apposition (", 22,", ", a nurse", ", the coach", ", executive director of …"). */
-const DESCRIBED_AFTER = /^,\s*(?:\d{1,3}\s*,|(?:a|an|who|the)\s|\p{Ll}+(?:[\s-]+\p{Ll}+){0,3}\s+(?:of|at|for|to|with)\s)/u;
 
 /** How close (UTF-16 units) the last speaker's quote must be for a pronoun to stay with them. */
 const RECENT_SPEAKER = 250;
 
-/** How far a speech cue may be from a name for the name to count as a speaker's ("Okafor, 41, said"). */
-const CUE_REACH = 40;
 
 /**
  * Resolves how a text refers to a person to the fullest name the document uses for them: a surname
@@ -41,7 +33,7 @@ const CUE_REACH = 40;
  * title to the name it was first written with ("Russia's foreign minister" → "Sergey Lavrov"); a
  * pronoun to the nearest person of its gender (see PronounResolver); unnamed sources to one label.
  */
-export class NameResolver {
+export class NameResolver implements ReferenceNames {
   /** Names of two words or more by their last word, in text order. */
   private readonly bySurname = new Map<string, NameMention[]>();
   /** Last words written alone somewhere ("Okafor said"), which people's names are and places' rarely. */
@@ -269,7 +261,7 @@ export class NameResolver {
    * The fullest name for `tokens` written at `at`: a bare surname stands for the person it last
    * stood for (or, before any full mention, the first one after), in that person's longest form.
    */
-  private fullest(tokens: readonly string[], at: number): string | undefined {
+  fullest(tokens: readonly string[], at: number): string | undefined {
     if (isOrganisation(tokens)) return undefined;
     const list = this.bySurname.get(tokens[tokens.length - 1]) ?? [];
     let same = list.filter((m) => endsWith(m.tokens, tokens));
@@ -292,7 +284,7 @@ export class NameResolver {
    * The words of a run that name the person: not a leading place ("in Brussels Aleksandr
    * Grushko") nor a leading title the text also uses as a common noun ("Coxswain Tam Rennick").
    */
-  private personTokens(run: NameMention): readonly string[] {
+  personTokens(run: NameMention): readonly string[] {
     let tokens = dropLeadingPlace(this.text, run);
     // "Coxswain Tam Rennick", "House Speaker Tom Hale", "fellow Northporter Tom Hale": titles and descriptions before
     // the name, words the text writes in lower case too, or any word before a known first name that is none itself.
@@ -306,78 +298,28 @@ export class NameResolver {
   }
 
   private pronounResolver(): PronounResolver {
-    this.pronouns ??= new PronounResolver(this.text, this.personReferences(), this.context.paragraphs ?? [{ start: 0, end: this.text.length }], this.context.spoken ?? []);
+    const spoken = this.context.spoken ?? [];
+    this.pronouns ??= new PronounResolver(this.text, personReferences(this.text, this.runs, spoken, this), this.context.paragraphs ?? [{ start: 0, end: this.text.length }], spoken);
     return this.pronouns;
   }
 
-  /**
-   * Every place the narrator refers to a person, outside quoted words: names (with an honorific's
-   * gender), titles that resolve to a name, and unnamed sources ("a spokeswoman for …").
-   */
-  private personReferences(): PersonReference[] {
-    const spoken = this.context.spoken ?? [];
-    const outsideQuotes = (r: TextRange) => {
-      const i = firstIndex(spoken.length, (k) => spoken[k].end > r.start);
-      return i >= spoken.length || spoken[i].start >= r.end;
-    };
-    const references: PersonReference[] = [];
-    for (const run of this.runs) {
-      if (PLACE_BEFORE.test(this.text.slice(Math.max(0, run.start - 8), run.start))) continue;
-      const tokens = this.personTokens(run);
-      // "Mr. Regalado", "Councillor Brooks": a surname after an honorific or a title is a person's even with no first name written.
-      const lone = tokens.length === 1 && (TITLE_BEFORE.test(this.text.slice(Math.max(0, run.end - tokens[0].length - 16), run.end - tokens[0].length)) || this.familyNamesFirst.has(tokens[0])) ? tokens[0] : undefined;
-      const name = this.fullest(tokens, run.start) ?? lone;
-      if (!name) continue;
-      const honorific = /(\p{L}+)\.?\s+$/u.exec(this.text.slice(Math.max(0, run.start - 12), run.start))?.[1];
-      const gender = honorific ? honorificGender(honorific) : undefined;
-      const speaks = speaksNextToCue(this.text, run);
-      references.push({
-        start: run.start,
-        end: run.end,
-        name,
-        gender,
-        ...(gender || this.actsAsPerson(name, run) ? {} : { doubtful: true }),
-        // "Hale adviser Ana Ruiz": the first name only says whose adviser; like a possessive, it is rarely the subject.
-        ...(run.possessive || saysWhoseRole(this.text, run.end) ? { possessive: true } : {}),
-        ...(speaks ? { speaks: true } : {}),
-      });
-    }
-    TITLE_REFERENCE.lastIndex = 0;
-    for (let m = TITLE_REFERENCE.exec(this.text); m; m = TITLE_REFERENCE.exec(this.text)) {
-      const end = m.index + m[0].length;
-      if (followedByNoun(this.text, end)) continue;
-      const indefinite = /^(?:a|an|one|another)$/iu.test(m[1]);
-      const head = m[3].toLowerCase();
-      const gender = nounGender(head) ?? [...m[2].matchAll(/[\p{L}]+/gu)].map((w) => nounGender(w[0])).find(Boolean);
-      // "Shanice Wallbank, a student, …": the apposition is the person just named.
-      if (indefinite && this.nameBeforeComma(m.index)) continue;
-      // "a nurse named Ana Ruiz": the name that follows is the reference.
-      if (indefinite && /^\s+(?:named|called)\s+\p{Lu}/u.test(this.text.slice(end, end + 12))) continue;
-      if (indefinite) {
-        references.push({ start: m.index, end, name: UNNAMED_SOURCE, anonymous: true, gender });
-        continue;
-      }
-      const name = this.titled.first(head, m.index) ?? this.nameBeforeComma(m.index) ?? this.nameAfterComma(end);
-      if (name) references.push({ start: m.index, end, name, gender });
-    }
-    return references.filter(outsideQuotes).sort((a, b) => a.start - b.start);
+  /** A word written alone that stands for a person: a family name written first ("Park" of "Park Min-jun"). */
+  isFamilyNameFirst(word: string): boolean {
+    return this.familyNamesFirst.has(word);
   }
 
-  /**
-   * Whether the text treats a name as a person's: its surname written alone ("Okafor said"), or a
-   * speech cue right next to it. Places and events ("Kestrel Bay") are rarely either.
-   */
-  private actsAsPerson(name: string, run: NameMention): boolean {
-    const surname = name.slice(name.lastIndexOf(' ') + 1);
-    if (name.includes(' ') && this.surnamesAlone.has(surname)) return true;
-    // "Dr Priyanka Hollis", "Shanice Wallbank, 22,", "Tam Rennick, a coxswain,", "Sela Omri, head of …": titled, aged or described.
-    if (TITLE_BEFORE.test(this.text.slice(Math.max(0, run.start - 16), run.start)) || DESCRIBED_AFTER.test(this.text.slice(run.end, run.end + 50))) return true;
-    const near = findCues(this.text, run.end, Math.min(this.text.length, run.end + CUE_REACH))[0] ?? findCues(this.text, Math.max(0, run.start - 12), run.start).pop();
-    return near !== undefined && !/[.!?;]/.test(this.text.slice(Math.min(near.end, run.end), Math.max(near.start, run.start)));
+  /** Whether a last word is written alone somewhere ("Okafor said"). */
+  isSurnameAlone(word: string): boolean {
+    return this.surnamesAlone.has(word);
+  }
+
+  /** The name first written with a title word from `at` on ("Foreign Minister Sergey Lavrov"). */
+  titledName(head: string, at: number): string | undefined {
+    return this.titled.first(head, at);
   }
 
   /** "The finance director, Paul Mensah, …": the name right after a title and its comma. */
-  private nameAfterComma(end: number): string | undefined {
+  nameAfterComma(end: number): string | undefined {
     const comma = /^,\s*/u.exec(this.text.slice(end, end + 4));
     if (!comma) return undefined;
     const run = nameRuns(this.text, end + comma[0].length, Math.min(this.text.length, end + 64))[0];

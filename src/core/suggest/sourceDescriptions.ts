@@ -5,6 +5,9 @@
  * stand for a person ("the foreign minister"). NameResolver decides with them.
  */
 
+/** The label for sources the text does not name ("one source told …"), as the seeds use it. */
+export const UNNAMED_SOURCE = 'unnamed source';
+
 /** People a text quotes without naming them, singular ("one source", "a spokesperson for …"). */
 const UNNAMED_PERSON =
   'source|official|insider|member|witness|resident|employee|diplomat|person|spokesperson|spokesman|spokeswoman|representative|analyst|expert|critic|observer|neighbour|neighbor|campaigner|activist|worker|man|woman|parent|teacher|student|fan|supporter|shopper|customer|passenger|driver|local|aide|officer|executive|manager|lawyer|doctor|nurse|economist|trader|banker|researcher|scientist|engineer|volunteer|organiser|organizer|colleague|friend|relative|villager|farmer|pupil|visitor|investor|staffer|user|commenter|reader|viewer|blogger|netizen|voter|delegate|protester|protestor|demonstrator|attendee|caller|listener|veteran';
