@@ -35,6 +35,9 @@ export function createSuite(): BenchSuite {
   const soup = generateDocument(mulberry32(7));
   // One sentence of 20,000 quotes, each cued by a pronoun and joined by "and": no full stop to bound any look-back.
   const endless = Array.from({ length: 20_000 }, (_, i) => `“row ${i},” he said, and`).join(' ');
+  // One sentence of 2,000 short marked words, each followed by "and" and a cue: most are terms, not suggested, so the last
+  // quote suggested lies ever further back.
+  const marked = 'Ada Brook backs ' + Array.from({ length: 2_000 }, (_, i) => `“fee ${i}” and warned`).join(' ');
   return {
     name: 'suggest',
     description: `news text ${news.length} units, generated text ${soup.length} units`,
@@ -43,6 +46,7 @@ export function createSuite(): BenchSuite {
       { name: 'suggestAnnotations, 1 MB news', run: () => suggestAnnotations(news), floor: 'paragraphs, news (remark, floor)', runs: 2 },
       { name: 'suggestAnnotations, 1 MB generated', run: () => suggestAnnotations(soup), runs: 2 },
       { name: 'suggestAnnotations, one 0.5 MB sentence', run: () => suggestAnnotations(endless), runs: 2 },
+      { name: 'suggestAnnotations, one sentence of 2,000 marked words', run: () => suggestAnnotations(marked), runs: 2 },
     ],
   };
 }

@@ -18,7 +18,7 @@ import { withRegisteredSpeakers } from './registryNames';
 import { quoteAttribution, sentenceStartBefore } from './speakers';
 import { narratorHedge } from './speculation';
 import type { Suggestion } from './suggestion';
-import { wordCount } from './words';
+import { hasAtMostWords } from './words';
 
 /** How far apart two partial quotes of one sentence may be ("had “…” and had to be “…”"). */
 const MAX_WORDS_BETWEEN_PARTIAL_QUOTES = 8;
@@ -235,7 +235,8 @@ function isScareQuote(text: string, quote: QuoteCandidate): boolean {
 /** Whether only a few words of the same sentence lie between the last quote and this one. */
 function sameSentence(text: string, previousClose: number, quote: QuoteCandidate): boolean {
   if (quote.openMark === undefined) return false;
-  const between = text.slice(previousClose, quote.openMark);
+  // Words first: the last quote may lie far back, past marked words that were not suggested.
+  if (!hasAtMostWords(text, previousClose, quote.openMark, MAX_WORDS_BETWEEN_PARTIAL_QUOTES)) return false;
   // A cue between them is the end of the last quote's attribution ("…,” Lavrov said of the “…”).
-  return !/[.!?…]/.test(between) && wordCount(between) <= MAX_WORDS_BETWEEN_PARTIAL_QUOTES && findCues(text, previousClose, quote.openMark).length === 0;
+  return !/[.!?…]/.test(text.slice(previousClose, quote.openMark)) && findCues(text, previousClose, quote.openMark).length === 0;
 }

@@ -19,6 +19,23 @@ export function wordCount(text: string): number {
   return words(text).length;
 }
 
+const WORD_FROM = new RegExp(WORD.source, 'gu');
+
+/**
+ * Whether `text[from, to)` has no more than `max` words, reading no further than the word after
+ * the `max`th: cheap however long the stretch (a paragraph of many short quotes asks this of each).
+ */
+export function hasAtMostWords(text: string, from: number, to: number, max: number): boolean {
+  WORD_FROM.lastIndex = from;
+  for (let count = 0; ; count++) {
+    const m = WORD_FROM.exec(text);
+    // A word that runs past `to` counts as far as it lies before it.
+    if (!m || m.index >= to) return true;
+    if (count + 1 > max) return false;
+    if (WORD_FROM.lastIndex >= to) return true;
+  }
+}
+
 /**
  * Which words a text also writes in lower case, as common words ("Later" in "Later Brook said",
  * "Coxswain" in "Coxswain Tam Rennick"): one scan for its lower-case words, and a search for a
