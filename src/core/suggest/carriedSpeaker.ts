@@ -1,9 +1,10 @@
 import { subjectOf } from './cueSubject';
+import { firstMatch } from './firstMatch';
 import type { NameResolver } from './nameResolution';
 import type { TextRange } from './paragraphs';
 import type { QuoteCandidate } from './quotes';
 import { findCues, isThoughtCue } from './reportingCues';
-import { sentenceStartBefore } from './speakers';
+import { MAX_SENTENCE_LENGTH, sentenceStartBefore } from './speakers';
 
 /** How far back (UTF-16 units) a speaker is carried to an uncued quote when no one else is named in between. */
 const CARRY_REACH = 1500;
@@ -39,10 +40,10 @@ export function carriedSpeaker(text: string, quote: QuoteCandidate, resolver: Na
   return named ? { speaker: named, rule: 'person named earlier in the paragraph' } : undefined;
 }
 
+/** A sentence's end or an opening mark. */
+const SENTENCE_END = /[.!?…](?=\s|$)|[“„«]/gu;
+
 function nextSentenceEnd(text: string, from: number, limit: number): number {
-  const pattern = /[.!?…](?=\s|$)|[“„«]/gu;
-  pattern.lastIndex = from;
-  const m = pattern.exec(text);
-  return m && m.index < limit ? m.index : limit;
+  return firstMatch(text, from, Math.min(limit, from + MAX_SENTENCE_LENGTH), SENTENCE_END);
 }
 

@@ -4,6 +4,7 @@ import type { TextRange } from './paragraphs';
 import type { QuoteCandidate } from './quotes';
 import { findCues, isThoughtCue } from './reportingCues';
 import { firstIndex } from './firstIndex';
+import { firstMatch } from './firstMatch';
 import { sentenceStartBefore } from './speakers';
 import { DASHES, wordCount } from './words';
 
@@ -33,8 +34,7 @@ export function speakerAfterDash(text: string, quote: QuoteCandidate, resolver: 
   // A full stop may close it ("— Ana Ferro ."), as after a list of quotes that each end a paragraph.
   const rest = text.slice(start, quote.paragraph.end).replace(/[ \t]*\.[ \t]*$/u, '');
   if (wordCount(rest) > MAX_LABEL_WORDS || !LABEL_LINE.test(rest)) return undefined;
-  SIGNATURE_END.lastIndex = start;
-  const end = Math.min(quote.paragraph.end, SIGNATURE_END.exec(text)?.index ?? quote.paragraph.end);
+  const end = firstMatch(text, start, quote.paragraph.end, SIGNATURE_END);
   return resolver.resolve(start, end, quote.start, true);
 }
 

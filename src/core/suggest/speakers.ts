@@ -1,5 +1,6 @@
 import { ABBREVIATION_AT_END, ABBREVIATION_STOPS } from './abbreviations';
 import { isApposition, subjectOf } from './cueSubject';
+import { firstMatch } from './firstMatch';
 import { findCues, isThoughtCue, type Cue } from './reportingCues';
 import type { NameResolver } from './nameResolution';
 import type { QuoteCandidate } from './quotes';
@@ -193,9 +194,9 @@ function invertedBefore(text: string, cue: Cue, openMark: number, quote: QuoteCa
   return resolver.resolve(cue.end, cue.end + between.search(/[:,]\s*$/u), quote.start, true);
 }
 
-/** Where the clause after a closing mark ends: a sentence end, an opening mark, or the paragraph end. */
+/** Where the clause after a closing mark ends: a sentence end, an opening mark, or the paragraph end (no further than MAX_SENTENCE_LENGTH). */
 function clauseEnd(text: string, from: number, limit: number): number {
-  return pastAbbreviations(text, from, limit, /[.!?…](?=\s|$)|[“„«]/g);
+  return pastAbbreviations(text, from, Math.min(limit, from + MAX_SENTENCE_LENGTH), /[.!?…](?=\s|$)|[“„«]/g);
 }
 
 /** `firstMatch`, but a period after an abbreviation ("Rep.", "M.") is not where `pattern` matches. */
@@ -206,11 +207,12 @@ function pastAbbreviations(text: string, from: number, limit: number, pattern: R
 }
 
 /**
- * How far back a sentence's start is sought: a "sentence" longer than this (a paragraph of quotes
- * joined by commas, a list with no full stop) is cut here, so that each quote's look-back is bounded
- * and a long one stays linear in the text. News sentences are far shorter.
+ * How far back a sentence's start is sought, and ahead its end: a "sentence" longer than this (a
+ * paragraph of quotes joined by commas, a list with no full stop) is cut here, so that each quote's
+ * look-back and look-ahead are bounded and a long one stays linear in the text. News sentences are
+ * far shorter.
  */
-const MAX_SENTENCE_LENGTH = 2000;
+export const MAX_SENTENCE_LENGTH = 2000;
 
 /** The start of the sentence that `at` is in, looking back no further than `limit` (nor than MAX_SENTENCE_LENGTH). */
 export function sentenceStartBefore(text: string, at: number, limit: number): number {
@@ -224,9 +226,3 @@ export function sentenceStartBefore(text: string, at: number, limit: number): nu
   return limit;
 }
 
-/** Where `pattern` (global) first matches in `text[from, to)`, else `to`; no slicing, so long paragraphs stay cheap. */
-function firstMatch(text: string, from: number, to: number, pattern: RegExp): number {
-  pattern.lastIndex = from;
-  const m = pattern.exec(text);
-  return m && m.index < to ? m.index : to;
-}
