@@ -481,6 +481,13 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).filter(([, speaker]) => speaker !== undefined), [['Get off my pier,', 'Tom Hale']]);
   });
 
+  it('gives words to the name in apposition to a possessive\'s role ("Hale’s deputy for the quays, Ben Ruiz, …, writing"), a first name alone too', () => {
+    const director = 'Tom Hale runs the harbour. Hale’s deputy for the quays, Ben Ruiz, answered the rowers on Monday, writing on the club’s board: “The slipway opens at dawn and closes at dusk.”';
+    assert.deepEqual(quotes(director), [['The slipway opens at dawn and closes at dusk.', 'Ben Ruiz']]);
+    const son = 'Tom Hale runs the harbour. Hale’s nephew, Ivo, spoke at the quay after the race, saying: “My uncle rows better than anyone in the town.”';
+    assert.deepEqual(quotes(son), [['My uncle rows better than anyone in the town.', 'Ivo']]);
+  });
+
   it('does not take a sea, a strait or a state for the person a pronoun means ("the North Ada Sea", "Harbour Studies")', () => {
     const text = 'Tom Hale, the admiral, sailed the North Ada Sea all week. Ice had closed the North Ada Sea to small boats by Friday, and he said so.\n\n“We will keep the channel open for the ferries,” he said.';
     assert.deepEqual(quotes(text), [['We will keep the channel open for the ferries,', 'Tom Hale']]);

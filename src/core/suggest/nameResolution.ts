@@ -22,6 +22,9 @@ const AFTER_PREPOSITION = /(?:^|\s)(?:on|in|at|to|from|with|by|for|of|into|via|a
 
 
 
+/** After a possessive name: its role, a comma, and the name in apposition ("’s deputy for the quays, " of "Hale’s deputy for the quays, Ben Ruiz"). */
+const POSSESSED_ROLE_RENAMED = /^[’']s\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+,\s+(?=\p{Lu})/u;
+
 /** How close (UTF-16 units) the last speaker's quote must be for a pronoun to stay with them. */
 const RECENT_SPEAKER = 250;
 
@@ -217,10 +220,18 @@ export class NameResolver implements ReferenceNames {
       const subject = this.firstPersonBetween(main, to);
       if (subject) return subject;
     }
+    let apposition = -1;
     for (const run of nameRuns(this.text, from, to)) {
       if (run.afterThe || isOrganisation(run.tokens) || this.insideQuote(run)) continue;
       if (saysWhoseRole(this.text, run.end)) continue;
-      const name = this.personName(run);
+      // "Hale’s deputy for the quays, Ben Ruiz, wrote …", "Hale’s nephew, Ivo, said …": the possessive says whose role; the name
+      // in apposition to the role is the subject, a first name alone too.
+      const renamed = run.possessive ? POSSESSED_ROLE_RENAMED.exec(this.text.slice(run.end, run.end + 60)) : null;
+      if (renamed) {
+        apposition = run.end + renamed[0].length;
+        continue;
+      }
+      const name = this.personName(run) ?? (run.start === apposition && run.tokens.length === 1 && /^,/u.test(this.text.slice(run.end, run.end + 1)) && !this.commonWords.has(run.tokens[0]) ? run.tokens[0] : undefined);
       if (name) return name;
     }
     return undefined;
