@@ -488,6 +488,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(son), [['My uncle rows better than anyone in the town.', 'Ivo']]);
   });
 
+  it('does not take a preposition that opens a sentence for a first name ("Outside Brightwater’s boathouse"), so a later "he" keeps its person', () => {
+    const text = 'Tom Hale has rowed for Brightwater since he was a boy. “The river is kind to us this year,” he said.\n\nOutside Brightwater\'s boathouse on Mill Lane, a queue formed before dawn.\n\nAs for the regatta, “it is the best day of the summer,” he said.';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Hale', 'Tom Hale']);
+  });
+
   it('does not take a sea, a strait or a state for the person a pronoun means ("the North Ada Sea", "Harbour Studies")', () => {
     const text = 'Tom Hale, the admiral, sailed the North Ada Sea all week. Ice had closed the North Ada Sea to small boats by Friday, and he said so.\n\n“We will keep the channel open for the ferries,” he said.';
     assert.deepEqual(quotes(text), [['We will keep the channel open for the ferries,', 'Tom Hale']]);

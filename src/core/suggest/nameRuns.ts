@@ -22,6 +22,7 @@ const NOT_NAME_WORDS = new Set(
     'does did do what though although because why how who whom whose which even yet still now here there just only not no yes both all some many most more ' +
     'several every each any asked said says told tells added adding perhaps maybe indeed instead thus besides unlike despite through within without against ' +
     'among between under over above below about around across behind beyond upon once whether unless whatever where is are was were be been has have had ' +
+    'outside inside toward towards amid during following along near beside beneath ' +
     'would can could should might must let last next first second third one other another such same few less much very rather well ' +
     'rep sen gov gen lt col sgt capt atty supt cmdr democratic democrat republican libertarian progressive conservative liberal'
   ).split(' '),
