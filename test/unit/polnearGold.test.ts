@@ -195,6 +195,13 @@ describe('PolNeAR gold mapping', () => {
     assert.ok(!sameSpeaker('a poll conducted in May', 'unnamed source'));
     assert.ok(sameSpeaker('a longtime party data expert', 'unnamed source'));
     assert.ok(!sameSpeaker('the nominee', 'unnamed source'));
+    // A description that opened its sentence is still one; a name keeps its capital.
+    assert.ok(sameSpeaker('Harbour safety experts', 'unnamed source'));
+    assert.ok(sameSpeaker('Source familiar with the plan', 'unnamed source'));
+    assert.ok(sameSpeaker('But a source close to the board', 'unnamed source'));
+    assert.ok(!sameSpeaker('Harbour Board', 'unnamed source'));
+    assert.ok(!sameSpeaker('Ada Brook', 'unnamed source'));
+    assert.ok(!sameSpeaker('A study by the Harbour Board', 'unnamed source'));
   });
 
   it('reads a source written in capitals without a comma at once (it once backtracked for hours)', () => {

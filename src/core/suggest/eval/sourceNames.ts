@@ -154,12 +154,26 @@ export function sameSpeaker(gold: string, suggested: string): boolean {
  * ("a campaign aide", "one party activist", "a person close to the Clintons", "researchers"), or a
  * definite one whose head names no one ("the official"); not a thing ("a study by …").
  */
-function unnamedPeople(gold: string): boolean {
+function unnamedPeople(source: string): boolean {
+  const gold = asWrittenInASentence(source);
   const first = gold.split(/\s+/u)[0];
   const indefinite = /^(?:a|an)$/iu.test(first) || QUANTIFIERS.has(first.toLowerCase()) || /^\p{Ll}/u.test(gold.trim().split(/\s+/u).pop() ?? '');
   const definite = /^(?:the|his|her|its|their|our|my)$/iu.test(first);
   if (namesAThing(gold) || /^\p{Lu}/u.test(first)) return false;
   return definite ? UNNAMED_HEADS.test(descriptionHead(gold).replace(/[’']s?$/u, '')) : indefinite;
+}
+
+/**
+ * A description as it would read inside a sentence: one that opened a sentence ("Harbour
+ * safety experts", "Source familiar with the plan", "But a source close to …") has its
+ * first word in lower case, and a conjunction before it dropped, when no other word of the first
+ * three is capitalized; a name ("Ada Holm", "Democrats") keeps its capital.
+ */
+function asWrittenInASentence(source: string): string {
+  const words = source.trim().split(/\s+/u);
+  if (words.length >= 2 && /^(?:But|And|Yet|So|Or)$/u.test(words[0])) words.shift();
+  if (words.length < 2 || !/^\p{Lu}\p{Ll}/u.test(words[0]) || words.slice(1, 3).some((w) => /^\p{Lu}/u.test(w))) return words.join(' ');
+  return [words[0].toLowerCase(), ...words.slice(1)].join(' ');
 }
 
 /** Nouns of a description that make its source a thing that was written or said, not a person ("a study by …", "an article on …"). */
