@@ -488,6 +488,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(son), [['My uncle rows better than anyone in the town.', 'Ivo']]);
   });
 
+  it('does not take a title in quotation marks inside a relative clause for the subject ("Marsh, whose guide “Tidal Drift,” …, told")', () => {
+    const text = 'Ivo Marsh teaches navigation at the sailing school. "We need more buoys in the bay," he said.\n\nMarsh, whose guide "Tidal Drift," sold well last summer, told the club it had "lost its nerve on the water" this year.';
+    assert.deepEqual(quotes(text).pop(), ['lost its nerve on the water', 'Ivo Marsh']);
+  });
+
   it('does not take a preposition that opens a sentence for a first name ("Outside Brightwater’s boathouse"), so a later "he" keeps its person', () => {
     const text = 'Tom Hale has rowed for Brightwater since he was a boy. “The river is kind to us this year,” he said.\n\nOutside Brightwater\'s boathouse on Mill Lane, a queue formed before dawn.\n\nAs for the regatta, “it is the best day of the summer,” he said.';
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Hale', 'Tom Hale']);

@@ -177,7 +177,11 @@ export class NameResolver implements ReferenceNames {
 
   /** The person a phrase names outright (no titles, pronouns or sources), e.g. "Khan was blunt." */
   nameIn(runs: readonly NameMention[]): string | undefined {
-    const people = runs.filter((r) => !r.possessive && !r.afterThe && !isOrganisation(r.tokens));
+    const named = runs.filter((r) => !r.possessive && !r.afterThe && !isOrganisation(r.tokens));
+    // "Marsh, whose guide “Tidal Drift,” sold well, told …": a name inside quoted words is no subject of the narrator's
+    // sentence, unless the phrase names no one else (a transcript's label inside the quote it labels).
+    const narrated = named.filter((r) => !this.insideQuote(r));
+    const people = narrated.length > 0 ? narrated : named;
     const subject = people[0] && this.isDescribedSubject(people[0]) ? people[0] : undefined;
     const run = subject ?? [...people].reverse().find((r) => r.tokens.length >= 2) ?? people[0];
     return run && this.personName(run);
