@@ -493,6 +493,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).pop(), ['lost its nerve on the water', 'Ivo Marsh']);
   });
 
+  it('gives a participle after a comma inside a closing mark the sentence\'s subject ("… in the Gazette’s “Letters,” calling …")', () => {
+    const text = 'Tom Hale runs the harbour. Ana Penrose, who rows with Hale, attacked the fee in the Gazette’s “Letters,” calling the plan a “disgrace to the whole town.”';
+    assert.deepEqual(quotes(text), [['disgrace to the whole town.', 'Ana Penrose']]);
+  });
+
   it('does not take a preposition that opens a sentence for a first name ("Outside Brightwater’s boathouse"), so a later "he" keeps its person', () => {
     const text = 'Tom Hale has rowed for Brightwater since he was a boy. “The river is kind to us this year,” he said.\n\nOutside Brightwater\'s boathouse on Mill Lane, a queue formed before dawn.\n\nAs for the regatta, “it is the best day of the summer,” he said.';
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Hale', 'Tom Hale']);

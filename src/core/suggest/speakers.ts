@@ -171,7 +171,8 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
   // Else the sentence's subject, for a verb that shares it ("… that A, and accused the committee of “…”").
   // "Holm, the governor, repeated that Reyes …, calling him a “…”": a participle after a comma shares the sentence's subject;
   // "Holm said the move was Reyes's and said, “…”", "Holm listened to Reyes but described it as “…”": a verb after "and" or "but" shares it too.
-  if ((/ing$/u.test(cue.lemma) && /,\s*$/u.test(text.slice(Math.max(from, cue.start - 3), cue.start))) || followsAndOrBut(text, cue.start, from)) {
+  // "… on the Gazette’s “Letters,” calling it …": the comma may stand inside a closing mark.
+  if ((/ing$/u.test(cue.lemma) && /,[”"’]?\s*$/u.test(text.slice(Math.max(from, cue.start - 4), cue.start))) || followsAndOrBut(text, cue.start, from)) {
     // "The fair moves in June, after complaints from Hale, Brook said, adding, “…”": right after another cue, the participle is
     // that cue's speaker's.
     const earlier = cues[cues.length - 2];
