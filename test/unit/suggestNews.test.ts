@@ -498,6 +498,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['disgrace to the whole town.', 'Ana Penrose']]);
   });
 
+  it('gives a quote after "As Tidewatch reported," to the one named after "as", a lone name too', () => {
+    const text = 'Ben Ruiz spoke first. “We row at noon, and we always will,” Ruiz said.\n\nAfter the regatta, a party was held. As Tidewatch reported, “the quay was packed long before the first boat came in.”';
+    assert.deepEqual(quotes(text).pop(), ['the quay was packed long before the first boat came in.', 'Tidewatch']);
+  });
+
   it('does not take a preposition that opens a sentence for a first name ("Outside Brightwater’s boathouse"), so a later "he" keeps its person', () => {
     const text = 'Tom Hale has rowed for Brightwater since he was a boy. “The river is kind to us this year,” he said.\n\nOutside Brightwater\'s boathouse on Mill Lane, a queue formed before dawn.\n\nAs for the regatta, “it is the best day of the summer,” he said.';
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Hale', 'Tom Hale']);

@@ -184,9 +184,19 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
     const subject = (PEOPLE_OF_A_NAMED_ACTING.test(text.slice(from, cue.start)) ? resolver.resolve(from, cue.start, quote.start) : undefined) ?? resolver.firstPersonBetween(from, cue.start);
     if (subject) return { cue, speaker: subject };
   }
+  // "As Tidewatch reported, “…”": the one named after "as" right before the cue is the source, a lone name too.
+  const named = AS_NAMED_REPORTED.exec(text.slice(from, cue.start));
+  if (named) {
+    const at = from + named.index + named[0].length - named[1].length - named[2].length;
+    const speaker = resolver.resolve(at, at + named[1].length, quote.start, true);
+    if (speaker) return { cue, speaker };
+  }
   // Inverted, before the quote: "…, explained moderator Ana Ruiz: “…”".
   return { cue, speaker: subjectOf(text, from, cue, resolver) ?? resolver.resolve(from, cue.start, quote.start) ?? invertedBefore(text, cue, quote.openMark, quote, resolver) };
 }
+
+/** "As Tidewatch reported, ": "as" opening a clause, then a name (maybe after "the"), right before the cue. */
+const AS_NAMED_REPORTED = /(?:^|[,;]\s*|\s)[Aa]s\s+(?:the\s+)?(\p{Lu}[\p{L}.&’'-]*(?:\s+\p{Lu}[\p{L}.&’'-]*){0,3})(\s+)$/u;
 
 /** The speaker named between a cue and the opening mark after it, when only a name and a colon or comma stand there. */
 function invertedBefore(text: string, cue: Cue, openMark: number, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
