@@ -13,21 +13,17 @@ import { LoneNames } from './loneNames';
 import { LowerCaseWords } from './words';
 import { ANONYMOUS, ANONYMOUS_FIRST, AUTHORED_BY, DOCUMENT_SUBJECT, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, saysWhoseRole, SOME_OF_A_GROUP, TITLE_HEAD, UNNAMED_PLURAL, UNNAMED_SOURCE, introducedUnnamed } from './sourceDescriptions';
 
-
 const PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 
 /** A preposition right before a word: what follows is where or through what something was said. */
 const AFTER_PREPOSITION = /(?:^|\s)(?:on|in|at|to|from|with|by|for|of|into|via|about|over)\s+$/u;
 
-
-
 /** After a possessive name: its role, a comma, and the name in apposition ("’s deputy for the quays, " of "Hale’s deputy for the quays, Ben Ruiz"). */
 const POSSESSED_ROLE_RENAMED = /^[’']s\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+,\s+(?=\p{Lu})/u;
 
 /** How close (UTF-16 units) the last speaker's quote must be for a pronoun to stay with them. */
 const RECENT_SPEAKER = 250;
-
 
 /**
  * Resolves how a text refers to a person to the fullest name the document uses for them: a surname
@@ -111,7 +107,8 @@ export class NameResolver implements ReferenceNames {
     return /(?:^|[.!?…]["”’]?\s+|\n\s*)(?:\p{Lu}\p{L}*\.?\s+)?$/u.test(this.text.slice(Math.max(0, at - 16), at));
   }
 
-  private insideQuote(range: TextRange): boolean {
+  /** Whether `range` overlaps quoted words (the document's quote candidates). */
+  insideQuote(range: TextRange): boolean {
     const spoken = this.context.spoken ?? [];
     const i = firstIndex(spoken.length, (k) => spoken[k].end > range.start);
     return i < spoken.length && spoken[i].start < range.end;
@@ -313,8 +310,7 @@ export class NameResolver implements ReferenceNames {
   }
 
   private pronounResolver(): PronounResolver {
-    const spoken = this.context.spoken ?? [];
-    this.pronouns ??= new PronounResolver(this.text, personReferences(this.text, this.runs, spoken, this), this.context.paragraphs ?? [{ start: 0, end: this.text.length }], spoken);
+    this.pronouns ??= new PronounResolver(this.text, personReferences(this.text, this.runs, this), this.context.paragraphs ?? [{ start: 0, end: this.text.length }], this.context.spoken ?? []);
     return this.pronouns;
   }
 

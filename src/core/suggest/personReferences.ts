@@ -1,4 +1,3 @@
-import { firstIndex } from './firstIndex';
 import { PLACE_BEFORE, type NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
 import { honorificGender, nounGender } from './personGender';
@@ -31,18 +30,16 @@ export interface ReferenceNames {
   isFamilyNameFirst(word: string): boolean;
   /** Whether a last word is written alone somewhere ("Okafor said"). */
   isSurnameAlone(word: string): boolean;
+  /** Whether a range overlaps quoted words. */
+  insideQuote(range: TextRange): boolean;
 }
 
 /**
- * Every place the narrator refers to a person, outside quoted words (`spoken`), in text order:
+ * Every place the narrator refers to a person, outside quoted words, in text order:
  * names (with an honorific's gender), titles that resolve to a name, and unnamed sources ("a
  * spokeswoman for …"). What pronouns are resolved against (PronounResolver).
  */
-export function personReferences(text: string, runs: readonly NameMention[], spoken: readonly TextRange[], names: ReferenceNames): PersonReference[] {
-  const outsideQuotes = (r: TextRange) => {
-    const i = firstIndex(spoken.length, (k) => spoken[k].end > r.start);
-    return i >= spoken.length || spoken[i].start >= r.end;
-  };
+export function personReferences(text: string, runs: readonly NameMention[], names: ReferenceNames): PersonReference[] {
   const references: PersonReference[] = [];
   for (const run of runs) {
     if (PLACE_BEFORE.test(text.slice(Math.max(0, run.start - 8), run.start))) continue;
@@ -83,7 +80,7 @@ export function personReferences(text: string, runs: readonly NameMention[], spo
     const name = names.titledName(head, m.index) ?? names.nameBeforeComma(m.index) ?? names.nameAfterComma(end);
     if (name) references.push({ start: m.index, end, name, gender });
   }
-  return references.filter(outsideQuotes).sort((a, b) => a.start - b.start);
+  return references.filter((r) => !names.insideQuote(r)).sort((a, b) => a.start - b.start);
 }
 
 /**
