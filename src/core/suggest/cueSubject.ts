@@ -1,5 +1,6 @@
 import type { NameResolver } from './nameResolution';
 import { findCues, type Cue } from './reportingCues';
+import { DISCOURSE_ASIDE } from './sourceDescriptions';
 import { wordCount } from './words';
 
 /**
@@ -93,7 +94,7 @@ const COORDINATED_NAME = /\s(?:and|but)\s+((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu
 const OBJECT_RELATIVE = /^(\s*(?:who|which|whom)\s+)((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*(?:(?:on|in|at|last|this|earlier|later|also|then|once|recently|repeatedly|has|had|have)\s+(?:\p{L}+\s*)?){0,2}$/u;
 
 /** A discourse adverb set off by commas before a cue: "however", "for example", "too". */
-const ASIDE = /^\s*(?:however|for example|for instance|too|meanwhile|though|in turn|in fact|in particular|instead|in response|likewise|similarly|moreover|in contrast|by contrast|for their part|for his part|for her part|for its part)\s*$/u;
+const ASIDE = new RegExp(String.raw`^\s*(?:${DISCOURSE_ASIDE})\s*$`, 'u');
 
 /** An indefinite description of a person: "a crew official", "one rower". */
 const INDEFINITE_BEFORE_CUE = /^\s*(?:an?|one|another)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}\p{Ll}[\p{Ll}-]*\s*$/u;

@@ -19,6 +19,9 @@ const UNNAMED_GROUP =
 /** Words for part of a group before its noun: "some", "many", "a few", "dozens of". */
 const QUANTIFIER = String.raw`(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Ff]ew|[Aa] few|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Dd]ozens\s+of|[Hh]undreds\s+of)`;
 
+/** Discourse adverbs a text sets off by commas before a cue ("Hale's team, however, said"): they say nothing of who speaks. */
+export const DISCOURSE_ASIDE = 'however|for example|for instance|too|meanwhile|though|in turn|in fact|in particular|instead|in response|likewise|similarly|moreover|in contrast|by contrast|for their part|for his part|for her part|for its part';
+
 /** Plurals in -ers, -ors, -ists, -ians or -men that name no people ("numbers", "sectors"). */
 const NOT_PEOPLE = 'numbers|papers|newspapers|centers|letters|matters|orders|others|waters|answers|powers|borders|layers|quarters|headquarters|markers|offers|chambers|corners|sectors|factors|errors|doors|floors|mirrors|colors|rumors|honors|favors|vectors|monitors|filters|registers|towers|covers|meters|chapters|rosters|posters|flyers|ledgers|charters|clusters|computers|containers|disasters|headers|leftovers|barriers|sensors|tractors|elevators|indicators|thrillers|dinners';
 /**
@@ -26,7 +29,7 @@ const NOT_PEOPLE = 'numbers|papers|newspapers|centers|letters|matters|orders|oth
  * modifiers and a complement: "Several rowers", "local fishermen", "Proponents of the new fee, however,".
  */
 export const UNNAMED_PLURAL = new RegExp(
-  String.raw`^\s*(?:(?:${QUANTIFIER}|Local|Senior|Former|Young|Angry|Fellow|Rival|Federal|Foreign|Top|Prominent|Conservative|Liberal|Progressive|Moderate)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?!(?:${NOT_PEOPLE})(?![\p{L}]))(?:\p{Ll}[\p{Ll}-]*(?:ers|ors|ists|ians|men|women)|[Pp]roponents|[Oo]pponents|[Rr]esidents|[Pp]articipants|[Ii]mmigrants|[Cc]onstituents|[Pp]laintiffs|[Aa]ttendees|[Dd]elegates|[Pp]eople)(?:\s+(?:of|for|from|in|at|on|with)\s+[^,;:.!?“”"]{1,50}?)?(?:,\s*(?:however|too|meanwhile|though)\s*,)?\s*$`,
+  String.raw`^\s*(?:(?:${QUANTIFIER}|Local|Senior|Former|Young|Angry|Fellow|Rival|Federal|Foreign|Top|Prominent|Conservative|Liberal|Progressive|Moderate)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?!(?:${NOT_PEOPLE})(?![\p{L}]))(?:\p{Ll}[\p{Ll}-]*(?:ers|ors|ists|ians|men|women)|[Pp]roponents|[Oo]pponents|[Rr]esidents|[Pp]articipants|[Ii]mmigrants|[Cc]onstituents|[Pp]laintiffs|[Aa]ttendees|[Dd]elegates|[Pp]eople)(?:\s+(?:of|for|from|in|at|on|with)\s+[^,;:.!?“”"]{1,50}?)?(?:,\s*(?:${DISCOURSE_ASIDE})\s*,)?\s*$`,
   'u',
 );
 
