@@ -2,7 +2,7 @@ import { describeFileError, isFileSystemError } from '../core/corpus/readFiles';
 import type { FileSnapshot } from '../core/sidecar/atomicWrite';
 import { nodeSidecarFileSystem } from '../core/sidecar/nodeSidecarFileSystem';
 import type { SidecarFile } from '../core/sidecar/sidecarFormat';
-import { replaceSidecar } from '../core/sidecar/sidecarWriter';
+import { replaceSidecar } from '../core/sidecar/sidecarReplacement';
 import { unsafeSidecarText } from '../core/sidecar/verifySidecarText';
 import type { CliIO } from './cliIO';
 

@@ -12,8 +12,6 @@ import {
   decideOnDiskChange,
   decideWrite,
   MISSING,
-  planReplacement,
-  replaceSidecar,
   SidecarWriter,
   type ConflictPrompt,
   type ConflictQuestion,
@@ -22,6 +20,7 @@ import {
   type SidecarModel,
   type WriteOutcome,
 } from '../../src/core/sidecar/sidecarWriter';
+import { planReplacement, replaceSidecar } from '../../src/core/sidecar/sidecarReplacement';
 import { MemoryFileSystem, PATH } from './memoryFileSystem';
 
 /** The annotation model of one document, reduced to what the writer looks at: its sidecar text. */

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { FileSnapshot } from '../../core/sidecar/atomicWrite';
 import { nodeSidecarFileSystem } from '../../core/sidecar/nodeSidecarFileSystem';
-import { editorHoldsText, fileIsStill, planReplacement, type SidecarFileSystem } from '../../core/sidecar/sidecarWriter';
+import { editorHoldsText, fileIsStill, planReplacement } from '../../core/sidecar/sidecarReplacement';
+import type { SidecarFileSystem } from '../../core/sidecar/sidecarWriter';
 import { setSpeakersInSidecar } from '../../core/speakers/setSpeakersInSidecar';
 import type { AnnotationStore } from '../annotationStore';
 import { activeScheme } from '../scheme/activeScheme';

@@ -3,7 +3,8 @@ import { CONFLICT_NOTE_PREFIX } from '../../../core/merge/mergeSidecars';
 import { resolveConflictMarkers, type TextMerge } from '../../../core/merge/mergeSidecarTexts';
 import { nodeSidecarFileSystem } from '../../../core/sidecar/nodeSidecarFileSystem';
 import { isSidecarPath } from '../../../core/sidecar/sidecarFormat';
-import { editorHoldsText, fileIsStill, planReplacement, type SidecarFileSystem } from '../../../core/sidecar/sidecarWriter';
+import { editorHoldsText, fileIsStill, planReplacement } from '../../../core/sidecar/sidecarReplacement';
+import type { SidecarFileSystem } from '../../../core/sidecar/sidecarWriter';
 import type { Command } from '../../commands/command';
 
 /**
