@@ -38,6 +38,9 @@ export function createSuite(): BenchSuite {
   // One sentence of 2,000 short marked words, each followed by "and" and a cue: most are terms, not suggested, so the last
   // quote suggested lies ever further back.
   const marked = 'Ada Brook backs ' + Array.from({ length: 2_000 }, (_, i) => `“fee ${i}” and warned`).join(' ');
+  // 1 MB that names one person 40,000 times, by full name and by surname (a long transcript, a year of one beat): every
+  // mention of a surname is resolved against every earlier one unless the forms of a name are kept.
+  const oneName = 'Tom Hale runs the quay.\n\n' + Array.from({ length: 16_000 }, () => 'Tom Hale met Ada Brook at noon. Hale said the boats were late.').join(' ');
   return {
     name: 'suggest',
     description: `news text ${news.length} units, generated text ${soup.length} units`,
@@ -47,6 +50,7 @@ export function createSuite(): BenchSuite {
       { name: 'suggestAnnotations, 1 MB generated', run: () => suggestAnnotations(soup), runs: 2 },
       { name: 'suggestAnnotations, one 0.5 MB sentence', run: () => suggestAnnotations(endless), runs: 2 },
       { name: 'suggestAnnotations, one sentence of 2,000 marked words', run: () => suggestAnnotations(marked), runs: 2 },
+      { name: 'suggestAnnotations, 1 MB naming one person 32,000 times', run: () => suggestAnnotations(oneName), runs: 2 },
     ],
   };
 }

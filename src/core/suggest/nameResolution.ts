@@ -35,6 +35,8 @@ const RECENT_SPEAKER = 250;
 export class NameResolver implements ReferenceNames {
   /** Names of two words or more by their last word, in text order. */
   private readonly bySurname = new Map<string, NameMention[]>();
+  /** The mentions that end with a form of a name, by that form (see mentionsOf). */
+  private readonly sameName = new Map<string, readonly NameMention[]>();
   /** Last words written alone somewhere ("Okafor said"), which people's names are and places' rarely. */
   private readonly surnamesAlone = new Set<string>();
   /** Family names written first ("Park" of "Park Min-jun"), which stand alone for the person. */
@@ -275,8 +277,7 @@ export class NameResolver implements ReferenceNames {
    */
   fullest(tokens: readonly string[], at: number): string | undefined {
     if (isOrganisation(tokens)) return undefined;
-    const list = this.bySurname.get(tokens[tokens.length - 1]) ?? [];
-    let same = list.filter((m) => endsWith(m.tokens, tokens));
+    let same = this.mentionsOf(tokens);
     if (same.length === 0) return tokens.length >= 2 ? tokens.join(' ') : undefined;
     // "Mrs. Clinton" in an article that also names Bill Clinton: a form whose first name is of the other gender is not meant.
     const honorific = tokens.length === 1 ? this.honorificBefore(at) : undefined;
@@ -287,9 +288,25 @@ export class NameResolver implements ReferenceNames {
       const agreeing = same.filter((m) => (firstNameGender(m.tokens[0]) ?? gender) === gender);
       if (agreeing.length > 0) same = agreeing;
     }
-    const recent = [...same].reverse().find((m) => m.start <= at) ?? same[0];
-    const longest = same.filter((m) => endsWith(m.tokens, recent.tokens)).reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a));
-    return longest.tokens.join(' ');
+    const before = firstIndex(same.length, (i) => same[i].start > at);
+    const recent = before > 0 ? same[before - 1] : same[0];
+    return this.longestFormOf(recent.tokens);
+  }
+
+  /** The mentions (in text order) whose names end with `tokens`, kept per form: a surname may be written hundreds of times. */
+  private mentionsOf(tokens: readonly string[]): readonly NameMention[] {
+    const key = tokens.join(' ');
+    let same = this.sameName.get(key);
+    if (!same) {
+      same = (this.bySurname.get(tokens[tokens.length - 1]) ?? []).filter((m) => endsWith(m.tokens, tokens));
+      this.sameName.set(key, same);
+    }
+    return same;
+  }
+
+  /** The longest form written of the name `tokens` ends ("Ada Brook" of "Brook"): the first such, in text order. */
+  private longestFormOf(tokens: readonly string[]): string {
+    return this.mentionsOf(tokens).reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a)).tokens.join(' ');
   }
 
   /**
