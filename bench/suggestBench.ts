@@ -41,6 +41,8 @@ export function createSuite(): BenchSuite {
   // 1 MB that names one person 40,000 times, by full name and by surname (a long transcript, a year of one beat): every
   // mention of a surname is resolved against every earlier one unless the forms of a name are kept.
   const oneName = 'Tom Hale runs the quay.\n\n' + Array.from({ length: 16_000 }, () => 'Tom Hale met Ada Brook at noon. Hale said the boats were late.').join(' ');
+  // One 1 MB paragraph of 16,000 sentences, each with a quote: each sentence's claims after a quote looked at every quote of the paragraph.
+  const paragraph = Array.from({ length: 16_000 }, (_, i) => `The harbour master said “row ${i}” and the Harbour Master agreed.`).join(' ');
   return {
     name: 'suggest',
     description: `news text ${news.length} units, generated text ${soup.length} units`,
@@ -51,6 +53,7 @@ export function createSuite(): BenchSuite {
       { name: 'suggestAnnotations, one 0.5 MB sentence', run: () => suggestAnnotations(endless), runs: 2 },
       { name: 'suggestAnnotations, one sentence of 2,000 marked words', run: () => suggestAnnotations(marked), runs: 2 },
       { name: 'suggestAnnotations, 1 MB naming one person 32,000 times', run: () => suggestAnnotations(oneName), runs: 2 },
+      { name: 'suggestAnnotations, one 1 MB paragraph of 16,000 quotes', run: () => suggestAnnotations(paragraph), runs: 2 },
     ],
   };
 }

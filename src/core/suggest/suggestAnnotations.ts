@@ -188,7 +188,12 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
 }
 
 /** The claims that follow a quote of `sentence` ("… “…” and said …"), for the first quote that has one. */
-function quotedClaims(text: string, sentence: TextRange, quoted: readonly QuotedPart[], resolver: NameResolver): Claim[] {
+function quotedClaims(text: string, sentence: TextRange, allQuoted: readonly QuotedPart[], resolver: NameResolver): Claim[] {
+  // The quotes whose marks may lie in the sentence (they are in text order): a paragraph may hold thousands.
+  const lo = firstIndex(allQuoted.length, (k) => allQuoted[k].closeMark >= sentence.start);
+  let hi = lo;
+  while (hi < allQuoted.length && (allQuoted[hi].openMark ?? allQuoted[hi].closeMark) < sentence.end) hi++;
+  const quoted = allQuoted.slice(lo, hi);
   const first = quoted.find((q) => q.openMark !== undefined && q.openMark > sentence.start && q.openMark < sentence.end);
   if (first?.openMark !== undefined) {
     // "… told the chamber that A, and accused the committee of “…”": A ends before the clause that leads to the quote.
