@@ -597,6 +597,36 @@ describe('suggestAnnotations: claims', () => {
     assert.deepEqual(of(text, 'speculation'), []);
   });
 
+  it('suggests a reported clause that says more than the quoted words inside it as a claim too, marks included', () => {
+    const text = [
+      'Tom Hale said the new fee, which rose by a third in May, had left the rowing clubs “close to the edge”.',
+      '',
+      'Ada Brook said it was “a tax on boats”.',
+      '',
+      'Ben Ruiz wrote in a letter to the harbour board on Monday: “We row at noon.”',
+      '',
+      'Ana Penrose said the fee would fall on the smallest crews “first and hardest”, but the board has not replied.',
+      '',
+      'Ivo Marsh said the crews had lost a season of racing, a result Ada Brook called “a disgrace to the harbour”.',
+    ].join('\n');
+    const quotes = of(text, 'quote').map((q) => [q.text, q.speaker]);
+    assert.deepEqual(quotes.slice(0, 4), [
+      ['close to the edge', 'Tom Hale'],
+      ['a tax on boats', 'Ada Brook'],
+      ['We row at noon.', 'Ben Ruiz'],
+      ['first and hardest', 'Ana Penrose'],
+    ]);
+    // The claim takes in its quote with both marks; "said it was “…”" is the quote only; a quote after a colon is quoted, not
+    // reported; the narrator's "but …" after the quote is no part of the claim; a clause holding someone else's quote is no claim of Marsh's.
+    assert.deepEqual(
+      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      [
+        ['the new fee, which rose by a third in May, had left the rowing clubs “close to the edge”', 'Tom Hale'],
+        ['the fee would fall on the smallest crews “first and hardest”', 'Ana Penrose'],
+      ],
+    );
+  });
+
   it('reads "told X she …" without "that", trailing "told staff on Wednesday", appositions after "according to", and stops at ", but declined"', () => {
     const text = [
       'Shanice Wallbank, 22, who was waiting at the bus stop, told the Courier she had seen a man climb into a car.',
