@@ -597,6 +597,23 @@ describe('suggestAnnotations: claims', () => {
     assert.deepEqual(of(text, 'speculation'), []);
   });
 
+  it('reads "…, according to X" after its content as X’s claim, an unnamed source’s too, and not a document’s', () => {
+    const text = [
+      'The new fee will fall hardest on the smallest rowing clubs, according to Tom Hale.',
+      '',
+      'Two crews have already left the harbour for Brightwater, according to a source close to the board.',
+      '',
+      'Clubs that row at dawn lose fewer boats to the tide, according to a study published on Monday in the Harbour Rowing Journal.',
+    ].join('\n');
+    assert.deepEqual(
+      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      [
+        ['The new fee will fall hardest on the smallest rowing clubs', 'Tom Hale'],
+        ['Two crews have already left the harbour for Brightwater', 'unnamed source'],
+      ],
+    );
+  });
+
   it('suggests a reported clause that says more than the quoted words inside it as a claim too, marks included', () => {
     const text = [
       'Tom Hale said the new fee, which rose by a third in May, had left the rowing clubs “close to the edge”.',

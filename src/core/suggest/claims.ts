@@ -2,6 +2,7 @@ import type { NameResolver } from './nameResolution';
 import { trimRange, type TextRange } from './paragraphs';
 import { findCues, HEARER_CUES, isContentCue, type Cue } from './reportingCues';
 import { lastComma, subjectOf } from './cueSubject';
+import { OPENS_WITH_A_DOCUMENT } from './sourceDescriptions';
 import { wordCount } from './words';
 
 /** Reported (indirect) speech: the content, who said it, and the cue. */
@@ -38,7 +39,7 @@ const COORDINATED_CLAUSE = /,\s+(?:but\s+(?=(?:\S+\s+){0,4}(?:has|have|had|is|ar
 
 /**
  * The claims of one sentence, tried in this order: "According to X, …"; content first with a
- * trailing attribution (", Russian Foreign Minister Sergey Lavrov stated …", ", told X …"); then
+ * trailing attribution (", Russian Foreign Minister Sergey Lavrov stated …", ", told X …", ", according to X"); then
  * "X said (that) …", "X called on …", "X thinks …". The speaker must resolve to a person or an
  * unnamed source: countries and organisations do not make claims ("Russia noted …").
  */
@@ -82,8 +83,17 @@ function trailingAttribution(text: string, start: number, end: number, resolver:
   for (let comma = lastComma(text, start, end); comma > start && end - comma <= MAX_TRAILING_ATTRIBUTION; comma = lastComma(text, start, comma)) {
     if (wordCount(text.slice(start, Math.min(comma, start + MIN_CONTENT_SCAN))) < MIN_CONTENT_WORDS) return undefined;
     const cue = findCues(text, comma + 1, end).filter(isContentCue)[0];
-    if (!cue || cue.lemma === 'according to') continue;
+    if (!cue) continue;
     const before = text.slice(comma + 1, cue.start);
+    // "…, according to Tom Hale": the source right after the comma.
+    if (cue.lemma === 'according to') {
+      if (wordCount(before) > 0) continue;
+      // ", according to a study published in the Harbour Journal": a document, whose names are not its source.
+      if (OPENS_WITH_A_DOCUMENT.test(text.slice(cue.end, end))) continue;
+      const source = resolver.resolve(cue.end, end, cue.start);
+      if (source) return claimsFrom(text, start, comma, source, cue, 'according to');
+      continue;
+    }
     let speaker: string | undefined;
     if (wordCount(before) === 0) {
       // ", said Lavrov": a name or a title follows, not a clause ("…, said she would meet Okafor",

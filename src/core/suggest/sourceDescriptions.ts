@@ -51,12 +51,16 @@ export const ANONYMOUS_FIRST = new RegExp(
  * Democrat"). Names inside are modifiers ("a Holm campaign veteran" is not Holm).
  */
 export const INDEFINITE_DESCRIPTION = /^\s*(?:[Aa]n?|[Oo]ne|[Aa]nother)(?=\s)(?!\s+named\s)(?![^,;:()]*\s(?:has|have|had|is|are|was|were|be|been|being|to|will|would|can|could|may|might|must|should|did|does|do)(?:\s|$))[^,;:()]*?(?:\s\p{Ll}[\p{Ll}-]*|\s(?:Republican|Democrat|Independent|Libertarian|Conservative|Liberal|\p{Lu}\p{Ll}+(?:an|ian|ese|ish))s?)\s*$/u;
+/** A determiner, up to three words, and a document, a poll or a post ("a new poll", "the Hale letter"). */
+const DOCUMENT_HEAD = String.raw`(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\p{L}\d’'-]+\s+){0,3}?(?:letter|report|statement|study|poll|survey|article|tweet|post|ad|advertisement|editorial|memo|investigation|review|analysis|transcript|e-?mail|website|paper|document|filing|complaint|lawsuit|release|video|book|column)`;
 /**
  * A document, a poll or a post as the subject of a cue ("A letter to committee members calls for
  * …", "an FBI investigation said", "one tweet read"): the source is the document, named by the
  * text's own words, its determiner in lower case (the conventions make documents speakers).
  */
-export const DOCUMENT_SUBJECT = /^\s*((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\p{L}\d’'-]+\s+){0,3}?(?:letter|report|statement|study|poll|survey|article|tweet|post|ad|advertisement|editorial|memo|investigation|review|analysis|transcript|e-?mail|website|paper|document|filing|complaint|lawsuit|release|video|book|column)(?:\s+(?:from|by|of|to|in|on|for)\s+[^,;:.!?]{1,60}?)?)\s*,?\s*$/u;
+export const DOCUMENT_SUBJECT = new RegExp(String.raw`^\s*(${DOCUMENT_HEAD}(?:\s+(?:from|by|of|to|in|on|for)\s+[^,;:.!?]{1,60}?)?)\s*,?\s*$`, 'u');
+/** A phrase that opens with a document, whatever follows ("a study published on Monday in the Harbour Journal"). */
+export const OPENS_WITH_A_DOCUMENT = new RegExp(String.raw`^\s*${DOCUMENT_HEAD}(?![\p{L}])`, 'u');
 /** A document someone wrote or sent, up to "by" ("a newsletter sent out by …", "the letter signed by …"). */
 export const AUTHORED_BY = /^\s*(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\p{L}\d’'-]+\s+){0,3}?(?:letter|statement|tweet|post|memo|e-?mail|message|note|op-ed|essay|column|speech|video)\s+(?:(?:sent|written|posted|signed|issued|released|tweeted|delivered|penned|authored)(?:\s+out)?\s+)?by\s+/u;
 
