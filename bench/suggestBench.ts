@@ -43,6 +43,13 @@ export function createSuite(): BenchSuite {
   const oneName = 'Tom Hale runs the quay.\n\n' + Array.from({ length: 16_000 }, () => 'Tom Hale met Ada Brook at noon. Hale said the boats were late.').join(' ');
   // One 1 MB paragraph of 16,000 sentences, each with a quote: each sentence's claims after a quote looked at every quote of the paragraph.
   const paragraph = Array.from({ length: 16_000 }, (_, i) => `The harbour master said “row ${i}” and the Harbour Master agreed.`).join(' ');
+  // Hostile shapes found by timing generated texts, each quadratic before: reported speech whose sentences start in lower
+  // case (one "sentence" of 9,000 cues), thousands of hyphenated surnames never written in full, and "she said" after
+  // speakers she cannot be (an organisation), each about 0.5 MB.
+  const lowerCase = Array.from({ length: 9_000 }, (_, i) => `tom hale said the boats in bay ${i} were late.`).join(' ');
+  const coined = (i: number) => 'Q' + (i * 7919 + 13).toString(26).replace(/[0-9]/gu, (d) => 'qrstuvwxyz'[Number(d)]) + 'ner';
+  const hyphenated = Array.from({ length: 12_000 }, (_, i) => `“We row at ${i},” ${coined(i)}-${coined(i + 1)} said.`).join(' ');
+  const mismatched = Array.from({ length: 8_000 }, (_, i) => `“We row at ${i},” the Harbour Trust said. “Row,” she said.`).join('\n\n');
   return {
     name: 'suggest',
     description: `news text ${news.length} units, generated text ${soup.length} units`,
@@ -54,6 +61,9 @@ export function createSuite(): BenchSuite {
       { name: 'suggestAnnotations, one sentence of 2,000 marked words', run: () => suggestAnnotations(marked), runs: 2 },
       { name: 'suggestAnnotations, 1 MB naming one person 32,000 times', run: () => suggestAnnotations(oneName), runs: 2 },
       { name: 'suggestAnnotations, one 1 MB paragraph of 16,000 quotes', run: () => suggestAnnotations(paragraph), runs: 2 },
+      { name: 'suggestAnnotations, a 0.4 MB lower-case "sentence" of 9,000 cues', run: () => suggestAnnotations(lowerCase), runs: 2 },
+      { name: 'suggestAnnotations, 12,000 quotes by hyphenated surnames', run: () => suggestAnnotations(hyphenated), runs: 2 },
+      { name: 'suggestAnnotations, 8,000 “she said” after an organisation', run: () => suggestAnnotations(mismatched), runs: 2 },
     ],
   };
 }

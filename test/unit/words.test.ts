@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { hasAtMostWords, wordCount } from '../../src/core/suggest/words';
+import { findCues, lastCueIn } from '../../src/core/suggest/reportingCues';
+import { containsWord } from '../../src/core/text/regExp';
+import { hasAtMostWords, LowerCaseWords, wordCount } from '../../src/core/suggest/words';
 
 describe('words', () => {
   it('counts "Russia’s" and "well-known" as one word each', () => {
@@ -15,6 +17,31 @@ describe('words', () => {
         const from = Math.min(a, b, text.length);
         const to = Math.min(Math.max(a, b), text.length);
         assert.equal(hasAtMostWords(text, from, to, max), wordCount(text.slice(from, to)) <= max, JSON.stringify({ text, from, to, max }));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('tells whether a text also writes a word in lower case as a search of the whole text would, hyphens, apostrophes and marks included', () => {
+    const piece = fc.constantFrom('ab', 'Ab', 'lacombe', 'Lacombe', 'nwosu', '-', '’', "'", ' ', '.', 'é', '\u0301', '7', 'ß', '中');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), fc.array(piece, { minLength: 1, maxLength: 5 }), (pieces, query) => {
+        const text = pieces.join('');
+        const word = query.join('');
+        assert.equal(new LowerCaseWords(text).has(word), containsWord(text, word.toLowerCase()), JSON.stringify({ text, word }));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds the last reporting cue of a stretch as listing them all would, a cue cut by either end included', () => {
+    const piece = fc.constantFrom('said', 'Said', 'has', 'according', 'to', 'told', 'Hale', 'un', '-', ' ', ',', '.', '“', '”');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(120), fc.nat(120), (pieces, a, b) => {
+        const text = pieces.join(' ').replace(/ (?=[-,.”])/gu, '');
+        const from = Math.min(a, b, text.length);
+        const to = Math.min(Math.max(a, b), text.length);
+        assert.deepEqual(lastCueIn(text, from, to), findCues(text, from, to).pop(), JSON.stringify({ text, from, to }));
       }),
       { numRuns: 2000 },
     );

@@ -4,7 +4,8 @@ import type { NameResolver } from './nameResolution';
 import type { TextRange } from './paragraphs';
 import type { QuoteCandidate } from './quotes';
 import { findCues, isThoughtCue } from './reportingCues';
-import { MAX_SENTENCE_LENGTH, sentenceStartBefore } from './speakers';
+import { MAX_SENTENCE_LENGTH } from './sentences';
+import { sentenceStartBefore } from './speakers';
 
 /** How far back (UTF-16 units) a speaker is carried to an uncued quote when no one else is named in between. */
 const CARRY_REACH = 1500;

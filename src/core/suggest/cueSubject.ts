@@ -1,5 +1,6 @@
 import type { NameResolver } from './nameResolution';
 import { findCues, type Cue } from './reportingCues';
+import { MAX_SENTENCE_LENGTH } from './sentences';
 import { DISCOURSE_ASIDE } from './sourceDescriptions';
 import { wordCount } from './words';
 
@@ -15,6 +16,8 @@ const APPOSITION = /^\s*(?:(?:[Aa]n?|[Tt]he|[Oo]f|[Ff]rom|[Aa]t|[Ww]ith|[Ff]or)\
  * clause ("The finance director, Paul Mensah, warned …"; "The official, who asked not to be named, said …").
  */
 export function subjectOf(text: string, start: number, cue: Cue, resolver: NameResolver): string | undefined {
+  // A "sentence" of thousands of cues with no full stop: each cue's subject is sought no further back than a sentence's length.
+  start = Math.max(start, cue.start - MAX_SENTENCE_LENGTH);
   let clauseEnd = cue.start;
   for (let commas = 0; commas < 3; commas++) {
     let clause = Math.max(start, lastComma(text, start, clauseEnd) + 1);

@@ -1,9 +1,9 @@
 import { firstIndex } from './firstIndex';
 import { namesReadInTitleCase } from './headlines';
 import { mainClauseStart } from './leadingClause';
-import { dropLeadingPlace, endsWith, isOrganisation, nameRuns, namesAPersonAsModifier, type NameMention } from './nameRuns';
+import { dropLeadingPlace, isOrganisation, nameRuns, namesAPersonAsModifier, type NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
-import { firstNameGender, honorificGender, pronounGender } from './personGender';
+import { firstNameGender, honorificGender, pronounGender, type Gender } from './personGender';
 import { organisationIn } from './organisations';
 import { personReferences, type ReferenceNames } from './personReferences';
 import { PronounResolver } from './pronounResolution';
@@ -22,6 +22,12 @@ const AFTER_PREPOSITION = /(?:^|\s)(?:on|in|at|to|from|with|by|for|of|into|via|a
 /** After a possessive name: its role, a comma, and the name in apposition ("’s deputy for the quays, " of "Hale’s deputy for the quays, Ben Ruiz"). */
 const POSSESSED_ROLE_RENAMED = /^[’']s\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+,\s+(?=\p{Lu})/u;
 
+/**
+ * How far back (UTF-16 units) a pronoun with no one in reach may still stand for the last speaker it fits: on PolNeAR train
+ * at most 4,242; without a bound, a long text of "she said" after speakers she cannot be walks back through them all each time.
+ */
+const PRONOUN_REACH = 10_000;
+
 /** How close (UTF-16 units) the last speaker's quote must be for a pronoun to stay with them. */
 const RECENT_SPEAKER = 250;
 
@@ -33,10 +39,12 @@ const RECENT_SPEAKER = 250;
  * pronoun to the nearest person of its gender (see PronounResolver); unnamed sources to one label.
  */
 export class NameResolver implements ReferenceNames {
-  /** Names of two words or more by their last word, in text order. */
-  private readonly bySurname = new Map<string, NameMention[]>();
-  /** The mentions that end with a form of a name, by that form (see mentionsOf). */
-  private readonly sameName = new Map<string, readonly NameMention[]>();
+  /** Names of two words or more by each of their endings ("Hale", "Tom Hale" of "Tom Hale"), in text order. */
+  private readonly byEnding = new Map<string, NameMention[]>();
+  /** Whether a pronoun of a gender may stand for a speaker, by gender, then by name (see pronoun). */
+  private readonly pronounFits = new Map<Gender | undefined, Map<string, boolean>>();
+  /** The longest form of each ending (see longestFormOf). */
+  private readonly longestForms = new Map<string, string>();
   /** Last words written alone somewhere ("Okafor said"), which people's names are and places' rarely. */
   private readonly surnamesAlone = new Set<string>();
   /** Family names written first ("Park" of "Park Min-jun"), which stand alone for the person. */
@@ -73,10 +81,12 @@ export class NameResolver implements ReferenceNames {
     const narrated = new Set(allMentions.filter((m) => !quoted.has(m)).map((m) => m.tokens[m.tokens.length - 1]));
     this.mentions = allMentions.filter((m) => !quoted.has(m) || !narrated.has(m.tokens[m.tokens.length - 1]) || firstNameGender(m.tokens[0]) !== undefined || m.tokens.length > 2);
     for (const mention of this.mentions) {
-      const surname = mention.tokens[mention.tokens.length - 1];
-      const list = this.bySurname.get(surname);
-      if (list) list.push(mention);
-      else this.bySurname.set(surname, [mention]);
+      for (let k = mention.tokens.length - 1; k >= 0; k--) {
+        const ending = mention.tokens.slice(k).join(' ');
+        const list = this.byEnding.get(ending);
+        if (list) list.push(mention);
+        else this.byEnding.set(ending, [mention]);
+      }
     }
     for (const run of this.runs) if (run.tokens.length === 1) this.surnamesAlone.add(run.tokens[0]);
     // "Park Min-jun", "Kim Ji-woo": a family name written first, the given name hyphenated after it; "Park" alone is that person.
@@ -264,11 +274,19 @@ export class NameResolver implements ReferenceNames {
     const referent = resolver.referent(pronoun, offset);
     if (referent) return referent.name;
     // No one within reach: the last speaker the pronoun can stand for.
+    let known = this.pronounFits.get(gender);
+    if (!known) this.pronounFits.set(gender, (known = new Map()));
+    const answers = known;
     const fits = (name: string) => {
-      const known = resolver.genderOfName(name);
-      return (!known || !gender || known === gender) && mayBeAPerson(name);
+      let answer = answers.get(name);
+      if (answer === undefined) {
+        const nameGender = resolver.genderOfName(name);
+        answer = (!nameGender || !gender || nameGender === gender) && mayBeAPerson(name);
+        answers.set(name, answer);
+      }
+      return answer;
     };
-    return this.history.lastNameBefore(at, fits) ?? this.nearestName(offset);
+    return this.history.lastNameBefore(at, fits, PRONOUN_REACH) ?? this.nearestName(offset);
   }
 
   /**
@@ -293,20 +311,20 @@ export class NameResolver implements ReferenceNames {
     return this.longestFormOf(recent.tokens);
   }
 
-  /** The mentions (in text order) whose names end with `tokens`, kept per form: a surname may be written hundreds of times. */
+  /** The mentions (in text order) whose names end with `tokens`: a surname may be written thousands of times, with hundreds of first names. */
   private mentionsOf(tokens: readonly string[]): readonly NameMention[] {
-    const key = tokens.join(' ');
-    let same = this.sameName.get(key);
-    if (!same) {
-      same = (this.bySurname.get(tokens[tokens.length - 1]) ?? []).filter((m) => endsWith(m.tokens, tokens));
-      this.sameName.set(key, same);
-    }
-    return same;
+    return this.byEnding.get(tokens.join(' ')) ?? [];
   }
 
   /** The longest form written of the name `tokens` ends ("Ada Brook" of "Brook"): the first such, in text order. */
   private longestFormOf(tokens: readonly string[]): string {
-    return this.mentionsOf(tokens).reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a)).tokens.join(' ');
+    const key = tokens.join(' ');
+    let longest = this.longestForms.get(key);
+    if (longest === undefined) {
+      longest = this.mentionsOf(tokens).reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a)).tokens.join(' ');
+      this.longestForms.set(key, longest);
+    }
+    return longest;
   }
 
   /**

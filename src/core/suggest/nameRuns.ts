@@ -137,13 +137,6 @@ export function isOrganisation(tokens: readonly string[]): boolean {
   return tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase()));
 }
 
-/** Whether `tokens` ends with `suffix` ("Ada Holm" ends with "Holm"). */
-export function endsWith(tokens: readonly string[], suffix: readonly string[]): boolean {
-  if (suffix.length > tokens.length) return false;
-  for (let i = 1; i <= suffix.length; i++) if (tokens[tokens.length - i] !== suffix[suffix.length - i]) return false;
-  return true;
-}
-
 /**
  * "the Ada Brook campaign", "the Tom Hale years": after "the", a first name and a surname before a
  * lower-case noun are a person's name used as a modifier; the text may write it in full nowhere else.

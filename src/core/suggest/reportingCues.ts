@@ -90,6 +90,16 @@ export function findCues(text: string, from: number, to: number): Cue[] {
   return found;
 }
 
+/** The last cue in `text[from, to)`, as `findCues(text, from, to).pop()` finds it, without listing the others. */
+export function lastCueIn(text: string, from: number, to: number): Cue | undefined {
+  if (scanned?.text !== text) scanned = { text, cues: scanCues(text) };
+  const cues = scanned.cues;
+  const last = firstIndex(cues.length, (i) => cues[i].end > to) - 1;
+  if (last < 0 || cues[last].verbStart < from) return undefined;
+  const cue = cues[last];
+  return cue.start < from ? { ...cue, start: cue.verbStart } : cue;
+}
+
 function scanCues(text: string): ScannedCue[] {
   const cues: ScannedCue[] = [];
   const words: { start: number; end: number; lower: string }[] = [];

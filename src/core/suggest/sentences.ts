@@ -1,6 +1,13 @@
 import { isAbbreviation } from './abbreviations';
 import { trimRange, type TextRange } from './paragraphs';
 
+/**
+ * How far back a sentence's start is sought, and ahead its end: a "sentence" longer than this (a
+ * paragraph of quotes joined by commas, a list with no full stop) is cut here, so that each quote's
+ * look-back and look-ahead are bounded and a long one stays linear in the text. News sentences are
+ * far shorter.
+ */
+export const MAX_SENTENCE_LENGTH = 2000;
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
 

@@ -24,9 +24,9 @@ export class SpeakerHistory {
     return undefined;
   }
 
-  /** The name of the last speaker before `at` that `accept` takes, nearest first. */
-  lastNameBefore(at: number, accept: (name: string) => boolean): string | undefined {
-    for (let i = this.turns.length - 1; i >= 0; i--) if (this.turns[i].at < at && accept(this.turns[i].name)) return this.turns[i].name;
+  /** The name of the last speaker before `at` that `accept` takes, nearest first, no further back than `reach` (UTF-16 units). */
+  lastNameBefore(at: number, accept: (name: string) => boolean, reach = Infinity): string | undefined {
+    for (let i = this.turns.length - 1; i >= 0 && this.turns[i].at >= at - reach; i--) if (this.turns[i].at < at && accept(this.turns[i].name)) return this.turns[i].name;
     return undefined;
   }
 }

@@ -5,6 +5,7 @@ import { findCues, isThoughtCue, type Cue } from './reportingCues';
 import type { NameResolver } from './nameResolution';
 import type { QuoteCandidate } from './quotes';
 import { PEOPLE_OF_A_NAMED_ACTING } from './sourceDescriptions';
+import { MAX_SENTENCE_LENGTH } from './sentences';
 import { DASHES, wordCount } from './words';
 
 /** Who a quote is attributed to, and the cue that says so. */
@@ -217,13 +218,6 @@ function pastAbbreviations(text: string, from: number, limit: number, pattern: R
   return end;
 }
 
-/**
- * How far back a sentence's start is sought, and ahead its end: a "sentence" longer than this (a
- * paragraph of quotes joined by commas, a list with no full stop) is cut here, so that each quote's
- * look-back and look-ahead are bounded and a long one stays linear in the text. News sentences are
- * far shorter.
- */
-export const MAX_SENTENCE_LENGTH = 2000;
 
 /** The start of the sentence that `at` is in, looking back no further than `limit` (nor than MAX_SENTENCE_LENGTH). */
 export function sentenceStartBefore(text: string, at: number, limit: number): number {

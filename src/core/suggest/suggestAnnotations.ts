@@ -12,8 +12,8 @@ import { NameResolver } from './nameResolution';
 import { paragraphs, type TextRange } from './paragraphs';
 import { quoteCandidates, type QuoteCandidate } from './quotes';
 import { looksLikeCitedWords, looksLikeMarkedWords, looksLikeSpeech, namesAWork, quotesWholeSentence } from './quoteShape';
-import { findCues } from './reportingCues';
-import { sentences } from './sentences';
+import { findCues, lastCueIn } from './reportingCues';
+import { MAX_SENTENCE_LENGTH, sentences } from './sentences';
 import { withRegisteredSpeakers } from './registryNames';
 import { quoteAttribution, sentenceStartBefore } from './speakers';
 import { narratorHedge } from './speculation';
@@ -202,6 +202,8 @@ const BARE_WORDS = /^(?:the|a|an|it|its|he|she|they|we|i|you|him|them|me|us|this
  * the quoted words inside it is a claim too, marks included; "said it was “a tax”" is a quote only.
  */
 function claimsAroundQuotes(text: string, sentence: TextRange, allQuoted: readonly QuotedPart[], resolver: NameResolver): Claim[] {
+  // A "sentence" of thousands of quotes with no full stop (a list, a run-on) is no reported clause.
+  if (sentence.end - sentence.start > MAX_SENTENCE_LENGTH) return [];
   const out: Claim[] = [];
   for (const claim of sentenceClaims(text, sentence, resolver)) {
     const quotes = quotesNear(claim, allQuoted).filter((q) => q.openMark !== undefined && q.openMark >= claim.start && q.openMark < claim.end);
@@ -239,7 +241,7 @@ function quotedClaims(text: string, sentence: TextRange, allQuoted: readonly Quo
   }
   for (const quote of quoted) {
     if (quote.closeMark < sentence.start || quote.closeMark >= sentence.end) continue;
-    const cueBefore = findCues(text, sentence.start, quote.openMark ?? sentence.start).pop();
+    const cueBefore = lastCueIn(text, sentence.start, quote.openMark ?? sentence.start);
     const claims = claimsAfterQuote(text, sentence, quote, cueBefore);
     if (claims.length > 0) return claims;
   }

@@ -52,9 +52,20 @@ export class LowerCaseWords {
     let known = this.known.get(lower);
     if (known === undefined) {
       this.words ??= new Set(this.text.match(/(?<![\p{L}])\p{Ll}+(?![\p{L}])/gu) ?? []);
-      known = /^\p{Ll}+$/u.test(lower) ? this.words.has(lower) : containsWord(this.text, lower);
+      known = /^\p{Ll}+$/u.test(lower) ? this.words.has(lower) : this.mayContain(lower) && containsWord(this.text, lower);
       this.known.set(lower, known);
     }
     return known;
+  }
+
+  /**
+   * Whether `word` ("lacombe-nwosu") may occur as a word at all: where it does, each of its runs of lower-case
+   * letters stands alone between non-letters, so each is one of the text's lower-case words. Only a word made
+   * of lower-case letters and other characters (no letter without case) is answered so; a search through the
+   * whole text for each of thousands of hyphenated names would be quadratic.
+   */
+  private mayContain(word: string): boolean {
+    if (!/^[\p{Ll}\P{L}]+$/u.test(word)) return true;
+    return (word.match(/\p{Ll}+/gu) ?? []).every((run) => this.words?.has(run));
   }
 }
