@@ -732,6 +732,17 @@ describe('suggestAnnotations: boilerplate', () => {
     );
   });
 
+  it('keeps a paragraph that says "silicon" or "iconic" five times as article text, not an icon list', () => {
+    const text =
+      'Tom Hale said the silicon plant would reopen in May. “Silicon is what this town does,” he said, pointing to the iconic silicon ' +
+      'works on the quay, where the silicon wafers for Brightwater’s iconic boats were cut.';
+    assert.deepEqual(of(text, 'advertisement'), []);
+    assert.deepEqual(
+      of(text, 'quote').map((q) => [q.text, q.speaker]),
+      [['Silicon is what this town does,', 'Tom Hale']],
+    );
+  });
+
   it('knows navigation, sign-up, cookie, app, tag and comment-form lines, and a numbered list under "Most read"', () => {
     const furniture = [
       'Skip to main content',

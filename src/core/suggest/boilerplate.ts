@@ -1,3 +1,4 @@
+import { wordCount } from './words';
 import { lines, type TextRange } from './paragraphs';
 
 /** A kind of line websites add around an article, and how to recognise one. */
@@ -34,6 +35,8 @@ const MAX_BOILERPLATE_LINE = 200;
 
 /** How many "icon" words make a line an icon-font list ("icon bookmark-bicon cameraicon …"). */
 const ICON_LIST_MIN = 5;
+/** An icon list is mostly such words: at least one word in ICON_LIST_SHARE. */
+const ICON_LIST_SHARE = 3;
 
 /** The rule that makes the lines after a header line links too ("Related stories" then titles). */
 const RELATED_LINKS = 'related link';
@@ -51,7 +54,9 @@ function boilerplateRule(line: string): string | undefined {
   // Boilerplate is short; only an icon list runs long, and long lines are costly to match.
   const rule = line.length <= MAX_BOILERPLATE_LINE ? RULES.find((r) => r.pattern.test(line)) : undefined;
   if (rule) return rule.name;
-  return (line.match(/icon/giu)?.length ?? 0) >= ICON_LIST_MIN ? 'icon list' : undefined;
+  // Mostly icon names: a paragraph on silicon chips, or on a town's iconic pier, is article text however often it says so.
+  const icons = line.match(/icon/giu)?.length ?? 0;
+  return icons >= ICON_LIST_MIN && icons * ICON_LIST_SHARE >= wordCount(line) ? 'icon list' : undefined;
 }
 
 /** A boilerplate line of a document and the rule it matched. */
