@@ -597,6 +597,14 @@ describe('suggestAnnotations: claims', () => {
     assert.deepEqual(of(text, 'speculation'), []);
   });
 
+  it('finds the speaker of reported speech past a long apposition after the name', () => {
+    const text = 'Ana Penrose, the longest-serving coach of the junior crews at the old boathouse on the east quay, said the new dredger would clear the channel by June.';
+    assert.deepEqual(
+      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      [['the new dredger would clear the channel by June', 'Ana Penrose']],
+    );
+  });
+
   it('reads "…, according to X" after its content as X’s claim, an unnamed source’s too, and not a document’s', () => {
     const text = [
       'The new fee will fall hardest on the smallest rowing clubs, according to Tom Hale.',

@@ -11,6 +11,11 @@ import { wordCount } from './words';
  */
 const APPOSITION = /^\s*(?:(?:[Aa]n?|[Tt]he|[Oo]f|[Ff]rom|[Aa]t|[Ww]ith|[Ff]or)\s|\d+\s*$|\p{Ll}|(?:\p{Lu}[\p{L}.-]*\s+){0,2}\p{Lu}[\p{L}-]*[’']s\s+(?:\p{Ll}|\p{Lu}[\p{L}-]*\s+\p{Ll}))/u;
 
+/** How many words the clause before a cue may have for its subject to be found there. */
+const MAX_WORDS_OF_SUBJECT = 10;
+/** How many words an apposition between a name and its cue may have. */
+const MAX_WORDS_OF_APPOSITION = 20;
+
 /**
  * Who a cue's subject is: the words since the last comma, or before an apposition or relative
  * clause ("The finance director, Paul Mensah, warned …"; "The official, who asked not to be named, said …").
@@ -43,7 +48,9 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
       const named = resolver.resolve(at, at + objectRelative[2].length, cue.start);
       if (named) return named;
     }
-    if (words > 10 && !relative) return undefined;
+    // "Ana Penrose, the longest-serving coach of the junior crews at the old boathouse on the east quay, said": a long apposition after a name.
+    const longApposition = words <= MAX_WORDS_OF_APPOSITION && clause > start && APPOSITION.test(text.slice(clause, clauseEnd)) && resolver.nameBeforeComma(clause) !== undefined;
+    if (words > MAX_WORDS_OF_SUBJECT && !relative && !longApposition) return undefined;
     if (words > 0 && !relative) {
       // "Dr Priyanka Hollis, a forecaster at the National Weather Bureau, warned": the apposition describes the name before it.
       // "…, former harbour master Tom Hale told": a clause that ends in a full name right before the cue is that person, not an apposition.
