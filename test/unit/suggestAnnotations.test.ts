@@ -597,6 +597,24 @@ describe('suggestAnnotations: claims', () => {
     assert.deepEqual(of(text, 'speculation'), []);
   });
 
+  it('takes a share of those polled ("Forty percent", "Nearly three in 10 rowers") for an unnamed source of reported speech', () => {
+    const text = [
+      'Forty percent said they would pay the higher fee.',
+      '',
+      'Nearly three in 10 rowers said they would quit the club if the fee rose.',
+      '',
+      'Tom Hale said 40 percent of the boats were late.',
+    ].join('\n');
+    assert.deepEqual(
+      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      [
+        ['they would pay the higher fee', 'unnamed source'],
+        ['they would quit the club if the fee rose', 'unnamed source'],
+        ['40 percent of the boats were late', 'Tom Hale'],
+      ],
+    );
+  });
+
   it('finds the speaker of reported speech past a long apposition after the name', () => {
     const text = 'Ana Penrose, the longest-serving coach of the junior crews at the old boathouse on the east quay, said the new dredger would clear the channel by June.';
     assert.deepEqual(

@@ -28,6 +28,9 @@ const POSSESSED_ROLE_RENAMED = /^[’']s\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+,\s+(?=
  */
 const PRONOUN_REACH = 10_000;
 
+/** A share of those polled as a cue's subject, who are unnamed people: "Forty percent", "Nearly three in 10 rowers", "Two out of five club members". */
+const POLL_SHARE = /^\s*(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Oo]nly|[Jj]ust|[Mm]ore than|[Ff]ewer than|[Ll]ess than)\s+)?(?:\d[\d.,]*|[\p{L}-]+)\s*(?:%|percent|per cent|in\s+(?:10|ten|\d+)|out\s+of\s+(?:10|ten|\d+))(?:\s+(?:of\s+)?(?:the\s+)?[\p{L}-]+){0,4}\s*$/u;
+
 /** How close (UTF-16 units) the last speaker's quote must be for a pronoun to stay with them. */
 const RECENT_SPEAKER = 250;
 
@@ -142,6 +145,7 @@ export class NameResolver implements ReferenceNames {
     const document = DOCUMENT_SUBJECT.exec(phrase);
     if (document) return document[1].replace(/\s+/gu, ' ').replace(/^\p{Lu}(?=\p{Ll}*\s)/u, (c) => c.toLowerCase());
     if (ANONYMOUS_FIRST.test(phrase) || INDEFINITE_DESCRIPTION.test(phrase) || SOME_OF_A_GROUP.test(phrase) || UNNAMED_PLURAL.test(phrase)) return UNNAMED_SOURCE;
+    if (POLL_SHARE.test(phrase)) return UNNAMED_SOURCE;
     // "Another tweeted, “…”", "One said": someone of a crowd just mentioned.
     if (/^\s*(?:[Aa]nother|[Oo]ne|[Oo]thers|[Ss]ome)\s*$/u.test(phrase)) return UNNAMED_SOURCE;
     const words = phrase.trim().split(/\s+/);
