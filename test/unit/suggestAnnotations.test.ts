@@ -597,6 +597,24 @@ describe('suggestAnnotations: claims', () => {
     assert.deepEqual(of(text, 'speculation'), []);
   });
 
+  it('takes the whole sentence for reported speech whose attribution is set off inside it ("The new fee, he said, will …")', () => {
+    const text = [
+      'Tom Hale runs the quay. The new fee, he said, will hurt the small clubs.',
+      '',
+      'Even so, Ada Brook said, the crews should row at dawn when the tide is low.',
+      '',
+      'Ben Ruiz said, however, that the crews should row at noon.',
+    ].join('\n');
+    assert.deepEqual(
+      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      [
+        ['The new fee, he said, will hurt the small clubs', 'Tom Hale'],
+        ['Even so, Ada Brook said, the crews should row at dawn when the tide is low', 'Ada Brook'],
+        ['the crews should row at noon', 'Ben Ruiz'],
+      ],
+    );
+  });
+
   it('takes a share of those polled ("Forty percent", "Nearly three in 10 rowers") for an unnamed source of reported speech', () => {
     const text = [
       'Forty percent said they would pay the higher fee.',

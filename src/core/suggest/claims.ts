@@ -116,10 +116,19 @@ function leadingAttribution(text: string, start: number, end: number, cues: read
     if (!speaker) continue;
     const contentStart = complementStart(text, cue, end);
     if (contentStart === undefined) continue;
-    return claimsFrom(text, contentStart, end, speaker, cue, 'reported speech');
+    const claims = claimsFrom(text, contentStart, end, speaker, cue, 'reported speech');
+    // "The new fee, he said, will hurt the small clubs": an attribution set off by commas inside its content; the content
+    // is the whole sentence, the part before the attribution too.
+    if (claims.length === 1 && PARENTHETICAL_SUBJECT.test(text.slice(start, cue.start)) && /^\s*,/u.test(text.slice(cue.end, cue.end + 3))) {
+      return claimsFrom(text, start, claims[0].end, speaker, cue, 'reported speech');
+    }
+    return claims;
   }
   return [];
 }
+
+/** The end of a content's first part, a comma, and a cue's subject: a pronoun or a name of up to four words ("The fee, he"). */
+const PARENTHETICAL_SUBJECT = /\S,\s+(?:he|she|they|we|I|(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*$/u;
 
 /** Where the reported content starts after a cue: past "that", past the hearer of "told X that". */
 function complementStart(text: string, cue: Cue, end: number): number | undefined {

@@ -218,7 +218,9 @@ function claimsAroundQuotes(text: string, sentence: TextRange, allQuoted: readon
     if (/^[,;]?\s*(?:[—–-]|(?:and|but|while|though|although)\s)/u.test(text.slice(last.closeMark + 1, last.closeMark + 12))) end = last.closeMark + 1;
     // The words before and between the quotes, outside the marks, must say more than a subject, an auxiliary or a copula.
     let outside = '';
-    let at = claim.start;
+    // "The fee, he said, is “a tax on boats”": the words before an attribution set off inside the content are the subject
+    // of the quoted clause; those after the cue are counted.
+    let at = claim.start < claim.cue.start && claim.cue.end <= claim.end ? claim.cue.end : claim.start;
     for (const q of quotes) {
       outside += ' ' + text.slice(at, q.openMark);
       at = q.closeMark + 1;
