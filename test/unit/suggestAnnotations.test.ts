@@ -669,6 +669,8 @@ describe('suggestAnnotations: claims', () => {
       'Ana Penrose said the fee would fall on the smallest crews “first and hardest”, but the board has not replied.',
       '',
       'Ivo Marsh said the crews had lost a season of racing, a result Ada Brook called “a disgrace to the harbour”.',
+      '',
+      'Ben Ruiz said there had been “at least three” attempted break-ins on the quay since May.',
     ].join('\n');
     const quotes = of(text, 'quote').map((q) => [q.text, q.speaker]);
     assert.deepEqual(quotes.slice(0, 4), [
@@ -678,12 +680,14 @@ describe('suggestAnnotations: claims', () => {
       ['first and hardest', 'Ana Penrose'],
     ]);
     // The claim takes in its quote with both marks; "said it was “…”" is the quote only; a quote after a colon is quoted, not
-    // reported; the narrator's "but …" after the quote is no part of the claim; a clause holding someone else's quote is no claim of Marsh's.
+    // reported; the narrator's "but …" after the quote is no part of the claim; a clause holding someone else's quote is no claim of Marsh's;
+    // words that go on with the clause after the quote ("“at least three” attempted break-ins") say more than the quote.
     assert.deepEqual(
       of(text, 'claim').map((c) => [c.text, c.speaker]),
       [
         ['the new fee, which rose by a third in May, had left the rowing clubs “close to the edge”', 'Tom Hale'],
         ['the fee would fall on the smallest crews “first and hardest”', 'Ana Penrose'],
+        ['there had been “at least three” attempted break-ins on the quay since May', 'Ben Ruiz'],
       ],
     );
   });

@@ -216,7 +216,7 @@ function claimsAroundQuotes(text: string, sentence: TextRange, allQuoted: readon
     // The closing mark of the last quote is part of the content; "…”, but try telling that to …": the narrator's clause after it is not.
     let end = Math.max(claim.end, Math.min(sentence.end, last.closeMark + 1));
     if (/^[,;]?\s*(?:[—–-]|(?:and|but|while|though|although)\s)/u.test(text.slice(last.closeMark + 1, last.closeMark + 12))) end = last.closeMark + 1;
-    // The words before and between the quotes, outside the marks, must say more than a subject, an auxiliary or a copula.
+    // The words outside the marks must say more than a subject, an auxiliary or a copula.
     let outside = '';
     // "The fee, he said, is “a tax on boats”": the words before an attribution set off inside the content are the subject
     // of the quoted clause; those after the cue are counted.
@@ -225,6 +225,8 @@ function claimsAroundQuotes(text: string, sentence: TextRange, allQuoted: readon
       outside += ' ' + text.slice(at, q.openMark);
       at = q.closeMark + 1;
     }
+    // "said there had been “at least three” attempted break-ins": words that go on with the clause after the last quote count too.
+    if (!/^[,;:.!?)\]—–-]/u.test(text.slice(at, at + 1)) && !/^\s*[—–-]/u.test(text.slice(at, at + 3))) outside += ' ' + text.slice(at, end);
     const words = outside.match(/[\p{L}\p{N}’'-]+/gu) ?? [];
     if (words.filter((w) => !BARE_WORDS.test(w)).length < MIN_WORDS_AROUND_A_QUOTE) continue;
     out.push({ ...claim, end, rule: 'reported speech around a quote' });
