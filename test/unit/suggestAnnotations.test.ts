@@ -648,12 +648,16 @@ describe('suggestAnnotations: claims', () => {
       'Two crews have already left the harbour for Brightwater, according to a source close to the board.',
       '',
       'Clubs that row at dawn lose fewer boats to the tide, according to a study published on Monday in the Harbour Rowing Journal.',
+      '',
+      'The new fee, according to Ivo Marsh, will hurt the small clubs.',
     ].join('\n');
     assert.deepEqual(
       of(text, 'claim').map((c) => [c.text, c.speaker]),
       [
         ['The new fee will fall hardest on the smallest rowing clubs', 'Tom Hale'],
         ['Two crews have already left the harbour for Brightwater', 'unnamed source'],
+        // Set off by commas inside its content, the whole sentence.
+        ['The new fee, according to Ivo Marsh, will hurt the small clubs', 'Ivo Marsh'],
       ],
     );
   });

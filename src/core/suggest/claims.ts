@@ -51,6 +51,8 @@ export function sentenceClaims(text: string, sentence: TextRange, resolver: Name
 }
 
 function accordingTo(text: string, start: number, end: number, cues: readonly Cue[], resolver: NameResolver): Claim[] | undefined {
+  const inside = accordingToInside(text, start, end, cues, resolver);
+  if (inside) return inside;
   const cue = cues[0];
   if (cue.lemma !== 'according to' || wordCount(text.slice(start, cue.start)) > 1) return undefined;
   let comma = cue.end;
@@ -68,6 +70,26 @@ function accordingTo(text: string, start: number, end: number, cues: readonly Cu
   const tail = TRAILING_SOURCE.exec(content);
   return claimsFrom(text, comma + 1, tail ? comma + 1 + tail.index : end, speaker, cue, 'according to');
 }
+
+/**
+ * "The new fee, according to Tom Hale, will hurt the small clubs": an "according to" set off by commas inside its content;
+ * the content is the whole sentence.
+ */
+function accordingToInside(text: string, start: number, end: number, cues: readonly Cue[], resolver: NameResolver): Claim[] | undefined {
+  for (const cue of cues) {
+    if (cue.lemma !== 'according to' || !/\S\s*,\s*$/u.test(text.slice(start, cue.start))) continue;
+    let comma = cue.end;
+    while (comma < end && comma - cue.end < MAX_SOURCE_LENGTH && text[comma] !== ',') comma++;
+    if (text[comma] !== ',' || wordCount(text.slice(comma + 1, end)) < MIN_CONTENT_WORDS - 1) continue;
+    if (OPENS_WITH_A_DOCUMENT.test(text.slice(cue.end, comma))) continue;
+    const speaker = resolver.resolve(cue.end, comma, cue.start);
+    if (speaker) return claimsFrom(text, start, end, speaker, cue, 'according to');
+  }
+  return undefined;
+}
+
+/** How long the source after an "according to" inside a sentence may be (UTF-16 units). */
+const MAX_SOURCE_LENGTH = 100;
 
 /**
  * How far from the end of a sentence an attribution after its content may start (", said Tom Hale, the
