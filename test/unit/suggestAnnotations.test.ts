@@ -597,6 +597,14 @@ describe('suggestAnnotations: claims', () => {
     assert.deepEqual(of(text, 'speculation'), []);
   });
 
+  it('reads "told" past a long hearer, where and when they heard it, to "that"', () => {
+    const text = 'Tom Hale told members of the rowing club gathered at the Brightwater boathouse on Saturday that the new fee would be dropped.';
+    assert.deepEqual(
+      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      [['the new fee would be dropped', 'Tom Hale']],
+    );
+  });
+
   it('takes the whole sentence for reported speech whose attribution is set off inside it ("The new fee, he said, will …")', () => {
     const text = [
       'Tom Hale runs the quay. The new fee, he said, will hurt the small clubs.',

@@ -152,13 +152,18 @@ function leadingAttribution(text: string, start: number, end: number, cues: read
 /** The end of a content's first part, a comma, and a cue's subject: a pronoun or a name of up to four words ("The fee, he"). */
 const PARENTHETICAL_SUBJECT = /\S,\s+(?:he|she|they|we|I|(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*$/u;
 
+/** "that" within a few words after a cue ("said on Monday that"), or after a hearer and where and when they heard it ("told …"). */
+const THAT_AFTER_A_CUE = /^(?:[^,.;:]{0,40}?\s)?that(?![\p{L}])/u;
+const THAT_AFTER_A_HEARER = /^(?:[^,.;:]{0,100}?\s)?that(?![\p{L}])/u;
+
 /** Where the reported content starts after a cue: past "that", past the hearer of "told X that". */
 function complementStart(text: string, cue: Cue, end: number): number | undefined {
   // "She warned, however, that …": a short parenthetical between the cue and "that".
   const aside = /^\s*,\s*[\p{L} ]{1,25},(?=\s*that(?![\p{L}]))/u.exec(text.slice(cue.end, end));
   const from = cue.end + (aside?.[0].length ?? 0);
   const after = text.slice(from, end);
-  const that = /^(?:[^,.;:]{0,40}?\s)?that(?![\p{L}])/u.exec(after);
+  // "told members of the rowing club gathered at the Brightwater boathouse on Saturday that …": a hearer, where and when, may run longer.
+  const that = (HEARER_CUES.has(cue.lemma) ? THAT_AFTER_A_HEARER : THAT_AFTER_A_CUE).exec(after);
   if (that && (HEARER_CUES.has(cue.lemma) || /^\s*(?:that|(?:on|in|at|during|after|last|this|to)\s)/iu.test(after))) return from + that[0].length;
   // "told the Courier she had seen …", "told reporters the plan was …": the hearer, then a clause.
   const hearer = HEARER_CUES.has(cue.lemma) ? HEARER_THEN_CLAUSE.exec(after) : null;
