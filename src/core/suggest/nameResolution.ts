@@ -28,7 +28,7 @@ const POSSESSED_ROLE_RENAMED = /^[’']s\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+,\s+(?=
  */
 const PRONOUN_REACH = 10_000;
 
-/** A share of those polled as a cue's subject, who are unnamed people: "Forty percent", "Nearly three in 10 rowers", "Two out of five club members". */
+/** A share of those polled as a cue's subject, who are unnamed people: "Forty percent", "Nearly three in 10 rowers", "Two out of 10 club members". */
 const POLL_SHARE = /^\s*(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Oo]nly|[Jj]ust|[Mm]ore than|[Ff]ewer than|[Ll]ess than)\s+)?(?:\d[\d.,]*|[\p{L}-]+)\s*(?:%|percent|per cent|in\s+(?:10|ten|\d+)|out\s+of\s+(?:10|ten|\d+))(?:\s+(?:of\s+)?(?:the\s+)?[\p{L}-]+){0,4}\s*$/u;
 
 /** How close (UTF-16 units) the last speaker's quote must be for a pronoun to stay with them. */
