@@ -1,7 +1,9 @@
+import { firstIndex } from './firstIndex';
 import type { NameResolver } from './nameResolution';
 import { trimRange, type TextRange } from './paragraphs';
 import { findCues, HEARER_CUES, isContentCue, type Cue } from './reportingCues';
 import { lastComma, subjectOf } from './cueSubject';
+import { MAX_SENTENCE_LENGTH } from './sentences';
 import { OPENS_WITH_A_DOCUMENT } from './sourceDescriptions';
 import { wordCount } from './words';
 
@@ -227,4 +229,54 @@ export function claimsAfterQuote(text: string, sentence: TextRange, quote: Quote
   if (!cue || cue.start !== rest) return [];
   const contentStart = complementStart(text, cue, end);
   return contentStart === undefined ? [] : claimsFrom(text, contentStart, end, quote.speaker, cue, 'reported speech after a quote');
+}
+
+/** How many words that say something a reported clause needs outside its quotes to be a claim as well. */
+const MIN_WORDS_AROUND_A_QUOTE = 3;
+/** Words that say nothing of their own around a partial quote: a subject, an auxiliary, a copula ("he had been “…”"). */
+const BARE_WORDS = /^(?:the|a|an|it|its|he|she|they|we|i|you|him|them|me|us|this|that|these|those|there|his|her|their|our|is|are|was|were|be|been|being|am|has|have|had|will|would|can|could|should|may|might|must|do|does|did|not|to|of|as|so|and|or|but|also|still|just|now|then|only|all)$/iu;
+
+/**
+ * "Hale said the fee, which rose in May, was “a tax on boats”": a reported clause that says more than
+ * the quoted words inside it is a claim too, marks included; "said it was “a tax”" is a quote only.
+ */
+export function claimsAroundQuotes(text: string, sentence: TextRange, allQuoted: readonly QuotedPart[], resolver: NameResolver): Claim[] {
+  // A "sentence" of thousands of quotes with no full stop (a list, a run-on) is no reported clause.
+  if (sentence.end - sentence.start > MAX_SENTENCE_LENGTH) return [];
+  const out: Claim[] = [];
+  for (const claim of sentenceClaims(text, sentence, resolver)) {
+    const quotes = quotesNear(claim, allQuoted).filter((q) => q.openMark !== undefined && q.openMark >= claim.start && q.openMark < claim.end);
+    if (quotes.length === 0) continue;
+    // "…, a result Brook called “a puzzle”": a quote of someone else is no part of this speaker's claim.
+    if (quotes.some((q) => q.speaker !== claim.speaker)) continue;
+    // "wrote in a post: “…”": a quote introduced by a colon is quoted, not reported.
+    if (quotes.some((q) => /:\s*$/u.test(text.slice(Math.max(claim.start, (q.openMark ?? 0) - 3), q.openMark)))) continue;
+    const last = quotes[quotes.length - 1];
+    // The closing mark of the last quote is part of the content; "…”, but try telling that to …": the narrator's clause after it is not.
+    let end = Math.max(claim.end, Math.min(sentence.end, last.closeMark + 1));
+    if (/^[,;]?\s*(?:[—–-]|(?:and|but|while|though|although)\s)/u.test(text.slice(last.closeMark + 1, last.closeMark + 12))) end = last.closeMark + 1;
+    // The words outside the marks must say more than a subject, an auxiliary or a copula.
+    let outside = '';
+    // "The fee, he said, is “a tax on boats”": the words before an attribution set off inside the content are the subject
+    // of the quoted clause; those after the cue are counted.
+    let at = claim.start < claim.cue.start && claim.cue.end <= claim.end ? claim.cue.end : claim.start;
+    for (const q of quotes) {
+      outside += ' ' + text.slice(at, q.openMark);
+      at = q.closeMark + 1;
+    }
+    // "said there had been “at least three” attempted break-ins": words that go on with the clause after the last quote count too.
+    if (!/^[,;:.!?)\]—–-]/u.test(text.slice(at, at + 1)) && !/^\s*[—–-]/u.test(text.slice(at, at + 3))) outside += ' ' + text.slice(at, end);
+    const words = outside.match(/[\p{L}\p{N}’'-]+/gu) ?? [];
+    if (words.filter((w) => !BARE_WORDS.test(w)).length < MIN_WORDS_AROUND_A_QUOTE) continue;
+    out.push({ ...claim, end, rule: 'reported speech around a quote' });
+  }
+  return out;
+}
+
+/** The quotes (in text order) whose marks may lie in `range`: a binary search, for a paragraph may hold thousands. */
+export function quotesNear(range: TextRange, quoted: readonly QuotedPart[]): readonly QuotedPart[] {
+  const lo = firstIndex(quoted.length, (k) => quoted[k].closeMark >= range.start);
+  let hi = lo;
+  while (hi < quoted.length && (quoted[hi].openMark ?? quoted[hi].closeMark) < range.end) hi++;
+  return quoted.slice(lo, hi);
 }
