@@ -185,7 +185,7 @@ describe('navigation', function () {
       // The cursor leaving the listed spans lists those around it (the cursor of the active editor).
       const shown = await vscode.window.showTextDocument(editor.document, editor.viewColumn);
       placeCursor(shown, find(editor.document, 'Share this').start);
-      // One cold CI run in five on 6 December saw the Outline keep the old list after this first move (the selection event
+      // One cold CI run in four on 6 December saw the Outline keep the old list after this first move (the selection event
       // arriving, it seems, before the listed window was known); a second move must then relist, as it does for a user.
       const relisted = async () => (seen = await names())[0]?.startsWith('3 more annotations before');
       await waitFor(relisted, 5000, 'the symbols around the cursor').catch(() => {
