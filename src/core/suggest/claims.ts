@@ -83,11 +83,18 @@ function accordingToInside(text: string, start: number, end: number, cues: reado
     let comma = cue.end;
     while (comma < end && comma - cue.end < MAX_SOURCE_LENGTH && text[comma] !== ',') comma++;
     if (text[comma] !== ',' || wordCount(text.slice(comma + 1, end)) < MIN_CONTENT_WORDS - 1) continue;
-    if (OPENS_WITH_A_DOCUMENT.test(text.slice(cue.end, comma))) continue;
-    const speaker = resolver.resolve(cue.end, comma, cue.start);
+    const speaker = sourceAccordingTo(text, cue, comma, resolver);
     if (speaker) return claimsFrom(text, start, end, speaker, cue, 'according to');
   }
   return undefined;
+}
+
+/**
+ * Who `text[cue.end, to)` after "according to" names: a person or an unnamed source; not a document ("according to a
+ * study published in the Harbour Journal"), whose names are not its source.
+ */
+function sourceAccordingTo(text: string, cue: Cue, to: number, resolver: NameResolver): string | undefined {
+  return OPENS_WITH_A_DOCUMENT.test(text.slice(cue.end, to)) ? undefined : resolver.resolve(cue.end, to, cue.start);
 }
 
 /** How long the source after an "according to" inside a sentence may be (UTF-16 units). */
@@ -112,9 +119,7 @@ function trailingAttribution(text: string, start: number, end: number, resolver:
     // "…, according to Tom Hale": the source right after the comma.
     if (cue.lemma === 'according to') {
       if (wordCount(before) > 0) continue;
-      // ", according to a study published in the Harbour Journal": a document, whose names are not its source.
-      if (OPENS_WITH_A_DOCUMENT.test(text.slice(cue.end, end))) continue;
-      const source = resolver.resolve(cue.end, end, cue.start);
+      const source = sourceAccordingTo(text, cue, end, resolver);
       if (source) return claimsFrom(text, start, comma, source, cue, 'according to');
       continue;
     }

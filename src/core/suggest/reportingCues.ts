@@ -79,8 +79,7 @@ let scanned: { text: string; cues: ScannedCue[] } | undefined;
  * "according to"; whole words, any case. The text is scanned once and ranges are looked up.
  */
 export function findCues(text: string, from: number, to: number): Cue[] {
-  if (scanned?.text !== text) scanned = { text, cues: scanCues(text) };
-  const cues = scanned.cues;
+  const cues = cuesOf(text);
   const lo = firstIndex(cues.length, (i) => cues[i].verbStart >= from);
   const found: Cue[] = [];
   for (let i = lo; i < cues.length && cues[i].end <= to; i++) {
@@ -92,12 +91,17 @@ export function findCues(text: string, from: number, to: number): Cue[] {
 
 /** The last cue in `text[from, to)`, as `findCues(text, from, to).pop()` finds it, without listing the others. */
 export function lastCueIn(text: string, from: number, to: number): Cue | undefined {
-  if (scanned?.text !== text) scanned = { text, cues: scanCues(text) };
-  const cues = scanned.cues;
+  const cues = cuesOf(text);
   const last = firstIndex(cues.length, (i) => cues[i].end > to) - 1;
   if (last < 0 || cues[last].verbStart < from) return undefined;
   const cue = cues[last];
   return cue.start < from ? { ...cue, start: cue.verbStart } : cue;
+}
+
+/** Every cue of `text`, scanned once for the last text asked about. */
+function cuesOf(text: string): ScannedCue[] {
+  if (scanned?.text !== text) scanned = { text, cues: scanCues(text) };
+  return scanned.cues;
 }
 
 function scanCues(text: string): ScannedCue[] {
