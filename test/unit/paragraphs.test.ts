@@ -18,6 +18,8 @@ const lineStarts = fc.constantFrom(
   'Élan vital', 'Ёлка',
   '1. First', '2) Second', '12 May', '- item', '* item', '+ item', '> quoted block', '>', '# Heading', '## Sub',
   '    indented code', '\tTabbed', '   three spaces', '```', '```js', '~~~', '<div>', '<!-- note', '-->', '<script>', '</script>',
+  '<post id="7"><post/>.', '<p>', '</div>', '<span>', '<PRE>', '<pre', '<textarea rows=2>', '<style>', '</style>', '<scripts>',
+  '<?php', '?>', '<!DOCTYPE html>', '<![CDATA[', ']]>', '>',
   '===', '---', '***', '', '   ', '\t', '\u00a0', '— dash', '• bullet', '0:00',
 );
 const lineEnds = fc.constantFrom('', ' ', '  ', '\t', ' and more words so that the line runs past the skeleton cut', '.', ':', '”', 'a                                   b');
@@ -57,6 +59,20 @@ describe('paragraphs: pieces and plain paragraphs', function () {
     const text = 'Intro line.\n\n```\ncode\n\nNot a paragraph\n```\n\nAfter it.\n';
     const found = paragraphs(text).map((r) => text.slice(r.start, r.end));
     assert.deepEqual(found, ['Intro line.', '```\ncode\n\nNot a paragraph\n```', 'After it.']);
+  });
+
+  it('keeps an HTML block that runs to its closing text whole, and cuts after one that ends at a blank line', () => {
+    // CommonMark's HTML kinds 1 to 5 run past blank lines to their closing text (or the end);
+    // the others (any tag, `<div>`, an embed's `<post …>`) end at a blank line.
+    const openers = ['<script>', '<SCRIPT type="x">', '<pre', '<style>', '<textarea rows="2">', '<!-- note', '<?php', '<!DOCTYPE html>', '<![CDATA[', '```', '~~~', '  ```js'];
+    const enders = ['<div>', '<post id="7"><post/>.', '<scripts>', '<span>', '</div>', '<p class="x">', '<prefix>'];
+    for (const opener of [...openers, ...enders]) {
+      for (const text of [`Intro line.\n\n${opener}\nbody\n\nAfter it.\n\nLast one.\n`, `${opener}\n\nAfter it.\n`, `Intro.\n\n${opener} tail\n\n\nAfter it.\n-->\n?>\n]]>\n</script>\n\nLast.\n`]) {
+        assert.deepEqual(paragraphs(text), paragraphs(text, WHOLE), JSON.stringify(text));
+      }
+    }
+    const text = 'Intro.\n\n<script>\n\nStill script.\n';
+    assert.deepEqual(paragraphs(text).map((r) => text.slice(r.start, r.end)), ['Intro.', '<script>\n\nStill script.']);
   });
 
   it('takes lines written one per line for paragraphs, a headline among them, and joins a line that goes on in lower case', () => {

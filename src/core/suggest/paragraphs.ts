@@ -96,26 +96,31 @@ const CHUNK_CHARS = 0;
 
 /** A line that may start a document of its own after a blank line: a letter or an opening quote or parenthesis, unindented. */
 const FRESH_START = /^[\p{L}"“‘'(]/u;
-/** A line that may open a block surviving blank lines and unindented text: a code fence or HTML. */
-const LONG_BLOCK = /^\s*(?:```|~~~|<)/;
+/**
+ * A line that may open a block surviving blank lines and unindented text: a code fence, or an HTML
+ * block that runs to its own closing text (CommonMark's kinds 1 to 5: `<pre`, `<script`, `<style`,
+ * `<textarea`, `<!--`, `<?`, `<!X`, `<![CDATA[`). Other HTML (`<div>`, `<tweet …>`) ends at a blank
+ * line, so a document with such lines is still cut into pieces.
+ */
+const LONG_BLOCK = /^\s*(?:```|~~~|<(?:[!?]|(?:pre|script|style|textarea)(?![^\s>])))/i;
 
 /**
  * Where the skeleton may be cut so that each piece parses as it does within the whole: before a
  * line that starts with a letter (or an opening quote or parenthesis) after a blank line. Such a
  * line closes every open list, block quote and indented code block and starts a paragraph, and
  * nothing before a blank line carries over to it, unless a fenced code block or an HTML block is
- * open: a document with any line that could open one is parsed whole.
+ * open: from the piece holding the first line that could open one, the rest of the document is
+ * parsed whole (the cuts before that line stand, as nothing after it reaches back).
  */
 function chunks(text: string, layout: LineLayout, chunkChars: number): Chunk[] {
   const { skeletonStarts } = layout;
   const lineCount = skeletonStarts.length;
-  const whole = [{ firstLine: 0, endLine: lineCount }];
   const pieces: Chunk[] = [];
   let firstLine = 0;
   let previousBlank = false;
   for (let i = 0; i < lineCount; i++) {
     const line = skeletonLine(text, layout, i);
-    if (LONG_BLOCK.test(line)) return whole;
+    if (LONG_BLOCK.test(line)) break;
     if (previousBlank && i > firstLine && FRESH_START.test(line) && skeletonStarts[i] - skeletonStarts[firstLine] >= chunkChars) {
       pieces.push({ firstLine, endLine: i });
       firstLine = i;
