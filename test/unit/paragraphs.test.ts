@@ -20,11 +20,18 @@ const lineStarts = fc.constantFrom(
   '    indented code', '\tTabbed', '   three spaces', '```', '```js', '~~~', '<div>', '<!-- note', '-->', '<script>', '</script>',
   '<post id="7"><post/>.', '<p>', '</div>', '<span>', '<PRE>', '<pre', '<textarea rows=2>', '<style>', '</style>', '<scripts>',
   '<?php', '?>', '<!DOCTYPE html>', '<![CDATA[', ']]>', '>',
+  '9:30 a.m.', '2016.5 percent', '2016.', '3)', '2016. Text', '10) Text', '1234567890. Ten', '$40', '…and', '| pipe', '\\escaped', '&amp;', '[note]: /x', '[1]', '!', '_x', '___.', '~ tilde', '-P', '+1', '*', '=', '-',
   '===', '---', '***', '', '   ', '\t', '\u00a0', '— dash', '• bullet', '0:00',
 );
 const lineEnds = fc.constantFrom('', ' ', '  ', '\t', ' and more words so that the line runs past the skeleton cut', '.', ':', '”', 'a                                   b');
 const line = fc.tuple(lineStarts, lineEnds).map(([a, b]) => a + b);
 const eol = fc.constantFrom('\n', '\r\n', '\r');
+// Mostly lines that can only be paragraph text, so that pieces parsed without remark are common,
+// with now and then a line that opens a block.
+const plainStarts = fc.constantFrom('The minister said', '“We will', '"Quoted', "'Plain", '(Aside', 'Ёлка', '9:30 a.m.', '2016.5 percent', '1234567890. Ten', '$40', '…and', '— dash', '• bullet', '| pipe', '&amp;', '!', '0:00');
+const plainLine = fc.tuple(plainStarts, fc.constantFrom('', '.', ' and more words so that the line runs past the skeleton cut', '”')).map(([a, b]) => a + b);
+const mostlyPlainLine = fc.oneof({ arbitrary: plainLine, weight: 12 }, { arbitrary: fc.constant(''), weight: 4 }, { arbitrary: line, weight: 1 });
+const mostlyPlainDocuments = fc.tuple(fc.array(mostlyPlainLine, { maxLength: 40 }), fc.array(eol, { minLength: 40, maxLength: 40 })).map(([lines, eols]) => lines.map((l, i) => l + eols[i]).join(''));
 const documents = fc.tuple(fc.array(line, { maxLength: 40 }), fc.array(eol, { minLength: 40, maxLength: 40 })).map(([lines, eols]) => lines.map((l, i) => l + eols[i]).join(''));
 
 describe('paragraphs: pieces and plain paragraphs', function () {
@@ -37,6 +44,17 @@ describe('paragraphs: pieces and plain paragraphs', function () {
         assert.deepEqual(paragraphs(text), whole);
         assert.deepEqual(paragraphs(text, { plain: false }), whole);
         assert.deepEqual(paragraphs(text, { chunkChars: Infinity }), whole);
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it('finds what remark finds on the whole text, on generated documents mostly of plain paragraphs (property)', () => {
+    fc.assert(
+      fc.property(mostlyPlainDocuments, (text) => {
+        const whole = paragraphs(text, WHOLE);
+        assert.deepEqual(paragraphs(text), whole);
+        assert.deepEqual(paragraphs(text, { plain: false }), whole);
       }),
       { numRuns: 800 },
     );

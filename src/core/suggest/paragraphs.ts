@@ -94,8 +94,14 @@ interface Chunk {
  */
 const CHUNK_CHARS = 0;
 
-/** A line that may start a document of its own after a blank line: a letter or an opening quote or parenthesis, unindented. */
-const FRESH_START = /^[\p{L}"“‘'(]/u;
+/**
+ * A line that can only be paragraph text and may start a document of its own after a blank line:
+ * unindented, and opening no block of CommonMark's: not a heading, block quote, list item, rule,
+ * setext underline, fence, HTML or definition (`#`, `>`, `-`, `+`, `*`, `_`, `=`, a backtick, `~`,
+ * `<`, `[`), nor a number followed by `.` or `)` and a space (an ordered list). A time ("9:30"), a
+ * figure, a dash, a letter or a quotation mark is.
+ */
+const FRESH_START = /^(?!\d{1,9}[.)](?:[ \t]|$))[^\s#>+*_=`~<[-]/u;
 /**
  * A line that may open a block surviving blank lines and unindented text: a code fence, or an HTML
  * block that runs to its own closing text (CommonMark's kinds 1 to 5: `<pre`, `<script`, `<style`,
