@@ -23,7 +23,7 @@ describe('words', () => {
   });
 
   it('tells whether a text also writes a word in lower case as a search of the whole text would, hyphens, apostrophes and marks included', () => {
-    const piece = fc.constantFrom('ab', 'Ab', 'lacombe', 'Lacombe', 'nwosu', '-', '’', "'", ' ', '.', 'é', '\u0301', '7', 'ß', '中');
+    const piece = fc.constantFrom('ab', 'Ab', 'lacombe', 'Lacombe', 'nwosu', '-', '’', "'", ' ', '.', 'é', '\u0301', '7', 'ß', '中', '𝐚', 'a-b', 'ab-');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 24 }), fc.array(piece, { minLength: 1, maxLength: 5 }), (pieces, query) => {
         const text = pieces.join('');
@@ -32,6 +32,13 @@ describe('words', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('finds a word with a hyphen only where it stands alone, though its rarest run stands alone elsewhere', () => {
+    // "cd" is the rarer run of "ab-cd"; where it stands, "ab-cd" is preceded by a letter (or an astral letter, two units).
+    for (const [text, word] of [['ab ab xab-cd', 'ab-cd'], ['ab ab 𝐚ab-cd', 'ab-cd'], ['ab-cd𝐚 cd cd', 'ab-cd'], ['ab ab cd ab-cd', 'Ab-Cd'], ['ab cd ab-cdx', 'ab-cd']]) {
+      assert.equal(new LowerCaseWords(text).has(word), containsWord(text, word.toLowerCase()), JSON.stringify({ text, word }));
+    }
   });
 
   it('finds the last reporting cue of a stretch as listing them all would, a cue cut by either end included', () => {

@@ -83,6 +83,11 @@ export function nameRuns(text: string, from: number, to: number): NameMention[] 
   for (let m = WORD.exec(segment); m; m = WORD.exec(segment)) {
     const start = from + m.index;
     const word = m[0];
+    // Most words are in lower case and start no run: a name word starts with a capital (NAME_TOKEN).
+    if (tokens.length === 0 && !startsUpperCase(word)) {
+      lastEnd = start + word.length;
+      continue;
+    }
     const gap = text.slice(lastEnd, start);
     lastEnd = start + word.length;
     // A middle initial stays inside the name ("Sander M. Levin" → "Sander Levin").
@@ -120,6 +125,13 @@ export function nameRuns(text: string, from: number, to: number): NameMention[] 
   }
   flush();
   return runs;
+}
+
+const UPPER = /^\p{Lu}/u;
+
+function startsUpperCase(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code < 128 ? code >= 65 && code <= 90 : UPPER.test(word);
 }
 
 /** "in Lowmoor", "on Bridge Street", "the Regal": names after these are places or things, not people. */

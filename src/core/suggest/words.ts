@@ -38,11 +38,13 @@ export function hasAtMostWords(text: string, from: number, to: number, max: numb
 
 /**
  * Which words a text also writes in lower case, as common words ("Later" in "Later Brook said",
- * "Coxswain" in "Coxswain Tam Rennick"): one scan for its lower-case words, and a search for a
- * word with other characters ("lacombe-nwosu"); answers are kept.
+ * "Coxswain" in "Coxswain Tam Rennick"): one scan for its lower-case words and where each stands;
+ * a word with other characters ("lacombe-nwosu") is looked for only where its rarest run of
+ * lower-case letters stands alone. Answers are kept.
  */
 export class LowerCaseWords {
-  private words: Set<string> | undefined;
+  /** Each run of lower-case letters that stands alone between non-letters, with where it starts. */
+  private positions: Map<string, number[]> | undefined;
   private readonly known = new Map<string, boolean>();
 
   constructor(private readonly text: string) {}
@@ -51,21 +53,50 @@ export class LowerCaseWords {
     const lower = word.toLowerCase();
     let known = this.known.get(lower);
     if (known === undefined) {
-      this.words ??= new Set(this.text.match(/(?<![\p{L}])\p{Ll}+(?![\p{L}])/gu) ?? []);
-      known = /^\p{Ll}+$/u.test(lower) ? this.words.has(lower) : this.mayContain(lower) && containsWord(this.text, lower);
+      known = LOWER_CASE_WORD.test(lower) ? this.runPositions().has(lower) : this.occurs(lower);
       this.known.set(lower, known);
     }
     return known;
   }
 
+  private runPositions(): Map<string, number[]> {
+    if (!this.positions) {
+      this.positions = new Map();
+      const run = /(?<![\p{L}])\p{Ll}+(?![\p{L}])/gu;
+      for (let m = run.exec(this.text); m; m = run.exec(this.text)) {
+        const list = this.positions.get(m[0]);
+        if (list) list.push(m.index);
+        else this.positions.set(m[0], [m.index]);
+      }
+    }
+    return this.positions;
+  }
+
   /**
-   * Whether `word` ("lacombe-nwosu") may occur as a word at all: where it does, each of its runs of lower-case
-   * letters stands alone between non-letters, so each is one of the text's lower-case words. Only a word made
-   * of lower-case letters and other characters (no letter without case) is answered so; a search through the
-   * whole text for each of thousands of hyphenated names would be quadratic.
+   * Whether `word` occurs as a word (containsWord). A word made of lower-case letters and other
+   * characters (no letter without case), where it occurs, has each of its runs of lower-case letters
+   * standing alone between non-letters: it can only start where its rarest run stands, less that
+   * run's offset in it. Checking those places alone keeps thousands of hyphenated names from each
+   * searching the whole text, which would be quadratic; any other word is searched for.
    */
-  private mayContain(word: string): boolean {
-    if (!/^[\p{Ll}\P{L}]+$/u.test(word)) return true;
-    return (word.match(/\p{Ll}+/gu) ?? []).every((run) => this.words?.has(run));
+  private occurs(word: string): boolean {
+    if (!/^[\p{Ll}\P{L}]+$/u.test(word)) return containsWord(this.text, word);
+    const positions = this.runPositions();
+    let rarest: { offset: number; at: readonly number[] } | undefined;
+    for (const m of word.matchAll(/\p{Ll}+/gu)) {
+      const at = positions.get(m[0]);
+      if (!at) return false;
+      if (!rarest || at.length < rarest.at.length) rarest = { offset: m.index, at };
+    }
+    if (!rarest) return containsWord(this.text, word);
+    const { offset, at } = rarest;
+    return at.some((p) => {
+      const start = p - offset;
+      return start >= 0 && this.text.startsWith(word, start) && !LETTER_BEFORE.test(this.text.slice(Math.max(0, start - 2), start)) && !LETTER_AFTER.test(this.text.slice(start + word.length, start + word.length + 2));
+    });
   }
 }
+
+const LOWER_CASE_WORD = /^\p{Ll}+$/u;
+const LETTER_BEFORE = /\p{L}$/u;
+const LETTER_AFTER = /^\p{L}/u;
