@@ -21,6 +21,7 @@ const lineStarts = fc.constantFrom(
   '<post id="7"><post/>.', '<p>', '</div>', '<span>', '<PRE>', '<pre', '<textarea rows=2>', '<style>', '</style>', '<scripts>',
   '<?php', '?>', '<!DOCTYPE html>', '<![CDATA[', ']]>', '>',
   '9:30 a.m.', '2016.5 percent', '2016.', '3)', '2016. Text', '10) Text', '1234567890. Ten', '$40', '…and', '| pipe', '\\escaped', '&amp;', '[note]: /x', '[1]', '!', '_x', '___.', '~ tilde', '-P', '+1', '*', '=', '-',
+  '#tag', '##', '#######x', '*bold*', '**', '__init', '_ _ _', '- - -', '--', '-- x', '``x', '`code`', '~~x', '=x', '*\t', '+', '#\tx',
   '===', '---', '***', '', '   ', '\t', '\u00a0', '— dash', '• bullet', '0:00',
 );
 const lineEnds = fc.constantFrom('', ' ', '  ', '\t', ' and more words so that the line runs past the skeleton cut', '.', ':', '”', 'a                                   b');
@@ -28,8 +29,8 @@ const line = fc.tuple(lineStarts, lineEnds).map(([a, b]) => a + b);
 const eol = fc.constantFrom('\n', '\r\n', '\r');
 // Mostly lines that can only be paragraph text, so that pieces parsed without remark are common,
 // with now and then a line that opens a block.
-const plainStarts = fc.constantFrom('The minister said', '“We will', '"Quoted', "'Plain", '(Aside', 'Ёлка', '9:30 a.m.', '2016.5 percent', '1234567890. Ten', '$40', '…and', '— dash', '• bullet', '| pipe', '&amp;', '!', '0:00');
-const plainLine = fc.tuple(plainStarts, fc.constantFrom('', '.', ' and more words so that the line runs past the skeleton cut', '”')).map(([a, b]) => a + b);
+const plainStarts = fc.constantFrom('#tag', '*bold*', '__init', '-->', '``x', '~~x', '=x', '[1]', '+1', '-P', 'The minister said', '“We will', '"Quoted', "'Plain", '(Aside', 'Ёлка', '9:30 a.m.', '2016.5 percent', '1234567890. Ten', '$40', '…and', '— dash', '• bullet', '| pipe', '&amp;', '!', '0:00');
+const plainLine = fc.tuple(plainStarts, fc.constantFrom('', '.', ' and more words so that the line runs past the skeleton cut', '”', ' ', '\t', '  ', 'a                                   b', ' words to the cut  ')).map(([a, b]) => a + b);
 const mostlyPlainLine = fc.oneof({ arbitrary: plainLine, weight: 12 }, { arbitrary: fc.constant(''), weight: 4 }, { arbitrary: line, weight: 1 });
 const mostlyPlainDocuments = fc.tuple(fc.array(mostlyPlainLine, { maxLength: 40 }), fc.array(eol, { minLength: 40, maxLength: 40 })).map(([lines, eols]) => lines.map((l, i) => l + eols[i]).join(''));
 const documents = fc.tuple(fc.array(line, { maxLength: 40 }), fc.array(eol, { minLength: 40, maxLength: 40 })).map(([lines, eols]) => lines.map((l, i) => l + eols[i]).join(''));
@@ -91,6 +92,15 @@ describe('paragraphs: pieces and plain paragraphs', function () {
     }
     const text = 'Intro.\n\n<script>\n\nStill script.\n';
     assert.deepEqual(paragraphs(text).map((r) => text.slice(r.start, r.end)), ['Intro.', '<script>\n\nStill script.']);
+  });
+
+  it('ends a paragraph where a line that opens a block interrupts it, and reads a line that cannot as its text', () => {
+    const lines = ['***', '___', '* * *', '- - -', '```', '~~~', '# H', '#', '> q', '- x', '* x', '+ x', '1. x', '1) x', '<div>', '<!-- c', '===', '---', '--', '#tag', '*bold*', '___.', '-P', '2016.5', '10:30', '[1]', '~x', '``x'];
+    for (const line of lines) {
+      for (const text of [`Intro line\n${line}\nMore text\n\nAfter.\n`, `Intro.\n\n${line}\nMore text\n\nAfter.\n`]) {
+        assert.deepEqual(paragraphs(text), paragraphs(text, WHOLE), JSON.stringify(text));
+      }
+    }
   });
 
   it('takes lines written one per line for paragraphs, a headline among them, and joins a line that goes on in lower case', () => {

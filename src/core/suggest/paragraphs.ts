@@ -96,12 +96,12 @@ const CHUNK_CHARS = 0;
 
 /**
  * A line that can only be paragraph text and may start a document of its own after a blank line:
- * unindented, and opening no block of CommonMark's: not a heading, block quote, list item, rule,
- * setext underline, fence, HTML or definition (`#`, `>`, `-`, `+`, `*`, `_`, `=`, a backtick, `~`,
- * `<`, `[`), nor a number followed by `.` or `)` and a space (an ordered list). A time ("9:30"), a
- * figure, a dash, a letter or a quotation mark is.
+ * unindented, and opening no block of CommonMark's: not a block quote or HTML (`>`, `<`), a heading
+ * (`#` to `######` and a space), a list item (`-`, `+`, `*` or a number with `.` or `)`, and a
+ * space), a rule (`***`, `- - -`, `___`), a setext underline (`===`, `--`) or a fence. A time
+ * ("9:30"), a figure, a dash, a hashtag, `*emphasis*`, `___.` or a letter is.
  */
-const FRESH_START = /^(?!\d{1,9}[.)](?:[ \t]|$))[^\s#>+*_=`~<[-]/u;
+const FRESH_START = /^(?![>< ]|#{1,6}(?:[ \t]|$)|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3}|~{3}|([-*_])[ \t]*(?:\1[ \t]*){2,}$|[=-]+[ \t]*$)\S/u;
 /**
  * A line that may open a block surviving blank lines and unindented text: a code fence, or an HTML
  * block that runs to its own closing text (CommonMark's kinds 1 to 5: `<pre`, `<script`, `<style`,
@@ -141,8 +141,8 @@ function chunks(text: string, layout: LineLayout, chunkChars: number): Chunk[] {
 const BLANK = /^[ \t]*$/;
 
 /**
- * When every line of a piece is blank or starts a paragraph (FRESH_START) and its skeleton ends
- * in neither a space nor a tab, no line can be anything but paragraph text: the paragraphs are
+ * When every line of a piece is blank or starts a paragraph (FRESH_START), no line can be
+ * anything but paragraph text (trailing spaces or tabs only make an inline break): the paragraphs are
  * the runs of non-blank lines, as remark would find them, found without it (most news text).
  * False, and nothing added, for any other piece.
  */
@@ -151,8 +151,7 @@ function plainParagraphs(text: string, layout: LineLayout, chunk: Chunk, out: Te
   for (let i = chunk.firstLine; i < chunk.endLine; i++) {
     const line = skeletonLine(text, layout, i);
     if (BLANK.test(line)) continue;
-    const last = line.charCodeAt(line.length - 1);
-    if (!FRESH_START.test(line) || last === 32 || last === 9) return false;
+    if (!FRESH_START.test(line)) return false;
   }
   let runStart = -1;
   for (let i = chunk.firstLine; i <= chunk.endLine; i++) {
