@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { Annotation } from '../../src/core/annotation';
 import type { AnnotationKind } from '../../src/core/annotationKind';
 import { DocumentAnnotations } from '../../src/core/documentAnnotations';
@@ -114,5 +115,27 @@ describe('TitledNames', () => {
     const titled = new TitledNames(text, (after) => names.get(after));
     assert.equal(titled.first('mayor', 30), 'Ada Brook');
     assert.equal(titled.first('mayor', 0), undefined);
+  });
+
+  it('finds the same names with its common title words scanned at once as with a scan for each word (property)', () => {
+    const piece = fc.constantFrom('Mayor', 'mayor', 'MAYOR', 'mayoral', 'Coach', 'coach', 'Chief', 'chiefs', 'Ada', 'Brook', 'mayorAda', 'Spokesman', 'ſpokesman', ' ', ', ', '.', 'é', 'ſ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.constantFrom('mayor', 'coach', 'chief', 'head', 'spokesman'), fc.nat(200), (pieces, head, before) => {
+        const text = pieces.join('');
+        // A name starts wherever "Ada" does.
+        const nameAt = (after: number) => (/^\s*Ada/u.test(text.slice(after, after + 4)) ? `Ada@${after}` : undefined);
+        const one = new TitledNames(text, nameAt, ['mayor', 'coach', 'chief', 'minister', 'spokesman']).first(head, before);
+        assert.equal(one, new TitledNames(text, nameAt).first(head, before), JSON.stringify({ text, head, before }));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds a title word written in capitals or with a letter the case-blind search folds ("ſ" for "s") in the one scan too', () => {
+    for (const text of ['The MAYOR Ada spoke.', 'x ſpokesman Ada', 'A Spokesman Ada']) {
+      const nameAt = (after: number) => (/^\s*Ada/u.test(text.slice(after, after + 4)) ? 'Ada' : undefined);
+      const head = text.includes('MAYOR') ? 'mayor' : 'spokesman';
+      assert.equal(new TitledNames(text, nameAt, ['mayor', 'spokesman']).first(head, 100), 'Ada', text);
+    }
   });
 });

@@ -11,7 +11,7 @@ import { mayBeAPerson, SpeakerHistory, type SpokenTurn } from './speakerHistory'
 import { TitledNames } from './titledNames';
 import { LoneNames } from './loneNames';
 import { LowerCaseWords } from './words';
-import { ANONYMOUS, ANONYMOUS_FIRST, AUTHORED_BY, DOCUMENT_SUBJECT, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, saysWhoseRole, SOME_OF_A_GROUP, TITLE_HEAD, UNNAMED_PLURAL, UNNAMED_SOURCE, introducedUnnamed } from './sourceDescriptions';
+import { ANONYMOUS, ANONYMOUS_FIRST, AUTHORED_BY, DOCUMENT_SUBJECT, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, saysWhoseRole, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_HEAD_WORDS, UNNAMED_PLURAL, UNNAMED_SOURCE, introducedUnnamed } from './sourceDescriptions';
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
@@ -73,7 +73,7 @@ export class NameResolver implements ReferenceNames {
     private readonly context: { readonly paragraphs?: readonly TextRange[]; readonly spoken?: readonly TextRange[] } = {},
   ) {
     this.commonWords = new LowerCaseWords(text);
-    this.titled = new TitledNames(text, (after) => this.nameRightAfter(after));
+    this.titled = new TitledNames(text, (after) => this.nameRightAfter(after), TITLE_HEAD_WORDS);
     this.runs = namesReadInTitleCase(text, nameRuns(text, 0, text.length), (w) => this.commonWords.has(w)).filter((r) => (!r.afterThe || namesAPersonAsModifier(text, r)) && !isOrganisation(r.tokens));
     this.loneNames = new LoneNames(text, this.runs, { opensSentence: (at) => this.opensSentence(at), insideQuote: (r) => this.insideQuote(r), isCommon: (w) => this.commonWords.has(w) });
     for (const run of this.runs) if (run.tokens.length === 2) this.pairs.add(run.tokens.join(' '));

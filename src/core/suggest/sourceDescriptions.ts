@@ -96,6 +96,9 @@ export function saysWhoseRole(text: string, end: number): boolean {
 const NAMED_TITLES =
   'minister|envoy|president|premier|chancellor|secretary|chairman|chairwoman|chair|commander|head|leader|governor|mayor|senator|general|director|adviser|advisor|negotiator|councillor|judge|coach|captain|chief|founder|owner|author|ambassador|inspector|detective|superintendent|constable|sergeant|forecaster|consultant|professor|mother|father|wife|husband|son|daughter|sister|brother|boy|girl';
 
+/** Every head noun of a title, named or unnamed ("minister", "spokeswoman"): words of letters only. */
+export const TITLE_HEAD_WORDS: readonly string[] = [...NAMED_TITLES.split('|'), ...UNNAMED_PERSON.split('|')];
+
 /** A title in a phrase, by its head noun. */
 export const TITLE_HEAD = new RegExp(`(?<![\\p{L}])(${NAMED_TITLES}|${UNNAMED_PERSON})(?![\\p{L}])`, 'iu');
 
