@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { suggestAnnotations } from '../../src/core/suggest/suggestAnnotations';
+import { ABBREVIATION_AT_END } from '../../src/core/suggest/abbreviations';
+import { MAX_SENTENCE_LENGTH } from '../../src/core/suggest/sentences';
+import { sentenceStartBefore } from '../../src/core/suggest/speakers';
 
 // Generated news-like texts with hostile pieces: every kind of quotation mark, missing and unbalanced marks, cues, names,
 // titles and groups, CRLF and lone CR, astral characters, combining marks, sentences with no stop.
@@ -46,5 +49,32 @@ describe('suggestAnnotations on generated texts', () => {
     );
     // The generator does reach every kind, so the checks above are not vacuous.
     assert.deepEqual([...kinds].sort(), ['advertisement', 'claim', 'quote', 'speculation']);
+  });
+});
+
+describe('sentenceStartBefore', () => {
+  // The plain reading its fast loop must agree with: a sentence starts after a space that follows a
+  // sentence's end (maybe closed by a quotation mark), not after an abbreviation's period.
+  function reference(text: string, at: number, limit: number): number {
+    limit = Math.max(limit, at - MAX_SENTENCE_LENGTH);
+    for (let i = at - 1; i > limit; i--) {
+      if (!/\s/u.test(text[i]) || !/[.!?…]["”’]?$/u.test(text.slice(Math.max(limit, i - 2), i))) continue;
+      if (text[i - 1] === '.' && ABBREVIATION_AT_END.test(text.slice(Math.max(limit, i - 7), i - 1))) continue;
+      return i + 1;
+    }
+    return limit;
+  }
+
+  it('finds where the sentence starts as a test of every character would (property)', () => {
+    const piece = fc.constantFrom('Hale', 'said', 'Sen.', 'Dr.', 'U.S.', ' ', '  ', '\n', '\u00a0', '\u2003', '\u3000', '.', '!', '?', '…', '”', '’', '"', '“', ',', 'x', '𝐚', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.nat(200), fc.nat(200), (pieces, a, b) => {
+        const text = pieces.join('');
+        const at = Math.min(Math.max(a, b), text.length);
+        const limit = Math.min(a, b, at);
+        assert.equal(sentenceStartBefore(text, at, limit), reference(text, at, limit), JSON.stringify({ text, at, limit }));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

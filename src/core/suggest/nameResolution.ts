@@ -148,9 +148,14 @@ export class NameResolver implements ReferenceNames {
     if (POLL_SHARE.test(phrase)) return UNNAMED_SOURCE;
     // "Another tweeted, “…”", "One said": someone of a crowd just mentioned.
     if (/^\s*(?:[Aa]nother|[Oo]ne|[Oo]thers|[Ss]ome)\s*$/u.test(phrase)) return UNNAMED_SOURCE;
-    const words = phrase.trim().split(/\s+/);
-    const last = words[words.length - 1].toLowerCase();
-    const lastAt = from + phrase.lastIndexOf(words[words.length - 1]);
+    // The last word and whether there are at most two, without splitting a phrase that may run back a whole sentence.
+    const trimmed = phrase.trim();
+    let lastStart = trimmed.length;
+    while (lastStart > 0 && !/\s/u.test(trimmed[lastStart - 1])) lastStart--;
+    const lastWord = trimmed.slice(lastStart);
+    const atMostTwoWords = !/\s/u.test(trimmed.slice(0, lastStart).trim());
+    const last = lastWord.toLowerCase();
+    const lastAt = from + phrase.lastIndexOf(lastWord);
     // "what he called “…”", "of Trump, whom he called a “…”": a subject pronoun right before the cue is its subject,
     // whoever is named before it.
     if (SUBJECT_PRONOUNS.has(last)) return this.pronoun(last, lastAt, at);
@@ -169,7 +174,7 @@ export class NameResolver implements ReferenceNames {
     const named = this.nameIn(runs);
     if (named) return named;
     // A lone "him" or "her" before the cue ("…,” her aide said" cut short) stands for the person it means.
-    if (words.length <= 2 && PRONOUNS.has(last)) return this.pronoun(last, lastAt, at);
+    if (atMostTwoWords && PRONOUNS.has(last)) return this.pronoun(last, lastAt, at);
     // "…” – no Ferro, we're asking now": a first- or second-person subject right before the cue is nobody named before it.
     if (/^(?:i|we|you|they)(?:[’'](?:re|ve|ll|d|m))?$/u.test(last)) return undefined;
     if (ANONYMOUS.test(phrase)) return UNNAMED_SOURCE;

@@ -219,10 +219,16 @@ function pastAbbreviations(text: string, from: number, limit: number, pattern: R
 }
 
 
+/** What ends a sentence, or closes a quote after its end. */
+const SENTENCE_END_OR_CLOSE = new Set(['.', '!', '?', '…', '"', '”', '’']);
+
 /** The start of the sentence that `at` is in, looking back no further than `limit` (nor than MAX_SENTENCE_LENGTH). */
 export function sentenceStartBefore(text: string, at: number, limit: number): number {
   limit = Math.max(limit, at - MAX_SENTENCE_LENGTH);
   for (let i = at - 1; i > limit; i--) {
+    // Most characters are neither a space nor after a sentence's end: two cheap tests before the patterns.
+    const code = text.charCodeAt(i);
+    if ((code > 32 && code < 0x85) || !SENTENCE_END_OR_CLOSE.has(text[i - 1])) continue;
     if (!/\s/.test(text[i]) || !/[.!?…]["”’]?$/.test(text.slice(Math.max(limit, i - 2), i))) continue;
     // "George W. Bush", "Sen. Rosa Vann": an initial's or a title's period does not end the sentence.
     if (text[i - 1] === '.' && ABBREVIATION_AT_END.test(text.slice(Math.max(limit, i - 7), i - 1))) continue;
