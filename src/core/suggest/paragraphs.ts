@@ -112,8 +112,8 @@ const LONG_BLOCK = /^\s*(?:```|~~~|<(?:[!?]|(?:pre|script|style|textarea)(?![^\s
 
 /**
  * Where the skeleton may be cut so that each piece parses as it does within the whole: before a
- * line that starts with a letter (or an opening quote or parenthesis) after a blank line. Such a
- * line closes every open list, block quote and indented code block and starts a paragraph, and
+ * line that can only be paragraph text (FRESH_START) after a blank line. Such a line closes every
+ * open list, block quote and indented code block and starts a paragraph, and
  * nothing before a blank line carries over to it, unless a fenced code block or an HTML block is
  * open: from the piece holding the first line that could open one, the rest of the document is
  * parsed whole (the cuts before that line stand, as nothing after it reaches back).
