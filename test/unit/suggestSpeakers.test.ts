@@ -23,6 +23,13 @@ describe('suggestAnnotations: who speaks', () => {
     ]);
   });
 
+  it('reads past a few marked words inside the clause after a quote to its cue ("skipper of the “Kestrel” since the spring, told")', () => {
+    const text = 'Ivo Marsh opened the harbour fair on Sunday.\n\n“The river has never been this low in June,” Ana Penrose, skipper of the “Kestrel” since the spring, told the crews.';
+    assert.deepEqual(speakers(text)[0], ['The river has never been this low in June,', 'Ana Penrose']);
+    const second = 'Ada Brook opened the regatta on Sunday.\n\n“The tide was kind to us,” a rower from the “Old Quay” club, Ben Ruiz, said afterwards.';
+    assert.deepEqual(speakers(second)[0], ['The tide was kind to us,', 'Ben Ruiz']);
+  });
+
   it('reads an abbreviated title or a middle initial after the cue as part of the name', () => {
     const text = [
       '“We are ready for the vote,” said Rep. Colm Ashdown, a member of the finance panel.',

@@ -5,6 +5,7 @@ import type { TextRange } from './paragraphs';
 import type { QuoteCandidate } from './quotes';
 import { findCues, isThoughtCue } from './reportingCues';
 import { MAX_SENTENCE_LENGTH } from './sentences';
+import { wordCount } from './words';
 import { sentenceStartBefore } from './speakers';
 
 /** How far back (UTF-16 units) a speaker is carried to an uncued quote when no one else is named in between. */
@@ -45,6 +46,23 @@ export function carriedSpeaker(text: string, quote: QuoteCandidate, resolver: Na
 const SENTENCE_END = /[.!?…](?=\s|$)|[“„«]/gu;
 
 function nextSentenceEnd(text: string, from: number, limit: number): number {
-  return firstMatch(text, from, Math.min(limit, from + MAX_SENTENCE_LENGTH), SENTENCE_END);
+  limit = Math.min(limit, from + MAX_SENTENCE_LENGTH);
+  let end = firstMatch(text, from, limit, SENTENCE_END);
+  // "“…,” Ana Penrose, skipper of the “Kestrel” since the spring, told …": a few marked words inside the clause do not end it.
+  for (let past = shortMarkedWordsEnd(text, end, limit); past !== undefined; past = shortMarkedWordsEnd(text, end, limit)) end = firstMatch(text, past, limit, SENTENCE_END);
+  return end;
+}
+
+/** How many words marked words inside a clause may have and still be a name or a term in it. */
+const MAX_MARKED_WORDS_INSIDE = 3;
+
+/** After the closing mark of a few words marked at `at` (an opening mark), inside a clause that goes on; undefined otherwise. */
+function shortMarkedWordsEnd(text: string, at: number, limit: number): number | undefined {
+  if (at >= limit || !/[“„«]/u.test(text[at])) return undefined;
+  const close = /^[^”“"»«.!?…\n]{1,40}[”"»]/u.exec(text.slice(at + 1, Math.min(limit, at + 43)));
+  if (!close || wordCount(close[0]) > MAX_MARKED_WORDS_INSIDE) return undefined;
+  const after = at + 1 + close[0].length;
+  // The clause goes on after the marks: not the sentence's end, a colon or the paragraph's.
+  return /^[^\S\n]*[\p{L}\p{N},(]/u.test(text.slice(after, after + 4)) ? after : undefined;
 }
 
