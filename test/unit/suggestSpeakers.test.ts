@@ -30,6 +30,19 @@ describe('suggestAnnotations: who speaks', () => {
     assert.deepEqual(speakers(second)[0], ['The tide was kind to us,', 'Ben Ruiz']);
   });
 
+  it('resolves a subject pronoun with an adverb before its cue ("he later said", "she also told")', () => {
+    const text = [
+      'Tom Hale ran the quay for a decade. Mary Brook had often warned him about the tides.',
+      '',
+      '“The boats were late every single day,” he later said.',
+      '',
+      'Brook was blunter. She also told the board that the fees would have to rise by a third.',
+    ].join('\n');
+    const found = suggestAnnotations(text).map((s) => [s.kind, s.text, s.speaker]);
+    assert.deepEqual(found.find(([kind]) => kind === 'quote'), ['quote', 'The boats were late every single day,', 'Tom Hale']);
+    assert.deepEqual(found.find(([kind, words]) => kind === 'claim' && String(words).includes('fees')), ['claim', 'the fees would have to rise by a third', 'Mary Brook']);
+  });
+
   it('reads an abbreviated title or a middle initial after the cue as part of the name', () => {
     const text = [
       '“We are ready for the vote,” said Rep. Colm Ashdown, a member of the finance panel.',

@@ -31,6 +31,9 @@ const PRONOUN_REACH = 10_000;
 /** A share of those polled as a cue's subject, who are unnamed people: "Forty percent", "Nearly three in 10 rowers", "Two out of 10 club members". */
 const POLL_SHARE = /^\s*(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Oo]nly|[Jj]ust|[Mm]ore than|[Ff]ewer than|[Ll]ess than)\s+)?(?:\d[\d.,]*|[\p{L}-]+)\s*(?:%|percent|per cent|in\s+(?:10|ten|\d+)|out\s+of\s+(?:10|ten|\d+))(?:\s+(?:of\s+)?(?:the\s+)?[\p{L}-]+){0,4}\s*$/u;
 
+/** A subject pronoun, then an adverb, ending a phrase right before its cue ("he later", "she also"). */
+const PRONOUN_THEN_ADVERB = /(?<![\p{L}])(he|she)\s+(?:later|also|then|again|once|now|quickly|previously|recently|repeatedly|often|always|never|first|finally|simply|just|still|even|herself|himself)$/iu;
+
 /** How close (UTF-16 units) the last speaker's quote must be for a pronoun to stay with them. */
 const RECENT_SPEAKER = 250;
 
@@ -159,6 +162,9 @@ export class NameResolver implements ReferenceNames {
     // "what he called “…”", "of Trump, whom he called a “…”": a subject pronoun right before the cue is its subject,
     // whoever is named before it.
     if (SUBJECT_PRONOUNS.has(last)) return this.pronoun(last, lastAt, at);
+    // "…,” he later said", "she also told": an adverb between the subject pronoun and the cue.
+    const adverbed = PRONOUN_THEN_ADVERB.exec(trimmed);
+    if (adverbed) return this.pronoun(adverbed[1].toLowerCase(), from + phrase.lastIndexOf(adverbed[0]) + adverbed[0].indexOf(adverbed[1]), at);
     const runs = nameRuns(this.text, from, to);
     // "Clinton's campaign said", "…,” Sanders supporters chanted": those who speak for or with the person, not the person.
     const people = PEOPLE_OF_A_NAMED.exec(phrase) ?? PEOPLE_OF_A_NAMED_ACTING.exec(phrase);
