@@ -43,6 +43,11 @@ describe('suggestAnnotations: who speaks', () => {
     assert.deepEqual(found.find(([kind, words]) => kind === 'claim' && String(words).includes('fees')), ['claim', 'the fees would have to rise by a third', 'Mary Brook']);
   });
 
+  it('gives a participle cue after an adverb or "by", "after", "while" the sentence\'s subject, not a name in between', () => {
+    assert.deepEqual(speakers('Ivo Marsh spent the evening with Ben Ruiz at the boathouse, later writing to the members that the fee was “a step too far for us.”'), [['a step too far for us.', 'Ivo Marsh']]);
+    assert.deepEqual(speakers('Mary Brook won the vote against Tom Hale by arguing that the new slipway was “worth every penny we have.”'), [['worth every penny we have.', 'Mary Brook']]);
+  });
+
   it('reads an abbreviated title or a middle initial after the cue as part of the name', () => {
     const text = [
       '“We are ready for the vote,” said Rep. Colm Ashdown, a member of the finance panel.',

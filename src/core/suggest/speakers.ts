@@ -173,7 +173,7 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
   // "Holm, the governor, repeated that Reyes …, calling him a “…”": a participle after a comma shares the sentence's subject;
   // "Holm said the move was Reyes's and said, “…”", "Holm listened to Reyes but described it as “…”": a verb after "and" or "but" shares it too.
   // "… on the Gazette’s “Letters,” calling it …": the comma may stand inside a closing mark.
-  if ((/ing$/u.test(cue.lemma) && /,[”"’]?\s*$/u.test(text.slice(Math.max(from, cue.start - 4), cue.start))) || followsAndOrBut(text, cue.start, from)) {
+  if (participleSharesSubject(text, cue, from, quote.paragraph.start) || followsAndOrBut(text, cue.start, from)) {
     // "The fair moves in June, after complaints from Hale, Brook said, adding, “…”": right after another cue, the participle is
     // that cue's speaker's.
     const earlier = cues[cues.length - 2];
@@ -195,6 +195,21 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
   // Inverted, before the quote: "…, explained moderator Ana Ruiz: “…”".
   return { cue, speaker: subjectOf(text, from, cue, resolver) ?? resolver.resolve(from, cue.start, quote.start) ?? invertedBefore(text, cue, quote.openMark, quote, resolver) };
 }
+
+/**
+ * Whether a participle cue shares its sentence's subject: right after a comma ("…, calling it …"); or
+ * after a comma and an adverb (", later writing to …") or after "after", "while", "before", "by" or
+ * "when" ("won the vote against Tom Hale by arguing …"), when no quote stands before it in the
+ * sentence (a quote there has its own speaker, and the names after it are no subject).
+ */
+function participleSharesSubject(text: string, cue: Cue, from: number, paragraphStart: number): boolean {
+  if (!/ing$/u.test(cue.lemma)) return false;
+  if (/,[”"’]?\s*$/u.test(text.slice(Math.max(from, cue.start - 4), cue.start))) return true;
+  return PARTICIPLE_LEAD.test(text.slice(Math.max(from, cue.start - 30), cue.start)) && !/[”"]/u.test(text.slice(sentenceStartBefore(text, cue.start, paragraphStart), cue.start));
+}
+
+/** Before a participle cue: a comma and an adverb, or a conjunction of time or means (see participleSharesSubject). */
+const PARTICIPLE_LEAD = /(?:,[”"’]?\s*(?:recently|later|also|again|then|often|repeatedly|even|privately|publicly|once)|(?<![\p{L}])(?:after|while|before|by|when))\s+$/iu;
 
 /** "As Tidewatch reported, ": "as" opening a clause, then a name (maybe after "the"), right before the cue. */
 const AS_NAMED_REPORTED = /(?:^|[,;]\s*|\s)[Aa]s\s+(?:the\s+)?(\p{Lu}[\p{L}.&’'-]*(?:\s+\p{Lu}[\p{L}.&’'-]*){0,3})(\s+)$/u;
