@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { findCues, lastCueIn } from '../../src/core/suggest/reportingCues';
 import { containsWord } from '../../src/core/text/regExp';
-import { hasAtMostWords, LowerCaseWords, wordCount } from '../../src/core/suggest/words';
+import { hasAtMostWords, lastWordOf, LowerCaseWords, wordCount } from '../../src/core/suggest/words';
 
 describe('words', () => {
   it('counts "Russia’s" and "well-known" as one word each', () => {
@@ -31,6 +31,18 @@ describe('words', () => {
         assert.equal(new LowerCaseWords(text).has(word), containsWord(text, word.toLowerCase()), JSON.stringify({ text, word }));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('reads the last word of a phrase and whether it has at most two as a split at white space would (property)', () => {
+    const piece = fc.constantFrom('he', 'Hale', ' ', '  ', '\n', '\u00a0', '\u2003', 'later', ',', '𝐚', '');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        const words = text.trim().split(/\s+/u);
+        assert.deepEqual(lastWordOf(text), { word: words[words.length - 1], atMostTwo: words.length <= 2 }, JSON.stringify(text));
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -10,8 +10,8 @@ import { PronounResolver } from './pronounResolution';
 import { mayBeAPerson, SpeakerHistory, type SpokenTurn } from './speakerHistory';
 import { TitledNames } from './titledNames';
 import { LoneNames } from './loneNames';
-import { LowerCaseWords } from './words';
-import { ANONYMOUS, ANONYMOUS_FIRST, AUTHORED_BY, DOCUMENT_SUBJECT, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, saysWhoseRole, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_HEAD_WORDS, UNNAMED_PLURAL, UNNAMED_SOURCE, introducedUnnamed } from './sourceDescriptions';
+import { lastWordOf, LowerCaseWords } from './words';
+import { ANONYMOUS, ANONYMOUS_FIRST, AUTHORED_BY, DOCUMENT_SUBJECT, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, saysWhoseRole, POLL_SHARE, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_HEAD_WORDS, UNNAMED_PLURAL, UNNAMED_SOURCE, introducedUnnamed } from './sourceDescriptions';
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
@@ -27,9 +27,6 @@ const POSSESSED_ROLE_RENAMED = /^[’']s\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+,\s+(?=
  * at most 4,242; without a bound, a long text of "she said" after speakers she cannot be walks back through them all each time.
  */
 const PRONOUN_REACH = 10_000;
-
-/** A share of those polled as a cue's subject, who are unnamed people: "Forty percent", "Nearly three in 10 rowers", "Two out of 10 club members". */
-const POLL_SHARE = /^\s*(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Oo]nly|[Jj]ust|[Mm]ore than|[Ff]ewer than|[Ll]ess than)\s+)?(?:\d[\d.,]*|[\p{L}-]+)\s*(?:%|percent|per cent|in\s+(?:10|ten|\d+)|out\s+of\s+(?:10|ten|\d+))(?:\s+(?:of\s+)?(?:the\s+)?[\p{L}-]+){0,4}\s*$/u;
 
 /** A subject pronoun, then an adverb, ending a phrase right before its cue ("he later", "she also"). */
 const PRONOUN_THEN_ADVERB = /(?<![\p{L}])(he|she)\s+(?:later|also|then|again|once|now|quickly|previously|recently|repeatedly|often|always|never|first|finally|simply|just|still|even|herself|himself)$/iu;
@@ -151,19 +148,14 @@ export class NameResolver implements ReferenceNames {
     if (POLL_SHARE.test(phrase)) return UNNAMED_SOURCE;
     // "Another tweeted, “…”", "One said": someone of a crowd just mentioned.
     if (/^\s*(?:[Aa]nother|[Oo]ne|[Oo]thers|[Ss]ome)\s*$/u.test(phrase)) return UNNAMED_SOURCE;
-    // The last word and whether there are at most two, without splitting a phrase that may run back a whole sentence.
-    const trimmed = phrase.trim();
-    let lastStart = trimmed.length;
-    while (lastStart > 0 && !/\s/u.test(trimmed[lastStart - 1])) lastStart--;
-    const lastWord = trimmed.slice(lastStart);
-    const atMostTwoWords = !/\s/u.test(trimmed.slice(0, lastStart).trim());
+    const { word: lastWord, atMostTwo: atMostTwoWords } = lastWordOf(phrase);
     const last = lastWord.toLowerCase();
     const lastAt = from + phrase.lastIndexOf(lastWord);
     // "what he called “…”", "of Trump, whom he called a “…”": a subject pronoun right before the cue is its subject,
     // whoever is named before it.
     if (SUBJECT_PRONOUNS.has(last)) return this.pronoun(last, lastAt, at);
     // "…,” he later said", "she also told": an adverb between the subject pronoun and the cue.
-    const adverbed = PRONOUN_THEN_ADVERB.exec(trimmed);
+    const adverbed = PRONOUN_THEN_ADVERB.exec(phrase.trim());
     if (adverbed) return this.pronoun(adverbed[1].toLowerCase(), from + phrase.lastIndexOf(adverbed[0]) + adverbed[0].indexOf(adverbed[1]), at);
     const runs = nameRuns(this.text, from, to);
     // "Clinton's campaign said", "…,” Sanders supporters chanted": those who speak for or with the person, not the person.

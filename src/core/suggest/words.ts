@@ -19,6 +19,17 @@ export function wordCount(text: string): number {
   return words(text).length;
 }
 
+/**
+ * The last word of `text` as a split at white space would give it, and whether there are at most two,
+ * without splitting a text that may run back a whole sentence.
+ */
+export function lastWordOf(text: string): { word: string; atMostTwo: boolean } {
+  const trimmed = text.trim();
+  let start = trimmed.length;
+  while (start > 0 && !/\s/u.test(trimmed[start - 1])) start--;
+  return { word: trimmed.slice(start), atMostTwo: !/\s/u.test(trimmed.slice(0, start).trim()) };
+}
+
 const WORD_FROM = new RegExp(WORD.source, 'gu');
 
 /**
