@@ -12,6 +12,7 @@ interface TitledName {
  */
 export class TitledNames {
   private readonly byTitle = new Map<string, TitledName[]>();
+  /** The words of `common` in lower case, those of letters only (each is then a whole run of letters, found by one pattern). */
   private readonly common: ReadonlySet<string>;
   /** Where each word of `common` stands, by word in lower case, from the one scan. */
   private commonPositions: Map<string, number[]> | undefined;
@@ -22,7 +23,7 @@ export class TitledNames {
     private readonly nameRightAfter: (offset: number) => string | undefined,
     common: readonly string[] = [],
   ) {
-    this.common = new Set(common.map((w) => w.toLowerCase()));
+    this.common = new Set(common.map((w) => w.toLowerCase()).filter((w) => LETTERS_ONLY.test(w)));
   }
 
   /** The name written right after the first use of `head` before `before`. */
@@ -47,7 +48,7 @@ export class TitledNames {
   /** Where `head` stands as a word (any case). */
   private occurrences(head: string): { index: number; length: number }[] {
     const lower = head.toLowerCase();
-    if (this.common.has(lower) && /^\p{L}+$/u.test(lower)) {
+    if (this.common.has(lower)) {
       this.commonPositions ??= this.scanCommon();
       return (this.commonPositions.get(lower) ?? []).map((index) => ({ index, length: head.length }));
     }
@@ -57,9 +58,7 @@ export class TitledNames {
 
   private scanCommon(): Map<string, number[]> {
     const positions = new Map<string, number[]>();
-    const words = [...this.common].filter((w) => /^\p{L}+$/u.test(w));
-    if (words.length === 0) return positions;
-    const pattern = new RegExp(`(?<![\\p{L}])(?:${words.join('|')})(?![\\p{L}])`, 'giu');
+    const pattern = new RegExp(`(?<![\\p{L}])(?:${[...this.common].join('|')})(?![\\p{L}])`, 'giu');
     for (let m = pattern.exec(this.text); m; m = pattern.exec(this.text)) {
       // Upper then lower case: what the `i` flag matched ("ſ" for "s") is keyed as the word it matched.
       const word = m[0].toUpperCase().toLowerCase();
@@ -70,3 +69,5 @@ export class TitledNames {
     return positions;
   }
 }
+
+const LETTERS_ONLY = /^\p{L}+$/u;
