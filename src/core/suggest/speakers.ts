@@ -162,7 +162,8 @@ function invertedSpeaker(text: string, cue: Cue, to: number, quote: QuoteCandida
 
 function attributionBefore(text: string, quote: QuoteCandidate, previousClose: number, resolver: NameResolver): Attribution | undefined {
   if (quote.openMark === undefined) return undefined;
-  const from = Math.max(quote.paragraph.start, previousClose, sentenceStartBefore(text, quote.openMark, quote.paragraph.start));
+  const sentenceStart = sentenceStartBefore(text, quote.openMark, quote.paragraph.start);
+  const from = Math.max(quote.paragraph.start, previousClose, sentenceStart);
   const cues = findCues(text, from, quote.openMark).filter((c) => !isThoughtCue(c));
   const cue = cues[cues.length - 1];
   if (!cue) return undefined;
@@ -173,7 +174,7 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
   // "Holm, the governor, repeated that Reyes …, calling him a “…”": a participle after a comma shares the sentence's subject;
   // "Holm said the move was Reyes's and said, “…”", "Holm listened to Reyes but described it as “…”": a verb after "and" or "but" shares it too.
   // "… on the Gazette’s “Letters,” calling it …": the comma may stand inside a closing mark.
-  if (participleSharesSubject(text, cue, from, quote.paragraph.start) || followsAndOrBut(text, cue.start, from)) {
+  if (participleSharesSubject(text, cue, from, sentenceStart) || followsAndOrBut(text, cue.start, from)) {
     // "The fair moves in June, after complaints from Hale, Brook said, adding, “…”": right after another cue, the participle is
     // that cue's speaker's.
     const earlier = cues[cues.length - 2];
@@ -202,10 +203,10 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
  * "when" ("won the vote against Tom Hale by arguing …"), when no quote stands before it in the
  * sentence (a quote there has its own speaker, and the names after it are no subject).
  */
-function participleSharesSubject(text: string, cue: Cue, from: number, paragraphStart: number): boolean {
+function participleSharesSubject(text: string, cue: Cue, from: number, sentenceStart: number): boolean {
   if (!/ing$/u.test(cue.lemma)) return false;
   if (/,[”"’]?\s*$/u.test(text.slice(Math.max(from, cue.start - 4), cue.start))) return true;
-  return PARTICIPLE_LEAD.test(text.slice(Math.max(from, cue.start - 30), cue.start)) && !/[”"]/u.test(text.slice(sentenceStartBefore(text, cue.start, paragraphStart), cue.start));
+  return PARTICIPLE_LEAD.test(text.slice(Math.max(from, cue.start - 30), cue.start)) && !/[”"]/u.test(text.slice(sentenceStart, cue.start));
 }
 
 /** Before a participle cue: a comma and an adverb, or a conjunction of time or means (see participleSharesSubject). */
