@@ -6,7 +6,7 @@ import type { TextRange } from './paragraphs';
 import { firstNameGender, honorificGender, pronounGender, type Gender } from './personGender';
 import { organisationIn } from './organisations';
 import { personReferences, type ReferenceNames } from './personReferences';
-import { PronounResolver } from './pronounResolution';
+import { PronounResolver, subjectPronounBeforeAdverb } from './pronounResolution';
 import { mayBeAPerson, SpeakerHistory, type SpokenTurn } from './speakerHistory';
 import { TitledNames } from './titledNames';
 import { LoneNames } from './loneNames';
@@ -27,9 +27,6 @@ const POSSESSED_ROLE_RENAMED = /^[’']s\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+,\s+(?=
  * at most 4,242; without a bound, a long text of "she said" after speakers she cannot be walks back through them all each time.
  */
 const PRONOUN_REACH = 10_000;
-
-/** A subject pronoun, then an adverb, ending a phrase right before its cue ("he later", "she also"). */
-const PRONOUN_THEN_ADVERB = /(?<![\p{L}])(he|she)\s+(?:later|also|then|again|once|now|quickly|previously|recently|repeatedly|often|always|never|first|finally|simply|just|still|even|herself|himself)$/iu;
 
 /** How close (UTF-16 units) the last speaker's quote must be for a pronoun to stay with them. */
 const RECENT_SPEAKER = 250;
@@ -155,8 +152,8 @@ export class NameResolver implements ReferenceNames {
     // whoever is named before it.
     if (SUBJECT_PRONOUNS.has(last)) return this.pronoun(last, lastAt, at);
     // "…,” he later said", "she also told": an adverb between the subject pronoun and the cue.
-    const adverbed = PRONOUN_THEN_ADVERB.exec(phrase.trim());
-    if (adverbed) return this.pronoun(adverbed[1].toLowerCase(), from + phrase.lastIndexOf(adverbed[0]) + adverbed[0].indexOf(adverbed[1]), at);
+    const adverbed = subjectPronounBeforeAdverb(phrase, last);
+    if (adverbed) return this.pronoun(adverbed.pronoun, from + adverbed.at, at);
     const runs = nameRuns(this.text, from, to);
     // "Clinton's campaign said", "…,” Sanders supporters chanted": those who speak for or with the person, not the person.
     const people = PEOPLE_OF_A_NAMED.exec(phrase) ?? PEOPLE_OF_A_NAMED_ACTING.exec(phrase);

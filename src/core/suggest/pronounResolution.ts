@@ -5,6 +5,21 @@ import { firstNameGender, pronounGender, type Gender } from './personGender';
 import { sentences } from './sentences';
 
 /** A place where the narrator refers to a person: a name, or a title ("the chief executive"). */
+/** Adverbs that may stand between a subject pronoun and its cue ("he later said", "she also told"). */
+const ADVERBS_BEFORE_CUE = new Set('later also then again once now quickly previously recently repeatedly often always never first finally simply just still even herself himself'.split(' '));
+const PRONOUN_THEN_ADVERB = new RegExp(`(?<![\\p{L}])(he|she)\\s+(?:${[...ADVERBS_BEFORE_CUE].join('|')})$`, 'iu');
+
+/**
+ * The subject pronoun ("he", "she", in lower case) of a phrase that ends in it and an adverb of
+ * ADVERBS_BEFORE_CUE, with where it stands in the phrase; `last` is the phrase's last word in lower
+ * case, so that most phrases are answered without a search.
+ */
+export function subjectPronounBeforeAdverb(phrase: string, last: string): { pronoun: string; at: number } | undefined {
+  if (!ADVERBS_BEFORE_CUE.has(last)) return undefined;
+  const m = PRONOUN_THEN_ADVERB.exec(phrase.trimEnd());
+  return m ? { pronoun: m[1].toLowerCase(), at: m.index } : undefined;
+}
+
 export interface PersonReference extends TextRange {
   /** The fullest name, the unnamed-source label, or undefined for a title the text never names. */
   readonly name: string | undefined;
