@@ -14,6 +14,10 @@ function quotes(text: string): [string, string | undefined][] {
   return of(text, 'quote').map((q) => [q.text, q.speaker]);
 }
 
+function claimsWithSpeakers(text: string): [string, string | undefined][] {
+  return of(text, 'claim').map((c) => [c.text, c.speaker]);
+}
+
 describe('suggestAnnotations: direct quotes', () => {
   it('pairs curly, straight and single marks; spans exclude the marks and keep the punctuation inside', () => {
     const text = [
@@ -422,7 +426,7 @@ describe('suggestAnnotations: speakers', () => {
     const text = 'Councillor Ahmed Khan was not persuaded. "The numbers do not add up at all."\n\nProfessor Ian Doyle of Northgate University said the cores might be damaged.';
     assert.deepEqual(quotes(text), [['The numbers do not add up at all.', 'Ahmed Khan']]);
     assert.deepEqual(
-      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      claimsWithSpeakers(text),
       [['the cores might be damaged', 'Ian Doyle']],
     );
   });
@@ -472,7 +476,7 @@ describe('suggestAnnotations: speakers', () => {
       ['We are listening,', 'unnamed source'],
     ]);
     assert.deepEqual(
-      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      claimsWithSpeakers(text),
       [
         ['the strike would cost money', 'Maria Okafor'],
         ['a review would follow', 'unnamed source'],
@@ -512,7 +516,7 @@ describe('suggestAnnotations: speakers', () => {
       'Two people familiar with the matter said hiring had stopped. “It was handled badly, and that is a low bar,” the person said.',
     ].join('\n');
     assert.deepEqual(
-      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      claimsWithSpeakers(text),
       [
         ['more rain could come', 'Priyanka Hollis'],
         ['the crew was out three times', 'Tam Rennick'],
@@ -569,7 +573,7 @@ describe('suggestAnnotations: claims', () => {
   it('splits "said that A, and said B" into two claims; an organisation is a speaker, a country alone is not', () => {
     const text = 'The deputy minister Alexei Meshkov said that Moscow wants a partnership, and said he believed in the alliance.\n\nRussia noted that NATO was active. NATO reaffirmed its plans for the region.';
     assert.deepEqual(
-      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      claimsWithSpeakers(text),
       [
         ['Moscow wants a partnership', 'Alexei Meshkov'],
         ['he believed in the alliance', 'Alexei Meshkov'],
@@ -587,7 +591,7 @@ describe('suggestAnnotations: claims', () => {
       'Douglas Fairweather told the chamber that shop owners had not been consulted, and accused the committee of “rushing it”.',
     ].join('\n');
     assert.deepEqual(
-      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      claimsWithSpeakers(text),
       [
         ['the apple sequence was the bravest of the year', 'Hamish Beaton'],
         ['the study could not prove a cause', 'Samuel Adeyemi'],
@@ -600,7 +604,7 @@ describe('suggestAnnotations: claims', () => {
   it('reads "told" past a long hearer, where and when they heard it, to "that"', () => {
     const text = 'Tom Hale told members of the rowing club gathered at the Brightwater boathouse on Saturday that the new fee would be dropped.';
     assert.deepEqual(
-      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      claimsWithSpeakers(text),
       [['the new fee would be dropped', 'Tom Hale']],
     );
   });
@@ -614,7 +618,7 @@ describe('suggestAnnotations: claims', () => {
       'Ben Ruiz said, however, that the crews should row at noon.',
     ].join('\n');
     assert.deepEqual(
-      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      claimsWithSpeakers(text),
       [
         ['The new fee, he said, will hurt the small clubs', 'Tom Hale'],
         ['Even so, Ada Brook said, the crews should row at dawn when the tide is low', 'Ada Brook'],
@@ -632,7 +636,7 @@ describe('suggestAnnotations: claims', () => {
       'Tom Hale said 40 percent of the boats were late.',
     ].join('\n');
     assert.deepEqual(
-      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      claimsWithSpeakers(text),
       [
         ['they would pay the higher fee', 'unnamed source'],
         ['they would quit the club if the fee rose', 'unnamed source'],
@@ -644,7 +648,7 @@ describe('suggestAnnotations: claims', () => {
   it('finds the speaker of reported speech past a long apposition after the name', () => {
     const text = 'Ana Penrose, the longest-serving coach of the junior crews at the old boathouse on the east quay, said the new dredger would clear the channel by June.';
     assert.deepEqual(
-      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      claimsWithSpeakers(text),
       [['the new dredger would clear the channel by June', 'Ana Penrose']],
     );
   });
@@ -660,7 +664,7 @@ describe('suggestAnnotations: claims', () => {
       'The new fee, according to Ivo Marsh, will hurt the small clubs.',
     ].join('\n');
     assert.deepEqual(
-      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      claimsWithSpeakers(text),
       [
         ['The new fee will fall hardest on the smallest rowing clubs', 'Tom Hale'],
         ['Two crews have already left the harbour for Brightwater', 'unnamed source'],
@@ -695,7 +699,7 @@ describe('suggestAnnotations: claims', () => {
     // reported; the narrator's "but …" after the quote is no part of the claim; a clause holding someone else's quote is no claim of Marsh's;
     // words that go on with the clause after the quote ("“at least three” attempted break-ins") say more than the quote.
     assert.deepEqual(
-      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      claimsWithSpeakers(text),
       [
         ['the new fee, which rose by a third in May, had left the rowing clubs “close to the edge”', 'Tom Hale'],
         ['the fee would fall on the smallest crews “first and hardest”', 'Ana Penrose'],
@@ -715,7 +719,7 @@ describe('suggestAnnotations: claims', () => {
       'Vsevolod Yermashov told reporters that inspectors would be welcome at the dam, but declined to give a date.',
     ].join('\n');
     assert.deepEqual(
-      of(text, 'claim').map((c) => [c.text, c.speaker]),
+      claimsWithSpeakers(text),
       [
         ['she had seen a man climb into a car', 'Shanice Wallbank'],
         ['Helixor is laying off about 1,150 employees', 'Marguerite Osei-Lindahl'],
