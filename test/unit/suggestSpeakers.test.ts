@@ -23,6 +23,34 @@ describe('suggestAnnotations: who speaks', () => {
     ]);
   });
 
+  it('gives a quote between two cued ones to the first speaker when the cue after it opens the next quote, in any marks', () => {
+    for (const [open, close] of [['“', '”'], ["''", "''"]]) {
+      const text = `Ivo Marsh spoke first.\n\n${open}The tide was with us,${close} Ms. Brook said. ${open}We could not have lost today.${close} Mr. Ruiz said: ${open}The jury will decide that. We rowed fairly.${close}`;
+      assert.deepEqual(speakers(text), [
+        ['The tide was with us,', 'Brook'],
+        ['We could not have lost today.', 'Brook'],
+        ['The jury will decide that. We rowed fairly.', 'Ruiz'],
+      ], open);
+    }
+  });
+
+  it('reads a quote that ends a sentence in typewriter marks as one in curly marks: a cue deep in the next sentence is not its own', () => {
+    for (const [open, close] of [['“', '”'], ["''", "''"]]) {
+      const text = `Tom Hale said the club was run on ${open}the old rules.${close} Ana Penrose, who rowed there for years, disagreed, and the board said it would look again.`;
+      assert.deepEqual(speakers(text), [['the old rules.', 'Tom Hale']], open);
+    }
+  });
+
+  it('does not take the subject of a cue in the passive for the speaker ("would be blamed on “…”")', () => {
+    const text = 'At Kestrel Point, Ivo Marsh, the harbour’s berth master, argued that the slump at several of his neighbours’ yards would one day be blamed on “cheap moorings and grand pontoons.”';
+    assert.deepEqual(speakers(text), [['cheap moorings and grand pontoons.', 'Ivo Marsh']]);
+  });
+
+  it('finds the subject after a leading clause that names someone with a title ("Pressed on whether Mr. Ruiz …, Ms. Ruiz said")', () => {
+    const text = 'Ben Ruiz and his sister Ana Ruiz ran the boathouse. Pressed by reporters on whether Mr. Ruiz would stand again, Ms. Ruiz laughed and said, “Never in this life.”';
+    assert.deepEqual(speakers(text), [['Never in this life.', 'Ana Ruiz']]);
+  });
+
   it('reads past a few marked words inside the clause after a quote to its cue ("skipper of the “Kestrel” since the spring, told")', () => {
     const text = 'Ivo Marsh opened the harbour fair on Sunday.\n\n“The river has never been this low in June,” Ana Penrose, skipper of the “Kestrel” since the spring, told the crews.';
     assert.deepEqual(speakers(text)[0], ['The river has never been this low in June,', 'Ana Penrose']);

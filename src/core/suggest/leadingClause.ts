@@ -1,3 +1,5 @@
+import { ABBREVIATION_STOPS } from './abbreviations';
+
 /**
  * A clause that opens a sentence before its subject: a participle ("Introduced on stage by
  * X, …", "Pressed on whether …, …"), a subordinator ("When X spoke, …", "Unlike X, …") or a preposition
@@ -7,6 +9,7 @@ const LEADING_CLAUSE = /^\s*(?:\p{Lu}\p{Ll}+(?:ed|ing)|After|When|While|Although
 
 /** Where the main clause of the sentence starting at `start` begins: after a leading clause (see LEADING_CLAUSE), else `start`. */
 export function mainClauseStart(text: string, start: number, limit: number): number {
-  const m = LEADING_CLAUSE.exec(text.slice(start, Math.min(limit, start + 240)));
+  const slice = text.slice(start, Math.min(limit, start + 240));
+  const m = LEADING_CLAUSE.exec(slice.replace(ABBREVIATION_STOPS, (stop) => `${stop.slice(0, -1)} `));
   return m ? start + m[0].length : start;
 }

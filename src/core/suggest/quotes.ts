@@ -14,6 +14,9 @@ export interface QuoteCandidate extends TextRange {
 
 const LETTER = /[\p{L}\p{N}]/u;
 
+/** An opening double mark as a pattern's source: curly or straight, or a typewriter pair of apostrophes (''). */
+export const OPENING_MARK = String.raw`(?:[“"]|'')`;
+
 /** What a mark may follow when it opens a quote: a space, an opening bracket or a dash. */
 const OPENS_AFTER = new RegExp(String.raw`[\s([{${DASHES}-]`, 'u');
 

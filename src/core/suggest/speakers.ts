@@ -3,7 +3,7 @@ import { isApposition, subjectOf } from './cueSubject';
 import { firstMatch } from './firstMatch';
 import { findCues, isThoughtCue, type Cue } from './reportingCues';
 import type { NameResolver } from './nameResolution';
-import type { QuoteCandidate } from './quotes';
+import { OPENING_MARK, type QuoteCandidate } from './quotes';
 import { PEOPLE_OF_A_NAMED_ACTING } from './sourceDescriptions';
 import { MAX_SENTENCE_LENGTH } from './sentences';
 import { DASHES, wordCount } from './words';
@@ -30,7 +30,7 @@ export function quoteAttribution(text: string, quote: QuoteCandidate, previousCl
   // "X began saying “of course” Y has …, but questioned …": a cue right before the marks is theirs, not one further on.
   if (before?.speaker && quote.openMark !== undefined && wordCount(text.slice(before.cue.end, quote.openMark)) <= ADJACENT_CUE_WORDS) return before;
   const after = quote.closeMark === undefined ? undefined : attributionAfter(text, quote, quote.closeMark + 1, resolver);
-  if (before?.speaker && after && introducesNextQuote(text, quote, after.cue)) return before;
+  if (after && introducesNextQuote(text, quote, after.cue)) return before;
   // "Hale has called the fee “a tax on boats,” while Brook says it is “overdue”": a cue after the quote whose clause
   // opens another quote is that quote's.
   if (before?.speaker && after && OPENS_A_QUOTE_SOON.test(text.slice(after.cue.end, after.cue.end + 60))) return before;
@@ -54,7 +54,7 @@ const MAX_WORDS_BEFORE_A_CUE_IN_THE_NEXT_SENTENCE = 3;
  * a capital follows the closing mark, and the cue is more than a few words into what follows.
  */
 function cueIsInTheNextSentence(text: string, quote: QuoteCandidate, cue: Cue): boolean {
-  if (quote.closeMark === undefined || !/[.]\s*$/u.test(text.slice(quote.closeMark - 2, quote.closeMark))) return false;
+  if (quote.closeMark === undefined || !/[.]\s*$/u.test(text.slice(quote.end - 2, quote.end))) return false;
   if (!/^\s*\p{Lu}/u.test(text.slice(quote.closeMark + 1, quote.closeMark + 4))) return false;
   return wordCount(text.slice(quote.closeMark + 1, cue.start)) > MAX_WORDS_BEFORE_A_CUE_IN_THE_NEXT_SENTENCE;
 }
@@ -65,14 +65,21 @@ function followsAndOrBut(text: string, at: number, from: number): boolean {
 }
 
 /** Within a few words of the same clause, an opening quotation mark. */
-const OPENS_A_QUOTE_SOON = /^[^.!?;“”"]{0,40}[“"]/u;
+const OPENS_A_QUOTE_SOON = new RegExp(String.raw`^[^.!?;“”"]{0,40}${OPENING_MARK}`, 'u');
 
-/** "…told the Post (HT), “A.” He added, “B.”": a new sentence after the quote whose cue opens the next quote is that quote's. */
+/**
+ * "…told the Post (HT), “A.” He added, “B.”", "“A,” Brook said. “B.” Ruiz said: “C.”": a new sentence after the quote
+ * whose cue opens the next quote is that quote's; the quote keeps the cue before it, or none (the previous quote's
+ * speaker then carries on).
+ */
 function introducesNextQuote(text: string, quote: QuoteCandidate, cue: Cue): boolean {
-  if (quote.closeMark === undefined || !/[.!?]\s*$/u.test(text.slice(quote.closeMark - 2, quote.closeMark))) return false;
+  if (quote.closeMark === undefined || !/[.!?]\s*$/u.test(text.slice(quote.end - 2, quote.end))) return false;
   const rest = text.slice(cue.end, Math.min(quote.paragraph.end, cue.end + 4));
-  return /^\s*\p{Lu}/u.test(text.slice(quote.closeMark + 1, quote.closeMark + 4)) && /^[,:]?\s*[“"]/u.test(rest);
+  return /^\s*\p{Lu}/u.test(text.slice(quote.closeMark + 1, quote.closeMark + 4)) && NEXT_QUOTE_OPENS.test(rest);
 }
+
+/** Right after a cue, a comma or a colon and an opening mark. */
+const NEXT_QUOTE_OPENS = new RegExp(String.raw`^[,:]?\s*${OPENING_MARK}`, 'u');
 
 function attributionAfter(text: string, quote: QuoteCandidate, from: number, resolver: NameResolver): Attribution | undefined {
   const to = clauseEnd(text, from, quote.paragraph.end);
@@ -164,7 +171,7 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
   if (quote.openMark === undefined) return undefined;
   const sentenceStart = sentenceStartBefore(text, quote.openMark, quote.paragraph.start);
   const from = Math.max(quote.paragraph.start, previousClose, sentenceStart);
-  const cues = findCues(text, from, quote.openMark).filter((c) => !isThoughtCue(c));
+  const cues = findCues(text, from, quote.openMark).filter((c) => !isThoughtCue(c) && !isPassive(text, c));
   const cue = cues[cues.length - 1];
   if (!cue) return undefined;
   if (cue.lemma === 'according to') return { cue, speaker: resolver.resolve(cue.end, quote.openMark, quote.start) };
@@ -253,3 +260,7 @@ export function sentenceStartBefore(text: string, at: number, limit: number): nu
   return limit;
 }
 
+/** "would be blamed on “…”", "was criticized as “…”": a cue in the passive, whose subject is not the one who spoke. */
+function isPassive(text: string, cue: Cue): boolean {
+  return /(?:ed|en)$/u.test(cue.lemma) && /(?<![\p{L}])(?:be|been|being|was|were|is|are)\s+(?:\p{Ll}+ly\s+)?$/iu.test(text.slice(Math.max(0, cue.end - cue.verb.length - 20), cue.end - cue.verb.length));
+}

@@ -10,7 +10,7 @@ import { headerParagraphs } from './headlines';
 import { speakerAfterDash, speakerBeforeColon, speakerOfLabelLine, TranscriptLabels } from './labelledQuotes';
 import { NameResolver } from './nameResolution';
 import { paragraphs, type TextRange } from './paragraphs';
-import { quoteCandidates, type QuoteCandidate } from './quotes';
+import { OPENING_MARK, quoteCandidates, type QuoteCandidate } from './quotes';
 import { looksLikeCitedWords, looksLikeMarkedWords, looksLikeSpeech, namesAWork, quotesWholeSentence } from './quoteShape';
 import { findCues, lastCueIn } from './reportingCues';
 import { sentences } from './sentences';
@@ -31,6 +31,8 @@ const NAMED_ON_THE_LINE_BEFORE = 'speaker on the line before';
 const LABELLED_IN_A_TRANSCRIPT = 'speaker labelled in a transcript';
 /** "She turned to the crowd:" as a paragraph, then the quote. */
 const INTRODUCED_BEFORE_A_COLON = 'speaker introduced before a colon';
+/** After a closing mark, "and" or "or" and the next opening mark: "“a gift” and “a marvel,” Brook said". */
+const JOINED_TO_THE_NEXT_QUOTE = new RegExp(String.raw`^,?\s+(?:and|or)\s+${OPENING_MARK}`, 'u');
 
 export interface SuggestOptions {
   /** The annotators' speaker registry: suggested speakers are named as it names them. */
@@ -161,7 +163,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
       // A quote over several paragraphs is attributed where it ends.
       if (candidate.rule === 'quote over several paragraphs' && !speaker) pendingSpeaker = suggestions.length - 1;
       // "The breakwater is “a gift” and “a marvel,” Brook said": marked words joined to the next take its speaker.
-      if (!speaker && candidate.closeMark !== undefined && /^,?\s+(?:and|or)\s+[“"]/u.test(text.slice(candidate.closeMark + 1, candidate.closeMark + 9))) pendingSpeaker = suggestions.length - 1;
+      if (!speaker && candidate.closeMark !== undefined && JOINED_TO_THE_NEXT_QUOTE.test(text.slice(candidate.closeMark + 1, candidate.closeMark + 9))) pendingSpeaker = suggestions.length - 1;
       quotes.push(candidate);
       if (speaker && candidate.closeMark !== undefined) quoted.push({ closeMark: candidate.closeMark, openMark: candidate.openMark, speaker });
       lastQuote = { speaker };
