@@ -16,7 +16,7 @@ const common = {
 };
 
 // A production build ships no source map: remove a stale one so packaging cannot pick it up.
-if (production) for (const map of ['dist/extension.js.map', 'dist/extensionMain.js.map', 'dist/sidecarParserWorker.js.map', 'dist/cli.js.map']) fs.rmSync(map, { force: true });
+if (production) for (const map of ['dist/extension.js.map', 'dist/extensionMain.js.map', 'dist/sidecarParserWorker.js.map', 'dist/suggestionWorker.js.map', 'dist/cli.js.map']) fs.rmSync(map, { force: true });
 
 const contexts = await Promise.all([
   // The activation shell VS Code loads and times (src/extension/extension.ts): a few hundred
@@ -40,6 +40,13 @@ const contexts = await Promise.all([
     ...common,
     entryPoints: ['src/extension/sidecarParsing/worker.ts'],
     outfile: 'dist/sidecarParserWorker.js',
+  }),
+  // The suggestion worker (src/extension/suggestions/analysis/): the text analysis off the
+  // extension host thread, with remark and the rules; no `vscode` either.
+  esbuild.context({
+    ...common,
+    entryPoints: ['src/extension/suggestions/analysis/worker.ts'],
+    outfile: 'dist/suggestionWorker.js',
   }),
   // The command line (`source-annotator` in package.json `bin`): same core, no `vscode`.
   esbuild.context({

@@ -24,7 +24,7 @@ import { DiagnosticsController } from './diagnostics';
 import { registerHistory } from './history/historyFeature';
 import type { AnnotationChangesView } from './history/annotationChangesView';
 import { AnnotationHoverProvider } from './hover';
-import { suggestAnnotations } from './lazyCore';
+import { SuggestionAnalyser } from './suggestions/analysis/suggestionAnalyser';
 import { registerNavigation } from './navigation/navigationFeature';
 import { registerOrphans } from './orphans/orphansFeature';
 import type { OrphansView } from './orphans/orphansView';
@@ -95,7 +95,11 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const navigation = registerNavigation(store, workspaceIndex, commands);
   const { claimsView, disposables: claimsParts } = registerClaimsPanel(store, workspaceIndex, speakers, commands, context.workspaceState);
   const { orphansView, disposables: orphanParts } = registerOrphans(store, commands);
-  const { suggestions, imported: importedSuggestions, disposables: suggestionParts } = registerSuggestions(store, (text) => suggestAnnotations(text, { registry: speakerRegistry.registry }).filter((s) => findKind(activeScheme(), s.kind)), commands);
+  // Suggestions are made in a worker thread too (dist/suggestionWorker.js), started on the first request.
+  const analyser = new SuggestionAnalyser(path.join(context.extensionPath, 'dist', 'suggestionWorker.js'), (message) => console.warn(`Source Annotator: ${message}`));
+  const analyse = async (text: string, cancellation?: vscode.CancellationToken) =>
+    (await analyser.analyse(text, speakerRegistry.registry.speakers, cancellation))?.filter((s) => findKind(activeScheme(), s.kind));
+  const { suggestions, imported: importedSuggestions, disposables: suggestionParts } = registerSuggestions(store, analyse, commands);
   const { claimsReport, disposables: reportParts } = registerClaimsReport(workspaceIndex, context.extensionUri, commands);
   const { changesView, disposables: historyParts } = registerHistory(store, commands);
   const interchangeParts = registerInterchange(workspaceIndex, commands, store, importedSuggestions);
@@ -109,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
       revalidation = Promise.all([store?.revalidate(), workspaceIndex.isBuilt ? workspaceIndex.rebuild() : undefined]).then(() => undefined);
     }),
     { dispose: () => parser.dispose() },
+    { dispose: () => analyser.dispose() },
     store,
     commands,
     speakerRegistry,

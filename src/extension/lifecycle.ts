@@ -46,6 +46,11 @@ export abstract class Disposable implements IDisposable {
     return disposable;
   }
 
+  /** Whether `dispose()` was called: work that finishes later (an analysis, a read) has no one left to give its result to. */
+  protected get isDisposed(): boolean {
+    return this.#disposed;
+  }
+
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;

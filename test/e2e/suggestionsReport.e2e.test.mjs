@@ -99,6 +99,29 @@ describe('Suggestions and the claims report', function () {
     assert.ok(written.annotations[0].text.startsWith(FIRST_QUOTE));
   });
 
+  it('shows a notification that cancels a long analysis, and the editor stays usable meanwhile', async () => {
+    // One sentence of thousands of marked words: seconds of analysis, off the extension host thread.
+    const long = 'Ada Brook backs ' + Array.from({ length: 8_000 }, (_, i) => `“fee ${i}” and warned`).join(' ') + '.\n';
+    wb = await Workbench.open('suggestions-cancel', { sidecars: false, files: { 'long.txt': long } });
+    const page = wb.page;
+    await wb.openFile('long.txt');
+    await wb.waitForActivation();
+    await wb.runCommand('Annotate: Suggest Annotations');
+    const progress = page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'Suggesting annotations for long.txt' });
+    await progress.waitFor({ state: 'visible', timeout: 15_000 });
+    // The extension host is free: another of its commands answers while the analysis runs.
+    await wb.runCommand('Annotate: Show Claims Report');
+    await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('.kinds li').first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.ok(await progress.isVisible(), 'the analysis ended before the report opened: too short to test cancelling');
+    await wb.screenshot('suggestions-progress-workbench.png');
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('.statusbar-item').filter({ hasText: 'Suggestions cancelled.' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await progress.waitFor({ state: 'hidden', timeout: 10_000 });
+    await wb.openFile('long.txt');
+    assert.equal(await dashedCount(page), 0, 'a cancelled analysis left suggestions');
+    assert.equal(fs.existsSync(path.join(wb.workspace, 'long.txt.annotations.yaml')), false, 'suggesting wrote a sidecar');
+  });
+
   it('opens the claims report, filters it with the search box, and clicks through to a span', async () => {
     wb = await Workbench.open('claims-report');
     await wb.waitForActivation();

@@ -172,6 +172,31 @@ describe('suggestions', function () {
     assert.equal(api.suggestions.suggestedDocuments().some((d) => d.uri.fsPath === file), false);
   });
 
+  it('analyses off the extension host thread: the host runs on while a long document is analysed, and an edit made meanwhile is analysed again', async function () {
+    this.timeout(60_000);
+    // One sentence of thousands of marked words (seconds of analysis), then the article.
+    const slow = 'Ada Brook backs ' + Array.from({ length: 3_000 }, (_, i) => `“fee ${i}” and warned`).join(' ') + '.\n\n';
+    const file = scratchFile(SUITE, 'long.txt', slow + ARTICLE);
+    const { editor } = await openAnnotated(file);
+    const order: string[] = [];
+    const run = vscode.commands.executeCommand<PendingSuggestions | undefined>('sourceAnnotator.suggestAnnotations').then((pending) => {
+      order.push('analysed');
+      return pending;
+    });
+    // Timers of this host fire while the analysis runs (on this thread they would wait for its end).
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    order.push('host timers');
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'BREAKING: '));
+    const pending = await run;
+    assert.deepEqual(order, ['host timers', 'analysed']);
+    assert.ok(pending, 'Suggest Annotations returned nothing');
+    // The suggestions are the edited text's: every one covers its own words.
+    const text = editor.document.getText();
+    for (const s of pending.all) assert.equal(text.slice(s.start, s.end), s.text, JSON.stringify(s));
+    quoteStartingWith(pending, FIRST_QUOTE);
+    assert.equal(fs.existsSync(sidecarPath(file)), false, 'suggesting wrote a sidecar');
+  });
+
   it('suggests in the workspace without opening documents, then reviews them one by one', async () => {
     const api = await getApi();
     api.suggestions.clear();
@@ -190,7 +215,7 @@ describe('suggestions', function () {
     );
     // Opening it brings its suggestions, analysed on the text in the editor.
     const editor = await openEditor(file);
-    const pending = api.suggestions.get(editor.document);
+    const pending = await api.suggestions.ready(editor.document);
     assert.ok(pending && pending.size >= 3, 'no suggestions on opening the queued document');
     quoteStartingWith(pending, FIRST_QUOTE);
     assert.equal(api.suggestions.queuedUris().some((uri) => uri.fsPath === file), false);

@@ -55,7 +55,7 @@ export class SuggestionNavigator {
     const from = after ? ordered.indexOf(after) : 0;
     for (const uri of [...ordered.slice(from), ...ordered.slice(0, from)]) {
       const document = await vscode.workspace.openTextDocument(uri);
-      const target = edgeAnnotation(this.suggestions.get(document)?.all ?? [], direction);
+      const target = edgeAnnotation((await this.suggestions.ready(document))?.all ?? [], direction);
       if (target) return this.show(await vscode.window.showTextDocument(document), target);
     }
     return undefined;

@@ -10,8 +10,11 @@ import { isAnnotatable, toTextChange } from '../annotatable';
 import { Disposable } from '../lifecycle';
 import { suggestionAuthor } from '../settings';
 
-/** The text analysis: suggestions for a document's text (without BOM), in UTF-16 offsets. */
-export type Analyse = (text: string) => Suggestion[];
+/** The text analysis: suggestions for a document's text (without BOM), in UTF-16 offsets; undefined when cancelled. */
+export type Analyse = (text: string, cancellation?: vscode.CancellationToken) => Promise<Suggestion[] | undefined>;
+
+/** How many times an analysis runs again when the text changed while it ran, before it gives up. */
+const MAX_ANALYSES_OF_A_CHANGING_TEXT = 5;
 
 interface SuggestedDocument {
   readonly document: vscode.TextDocument;
@@ -25,12 +28,16 @@ interface SuggestedDocument {
  * cleared when their document closes.
  *
  * A workspace run only queues documents that have suggestions: each is analysed again when it is
- * opened, so offsets always come from the text in the editor, never from a stale read.
+ * opened, so offsets always come from the text in the editor, never from a stale read. The
+ * analysis runs off this thread (see analysis/suggestionAnalyser.ts); a text edited while it ran is
+ * analysed again, so suggestions never land on offsets of an older text.
  */
 export class SuggestionStore extends Disposable {
   private readonly documents = new Map<string, SuggestedDocument>();
   /** Documents with suggestions from a workspace run, not opened yet: uri → how many. */
   private readonly queued = new Map<string, number>();
+  /** Queued documents being analysed since they were opened: uri → when it is done. */
+  private readonly attaching = new Map<string, Promise<unknown>>();
   private readonly changeEmitter = this._register(new vscode.EventEmitter<vscode.TextDocument | undefined>());
 
   /** Fires with the document whose suggestions changed, or undefined when many did. */
@@ -62,8 +69,17 @@ export class SuggestionStore extends Disposable {
     );
   }
 
+  /** The document's suggestions as they stand; a queued document's analysis starts here (see `ready`). */
   get(document: vscode.TextDocument): PendingSuggestions | undefined {
-    return this.attachQueued(document) ?? this.documents.get(document.uri.toString())?.pending;
+    this.attachQueued(document);
+    return this.documents.get(document.uri.toString())?.pending;
+  }
+
+  /** The document's suggestions once a queued document's analysis is done. */
+  async ready(document: vscode.TextDocument): Promise<PendingSuggestions | undefined> {
+    this.attachQueued(document);
+    await this.attaching.get(document.uri.toString());
+    return this.documents.get(document.uri.toString())?.pending;
   }
 
   /** Open documents with suggestions. */
@@ -76,20 +92,22 @@ export class SuggestionStore extends Disposable {
     return [...this.queued.keys()].map((key) => vscode.Uri.parse(key));
   }
 
-  /** Analyses a document's current text, replacing its previous suggestions. */
-  async suggest(document: vscode.TextDocument): Promise<PendingSuggestions | undefined> {
+  /** Analyses a document's current text, replacing its previous suggestions; undefined when cancelled. */
+  async suggest(document: vscode.TextDocument, cancellation?: vscode.CancellationToken): Promise<PendingSuggestions | undefined> {
     const entry = await this.annotations.entryFor(document);
     if (!entry) return undefined;
     this.queued.delete(document.uri.toString());
-    return this.analyseOpen(document, entry.annotations.all);
+    return this.analyseOpen(document, cancellation);
   }
 
   /**
    * Analyses a document that is not open, read from disk with its sidecar's annotations, and
-   * queues it when something is left to review. Returns how many suggestions it has.
+   * queues it when something is left to review. Returns how many suggestions it has (0 when cancelled).
    */
-  queue(uri: vscode.Uri, text: string, annotations: readonly Annotation[]): number {
-    const count = withoutDuplicates(this.analyse(stripBom(text)), annotations).length;
+  async queue(uri: vscode.Uri, text: string, annotations: readonly Annotation[], cancellation?: vscode.CancellationToken): Promise<number> {
+    const suggestions = await this.analyse(stripBom(text), cancellation);
+    if (!suggestions) return 0;
+    const count = withoutDuplicates(suggestions, annotations).length;
     if (count > 0) this.queued.set(uri.toString(), count);
     else this.queued.delete(uri.toString());
     return count;
@@ -141,21 +159,31 @@ export class SuggestionStore extends Disposable {
     this.changeEmitter.fire(undefined);
   }
 
-  private analyseOpen(document: vscode.TextDocument, annotations: readonly Annotation[]): PendingSuggestions {
+  private async analyseOpen(document: vscode.TextDocument, cancellation?: vscode.CancellationToken): Promise<PendingSuggestions | undefined> {
     const key = document.uri.toString();
-    const suggested = this.documents.get(key);
-    const suggestions = this.analyse(document.getText());
-    if (suggested) suggested.pending.replace(suggestions, annotations);
-    else this.documents.set(key, { document, pending: new PendingSuggestions(suggestions, annotations) });
-    this.changeEmitter.fire(document);
-    return this.documents.get(key)!.pending;
+    for (let attempt = 0; attempt < MAX_ANALYSES_OF_A_CHANGING_TEXT; attempt++) {
+      const version = document.version;
+      const suggestions = await this.analyse(document.getText(), cancellation);
+      if (!suggestions || document.isClosed || this.isDisposed) return undefined;
+      // Edited while it ran: the offsets are the older text's, so the new text is analysed.
+      if (document.version !== version) continue;
+      // The sidecar may still be loading: its annotations remove duplicates when it arrives.
+      const annotations = this.annotations.get(document)?.annotations.all ?? [];
+      const suggested = this.documents.get(key);
+      if (suggested) suggested.pending.replace(suggestions, annotations);
+      else this.documents.set(key, { document, pending: new PendingSuggestions(suggestions, annotations) });
+      this.changeEmitter.fire(document);
+      return this.documents.get(key)?.pending;
+    }
+    return undefined;
   }
 
-  private attachQueued(document: vscode.TextDocument): PendingSuggestions | undefined {
-    if (!this.queued.delete(document.uri.toString()) || !isAnnotatable(document)) return undefined;
-    const pending = this.analyseOpen(document, this.annotations.get(document)?.annotations.all ?? []);
-    // The sidecar may still be loading: its annotations remove duplicates when it arrives.
-    return pending;
+  /** Starts the analysis of a document a workspace run queued, now that it is open. */
+  private attachQueued(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    if (!this.queued.delete(key) || !isAnnotatable(document)) return;
+    const done = this.analyseOpen(document).finally(() => this.attaching.delete(key));
+    this.attaching.set(key, done);
   }
 
   private followEdits(document: vscode.TextDocument, changes: readonly vscode.TextDocumentContentChangeEvent[]): void {

@@ -35,7 +35,7 @@ export class SuggestAnnotationsInWorkspaceCommand implements Command {
         for (const uri of uris) {
           if (token.isCancellationRequested) return { suggestions, documents, cancelled: true };
           progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
-          const count = await this.analyse(uri, open.get(uri.toString()));
+          const count = await this.analyse(uri, open.get(uri.toString()), token);
           suggestions += count;
           if (count > 0) documents++;
         }
@@ -54,13 +54,14 @@ export class SuggestAnnotationsInWorkspaceCommand implements Command {
     return result;
   }
 
-  private async analyse(uri: vscode.Uri, open: vscode.TextDocument | undefined): Promise<number> {
-    if (open) return (await this.suggestions.suggest(open))?.size ?? 0;
+  private async analyse(uri: vscode.Uri, open: vscode.TextDocument | undefined, token: vscode.CancellationToken): Promise<number> {
+    // Cancelling stops the analysis of the document under way too, not only the run's next step.
+    if (open) return (await this.suggestions.suggest(open, token))?.size ?? 0;
     const text = await readWorkspaceText(uri);
     if (text === undefined) return 0;
     const loaded = await this.annotations.loadSidecarOf(uri, text);
     // A broken sidecar cannot take annotations: nothing to suggest there until it is fixed.
     if (loaded && !loaded.ok) return 0;
-    return this.suggestions.queue(uri, text, loaded?.annotations.all ?? []);
+    return this.suggestions.queue(uri, text, loaded?.annotations.all ?? [], token);
   }
 }

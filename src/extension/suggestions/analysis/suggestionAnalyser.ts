@@ -1,0 +1,173 @@
+import { Worker } from 'node:worker_threads';
+import { SpeakerRegistry, type RegisteredSpeaker } from '../../../core/speakers/speakerRegistry';
+import type { Suggestion } from '../../../core/suggest/suggestion';
+// In-process, the analysis (and remark with it) loads on first use, not at activation.
+import { suggestAnnotations } from '../../lazyCore';
+import type { AnalysisRequest, AnalysisResponse } from './protocol';
+
+/** What a caller cancels with: VS Code's CancellationToken has this shape. */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+  onCancellationRequested(listener: () => void): { dispose(): void };
+}
+
+interface Job {
+  readonly id: number;
+  readonly text: string;
+  readonly speakers: readonly RegisteredSpeaker[];
+  readonly resolve: (suggestions: Suggestion[] | undefined) => void;
+  cancelListener?: { dispose(): void };
+}
+
+/**
+ * Runs the suggestion analysis in a worker thread, so that a long document (1 MB of news takes
+ * most of a second) or a hostile one (some shapes take seconds per MB) never blocks the extension
+ * host: typing, hovers and other commands go on, and a run can be cancelled. Requests go one at a
+ * time, in order. The analysis is synchronous and cannot be interrupted, so cancelling the one
+ * that runs stops the worker; the next request starts a fresh one. The worker starts on the first
+ * request, not at activation.
+ *
+ * Fallback: when there is no worker file, the worker cannot start, or it fails (crash, error),
+ * what it had and every later request are analysed in-process, with the same function, so callers
+ * get the same suggestions either way, only without the responsiveness. No `vscode` here, so the
+ * unit tests run it in plain Node.
+ */
+export class SuggestionAnalyser {
+  private worker: Worker | undefined;
+  private broken = false;
+  private disposed = false;
+  private nextId = 0;
+  private running: Job | undefined;
+  private readonly waiting: Job[] = [];
+
+  /** @param workerFile the bundled worker (dist/suggestionWorker.js); undefined analyses in-process */
+  constructor(
+    private readonly workerFile: string | undefined,
+    private readonly log: (message: string) => void = () => {},
+  ) {}
+
+  /** Whether requests currently go to a worker thread (false after a fallback). */
+  get usesWorker(): boolean {
+    return !this.broken && !this.disposed && this.workerFile !== undefined;
+  }
+
+  /** Requests not answered yet: the one the worker runs and those waiting for it. */
+  get inFlight(): number {
+    return this.waiting.length + (this.running ? 1 : 0);
+  }
+
+  /**
+   * The suggestions for `text` (UTF-16 offsets, no BOM), exactly what `suggestAnnotations(text,
+   * { registry })` returns; undefined when `cancellation` fired first.
+   */
+  analyse(text: string, speakers: readonly RegisteredSpeaker[] = [], cancellation?: Cancellation): Promise<Suggestion[] | undefined> {
+    if (cancellation?.isCancellationRequested) return Promise.resolve(undefined);
+    if (!this.usesWorker) return Promise.resolve(analyseHere(text, speakers));
+    return new Promise((resolve) => {
+      const job: Job = { id: ++this.nextId, text, speakers, resolve };
+      job.cancelListener = cancellation?.onCancellationRequested(() => this.cancel(job));
+      this.waiting.push(job);
+      this.next();
+    });
+  }
+
+  /** Sends the next waiting request when the worker is free. */
+  private next(): void {
+    if (this.running || this.waiting.length === 0) return;
+    const worker = this.start();
+    if (!worker) return;
+    const job = this.waiting.shift() as Job;
+    this.running = job;
+    const request: AnalysisRequest = { id: job.id, text: job.text, speakers: job.speakers };
+    worker.postMessage(request);
+  }
+
+  private start(): Worker | undefined {
+    if (this.worker) return this.worker;
+    try {
+      const worker = new Worker(this.workerFile as string);
+      // The extension host's lifetime decides, not this thread's.
+      worker.unref();
+      worker.on('message', (response: AnalysisResponse) => this.onResponse(response));
+      // A worker stopped on purpose (a cancelled request, dispose) is no longer this.worker: its exit is expected.
+      worker.on('error', (error) => {
+        if (worker === this.worker) this.fallBack(`the suggestion worker failed: ${String(error)}`);
+      });
+      worker.on('exit', (code) => {
+        if (worker === this.worker) this.fallBack(`the suggestion worker exited (code ${code})`);
+      });
+      this.worker = worker;
+      return worker;
+    } catch (error) {
+      this.fallBack(`the suggestion worker could not start: ${String(error)}`);
+      return undefined;
+    }
+  }
+
+  private onResponse(response: AnalysisResponse): void {
+    const job = this.running;
+    if (!job || job.id !== response.id) return;
+    this.running = undefined;
+    if (response.ok) {
+      finish(job, response.suggestions);
+    } else {
+      this.log(`the suggestion worker could not analyse a document (${response.error}); analysed in-process`);
+      finish(job, analyseHere(job.text, job.speakers));
+    }
+    this.next();
+  }
+
+  private cancel(job: Job): void {
+    if (this.running === job) {
+      // The worker is busy with it and cannot be interrupted: it is stopped, and the next request starts another.
+      this.running = undefined;
+      this.stopWorker();
+    } else {
+      const at = this.waiting.indexOf(job);
+      if (at < 0) return;
+      this.waiting.splice(at, 1);
+    }
+    finish(job, undefined);
+    this.next();
+  }
+
+  private stopWorker(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+  }
+
+  /** From now on analyse in-process; what the worker still had is analysed here. */
+  private fallBack(reason: string): void {
+    if (!this.broken && !this.disposed) this.log(`${reason}; suggestions are made in-process from now on`);
+    this.broken = true;
+    this.stopWorker();
+    this.settleInProcess();
+  }
+
+  private settleInProcess(): void {
+    const jobs = [...(this.running ? [this.running] : []), ...this.waiting];
+    this.running = undefined;
+    this.waiting.length = 0;
+    for (const job of jobs) finish(job, analyseHere(job.text, job.speakers));
+  }
+
+  /** Stops the worker; requests still waiting are answered as cancelled. */
+  dispose(): void {
+    this.disposed = true;
+    this.stopWorker();
+    const jobs = [...(this.running ? [this.running] : []), ...this.waiting];
+    this.running = undefined;
+    this.waiting.length = 0;
+    for (const job of jobs) finish(job, undefined);
+  }
+}
+
+function finish(job: Job, suggestions: Suggestion[] | undefined): void {
+  job.cancelListener?.dispose();
+  job.resolve(suggestions);
+}
+
+function analyseHere(text: string, speakers: readonly RegisteredSpeaker[]): Suggestion[] {
+  return suggestAnnotations(text, { registry: new SpeakerRegistry(speakers) });
+}

@@ -1,0 +1,149 @@
+// The suggestion analyser: the text analysis in a worker thread, with the same suggestions as the
+// in-process call, off the calling thread, cancellable (the running request too), and a fallback
+// that still answers when there is no worker.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SpeakerRegistry, type RegisteredSpeaker } from '../../src/core/speakers/speakerRegistry';
+import { suggestAnnotations } from '../../src/core/suggest/suggestAnnotations';
+import { SuggestionAnalyser, type Cancellation } from '../../src/extension/suggestions/analysis/suggestionAnalyser';
+
+// tsc compiles the worker next to the analyser (out/src/extension/suggestions/analysis/worker.js).
+const WORKER = path.resolve(__dirname, '../../src/extension/suggestions/analysis/worker.js');
+const SEEDS = path.resolve(__dirname, '../../../seeds');
+
+const seedTexts = fs
+  .readdirSync(SEEDS)
+  .filter((f) => /\.(?:md|txt)$/u.test(f))
+  .map((f) => fs.readFileSync(path.join(SEEDS, f), 'utf8').replace(/^\uFEFF/u, ''));
+const SPEAKERS: RegisteredSpeaker[] = [{ name: 'Marta E. Quell', aliases: ['Treasurer Quell'] }];
+const REGISTERED = '“The budget is tight this year,” Quell said.';
+
+/** A text the analysis takes a while over (one sentence of thousands of marked words): long enough to cancel mid-way. */
+const SLOW = 'Ada Brook backs ' + Array.from({ length: 3_000 }, (_, i) => `“fee ${i}” and warned`).join(' ');
+
+/** A cancellation the test fires by hand, shaped like VS Code's CancellationToken. */
+class Cancel implements Cancellation {
+  isCancellationRequested = false;
+  private readonly listeners = new Set<() => void>();
+  onCancellationRequested(listener: () => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+  cancel(): void {
+    this.isCancellationRequested = true;
+    for (const listener of [...this.listeners]) listener();
+  }
+  get listening(): number {
+    return this.listeners.size;
+  }
+}
+
+describe('SuggestionAnalyser', function () {
+  this.timeout(60_000);
+
+  it('returns exactly what suggestAnnotations returns, the registry naming speakers, each text to its own request', async () => {
+    const analyser = new SuggestionAnalyser(WORKER);
+    try {
+      const texts = [...seedTexts, REGISTERED, '', 'No quotes here.'];
+      assert.ok(seedTexts.length >= 3, 'the seeds are read');
+      const results = await Promise.all(texts.map((text) => analyser.analyse(text, SPEAKERS)));
+      texts.forEach((text, i) => assert.deepStrictEqual(results[i], suggestAnnotations(text, { registry: new SpeakerRegistry(SPEAKERS) }), `text ${i}`));
+      assert.equal(results[seedTexts.length]?.[0]?.speaker, 'Marta E. Quell', 'the registry reached the worker');
+      assert.equal(analyser.usesWorker, true, 'no fallback happened');
+      assert.equal(analyser.inFlight, 0);
+    } finally {
+      analyser.dispose();
+    }
+  });
+
+  it('analyses off the calling thread: the event loop runs while a long text is analysed', async () => {
+    const analyser = new SuggestionAnalyser(WORKER);
+    try {
+      const order: string[] = [];
+      const analysing = analyser.analyse(SLOW).then(() => order.push('analysed'));
+      assert.equal(analyser.inFlight, 1);
+      await new Promise<void>((resolve) => setImmediate(() => resolve(void order.push('event loop turn'))));
+      await analysing;
+      assert.deepEqual(order, ['event loop turn', 'analysed']);
+    } finally {
+      analyser.dispose();
+    }
+  });
+
+  it('cancels the running request by stopping its worker; the requests after it are answered by a fresh one', async () => {
+    const logged: string[] = [];
+    const analyser = new SuggestionAnalyser(WORKER, (m) => logged.push(m));
+    try {
+      const cancel = new Cancel();
+      const running = analyser.analyse(SLOW, [], cancel);
+      const after = analyser.analyse(REGISTERED, SPEAKERS);
+      assert.equal(analyser.inFlight, 2);
+      cancel.cancel();
+      assert.equal(await running, undefined, 'a cancelled request gives no suggestions');
+      assert.equal(cancel.listening, 0, 'its listener is removed');
+      assert.deepStrictEqual(await after, suggestAnnotations(REGISTERED, { registry: new SpeakerRegistry(SPEAKERS) }));
+      assert.equal(analyser.usesWorker, true, 'stopping a worker on purpose is no failure');
+      assert.deepEqual(logged, []);
+    } finally {
+      analyser.dispose();
+    }
+  });
+
+  it('cancels a waiting request without touching the one that runs', async () => {
+    const analyser = new SuggestionAnalyser(WORKER);
+    try {
+      const cancel = new Cancel();
+      const first = analyser.analyse(REGISTERED, SPEAKERS);
+      const second = analyser.analyse(REGISTERED, SPEAKERS, cancel);
+      const third = analyser.analyse('“We row at noon,” Ada Brook said.');
+      cancel.cancel();
+      assert.equal(await second, undefined);
+      assert.equal((await first)?.[0]?.speaker, 'Marta E. Quell');
+      assert.equal((await third)?.[0]?.speaker, 'Ada Brook');
+      assert.equal(analyser.inFlight, 0);
+    } finally {
+      analyser.dispose();
+    }
+  });
+
+  it('answers a request cancelled before it is made at once, without starting a worker', async () => {
+    const analyser = new SuggestionAnalyser(path.join(__dirname, 'no-such-worker.js'));
+    const cancel = new Cancel();
+    cancel.cancel();
+    assert.equal(await analyser.analyse(REGISTERED, [], cancel), undefined);
+    assert.equal(analyser.usesWorker, true, 'the missing worker file was never tried');
+    analyser.dispose();
+  });
+
+  it('falls back to the in-process analysis when the worker cannot start, and says so once', async () => {
+    const logged: string[] = [];
+    const analyser = new SuggestionAnalyser(path.join(__dirname, 'no-such-worker.js'), (m) => logged.push(m));
+    try {
+      const results = await Promise.all([REGISTERED, ...seedTexts].map((text) => analyser.analyse(text, SPEAKERS)));
+      [REGISTERED, ...seedTexts].forEach((text, i) => assert.deepStrictEqual(results[i], suggestAnnotations(text, { registry: new SpeakerRegistry(SPEAKERS) }), `text ${i}`));
+      assert.equal(analyser.usesWorker, false);
+      assert.equal(logged.length, 1, logged.join('\n'));
+      assert.match(logged[0], /suggestion worker .*in-process/u);
+    } finally {
+      analyser.dispose();
+    }
+  });
+
+  it('analyses in-process when it has no worker file', async () => {
+    const analyser = new SuggestionAnalyser(undefined);
+    assert.equal(analyser.usesWorker, false);
+    assert.deepStrictEqual(await analyser.analyse(REGISTERED, SPEAKERS), suggestAnnotations(REGISTERED, { registry: new SpeakerRegistry(SPEAKERS) }));
+    analyser.dispose();
+  });
+
+  it('answers what it still has as cancelled when disposed', async () => {
+    const analyser = new SuggestionAnalyser(WORKER);
+    const running = analyser.analyse(SLOW);
+    const waiting = analyser.analyse(REGISTERED);
+    analyser.dispose();
+    assert.deepEqual(await Promise.all([running, waiting]), [undefined, undefined]);
+    assert.equal(analyser.inFlight, 0);
+    assert.equal(await analyser.analyse('', []).then((s) => s?.length), 0, 'after dispose, in-process');
+  });
+});
