@@ -172,7 +172,7 @@ describe('suggestions', function () {
     assert.equal(api.suggestions.suggestedDocuments().some((d) => d.uri.fsPath === file), false);
   });
 
-  it('analyses off the extension host thread: the host runs on while a long document is analysed, and an edit made meanwhile is analysed again', async function () {
+  it('analyses off the extension host thread: the host runs on while a long document is analysed, and an edit made meanwhile moves its suggestions', async function () {
     this.timeout(60_000);
     // One sentence of thousands of marked words (seconds of analysis), then the article.
     const slow = 'Ada Brook backs ' + Array.from({ length: 3_000 }, (_, i) => `“fee ${i}” and warned`).join(' ') + '.\n\n';

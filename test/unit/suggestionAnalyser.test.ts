@@ -3,6 +3,7 @@
 // that still answers when there is no worker.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { SpeakerRegistry, type RegisteredSpeaker } from '../../src/core/speakers/speakerRegistry';
 import { suggestAnnotations } from '../../src/core/suggest/suggestAnnotations';
@@ -127,6 +128,26 @@ describe('SuggestionAnalyser', function () {
       assert.match(logged[0], /suggestion worker .*in-process/u);
     } finally {
       analyser.dispose();
+    }
+  });
+
+  it('answers in-process what a worker that dies mid-request had, and every later request', async () => {
+    // A worker that exits as soon as it is asked anything.
+    const dying = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'suggestion-worker-')), 'dying.js');
+    fs.writeFileSync(dying, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");
+    const logged: string[] = [];
+    const analyser = new SuggestionAnalyser(dying, (m) => logged.push(m));
+    try {
+      const expected = suggestAnnotations(REGISTERED, { registry: new SpeakerRegistry(SPEAKERS) });
+      const [first, second] = await Promise.all([analyser.analyse(REGISTERED, SPEAKERS), analyser.analyse(REGISTERED, SPEAKERS)]);
+      assert.deepStrictEqual(first, expected);
+      assert.deepStrictEqual(second, expected);
+      assert.deepStrictEqual(await analyser.analyse(REGISTERED, SPEAKERS), expected);
+      assert.equal(analyser.usesWorker, false);
+      assert.deepEqual(logged, ['the suggestion worker exited (code 3); suggestions are made in-process from now on']);
+    } finally {
+      analyser.dispose();
+      fs.rmSync(path.dirname(dying), { recursive: true, force: true });
     }
   });
 

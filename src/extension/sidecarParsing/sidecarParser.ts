@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import { parseCanonicalSidecar, parseSidecar, type SidecarParseResult } from '../../core/sidecar/parseSidecar';
 import { BUILT_IN_SCHEME, type AnnotationScheme } from '../../core/scheme/scheme';
+import { WorkerThread } from '../workerThread';
 import type { ParseRequest, ParseResponse } from './protocol';
 
 interface Pending {
@@ -24,21 +24,24 @@ interface Pending {
  * tests run it in plain Node.
  */
 export class SidecarParser {
-  private worker: Worker | undefined;
-  private broken = false;
-  private disposed = false;
+  private readonly thread: WorkerThread<ParseRequest, ParseResponse>;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
 
   /** @param workerFile the bundled worker (dist/sidecarParserWorker.js); undefined parses in-process */
   constructor(
-    private readonly workerFile: string | undefined,
+    workerFile: string | undefined,
     private readonly log: (message: string) => void = () => {},
-  ) {}
+  ) {
+    this.thread = new WorkerThread(workerFile, {
+      message: (response) => this.onResponse(response),
+      failed: (reason) => this.fallBack(`the sidecar parser worker ${reason}`),
+    });
+  }
 
   /** Whether requests currently go to a worker thread (false after a fallback). */
   get usesWorker(): boolean {
-    return !this.broken && !this.disposed && this.workerFile !== undefined;
+    return this.thread.usable;
   }
 
   /** Requests sent to the worker and not answered yet. */
@@ -48,40 +51,20 @@ export class SidecarParser {
 
   /** Whether the worker thread has been started (only the general path needs it). */
   get workerStarted(): boolean {
-    return this.worker !== undefined;
+    return this.thread.started;
   }
 
   /** The parse result of `text`, exactly what `parseSidecar(text, scheme)` returns. */
   parse(text: string, scheme: AnnotationScheme = BUILT_IN_SCHEME): Promise<SidecarParseResult> {
     const canonical = parseCanonicalSidecar(text, scheme);
     if (canonical) return Promise.resolve(canonical);
-    const worker = this.usesWorker ? this.start() : undefined;
-    if (!worker) return Promise.resolve(parseSidecar(text, scheme));
+    if (!this.thread.usable) return Promise.resolve(parseSidecar(text, scheme));
     return new Promise((resolve) => {
       const id = ++this.nextId;
       this.pending.set(id, { text, scheme, resolve });
-      const request: ParseRequest = { id, text, scheme };
-      worker.postMessage(request);
+      // When the worker cannot start, fallBack has answered this request in-process already.
+      this.thread.post({ id, text, scheme });
     });
-  }
-
-  private start(): Worker | undefined {
-    if (this.worker) return this.worker;
-    try {
-      const worker = new Worker(this.workerFile as string);
-      // The extension host's lifetime decides, not this thread's.
-      worker.unref();
-      worker.on('message', (response: ParseResponse) => this.onResponse(response));
-      worker.on('error', (error) => this.fallBack(`the sidecar parser worker failed: ${String(error)}`));
-      worker.on('exit', (code) => {
-        if (!this.disposed) this.fallBack(`the sidecar parser worker exited (code ${code})`);
-      });
-      this.worker = worker;
-      return worker;
-    } catch (error) {
-      this.fallBack(`the sidecar parser worker could not start: ${String(error)}`);
-      return undefined;
-    }
   }
 
   private onResponse(response: ParseResponse): void {
@@ -98,11 +81,7 @@ export class SidecarParser {
 
   /** From now on parse in-process; what the worker still had is parsed here. */
   private fallBack(reason: string): void {
-    if (!this.broken && !this.disposed) this.log(`${reason}; sidecars are parsed in-process from now on`);
-    this.broken = true;
-    const worker = this.worker;
-    this.worker = undefined;
-    void worker?.terminate();
+    this.log(`${reason}; sidecars are parsed in-process from now on`);
     this.settleInProcess();
   }
 
@@ -114,10 +93,7 @@ export class SidecarParser {
 
   /** Stops the worker; requests still waiting are answered in-process. */
   dispose(): void {
-    this.disposed = true;
-    const worker = this.worker;
-    this.worker = undefined;
-    void worker?.terminate();
+    this.thread.dispose();
     this.settleInProcess();
   }
 }

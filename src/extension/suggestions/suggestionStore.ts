@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../../core/annotation';
+import type { TextChange } from '../../core/edits/textChange';
 import { acceptedSuggestion } from '../../core/suggest/acceptedSuggestion';
 import { PendingSuggestions, type PendingSuggestion } from '../../core/suggest/pendingSuggestions';
 import type { Suggestion } from '../../core/suggest/suggestion';
@@ -12,9 +13,6 @@ import { suggestionAuthor } from '../settings';
 
 /** The text analysis: suggestions for a document's text (without BOM), in UTF-16 offsets; undefined when cancelled. */
 export type Analyse = (text: string, cancellation?: vscode.CancellationToken) => Promise<Suggestion[] | undefined>;
-
-/** How many times an analysis runs again when the text changed while it ran, before it gives up. */
-const MAX_ANALYSES_OF_A_CHANGING_TEXT = 5;
 
 interface SuggestedDocument {
   readonly document: vscode.TextDocument;
@@ -29,8 +27,8 @@ interface SuggestedDocument {
  *
  * A workspace run only queues documents that have suggestions: each is analysed again when it is
  * opened, so offsets always come from the text in the editor, never from a stale read. The
- * analysis runs off this thread (see analysis/suggestionAnalyser.ts); a text edited while it ran is
- * analysed again, so suggestions never land on offsets of an older text.
+ * analysis runs off this thread (see analysis/suggestionAnalyser.ts); edits made while it ran are
+ * applied to its suggestions as to any others, so they never land on offsets of an older text.
  */
 export class SuggestionStore extends Disposable {
   private readonly documents = new Map<string, SuggestedDocument>();
@@ -161,21 +159,26 @@ export class SuggestionStore extends Disposable {
 
   private async analyseOpen(document: vscode.TextDocument, cancellation?: vscode.CancellationToken): Promise<PendingSuggestions | undefined> {
     const key = document.uri.toString();
-    for (let attempt = 0; attempt < MAX_ANALYSES_OF_A_CHANGING_TEXT; attempt++) {
-      const version = document.version;
+    // The text is read now; what is typed while the analysis runs is applied to its results after.
+    const edits: TextChange[][] = [];
+    const listener = vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document === document && event.contentChanges.length > 0) edits.push(event.contentChanges.map(toTextChange));
+    });
+    try {
       const suggestions = await this.analyse(document.getText(), cancellation);
       if (!suggestions || document.isClosed || this.isDisposed) return undefined;
-      // Edited while it ran: the offsets are the older text's, so the new text is analysed.
-      if (document.version !== version) continue;
       // The sidecar may still be loading: its annotations remove duplicates when it arrives.
       const annotations = this.annotations.get(document)?.annotations.all ?? [];
       const suggested = this.documents.get(key);
-      if (suggested) suggested.pending.replace(suggestions, annotations);
-      else this.documents.set(key, { document, pending: new PendingSuggestions(suggestions, annotations) });
+      const pending = suggested?.pending ?? new PendingSuggestions([], annotations);
+      pending.replace(suggestions, annotations);
+      for (const changes of edits) pending.applyChanges(changes);
+      if (!suggested) this.documents.set(key, { document, pending });
       this.changeEmitter.fire(document);
-      return this.documents.get(key)?.pending;
+      return pending;
+    } finally {
+      listener.dispose();
     }
-    return undefined;
   }
 
   /** Starts the analysis of a document a workspace run queued, now that it is open. */

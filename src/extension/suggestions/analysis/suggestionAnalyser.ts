@@ -1,8 +1,8 @@
-import { Worker } from 'node:worker_threads';
 import { SpeakerRegistry, type RegisteredSpeaker } from '../../../core/speakers/speakerRegistry';
 import type { Suggestion } from '../../../core/suggest/suggestion';
 // In-process, the analysis (and remark with it) loads on first use, not at activation.
 import { suggestAnnotations } from '../../lazyCore';
+import { WorkerThread } from '../../workerThread';
 import type { AnalysisRequest, AnalysisResponse } from './protocol';
 
 /** What a caller cancels with: VS Code's CancellationToken has this shape. */
@@ -33,22 +33,25 @@ interface Job {
  * unit tests run it in plain Node.
  */
 export class SuggestionAnalyser {
-  private worker: Worker | undefined;
-  private broken = false;
-  private disposed = false;
+  private readonly thread: WorkerThread<AnalysisRequest, AnalysisResponse>;
   private nextId = 0;
   private running: Job | undefined;
   private readonly waiting: Job[] = [];
 
   /** @param workerFile the bundled worker (dist/suggestionWorker.js); undefined analyses in-process */
   constructor(
-    private readonly workerFile: string | undefined,
+    workerFile: string | undefined,
     private readonly log: (message: string) => void = () => {},
-  ) {}
+  ) {
+    this.thread = new WorkerThread(workerFile, {
+      message: (response) => this.onResponse(response),
+      failed: (reason) => this.fallBack(`the suggestion worker ${reason}`),
+    });
+  }
 
   /** Whether requests currently go to a worker thread (false after a fallback). */
   get usesWorker(): boolean {
-    return !this.broken && !this.disposed && this.workerFile !== undefined;
+    return this.thread.usable;
   }
 
   /** Requests not answered yet: the one the worker runs and those waiting for it. */
@@ -62,7 +65,7 @@ export class SuggestionAnalyser {
    */
   analyse(text: string, speakers: readonly RegisteredSpeaker[] = [], cancellation?: Cancellation): Promise<Suggestion[] | undefined> {
     if (cancellation?.isCancellationRequested) return Promise.resolve(undefined);
-    if (!this.usesWorker) return Promise.resolve(analyseHere(text, speakers));
+    if (!this.thread.usable) return Promise.resolve(analyseHere(text, speakers));
     return new Promise((resolve) => {
       const job: Job = { id: ++this.nextId, text, speakers, resolve };
       job.cancelListener = cancellation?.onCancellationRequested(() => this.cancel(job));
@@ -73,35 +76,11 @@ export class SuggestionAnalyser {
 
   /** Sends the next waiting request when the worker is free. */
   private next(): void {
-    if (this.running || this.waiting.length === 0) return;
-    const worker = this.start();
-    if (!worker) return;
+    if (this.running || this.waiting.length === 0 || !this.thread.usable) return;
     const job = this.waiting.shift() as Job;
     this.running = job;
-    const request: AnalysisRequest = { id: job.id, text: job.text, speakers: job.speakers };
-    worker.postMessage(request);
-  }
-
-  private start(): Worker | undefined {
-    if (this.worker) return this.worker;
-    try {
-      const worker = new Worker(this.workerFile as string);
-      // The extension host's lifetime decides, not this thread's.
-      worker.unref();
-      worker.on('message', (response: AnalysisResponse) => this.onResponse(response));
-      // A worker stopped on purpose (a cancelled request, dispose) is no longer this.worker: its exit is expected.
-      worker.on('error', (error) => {
-        if (worker === this.worker) this.fallBack(`the suggestion worker failed: ${String(error)}`);
-      });
-      worker.on('exit', (code) => {
-        if (worker === this.worker) this.fallBack(`the suggestion worker exited (code ${code})`);
-      });
-      this.worker = worker;
-      return worker;
-    } catch (error) {
-      this.fallBack(`the suggestion worker could not start: ${String(error)}`);
-      return undefined;
-    }
+    // When the worker cannot start, fallBack has answered this request and the others in-process already.
+    this.thread.post({ id: job.id, text: job.text, speakers: job.speakers });
   }
 
   private onResponse(response: AnalysisResponse): void {
@@ -121,7 +100,7 @@ export class SuggestionAnalyser {
     if (this.running === job) {
       // The worker is busy with it and cannot be interrupted: it is stopped, and the next request starts another.
       this.running = undefined;
-      this.stopWorker();
+      this.thread.stop();
     } else {
       const at = this.waiting.indexOf(job);
       if (at < 0) return;
@@ -131,35 +110,23 @@ export class SuggestionAnalyser {
     this.next();
   }
 
-  private stopWorker(): void {
-    const worker = this.worker;
-    this.worker = undefined;
-    void worker?.terminate();
-  }
-
   /** From now on analyse in-process; what the worker still had is analysed here. */
   private fallBack(reason: string): void {
-    if (!this.broken && !this.disposed) this.log(`${reason}; suggestions are made in-process from now on`);
-    this.broken = true;
-    this.stopWorker();
-    this.settleInProcess();
+    this.log(`${reason}; suggestions are made in-process from now on`);
+    for (const job of this.takeAll()) finish(job, analyseHere(job.text, job.speakers));
   }
 
-  private settleInProcess(): void {
+  private takeAll(): Job[] {
     const jobs = [...(this.running ? [this.running] : []), ...this.waiting];
     this.running = undefined;
     this.waiting.length = 0;
-    for (const job of jobs) finish(job, analyseHere(job.text, job.speakers));
+    return jobs;
   }
 
   /** Stops the worker; requests still waiting are answered as cancelled. */
   dispose(): void {
-    this.disposed = true;
-    this.stopWorker();
-    const jobs = [...(this.running ? [this.running] : []), ...this.waiting];
-    this.running = undefined;
-    this.waiting.length = 0;
-    for (const job of jobs) finish(job, undefined);
+    this.thread.dispose();
+    for (const job of this.takeAll()) finish(job, undefined);
   }
 }
 

@@ -1,0 +1,85 @@
+import { Worker } from 'node:worker_threads';
+
+/** What a worker thread's owner hears from it. */
+export interface WorkerThreadEvents<Response> {
+  readonly message: (response: Response) => void;
+  /** The worker could not start, failed or exited on its own: it is not used again. `reason` says how. */
+  readonly failed: (reason: string) => void;
+}
+
+/**
+ * One worker thread for work that must not block the extension host (parsing sidecars, making
+ * suggestions): started on the first request, not at activation; stopped on purpose when its
+ * owner must interrupt it (the next request starts another); given up for good when it cannot
+ * start or fails, after which its owner does the work in-process. No `vscode` here, so the unit
+ * tests run its owners in plain Node.
+ */
+export class WorkerThread<Request, Response> {
+  private worker: Worker | undefined;
+  private broken = false;
+  private disposed = false;
+
+  /** @param file the bundled worker; undefined never starts one */
+  constructor(
+    private readonly file: string | undefined,
+    private readonly events: WorkerThreadEvents<Response>,
+  ) {}
+
+  /** Whether requests may go to a worker thread (false without a file, after a failure or once disposed). */
+  get usable(): boolean {
+    return !this.broken && !this.disposed && this.file !== undefined;
+  }
+
+  /** Whether a worker thread is running now. */
+  get started(): boolean {
+    return this.worker !== undefined;
+  }
+
+  /** Sends `request`, starting the worker first if need be; false when it could not (see `failed`). */
+  post(request: Request): boolean {
+    const worker = this.usable ? this.start() : undefined;
+    worker?.postMessage(request);
+    return worker !== undefined;
+  }
+
+  /** Stops the worker on purpose (its exit is no failure); the next request starts another. */
+  stop(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.stop();
+  }
+
+  private start(): Worker | undefined {
+    if (this.worker) return this.worker;
+    try {
+      const worker = new Worker(this.file as string);
+      // The extension host's lifetime decides, not this thread's.
+      worker.unref();
+      worker.on('message', (response: Response) => this.events.message(response));
+      // A worker stopped on purpose is no longer this.worker: its error or exit is expected.
+      worker.on('error', (error) => {
+        if (worker === this.worker) this.fail(`failed: ${String(error)}`);
+      });
+      worker.on('exit', (code) => {
+        if (worker === this.worker) this.fail(`exited (code ${code})`);
+      });
+      this.worker = worker;
+      return worker;
+    } catch (error) {
+      this.fail(`could not start: ${String(error)}`);
+      return undefined;
+    }
+  }
+
+  private fail(reason: string): void {
+    if (this.broken || this.disposed) return;
+    this.broken = true;
+    this.stop();
+    this.events.failed(reason);
+  }
+}
