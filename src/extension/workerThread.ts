@@ -7,22 +7,28 @@ export interface WorkerThreadEvents<Response> {
   readonly failed: (reason: string) => void;
 }
 
+/** How long a worker with nothing to do is kept before it is stopped (its heap is tens of megabytes). */
+export const WORKER_IDLE_MILLIS = 5 * 60_000;
+
 /**
  * One worker thread for work that must not block the extension host (parsing sidecars, making
- * suggestions): started on the first request, not at activation; stopped on purpose when its
- * owner must interrupt it (the next request starts another); given up for good when it cannot
- * start or fails, after which its owner does the work in-process. No `vscode` here, so the unit
- * tests run its owners in plain Node.
+ * suggestions): started on the first request, not at activation; stopped when it has had nothing
+ * to do for a while (the owner says when it is idle), and on purpose when its owner must
+ * interrupt it, the next request starting another; given up for good when it cannot start or
+ * fails, after which its owner does the work in-process. No `vscode` here, so the unit tests run
+ * its owners in plain Node.
  */
 export class WorkerThread<Request, Response> {
   private worker: Worker | undefined;
   private broken = false;
   private disposed = false;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** @param file the bundled worker; undefined never starts one */
   constructor(
     private readonly file: string | undefined,
     private readonly events: WorkerThreadEvents<Response>,
+    private readonly idleMillis = WORKER_IDLE_MILLIS,
   ) {}
 
   /** Whether requests may go to a worker thread (false without a file, after a failure or once disposed). */
@@ -37,13 +43,24 @@ export class WorkerThread<Request, Response> {
 
   /** Sends `request`, starting the worker first if need be; false when it could not (see `failed`). */
   post(request: Request): boolean {
+    clearTimeout(this.idleTimer);
     const worker = this.usable ? this.start() : undefined;
     worker?.postMessage(request);
     return worker !== undefined;
   }
 
+  /** The owner has nothing in flight: the worker is stopped if no request comes for a while. */
+  idle(): void {
+    clearTimeout(this.idleTimer);
+    if (!this.worker) return;
+    this.idleTimer = setTimeout(() => this.stop(), this.idleMillis);
+    // Waiting to stop an idle worker keeps nothing alive.
+    this.idleTimer.unref?.();
+  }
+
   /** Stops the worker on purpose (its exit is no failure); the next request starts another. */
   stop(): void {
+    clearTimeout(this.idleTimer);
     const worker = this.worker;
     this.worker = undefined;
     void worker?.terminate();

@@ -111,6 +111,25 @@ describe('SidecarParser', function () {
     assert.deepStrictEqual(await parser.parse(seedSidecars[0]), parseSidecar(seedSidecars[0]));
   });
 
+  it('stops its worker once idle for a while, and starts another for the next sidecar', async () => {
+    const logged: string[] = [];
+    const parser = new SidecarParser(WORKER, (m) => logged.push(m), 50);
+    try {
+      assert.ok((await parser.parse(BROKEN[1])).ok === false);
+      assert.equal(parser.workerStarted, true);
+      for (let waited = 0; parser.workerStarted; waited += 10) {
+        assert.ok(waited < 10_000, 'the idle worker never stopped');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      assert.deepStrictEqual(await parser.parse(BROKEN[0]), parseSidecar(BROKEN[0]));
+      assert.equal(parser.workerStarted, true, 'the next sidecar went to a new worker');
+      assert.equal(parser.usesWorker, true, 'an idle stop is no failure');
+      assert.deepEqual(logged, []);
+    } finally {
+      parser.dispose();
+    }
+  });
+
   it('parses in-process without a worker file', async () => {
     const parser = new SidecarParser(undefined);
     assert.equal(parser.usesWorker, false);

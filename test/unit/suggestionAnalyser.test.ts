@@ -23,6 +23,14 @@ const REGISTERED = '“The budget is tight this year,” Quell said.';
 /** A text the analysis takes a while over (one sentence of thousands of marked words): long enough to cancel mid-way. */
 const SLOW = 'Ada Brook backs ' + Array.from({ length: 3_000 }, (_, i) => `“fee ${i}” and warned`).join(' ');
 
+/** Resolves once `condition` holds (polled), or fails after 10 s. */
+async function waitUntil(condition: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > 10_000) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 /** A cancellation the test fires by hand, shaped like VS Code's CancellationToken. */
 class Cancel implements Cancellation {
   isCancellationRequested = false;
@@ -148,6 +156,22 @@ describe('SuggestionAnalyser', function () {
     } finally {
       analyser.dispose();
       fs.rmSync(path.dirname(dying), { recursive: true, force: true });
+    }
+  });
+
+  it('stops its worker once idle for a while, and starts another for the next request', async () => {
+    const logged: string[] = [];
+    const analyser = new SuggestionAnalyser(WORKER, (m) => logged.push(m), 50);
+    try {
+      assert.equal(analyser.workerStarted, false, 'no worker before the first request');
+      assert.equal((await analyser.analyse(REGISTERED, SPEAKERS))?.[0]?.speaker, 'Marta E. Quell');
+      assert.equal(analyser.workerStarted, true);
+      await waitUntil(() => !analyser.workerStarted, 'the idle worker to stop');
+      assert.equal((await analyser.analyse(REGISTERED, SPEAKERS))?.[0]?.speaker, 'Marta E. Quell');
+      assert.equal(analyser.usesWorker, true, 'an idle stop is no failure');
+      assert.deepEqual(logged, []);
+    } finally {
+      analyser.dispose();
     }
   });
 

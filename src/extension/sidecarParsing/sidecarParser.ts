@@ -28,15 +28,23 @@ export class SidecarParser {
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
 
-  /** @param workerFile the bundled worker (dist/sidecarParserWorker.js); undefined parses in-process */
+  /**
+   * @param workerFile the bundled worker (dist/sidecarParserWorker.js); undefined parses in-process
+   * @param idleMillis how long the worker is kept with nothing to parse
+   */
   constructor(
     workerFile: string | undefined,
     private readonly log: (message: string) => void = () => {},
+    idleMillis?: number,
   ) {
-    this.thread = new WorkerThread(workerFile, {
-      message: (response) => this.onResponse(response),
-      failed: (reason) => this.fallBack(`the sidecar parser worker ${reason}`),
-    });
+    this.thread = new WorkerThread(
+      workerFile,
+      {
+        message: (response) => this.onResponse(response),
+        failed: (reason) => this.fallBack(`the sidecar parser worker ${reason}`),
+      },
+      idleMillis,
+    );
   }
 
   /** Whether requests currently go to a worker thread (false after a fallback). */
@@ -71,6 +79,7 @@ export class SidecarParser {
     const pending = this.pending.get(response.id);
     if (!pending) return;
     this.pending.delete(response.id);
+    if (this.pending.size === 0) this.thread.idle();
     if (response.ok) {
       pending.resolve(response.result);
     } else {

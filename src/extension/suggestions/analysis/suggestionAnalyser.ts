@@ -38,20 +38,33 @@ export class SuggestionAnalyser {
   private running: Job | undefined;
   private readonly waiting: Job[] = [];
 
-  /** @param workerFile the bundled worker (dist/suggestionWorker.js); undefined analyses in-process */
+  /**
+   * @param workerFile the bundled worker (dist/suggestionWorker.js); undefined analyses in-process
+   * @param idleMillis how long the worker is kept with nothing to analyse
+   */
   constructor(
     workerFile: string | undefined,
     private readonly log: (message: string) => void = () => {},
+    idleMillis?: number,
   ) {
-    this.thread = new WorkerThread(workerFile, {
-      message: (response) => this.onResponse(response),
-      failed: (reason) => this.fallBack(`the suggestion worker ${reason}`),
-    });
+    this.thread = new WorkerThread(
+      workerFile,
+      {
+        message: (response) => this.onResponse(response),
+        failed: (reason) => this.fallBack(`the suggestion worker ${reason}`),
+      },
+      idleMillis,
+    );
   }
 
   /** Whether requests currently go to a worker thread (false after a fallback). */
   get usesWorker(): boolean {
     return this.thread.usable;
+  }
+
+  /** Whether a worker thread is running now (it starts on the first request and stops when idle). */
+  get workerStarted(): boolean {
+    return this.thread.started;
   }
 
   /** Requests not answered yet: the one the worker runs and those waiting for it. */
@@ -74,9 +87,10 @@ export class SuggestionAnalyser {
     });
   }
 
-  /** Sends the next waiting request when the worker is free. */
+  /** Sends the next waiting request when the worker is free; with none, lets the worker go idle. */
   private next(): void {
-    if (this.running || this.waiting.length === 0 || !this.thread.usable) return;
+    if (this.running || !this.thread.usable) return;
+    if (this.waiting.length === 0) return this.thread.idle();
     const job = this.waiting.shift() as Job;
     this.running = job;
     // When the worker cannot start, fallBack has answered this request and the others in-process already.
