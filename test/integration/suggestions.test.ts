@@ -197,6 +197,20 @@ describe('suggestions', function () {
     assert.equal(fs.existsSync(sidecarPath(file)), false, 'suggesting wrote a sidecar');
   });
 
+  it('brings no suggestions back from an analysis that was under way when they were cleared', async function () {
+    this.timeout(60_000);
+    const slow = 'Ada Brook backs ' + Array.from({ length: 3_000 }, (_, i) => `“fee ${i}” and warned`).join(' ') + '.\n\n';
+    const file = scratchFile(SUITE, 'cleared.txt', slow + ARTICLE);
+    const { editor } = await openAnnotated(file);
+    const api = await getApi();
+    const run = vscode.commands.executeCommand<PendingSuggestions | undefined>('sourceAnnotator.suggestAnnotations');
+    // The analysis is under way (it takes seconds) when the suggestions are cleared.
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await vscode.commands.executeCommand('sourceAnnotator.clearSuggestions');
+    assert.equal(await run, undefined);
+    assert.equal(api.suggestions.get(editor.document), undefined, 'the cleared analysis brought suggestions back');
+  });
+
   it('suggests in the workspace without opening documents, then reviews them one by one', async () => {
     const api = await getApi();
     api.suggestions.clear();

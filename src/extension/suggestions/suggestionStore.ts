@@ -36,6 +36,8 @@ export class SuggestionStore extends Disposable {
   private readonly queued = new Map<string, number>();
   /** Queued documents being analysed since they were opened: uri → when it is done. */
   private readonly attaching = new Map<string, Promise<unknown>>();
+  /** Counts Clear Suggestions: an analysis that was under way when they were cleared brings none back. */
+  private clears = 0;
   private readonly changeEmitter = this._register(new vscode.EventEmitter<vscode.TextDocument | undefined>());
 
   /** Fires with the document whose suggestions changed, or undefined when many did. */
@@ -92,8 +94,9 @@ export class SuggestionStore extends Disposable {
 
   /** Analyses a document's current text, replacing its previous suggestions; undefined when cancelled. */
   async suggest(document: vscode.TextDocument, cancellation?: vscode.CancellationToken): Promise<PendingSuggestions | undefined> {
+    const clears = this.clears;
     const entry = await this.annotations.entryFor(document);
-    if (!entry) return undefined;
+    if (!entry || this.clears !== clears) return undefined;
     this.queued.delete(document.uri.toString());
     return this.analyseOpen(document, cancellation);
   }
@@ -152,6 +155,7 @@ export class SuggestionStore extends Disposable {
   }
 
   clear(): void {
+    this.clears++;
     this.documents.clear();
     this.queued.clear();
     this.changeEmitter.fire(undefined);
@@ -161,12 +165,13 @@ export class SuggestionStore extends Disposable {
     const key = document.uri.toString();
     // The text is read now; what is typed while the analysis runs is applied to its results after.
     const edits: TextChange[][] = [];
+    const clears = this.clears;
     const listener = vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.document === document && event.contentChanges.length > 0) edits.push(event.contentChanges.map(toTextChange));
     });
     try {
       const suggestions = await this.analyse(document.getText(), cancellation);
-      if (!suggestions || document.isClosed || this.isDisposed) return undefined;
+      if (!suggestions || document.isClosed || this.isDisposed || this.clears !== clears) return undefined;
       // The sidecar may still be loading: its annotations remove duplicates when it arrives.
       const annotations = this.annotations.get(document)?.annotations.all ?? [];
       const suggested = this.documents.get(key);
