@@ -25,7 +25,7 @@ interface Job {
  * host: typing, hovers and other commands go on, and a run can be cancelled. Requests go one at a
  * time, in order. The analysis is synchronous and cannot be interrupted, so cancelling the one
  * that runs stops the worker; the next request starts a fresh one. The worker starts on the first
- * request, not at activation.
+ * request, not at activation, and stops after a while with nothing to do (see WorkerThread).
  *
  * Fallback: when there is no worker file, the worker cannot start, or it fails (crash, error),
  * what it had and every later request are analysed in-process, with the same function, so callers
