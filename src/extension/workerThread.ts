@@ -100,3 +100,41 @@ export class WorkerThread<Request, Response> {
     this.events.failed(reason);
   }
 }
+
+/**
+ * What the owners of a worker thread share: the thread, wired to their response handler and to
+ * their fallback (`reason` begins with what the worker is, "the suggestion worker exited …"),
+ * and whether requests go to it.
+ */
+export abstract class WorkerClient<Request, Response> {
+  protected readonly thread: WorkerThread<Request, Response>;
+
+  /**
+   * @param workerFile the bundled worker; undefined works in-process
+   * @param what what the worker is called in the log ("suggestion worker")
+   * @param idleMillis how long the worker is kept with nothing to do
+   */
+  constructor(
+    workerFile: string | undefined,
+    what: string,
+    protected readonly log: (message: string) => void,
+    idleMillis?: number,
+  ) {
+    this.thread = new WorkerThread(workerFile, { message: (response) => this.onResponse(response), failed: (reason) => this.fallBack(`the ${what} ${reason}`) }, idleMillis);
+  }
+
+  /** Whether requests currently go to a worker thread (false after a fallback). */
+  get usesWorker(): boolean {
+    return this.thread.usable;
+  }
+
+  /** Whether a worker thread is running now (it starts on the first request and stops when idle). */
+  get workerStarted(): boolean {
+    return this.thread.started;
+  }
+
+  protected abstract onResponse(response: Response): void;
+
+  /** From now on the work is done in-process; what the worker still had is done here. */
+  protected abstract fallBack(reason: string): void;
+}

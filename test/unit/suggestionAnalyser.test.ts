@@ -23,6 +23,11 @@ const REGISTERED = '“The budget is tight this year,” Quell said.';
 /** A text the analysis takes a while over (one sentence of thousands of marked words): long enough to cancel mid-way. */
 const SLOW = 'Ada Brook backs ' + Array.from({ length: 3_000 }, (_, i) => `“fee ${i}” and warned`).join(' ');
 
+/** What the in-process analysis gives `text`, with the test's registry. */
+function inProcess(text: string): ReturnType<typeof suggestAnnotations> {
+  return suggestAnnotations(text, { registry: new SpeakerRegistry(SPEAKERS) });
+}
+
 /** Resolves once `condition` holds (polled), or fails after 10 s. */
 async function waitUntil(condition: () => boolean, what: string): Promise<void> {
   for (let waited = 0; !condition(); waited += 10) {
@@ -57,7 +62,7 @@ describe('SuggestionAnalyser', function () {
       const texts = [...seedTexts, REGISTERED, '', 'No quotes here.'];
       assert.ok(seedTexts.length >= 3, 'the seeds are read');
       const results = await Promise.all(texts.map((text) => analyser.analyse(text, SPEAKERS)));
-      texts.forEach((text, i) => assert.deepStrictEqual(results[i], suggestAnnotations(text, { registry: new SpeakerRegistry(SPEAKERS) }), `text ${i}`));
+      texts.forEach((text, i) => assert.deepStrictEqual(results[i], inProcess(text), `text ${i}`));
       assert.equal(results[seedTexts.length]?.[0]?.speaker, 'Marta E. Quell', 'the registry reached the worker');
       assert.equal(analyser.usesWorker, true, 'no fallback happened');
       assert.equal(analyser.inFlight, 0);
@@ -91,7 +96,7 @@ describe('SuggestionAnalyser', function () {
       cancel.cancel();
       assert.equal(await running, undefined, 'a cancelled request gives no suggestions');
       assert.equal(cancel.listening, 0, 'its listener is removed');
-      assert.deepStrictEqual(await after, suggestAnnotations(REGISTERED, { registry: new SpeakerRegistry(SPEAKERS) }));
+      assert.deepStrictEqual(await after, inProcess(REGISTERED));
       assert.equal(analyser.usesWorker, true, 'stopping a worker on purpose is no failure');
       assert.deepEqual(logged, []);
     } finally {
@@ -130,7 +135,7 @@ describe('SuggestionAnalyser', function () {
     const analyser = new SuggestionAnalyser(path.join(__dirname, 'no-such-worker.js'), (m) => logged.push(m));
     try {
       const results = await Promise.all([REGISTERED, ...seedTexts].map((text) => analyser.analyse(text, SPEAKERS)));
-      [REGISTERED, ...seedTexts].forEach((text, i) => assert.deepStrictEqual(results[i], suggestAnnotations(text, { registry: new SpeakerRegistry(SPEAKERS) }), `text ${i}`));
+      [REGISTERED, ...seedTexts].forEach((text, i) => assert.deepStrictEqual(results[i], inProcess(text), `text ${i}`));
       assert.equal(analyser.usesWorker, false);
       assert.equal(logged.length, 1, logged.join('\n'));
       assert.match(logged[0], /suggestion worker .*in-process/u);
@@ -146,7 +151,7 @@ describe('SuggestionAnalyser', function () {
     const logged: string[] = [];
     const analyser = new SuggestionAnalyser(dying, (m) => logged.push(m));
     try {
-      const expected = suggestAnnotations(REGISTERED, { registry: new SpeakerRegistry(SPEAKERS) });
+      const expected = inProcess(REGISTERED);
       const [first, second] = await Promise.all([analyser.analyse(REGISTERED, SPEAKERS), analyser.analyse(REGISTERED, SPEAKERS)]);
       assert.deepStrictEqual(first, expected);
       assert.deepStrictEqual(second, expected);
@@ -178,7 +183,7 @@ describe('SuggestionAnalyser', function () {
   it('analyses in-process when it has no worker file', async () => {
     const analyser = new SuggestionAnalyser(undefined);
     assert.equal(analyser.usesWorker, false);
-    assert.deepStrictEqual(await analyser.analyse(REGISTERED, SPEAKERS), suggestAnnotations(REGISTERED, { registry: new SpeakerRegistry(SPEAKERS) }));
+    assert.deepStrictEqual(await analyser.analyse(REGISTERED, SPEAKERS), inProcess(REGISTERED));
     analyser.dispose();
   });
 

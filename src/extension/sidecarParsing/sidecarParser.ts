@@ -1,6 +1,6 @@
 import { parseCanonicalSidecar, parseSidecar, type SidecarParseResult } from '../../core/sidecar/parseSidecar';
 import { BUILT_IN_SCHEME, type AnnotationScheme } from '../../core/scheme/scheme';
-import { WorkerThread } from '../workerThread';
+import { WorkerClient } from '../workerThread';
 import type { ParseRequest, ParseResponse } from './protocol';
 
 interface Pending {
@@ -23,8 +23,7 @@ interface Pending {
  * get the same result either way, only without the responsiveness. No `vscode` here, so the unit
  * tests run it in plain Node.
  */
-export class SidecarParser {
-  private readonly thread: WorkerThread<ParseRequest, ParseResponse>;
+export class SidecarParser extends WorkerClient<ParseRequest, ParseResponse> {
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
 
@@ -32,24 +31,8 @@ export class SidecarParser {
    * @param workerFile the bundled worker (dist/sidecarParserWorker.js); undefined parses in-process
    * @param idleMillis how long the worker is kept with nothing to parse
    */
-  constructor(
-    workerFile: string | undefined,
-    private readonly log: (message: string) => void = () => {},
-    idleMillis?: number,
-  ) {
-    this.thread = new WorkerThread(
-      workerFile,
-      {
-        message: (response) => this.onResponse(response),
-        failed: (reason) => this.fallBack(`the sidecar parser worker ${reason}`),
-      },
-      idleMillis,
-    );
-  }
-
-  /** Whether requests currently go to a worker thread (false after a fallback). */
-  get usesWorker(): boolean {
-    return this.thread.usable;
+  constructor(workerFile: string | undefined, log: (message: string) => void = () => {}, idleMillis?: number) {
+    super(workerFile, 'sidecar parser worker', log, idleMillis);
   }
 
   /** Requests sent to the worker and not answered yet. */
@@ -57,10 +40,6 @@ export class SidecarParser {
     return this.pending.size;
   }
 
-  /** Whether the worker thread has been started (only the general path needs it). */
-  get workerStarted(): boolean {
-    return this.thread.started;
-  }
 
   /** The parse result of `text`, exactly what `parseSidecar(text, scheme)` returns. */
   parse(text: string, scheme: AnnotationScheme = BUILT_IN_SCHEME): Promise<SidecarParseResult> {
@@ -75,7 +54,7 @@ export class SidecarParser {
     });
   }
 
-  private onResponse(response: ParseResponse): void {
+  protected onResponse(response: ParseResponse): void {
     const pending = this.pending.get(response.id);
     if (!pending) return;
     this.pending.delete(response.id);
@@ -89,7 +68,7 @@ export class SidecarParser {
   }
 
   /** From now on parse in-process; what the worker still had is parsed here. */
-  private fallBack(reason: string): void {
+  protected fallBack(reason: string): void {
     this.log(`${reason}; sidecars are parsed in-process from now on`);
     this.settleInProcess();
   }

@@ -2,7 +2,7 @@ import { SpeakerRegistry, type RegisteredSpeaker } from '../../../core/speakers/
 import type { Suggestion } from '../../../core/suggest/suggestion';
 // In-process, the analysis (and remark with it) loads on first use, not at activation.
 import { suggestAnnotations } from '../../lazyCore';
-import { WorkerThread } from '../../workerThread';
+import { WorkerClient } from '../../workerThread';
 import type { AnalysisRequest, AnalysisResponse } from './protocol';
 
 /** What a caller cancels with: VS Code's CancellationToken has this shape. */
@@ -32,8 +32,7 @@ interface Job {
  * get the same suggestions either way, only without the responsiveness. No `vscode` here, so the
  * unit tests run it in plain Node.
  */
-export class SuggestionAnalyser {
-  private readonly thread: WorkerThread<AnalysisRequest, AnalysisResponse>;
+export class SuggestionAnalyser extends WorkerClient<AnalysisRequest, AnalysisResponse> {
   private nextId = 0;
   private running: Job | undefined;
   private readonly waiting: Job[] = [];
@@ -42,29 +41,8 @@ export class SuggestionAnalyser {
    * @param workerFile the bundled worker (dist/suggestionWorker.js); undefined analyses in-process
    * @param idleMillis how long the worker is kept with nothing to analyse
    */
-  constructor(
-    workerFile: string | undefined,
-    private readonly log: (message: string) => void = () => {},
-    idleMillis?: number,
-  ) {
-    this.thread = new WorkerThread(
-      workerFile,
-      {
-        message: (response) => this.onResponse(response),
-        failed: (reason) => this.fallBack(`the suggestion worker ${reason}`),
-      },
-      idleMillis,
-    );
-  }
-
-  /** Whether requests currently go to a worker thread (false after a fallback). */
-  get usesWorker(): boolean {
-    return this.thread.usable;
-  }
-
-  /** Whether a worker thread is running now (it starts on the first request and stops when idle). */
-  get workerStarted(): boolean {
-    return this.thread.started;
+  constructor(workerFile: string | undefined, log: (message: string) => void = () => {}, idleMillis?: number) {
+    super(workerFile, 'suggestion worker', log, idleMillis);
   }
 
   /** Requests not answered yet: the one the worker runs and those waiting for it. */
@@ -97,7 +75,7 @@ export class SuggestionAnalyser {
     this.thread.post({ id: job.id, text: job.text, speakers: job.speakers });
   }
 
-  private onResponse(response: AnalysisResponse): void {
+  protected onResponse(response: AnalysisResponse): void {
     const job = this.running;
     if (!job || job.id !== response.id) return;
     this.running = undefined;
@@ -125,7 +103,7 @@ export class SuggestionAnalyser {
   }
 
   /** From now on analyse in-process; what the worker still had is analysed here. */
-  private fallBack(reason: string): void {
+  protected fallBack(reason: string): void {
     this.log(`${reason}; suggestions are made in-process from now on`);
     for (const job of this.takeAll()) finish(job, analyseHere(job.text, job.speakers));
   }
