@@ -549,6 +549,17 @@ describe('suggestAnnotations: speakers', () => {
 });
 
 describe('suggestAnnotations: claims', () => {
+  it('reads no claim from a cue in the passive, whose subject said nothing ("has been asked about", "was warned that")', () => {
+    const text = [
+      'Tom Hale has been asked about the mooring fees at every meeting this year.',
+      '',
+      'Ada Brook was warned that the pier would close for the whole of the winter.',
+      '',
+      'Ben Ruiz said the pier would reopen in the spring.',
+    ].join('\n');
+    assert.deepEqual(claimsWithSpeakers(text), [['the pier would reopen in the spring', 'Ben Ruiz']]);
+  });
+
   it('takes the reported content only, for leading, trailing and "according to" attributions', () => {
     const text = [
       'NATO should change its policy, Russian Foreign Minister Sergey Lavrov stated during the session.',

@@ -1,7 +1,7 @@
 import { firstIndex } from './firstIndex';
 import type { NameResolver } from './nameResolution';
 import { trimRange, type TextRange } from './paragraphs';
-import { findCues, HEARER_CUES, isContentCue, type Cue } from './reportingCues';
+import { findCues, HEARER_CUES, isContentCue, isPassive, type Cue } from './reportingCues';
 import { lastComma, subjectOf } from './cueSubject';
 import { MAX_SENTENCE_LENGTH } from './sentences';
 import { OPENS_WITH_A_DOCUMENT } from './sourceDescriptions';
@@ -47,7 +47,8 @@ const COORDINATED_CLAUSE = /,\s+(?:but\s+(?=(?:\S+\s+){0,4}(?:has|have|had|is|ar
  */
 export function sentenceClaims(text: string, sentence: TextRange, resolver: NameResolver): Claim[] {
   const end = contentEnd(text, sentence);
-  const cues = findCues(text, sentence.start, end).filter(isContentCue);
+  // "Hale has been asked about the fees": a cue in the passive reports nothing its subject said.
+  const cues = findCues(text, sentence.start, end).filter((c) => isContentCue(c) && !isPassive(text, c));
   if (cues.length === 0) return [];
   return accordingTo(text, sentence.start, end, cues, resolver) ?? trailingAttribution(text, sentence.start, end, resolver) ?? leadingAttribution(text, sentence.start, end, cues, resolver);
 }

@@ -145,6 +145,14 @@ export function isThoughtCue(cue: Cue): boolean {
   return THOUGHT_CUES.has(cue.lemma);
 }
 
+/** "would be blamed on “…”", "has been asked about …": a cue in the passive, whose subject is not the one who spoke. */
+export function isPassive(text: string, cue: Cue): boolean {
+  return /(?:ed|en)$/u.test(cue.lemma) && PASSIVE_BEFORE.test(text.slice(Math.max(0, cue.end - cue.verb.length - 20), cue.end - cue.verb.length));
+}
+
+/** A form of "be" (and maybe an adverb) right before a verb. */
+const PASSIVE_BEFORE = /(?<![\p{L}])(?:be|been|being|was|were|is|are)\s+(?:\p{Ll}+ly\s+)?$/iu;
+
 /** How far a cue may be from a name for the name to be its subject or its inverted speaker. */
 const CUE_NEXT_TO = 14;
 

@@ -1,7 +1,7 @@
 import { ABBREVIATION_AT_END, ABBREVIATION_STOPS } from './abbreviations';
 import { isApposition, subjectOf } from './cueSubject';
 import { firstMatch } from './firstMatch';
-import { findCues, isThoughtCue, type Cue } from './reportingCues';
+import { findCues, isPassive, isThoughtCue, type Cue } from './reportingCues';
 import type { NameResolver } from './nameResolution';
 import { OPENING_MARK, type QuoteCandidate } from './quotes';
 import { PEOPLE_OF_A_NAMED_ACTING } from './sourceDescriptions';
@@ -258,9 +258,4 @@ export function sentenceStartBefore(text: string, at: number, limit: number): nu
     return i + 1;
   }
   return limit;
-}
-
-/** "would be blamed on “…”", "was criticized as “…”": a cue in the passive, whose subject is not the one who spoke. */
-function isPassive(text: string, cue: Cue): boolean {
-  return /(?:ed|en)$/u.test(cue.lemma) && /(?<![\p{L}])(?:be|been|being|was|were|is|are)\s+(?:\p{Ll}+ly\s+)?$/iu.test(text.slice(Math.max(0, cue.end - cue.verb.length - 20), cue.end - cue.verb.length));
 }
