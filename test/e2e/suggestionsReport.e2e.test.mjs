@@ -101,7 +101,7 @@ describe('Suggestions and the claims report', function () {
 
   it('shows a notification that cancels a long analysis, and the editor stays usable meanwhile', async () => {
     // One sentence of thousands of marked words: seconds of analysis, off the extension host thread.
-    const long = 'Ada Brook backs ' + Array.from({ length: 8_000 }, (_, i) => `“fee ${i}” and warned`).join(' ') + '.\n';
+    const long = 'Ada Brook backs ' + Array.from({ length: 12_000 }, (_, i) => `“fee ${i}” and warned`).join(' ') + '.\n';
     wb = await Workbench.open('suggestions-cancel', { sidecars: false, files: { 'long.txt': long } });
     const page = wb.page;
     await wb.openFile('long.txt');
