@@ -51,6 +51,20 @@ describe('suggestAnnotations: who speaks', () => {
     assert.deepEqual(speakers(text), [['Never in this life.', 'Ana Ruiz']]);
   });
 
+  it('takes "the insider" or "the official" nobody was named with for an unnamed source, not the last person named', () => {
+    const text = [
+      'Ivo Marsh runs the harbour and chairs its board.',
+      '',
+      '“Nobody on the quay seems to mind the new fees,” the insider said.',
+      '',
+      '“The board has not decided anything yet,” the official added.',
+    ].join('\n');
+    assert.deepEqual(speakers(text), [
+      ['Nobody on the quay seems to mind the new fees,', 'unnamed source'],
+      ['The board has not decided anything yet,', 'unnamed source'],
+    ]);
+  });
+
   it('reads past a few marked words inside the clause after a quote to its cue ("skipper of the “Kestrel” since the spring, told")', () => {
     const text = 'Ivo Marsh opened the harbour fair on Sunday.\n\n“The river has never been this low in June,” Ana Penrose, skipper of the “Kestrel” since the spring, told the crews.';
     assert.deepEqual(speakers(text)[0], ['The river has never been this low in June,', 'Ana Penrose']);

@@ -11,7 +11,7 @@ import { mayBeAPerson, SpeakerHistory, type SpokenTurn } from './speakerHistory'
 import { TitledNames } from './titledNames';
 import { LoneNames } from './loneNames';
 import { lastWordOf, LowerCaseWords } from './words';
-import { ANONYMOUS, ANONYMOUS_FIRST, AUTHORED_BY, DOCUMENT_SUBJECT, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, saysWhoseRole, POLL_SHARE, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_HEAD_WORDS, UNNAMED_PLURAL, UNNAMED_SOURCE, introducedUnnamed } from './sourceDescriptions';
+import { ANONYMOUS, ANONYMOUS_FIRST, ANONYMOUS_HEADS, AUTHORED_BY, DOCUMENT_SUBJECT, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, saysWhoseRole, POLL_SHARE, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_HEAD_WORDS, UNNAMED_PLURAL, UNNAMED_SOURCE, introducedUnnamed } from './sourceDescriptions';
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
@@ -176,8 +176,9 @@ export class NameResolver implements ReferenceNames {
     const title = TITLE_HEAD.exec(phrase);
     if (title) {
       const head = title[1].toLowerCase();
-      // Not the nearest name: a title nobody was named with is more likely someone new than whoever came last.
-      return this.titled.first(head, from) ?? this.nameBeforeComma(from) ?? (introducedUnnamed(this.text, head, from) ? UNNAMED_SOURCE : this.history.lastBefore(at)?.name);
+      // Not the nearest name: a title nobody was named with is more likely someone new than whoever came last;
+      // "…,” the insider said": the heads of anonymous sourcing name no one at all.
+      return this.titled.first(head, from) ?? this.nameBeforeComma(from) ?? (introducedUnnamed(this.text, head, from) || ANONYMOUS_HEADS.test(head) ? UNNAMED_SOURCE : this.history.lastBefore(at)?.name);
     }
     const outlet = OUTLET_NAMED.exec(phrase);
     if (outlet) return outlet[1];

@@ -114,6 +114,9 @@ export const TITLE_REFERENCE = new RegExp(
 /** Titles a text brings in without a name ("a person familiar with …", "one official"). */
 export const UNNAMED_HEADS = new Set(UNNAMED_PERSON.split('|'));
 
+/** Heads of the descriptions news uses for anonymous sources: with "the" and nobody named with them, no one in particular. */
+export const ANONYMOUS_HEADS = /^(?:source|insider|official|spokesman|spokeswoman|spokesperson|aide)$/u;
+
 /** Words after a title that still belong to the sentence, not to a longer noun ("the chief executive"). */
 const AFTER_TITLE = new Set('of at for in on from with who whom whose which that said says told tells added was is has had and or but to would will could can did does also then'.split(' '));
 
