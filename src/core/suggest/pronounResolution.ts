@@ -4,7 +4,6 @@ import type { TextRange } from './paragraphs';
 import { firstNameGender, pronounGender, type Gender } from './personGender';
 import { sentences } from './sentences';
 
-/** A place where the narrator refers to a person: a name, or a title ("the chief executive"). */
 /** Adverbs that may stand between a subject pronoun and its cue ("he later said", "she also told"). */
 const ADVERBS_BEFORE_CUE = new Set('later also then again once now quickly previously recently repeatedly often always never first finally simply just still even herself himself'.split(' '));
 const PRONOUN_THEN_ADVERB = new RegExp(`(?<![\\p{L}])(he|she)\\s+(?:${[...ADVERBS_BEFORE_CUE].join('|')})$`, 'iu');
@@ -20,6 +19,7 @@ export function subjectPronounBeforeAdverb(phrase: string, last: string): { pron
   return m ? { pronoun: m[1].toLowerCase(), at: m.index } : undefined;
 }
 
+/** A place where the narrator refers to a person: a name, or a title ("the chief executive"). */
 export interface PersonReference extends TextRange {
   /** The fullest name, the unnamed-source label, or undefined for a title the text never names. */
   readonly name: string | undefined;

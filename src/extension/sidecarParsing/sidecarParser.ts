@@ -40,7 +40,6 @@ export class SidecarParser extends WorkerClient<ParseRequest, ParseResponse> {
     return this.pending.size;
   }
 
-
   /** The parse result of `text`, exactly what `parseSidecar(text, scheme)` returns. */
   parse(text: string, scheme: AnnotationScheme = BUILT_IN_SCHEME): Promise<SidecarParseResult> {
     const canonical = parseCanonicalSidecar(text, scheme);
