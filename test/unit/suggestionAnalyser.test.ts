@@ -180,6 +180,23 @@ describe('SuggestionAnalyser', function () {
     }
   });
 
+  it('rejects with the error of the analysis, in-process and after a worker failed, instead of leaving the caller waiting', async () => {
+    const notText = undefined as unknown as string;
+    const inProcess = new SuggestionAnalyser(undefined);
+    await assert.rejects(inProcess.analyse(notText), TypeError);
+    const dying = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'suggestion-worker-')), 'dying.js');
+    fs.writeFileSync(dying, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");
+    const afterFailure = new SuggestionAnalyser(dying);
+    try {
+      await assert.rejects(afterFailure.analyse(notText), TypeError);
+      assert.equal(afterFailure.inFlight, 0);
+      assert.equal((await afterFailure.analyse(REGISTERED, SPEAKERS))?.[0]?.speaker, 'Marta E. Quell', 'the next request is answered');
+    } finally {
+      afterFailure.dispose();
+      fs.rmSync(path.dirname(dying), { recursive: true, force: true });
+    }
+  });
+
   it('analyses in-process when it has no worker file', async () => {
     const analyser = new SuggestionAnalyser(undefined);
     assert.equal(analyser.usesWorker, false);

@@ -190,7 +190,10 @@ export class SuggestionStore extends Disposable {
   private attachQueued(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     if (!this.queued.delete(key) || !isAnnotatable(document)) return;
-    const done = this.analyseOpen(document).finally(() => this.attaching.delete(key));
+    // Opening a document is no command: an analysis that fails says so in the log, not as an unhandled rejection.
+    const done = this.analyseOpen(document)
+      .catch((error: unknown) => console.warn(`Source Annotator: suggestions for ${document.uri.toString(true)} failed: ${String(error)}`))
+      .finally(() => this.attaching.delete(key));
     this.attaching.set(key, done);
   }
 

@@ -16,6 +16,7 @@ interface Job {
   readonly text: string;
   readonly speakers: readonly RegisteredSpeaker[];
   readonly resolve: (suggestions: Suggestion[] | undefined) => void;
+  readonly reject: (error: unknown) => void;
   cancelListener?: { dispose(): void };
 }
 
@@ -52,13 +53,14 @@ export class SuggestionAnalyser extends WorkerClient<AnalysisRequest, AnalysisRe
 
   /**
    * The suggestions for `text` (UTF-16 offsets, no BOM), exactly what `suggestAnnotations(text,
-   * { registry })` returns; undefined when `cancellation` fired first.
+   * { registry })` returns; undefined when `cancellation` fired first; rejected with its error
+   * when the analysis throws (in the worker, it is run again in-process, where it throws again).
    */
   analyse(text: string, speakers: readonly RegisteredSpeaker[] = [], cancellation?: Cancellation): Promise<Suggestion[] | undefined> {
     if (cancellation?.isCancellationRequested) return Promise.resolve(undefined);
-    if (!this.thread.usable) return Promise.resolve(analyseHere(text, speakers));
-    return new Promise((resolve) => {
-      const job: Job = { id: ++this.nextId, text, speakers, resolve };
+    if (!this.thread.usable) return new Promise((resolve) => resolve(analyseHere(text, speakers)));
+    return new Promise((resolve, reject) => {
+      const job: Job = { id: ++this.nextId, text, speakers, resolve, reject };
       job.cancelListener = cancellation?.onCancellationRequested(() => this.cancel(job));
       this.waiting.push(job);
       this.next();
@@ -83,7 +85,7 @@ export class SuggestionAnalyser extends WorkerClient<AnalysisRequest, AnalysisRe
       finish(job, response.suggestions);
     } else {
       this.log(`the suggestion worker could not analyse a document (${response.error}); analysed in-process`);
-      finish(job, analyseHere(job.text, job.speakers));
+      finishHere(job);
     }
     this.next();
   }
@@ -105,7 +107,7 @@ export class SuggestionAnalyser extends WorkerClient<AnalysisRequest, AnalysisRe
   /** From now on analyse in-process; what the worker still had is analysed here. */
   protected fallBack(reason: string): void {
     this.log(`${reason}; suggestions are made in-process from now on`);
-    for (const job of this.takeAll()) finish(job, analyseHere(job.text, job.speakers));
+    for (const job of this.takeAll()) finishHere(job);
   }
 
   private takeAll(): Job[] {
@@ -125,6 +127,19 @@ export class SuggestionAnalyser extends WorkerClient<AnalysisRequest, AnalysisRe
 function finish(job: Job, suggestions: Suggestion[] | undefined): void {
   job.cancelListener?.dispose();
   job.resolve(suggestions);
+}
+
+/** Answers `job` in-process: its suggestions, or the error the analysis throws. */
+function finishHere(job: Job): void {
+  let suggestions: Suggestion[];
+  try {
+    suggestions = analyseHere(job.text, job.speakers);
+  } catch (error) {
+    job.cancelListener?.dispose();
+    job.reject(error);
+    return;
+  }
+  finish(job, suggestions);
 }
 
 function analyseHere(text: string, speakers: readonly RegisteredSpeaker[]): Suggestion[] {
