@@ -92,6 +92,8 @@ describe('PolNeAR gold mapping', () => {
     assert.ok(sameSpeaker('Democrat Ada Brook', 'Ada Brook'));
     assert.ok(!sameSpeaker('Ada Brook', 'Tom Brook'));
     assert.ok(sameSpeaker('a campaign aide', 'unnamed source'));
+    assert.ok(sameSpeaker('Someone in the crowd', 'unnamed source'), 'someone, also opening its sentence');
+    assert.ok(sameSpeaker('Someone', 'unnamed source'), 'a one-word source opening its sentence');
     assert.ok(!sameSpeaker('Ada Brook', 'unnamed source'));
     assert.ok(isUnlinkedDescription('the Republican nominee'));
     assert.ok(!isUnlinkedDescription('the sources'));

@@ -65,6 +65,34 @@ describe('suggestAnnotations: who speaks', () => {
     ]);
   });
 
+  it('takes the name in apposition after an inverted cue\'s description also when "of" follows it ("said a pilot, Tom Hale of the firm …")', () => {
+    const text = [
+      'The board met on Monday.',
+      '',
+      '“The tide turns at noon,” said a veteran pilot of the east channel, Tom J. Hale of Kestrel Marine.',
+      '',
+      '“The quay is too short,” said the berth master, Ana Penrose of Brightwater.',
+    ].join('\n');
+    assert.deepEqual(speakers(text), [
+      ['The tide turns at noon,', 'Tom Hale'],
+      ['The quay is too short,', 'Ana Penrose'],
+    ]);
+  });
+
+  it('takes "someone" or "somebody" who speaks for an unnamed source, not the last person named', () => {
+    const text = [
+      'Ivo Marsh spoke to the crowd at the quay.',
+      '',
+      'When someone in the crowd shouted, “Sink the fees,” the board went quiet.',
+      '',
+      'Somebody at the back said “not again.”',
+    ].join('\n');
+    assert.deepEqual(speakers(text), [
+      ['Sink the fees,', 'unnamed source'],
+      ['not again.', 'unnamed source'],
+    ]);
+  });
+
   it('reads past a few marked words inside the clause after a quote to its cue ("skipper of the “Kestrel” since the spring, told")', () => {
     const text = 'Ivo Marsh opened the harbour fair on Sunday.\n\n“The river has never been this low in June,” Ana Penrose, skipper of the “Kestrel” since the spring, told the crews.';
     assert.deepEqual(speakers(text)[0], ['The river has never been this low in June,', 'Ana Penrose']);

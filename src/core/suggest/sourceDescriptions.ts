@@ -35,7 +35,7 @@ export const UNNAMED_PLURAL = new RegExp(
 
 /** Unnamed sources: "sources", "officials", "critics", "one source", "a senior official", "a spokesperson for the ministry". */
 export const ANONYMOUS = new RegExp(
-  `(?<![\\p{L}])(?:${UNNAMED_GROUP}|one\\s+of\\s+them|(?:people|those|persons?)\\s+(?:familiar|close|with\\s+knowledge|briefed)|(?:one|a|an|another)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${UNNAMED_PERSON}))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:${UNNAMED_GROUP}|some(?:one|body)|one\\s+of\\s+them|(?:people|those|persons?)\\s+(?:familiar|close|with\\s+knowledge|briefed)|(?:one|a|an|another)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${UNNAMED_PERSON}))(?![\\p{L}])`,
   'iu',
 );
 

@@ -141,7 +141,7 @@ const MAX_WORDS_OF_APPOSITION = 40;
 const MAX_WORDS_BEFORE_INVERTED_CUE = 20;
 
 /** After a cue: a description (an article, a possessive, a name's possessive), a comma, and the name it stands for. */
-const DESCRIPTION_THEN_NAME = /^\s+(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|\p{Lu}[\p{L}’'-]*[’']s)\s[^,.;:!?“”"()]{0,80},\s*((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)(\s*(?:[,.;]|$))/u;
+const DESCRIPTION_THEN_NAME = /^\s+(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|\p{Lu}[\p{L}’'-]*[’']s)\s[^,.;:!?“”"()]{0,80},\s*((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)(\s*(?:[,.;]|$)|\s+of\s)/u;
 
 /**
  * Where a name after a cue ends ("said Tom Hale, …", "described by Tom Hale – …", "said Hale in a

@@ -157,6 +157,8 @@ export function sameSpeaker(gold: string, suggested: string): boolean {
 function unnamedPeople(source: string): boolean {
   const gold = asWrittenInASentence(source);
   const first = gold.split(/\s+/u)[0];
+  // "Someone in the crowd", "Somebody": a person nobody names, also when the word opens its sentence.
+  if (/^some(?:one|body)$/iu.test(first)) return true;
   const indefinite = /^(?:a|an)$/iu.test(first) || QUANTIFIERS.has(first.toLowerCase()) || /^\p{Ll}/u.test(gold.trim().split(/\s+/u).pop() ?? '');
   const definite = /^(?:the|his|her|its|their|our|my)$/iu.test(first);
   if (namesAThing(gold) || /^\p{Lu}/u.test(first)) return false;
