@@ -58,9 +58,8 @@ function accordingTo(text: string, start: number, end: number, cues: readonly Cu
   if (inside) return inside;
   const cue = cues[0];
   if (cue.lemma !== 'according to' || wordCount(text.slice(start, cue.start)) > 1) return undefined;
-  let comma = cue.end;
-  while (comma < end && text[comma] !== ',') comma++;
-  if (comma >= end) return undefined;
+  let comma = commaAfterSource(text, cue, end, end - cue.end);
+  if (comma === undefined) return undefined;
   let speaker = resolver.resolve(cue.end, comma, cue.start);
   // "According to the film’s producer, Daniel Okoro-Hess, …": the name is in the apposition.
   const next = speaker ? -1 : text.indexOf(',', comma + 1);
@@ -81,12 +80,17 @@ function accordingTo(text: string, start: number, end: number, cues: readonly Cu
 function accordingToInside(text: string, start: number, end: number, cues: readonly Cue[], resolver: NameResolver): Claim[] | undefined {
   for (const cue of cues) {
     if (cue.lemma !== 'according to' || !/\S\s*,\s*$/u.test(text.slice(start, cue.start))) continue;
-    let comma = cue.end;
-    while (comma < end && comma - cue.end < MAX_SOURCE_LENGTH && text[comma] !== ',') comma++;
-    if (text[comma] !== ',' || wordCount(text.slice(comma + 1, end)) < MIN_CONTENT_WORDS - 1) continue;
+    const comma = commaAfterSource(text, cue, end, MAX_SOURCE_LENGTH);
+    if (comma === undefined || wordCount(text.slice(comma + 1, end)) < MIN_CONTENT_WORDS - 1) continue;
     const speaker = sourceAccordingTo(text, cue, comma, resolver);
     if (speaker) return claimsFrom(text, start, end, speaker, cue, 'according to');
   }
+  return undefined;
+}
+
+/** The first comma after an "according to" and before `end`, at most `limit` characters after it: where its source ends. */
+function commaAfterSource(text: string, cue: Cue, end: number, limit: number): number | undefined {
+  for (let at = cue.end; at < end && at - cue.end <= limit; at++) if (text[at] === ',') return at;
   return undefined;
 }
 
