@@ -1,4 +1,3 @@
-import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotation';
 import { DocumentAnnotations } from '../core/documentAnnotations';
@@ -6,10 +5,10 @@ import { nodeSidecarFileSystem } from '../core/sidecar/nodeSidecarFileSystem';
 import { loadParsedSidecar, renderSidecar, type LoadedSidecar } from '../core/sidecar/sidecarDocument';
 import { isSidecarPath, sidecarPathFor, type SidecarFile } from '../core/sidecar/sidecarFormat';
 import { readSidecarContent, SidecarWriter, type ConflictPrompt, type DiskVersion, type SidecarContent, type SidecarFileSystem, type SidecarModel } from '../core/sidecar/sidecarWriter';
-import { stripBom } from '../core/text/documentText';
-import { isAnnotatable, mayBeReloadFromDisk, toTextChange } from './annotatable';
+import { isAnnotatable } from './annotatable';
 import { notificationConflictPrompt } from './conflicts/conflictPrompt';
 import { newEntry, SidecarInvalidError, type DocumentEntry } from './documentEntry';
+import { followEdits, type EditFollowingStore } from './followEdits';
 import { Disposable } from './lifecycle';
 import { renamedUri, type FileRename } from './renamedUri';
 import { activeScheme, assertSchemeUsable, whenSchemeReady } from './scheme/activeScheme';
@@ -27,14 +26,6 @@ interface CarriedAnnotations {
   readonly annotations: DocumentAnnotations;
   /** The text the annotations point into. */
   readonly text: string;
-}
-
-/** A span's place before a change, to undo the shift when the change was a reload from disk. */
-interface SpanSnapshot {
-  readonly annotation: Annotation;
-  readonly start: number;
-  readonly end: number;
-  readonly orphaned: boolean | undefined;
 }
 
 export type StoreChangeReason = 'loaded' | 'annotations' | 'edited' | 'invalid' | 'closed';
@@ -66,6 +57,13 @@ export class AnnotationStore extends Disposable {
   /** A sidecar file was created, changed or deleted on disk (by anyone, including us). */
   readonly onDidChangeSidecarFile = this.sidecarFileEmitter.event;
 
+  /** What followEdits needs of the store. */
+  private readonly editFollowing: EditFollowingStore = {
+    fire: (change) => this.changeEmitter.fire(change),
+    modelOf: (entry) => this.modelOf(entry),
+    persist: (entry) => this.persist(entry),
+  };
+
   /**
    * @param parser parses sidecar texts off the extension host thread
    * @param prompt asks the user about sidecars changed on disk under unsaved annotation changes
@@ -79,7 +77,7 @@ export class AnnotationStore extends Disposable {
     super();
     this._register(vscode.workspace.onDidOpenTextDocument((document) => void this.load(document)));
     this._register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)));
-    this._register(vscode.workspace.onDidChangeTextDocument((event) => this.followEdits(event)));
+    this._register(vscode.workspace.onDidChangeTextDocument((event) => followEdits(this.get(event.document), event, this.editFollowing)));
     this._register(vscode.workspace.onDidSaveTextDocument((document) => void this.onSaved(document)));
     // One watcher on every sidecar of the workspace, shared with the workspace index through
     // `onDidChangeSidecarFile`, so the file watcher service is asked for it once.
@@ -308,67 +306,6 @@ export class AnnotationStore extends Disposable {
 
   private forget(document: vscode.TextDocument): void {
     if (this.entries.delete(document.uri.toString())) this.changeEmitter.fire({ document, reason: 'closed' });
-  }
-
-  private followEdits(event: vscode.TextDocumentChangeEvent): void {
-    const entry = this.get(event.document);
-    if (!entry || entry.problems || event.contentChanges.length === 0 || entry.annotations.size === 0) return;
-    const hadOrphans = entry.annotations.orphans.length > 0;
-    // Where every span was before this change, in case it turns out to be a reload from disk.
-    const before = mayBeReloadFromDisk(event) ? entry.annotations.all.map((a) => ({ annotation: a, start: a.start, end: a.end, orphaned: a.orphaned })) : undefined;
-    const report = entry.annotations.applyChanges(event.contentChanges.map(toTextChange));
-    const revision = ++entry.revision;
-    let reshaped = report.reshaped;
-    let orphansChanged = report.orphaned.length > 0 || (hadOrphans && report.changed);
-    const undoing = event.reason === vscode.TextDocumentChangeReason.Undo || event.reason === vscode.TextDocumentChangeReason.Redo;
-    if (undoing && entry.annotations.orphans.length > 0) {
-      // An undo can bring back text that orphaned a span: look for the lost quotes again.
-      const restored = entry.annotations.reanchorOrphans(event.document.getText());
-      if (restored.length > 0) {
-        reshaped = [...reshaped, ...restored];
-        orphansChanged = true;
-      }
-    }
-    if (before) void this.reanchorIfReloaded(entry, before, revision);
-    if (!report.changed && reshaped.length === 0) return;
-    entry.unsaved = true;
-    this.changeEmitter.fire({ document: event.document, reason: 'edited', reshaped, orphansChanged });
-  }
-
-  /**
-   * After a change that may be a reload from disk: if the text now is the file's text, the change
-   * was not typed but a new version of the file. Its minimal diff says nothing reliable about
-   * where a quote went (a pasted duplicate paragraph, say), so every span goes back to where it
-   * was and is placed again by its quote, as when the document is opened.
-   */
-  private async reanchorIfReloaded(entry: DocumentEntry, before: readonly SpanSnapshot[], revision: number): Promise<void> {
-    const onDisk = await fs.readFile(entry.document.uri.fsPath, 'utf8').catch(() => undefined);
-    // Anything that happened to the model meanwhile (another edit, a relocation) wins.
-    if (entry.revision !== revision || entry.document.isClosed) return;
-    if (onDisk === undefined || stripBom(onDisk) !== entry.document.getText()) return;
-    for (const { annotation, start, end, orphaned } of before) {
-      annotation.start = start;
-      annotation.end = end;
-      if (orphaned) annotation.orphaned = true;
-      else delete annotation.orphaned;
-    }
-    await this.reanchorAfterReload(entry);
-  }
-
-  private async reanchorAfterReload(entry: DocumentEntry): Promise<void> {
-    const { document } = entry;
-    // A checkout usually brings the sidecar of the same commit: that one wins over our model.
-    const outcome = await entry.sidecar.diskChanged(this.modelOf(entry), { documentReloaded: true }).catch(() => undefined);
-    if (document.isClosed || outcome?.kind === 'reloaded') return;
-    const hadOrphans = entry.annotations.orphans.length;
-    const report = entry.annotations.anchor(document.getText());
-    if (report.moved.length > 0 || report.orphaned.length > 0) {
-      entry.unsaved = true;
-      const orphansChanged = report.orphaned.length > 0 || entry.annotations.orphans.length !== hadOrphans;
-      this.changeEmitter.fire({ document, reason: 'edited', reshaped: [...report.moved, ...report.orphaned], orphansChanged });
-    }
-    // The text on disk is what the model now points into: write the offsets that followed it.
-    await this.persist(entry);
   }
 
   private async onSaved(document: vscode.TextDocument): Promise<void> {

@@ -2,6 +2,7 @@ import schema from '../../../schemas/sidecar.schema.json';
 import { ANNOTATION_FIELD_NAMES, ANNOTATION_FIELDS } from '../annotationFields';
 import type { AnnotationLocation, SidecarLocations } from './parseSidecar';
 import { plainIsString } from './coreSchemaScalars';
+import { NOT_CANONICAL, NotCanonical, ScalarReader } from './fastScalarReader';
 import { withLazyLocations } from './lazyLocations';
 import { isWellFormed } from './sidecarLayout';
 import { SIDECAR_VERSION } from './sidecarFormat';
@@ -23,13 +24,14 @@ import type { SourceRange } from './sourceRange';
  *         <key>: <scalar>             (keys in strictly increasing code unit order)
  *
  * with LF or CRLF line ends, where <scalar> is a one-line plain scalar that YAML's core schema
- * reads unambiguously, or a one-line double-quoted scalar with YAML 1.2 escapes; and the values
- * must already satisfy the sidecar JSON Schema (types, id and hash patterns, attribute key
- * pattern, required fields). Anything else, and anything it is not sure about, returns undefined
- * and the caller reads the file with the general YAML path, so every problem message and position
- * is the general path's. What it returns is what the general path would have produced before its
- * scheme and semantic checks: the same data, already in canonical form (an empty optional value,
- * which the writer never writes, is left to the general path), and the same locations.
+ * reads unambiguously, or a one-line double-quoted scalar with YAML 1.2 escapes (both read by
+ * fastScalarReader.ts); and the values must already satisfy the sidecar JSON Schema (types, id
+ * and hash patterns, attribute key pattern, required fields). Anything else, and anything it is
+ * not sure about, returns undefined and the caller reads the file with the general YAML path, so
+ * every problem message and position is the general path's. What it returns is what the general
+ * path would have produced before its scheme and semantic checks: the same data, already in
+ * canonical form (an empty optional value, which the writer never writes, is left to the general
+ * path), and the same locations.
  */
 
 export interface CanonicalSidecarData {
@@ -41,10 +43,6 @@ export interface CanonicalSidecarData {
    */
   readonly locations: SidecarLocations;
 }
-
-/** Not recognised: the caller falls back to the general path. */
-class NotCanonical extends Error {}
-const NOT_CANONICAL = new NotCanonical();
 
 // The JSON Schema's own patterns (schemas/sidecar.schema.json); a unit test checks that the schema
 // says nothing else the reader does not check itself.
@@ -62,35 +60,8 @@ const OFFSET = /^(?:0|[1-9][0-9]{0,14})$/;
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
-/** Indicators a plain scalar may not start with (`-`, `?`, `:` only before a space or at the end). */
-const PLAIN_BAD_START = /^[,[\]{}#&*!|>'"%@` \t]|^[-?:](?:[ \t]|$)/;
-/** A tab that starts a comment or ends a mapping key, or ends the value: not one plain scalar. */
-const PLAIN_BAD_TAB = /\t#|:\t|\t$/;
 /** Plain keys that YAML reads as null or a boolean (and so a key that is not that string). */
 const PLAIN_NOT_STRING_KEY = /^(?:null|true|false)$/i;
-/** What ends a run of ordinary characters in a double-quoted scalar. */
-const DQ_SPECIAL = /["\\\t]/g;
-const HEX = /^[0-9a-fA-F]+$/;
-
-const ESCAPES: Record<string, string> = {
-  '0': '\0',
-  a: '\x07',
-  b: '\b',
-  e: '\x1b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-  N: '\u0085',
-  _: '\u00a0',
-  L: '\u2028',
-  P: '\u2029',
-  ' ': ' ',
-  '"': '"',
-  '/': '/',
-  '\\': '\\',
-};
 
 const FIELDS = ANNOTATION_FIELD_NAMES.map((name) => ({ name, key: `${name}:`, value: ANNOTATION_FIELDS[name].value, required: ANNOTATION_FIELDS[name].required }));
 // One bit per field (the table has far fewer than 31).
@@ -121,16 +92,16 @@ class Reader {
   private end = 0;
   private next = 0;
   private hasNewline = false;
-  /** Whether the last scalar read was plain (unquoted). */
-  private plain = false;
-  /** See nextOf: the next backslash and the next tab. */
-  private readonly nextSpecial = [-1, -1];
+  /** Reads the values (fastScalarReader.ts), and says whether the last one was plain. */
+  private readonly scalars: ScalarReader;
 
   /** `locate`: also collect where everything is (the first pass does not). */
   constructor(
     private readonly text: string,
     private readonly locate: boolean,
-  ) {}
+  ) {
+    this.scalars = new ScalarReader(text);
+  }
 
   /** Moves to the next line; false at the end of the text. */
   private advance(): boolean {
@@ -160,6 +131,11 @@ class Reader {
   private blockEndLine(): number {
     if (!this.hasNewline) throw NOT_CANONICAL;
     return this.line + 1;
+  }
+
+  /** A one-line scalar from `at` to the end of the current line. */
+  private scalar(at: number): string {
+    return this.scalars.read(at, this.end);
   }
 
   private lineText(): string {
@@ -270,15 +246,15 @@ class Reader {
         const scalar = this.scalar(valueAt);
         const kind = field.value;
         if (kind === 'offset') {
-          if (!this.plain || !OFFSET.test(scalar)) throw NOT_CANONICAL;
+          if (!this.scalars.plain || !OFFSET.test(scalar)) throw NOT_CANONICAL;
           value[name] = Number(scalar);
         } else if (kind === 'flag') {
-          if (!this.plain || (scalar !== 'true' && scalar !== 'false')) throw NOT_CANONICAL;
+          if (!this.scalars.plain || (scalar !== 'true' && scalar !== 'false')) throw NOT_CANONICAL;
           // An optional flag is written only when true (normalizeFields drops it otherwise).
           if (!field.required && scalar !== 'true') throw NOT_CANONICAL;
           value[name] = scalar === 'true';
         } else if (kind === 'string' || kind === 'id') {
-          if (this.plain && !plainIsString(scalar)) throw NOT_CANONICAL;
+          if (this.scalars.plain && !plainIsString(scalar)) throw NOT_CANONICAL;
           if (kind === 'id' && !ID_PATTERN.test(scalar)) throw NOT_CANONICAL;
           if (name === 'kind' && scalar.length < KIND_MIN_LENGTH) throw NOT_CANONICAL;
           // An optional string is written only when not empty (normalizeFields drops it otherwise).
@@ -327,7 +303,7 @@ class Reader {
       let v: string | boolean = scalar;
       // An empty value is dropped by normalizeFields: not the canonical form.
       if (scalar === '') throw NOT_CANONICAL;
-      if (this.plain) {
+      if (this.scalars.plain) {
         if (scalar === 'true' || scalar === 'false') v = scalar === 'true';
         else if (!plainIsString(scalar)) throw NOT_CANONICAL;
       }
@@ -338,89 +314,6 @@ class Reader {
     // `attributes:` with nothing under it is null: left to the general path.
     if (endLine === 0) throw NOT_CANONICAL;
     return endLine;
-  }
-
-  /** A one-line scalar from `at` to the end of the current line; sets `plain`. */
-  private scalar(at: number): string {
-    const { text } = this;
-    const lineEnd = this.end;
-    if (at >= lineEnd) throw NOT_CANONICAL;
-    if (text.charCodeAt(at) === 0x22 /* " */) {
-      this.plain = false;
-      return this.doubleQuoted(at, lineEnd);
-    }
-    const raw = text.slice(at, lineEnd);
-    const last = raw.charCodeAt(raw.length - 1);
-    if (
-      PLAIN_BAD_START.test(raw) ||
-      last === 0x20 ||
-      last === 0x3a /* : */ ||
-      raw.includes(': ') ||
-      raw.includes(' #') ||
-      (raw.includes('\t') && PLAIN_BAD_TAB.test(raw))
-    ) {
-      throw NOT_CANONICAL;
-    }
-    this.plain = true;
-    return raw;
-  }
-
-  /**
-   * The first `char` at or after `from`, or the text's length when there is none. The reader only
-   * moves forward, so the answer is kept until `from` passes it: one scan of the text in all.
-   */
-  private nextOf(char: '\\' | '\t', from: number): number {
-    const slot = char === '\\' ? 0 : 1;
-    if (this.nextSpecial[slot] < from) {
-      const found = this.text.indexOf(char, from);
-      this.nextSpecial[slot] = found < 0 ? this.text.length : found;
-    }
-    return this.nextSpecial[slot];
-  }
-
-  /** A double-quoted scalar that closes exactly at the end of the line. */
-  private doubleQuoted(at: number, lineEnd: number): string {
-    const { text } = this;
-    // Most quoted values hold no escape and no tab: then the first quote closes the value.
-    const quote = text.indexOf('"', at + 1);
-    if (quote < 0 || quote >= lineEnd) throw NOT_CANONICAL;
-    if (this.nextOf('\\', at + 1) > quote && this.nextOf('\t', at + 1) > quote) {
-      if (quote !== lineEnd - 1) throw NOT_CANONICAL; // something after the closing quote
-      return text.slice(at + 1, quote);
-    }
-    let out = '';
-    let i = at + 1;
-    for (;;) {
-      DQ_SPECIAL.lastIndex = i;
-      const found = DQ_SPECIAL.exec(text);
-      const j = found ? found.index : -1;
-      // No closing quote on this line, or a raw tab.
-      if (j < 0 || j >= lineEnd || text.charCodeAt(j) === 0x09) throw NOT_CANONICAL;
-      out += text.slice(i, j);
-      if (text.charCodeAt(j) === 0x22) {
-        if (j !== lineEnd - 1) throw NOT_CANONICAL; // something after the closing quote
-        return out;
-      }
-      // An escape.
-      if (j + 1 >= lineEnd) throw NOT_CANONICAL;
-      const next = text[j + 1];
-      const simple = ESCAPES[next];
-      if (simple !== undefined) {
-        out += simple;
-        i = j + 2;
-      } else if (next === 'x' || next === 'u' || next === 'U') {
-        const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
-        if (j + 2 + length > lineEnd) throw NOT_CANONICAL;
-        const hex = text.slice(j + 2, j + 2 + length);
-        if (!HEX.test(hex)) throw NOT_CANONICAL;
-        const code = parseInt(hex, 16);
-        if (code > 0x10ffff) throw NOT_CANONICAL;
-        out += String.fromCodePoint(code);
-        i = j + 2 + length;
-      } else {
-        throw NOT_CANONICAL;
-      }
-    }
   }
 }
 
