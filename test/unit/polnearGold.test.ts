@@ -94,6 +94,8 @@ describe('PolNeAR gold mapping', () => {
     assert.ok(sameSpeaker('a campaign aide', 'unnamed source'));
     assert.ok(sameSpeaker('Someone in the crowd', 'unnamed source'), 'someone, also opening its sentence');
     assert.ok(sameSpeaker('Someone', 'unnamed source'), 'a one-word source opening its sentence');
+    assert.ok(sameSpeaker('the crowd', 'unnamed source'), 'a crowd names no one');
+    assert.ok(!isUnlinkedDescription('the audience'));
     assert.ok(!sameSpeaker('Ada Brook', 'unnamed source'));
     assert.ok(isUnlinkedDescription('the Republican nominee'));
     assert.ok(!isUnlinkedDescription('the sources'));

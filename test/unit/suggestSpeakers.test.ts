@@ -93,6 +93,28 @@ describe('suggestAnnotations: who speaks', () => {
     ]);
   });
 
+  it('takes a crowd or an audience that shouts for an unnamed source, not a continuation of the last speaker', () => {
+    const text = [
+      'Tom Hale spoke at the quay on Monday.',
+      '',
+      '“Who pays for the new pontoon?” Hale asked.',
+      '',
+      '“Not us!” the crowd yelled.',
+      '',
+      '“Never!” the audience shouted back.',
+    ].join('\n');
+    assert.deepEqual(speakers(text), [
+      ['Who pays for the new pontoon?', 'Tom Hale'],
+      ['Not us!', 'unnamed source'],
+      ['Never!', 'unnamed source'],
+    ]);
+  });
+
+  it('gives a quote after a colon to the subject of the clause that leads to it, not to the sentence\'s first subject', () => {
+    const text = 'Tom Hale spoke at the quay on Monday.\n\nThe officials sit down, and then Hale turns to the rowers: “We will keep the quay open all winter.”';
+    assert.deepEqual(speakers(text), [['We will keep the quay open all winter.', 'Tom Hale']]);
+  });
+
   it('reads past a few marked words inside the clause after a quote to its cue ("skipper of the “Kestrel” since the spring, told")', () => {
     const text = 'Ivo Marsh opened the harbour fair on Sunday.\n\n“The river has never been this low in June,” Ana Penrose, skipper of the “Kestrel” since the spring, told the crews.';
     assert.deepEqual(speakers(text)[0], ['The river has never been this low in June,', 'Ana Penrose']);

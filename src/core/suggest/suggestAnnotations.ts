@@ -134,7 +134,12 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
         // "The view from the treasurer Ben Ruiz and the captain Tom Hale: “…”": no cue, but the sentence leads to the quote
         // with a colon; its subject speaks (the first person it names, else an organisation).
         const colon = open !== undefined && sentenceStart >= from && /:\s*$/u.test(text.slice(Math.max(sentenceStart, open - 3), open)) ? text.lastIndexOf(':', open) : -1;
-        const introducedBy = colon > sentenceStart ? (resolver.firstPersonBetween(sentenceStart, colon) ?? organisationSubject(text.slice(sentenceStart, colon))) : undefined;
+        // "The officials sit down, and then Hale turns to the rowers: “…”": the subject of the clause that leads to the colon, else the sentence's.
+        const clause = colon > sentenceStart ? lastClauseStart(text, sentenceStart, colon) : -1;
+        const introducedBy =
+          colon > sentenceStart
+            ? ((clause > sentenceStart ? resolver.firstPersonBetween(clause, colon) : undefined) ?? resolver.firstPersonBetween(sentenceStart, colon) ?? organisationSubject(text.slice(sentenceStart, colon)))
+            : undefined;
         if (introducedBy) {
           speaker = introducedBy;
           rule = 'speaker named before the quote';
@@ -248,3 +253,12 @@ function sameSentence(text: string, previousClose: number, quote: QuoteCandidate
   // A cue between them is the end of the last quote's attribution ("…,” Lavrov said of the “…”).
   return !/[.!?…]/.test(text.slice(previousClose, quote.openMark)) && findCues(text, previousClose, quote.openMark).length === 0;
 }
+
+/** Where the last clause joined by ", and", ", but" or ";" (maybe with "then") starts in `text[from, to)`, else -1. */
+function lastClauseStart(text: string, from: number, to: number): number {
+  let start = -1;
+  for (const joint of text.slice(from, to).matchAll(CLAUSE_JOINT)) start = from + joint.index + joint[0].length;
+  return start;
+}
+
+const CLAUSE_JOINT = /(?:,\s+(?:and|but)|;)\s+(?:then\s+)?/gu;

@@ -115,7 +115,7 @@ function speakerTokens(name: string): string[] {
 }
 
 /** Heads of descriptions that name no one, which the suggester calls an unnamed source. */
-const UNNAMED_HEADS = /^(?:sources?|officials?|aides?|persons?|people|insiders?|spokes(?:man|woman|person)|advisers?|advisors?|staffers?|operatives?|analysts?|experts?|critics?|observers?|some|others|many|none|few|most|several|both|all)$/u;
+const UNNAMED_HEADS = /^(?:sources?|officials?|crowds?|audiences?|aides?|persons?|people|insiders?|spokes(?:man|woman|person)|advisers?|advisors?|staffers?|operatives?|analysts?|experts?|critics?|observers?|some|others|many|none|few|most|several|both|all)$/u;
 
 /**
  * Whether a gold source is a definite description of someone the article names elsewhere ("the
