@@ -33,6 +33,10 @@ ${IMPORT_FORMATS.map((f) => `  ${f.id.padEnd(13)} ${f.description}`).join('\n')}
                      <import file>-<id>.txt beside the import file
 ${SCHEME_USAGE}
 
+brat: the text of an event's or a relation's Source or Speaker argument becomes the speaker of
+its other spans (attribution corpora: Source, Cue, Content); a discontinuous span becomes one
+annotation per fragment.
+
 Every span not imported is listed on stderr with its reason, then a count per reason.
 Exit code: 0, 1 when a file, document or sidecar could not be imported at all, 2 usage error.`;
 

@@ -62,23 +62,73 @@ describe('importers on the tools\' own files', () => {
     }
   });
 
-  it('brat: --map turns a label into a kind; a discontinuous span and a BOM-counted offset', async () => {
+  it('brat: --map turns a label into a kind; a discontinuous span one annotation per fragment; a BOM-counted offset', async () => {
     const dir = tempDir('brat-bom');
     fs.writeFileSync(path.join(dir, 'a.txt'), '\uFEFFSay 😀 hello\r\nworld');
     fs.writeFileSync(path.join(dir, 'a.ann'), 'T1\tGreeting 7 12\thello\nT2\tGreeting 1 4;7 12\tSay hello\nT3\tGreeting 7 19\thello  world\n');
     const brat = IMPORT_FORMATS.find((f) => f.id === 'brat');
     assert.ok(brat);
     const summaries = await importFiles({ format: brat, files: [path.join(dir, 'a.ann')], target: 'annotations', labels: LabelMap.parse(['Greeting=quote'], NEWS_WITH_QUOTE), scheme: NEWS_WITH_QUOTE, display: (p) => p });
-    assert.equal(summaries[0].imported, 2);
-    assert.ok(reasons(summaries).some((r) => r.startsWith('line 2: T2: a discontinuous span (1 4;7 12)')));
+    // T2's second fragment is T1's span: an annotation of the same kind and span is not added twice.
+    assert.equal(summaries[0].imported, 3);
+    assert.deepEqual(reasons(summaries), ['line 2, fragment 2 of 2: already annotated (same kind and span)']);
     const stored = sidecarAnnotations(path.join(dir, 'a.txt.annotations.yaml'));
     assert.deepEqual(
       stored.map((a) => [a.start, a.end, a.text]),
       [
+        [0, 3, 'Say'],
         [6, 11, 'hello'],
         [6, 18, 'hello\r\nworld'],
       ],
     );
+  });
+
+  it('brat: an attribution event\'s Source is the speaker of its other spans; a content broken by its cue keeps it on each fragment', async () => {
+    const dir = tempDir('brat-events');
+    // Written for this test, laid out as attribution corpora write their brat files (Source, Cue, Content, an Attribution event).
+    const text = 'The fees, Tom Hale said, are far too high. Ada Brook agreed.\n“We row at noon,” she said.';
+    const span = (label: string, words: string, from = 0) => {
+      const start = [...text.slice(0, text.indexOf(words, from))].length;
+      return `${label} ${start} ${start + [...words].length}\t${words}`;
+    };
+    const fees = [...'The fees'].length;
+    const tooHigh = [...text.slice(0, text.indexOf('are far'))].length;
+    const ann = [
+      `T1\t${span('Source', 'Tom Hale')}`,
+      `T2\t${span('Cue', 'said')}`,
+      `T3\tContent 0 ${fees};${tooHigh} ${tooHigh + [...'are far too high'].length}\tThe fees are far too high`,
+      `T4\t${span('Attribution', 'said')}`,
+      'E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1',
+      `T5\t${span('Content', 'We row at noon,')}`,
+      `T6\t${span('Source', 'she')}`,
+      `T7\t${span('Attribution', 'said', text.indexOf('she'))}`,
+      'E2\tAttribution:T7 Content:T5 Source:T6',
+      '#1\tSpeaker T5\tAda Brook',
+      'E3\tAttribution:T7 Content:T5 Source:E1',
+      `T8\t${span('Content', 'Ada Brook agreed')}`,
+      'E4\tAttribution:T7 Content:T8',
+    ].join('\n');
+    fs.writeFileSync(path.join(dir, 'a.txt'), text);
+    fs.writeFileSync(path.join(dir, 'a.ann'), ann + '\n');
+    const brat = IMPORT_FORMATS.find((f) => f.id === 'brat');
+    assert.ok(brat);
+    const labels = LabelMap.parse(['Content=claim', 'Source=', 'Cue=', 'Attribution='], NEWS_WITH_QUOTE);
+    const summaries = await importFiles({ format: brat, files: [path.join(dir, 'a.ann')], target: 'annotations', labels, scheme: NEWS_WITH_QUOTE, display: (p) => p });
+    assert.deepEqual(
+      sidecarAnnotations(path.join(dir, 'a.txt.annotations.yaml')).map((a) => [a.kind, a.text, a.speaker]),
+      [
+        ['claim', 'The fees', 'Tom Hale'],
+        ['claim', 'are far too high', 'Tom Hale'],
+        ['claim', 'Ada Brook agreed', undefined],
+        ['claim', 'We row at noon,', 'Ada Brook'],
+      ],
+    );
+    const said = reasons(summaries).filter((r) => !r.includes('left out'));
+    assert.deepEqual(said, [
+      'line 9: E2: T5 has a speaker already, which it keeps',
+      'line 11: E3: its Source E1 is not a text span, so it names no speaker',
+      'line 13: an event (E4) has no counterpart in the annotation model',
+    ]);
   });
 
   it('doccano (sequence labeling export): one document per line, written beside the file', async () => {

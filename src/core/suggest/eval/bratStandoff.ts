@@ -1,3 +1,4 @@
+import { bratArguments } from '../../interchange/brat';
 import { CodePointIndex } from '../../text/codePointIndex';
 import type { TextRange } from '../paragraphs';
 
@@ -47,15 +48,14 @@ export function parseBratStandoff(ann: string, text: string, file = '<ann>'): Br
     }
   });
   const events = eventLines.map(({ id, body, line }) => {
-    const [trigger, ...args] = body.trim().split(' ');
+    const [trigger, ...args] = bratArguments(body);
     const roles = new Map<string, BratSpan>();
-    for (const arg of args) {
-      const [role, ref] = arg.split(':');
+    for (const { role, id: ref } of args) {
       const span = spans.get(ref);
       if (!span) throw new Error(`${file}:${line}:1: event ${id} refers to unknown ${ref}`);
       roles.set(role, span);
     }
-    return { id, type: trigger.split(':')[0], roles };
+    return { id, type: trigger?.role ?? '', roles };
   });
   return { spans, events };
 }
