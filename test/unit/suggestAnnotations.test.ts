@@ -664,7 +664,7 @@ describe('suggestAnnotations: claims', () => {
     );
   });
 
-  it('reads "…, according to X" after its content as X’s claim, an unnamed source’s too, and not a document’s', () => {
+  it('reads "…, according to X" after its content as X’s claim, an unnamed source’s and a document’s too', () => {
     const text = [
       'The new fee will fall hardest on the smallest rowing clubs, according to Tom Hale.',
       '',
@@ -679,10 +679,48 @@ describe('suggestAnnotations: claims', () => {
       [
         ['The new fee will fall hardest on the smallest rowing clubs', 'Tom Hale'],
         ['Two crews have already left the harbour for Brightwater', 'unnamed source'],
+        // The study as the text describes it, not the journal named inside the description.
+        ['Clubs that row at dawn lose fewer boats to the tide', 'a study published on Monday in the Harbour Rowing Journal'],
         // Set off by commas inside its content, the whole sentence.
         ['The new fee, according to Ivo Marsh, will hurt the small clubs', 'Ivo Marsh'],
       ],
     );
+  });
+
+  it('takes a document for a claim\'s speaker in every form of attribution, and a noun right before a cue for its subject', () => {
+    const text = [
+      'According to a study published in the Harbour Rowing Journal, clubs that row at dawn lose fewer boats.',
+      '',
+      'A harbour board report said that the quays were unsafe at high tide.',
+      '',
+      'A new poll shows that most rowers oppose the higher mooring fees.',
+      '',
+      'A video filmed from the quay shows a wall of water swallowing the old boathouse.',
+    ].join('\n');
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['clubs that row at dawn lose fewer boats', 'a study published in the Harbour Rowing Journal'],
+      // "report" right before "said" is the subject, not a cue of its own ("said that the quays …" by an unnamed source before).
+      ['the quays were unsafe at high tide', 'a harbour board report'],
+      ['most rowers oppose the higher mooring fees', 'a new poll'],
+    ]);
+  });
+
+  it('reads claims after "suggests", "argue", "insist", "acknowledge", "indicated", "reminded … that", "knows that" and "feels that"', () => {
+    const text = [
+      'Tom Hale suggests the fee will be dropped before the spring regatta.',
+      '',
+      'Ada Brook reminded the rowers that the quay closes at dusk in winter.',
+      '',
+      'Ben Ruiz knows that the crews cannot pay another rise this year.',
+      '',
+      'Ana Penrose indicated she would vote against the new mooring charges.',
+    ].join('\n');
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['the fee will be dropped before the spring regatta', 'Tom Hale'],
+      ['the quay closes at dusk in winter', 'Ada Brook'],
+      ['the crews cannot pay another rise this year', 'Ben Ruiz'],
+      ['she would vote against the new mooring charges', 'Ana Penrose'],
+    ]);
   });
 
   it('suggests a reported clause that says more than the quoted words inside it as a claim too, marks included', () => {

@@ -42,8 +42,9 @@ const COORDINATED_CLAUSE = /,\s+(?:but\s+(?=(?:\S+\s+){0,4}(?:has|have|had|is|ar
 /**
  * The claims of one sentence, tried in this order: "According to X, …"; content first with a
  * trailing attribution (", Russian Foreign Minister Sergey Lavrov stated …", ", told X …", ", according to X"); then
- * "X said (that) …", "X called on …", "X thinks …". The speaker must resolve to a person or an
- * unnamed source: countries and organisations do not make claims ("Russia noted …").
+ * "X said (that) …", "X called on …", "X thinks …". The speaker must resolve to a person, an
+ * organisation, an unnamed source or a document ("according to a new poll"): countries do not make
+ * claims ("Russia noted …").
  */
 export function sentenceClaims(text: string, sentence: TextRange, resolver: NameResolver): Claim[] {
   const end = contentEnd(text, sentence);
@@ -60,7 +61,7 @@ function accordingTo(text: string, start: number, end: number, cues: readonly Cu
   if (cue.lemma !== 'according to' || wordCount(text.slice(start, cue.start)) > 1) return undefined;
   let comma = commaAfterSource(text, cue, end, end - cue.end);
   if (comma === undefined) return undefined;
-  let speaker = resolver.resolve(cue.end, comma, cue.start);
+  let speaker = sourceAccordingTo(text, cue, comma, resolver);
   // "According to the film’s producer, Daniel Okoro-Hess, …": the name is in the apposition.
   const next = speaker ? -1 : text.indexOf(',', comma + 1);
   if (!speaker && next !== -1 && next < end && wordCount(text.slice(comma + 1, next)) <= 4) {
@@ -95,12 +96,18 @@ function commaAfterSource(text: string, cue: Cue, end: number, limit: number): n
 }
 
 /**
- * Who `text[cue.end, to)` after "according to" names: a person or an unnamed source; not a document ("according to a
- * study published in the Harbour Journal"), whose names are not its source.
+ * Who `text[cue.end, to)` after "according to" names: a person, an unnamed source, or a document as the text describes it
+ * ("according to a study published in the Harbour Journal": the study, not the names inside its description).
  */
 function sourceAccordingTo(text: string, cue: Cue, to: number, resolver: NameResolver): string | undefined {
-  return OPENS_WITH_A_DOCUMENT.test(text.slice(cue.end, to)) ? undefined : resolver.resolve(cue.end, to, cue.start);
+  const phrase = text.slice(cue.end, to);
+  if (!OPENS_WITH_A_DOCUMENT.test(phrase)) return resolver.resolve(cue.end, to, cue.start);
+  const described = phrase.trim().replace(/\s+/gu, ' ').replace(/^\p{Lu}(?=\p{Ll}*\s)/u, (c) => c.toLowerCase());
+  return wordCount(described) <= MAX_DOCUMENT_WORDS ? described : undefined;
 }
+
+/** How many words a document's description may have to stand as a speaker ("a Kestrel Institute poll of harbour towns last week"). */
+const MAX_DOCUMENT_WORDS = 12;
 
 /** How long the source after an "according to" inside a sentence may be (UTF-16 units). */
 const MAX_SOURCE_LENGTH = 100;

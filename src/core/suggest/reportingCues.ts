@@ -33,14 +33,16 @@ const SPEECH_VERBS = [
   'replying', 'answering', 'writing', 'tweeting', 'joking', 'boasting', 'barked', 'confessed', 'scoffed', 'fumed', 'beamed',
   'conceding', 'urging', 'suggesting', 'observing', 'remarking', 'accusing', 'countering', 'cautioning', 'pressed', 'opined', 'opines', 'elaborated',
   'warning', 'insisting', 'arguing', 'claiming', 'describing', 'calling', 'expect', 'believe', 'think', 'hope', 'fear',
+  'shows that', 'showed that', 'show that', 'suggests', 'suggest', 'argue', 'insist', 'acknowledge', 'indicated', 'indicates', 'reminded',
+  'knows that', 'know that', 'feel that', 'feels that',
   ...QUOTE_ONLY_VERBS,
 ];
 
 /** Verbs that take the hearer as object before the content ("told journalists that …"). */
-export const HEARER_CUES = new Set(['told', 'tells', 'asked', 'asks', 'urged', 'urges', 'assured', 'assures', 'informed', 'advised', 'telling', 'asking']);
+export const HEARER_CUES = new Set(['reminded', 'told', 'tells', 'asked', 'asks', 'urged', 'urges', 'assured', 'assures', 'informed', 'advised', 'telling', 'asking']);
 
 /** Cues that report a thought, not words: fine for claims, never enough to make marks a quote. */
-const THOUGHT_CUES = new Set(['expect', 'believe', 'think', 'hope', 'fear', 'believes', 'believed', 'thinks', 'thought', 'expects', 'expected', 'hopes', 'hoped', 'feared', 'fears', 'reckoned', 'reckons', 'wondered']);
+const THOUGHT_CUES = new Set(['shows that', 'showed that', 'show that', 'knows that', 'know that', 'feel that', 'feels that', 'expect', 'believe', 'think', 'hope', 'fear', 'believes', 'believed', 'thinks', 'thought', 'expects', 'expected', 'hopes', 'hoped', 'feared', 'fears', 'reckoned', 'reckons', 'wondered']);
 
 const QUOTE_ONLY = new Set(QUOTE_ONLY_VERBS);
 
@@ -121,6 +123,8 @@ function scanCues(text: string): ScannedCue[] {
     const afterApposition = /ed$/u.test(word.lower) && /,\s$/u.test(text.slice(Math.max(0, word.start - 2), word.start));
     if (/^\p{Lu}/u.test(text[word.start]) && i > 0 && !afterApposition && !SENTENCE_OR_CLAUSE_OPENS.test(text.slice(Math.max(0, word.start - 4), word.start))) continue;
     const previous = words[i - 1];
+    // "A harbour board report said", "Polls show that": right before another cue, a cue word is that cue's subject, a noun.
+    if (end === word.end && next && SINGLE_WORD_CUES.has(next.lower) && /^\s+$/.test(text.slice(word.end, next.start)) && /^\p{Ll}/u.test(text[next.start])) continue;
     const auxiliary = previous && AUXILIARIES.has(previous.lower) && /^\s+$/.test(text.slice(previous.end, word.start));
     const start = auxiliary ? previous.start : word.start;
     const verb = text.slice(word.start, end);
