@@ -705,6 +705,26 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('takes a headline that gives its words to a name with a colon for that person\'s claim; not a label, a question or a name the article does not use', () => {
+    const text = [
+      'Brook: The Quay Must Stay Open All Winter.',
+      'UPDATE: Fees Rise Again at the Harbour',
+      'The Latest: Crews Row Out at Dawn to Protest',
+      'Breaking: Board Meets in the Old Boathouse',
+      'Ada Brook: Ready to Lead the Harbour Board?',
+      'Big Win For Rowers: Fees Frozen Until Spring',
+      '',
+      'Ada Brook, who chairs the rowing club on the east quay, told the harbour board on Monday that the crews would not pay the new mooring fees this year.',
+    ].join('\n\n');
+    assert.deepEqual(
+      of(text, 'claim').map((c) => [c.text, c.speaker, c.rule]),
+      [
+        ['The Quay Must Stay Open All Winter', 'Ada Brook', 'headline attribution'],
+        ['the crews would not pay the new mooring fees this year', 'Ada Brook', 'reported speech'],
+      ],
+    );
+  });
+
   it('reads claims after "suggests", "argue", "insist", "acknowledge", "indicated", "reminded … that", "knows that" and "feels that"', () => {
     const text = [
       'Tom Hale suggests the fee will be dropped before the spring regatta.',

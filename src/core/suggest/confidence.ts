@@ -26,6 +26,7 @@ const RIGHT_ON_TRAIN: Readonly<Record<string, number>> = {
   'quote|continuation of the previous quote|none': 0.32,
   'quote|short marked words|none': 0.09,
   'quote|quote over several paragraphs|none': 0.0,
+  'claim|headline attribution|named': 0.92,
   'claim|reported speech around a quote|named': 0.83,
   'claim|according to|unnamed': 0.82,
   'claim|according to|named': 0.76,
@@ -69,6 +70,7 @@ const RULE_WHY: Readonly<Record<string, string>> = {
   'speaker on the line before': 'the name on the line before, as in a list of voices',
   'speaker labelled in a transcript': 'a transcript’s label before the words names the speaker',
   'speaker introduced before a colon': 'the subject of the paragraph before, which ends with a colon',
+  'headline attribution': 'a headline gives its words to the name before its colon',
 };
 
 function speakerForm(speaker: string | undefined): string {

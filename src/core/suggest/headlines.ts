@@ -4,9 +4,9 @@ import { firstNameGender } from './personGender';
 import { wordCount } from './words';
 
 /** The first paragraph of the article's body has at least this many words; a headline or standfirst fewer. */
-const MIN_BODY_PARAGRAPH_WORDS = 20;
+export const MIN_BODY_PARAGRAPH_WORDS = 20;
 /** Headlines, standfirsts, bylines and a site's header come within the first few paragraphs. */
-const MAX_HEADER_PARAGRAPHS = 12;
+export const MAX_HEADER_PARAGRAPHS = 12;
 
 /**
  * The one-line paragraphs before the article's body (the first paragraph of 20 words or more)

@@ -6,6 +6,7 @@ import { organisationSubject } from './organisations';
 import { withConfidence } from './confidence';
 import { claimsAfterQuote, claimsAroundQuotes, quotesNear, sentenceClaims, type Claim, type QuotedPart } from './claims';
 import { firstIndex } from './firstIndex';
+import { headlineClaims } from './headlineClaims';
 import { headerParagraphs } from './headlines';
 import { speakerAfterDash, speakerBeforeColon, speakerOfLabelLine, TranscriptLabels } from './labelledQuotes';
 import { NameResolver } from './nameResolution';
@@ -64,6 +65,8 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
 
   const allBoilerplate = boilerplateLines(text);
   for (const line of allBoilerplate) add('advertisement', line, line.rule, line.rule);
+  // "Ada Brook: The Quay Must Stay Open": a headline's words given to a name with a colon.
+  for (const claim of headlineClaims(text, blocks, resolver)) add('claim', claim, claim.rule, claim.cue.verb, claim.speaker);
 
   for (const paragraph of blocks) {
     const boilerplate = overlapping(paragraph, allBoilerplate);
