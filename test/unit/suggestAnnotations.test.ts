@@ -705,6 +705,33 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('reads a name and a verb after a cue as the clause it reports, not as an inverted speaker; a description before a trailing speaker\'s name is not content', () => {
+    const text = [
+      'Ivo Marsh, who rows for the east quay club, said Tom Hale had misled the crews.',
+      '',
+      'Ben Ruiz, a rower from Kestrel, warned Friday that the new fees would close the club.',
+      '',
+      'Tom Hale, a club steward, said Kestrel crews expect to win the vote in May.',
+      '',
+      'The new slipway will open before the spring races, a spokeswoman, Ana Penrose, said on Friday.',
+      '',
+      'The mooring fees will rise again in the spring, said Tom Hale in a statement.',
+      '',
+      'The quay will stay open all winter long, said a harbour master on the east quay.',
+      '',
+      'The regatta will go ahead despite the storm, said Hale’s spokesman, Ben Ruiz.',
+    ].join('\n');
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['Tom Hale had misled the crews', 'Ivo Marsh'],
+      ['the new fees would close the club', 'Ben Ruiz'],
+      ['Kestrel crews expect to win the vote in May', 'Tom Hale'],
+      ['The new slipway will open before the spring races', 'Ana Penrose'],
+      ['The mooring fees will rise again in the spring', 'Tom Hale'],
+      ['The quay will stay open all winter long', 'unnamed source'],
+      ['The regatta will go ahead despite the storm', 'Ben Ruiz'],
+    ]);
+  });
+
   it('takes a headline that gives its words to a name with a colon for that person\'s claim; not a label, a question or a name the article does not use', () => {
     const text = [
       'Brook: The Quay Must Stay Open All Winter.',

@@ -29,6 +29,18 @@ const HEARER_THEN_TAIL = /^(?:[\p{L}’'-]+\s+){1,3}(?:during|in|at|on|after|bef
 
 /** What follows the cue in ", said Lavrov" / ", said the minister": a capitalized word or a determiner. */
 const INVERTED_SUBJECT = /^\s+(?:\p{Lu}|(?:the|a|an|one|another)\s)/u;
+/** The end of a content, then a description set off by commas before the name that follows it (", a spokeswoman" of ", a spokeswoman, Ana Penrose, said"). */
+const DESCRIPTION_BEFORE_NAME = /,\s*(?:a|an|the|his|her|its|their)\s[^,;.!?“”"]{1,60}$/u;
+/** Between a comma and a trailing cue: a name alone (", Ana Penrose, said"). */
+const NAME_ONLY = /^\s*(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*,?\s*$/u;
+/**
+ * An inverted subject after a cue, then where it ends: the sentence's end, a comma, or a word that opens what follows
+ * (", said Tom Hale in a statement", ", said the harbour master at Eastby", ", said Hale, who …"), not a verb of its own
+ * (", said Kestrel crews expect to …": a clause the cue reports).
+ */
+const INVERTED_SUBJECT_ENDS = /^\s+(?:(?:(?:\p{Lu}[\p{L}.’'-]*|of|de|van|von|der|al)\s+){0,5}?\p{Lu}[\p{L}.’'-]*|(?:the|a|an|his|her|its|their|one|another|\p{Lu}[\p{L}.'-]*[’']s)\s+(?:[\p{L}.’'-]+\s+){0,4}?[\p{L}.’'-]+)\s*(?:$|[,;.:(—–―]|\s(?:in|at|on|during|after|before|to|from|of|for|with|who|whose|when|while|as|and|last|this|yesterday|today|earlier|later|recently|told|adding|saying|according)(?![\p{L}]))/u;
+/** After a cue: a subject and a finite verb, so a clause the cue reports ("…, said Tom Hale had left"), not its inverted subject. */
+const CLAUSE_AFTER_CUE = /^\s+(?:(?!(?:who|whom|which|that)\s)[\p{L}.’'-]+\s+){1,4}?(?:had|has|have|was|were|is|are|would|will|could|can|should|may|might|must|did|does|do)\s/u;
 
 /** ", as quoted by the agency", ", according to …": attribution trailing a content, not part of it. */
 const TRAILING_SOURCE = /,\s+(?:as\s+(?:quoted|reported|cited)\s+by|according\s+to)\s[^,]*$/iu;
@@ -140,10 +152,13 @@ function trailingAttribution(text: string, start: number, end: number, resolver:
       // ", said Lavrov": a name or a title follows, not a clause ("…, said she would meet Okafor",
       // "…, told the Courier she had seen …": the verb of a subject before an apposition).
       const after = text.slice(cue.end, end);
-      if (!INVERTED_SUBJECT.test(after) || (HEARER_CUES.has(cue.lemma) && HEARER_THEN_CLAUSE.test(after))) continue;
+      if (!INVERTED_SUBJECT.test(after) || CLAUSE_AFTER_CUE.test(after) || !INVERTED_SUBJECT_ENDS.test(after) || (HEARER_CUES.has(cue.lemma) && HEARER_THEN_CLAUSE.test(after))) continue;
       speaker = resolver.resolve(cue.end, end, cue.start);
     } else if (wordCount(before) <= 10 && attributionTail(text.slice(cue.end, end).trim(), cue)) {
       speaker = resolver.resolve(comma + 1, cue.start, cue.start);
+      // "…, a spokeswoman, Ana Penrose, said": a description set off before the name is the attribution's, not the content's.
+      const described = speaker && NAME_ONLY.test(before) ? DESCRIPTION_BEFORE_NAME.exec(text.slice(Math.max(start, comma - 80), comma)) : null;
+      if (described && speaker) return claimsFrom(text, start, comma - described[0].length, speaker, cue, 'reported speech, attribution after');
     }
     if (speaker) return claimsFrom(text, start, comma, speaker, cue, 'reported speech, attribution after');
   }
@@ -183,7 +198,8 @@ function complementStart(text: string, cue: Cue, end: number): number | undefine
   const after = text.slice(from, end);
   // "told members of the rowing club gathered at the Brightwater boathouse on Saturday that …": a hearer, where and when, may run longer.
   const that = (HEARER_CUES.has(cue.lemma) ? THAT_AFTER_A_HEARER : THAT_AFTER_A_CUE).exec(after);
-  if (that && (HEARER_CUES.has(cue.lemma) || /^\s*(?:that|(?:on|in|at|during|after|last|this|to)\s)/iu.test(after))) return from + that[0].length;
+  // "said on Monday that", "warned Saturday that", "said again that": a time or an adverb before "that".
+  if (that && (HEARER_CUES.has(cue.lemma) || /^\s*(?:that|(?:on|in|at|during|after|last|this|to|yesterday|today|earlier|later|recently|again|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\p{Ll}+ly)\s)/iu.test(after))) return from + that[0].length;
   // "told the Courier she had seen …", "told reporters the plan was …": the hearer, then a clause.
   const hearer = HEARER_CUES.has(cue.lemma) ? HEARER_THEN_CLAUSE.exec(after) : null;
   if (hearer) return from + hearer[0].length;
