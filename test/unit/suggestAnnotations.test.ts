@@ -732,6 +732,24 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('finds a cue\'s subject after a colon or a semicolon that opens its clause, and a possessive surname with an inner apostrophe', () => {
+    const text = [
+      'Ben Ruiz stayed at the boathouse all week for one plain reason and a good one: He said the quay had flooded twice since the vote.',
+      '',
+      'The crews rowed out at dawn from the old boathouse on the east quay of the harbour; Ada Brook said the tide had been kind to them.',
+      '',
+      'Ivo O’Marsh is moving his crews to the coast.',
+      '',
+      'O’Marsh’s campaign said it will shift staff from the quay to the early races.',
+    ].join('\n');
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['the quay had flooded twice since the vote', 'Ben Ruiz'],
+      ['the tide had been kind to them', 'Ada Brook'],
+      // A surname with an inner apostrophe before a capital ("O’Marsh’s campaign") is a name's possessive too.
+      ['it will shift staff from the quay to the early races', 'Ivo O’Marsh’s campaign'],
+    ]);
+  });
+
   it('takes a headline that gives its words to a name with a colon for that person\'s claim; not a label, a question or a name the article does not use', () => {
     const text = [
       'Brook: The Quay Must Stay Open All Winter.',

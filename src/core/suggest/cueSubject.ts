@@ -23,6 +23,9 @@ const MAX_WORDS_OF_APPOSITION = 20;
 export function subjectOf(text: string, start: number, cue: Cue, resolver: NameResolver): string | undefined {
   // A "sentence" of thousands of cues with no full stop: each cue's subject is sought no further back than a sentence's length.
   start = Math.max(start, cue.start - MAX_SENTENCE_LENGTH);
+  // "… for one plain reason: He said …", "…; she said …": a colon or semicolon opens the cue's own clause.
+  const opener = Math.max(text.lastIndexOf(':', cue.start - 1), text.lastIndexOf(';', cue.start - 1));
+  if (opener >= start && /^\s+\S/u.test(text.slice(opener + 1, opener + 3))) start = opener + 1;
   let clauseEnd = cue.start;
   for (let commas = 0; commas < 3; commas++) {
     let clause = Math.max(start, lastComma(text, start, clauseEnd) + 1);

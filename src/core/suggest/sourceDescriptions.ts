@@ -65,14 +65,14 @@ export const OPENS_WITH_A_DOCUMENT = new RegExp(String.raw`^\s*${DOCUMENT_HEAD}(
 export const AUTHORED_BY = /^\s*(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\p{L}\d’'-]+\s+){0,3}?(?:letter|statement|tweet|post|memo|e-?mail|message|note|op-ed|essay|column|speech|video)\s+(?:(?:sent|written|posted|signed|issued|released|tweeted|delivered|penned|authored)(?:\s+out)?\s+)?by\s+/u;
 
 /** A person's own document as a whole subject: "Ruiz’s weekly letter to his crew", "Hale's statement". */
-export const OWN_DOCUMENT = /^\s*((?:\p{Lu}[\p{L}-]+\s+){0,2}\p{Lu}[\p{L}-]+)[’'](?:s)?\s+(?:[\p{Ll}-]+\s+){0,2}(?:letter|statement|tweet|post|memo|e-?mail|message|note|op-ed|essay|column|speech)(?:\s+(?:to|on|in)\s+[^,;:.!?]{1,60})?\s*$/u;
+export const OWN_DOCUMENT = /^\s*((?:\p{Lu}[\p{L}-]+\s+){0,2}\p{Lu}(?:[\p{L}-]|[’'](?=\p{Lu}))+)[’'](?:s)?\s+(?:[\p{Ll}-]+\s+){0,2}(?:letter|statement|tweet|post|memo|e-?mail|message|note|op-ed|essay|column|speech)(?:\s+(?:to|on|in)\s+[^,;:.!?]{1,60})?\s*$/u;
 
 /**
  * People who speak for or with someone named: "Clinton's campaign", "Sanders supporters", "Grayson's
  * spokeswoman", "Hale's office", "the Hale family", as the whole of a cue's subject. Group 1 is the
  * name, group 2 the words for the people.
  */
-const NAMED_AND_ITS_PEOPLE = String.raw`^\s*(?:[Tt]he\s+|${QUANTIFIER}\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}[\p{L}-]*?)(?:[’']s?)?\s+((?:(?:top|senior|former|chief|longtime|own|press)\s+)?(?:campaign(?:\s+(?:manager|chairman|spokes(?:man|woman|person)))?|aides?|supporters|protesters|allies|spokes(?:man|woman|person)|backers|loyalists|staffers|advisers|team|camp|lawyers?|attorneys?|office|staff|family))`;
+const NAMED_AND_ITS_PEOPLE = String.raw`^\s*(?:[Tt]he\s+|${QUANTIFIER}\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}(?:[\p{L}-]|[’'](?=\p{Lu}))*?)(?:[’']s?)?\s+((?:(?:top|senior|former|chief|longtime|own|press)\s+)?(?:campaign(?:\s+(?:manager|chairman|spokes(?:man|woman|person)))?|aides?|supporters|protesters|allies|spokes(?:man|woman|person)|backers|loyalists|staffers|advisers|team|camp|lawyers?|attorneys?|office|staff|family))`;
 export const PEOPLE_OF_A_NAMED = new RegExp(NAMED_AND_ITS_PEOPLE + String.raw`\s*,?\s*$`, 'u');
 /**
  * The same people as the subject of a clause that goes on to its verb ("Hale's campaign brushed aside …",
