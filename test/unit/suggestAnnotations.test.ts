@@ -750,6 +750,21 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('takes aides, allies, advisers, advocates and lawmakers nobody names for an unnamed source of the claim they make', () => {
+    const text = [
+      'Aides to Tom Hale say he will not stand for the harbour board again.',
+      '',
+      'Harbour advocates say the new fees break the board’s own rules.',
+      '',
+      'Lawmakers said the mooring bill would pass before the summer.',
+    ].join('\n');
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['he will not stand for the harbour board again', 'unnamed source'],
+      ['the new fees break the board’s own rules', 'unnamed source'],
+      ['the mooring bill would pass before the summer', 'unnamed source'],
+    ]);
+  });
+
   it('takes a headline that gives its words to a name with a colon for that person\'s claim; not a label, a question or a name the article does not use', () => {
     const text = [
       'Brook: The Quay Must Stay Open All Winter.',

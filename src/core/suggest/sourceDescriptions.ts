@@ -14,7 +14,7 @@ const UNNAMED_PERSON =
 
 /** Groups a text quotes without naming anyone: "traders on Market Row", "health officials", "people familiar with …". */
 const UNNAMED_GROUP =
-  'sources|insiders|officials|crowds?|audiences?|critics|analysts|experts|observers|residents|neighbours|neighbors|witnesses|campaigners|activists|economists|traders|shopkeepers|locals|parents|teachers|nurses|doctors|workers|staff|employees|engineers|fans|supporters|villagers|farmers|drivers|passengers|students|pupils|visitors|organisers|organizers|volunteers|investors|executives|colleagues|friends|relatives|scientists|researchers|diplomats|commenters|bloggers|netizens|protesters|protestors|demonstrators';
+  'sources|insiders|officials|crowds?|audiences?|aides|allies|advisers|advisors|advocates|lawmakers|legislators|critics|analysts|experts|observers|residents|neighbours|neighbors|witnesses|campaigners|activists|economists|traders|shopkeepers|locals|parents|teachers|nurses|doctors|workers|staff|employees|engineers|fans|supporters|villagers|farmers|drivers|passengers|students|pupils|visitors|organisers|organizers|volunteers|investors|executives|colleagues|friends|relatives|scientists|researchers|diplomats|commenters|bloggers|netizens|protesters|protestors|demonstrators';
 
 /** Words for part of a group before its noun: "some", "many", "a few", "dozens of". */
 const QUANTIFIER = String.raw`(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Ff]ew|[Aa] few|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Dd]ozens\s+of|[Hh]undreds\s+of)`;
