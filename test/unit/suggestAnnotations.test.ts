@@ -765,6 +765,18 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('reads a hearer set off by a comma before the clause, and a spokeswoman for someone the phrase does not name as an unnamed source', () => {
+    const text = [
+      'Tom Hale spoke on Monday. Hale told Kestrel Radio, the fees would fall by half within a year.',
+      '',
+      'The former mayor’s spokeswoman told the Gazette that the mayor will miss the spring regatta.',
+    ].join('\n');
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['the fees would fall by half within a year', 'Tom Hale'],
+      ['the mayor will miss the spring regatta', 'unnamed source'],
+    ]);
+  });
+
   it('takes a headline that gives its words to a name with a colon for that person\'s claim; not a label, a question or a name the article does not use', () => {
     const text = [
       'Brook: The Quay Must Stay Open All Winter.',

@@ -23,7 +23,7 @@ function attributionTail(after: string, cue: Cue): boolean {
   return HEARER_CUES.has(cue.lemma) && (wordCount(after) <= 3 || HEARER_THEN_TAIL.test(after));
 }
 
-const HEARER_THEN_CLAUSE = /^\s+(?:the\s+|a\s+)?[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2}\s+(?=(?:he|she|they|it|we|i|there|his|her|their|its|the|a|an)\s)/u;
+const HEARER_THEN_CLAUSE = /^\s+(?:the\s+|a\s+)?[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2},?\s+(?=(?:he|she|they|it|we|i|there|his|her|their|its|the|a|an)\s)/u;
 
 const HEARER_THEN_TAIL = /^(?:[\p{L}’'-]+\s+){1,3}(?:during|in|at|on|after|before|this|last|yesterday|today|earlier|later)(?![\p{L}])/iu;
 

@@ -39,6 +39,9 @@ export const ANONYMOUS = new RegExp(
   'iu',
 );
 
+/** "The former mayor's spokeswoman", "his campaign's lawyer": someone who speaks for a person the phrase does not name. */
+export const SPOKESPERSON_OF_A_DESCRIBED = /^\s*(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+[’']s\s+(?:[\p{Ll}-]+\s+){0,2}(?:spokes(?:man|woman|person)|aides?|advisers?|lawyers?|attorneys?)\s*,?\s*$/u;
+
 /** A phrase that starts with an unnamed source, maybe after a few modifiers ("Some local traders"). */
 export const ANONYMOUS_FIRST = new RegExp(
   `^\\s*(?:(?:the|some|many|several|other|two|three|four|local|senior|junior|health|government|industry|party|police|company|hospital|school|council|union|club|rival|former|young|elderly)\\s+){0,2}(?:${ANONYMOUS.source})`,
