@@ -24,7 +24,8 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
   // A "sentence" of thousands of cues with no full stop: each cue's subject is sought no further back than a sentence's length.
   start = Math.max(start, cue.start - MAX_SENTENCE_LENGTH);
   // "… for one plain reason: He said …", "…; she said …": a colon or semicolon opens the cue's own clause.
-  const opener = Math.max(text.lastIndexOf(':', cue.start - 1), text.lastIndexOf(';', cue.start - 1));
+  let opener = cue.start - 1;
+  while (opener >= start && text[opener] !== ':' && text[opener] !== ';') opener--;
   if (opener >= start && /^\s+\S/u.test(text.slice(opener + 1, opener + 3))) start = opener + 1;
   let clauseEnd = cue.start;
   for (let commas = 0; commas < 3; commas++) {
