@@ -11,6 +11,8 @@ import { wordCount } from './words';
  */
 const APPOSITION = /^\s*(?:(?:[Aa]n?|[Tt]he|[Oo]f|[Ff]rom|[Aa]t|[Ww]ith|[Ff]or)\s|\d+\s*$|\p{Ll}|(?:\p{Lu}[\p{L}.-]*\s+){0,2}\p{Lu}[\p{L}-]*[’']s\s+(?:\p{Ll}|\p{Lu}[\p{L}-]*\s+\p{Ll}))/u;
 
+/** How far before a cue a colon or semicolon is looked for as the start of its clause (UTF-16 units): a clause, not a sentence. */
+const MAX_CLAUSE_OPENER_REACH = 300;
 /** How many words the clause before a cue may have for its subject to be found there. */
 const MAX_WORDS_OF_SUBJECT = 10;
 /** How many words an apposition between a name and its cue may have. */
@@ -24,9 +26,10 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
   // A "sentence" of thousands of cues with no full stop: each cue's subject is sought no further back than a sentence's length.
   start = Math.max(start, cue.start - MAX_SENTENCE_LENGTH);
   // "… for one plain reason: He said …", "…; she said …": a colon or semicolon opens the cue's own clause.
+  const openerFloor = Math.max(start, cue.start - MAX_CLAUSE_OPENER_REACH);
   let opener = cue.start - 1;
-  while (opener >= start && text[opener] !== ':' && text[opener] !== ';') opener--;
-  if (opener >= start && /^\s+\S/u.test(text.slice(opener + 1, opener + 3))) start = opener + 1;
+  while (opener >= openerFloor && text[opener] !== ':' && text[opener] !== ';') opener--;
+  if (opener >= openerFloor && /^\s+\S/u.test(text.slice(opener + 1, opener + 3))) start = opener + 1;
   let clauseEnd = cue.start;
   for (let commas = 0; commas < 3; commas++) {
     let clause = Math.max(start, lastComma(text, start, clauseEnd) + 1);
