@@ -777,6 +777,19 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('ends a content where a second attribution after a comma starts its own ("While Brook said A, she said B"), not at a parenthetical', () => {
+    const text = [
+      'While Ada Brook said there was clear evidence that the fees were too high, she said there is no reason to cut them this year.',
+      '',
+      'Ben Ruiz said the new slipway, he hoped, would open before the spring races.',
+    ].join('\n');
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['there was clear evidence that the fees were too high', 'Ada Brook'],
+      ['there is no reason to cut them this year', 'Ada Brook'],
+      ['the new slipway, he hoped, would open before the spring races', 'Ben Ruiz'],
+    ]);
+  });
+
   it('takes a headline that gives its words to a name with a colon for that person\'s claim; not a label, a question or a name the article does not use', () => {
     const text = [
       'Brook: The Quay Must Stay Open All Winter.',

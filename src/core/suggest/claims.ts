@@ -19,9 +19,14 @@ const ATTRIBUTION_TAIL = /^(?:$|,|(?:during|in|at|on|after|before|to|from|while|
 
 /** What may follow the cue of a trailing attribution: nothing, a time or place, or for "told" its hearer first ("told staff on Wednesday"). */
 function attributionTail(after: string, cue: Cue): boolean {
+  // "…, he hoped, would open …": a comma and the content's own verb after the cue make it a parenthetical, not a tail.
+  if (after.startsWith(',') && !APPOSITION_AFTER_TAIL.test(after)) return false;
   if (ATTRIBUTION_TAIL.test(after)) return true;
   return HEARER_CUES.has(cue.lemma) && (wordCount(after) <= 3 || HEARER_THEN_TAIL.test(after));
 }
+
+/** After a trailing attribution's comma: an apposition or another attribution (", the harbour master", ", adding …"), not a verb. */
+const APPOSITION_AFTER_TAIL = /^,\s*(?:$|the\s|a\s|an\s|his\s|her\s|their\s|its\s|who\s|which\s|adding|saying|according|noting|citing|in\s|at\s|on\s|during\s|\p{Lu})/u;
 
 const HEARER_THEN_CLAUSE = /^\s+(?:the\s+|a\s+)?[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2},?\s+(?=(?:he|she|they|it|we|i|there|his|her|their|its|the|a|an)\s)/u;
 
@@ -172,6 +177,9 @@ function leadingAttribution(text: string, start: number, end: number, cues: read
     if (!speaker) continue;
     const contentStart = complementStart(text, cue, end);
     if (contentStart === undefined) continue;
+    // "While Brook said A, she said B": a second attribution after a comma ends the first content and starts its own.
+    const second = secondAttribution(text, contentStart, end, cues, resolver);
+    if (second) return [...claimsFrom(text, contentStart, second.comma, speaker, cue, 'reported speech'), ...second.claims];
     const claims = claimsFrom(text, contentStart, end, speaker, cue, 'reported speech');
     // "The new fee, he said, will hurt the small clubs": an attribution set off by commas inside its content; the content
     // is the whole sentence, the part before the attribution too.
@@ -182,6 +190,27 @@ function leadingAttribution(text: string, start: number, end: number, cues: read
   }
   return [];
 }
+
+/**
+ * A second attribution inside a content, after a comma: a pronoun or a name of up to four words and its cue, followed by a
+ * clause of its own ("…, she said there is no reason to …"), not by a comma (a parenthetical, "…, she said, …").
+ */
+function secondAttribution(text: string, from: number, end: number, cues: readonly Cue[], resolver: NameResolver): { comma: number; claims: Claim[] } | undefined {
+  for (const cue of cues) {
+    if (cue.start <= from || cue.lemma === 'according to' || /^\s*,/u.test(text.slice(cue.end, cue.end + 3))) continue;
+    const comma = lastComma(text, from, cue.start);
+    if (comma < from || !SUBJECT_AFTER_COMMA.test(text.slice(comma + 1, cue.start))) continue;
+    const speaker = subjectOf(text, comma + 1, cue, resolver);
+    const contentStart = speaker ? complementStart(text, cue, end) : undefined;
+    if (!speaker || contentStart === undefined) continue;
+    const claims = claimsFrom(text, contentStart, end, speaker, cue, 'reported speech');
+    if (claims.length > 0 && wordCount(text.slice(from, comma)) >= MIN_CONTENT_WORDS) return { comma, claims };
+  }
+  return undefined;
+}
+
+/** Between a comma and a cue: a subject pronoun or a name of up to four words. */
+const SUBJECT_AFTER_COMMA = /^\s+(?:he|she|they|we|I|(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s+$/u;
 
 /** The end of a content's first part, a comma, and a cue's subject: a pronoun or a name of up to four words ("The fee, he"). */
 const PARENTHETICAL_SUBJECT = /\S,\s+(?:he|she|they|we|I|(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*$/u;
