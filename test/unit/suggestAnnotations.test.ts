@@ -810,7 +810,7 @@ describe('suggestAnnotations: claims', () => {
     );
   });
 
-  it('reads claims after "suggests", "argue", "insist", "acknowledge", "indicated", "reminded … that", "knows that" and "feels that"', () => {
+  it('reads claims after "suggests", "argue", "insist", "acknowledge", "indicated", "reminded … that", "knows that", "feels that" and "called for"', () => {
     const text = [
       'Tom Hale suggests the fee will be dropped before the spring regatta.',
       '',
@@ -819,12 +819,15 @@ describe('suggestAnnotations: claims', () => {
       'Ben Ruiz knows that the crews cannot pay another rise this year.',
       '',
       'Ana Penrose indicated she would vote against the new mooring charges.',
+      '',
+      'Ivo Marsh called for a full inquiry into the mooring fees before the spring.',
     ].join('\n');
     assert.deepEqual(claimsWithSpeakers(text), [
       ['the fee will be dropped before the spring regatta', 'Tom Hale'],
       ['the quay closes at dusk in winter', 'Ada Brook'],
       ['the crews cannot pay another rise this year', 'Ben Ruiz'],
       ['she would vote against the new mooring charges', 'Ana Penrose'],
+      ['a full inquiry into the mooring fees before the spring', 'Ivo Marsh'],
     ]);
   });
 

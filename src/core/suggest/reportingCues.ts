@@ -17,7 +17,7 @@ const SPEECH_VERBS = [
   'warned', 'warns', 'argued', 'argues', 'claimed', 'claims', 'agreed', 'agrees', 'continued', 'emphasized', 'emphasised',
   'emphasizes', 'emphasises', 'underlined', 'wrote', 'writes', 'remarked', 'observed', 'concluded', 'acknowledged', 'admitted',
   'commented', 'reiterated', 'reiterates', 'reaffirmed', 'reaffirms', 'confirmed', 'recalled', 'pointed out', 'saying', 'adding',
-  'reported', 'report', 'reports', 'urged', 'urges', 'called on', 'calls on', 'lamented', 'laments', 'denied', 'suggested',
+  'reported', 'report', 'reports', 'urged', 'urges', 'called on', 'calls on', 'called for', 'calls for', 'lamented', 'laments', 'denied', 'suggested',
   'believes', 'believed', 'thinks', 'thought', 'expects', 'expected', 'hopes', 'hoped', 'announcing', 'stressing', 'noting',
   'cautioned', 'cautions', 'promised', 'promises', 'vowed', 'vows', 'pledged', 'pledges', 'conceded', 'concedes', 'predicted', 'predicts',
   'complained', 'complains', 'revealed', 'reveals', 'disclosed', 'estimated', 'estimates', 'maintained', 'maintains', 'contended', 'alleged',
