@@ -4,7 +4,7 @@ import { trimRange, type TextRange } from './paragraphs';
 import { findCues, HEARER_CUES, isContentCue, isPassive, type Cue } from './reportingCues';
 import { lastComma, subjectOf } from './cueSubject';
 import { MAX_SENTENCE_LENGTH } from './sentences';
-import { OPENS_WITH_A_DOCUMENT } from './sourceDescriptions';
+import { documentSpeaker, OPENS_WITH_A_DOCUMENT } from './sourceDescriptions';
 import { wordCount } from './words';
 
 /** Reported (indirect) speech: the content, who said it, and the cue. */
@@ -119,7 +119,7 @@ function commaAfterSource(text: string, cue: Cue, end: number, limit: number): n
 function sourceAccordingTo(text: string, cue: Cue, to: number, resolver: NameResolver): string | undefined {
   const phrase = text.slice(cue.end, to);
   if (!OPENS_WITH_A_DOCUMENT.test(phrase)) return resolver.resolve(cue.end, to, cue.start);
-  const described = phrase.trim().replace(/\s+/gu, ' ').replace(/^\p{Lu}(?=\p{Ll}*\s)/u, (c) => c.toLowerCase());
+  const described = documentSpeaker(phrase);
   return wordCount(described) <= MAX_DOCUMENT_WORDS ? described : undefined;
 }
 

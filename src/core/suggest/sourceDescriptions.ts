@@ -62,6 +62,12 @@ const DOCUMENT_HEAD = String.raw`(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]
  * text's own words, its determiner in lower case (the conventions make documents speakers).
  */
 export const DOCUMENT_SUBJECT = new RegExp(String.raw`^\s*(${DOCUMENT_HEAD}(?:\s+(?:from|by|of|to|in|on|for)\s+[^,;:.!?]{1,60}?)?)\s*,?\s*$`, 'u');
+
+/** A document as a speaker, as the text describes it: one line, its first word in lower case unless a name ("a new poll", "the Hale letter"). */
+export function documentSpeaker(description: string): string {
+  return description.trim().replace(/\s+/gu, ' ').replace(/^\p{Lu}(?=\p{Ll}*\s)/u, (c) => c.toLowerCase());
+}
+
 /** A phrase that opens with a document, whatever follows ("a study published on Monday in the Harbour Journal"). */
 export const OPENS_WITH_A_DOCUMENT = new RegExp(String.raw`^\s*${DOCUMENT_HEAD}(?![\p{L}])`, 'u');
 /** A document someone wrote or sent, up to "by" ("a newsletter sent out by …", "the letter signed by …"). */
