@@ -174,10 +174,12 @@ function speakerFromLink(link: { where: string; id: string; body: string }, boun
   for (const id of spoken) {
     const fragments = bounds.get(id)?.fragments;
     if (!fragments) continue;
+    let kept = false;
     for (const span of fragments) {
       if (span.speaker === undefined) span.speaker = speaker;
-      else if (span.speaker !== speaker && !reasons.some((r) => r.reason.startsWith(`${link.id}: ${id} `))) reasons.push({ where: link.where, reason: `${link.id}: ${id} has a speaker already, which it keeps` });
+      else kept ||= span.speaker !== speaker;
     }
+    if (kept) reasons.push({ where: link.where, reason: `${link.id}: ${id} has a speaker already, which it keeps` });
   }
   return reasons;
 }
