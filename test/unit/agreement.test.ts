@@ -12,7 +12,8 @@ import { codePointTokens, labelSegments } from '../../src/core/agreement/labelSe
 import { krippendorffAlphaNominal, cohenKappa } from '../../src/core/agreement/reliability';
 import { matchSpans } from '../../src/core/agreement/spanMatching';
 import type { StoredAnnotation } from '../../src/core/sidecar/sidecarFormat';
-import { run, tag, tempDir } from './sidecarFixtures';
+import { run, tag } from './sidecarFixtures';
+import { tempDir } from './tempDirs';
 
 let nextId = 0;
 function ann(kind: string, start: number, end: number, extra: Partial<StoredAnnotation> = {}): StoredAnnotation {

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
-import { parsed, remove, run, tag, tempDir, update } from './sidecarFixtures';
+import { parsed, remove, run, tag, update } from './sidecarFixtures';
+import { tempDir } from './tempDirs';
 
 const TEXT = 'The minister said taxes would fall.\nA *bold* <b>claim</b> followed.\n"That is false," the opposition leader said.\n';
 

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { DocumentAnnotations } from '../../src/core/documentAnnotations';
 import { renderSidecar } from '../../src/core/sidecar/sidecarDocument';
-import { run, SEEDS, tempDir } from './sidecarFixtures';
+import { run, SEEDS } from './sidecarFixtures';
+import { tempDir } from './tempDirs';
 
 const BOM = '\uFEFF';
 const SEED_DOCUMENTS = fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ARTICLE, parsed, run, tag, tempDir } from './sidecarFixtures';
+import { ARTICLE, parsed, run, tag } from './sidecarFixtures';
+import { tempDir } from './tempDirs';
 
 const CLI = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 

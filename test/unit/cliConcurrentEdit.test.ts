@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { runCli } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/cliIO';
-import { ARTICLE, parsed, run, tag, tempDir } from './sidecarFixtures';
+import { ARTICLE, parsed, run, tag } from './sidecarFixtures';
+import { tempDir } from './tempDirs';
 
 const EDITED = 'A new first paragraph.\n\n' + ARTICLE;
 const CHANGED = /^(.*):1:1: error: not fixed: the sidecar changed on disk while this command ran \(saved in an editor\?\); it was not overwritten, run the command again$/;

@@ -14,7 +14,8 @@ import { writeSidecar } from '../../src/cli/writeSidecar';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
 import { buildSidecarFile } from '../../src/core/sidecar/sidecarCodec';
 import type { SidecarFile } from '../../src/core/sidecar/sidecarFormat';
-import { ARTICLE, parsed, run, tag, tempDir } from './sidecarFixtures';
+import { ARTICLE, parsed, run, tag } from './sidecarFixtures';
+import { tempDir } from './tempDirs';
 
 const CLI = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const EDITED = 'A new first paragraph.\n\n' + ARTICLE;

@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GITATTRIBUTES_LINE, HOOK_CHECK, MERGE_DRIVER_COMMAND, MERGE_DRIVER_NAME, PRE_COMMIT_HOOK } from '../../src/cli/commands/init';
-import { run, tempDir } from './sidecarFixtures';
+import { run } from './sidecarFixtures';
+import { tempDir } from './tempDirs';
 
 const README = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
 

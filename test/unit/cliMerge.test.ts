@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { runCli } from '../../src/cli/main';
 import { splitConflictSides } from '../../src/core/merge/conflictSides';
 import { mergeSidecarTexts } from '../../src/core/merge/mergeSidecarTexts';
-import { ARTICLE, parsed, remove, run, tag, tempDir } from './sidecarFixtures';
+import { ARTICLE, parsed, remove, run, tag } from './sidecarFixtures';
+import { tempDir } from './tempDirs';
 
 const PHRASES = ['Russia has called on NATO', 'the Lisbon summit', 'Why does our enemy want to become our friend?', 'NATO'];
 

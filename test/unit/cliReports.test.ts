@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { W3C_ANNOTATION_CONTEXT, type W3cCollection } from '../../src/core/report/w3cExport';
-import { ARTICLE, run, tag, tempDir } from './sidecarFixtures';
+import { ARTICLE, run, tag } from './sidecarFixtures';
+import { tempDir } from './tempDirs';
 
 describe('source-annotator export and stats', () => {
   let dir: string;

@@ -10,7 +10,8 @@ import { mergeSidecarTexts } from '../../src/core/merge/mergeSidecarTexts';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
 import type { StoredAnnotation } from '../../src/core/sidecar/sidecarFormat';
 import { renderSidecar } from '../../src/core/sidecar/sidecarDocument';
-import { run, tempDir } from './sidecarFixtures';
+import { run } from './sidecarFixtures';
+import { tempDir } from './tempDirs';
 
 const TEXT = 'The council said spending rose by 12 per cent in 2025.\n"We will cut it," the mayor said.\n';
 

@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFLICT_NOTE_PREFIX } from '../../src/core/merge/mergeSidecars';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
-import { ARTICLE, parsed, remove, tag, tempDir, update } from './sidecarFixtures';
+import { ARTICLE, parsed, remove, tag, update } from './sidecarFixtures';
+import { tempDir } from './tempDirs';
 
 const CLI = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const DOC = 'article.txt';

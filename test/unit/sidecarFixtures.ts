@@ -2,7 +2,6 @@
 // (random ids, quote context) rendered by renderSidecar.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../src/cli/main';
 import type { AnnotationKind } from '../../src/core/annotationKind';
@@ -59,10 +58,6 @@ export function parsed(sidecarText: string): SidecarFile {
   const result = parseSidecar(sidecarText);
   assert.ok(result.ok, result.ok ? '' : JSON.stringify(result.problems));
   return result.sidecar;
-}
-
-export function tempDir(name: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `source-annotator-${name}-`));
 }
 
 /** Runs the CLI in-process with captured output. */

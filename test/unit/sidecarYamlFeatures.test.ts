@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { parseSidecar, type SidecarParseResult, type SidecarProblem } from '../../src/core/sidecar/parseSidecar';
 import { loadSidecar } from '../../src/core/sidecar/sidecarDocument';
-import { ARTICLE, run, tag, tempDir } from './sidecarFixtures';
+import { ARTICLE, run, tag } from './sidecarFixtures';
+import { tempDir } from './tempDirs';
 
 // The sidecar format is plain YAML 1.2 (mappings, lists, scalars). Tags, anchors, aliases,
 // directives and merge keys say something the writer cannot write back, so a sidecar using them

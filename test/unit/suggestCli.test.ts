@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { loadSidecar } from '../../src/core/sidecar/sidecarDocument';
 import { addScores, evaluateSuggestions, precisionRecall } from '../../src/core/suggest/evaluateSuggestions';
-import { run, tag, tempDir } from './sidecarFixtures';
+import { run, tag } from './sidecarFixtures';
+import { tempDir } from './tempDirs';
 
 const ARTICLE = '😀 Talks in Sochi\n\n“We will not give up the talks,” Anna Berg said.\n\nShare This\n';
 

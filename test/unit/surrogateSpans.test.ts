@@ -12,7 +12,8 @@ import { loadSidecar } from '../../src/core/sidecar/sidecarDocument';
 import type { SidecarFile } from '../../src/core/sidecar/sidecarFormat';
 import { unsafeSidecarText } from '../../src/core/sidecar/verifySidecarText';
 import { hashDocumentText } from '../../src/core/text/documentText';
-import { parsed, run, tempDir } from './sidecarFixtures';
+import { parsed, run } from './sidecarFixtures';
+import { tempDir } from './tempDirs';
 
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const piece = fc.constantFrom('a', 'b', ' ', '\n', '😀', '😃', '𝔸', 'é');

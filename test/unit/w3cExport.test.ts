@@ -9,7 +9,8 @@ import { encodePathSegment, pathToIriReference } from '../../src/core/report/iri
 import { w3cAnnotationId, w3cCollection, type W3cCollection } from '../../src/core/report/w3cExport';
 import { toStoredAnnotations } from '../../src/core/sidecar/sidecarCodec';
 import type { StoredAnnotation } from '../../src/core/sidecar/sidecarFormat';
-import { ARTICLE, run, tag, tempDir } from './sidecarFixtures';
+import { ARTICLE, run, tag } from './sidecarFixtures';
+import { tempDir } from './tempDirs';
 
 /** RFC 3986 relative-ref with a path only: pchar (":" excluded from the first segment) and "/". */
 const RELATIVE_PATH_REF = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=@]|%[0-9A-F]{2})*(?:\/(?:[A-Za-z0-9\-._~!$&'()*+,;=@:]|%[0-9A-F]{2})*)*$/;

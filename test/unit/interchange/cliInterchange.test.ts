@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { run, SEEDS } from '../sidecarFixtures';
-import { assertSameAnnotations, tempDir } from './roundTripHelpers';
+import { assertSameAnnotations } from './roundTripHelpers';
+import { tempDir } from '../tempDirs';
 
 function seedCopy(): string {
   const dir = tempDir('cli');

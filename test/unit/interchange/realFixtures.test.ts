@@ -11,7 +11,8 @@ import type { ImportTarget } from '../../../src/core/interchange/resolveSpans';
 import { parseSuggestionsFile } from '../../../src/core/interchange/suggestionsFile';
 import type { AnnotationScheme } from '../../../src/core/scheme/scheme';
 import { schemeOf } from '../schemeFixtures';
-import { sidecarAnnotations, tempDir } from './roundTripHelpers';
+import { sidecarAnnotations } from './roundTripHelpers';
+import { tempDir } from '../tempDirs';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'interchange');
 

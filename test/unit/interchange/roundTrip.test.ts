@@ -12,7 +12,8 @@ import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
 import { buildSidecarFile } from '../../../src/core/sidecar/sidecarCodec';
 import { DocumentAnnotations } from '../../../src/core/documentAnnotations';
 import { stripBom } from '../../../src/core/text/documentText';
-import { assertSameAnnotations, roundTrip, tempDir, TEST_SCHEME } from './roundTripHelpers';
+import { assertSameAnnotations, roundTrip, TEST_SCHEME } from './roundTripHelpers';
+import { tempDir } from '../tempDirs';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const SEEDS = path.join(ROOT, 'seeds');

@@ -2,7 +2,6 @@
 // exported in a format, imported into a fresh copy of its documents, and the sidecars compared.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { corpusDocument, readAnnotatedDocument, type CorpusDocument } from '../../../src/core/corpus/annotatedDocument';
 import { importFiles, type FileSummary } from '../../../src/core/interchange/applyImport';
@@ -13,10 +12,7 @@ import type { AnnotationScheme } from '../../../src/core/scheme/scheme';
 import { schemeOf, schemeTextWithAttributes } from '../schemeFixtures';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
 import { isSidecarPath, type StoredAnnotation } from '../../../src/core/sidecar/sidecarFormat';
-
-export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `sa-${prefix}-`));
-}
+import { tempDir } from '../tempDirs';
 
 /** Kinds claim, quote, speculation, advertisement, opinion; a choice (with a value that has spaces), a text and a boolean attribute. */
 export const TEST_SCHEME = schemeOf(schemeTextWithAttributes(['claim', 'quote', 'speculation', 'advertisement', 'opinion']));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSuggestionsFile, parseSuggestionsFile, readImportedSuggestions, removeDecidedSuggestions, serializeSuggestionsFile } from '../../../src/core/interchange/suggestionsFile';
-import { tempDir } from './roundTripHelpers';
+import { tempDir } from '../tempDirs';
 
 const TEXT = '😀 Ann said “hi”.\r\nBob: yes';
 
