@@ -205,7 +205,7 @@ function report(article, text, gold, suggested, options) {
   for (const g of gold) {
     const s = suggested.find((x) => matches(g, x));
     if (!s) console.log(`${article} missed ${g.start} ${short(g)} (${g.speaker ?? ''})`);
-    else if (!options.skipSpeaker(g) && !(s.speaker && sameSpeaker(g.speaker, s.speaker))) console.log(`${article} speaker ${g.start} gold=${g.speaker}${g.pronounSource ? (corefAgrees(g) ? ' (via a pronoun, CoreNLP agrees)' : ' (via a pronoun)') : ''} got=${s.speaker ?? ''} [${s.rule}] ${short(g)}`);
+    else if (!options.skipSpeaker(g) && !(s.speaker && sameSpeaker(g.speaker, s.speaker))) console.log(`${article} speaker ${g.start} gold=${g.speaker}${g.pronounSource ? (corefAgrees(g) ? ' (via a pronoun, CoreNLP agrees)' : ` (via a pronoun, CoreNLP: ${g.corefSpeaker ?? 'none'})`) : ''} got=${s.speaker ?? ''} [${s.rule}] ${short(g)}`);
   }
   for (const s of suggested) {
     if (!gold.some((g) => matches(g, s))) console.log(`${article} extra ${s.start} ${short(s)} [${s.rule}]`);

@@ -218,4 +218,15 @@ describe('suggestAnnotations: who speaks', () => {
     const switched = carried.replace('The committee met with Jonas Pell for an hour on Monday.', 'Jonas Pell met the committee for an hour on Monday.');
     assert.deepEqual(speakers(switched).map(([, speaker]) => speaker), ['Marta Quell', 'Jonas Pell']);
   });
+
+  it('gives marked words before a participle after a comma the subject of their sentence, an organisation too, not the last speaker', () => {
+    const text = [
+      '“We will row on,” Tom Hale said.',
+      '',
+      'The Kestrel Rowing Trust stayed silent on the “mooring row” for a week, insisting in the end that its only aim was “open water for every crew.”',
+    ].join('\n');
+    assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Tom Hale', 'Kestrel Rowing Trust', 'Kestrel Rowing Trust']);
+    const person = text.replace('The Kestrel Rowing Trust', 'Ada Brook');
+    assert.deepEqual(speakers(person).map(([, speaker]) => speaker), ['Tom Hale', 'Ada Brook', 'Ada Brook']);
+  });
 });

@@ -3,6 +3,7 @@ import { isApposition, subjectOf } from './cueSubject';
 import { firstMatch } from './firstMatch';
 import { findCues, isPassive, isThoughtCue, type Cue } from './reportingCues';
 import type { NameResolver } from './nameResolution';
+import { organisationSubject } from './organisations';
 import { OPENING_MARK, type QuoteCandidate } from './quotes';
 import { PEOPLE_OF_A_NAMED_ACTING } from './sourceDescriptions';
 import { MAX_SENTENCE_LENGTH } from './sentences';
@@ -37,9 +38,11 @@ export function quoteAttribution(text: string, quote: QuoteCandidate, previousCl
   // "“… a cheat.” Still, he spared Ada Brook, describing her as …": a cue a few words into the next sentence is that sentence's.
   if (after && cueIsInTheNextSentence(text, quote, after.cue)) return before;
   if (after?.speaker) return after;
-  // "Brook wants “a fair fee” and warned …": a verb after "and" shares the subject of the sentence the quote is in.
-  if (after && !before?.speaker && quote.openMark !== undefined && followsAndOrBut(text, after.cue.start, 0)) {
-    const subject = resolver.firstPersonBetween(sentenceStartBefore(text, quote.openMark, quote.paragraph.start), quote.openMark);
+  // "Brook wants “a fair fee” and warned …": a verb after "and" shares the subject of the sentence the quote is in, as a
+  // participle after a comma does ("The Kestrel Trust stayed silent on the “mooring row” for a week, insisting …"); an organisation is one too.
+  if (after && !before?.speaker && quote.openMark !== undefined && (followsAndOrBut(text, after.cue.start, 0) || isParticipleAfterComma(text, after.cue))) {
+    const start = sentenceStartBefore(text, quote.openMark, quote.paragraph.start);
+    const subject = resolver.firstPersonBetween(start, quote.openMark) ?? organisationSubject(text.slice(start, quote.openMark));
     if (subject) return { cue: after.cue, speaker: subject };
   }
   // "…, saying they “…”, but lamented …": a cue after the quote with no one named belongs to the next clause.
@@ -62,6 +65,11 @@ function cueIsInTheNextSentence(text: string, quote: QuoteCandidate, cue: Cue): 
 /** Whether "and" or "but" comes right before `at` (not before `from`): a verb there shares its sentence's subject. */
 function followsAndOrBut(text: string, at: number, from: number): boolean {
   return /(?<![\p{L}])(?:and|but)\s+$/u.test(text.slice(Math.max(from, at - 5), at));
+}
+
+/** ", telling …", ", saying …": a participle after a comma shares its sentence's subject. */
+function isParticipleAfterComma(text: string, cue: Cue): boolean {
+  return /ing$/u.test(text.slice(cue.start, cue.end).split(/\s/u)[0]) && /,[”"’]?\s*$/u.test(text.slice(Math.max(0, cue.start - 4), cue.start));
 }
 
 /** Within a few words of the same clause, an opening quotation mark. */
