@@ -705,6 +705,33 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('gives what polls, records and documents show to them, leading or trailing, with no reporting cue; "show" alone is no cue', () => {
+    const text = [
+      'Polls show the ferry vote is close in every harbour town.',
+      '',
+      'The rowing club spent more on oars than on boats in 2023, club records show.',
+      '',
+      'A new survey of Eastby households shows strong support for a second slipway.',
+      '',
+      'But earlier studies have shown that cold water slows a crew less than a head wind.',
+      '',
+      'The show at the boathouse was a hit with the rowers and their families.',
+      '',
+      'Ben Ruiz shows his crew the new boats every morning before the race.',
+    ].join('\n');
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['the ferry vote is close in every harbour town', 'polls'],
+      ['The rowing club spent more on oars than on boats in 2023', 'club records'],
+      ['strong support for a second slipway', 'a new survey of Eastby households'],
+      ['cold water slows a crew less than a head wind', 'earlier studies'],
+    ]);
+  });
+
+  it('does not take a document that spoke before for the person "she" or "he" means', () => {
+    const text = 'Ana Penrose won the sculls final on Sunday. A video from the finish line shows her arms raised high above the boat. She said afterwards, “My hands are still shaking.”';
+    assert.deepEqual(quotes(text), [['My hands are still shaking.', 'Ana Penrose']]);
+  });
+
   it('reads a name and a verb after a cue as the clause it reports, not as an inverted speaker; a description before a trailing speaker\'s name is not content', () => {
     const text = [
       'Ivo Marsh, who rows for the east quay club, said Tom Hale had misled the crews.',

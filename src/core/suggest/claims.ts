@@ -4,6 +4,7 @@ import { trimRange, type TextRange } from './paragraphs';
 import { findCues, HEARER_CUES, isContentCue, isPassive, type Cue } from './reportingCues';
 import { lastComma, subjectOf } from './cueSubject';
 import { MAX_SENTENCE_LENGTH } from './sentences';
+import { documentClaims } from './documentClaims';
 import { documentSpeaker, OPENS_WITH_A_DOCUMENT } from './sourceDescriptions';
 import { wordCount } from './words';
 
@@ -67,8 +68,9 @@ export function sentenceClaims(text: string, sentence: TextRange, resolver: Name
   const end = contentEnd(text, sentence);
   // "Hale has been asked about the fees": a cue in the passive reports nothing its subject said.
   const cues = findCues(text, sentence.start, end).filter((c) => isContentCue(c) && !isPassive(text, c));
-  if (cues.length === 0) return [];
-  return accordingTo(text, sentence.start, end, cues, resolver) ?? trailingAttribution(text, sentence.start, end, resolver) ?? leadingAttribution(text, sentence.start, end, cues, resolver);
+  const claims = cues.length === 0 ? [] : (accordingTo(text, sentence.start, end, cues, resolver) ?? trailingAttribution(text, sentence.start, end, resolver) ?? leadingAttribution(text, sentence.start, end, cues, resolver));
+  // "Polls show …", "…, records show": a document's claim, with no reporting cue.
+  return claims.length > 0 ? claims : (documentClaims(text, sentence.start, end) ?? []);
 }
 
 function accordingTo(text: string, start: number, end: number, cues: readonly Cue[], resolver: NameResolver): Claim[] | undefined {

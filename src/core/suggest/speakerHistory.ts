@@ -36,6 +36,8 @@ export class SpeakerHistory {
  * ("New York Times", "FBI", "Clinton’s campaign", "Clinton’s aides"; "Clinton’s campaign manager" is one).
  */
 export function mayBeAPerson(name: string): boolean {
+  // "a video of the rally": a document written out as the text describes it (documentSpeaker) is nobody.
+  if (/^\p{Ll}/u.test(name)) return false;
   const tokens = name.split(/\s+/u);
   const last = tokens[tokens.length - 1];
   return !isOrganisation([last]) && !/^\p{Lu}{2,}$/u.test(last) && !/[’']s\s(?:.*\s)?(?:campaign|team|camp|\p{Ll}+[^s\s]s)$/u.test(name);

@@ -1,0 +1,49 @@
+import type { Claim } from './claims';
+import type { Cue } from './reportingCues';
+import { DOCUMENT_HEAD, documentSpeaker } from './sourceDescriptions';
+import { trimRange, type TextRange } from './paragraphs';
+import { wordCount } from './words';
+
+/**
+ * Records, polls and studies that show something: a claim whose source is the document ("Polls
+ * show the ferry vote is close", "…, harbour board records show."). "show" alone is no reporting
+ * cue ("a show of hands", "shows up"): only after a document or a plural of documents.
+ */
+
+/** Plural documents, no article needed: "Polls", "exit polls", "the latest figures", "club records", "Polls there". */
+const PLURAL_DOCUMENTS = String.raw`(?:(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Oo]ur)\s+)?(?:[\p{L}\d’'-]+\s+){0,2}?(?:[Pp]olls|[Rr]ecords|[Dd]ocuments|[Dd]ata|[Ff]igures|[Ss]urveys|[Ss]tudies|[Nn]umbers|[Ss]tatistics|[Ee]stimates|[Rr]esults|[Rr]eports|[Ff]ilings|[Tt]ranscripts|[Ee]-?mails)(?:\s+there)?`;
+/** A document as a whole subject: plural, or one with an article and up to a short complement ("A new poll of harbour towns"). */
+const DOCUMENT = String.raw`(?:${PLURAL_DOCUMENTS}|${DOCUMENT_HEAD}(?:\s+(?:of|from|by|for|in|on)\s+[^,;:.!?“”"]{1,40}?)?)`;
+const SHOWS = String.raw`(?:(?:also|now|consistently|clearly|repeatedly)\s+)?(?:(?:has|have|had)\s+shown|show|shows|showed)`;
+
+/** "Polls show (that) …" at the start of a sentence, maybe after a conjunction or an adverb set off by a comma. */
+const LEADING = new RegExp(String.raw`^\s*(?:(?:But|And|Yet|Still|So|Now|However,|Meanwhile,|Indeed,)\s+)?(${DOCUMENT})\s+(${SHOWS})(?:\s+that)?(?![\p{L}])`, 'u');
+/** "…, records show." at the end of a sentence. */
+const TRAILING = new RegExp(String.raw`,\s*(?:as\s+)?(${DOCUMENT})\s+(${SHOWS})\s*$`, 'u');
+
+/** The document claim of `text[start, end)` (a sentence without its final stop), if it has one. */
+export function documentClaims(text: string, start: number, end: number): Claim[] | undefined {
+  const sentence = text.slice(start, end);
+  const leading = LEADING.exec(sentence);
+  if (leading) {
+    const content = trimRange(text, start + leading[0].length, end);
+    return claim(text, content, leading[1], cueAt(start + leading.index + leading[0].lastIndexOf(leading[2]), leading[2]), 'reported speech');
+  }
+  const trailing = TRAILING.exec(sentence);
+  if (trailing) {
+    const content = trimRange(text, start, start + trailing.index);
+    return claim(text, content, trailing[1], cueAt(start + trailing.index + trailing[0].lastIndexOf(trailing[2]), trailing[2]), 'reported speech, attribution after');
+  }
+  return undefined;
+}
+
+function cueAt(at: number, verb: string): Cue {
+  const shown = verb.split(/\s+/u).pop()!;
+  return { start: at, end: at + verb.length, verb: shown, lemma: shown.toLowerCase() };
+}
+
+function claim(text: string, content: TextRange | undefined, subject: string, cue: Cue, rule: string): Claim[] | undefined {
+  if (!content || wordCount(text.slice(content.start, content.end)) < 3) return undefined;
+  // "Polls", "Records": a plural opening a sentence is a common noun.
+  return [{ ...content, speaker: documentSpeaker(subject).replace(/^\p{Lu}(?=\p{Ll}+$)/u, (c) => c.toLowerCase()), cue, rule }];
+}
