@@ -727,6 +727,21 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('takes records, returns, data and averages after "according to" for the source as the text describes them, names inside too', () => {
+    const text = [
+      'Tom Hale paid the club twice what Ada Brook paid for the mooring, according to Harbour Board records.',
+      '',
+      'Brook carried six of the nine harbour wards, according to provisional returns.',
+      '',
+      'Ferry crossings fell sharply over the winter, according to data published by the port authority.',
+    ].join('\n');
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['Tom Hale paid the club twice what Ada Brook paid for the mooring', 'Harbour Board records'],
+      ['Brook carried six of the nine harbour wards', 'provisional returns'],
+      ['Ferry crossings fell sharply over the winter', 'data published by the port authority'],
+    ]);
+  });
+
   it('does not take a document that spoke before for the person "she" or "he" means', () => {
     const text = 'Ana Penrose won the sculls final on Sunday. A video from the finish line shows her arms raised high above the boat. She said afterwards, “My hands are still shaking.”';
     assert.deepEqual(quotes(text), [['My hands are still shaking.', 'Ana Penrose']]);

@@ -4,7 +4,7 @@ import { trimRange, type TextRange } from './paragraphs';
 import { findCues, HEARER_CUES, isContentCue, isPassive, type Cue } from './reportingCues';
 import { lastComma, subjectOf } from './cueSubject';
 import { MAX_SENTENCE_LENGTH } from './sentences';
-import { documentClaims } from './documentClaims';
+import { documentClaims, OPENS_WITH_DOCUMENTS } from './documentClaims';
 import { documentSpeaker, OPENS_WITH_A_DOCUMENT } from './sourceDescriptions';
 import { wordCount } from './words';
 
@@ -120,7 +120,7 @@ function commaAfterSource(text: string, cue: Cue, end: number, limit: number): n
  */
 function sourceAccordingTo(text: string, cue: Cue, to: number, resolver: NameResolver): string | undefined {
   const phrase = text.slice(cue.end, to);
-  if (!OPENS_WITH_A_DOCUMENT.test(phrase)) return resolver.resolve(cue.end, to, cue.start);
+  if (!OPENS_WITH_A_DOCUMENT.test(phrase) && !OPENS_WITH_DOCUMENTS.test(phrase)) return resolver.resolve(cue.end, to, cue.start);
   const described = documentSpeaker(phrase);
   return wordCount(described) <= MAX_DOCUMENT_WORDS ? described : undefined;
 }

@@ -12,6 +12,12 @@ import { wordCount } from './words';
 
 /** Plural documents, no article needed: "Polls", "exit polls", "the latest figures", "club records", "Polls there". */
 const PLURAL_DOCUMENTS = String.raw`(?:(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Oo]ur)\s+)?(?:[\p{L}\d’'-]+\s+){0,2}?(?:[Pp]olls|[Rr]ecords|[Dd]ocuments|[Dd]ata|[Ff]igures|[Ss]urveys|[Ss]tudies|[Nn]umbers|[Ss]tatistics|[Ee]stimates|[Rr]esults|[Rr]eports|[Ff]ilings|[Tt]ranscripts|[Ee]-?mails)(?:\s+there)?`;
+/**
+ * After "according to", a plural of documents with up to four words before it, names and an article too:
+ * "Harbour Board records", "provisional returns", "data published by …", "the latest polling average".
+ */
+export const OPENS_WITH_DOCUMENTS = /^\s*(?:(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Oo]ur)\s+)?(?:[\p{L}\d’'-]+\s+){0,4}?(?:polls|records|documents|data|figures|surveys|studies|numbers|statistics|estimates|results|returns|reports|filings|transcripts|tallies|projections|average)(?![\p{L}])/u;
+
 /** A document as a whole subject: plural, or one with an article and up to a short complement ("A new poll of harbour towns"). */
 const DOCUMENT = String.raw`(?:${PLURAL_DOCUMENTS}|${DOCUMENT_HEAD}(?:\s+(?:of|from|by|for|in|on)\s+[^,;:.!?“”"]{1,40}?)?)`;
 const SHOWS = String.raw`(?:(?:also|now|consistently|clearly|repeatedly)\s+)?(?:(?:has|have|had)\s+shown|show|shows|showed)`;
@@ -44,6 +50,5 @@ function cueAt(at: number, verb: string): Cue {
 
 function claim(text: string, content: TextRange | undefined, subject: string, cue: Cue, rule: string): Claim[] | undefined {
   if (!content || wordCount(text.slice(content.start, content.end)) < 3) return undefined;
-  // "Polls", "Records": a plural opening a sentence is a common noun.
-  return [{ ...content, speaker: documentSpeaker(subject).replace(/^\p{Lu}(?=\p{Ll}+$)/u, (c) => c.toLowerCase()), cue, rule }];
+  return [{ ...content, speaker: documentSpeaker(subject), cue, rule }];
 }

@@ -65,7 +65,9 @@ export const DOCUMENT_SUBJECT = new RegExp(String.raw`^\s*(${DOCUMENT_HEAD}(?:\s
 
 /** A document as a speaker, as the text describes it: one line, its first word in lower case unless a name ("a new poll", "the Hale letter"). */
 export function documentSpeaker(description: string): string {
-  return description.trim().replace(/\s+/gu, ' ').replace(/^\p{Lu}(?=\p{Ll}*\s)/u, (c) => c.toLowerCase());
+  const words = description.trim().replace(/\s+/gu, ' ');
+  // "A study …", "Exit polls": a capital that only opens the sentence; "Harbour Board records" keeps the name's.
+  return /^\p{Lu}\p{Ll}*(?:\s+\p{Ll}|$)/u.test(words) || /^(?:An?|The|One|Another|This|That|These|Those)\s/u.test(words) ? words.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : words;
 }
 
 /** A phrase that opens with a document, whatever follows ("a study published on Monday in the Harbour Journal"). */
