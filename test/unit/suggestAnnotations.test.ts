@@ -742,6 +742,21 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('takes a share of a group ("about half of those present", "nearly two-thirds of the members", "a clear majority of") for unnamed sources', () => {
+    const text = [
+      'At the Eastby meeting, about half of those present said the quay should be rebuilt in stone.',
+      '',
+      'Nearly two-thirds of the club members who answered said they would row in the winter league.',
+      '',
+      'A clear majority of club members said the quay should stay open at night.',
+    ].join('\n');
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['the quay should be rebuilt in stone', 'unnamed source'],
+      ['they would row in the winter league', 'unnamed source'],
+      ['the quay should stay open at night', 'unnamed source'],
+    ]);
+  });
+
   it('does not take a document that spoke before for the person "she" or "he" means', () => {
     const text = 'Ana Penrose won the sculls final on Sunday. A video from the finish line shows her arms raised high above the boat. She said afterwards, “My hands are still shaking.”';
     assert.deepEqual(quotes(text), [['My hands are still shaking.', 'Ana Penrose']]);

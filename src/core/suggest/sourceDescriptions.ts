@@ -103,8 +103,8 @@ export function saysWhoseRole(text: string, end: number): boolean {
   return ROLE_BETWEEN_NAMES.test(text.slice(end, end + 40).replace(/\p{Lu}[\s\S]*$/u, ''));
 }
 
-/** A share of those polled as a cue's subject, who are unnamed people: "Forty percent", "Nearly three in 10 rowers", "Two out of 10 club members". */
-export const POLL_SHARE = /^\s*(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Oo]nly|[Jj]ust|[Mm]ore than|[Ff]ewer than|[Ll]ess than)\s+)?(?:\d[\d.,]*|[\p{L}-]+)\s*(?:%|percent|per cent|in\s+(?:10|ten|\d+)|out\s+of\s+(?:10|ten|\d+))(?:\s+(?:of\s+)?(?:the\s+)?[\p{L}-]+){0,4}\s*$/u;
+/** A share of those polled as a cue's subject, who are unnamed people: "Forty percent", "Nearly three in 10 rowers", "Two out of 10 club members", "about half of those present", "a clear majority of rowers". */
+export const POLL_SHARE = /^\s*(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Oo]nly|[Jj]ust|[Mm]ore than|[Ff]ewer than|[Ll]ess than|[Ww]ell over|[Oo]ver|[Uu]nder)\s+)?(?:(?:\d[\d.,]*|[\p{L}-]+)\s*(?:%|percent|per cent|in\s+(?:10|ten|\d+)|out\s+of\s+(?:10|ten|\d+))|(?:[Hh]alf|(?:[Aa]|[Oo]ne|[Tt]wo)[\s-](?:third|quarter|fifth)s?|[Tt]hree[\s-]quarters|[Aa]\s+(?:slim\s+|clear\s+|large\s+|narrow\s+)?majority|[Mm]ost)(?=\s+of\s))(?:\s+(?:of\s+)?(?:the\s+)?[\p{L}-]+){0,4}\s*$/u;
 
 /** Head nouns of a title that stands for a person ("Russia's foreign minister", "the diplomat"). */
 const NAMED_TITLES =
