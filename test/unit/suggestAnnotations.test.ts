@@ -757,6 +757,20 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('gives what follows "In a survey taken in May," to the survey; "In a statement," alone names no one', () => {
+    const text = [
+      'In a Tidewatch survey taken in May, the boathouse came last of twelve club facilities.',
+      '',
+      'In the Gazette’s spring poll, the new ferry timetable won the support of most commuters.',
+      '',
+      'In a statement, the club thanked its rowers for their patience.',
+    ].join('\n');
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['the boathouse came last of twelve club facilities', 'a Tidewatch survey taken in May'],
+      ['the new ferry timetable won the support of most commuters', 'the Gazette’s spring poll'],
+    ]);
+  });
+
   it('does not take a document that spoke before for the person "she" or "he" means', () => {
     const text = 'Ana Penrose won the sculls final on Sunday. A video from the finish line shows her arms raised high above the boat. She said afterwards, “My hands are still shaking.”';
     assert.deepEqual(quotes(text), [['My hands are still shaking.', 'Ana Penrose']]);

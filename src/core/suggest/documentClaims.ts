@@ -27,6 +27,9 @@ const LEADING = new RegExp(String.raw`^\s*(?:(?:But|And|Yet|Still|So|Now|However
 /** "…, records show." at the end of a sentence. */
 const TRAILING = new RegExp(String.raw`,\s*(?:as\s+)?(${DOCUMENT})\s+(${SHOWS})\s*$`, 'u');
 
+/** "In a Tidewatch survey taken in May, …": a poll or a study that a sentence opens with says what follows its comma. */
+const IN_A_POLL = /^\s*In\s+((?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Oo]ne)\s+(?:[\p{L}\d’'./-]+\s+){0,5}?(?:poll|survey|study|analysis|audit|census|average(?:\s+of\s+(?:[\p{L}\d’'./-]+\s+){0,3}?polls)?)(?:\s+(?:released|published|conducted|taken|out)\s+[^,;:.!?“”"]{1,40}?|\s+(?:last|this)\s+(?:week|month|year)|\s+on\s+\p{Lu}\p{Ll}+day)?)\s*,\s*/u;
+
 /** The document claim of `text[start, end)` (a sentence without its final stop), if it has one. */
 export function documentClaims(text: string, start: number, end: number): Claim[] | undefined {
   const sentence = text.slice(start, end);
@@ -34,6 +37,12 @@ export function documentClaims(text: string, start: number, end: number): Claim[
   if (leading) {
     const content = trimRange(text, start + leading[0].length, end);
     return claim(text, content, leading[1], cueAt(start + leading.index + leading[0].lastIndexOf(leading[2]), leading[2]), 'reported speech');
+  }
+  const poll = IN_A_POLL.exec(sentence);
+  if (poll) {
+    const content = trimRange(text, start + poll[0].length, end);
+    const at = start + poll.index + poll[0].indexOf('In');
+    return claim(text, content, poll[1], { start: at, end: at + 2, verb: 'In', lemma: 'in' }, 'according to');
   }
   const trailing = TRAILING.exec(sentence);
   if (trailing) {
