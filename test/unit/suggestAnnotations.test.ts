@@ -881,6 +881,15 @@ describe('suggestAnnotations: claims', () => {
     );
   });
 
+  it('takes a headline "Name Says …" for that person\'s claim, as the colon form, not a name the article does not write in full', () => {
+    const body = 'Ada Brook, who chairs the rowing club on the east quay, spoke to the harbour board on Monday about the mooring fees for the coming year.';
+    const text = ['Brook Says The Quay Must Stay Open All Winter.', 'Harbour Board Says Fees Will Rise Again', body].join('\n\n');
+    assert.deepEqual(
+      of(text, 'claim').map((c) => [c.text, c.speaker, c.rule]),
+      [['The Quay Must Stay Open All Winter', 'Ada Brook', 'headline attribution']],
+    );
+  });
+
   it('reads claims after "suggests", "argue", "insist", "acknowledge", "indicated", "reminded … that", "knows that", "feels that" and "called for"', () => {
     const text = [
       'Tom Hale suggests the fee will be dropped before the spring regatta.',

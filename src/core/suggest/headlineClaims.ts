@@ -7,6 +7,9 @@ import { wordCount } from './words';
 /** A headline that gives its words to a name with a colon: "Ada Brook: The Quay Must Stay Open". */
 const NAME_COLON_CONTENT = /^\s*((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*:\s+(\S[^\n]*?)\s*[.!]?\s*$/u;
 
+/** A headline that gives its words to a name with a verb of saying: "Ada Brook Says The Quay Must Stay Open". */
+const NAME_SAYS_CONTENT = /^\s*((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s+(Says|Said|Warns|Warned|Claims|Insists|Argues|Predicts|Admits|Vows)\s+(\S[^\n]*?)\s*[.!]?\s*$/u;
+
 /** A headline's content has at least this many words. */
 const MIN_HEADLINE_WORDS = 3;
 
@@ -21,16 +24,21 @@ export function headlineClaims(text: string, paragraphs: readonly TextRange[], r
   for (const paragraph of paragraphs.slice(0, MAX_HEADER_PARAGRAPHS)) {
     const line = text.slice(paragraph.start, paragraph.end);
     if (wordCount(line) >= MIN_BODY_PARAGRAPH_WORDS) return claims;
-    const match = line.includes('\n') ? null : NAME_COLON_CONTENT.exec(line);
+    if (line.includes('\n')) continue;
+    const colon = NAME_COLON_CONTENT.exec(line);
+    const says = colon ? null : NAME_SAYS_CONTENT.exec(line);
+    const match = colon ?? says;
+    const content = says?.[3] ?? colon?.[2];
     // Not a label ("UPDATE:", "The Latest:"), a transcript's speaker in capitals, or a question ("Hale: Ready to Lead?").
-    if (!match || !/\p{Ll}/u.test(match[1]) || /^The\s/u.test(match[1]) || /\?\s*$/u.test(match[2]) || wordCount(match[2]) < MIN_HEADLINE_WORDS) continue;
+    if (!match || content === undefined || !/\p{Ll}/u.test(match[1]) || /^The\s/u.test(match[1]) || /\?\s*$/u.test(content) || wordCount(content) < MIN_HEADLINE_WORDS) continue;
     const nameStart = paragraph.start + match.index + match[0].indexOf(match[1]);
     const speaker = resolver.resolve(nameStart, nameStart + match[1].length, nameStart, true);
     if (!speaker || !isPersonOfTheArticle(text, paragraph.end, speaker, match[1])) continue;
-    const contentStart = paragraph.start + match[0].lastIndexOf(match[2]);
-    const content = trimRange(text, contentStart, contentStart + match[2].length);
-    const colon = text.indexOf(':', nameStart + match[1].length);
-    if (content) claims.push({ ...content, speaker, cue: { start: colon, end: colon + 1, verb: ':', lemma: ':' }, rule: 'headline attribution' });
+    const contentStart = paragraph.start + match[0].lastIndexOf(content);
+    const range = trimRange(text, contentStart, contentStart + content.length);
+    const cueStart = says ? paragraph.start + match.index + match[0].indexOf(says[2], match[1].length) : text.indexOf(':', nameStart + match[1].length);
+    const verb = says?.[2] ?? ':';
+    if (range) claims.push({ ...range, speaker, cue: { start: cueStart, end: cueStart + verb.length, verb, lemma: verb.toLowerCase() }, rule: 'headline attribution' });
   }
   return claims;
 }
