@@ -771,6 +771,18 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('gives a claim to "the company" or "the rights group" that says it, as the text calls the organisation', () => {
+    const text = [
+      'Kestrel Media runs the harbour paper and two radio stations. The company said it would close one of the stations before the summer.',
+      '',
+      'The Kestrel Rowing Foundation gave out grants again. Twelve boathouses have been repaired with its money since 2019, the rowing foundation says.',
+    ].join('\n');
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['it would close one of the stations before the summer', 'the company'],
+      ['Twelve boathouses have been repaired with its money since 2019', 'the rowing foundation'],
+    ]);
+  });
+
   it('does not take a document that spoke before for the person "she" or "he" means', () => {
     const text = 'Ana Penrose won the sculls final on Sunday. A video from the finish line shows her arms raised high above the boat. She said afterwards, “My hands are still shaking.”';
     assert.deepEqual(quotes(text), [['My hands are still shaking.', 'Ana Penrose']]);

@@ -229,4 +229,13 @@ describe('suggestAnnotations: who speaks', () => {
     const person = text.replace('The Kestrel Rowing Trust', 'Ada Brook');
     assert.deepEqual(speakers(person).map(([, speaker]) => speaker), ['Tom Hale', 'Ada Brook', 'Ada Brook']);
   });
+
+  it('gives "His campaign" and "her top aides" to the people of the person the pronoun means, never to a determiner ("The’s campaign")', () => {
+    const text = 'Ada Brook rowed first on Monday. “We are ready for the regatta,” her top aides said.';
+    assert.deepEqual(speakers(text), [['We are ready for the regatta,', 'Ada Brook’s top aides']]);
+    const claims = suggestAnnotations('Tom Hale spoke at the boathouse on Monday. His campaign said it would not pay the new mooring fees this year.\n\nThe campaign said its volunteers would knock on every door in Eastby.')
+      .filter((s) => s.kind === 'claim')
+      .map((s) => s.speaker);
+    assert.deepEqual(claims, ['Tom Hale’s campaign', 'the campaign']);
+  });
 });

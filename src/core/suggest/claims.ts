@@ -5,7 +5,7 @@ import { findCues, HEARER_CUES, isContentCue, isPassive, type Cue } from './repo
 import { lastComma, subjectOf } from './cueSubject';
 import { MAX_SENTENCE_LENGTH } from './sentences';
 import { documentClaims, OPENS_WITH_DOCUMENTS } from './documentClaims';
-import { documentSpeaker, OPENS_WITH_A_DOCUMENT } from './sourceDescriptions';
+import { DEFINITE_ORGANISATION, documentSpeaker, OPENS_WITH_A_DOCUMENT } from './sourceDescriptions';
 import { wordCount } from './words';
 
 /** Reported (indirect) speech: the content, who said it, and the cue. */
@@ -162,7 +162,7 @@ function trailingAttribution(text: string, start: number, end: number, resolver:
       if (!INVERTED_SUBJECT.test(after) || CLAUSE_AFTER_CUE.test(after) || !INVERTED_SUBJECT_ENDS.test(after) || (HEARER_CUES.has(cue.lemma) && HEARER_THEN_CLAUSE.test(after))) continue;
       speaker = resolver.resolve(cue.end, end, cue.start);
     } else if (wordCount(before) <= 10 && attributionTail(text.slice(cue.end, end).trim(), cue)) {
-      speaker = resolver.resolve(comma + 1, cue.start, cue.start);
+      speaker = resolver.resolve(comma + 1, cue.start, cue.start) ?? describedOrganisation(before);
       // "…, a spokeswoman, Ana Penrose, said": a description set off before the name is the attribution's, not the content's.
       const described = speaker && NAME_ONLY.test(before) ? DESCRIPTION_BEFORE_NAME.exec(text.slice(Math.max(start, comma - 80), comma)) : null;
       if (described && speaker) return claimsFrom(text, start, comma - described[0].length, speaker, cue, 'reported speech, attribution after');
@@ -172,10 +172,19 @@ function trailingAttribution(text: string, start: number, end: number, resolver:
   return undefined;
 }
 
+/**
+ * "The company said …", "…, the rights group says": an organisation named before, as the text now calls it. The claim's
+ * speaker is those words; which organisation they mean is the annotator's to say (quotes keep their own rules).
+ */
+function describedOrganisation(subject: string): string | undefined {
+  const described = DEFINITE_ORGANISATION.exec(subject);
+  return described ? `the ${described[1].replace(/\s+/gu, ' ')}` : undefined;
+}
+
 function leadingAttribution(text: string, start: number, end: number, cues: readonly Cue[], resolver: NameResolver): Claim[] {
   for (const cue of cues) {
     if (cue.lemma === 'according to') continue;
-    const speaker = subjectOf(text, start, cue, resolver);
+    const speaker = subjectOf(text, start, cue, resolver) ?? describedOrganisation(text.slice(start, cue.start));
     if (!speaker) continue;
     const contentStart = complementStart(text, cue, end);
     if (contentStart === undefined) continue;

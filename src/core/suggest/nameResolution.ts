@@ -11,7 +11,7 @@ import { mayBeAPerson, SpeakerHistory, type SpokenTurn } from './speakerHistory'
 import { TitledNames } from './titledNames';
 import { LoneNames } from './loneNames';
 import { lastWordOf, LowerCaseWords } from './words';
-import { ANONYMOUS, ANONYMOUS_FIRST, ANONYMOUS_HEADS, AUTHORED_BY, DOCUMENT_SUBJECT, documentSpeaker, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, saysWhoseRole, POLL_SHARE, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_HEAD_WORDS, UNNAMED_PLURAL, UNNAMED_SOURCE, introducedUnnamed, SPOKESPERSON_OF_A_DESCRIBED } from './sourceDescriptions';
+import { ANONYMOUS, ANONYMOUS_FIRST, ANONYMOUS_HEADS, AUTHORED_BY, DOCUMENT_SUBJECT, documentSpeaker, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, PEOPLE_OF_A_PRONOUN, saysWhoseRole, POLL_SHARE, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_HEAD_WORDS, UNNAMED_PLURAL, UNNAMED_SOURCE, introducedUnnamed, SPOKESPERSON_OF_A_DESCRIBED } from './sourceDescriptions';
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
@@ -165,6 +165,12 @@ export class NameResolver implements ReferenceNames {
       if (titled) return titled;
       const owner = this.fullest(people[1].split(/\s+/u), from + people.index) ?? people[1];
       return `${owner}’s ${role}`;
+    }
+    // "His campaign said", "her aides said": the people of the person the pronoun means.
+    const theirs = PEOPLE_OF_A_PRONOUN.exec(phrase);
+    if (theirs) {
+      const owner = this.pronoun(theirs[1].toLowerCase() === 'his' ? 'he' : 'she', from + theirs.index + theirs[0].indexOf(theirs[1]), at);
+      return owner && `${owner}’s ${theirs[2].replace(/\s+/gu, ' ')}`;
     }
     const named = this.nameIn(runs);
     if (named) return named;

@@ -78,13 +78,17 @@ export const AUTHORED_BY = /^\s*(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]h
 /** A person's own document as a whole subject: "Ruiz’s weekly letter to his crew", "Hale's statement". */
 export const OWN_DOCUMENT = /^\s*((?:\p{Lu}[\p{L}-]+\s+){0,2}\p{Lu}(?:[\p{L}-]|[’'](?=\p{Lu}))+)[’'](?:s)?\s+(?:[\p{Ll}-]+\s+){0,2}(?:letter|statement|tweet|post|memo|e-?mail|message|note|op-ed|essay|column|speech)(?:\s+(?:to|on|in)\s+[^,;:.!?]{1,60})?\s*$/u;
 
+/** Those who speak for or with someone: "campaign", "aides", "senior advisers", "team", "office". */
+const ITS_PEOPLE = String.raw`((?:(?:top|senior|former|chief|longtime|own|press)\s+)?(?:campaign(?:\s+(?:manager|chairman|spokes(?:man|woman|person)))?|aides?|supporters|protesters|allies|spokes(?:man|woman|person)|backers|loyalists|staffers|advisers|team|camp|lawyers?|attorneys?|office|staff|family))`;
 /**
  * People who speak for or with someone named: "Clinton's campaign", "Sanders supporters", "Grayson's
  * spokeswoman", "Hale's office", "the Hale family", as the whole of a cue's subject. Group 1 is the
  * name, group 2 the words for the people.
  */
-const NAMED_AND_ITS_PEOPLE = String.raw`^\s*(?:[Tt]he\s+|${QUANTIFIER}\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}(?:[\p{L}-]|[’'](?=\p{Lu}))*?)(?:[’']s?)?\s+((?:(?:top|senior|former|chief|longtime|own|press)\s+)?(?:campaign(?:\s+(?:manager|chairman|spokes(?:man|woman|person)))?|aides?|supporters|protesters|allies|spokes(?:man|woman|person)|backers|loyalists|staffers|advisers|team|camp|lawyers?|attorneys?|office|staff|family))`;
+const NAMED_AND_ITS_PEOPLE = String.raw`^\s*(?:[Tt]he\s+|${QUANTIFIER}\s+)?(?!(?:The|A|An|This|That|These|Those|His|Her|Its|Their|Our|My|Your)\s)((?:\p{Lu}[\p{L}.’'-]*\s+){0,2}\p{Lu}(?:[\p{L}-]|[’'](?=\p{Lu}))*?)(?:[’']s?)?\s+${ITS_PEOPLE}`;
 export const PEOPLE_OF_A_NAMED = new RegExp(NAMED_AND_ITS_PEOPLE + String.raw`\s*,?\s*$`, 'u');
+/** The same people of someone a possessive pronoun means: "His campaign", "her top aides". */
+export const PEOPLE_OF_A_PRONOUN = new RegExp(String.raw`^\s*([Hh]is|[Hh]er)\s+${ITS_PEOPLE}\s*,?\s*$`, 'u');
 /**
  * The same people as the subject of a clause that goes on to its verb ("Hale's campaign brushed aside …",
  * "Hale's team took …"): a word in lower case that reads as a verb in the past or the present (…ed, …s
@@ -102,6 +106,12 @@ export const OUTLET_NAMED = /(?:newspaper|paper|daily|weekly|tabloid|magazine|ag
 export function saysWhoseRole(text: string, end: number): boolean {
   return ROLE_BETWEEN_NAMES.test(text.slice(end, end + 40).replace(/\p{Lu}[\s\S]*$/u, ''));
 }
+
+/**
+ * An organisation the text has named, as the whole of a cue's subject by the word for its kind: "The company", "the rights
+ * group", "the campaign". Group 1 is that word and its modifiers.
+ */
+export const DEFINITE_ORGANISATION = /^\s*[Tt]he\s+((?:\p{Ll}+\s+){0,2}(?:group|board|company|agency|department|campaign|ministry|committee|organi[sz]ation|firm|network|newspaper|union|council|court|administration|bureau|commission|party|foundation|institute|government|league|association|charity|bank|army|police|prosecutors?))\s*,?\s*$/u;
 
 /** A share of those polled as a cue's subject, who are unnamed people: "Forty percent", "Nearly three in 10 rowers", "Two out of 10 club members", "about half of those present", "a clear majority of rowers". */
 export const POLL_SHARE = /^\s*(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Oo]nly|[Jj]ust|[Mm]ore than|[Ff]ewer than|[Ll]ess than|[Ww]ell over|[Oo]ver|[Uu]nder)\s+)?(?:(?:\d[\d.,]*|[\p{L}-]+)\s*(?:%|percent|per cent|in\s+(?:10|ten|\d+)|out\s+of\s+(?:10|ten|\d+))|(?:[Hh]alf|(?:[Aa]|[Oo]ne|[Tt]wo)[\s-](?:third|quarter|fifth)s?|[Tt]hree[\s-]quarters|[Aa]\s+(?:slim\s+|clear\s+|large\s+|narrow\s+)?majority|[Mm]ost)(?=\s+of\s))(?:\s+(?:of\s+)?(?:the\s+)?[\p{L}-]+){0,4}\s*$/u;
