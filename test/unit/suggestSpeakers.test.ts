@@ -238,4 +238,11 @@ describe('suggestAnnotations: who speaks', () => {
       .map((s) => s.speaker);
     assert.deepEqual(claims, ['Tom Hale’s campaign', 'the campaign']);
   });
+
+  it('gives marks that end a sentence to that sentence\'s cue, not to a cue that opens the next sentence', () => {
+    const text = 'The Harbour Gazette, in its Monday edition, says that the regatta fund went on “boats nobody ordered.” Kestrel Media says the fund paid for two new sculls.';
+    assert.deepEqual(speakers(text), [['boats nobody ordered.', 'Harbour Gazette']]);
+    const cued = '“We have moved the money to trusts,” Tom Hale said on Monday. “It is beyond my reach.” Ada Brook said she did not believe him.';
+    assert.deepEqual(speakers(cued).map(([, speaker]) => speaker), ['Tom Hale', 'Tom Hale']);
+  });
 });

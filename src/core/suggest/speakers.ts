@@ -32,6 +32,11 @@ export function quoteAttribution(text: string, quote: QuoteCandidate, previousCl
   if (before?.speaker && quote.openMark !== undefined && wordCount(text.slice(before.cue.end, quote.openMark)) <= ADJACENT_CUE_WORDS) return before;
   const after = quote.closeMark === undefined ? undefined : attributionAfter(text, quote, quote.closeMark + 1, resolver);
   if (after && introducesNextQuote(text, quote, after.cue)) return before;
+  // "The Gazette says that the fund went on “boats nobody ordered.” Kestrel Media says …": marks that end a
+  // sentence whose own cue names the speaker; the next sentence's cue is its own.
+  if (before?.speaker && after && endsSentence(text, quote)) return before;
+  // "“…” Ada Brook said she did not believe him.": a cue in the next sentence that reports a clause of its own is that clause's.
+  if (after && endsSentence(text, quote) && REPORTS_A_CLAUSE.test(text.slice(after.cue.end, after.cue.end + 80))) return before;
   // "Hale has called the fee “a tax on boats,” while Brook says it is “overdue”": a cue after the quote whose clause
   // opens another quote is that quote's.
   if (before?.speaker && after && OPENS_A_QUOTE_SOON.test(text.slice(after.cue.end, after.cue.end + 60))) return before;
@@ -60,6 +65,14 @@ function cueIsInTheNextSentence(text: string, quote: QuoteCandidate, cue: Cue): 
   if (quote.closeMark === undefined || !/[.]\s*$/u.test(text.slice(quote.end - 2, quote.end))) return false;
   if (!/^\s*\p{Lu}/u.test(text.slice(quote.closeMark + 1, quote.closeMark + 4))) return false;
   return wordCount(text.slice(quote.closeMark + 1, cue.start)) > MAX_WORDS_BEFORE_A_CUE_IN_THE_NEXT_SENTENCE;
+}
+
+/** After a cue, "that" or a subject pronoun and a verb: the clause it reports. */
+const REPORTS_A_CLAUSE = /^\s+(?:that\s|(?:he|she|they|it|we|I)\s+(?:\p{Ll}+\s+)?(?:had|has|have|was|were|is|are|would|will|could|can|should|may|might|must|did|does|do|\p{Ll}+ed)\s)/u;
+
+/** Whether the quote's words end its sentence and a capital opens the next one after the closing mark. */
+function endsSentence(text: string, quote: QuoteCandidate): boolean {
+  return quote.closeMark !== undefined && /[.!?]\s*$/u.test(text.slice(quote.end - 2, quote.end)) && /^\s*\p{Lu}/u.test(text.slice(quote.closeMark + 1, quote.closeMark + 4));
 }
 
 /** Whether "and" or "but" comes right before `at` (not before `from`): a verb there shares its sentence's subject. */
