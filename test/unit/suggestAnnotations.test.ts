@@ -725,6 +725,11 @@ describe('suggestAnnotations: claims', () => {
       ['strong support for a second slipway', 'a new survey of Eastby households'],
       ['cold water slows a crew less than a head wind', 'earlier studies'],
     ]);
+    // Their own rule, for their own confidence (every one of the 49 on PolNeAR train matched a content).
+    const shown = of(text, 'claim')[0];
+    assert.equal(shown.rule, 'what a document shows');
+    assert.ok(shown.confidence! > 0.9, String(shown.confidence));
+    assert.match(shown.why!, /what a poll, a record or a document shows; cue “show”/u);
   });
 
   it('takes records, returns, data and averages after "according to" for the source as the text describes them, names inside too', () => {
@@ -769,6 +774,7 @@ describe('suggestAnnotations: claims', () => {
       ['the boathouse came last of twelve club facilities', 'a Tidewatch survey taken in May'],
       ['the new ferry timetable won the support of most commuters', 'the Gazette’s spring poll'],
     ]);
+    assert.match(of(text, 'claim')[0].why!, /cue “In a survey”/u);
   });
 
   it('gives a claim to "the company" or "the rights group" that says it, as the text calls the organisation', () => {

@@ -10,6 +10,9 @@ import { wordCount } from './words';
  * cue ("a show of hands", "shows up"): only after a document or a plural of documents.
  */
 
+/** The rule of a document's claim with no reporting verb, for its own confidence. */
+export const DOCUMENT_SHOWS = 'what a document shows';
+
 /** Plural documents, no article needed: "Polls", "exit polls", "the latest figures", "club records", "Polls there". */
 const PLURAL_DOCUMENTS = String.raw`(?:(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Oo]ur)\s+)?(?:[\p{L}\d’'-]+\s+){0,2}?(?:[Pp]olls|[Rr]ecords|[Dd]ocuments|[Dd]ata|[Ff]igures|[Ss]urveys|[Ss]tudies|[Nn]umbers|[Ss]tatistics|[Ee]stimates|[Rr]esults|[Rr]eports|[Ff]ilings|[Tt]ranscripts|[Ee]-?mails)(?:\s+there)?`;
 /**
@@ -36,18 +39,19 @@ export function documentClaims(text: string, start: number, end: number): Claim[
   const leading = LEADING.exec(sentence);
   if (leading) {
     const content = trimRange(text, start + leading[0].length, end);
-    return claim(text, content, leading[1], cueAt(start + leading.index + leading[0].lastIndexOf(leading[2]), leading[2]), 'reported speech');
+    return claim(text, content, leading[1], cueAt(start + leading.index + leading[0].lastIndexOf(leading[2]), leading[2]), DOCUMENT_SHOWS);
   }
   const poll = IN_A_POLL.exec(sentence);
   if (poll) {
     const content = trimRange(text, start + poll[0].length, end);
     const at = start + poll.index + poll[0].indexOf('In');
-    return claim(text, content, poll[1], { start: at, end: at + 2, verb: 'In', lemma: 'in' }, 'according to');
+    const head = /(?:poll|survey|study|analysis|audit|census|average)(?![\p{L}])/u.exec(poll[1])?.[0] ?? 'poll';
+    return claim(text, content, poll[1], { start: at, end: at + 2, verb: `In a ${head}`, lemma: 'in' }, 'according to');
   }
   const trailing = TRAILING.exec(sentence);
   if (trailing) {
     const content = trimRange(text, start, start + trailing.index);
-    return claim(text, content, trailing[1], cueAt(start + trailing.index + trailing[0].lastIndexOf(trailing[2]), trailing[2]), 'reported speech, attribution after');
+    return claim(text, content, trailing[1], cueAt(start + trailing.index + trailing[0].lastIndexOf(trailing[2]), trailing[2]), DOCUMENT_SHOWS);
   }
   return undefined;
 }
