@@ -789,6 +789,18 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('does not take a leading phrase of where or when for the content of an attribution after it ("At a meeting on Tuesday, Brook vowed …")', () => {
+    const text = [
+      'At a meeting of the club on Tuesday morning, Ada Brook vowed to fight the new mooring charges.',
+      '',
+      'While the crews waited on the quay, Tom Hale told them the ferry would be late again.',
+    ].join('\n');
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['to fight the new mooring charges', 'Ada Brook'],
+      ['the ferry would be late again', 'Tom Hale'],
+    ]);
+  });
+
   it('does not take a document that spoke before for the person "she" or "he" means', () => {
     const text = 'Ana Penrose won the sculls final on Sunday. A video from the finish line shows her arms raised high above the boat. She said afterwards, “My hands are still shaking.”';
     assert.deepEqual(quotes(text), [['My hands are still shaking.', 'Ana Penrose']]);

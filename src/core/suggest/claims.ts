@@ -15,6 +15,9 @@ export interface Claim extends TextRange {
   readonly rule: string;
 }
 
+/** A short phrase that opens a sentence with where, when or how, not a clause that could be content. */
+const LEADING_ADVERBIAL = /^\s*(?:(?:And|But)\s+)?(?:When|As|At|In|After|Before|While|During|On|Since|Until|Following|Asked|Reached|Speaking|Racking|Writing|Pressed|Interviewed)\s(?:(?![.;:!?])[^,]){0,80}$/u;
+
 /** Words that may follow a cue when the attribution trails its content (", Lavrov stated during …"). */
 const ATTRIBUTION_TAIL = /^(?:$|,|(?:during|in|at|on|after|before|to|from|while|when|as|by|for|last|this|yesterday|today|earlier|later|recently)(?![\p{L}]))/iu;
 
@@ -167,6 +170,9 @@ function trailingAttribution(text: string, start: number, end: number, resolver:
       const described = speaker && NAME_ONLY.test(before) ? DESCRIPTION_BEFORE_NAME.exec(text.slice(Math.max(start, comma - 80), comma)) : null;
       if (described && speaker) return claimsFrom(text, start, comma - described[0].length, speaker, cue, 'reported speech, attribution after');
     }
+    // "When reached by the Gazette, Hale said …", "At a meeting on Tuesday, Brook vowed …": a leading clause or phrase is
+    // where or when, not what was said.
+    if (speaker && LEADING_ADVERBIAL.test(text.slice(start, comma))) continue;
     if (speaker) return claimsFrom(text, start, comma, speaker, cue, 'reported speech, attribution after');
   }
   return undefined;
