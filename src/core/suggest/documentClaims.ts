@@ -13,13 +13,20 @@ import { wordCount } from './words';
 /** The rule of a document's claim with no reporting verb, for its own confidence. */
 export const DOCUMENT_SHOWS = 'what a document shows';
 
+/** Plural words for documents, in lower case. */
+const DOCUMENT_PLURALS = ['polls', 'records', 'documents', 'data', 'figures', 'surveys', 'studies', 'numbers', 'statistics', 'estimates', 'results', 'reports', 'filings', 'transcripts'];
+/** An article or a possessive that may open a plural of documents ("the figures", "its records"). */
+const PLURAL_DETERMINER = String.raw`(?:(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Oo]ur)\s+)?`;
+/** A word in either case of its first letter, as a sentence may open with it ("Polls show"). */
+const eitherCase = (word: string): string => `[${word[0].toUpperCase()}${word[0]}]${word.slice(1)}`;
+
 /** Plural documents, no article needed: "Polls", "exit polls", "the latest figures", "club records", "Polls there". */
-const PLURAL_DOCUMENTS = String.raw`(?:(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Oo]ur)\s+)?(?:[\p{L}\d’'-]+\s+){0,2}?(?:[Pp]olls|[Rr]ecords|[Dd]ocuments|[Dd]ata|[Ff]igures|[Ss]urveys|[Ss]tudies|[Nn]umbers|[Ss]tatistics|[Ee]stimates|[Rr]esults|[Rr]eports|[Ff]ilings|[Tt]ranscripts|[Ee]-?mails)(?:\s+there)?`;
+const PLURAL_DOCUMENTS = String.raw`${PLURAL_DETERMINER}(?:[\p{L}\d’'-]+\s+){0,2}?(?:${[...DOCUMENT_PLURALS, 'e-?mails'].map(eitherCase).join('|')})(?:\s+there)?`;
 /**
  * After "according to", a plural of documents with up to four words before it, names and an article too:
  * "Harbour Board records", "provisional returns", "data published by …", "the latest polling average".
  */
-export const OPENS_WITH_DOCUMENTS = /^\s*(?:(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Oo]ur)\s+)?(?:[\p{L}\d’'-]+\s+){0,4}?(?:polls|records|documents|data|figures|surveys|studies|numbers|statistics|estimates|results|returns|reports|filings|transcripts|tallies|projections|average)(?![\p{L}])/u;
+export const OPENS_WITH_DOCUMENTS = new RegExp(String.raw`^\s*${PLURAL_DETERMINER}(?:[\p{L}\d’'-]+\s+){0,4}?(?:${[...DOCUMENT_PLURALS, 'returns', 'tallies', 'projections', 'average'].join('|')})(?![\p{L}])`, 'u');
 
 /** A document as a whole subject: plural, or one with an article and up to a short complement ("A new poll of harbour towns"). */
 const DOCUMENT = String.raw`(?:${PLURAL_DOCUMENTS}|${DOCUMENT_HEAD}(?:\s+(?:of|from|by|for|in|on)\s+[^,;:.!?“”"]{1,40}?)?)`;

@@ -94,9 +94,7 @@ const OPENS_A_QUOTE_SOON = new RegExp(String.raw`^[^.!?;“”"]{0,40}${OPENING_
  * speaker then carries on).
  */
 function introducesNextQuote(text: string, quote: QuoteCandidate, cue: Cue): boolean {
-  if (quote.closeMark === undefined || !/[.!?]\s*$/u.test(text.slice(quote.end - 2, quote.end))) return false;
-  const rest = text.slice(cue.end, Math.min(quote.paragraph.end, cue.end + 4));
-  return /^\s*\p{Lu}/u.test(text.slice(quote.closeMark + 1, quote.closeMark + 4)) && NEXT_QUOTE_OPENS.test(rest);
+  return endsSentence(text, quote) && NEXT_QUOTE_OPENS.test(text.slice(cue.end, Math.min(quote.paragraph.end, cue.end + 4)));
 }
 
 /** Right after a cue, a comma or a colon and an opening mark. */
