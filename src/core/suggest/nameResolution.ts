@@ -11,7 +11,7 @@ import { mayBeAPerson, SpeakerHistory, type SpokenTurn } from './speakerHistory'
 import { TitledNames } from './titledNames';
 import { LoneNames } from './loneNames';
 import { lastWordOf, LowerCaseWords } from './words';
-import { ANONYMOUS, ANONYMOUS_FIRST, ANONYMOUS_HEADS, AUTHORED_BY, DOCUMENT_SUBJECT, documentSpeaker, OWN_DOCUMENT, INDEFINITE_DESCRIPTION, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, PEOPLE_OF_A_PRONOUN, saysWhoseRole, POLL_SHARE, SOME_OF_A_GROUP, TITLE_HEAD, TITLE_HEAD_WORDS, UNNAMED_PLURAL, UNNAMED_SOURCE, introducedUnnamed, SPOKESPERSON_OF_A_DESCRIBED } from './sourceDescriptions';
+import { ANONYMOUS, ANONYMOUS_FIRST, ANONYMOUS_HEADS, AUTHORED_BY, describedSource, OWN_DOCUMENT, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, PEOPLE_OF_A_PRONOUN, saysWhoseRole, TITLE_HEAD, TITLE_HEAD_WORDS, UNNAMED_SOURCE, introducedUnnamed } from './sourceDescriptions';
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
@@ -138,13 +138,8 @@ export class NameResolver implements ReferenceNames {
     const [authored, owned] = [AUTHORED_BY.exec(phrase), OWN_DOCUMENT.exec(phrase)];
     const author = authored ? this.nameIn(nameRuns(this.text, from + authored[0].length, to)) : owned && this.fullest(owned[1].split(/\s+/u), from + owned.index);
     if (author) return author;
-    // "A spokesperson for the Department of Health": the names after an unnamed source are not the speaker.
-    const document = DOCUMENT_SUBJECT.exec(phrase);
-    if (document) return documentSpeaker(document[1]);
-    if (ANONYMOUS_FIRST.test(phrase) || INDEFINITE_DESCRIPTION.test(phrase) || SOME_OF_A_GROUP.test(phrase) || UNNAMED_PLURAL.test(phrase)) return UNNAMED_SOURCE;
-    if (POLL_SHARE.test(phrase) || SPOKESPERSON_OF_A_DESCRIBED.test(phrase)) return UNNAMED_SOURCE;
-    // "Another tweeted, “…”", "One said": someone of a crowd just mentioned.
-    if (/^\s*(?:[Aa]nother|[Oo]ne|[Oo]thers|[Ss]ome)\s*$/u.test(phrase)) return UNNAMED_SOURCE;
+    const described = describedSource(phrase);
+    if (described) return described;
     const { word: lastWord, atMostTwo: atMostTwoWords } = lastWordOf(phrase);
     const last = lastWord.toLowerCase();
     const lastAt = from + phrase.lastIndexOf(lastWord);

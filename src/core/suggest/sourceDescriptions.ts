@@ -28,7 +28,7 @@ const NOT_PEOPLE = 'numbers|papers|newspapers|centers|letters|matters|orders|oth
  * A group of people named by a plural common noun as the whole of a cue's subject, maybe with
  * modifiers and a complement: "Several rowers", "local fishermen", "Proponents of the new fee, however,".
  */
-export const UNNAMED_PLURAL = new RegExp(
+const UNNAMED_PLURAL = new RegExp(
   String.raw`^\s*(?:(?:${QUANTIFIER}|Local|Senior|Former|Young|Angry|Fellow|Rival|Federal|Foreign|Top|Prominent|Conservative|Liberal|Progressive|Moderate)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?!(?:${NOT_PEOPLE})(?![\p{L}]))(?:\p{Ll}[\p{Ll}-]*(?:ers|ors|ists|ians|men|women)|[Pp]roponents|[Oo]pponents|[Rr]esidents|[Pp]articipants|[Ii]mmigrants|[Cc]onstituents|[Pp]laintiffs|[Aa]ttendees|[Dd]elegates|[Pp]eople)(?:\s+(?:of|for|from|in|at|on|with)\s+[^,;:.!?“”"]{1,50}?)?(?:,\s*(?:${DISCOURSE_ASIDE})\s*,)?\s*$`,
   'u',
 );
@@ -40,7 +40,7 @@ export const ANONYMOUS = new RegExp(
 );
 
 /** "The former mayor's spokeswoman", "his campaign's lawyer": someone who speaks for a person the phrase does not name. */
-export const SPOKESPERSON_OF_A_DESCRIBED = /^\s*(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+[’']s\s+(?:[\p{Ll}-]+\s+){0,2}(?:spokes(?:man|woman|person)|aides?|advisers?|lawyers?|attorneys?)\s*,?\s*$/u;
+const SPOKESPERSON_OF_A_DESCRIBED = /^\s*(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+[’']s\s+(?:[\p{Ll}-]+\s+){0,2}(?:spokes(?:man|woman|person)|aides?|advisers?|lawyers?|attorneys?)\s*,?\s*$/u;
 
 /** A phrase that starts with an unnamed source, maybe after a few modifiers ("Some local traders"). */
 export const ANONYMOUS_FIRST = new RegExp(
@@ -53,7 +53,7 @@ export const ANONYMOUS_FIRST = new RegExp(
  * a party or place label ("a 2008 campaign veteran", "a Vermont Republican", "one New Hampshire
  * Democrat"). Names inside are modifiers ("a Holm campaign veteran" is not Holm).
  */
-export const INDEFINITE_DESCRIPTION = /^\s*(?:[Aa]n?|[Oo]ne|[Aa]nother)(?=\s)(?!\s+named\s)(?![^,;:()]*\s(?:has|have|had|is|are|was|were|be|been|being|to|will|would|can|could|may|might|must|should|did|does|do)(?:\s|$))[^,;:()]*?(?:\s\p{Ll}[\p{Ll}-]*|\s(?:Republican|Democrat|Independent|Libertarian|Conservative|Liberal|\p{Lu}\p{Ll}+(?:an|ian|ese|ish))s?)\s*$/u;
+const INDEFINITE_DESCRIPTION = /^\s*(?:[Aa]n?|[Oo]ne|[Aa]nother)(?=\s)(?!\s+named\s)(?![^,;:()]*\s(?:has|have|had|is|are|was|were|be|been|being|to|will|would|can|could|may|might|must|should|did|does|do)(?:\s|$))[^,;:()]*?(?:\s\p{Ll}[\p{Ll}-]*|\s(?:Republican|Democrat|Independent|Libertarian|Conservative|Liberal|\p{Lu}\p{Ll}+(?:an|ian|ese|ish))s?)\s*$/u;
 /** A determiner, up to three words, and a document, a poll or a post ("a new poll", "the Hale letter"). */
 export const DOCUMENT_HEAD = String.raw`(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\p{L}\d’'-]+\s+){0,3}?(?:letter|report|statement|study|poll|survey|article|tweet|post|ad|advertisement|editorial|memo|investigation|review|analysis|transcript|e-?mail|website|paper|document|filing|complaint|lawsuit|release|video|book|column)`;
 /**
@@ -61,7 +61,7 @@ export const DOCUMENT_HEAD = String.raw`(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]h
  * …", "an FBI investigation said", "one tweet read"): the source is the document, named by the
  * text's own words, its determiner in lower case (the conventions make documents speakers).
  */
-export const DOCUMENT_SUBJECT = new RegExp(String.raw`^\s*(${DOCUMENT_HEAD}(?:\s+(?:from|by|of|to|in|on|for)\s+[^,;:.!?]{1,60}?)?)\s*,?\s*$`, 'u');
+const DOCUMENT_SUBJECT = new RegExp(String.raw`^\s*(${DOCUMENT_HEAD}(?:\s+(?:from|by|of|to|in|on|for)\s+[^,;:.!?]{1,60}?)?)\s*,?\s*$`, 'u');
 
 /** A document as a speaker, as the text describes it: one line, its first word in lower case unless a name ("a new poll", "the Hale letter"). */
 export function documentSpeaker(description: string): string {
@@ -98,7 +98,7 @@ export const PEOPLE_OF_A_NAMED_ACTING = new RegExp(NAMED_AND_ITS_PEOPLE + String
 /** The words between "Hale" and "Ana Ruiz" in "Hale campaign adviser Ana Ruiz": a role, in lower case. */
 const ROLE_BETWEEN_NAMES = /^\s+(?:\p{Ll}+\s+){0,2}(?:consultant|adviser|advisor|aide|spokes(?:man|woman|person)|strategist|manager|chairman|chairwoman|chair|supporter|surrogate|pollster|ally|staffer|secretary|director|lawyer|attorney|donor|official|operative|backer|loyalist|confidant|counsel|mate|campaign|son|daughter|wife|husband|brother|sister|rival|opponent|critic|economist|analyst|nominee|challenger|appointee|biographer|friend|associate|fundraiser|chief|deputy|lieutenant)\s+$/u;
 /** Part of a group named by its capitalized plural: "Some Democrats", "many Republicans", "two Britons". */
-export const SOME_OF_A_GROUP = new RegExp(String.raw`^\s*${QUANTIFIER}\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Lu}\p{Ll}+s\s*$`, 'u');
+const SOME_OF_A_GROUP = new RegExp(String.raw`^\s*${QUANTIFIER}\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Lu}\p{Ll}+s\s*$`, 'u');
 /** An outlet or organisation introduced by its common noun: "the Northport newspaper Courier", "the news agency Tass". */
 export const OUTLET_NAMED = /(?:newspaper|paper|daily|weekly|tabloid|magazine|agency|network|broadcaster|channel|station|website|outlet|think tank|group)\s+((?:\p{Lu}[\p{L}.&’'-]*)(?:\s+\p{Lu}[\p{L}.&’'-]*){0,3})\s*$/u;
 
@@ -114,7 +114,7 @@ export function saysWhoseRole(text: string, end: number): boolean {
 export const DEFINITE_ORGANISATION = /^\s*[Tt]he\s+((?:\p{Ll}+\s+){0,2}(?:group|board|company|agency|department|campaign|ministry|committee|organi[sz]ation|firm|network|newspaper|union|council|court|administration|bureau|commission|party|foundation|institute|government|league|association|charity|bank|army|police|prosecutors?))\s*,?\s*$/u;
 
 /** A share of those polled as a cue's subject, who are unnamed people: "Forty percent", "Nearly three in 10 rowers", "Two out of 10 club members", "about half of those present", "a clear majority of rowers". */
-export const POLL_SHARE = /^\s*(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Oo]nly|[Jj]ust|[Mm]ore than|[Ff]ewer than|[Ll]ess than|[Ww]ell over|[Oo]ver|[Uu]nder)\s+)?(?:(?:\d[\d.,]*|[\p{L}-]+)\s*(?:%|percent|per cent|in\s+(?:10|ten|\d+)|out\s+of\s+(?:10|ten|\d+))|(?:[Hh]alf|(?:[Aa]|[Oo]ne|[Tt]wo)[\s-](?:third|quarter|fifth)s?|[Tt]hree[\s-]quarters|[Aa]\s+(?:slim\s+|clear\s+|large\s+|narrow\s+)?majority|[Mm]ost)(?=\s+of\s))(?:\s+(?:of\s+)?(?:the\s+)?[\p{L}-]+){0,4}\s*$/u;
+const POLL_SHARE = /^\s*(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Oo]nly|[Jj]ust|[Mm]ore than|[Ff]ewer than|[Ll]ess than|[Ww]ell over|[Oo]ver|[Uu]nder)\s+)?(?:(?:\d[\d.,]*|[\p{L}-]+)\s*(?:%|percent|per cent|in\s+(?:10|ten|\d+)|out\s+of\s+(?:10|ten|\d+))|(?:[Hh]alf|(?:[Aa]|[Oo]ne|[Tt]wo)[\s-](?:third|quarter|fifth)s?|[Tt]hree[\s-]quarters|[Aa]\s+(?:slim\s+|clear\s+|large\s+|narrow\s+)?majority|[Mm]ost)(?=\s+of\s))(?:\s+(?:of\s+)?(?:the\s+)?[\p{L}-]+){0,4}\s*$/u;
 
 /** Head nouns of a title that stands for a person ("Russia's foreign minister", "the diplomat"). */
 const NAMED_TITLES =
@@ -157,4 +157,19 @@ export function introducedUnnamed(text: string, head: string, before: number): b
   const earlier = text.slice(Math.max(0, before - 3000), before);
   // "Another source said …. The person added": an unnamed source just before, by any head, is the one meant.
   return new RegExp(`(?<![\\p{L}])(?:a|an|one|another|two|three|several|some)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${head}|${plural})(?![\\p{L}])`, 'iu').test(earlier) || ANONYMOUS.test(earlier.slice(-RECENT_UNNAMED));
+}
+
+/**
+ * The source of a phrase that describes it without naming anyone, as a whole cue subject: a document as the text
+ * describes it ("a letter to the members"), or an unnamed source ("a senior official", "some rowers", "Forty percent",
+ * "Another"). "A spokesperson for the Department of Health": the names after an unnamed source are not the speaker.
+ */
+export function describedSource(phrase: string): string | undefined {
+  const document = DOCUMENT_SUBJECT.exec(phrase);
+  if (document) return documentSpeaker(document[1]);
+  if (ANONYMOUS_FIRST.test(phrase) || INDEFINITE_DESCRIPTION.test(phrase) || SOME_OF_A_GROUP.test(phrase) || UNNAMED_PLURAL.test(phrase)) return UNNAMED_SOURCE;
+  if (POLL_SHARE.test(phrase) || SPOKESPERSON_OF_A_DESCRIBED.test(phrase)) return UNNAMED_SOURCE;
+  // "Another tweeted, “…”", "One said": someone of a crowd just mentioned.
+  if (/^\s*(?:[Aa]nother|[Oo]ne|[Oo]thers|[Ss]ome)\s*$/u.test(phrase)) return UNNAMED_SOURCE;
+  return undefined;
 }
