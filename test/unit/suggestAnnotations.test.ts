@@ -995,6 +995,24 @@ describe('suggestAnnotations: claims', () => {
       ],
     );
   });
+
+  it('reads "Mr." after a trailing cue as a title, not the end of an attribution; and keeps reported speech before a quote in its sentence', () => {
+    const text = [
+      'Mr. Marsh, the harbour master, said Mr. Hale wanted the east quay closed until the spring tides had passed.',
+      '',
+      'On Saturday, Mr. Hale said the club would repaint the boathouse in June, but agreed that the colours were “part of the town.”',
+      '',
+      'Ada Brook said the ferry would run all winter and that the timetable of the island boats was “a gift to us all.”',
+      '',
+      '“We will be back,” Ada Brook said, referring to the crews who lost the final.',
+    ].join('\n');
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['Mr. Hale wanted the east quay closed until the spring tides had passed', 'Marsh'],
+      ['the club would repaint the boathouse in June', 'Hale'],
+      ['the ferry would run all winter', 'Ada Brook'],
+      ['the timetable of the island boats was “a gift to us all.”', 'Ada Brook'],
+    ]);
+  });
 });
 
 describe('suggestAnnotations: speculation', () => {

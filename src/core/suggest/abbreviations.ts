@@ -22,6 +22,9 @@ export const ABBREVIATION_AT_END = new RegExp(String.raw`(?<![\p{L}])(?:\p{Lu}|$
 /** Every abbreviation's (or initial's) full stop before a space or a comma in a phrase ("Pa.,"), to remove them. */
 export const ABBREVIATION_STOPS = new RegExp(String.raw`(?<![\p{L}])(?:\p{Lu}|${capitalized()})\.(?=[\s,])`, 'gu');
 
+/** Regex source for a full stop that is no abbreviation's or initial's ("Mr.", "J."): one that may end a name's sentence. */
+export const STOP_OF_NO_ABBREVIATION = String.raw`(?<!(?<![\p{L}])(?:\p{Lu}|${capitalized()}))\.`;
+
 /** The abbreviations as written in names and places: capitalized ("Sen", "Pa"). */
 function capitalized(): string {
   return WORDS.filter((w) => /^[a-z]+$/u.test(w))

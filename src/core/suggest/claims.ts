@@ -1,3 +1,4 @@
+import { STOP_OF_NO_ABBREVIATION } from './abbreviations';
 import { firstIndex } from './firstIndex';
 import type { NameResolver } from './nameResolution';
 import { trimRange, type TextRange } from './paragraphs';
@@ -47,7 +48,12 @@ const NAME_ONLY = /^\s*(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*,?\s*$
  * (", said Tom Hale in a statement", ", said the harbour master at Eastby", ", said Hale, who …"), not a verb of its own
  * (", said Kestrel crews expect to …": a clause the cue reports).
  */
-const INVERTED_SUBJECT_ENDS = /^\s+(?:(?:(?:\p{Lu}[\p{L}.’'-]*|of|de|van|von|der|al)\s+){0,5}?\p{Lu}[\p{L}.’'-]*|(?:the|a|an|his|her|its|their|one|another|\p{Lu}[\p{L}.'-]*[’']s)\s+(?:[\p{L}.’'-]+\s+){0,4}?[\p{L}.’'-]+)\s*(?:$|[,;.:(—–―]|\s(?:in|at|on|during|after|before|to|from|of|for|with|who|whose|when|while|as|and|last|this|yesterday|today|earlier|later|recently|told|adding|saying|according)(?![\p{L}]))/u;
+const INVERTED_SUBJECT_ENDS = new RegExp(
+  String.raw`^\s+(?:(?:(?:\p{Lu}[\p{L}.’'-]*|of|de|van|von|der|al)\s+){0,5}?\p{Lu}[\p{L}.’'-]*|(?:the|a|an|his|her|its|their|one|another|\p{Lu}[\p{L}.'-]*[’']s)\s+(?:[\p{L}.’'-]+\s+){0,4}?[\p{L}.’'-]+)\s*` +
+    // The full stop of "Mr." or "J." is no end (", said Mr. Hale wanted …" reports a clause).
+    String.raw`(?:$|[,;:(—–―]|${STOP_OF_NO_ABBREVIATION}|\s(?:in|at|on|during|after|before|to|from|of|for|with|who|whose|when|while|as|and|last|this|yesterday|today|earlier|later|recently|told|adding|saying|according)(?![\p{L}]))`,
+  'u',
+);
 /** After a cue: a subject and a finite verb, so a clause the cue reports ("…, said Tom Hale had left"), not its inverted subject. */
 const CLAUSE_AFTER_CUE = /^\s+(?:(?!(?:who|whom|which|that)\s)[\p{L}.’'-]+\s+){1,4}?(?:had|has|have|was|were|is|are|would|will|could|can|should|may|might|must|did|does|do)\s/u;
 
@@ -58,7 +64,7 @@ const TRAILING_SOURCE = /,\s+(?:as\s+(?:quoted|reported|cited)\s+by|according\s+
 const SECOND_CONTENT = /,?\s+(?:and|but)\s+(?:(?:(?:has|have|had)\s+)?(?:said|added|stated|noted|stressed|warned|argued|insisted|cautioned)\s+(?:that\s+)?|that\s+)/iu;
 
 /** A coordinated clause with its own verb after the content ("…, but no date has been fixed"). */
-const COORDINATED_CLAUSE = /,\s+(?:but\s+(?=(?:\S+\s+){0,4}(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do)\s)|(?:but|and)\s+(?:also\s+)?(?=(?:declined|refused|denied|added|accused|urged|called|warned|insisted|stressed|admitted|conceded|promised|vowed|acknowledged)\s))/iu;
+const COORDINATED_CLAUSE = /,\s+(?:but\s+(?=(?:\S+\s+){0,4}(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do)(?:\s|$))|(?:but|and)\s+(?:also\s+)?(?=(?:declined|refused|denied|added|accused|urged|called|warned|insisted|stressed|admitted|conceded|promised|vowed|acknowledged)\s))/iu;
 
 /**
  * The claims of one sentence, tried in this order: "According to X, …"; content first with a
@@ -325,7 +331,12 @@ export function claimsAroundQuotes(text: string, sentence: TextRange, allQuoted:
   const out: Claim[] = [];
   for (const claim of sentenceClaims(text, sentence, resolver)) {
     const quotes = quotesNear(claim, allQuoted).filter((q) => q.openMark !== undefined && q.openMark >= claim.start && q.openMark < claim.end);
-    if (quotes.length === 0) continue;
+    if (quotes.length === 0) {
+      // "Hale said the club would repaint the boathouse, but agreed the colours were “part of the town”": reported speech before the sentence's first quote is
+      // a claim of its own; words after a quote and its attribution ("…,” she said, referring to …") are not.
+      if (claim.cue.end <= claim.start && !quotesNear(sentence, allQuoted).some((q) => (q.openMark ?? q.closeMark) < claim.end && q.closeMark >= sentence.start)) out.push(claim);
+      continue;
+    }
     // "…, a result Brook called “a puzzle”": a quote of someone else is no part of this speaker's claim.
     if (quotes.some((q) => q.speaker !== claim.speaker)) continue;
     // "wrote in a post: “…”": a quote introduced by a colon is quoted, not reported.
