@@ -996,6 +996,16 @@ describe('suggestAnnotations: claims', () => {
     );
   });
 
+  it('does not take the "as" of a relative clause for a conjunction that opens the cue\'s clause ("X, which acts as a lender to Tom Hale, said")', () => {
+    const text = [
+      'The Kestrel Trust, which acts as a lender to Tom Hale, said the loan would be repaid in May.',
+      '',
+      'Ruiz, who rowed as a junior for Tom Hale, said the boathouse roof had leaked all winter.',
+    ].join('\n');
+    // The second sentence's subject is a surname the text never writes in full nor next to a cue elsewhere: no speaker, so no claim.
+    assert.deepEqual(claimsWithSpeakers(text), [['the loan would be repaid in May', 'Kestrel Trust']]);
+  });
+
   it('reads "Mr." after a trailing cue as a title, not the end of an attribution; and keeps reported speech before a quote in its sentence', () => {
     const text = [
       'Mr. Marsh, the harbour master, said Mr. Hale wanted the east quay closed until the spring tides had passed.',

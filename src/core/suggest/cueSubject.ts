@@ -34,7 +34,8 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
   for (let commas = 0; commas < 3; commas++) {
     let clause = Math.max(start, lastComma(text, start, clauseEnd) + 1);
     // "The race had begun when a girl on the pier called out", "Yet another said": the cue's own clause starts after the conjunction.
-    const conjunction = CLAUSE_OPENER.exec(text.slice(clause, clauseEnd));
+    // Not inside a relative clause: "Ruiz, who rowed as a junior for Tom Hale, said" (the clause is no subject, its "as" no conjunction).
+    const conjunction = RELATIVE_CLAUSE.test(text.slice(clause, clauseEnd)) ? null : CLAUSE_OPENER.exec(text.slice(clause, clauseEnd));
     if (conjunction) clause += conjunction[0].length;
     // "He went on to say", "Hale was quick to add": the subject is before the verbs that lead to the cue.
     const leading = LEADING_VERBS.exec(text.slice(clause, clauseEnd));
@@ -47,7 +48,7 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
     const words = wordCount(text.slice(clause, clauseEnd));
     // "Trump, whom he called …": the pronoun after a relative is the cue's subject, not the name before it.
     if (/^\s*(?:whom|which)\s+(?:he|she)\s*$/iu.test(text.slice(clause, clauseEnd))) return resolver.resolve(clause, clauseEnd, cue.start);
-    const relative = /^\s*(?:who|which|whose|whom)\s/iu.test(text.slice(clause, clauseEnd));
+    const relative = RELATIVE_CLAUSE.test(text.slice(clause, clauseEnd));
     // "Brook, whom Ruiz has often called “…”", "a loss which Mr. Hale called “…”": a name after the relative is its subject.
     const objectRelative = OBJECT_RELATIVE.exec(text.slice(clause, clauseEnd));
     if (objectRelative) {
@@ -97,6 +98,9 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
  * conjunctions ("after", "once") open clauses whose subject is rarely a speaker ("once the board meets").
  */
 const CLAUSE_OPENER = /^(?:\s*(?:Yet|And|But|So|as|when|while)\s+|(?:.*\s)?(?<=(?:^|\s)\p{Ll}[\p{Ll}’'-]*\s+)(?:when|while|as)\s+)(?=\S)/u;
+
+/** A clause that opens with a relative pronoun. */
+const RELATIVE_CLAUSE = /^\s*(?:who|which|whose|whom)\s/iu;
 
 /** A short subject (group 1) and the verbs that lead from it to the cue: "He went on to", "Hale was quick to". */
 const LEADING_VERBS = /^(\s*\S+(?:\s+\S+){0,3}?)\s+(?:(?:then|later|also|quickly|soon)\s+)?(?:went|goes|go|going|continued|continues|proceeded|was quick|were quick|rushed|used|tried|wanted|had|has|have|is going|was going|appeared|seemed|took the opportunity|took time)(?:\s+on)?\s+to\s*$/u;
