@@ -651,6 +651,18 @@ describe('suggestAnnotations on news: speakers', () => {
       ['The crews believe they can win,', 'Ben Ruiz'],
     ]);
   });
+
+  it('gives marked words to a description followed by a long relative clause before the cue, not to whoever spoke before', () => {
+    const text = [
+      'The Gazette reported on Thursday that “divers have found a second wreck off the pier.”',
+      '',
+      '“Nobody expected the wreck to be so close to the ferry lane,” a harbour official, who would give only her first name to the paper, told the Gazette.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['divers have found a second wreck off the pier.', 'Gazette'],
+      ['Nobody expected the wreck to be so close to the ferry lane,', 'unnamed source'],
+    ]);
+  });
 });
 
 

@@ -136,6 +136,13 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
   // "…,” Rep. Vann's chief of staff, Kit Daley, told the Post": a name set off by commas right before the cue.
   const apposed = /,\s*$/u.test(before) && wordCount(before) <= MAX_WORDS_BEFORE_INVERTED_CUE ? resolver.nameBeforeComma(cue.start) : undefined;
   if (apposed) return { cue, speaker: apposed };
+  // "…,” a harbour official, who would give only her first name to the paper, told the Gazette": a description and a relative clause.
+  const described = DESCRIPTION_THEN_RELATIVE.exec(before);
+  if (described && wordCount(before) <= MAX_WORDS_OF_APPOSITION) {
+    const at = from + described.index + described[0].indexOf(described[1]);
+    const speaker = resolver.resolve(at, at + described[1].length, quote.start);
+    if (speaker) return { cue, speaker };
+  }
   if (wordCount(before) > MAX_WORDS_BEFORE_CUE) return undefined;
   // "…,” much as Crane did in 2019, Rendle added": after an aside set off by a comma, the cue's own subject speaks.
   if (/,\s*\S[^,]*$/u.test(before)) {
@@ -146,6 +153,9 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
   // Inverted order: "…,” stressed Rogozin.
   return { cue, speaker: invertedSpeaker(text, cue, to, quote, resolver) };
 }
+
+/** Between a closing mark and its cue: a description of a person (group 1), then a relative clause set off by commas. */
+const DESCRIPTION_THEN_RELATIVE = /^\s*((?:an?|the|one|another)\s+(?:[\p{Ll}-]+\s+){0,4}[\p{Ll}-]+)\s*,\s*(?:who|whose)\s[^.!?;:“”"]*,\s*$/u;
 
 /** "according to <source>" at the end of a cue's clause. */
 const ACCORDING_TO = /,?\s+according\s+to\s+([^,;]+?)\s*$/u;
