@@ -652,6 +652,21 @@ describe('suggestAnnotations on news: speakers', () => {
     ]);
   });
 
+  it('gives marked words to the name a relative clause follows when the cue is that clause\'s verb ("Tom Hale, who has called the plan “…”")', () => {
+    const text = [
+      '“We will fight the plan,” Ben Ruiz said on Monday.',
+      '',
+      'Tom Hale and Ada Brook spoke at the club on Friday.',
+      '',
+      'Compare that with Hale, who has called the new mooring plan “a folly,” and Brook, who says it is “long overdue.”',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['We will fight the plan,', 'Ben Ruiz'],
+      ['a folly,', 'Tom Hale'],
+      ['long overdue.', 'Ada Brook'],
+    ]);
+  });
+
   it('gives marked words to a description followed by a long relative clause before the cue, not to whoever spoke before', () => {
     const text = [
       'The Gazette reported on Thursday that “divers have found a second wreck off the pier.”',

@@ -49,6 +49,12 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
     // "Trump, whom he called …": the pronoun after a relative is the cue's subject, not the name before it.
     if (/^\s*(?:whom|which)\s+(?:he|she)\s*$/iu.test(text.slice(clause, clauseEnd))) return resolver.resolve(clause, clauseEnd, cue.start);
     const relative = RELATIVE_CLAUSE.test(text.slice(clause, clauseEnd));
+    // "Compare that with Hale, who has called the plan “a folly,”": the cue is the relative clause's own verb; its subject is
+    // the name the clause follows.
+    if (commas === 0 && clause > start && /^\s*who\s+(?!(?:he|she|they|we|i|you|it)\s)(?:\p{Ll}+\s+){0,3}$/u.test(text.slice(clause, clauseEnd))) {
+      const antecedent = resolver.nameBeforeComma(clause);
+      if (antecedent) return antecedent;
+    }
     // "Brook, whom Ruiz has often called “…”", "a loss which Mr. Hale called “…”": a name after the relative is its subject.
     const objectRelative = OBJECT_RELATIVE.exec(text.slice(clause, clauseEnd));
     if (objectRelative) {
