@@ -667,6 +667,20 @@ describe('suggestAnnotations on news: speakers', () => {
     ]);
   });
 
+  it('gives marked words to a document described with what was done to it or when ("a Tidewatch poll released Monday found")', () => {
+    const text = [
+      'Tom Hale spoke at the club on Sunday.',
+      '',
+      'A Tidewatch poll released Monday found that “most rowers want a lower fee.”',
+      '',
+      'A harbour board report issued earlier this year said the quay was “unsafe for boats.”',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['most rowers want a lower fee.', 'a Tidewatch poll released Monday'],
+      ['unsafe for boats.', 'a harbour board report issued earlier this year'],
+    ]);
+  });
+
   it('gives marked words to a description followed by a long relative clause before the cue, not to whoever spoke before', () => {
     const text = [
       'The Gazette reported on Thursday that “divers have found a second wreck off the pier.”',

@@ -56,12 +56,17 @@ export const ANONYMOUS_FIRST = new RegExp(
 const INDEFINITE_DESCRIPTION = /^\s*(?:[Aa]n?|[Oo]ne|[Aa]nother)(?=\s)(?!\s+named\s)(?![^,;:()]*\s(?:has|have|had|is|are|was|were|be|been|being|to|will|would|can|could|may|might|must|should|did|does|do)(?:\s|$))[^,;:()]*?(?:\s\p{Ll}[\p{Ll}-]*|\s(?:Republican|Democrat|Independent|Libertarian|Conservative|Liberal|\p{Lu}\p{Ll}+(?:an|ian|ese|ish))s?)\s*$/u;
 /** A determiner, up to three words, and a document, a poll or a post ("a new poll", "the Hale letter"). */
 export const DOCUMENT_HEAD = String.raw`(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\p{L}\d’'-]+\s+){0,3}?(?:letter|report|statement|study|poll|survey|article|tweet|post|ad|advertisement|editorial|memo|investigation|review|analysis|transcript|e-?mail|website|paper|document|filing|complaint|lawsuit|release|video|book|column)`;
+/** What is done to a document, between it and its cue: "a poll released Monday", "a report issued earlier this year". */
+const DOCUMENT_PARTICIPLES = 'conducted|released|published|issued|obtained|reviewed|taken|sent|written|filed|posted|prepared|commissioned|drafted|dated|unveiled|leaked|aired';
 /**
  * A document, a poll or a post as the subject of a cue ("A letter to committee members calls for
  * …", "an FBI investigation said", "one tweet read"): the source is the document, named by the
  * text's own words, its determiner in lower case (the conventions make documents speakers).
  */
-const DOCUMENT_SUBJECT = new RegExp(String.raw`^\s*(${DOCUMENT_HEAD}(?:\s+(?:from|by|of|to|in|on|for)\s+[^,;:.!?]{1,60}?)?)\s*,?\s*$`, 'u');
+const DOCUMENT_SUBJECT = new RegExp(
+  String.raw`^\s*(${DOCUMENT_HEAD}(?:\s+(?:from|by|of|to|in|on|for|last|this|earlier|${DOCUMENT_PARTICIPLES})\s+[^,;:.!?]{1,60}?)?)\s*,?\s*$`,
+  'u',
+);
 
 /** A document as a speaker, as the text describes it: one line, its first word in lower case unless a name ("a new poll", "the Hale letter"). */
 export function documentSpeaker(description: string): string {
