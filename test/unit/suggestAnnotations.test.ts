@@ -1006,6 +1006,11 @@ describe('suggestAnnotations: claims', () => {
     assert.deepEqual(claimsWithSpeakers(text), [['the loan would be repaid in May', 'Kestrel Trust']]);
   });
 
+  it('takes the verb after "a … report" for the cue, not the noun ("A harbour board report issued in May said …")', () => {
+    const text = 'A harbour board report issued in May said the quay was unsafe for the boats.';
+    assert.deepEqual(claimsWithSpeakers(text), [['the quay was unsafe for the boats', 'a harbour board report issued in May']]);
+  });
+
   it('reads "Mr." after a trailing cue as a title, not the end of an attribution; and keeps reported speech before a quote in its sentence', () => {
     const text = [
       'Mr. Marsh, the harbour master, said Mr. Hale wanted the east quay closed until the spring tides had passed.',

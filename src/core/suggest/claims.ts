@@ -2,7 +2,7 @@ import { STOP_OF_NO_ABBREVIATION } from './abbreviations';
 import { firstIndex } from './firstIndex';
 import type { NameResolver } from './nameResolution';
 import { trimRange, type TextRange } from './paragraphs';
-import { findCues, HEARER_CUES, isContentCue, isPassive, type Cue } from './reportingCues';
+import { findCues, HEARER_CUES, isContentCue, isPassive, isReportNoun, type Cue } from './reportingCues';
 import { lastComma, subjectOf } from './cueSubject';
 import { MAX_SENTENCE_LENGTH } from './sentences';
 import { documentClaims, OPENS_WITH_DOCUMENTS } from './documentClaims';
@@ -194,7 +194,9 @@ function describedOrganisation(subject: string): string | undefined {
 }
 
 function leadingAttribution(text: string, start: number, end: number, cues: readonly Cue[], resolver: NameResolver): Claim[] {
-  for (const cue of cues) {
+  // "A harbour board report issued in May said …": the noun "report" is tried after the verbs.
+  const verbsFirst = [...cues.filter((c) => !isReportNoun(text, c)), ...cues.filter((c) => isReportNoun(text, c))];
+  for (const cue of verbsFirst) {
     if (cue.lemma === 'according to') continue;
     const speaker = subjectOf(text, start, cue, resolver) ?? describedOrganisation(text.slice(start, cue.start));
     if (!speaker) continue;

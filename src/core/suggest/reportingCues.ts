@@ -134,6 +134,17 @@ function scanCues(text: string): ScannedCue[] {
   return cues;
 }
 
+/** A determiner or a possessive, then up to three words, right before the cue ("a harbour board report", "the FEC’s report"). */
+const DETERMINER_THEN_WORDS = /(?<![\p{L}])(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Oo]ne|[Aa]nother|[\p{L}.]+[’']s)\s+(?:[\p{L}\d’'/-]+\s+){0,3}$/u;
+
+/**
+ * Whether the cue is the noun "report" after its determiner ("A harbour board report issued in May said …"): a verb later
+ * in the sentence is the better cue, though the noun may be the only one ("referred to a 2015 report concerning …").
+ */
+export function isReportNoun(text: string, cue: Cue): boolean {
+  return cue.lemma === 'report' && DETERMINER_THEN_WORDS.test(text.slice(Math.max(0, cue.start - 60), cue.start));
+}
+
 /** An apostrophe or hyphen glued to a word makes it another word ("said-so", "say’s"). */
 function isWordJoiner(text: string, i: number): boolean {
   const ch = text[i];
