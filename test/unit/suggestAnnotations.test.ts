@@ -1193,6 +1193,12 @@ describe('suggestAnnotations: offsets', () => {
       sentences(states, { start: 0, end: states.length }).map((s) => states.slice(s.start, s.end)),
       ['Ada Brook, a pilot from Dover, Del., spoke first.', 'Tom Hale of Eureka, Calif. Spoke next.', 'Then Sept. Came.'],
     );
+    // A case's "v." ends no sentence.
+    const court = 'She backs Hale v. Eastby Harbour Board, which opened the quay. She said so.';
+    assert.deepEqual(
+      sentences(court, { start: 0, end: court.length }).map((s) => court.slice(s.start, s.end)),
+      ['She backs Hale v. Eastby Harbour Board, which opened the quay.', 'She said so.'],
+    );
   });
 
   it('suggests nothing for an empty or blank document', () => {

@@ -6,7 +6,7 @@
 const WORDS = (
   'mr mrs ms dr prof st gen col lt sgt capt sen rep gov pres jr sr atty supt cmdr rev maj adm ft mt ' +
   'ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo ' +
-  'inc ltd co corp vs etc no jan feb mar apr jun jul aug sep sept oct nov dec approx e.g i.e u.s u.k u.n'
+  'inc ltd co corp vs v etc no jan feb mar apr jun jul aug sep sept oct nov dec approx e.g i.e u.s u.k u.n'
 ).split(' ');
 
 const SET = new Set(WORDS);
