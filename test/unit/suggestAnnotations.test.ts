@@ -581,13 +581,15 @@ describe('suggestAnnotations: claims', () => {
     );
   });
 
-  it('splits "said that A, and said B" into two claims; an organisation is a speaker, a country alone is not', () => {
+  it('splits "said that A, and said B" into two claims; an organisation is a speaker, and so is a country that speaks', () => {
     const text = 'The deputy minister Alexei Meshkov said that Moscow wants a partnership, and said he believed in the alliance.\n\nRussia noted that NATO was active. NATO reaffirmed its plans for the region.';
     assert.deepEqual(
       claimsWithSpeakers(text),
       [
         ['Moscow wants a partnership', 'Alexei Meshkov'],
         ['he believed in the alliance', 'Alexei Meshkov'],
+        // The conventions make governments speakers.
+        ['NATO was active', 'Russia'],
         ['its plans for the region', 'NATO'],
       ],
     );
@@ -1002,8 +1004,26 @@ describe('suggestAnnotations: claims', () => {
       '',
       'Ruiz, who rowed as a junior for Tom Hale, said the boathouse roof had leaked all winter.',
     ].join('\n');
-    // The second sentence's subject is a surname the text never writes in full nor next to a cue elsewhere: no speaker, so no claim.
-    assert.deepEqual(claimsWithSpeakers(text), [['the loan would be repaid in May', 'Kestrel Trust']]);
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['the loan would be repaid in May', 'Kestrel Trust'],
+      ['the boathouse roof had leaked all winter', 'Ruiz'],
+    ]);
+  });
+
+  it('takes one word that opens a sentence right before the cue for a surname, but not a word of a common shape', () => {
+    const text = [
+      'Penrose said the harbour would reopen in May.',
+      '',
+      'Generous promises are made at every meeting and forgotten a week later.',
+      '',
+      'Nobody asked about the timetable when the board met.',
+      '',
+      'Ivo Marsh runs the ferry kiosk. Ivo reckoned the queue reached the end of the pier.',
+    ].join('\n');
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['the harbour would reopen in May', 'Penrose'],
+      ['the queue reached the end of the pier', 'Ivo Marsh'],
+    ]);
   });
 
   it('takes the verb after "a … report" for the cue, not the noun ("A harbour board report issued in May said …")', () => {

@@ -251,11 +251,14 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Jon Wren', 'Jon Wren']);
   });
 
-  it('takes a surname the text never writes in full for a person when it speaks alone elsewhere ("Hale said"), not a place ("in Northport") nor a word capitalized only where a sentence starts', () => {
+  it('takes a surname the text never writes in full for a person when it speaks alone elsewhere ("Hale said"), not a place ("in Northport") nor a word capitalized only where a sentence starts; a town that speaks is a speaker', () => {
     const text = 'The regatta in the bay ended late. The crews waited for an hour, Hale said later.\n\nIndeed, Hale told the Courier that Ada Brook “rowed like a crab with a grudge against the sea.”';
     assert.deepEqual(quotes(text), [['rowed like a crab with a grudge against the sea.', 'Hale']]);
     const place = 'The talks were held in Northport this week. Northport said it would not sign. Later, Northport told the Courier that the treaty was “a trap for the small towns.”';
-    assert.deepEqual(quotes(place), [['a trap for the small towns.', undefined]]);
+    // Not a person's surname: "Later, Northport told" names no one. But "Northport said …" opens its sentence right before the
+    // cue, and a town that speaks is a speaker as governments are; the quote carries that speaker on.
+    assert.deepEqual(quotes(place), [['a trap for the small towns.', 'Northport']]);
+    assert.deepEqual(quotes(place.replace('Northport said it would not sign. ', '')), [['a trap for the small towns.', undefined]]);
     const opening = 'The match ended level. Replays suggested the contact began outside the area.\n\nReplays showed that the tackle was, in the words of one pundit, “a clear foul.”';
     assert.ok(!suggestAnnotations(opening).some((s) => s.speaker === 'Replays'), JSON.stringify(suggestAnnotations(opening)));
   });

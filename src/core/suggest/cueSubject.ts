@@ -89,7 +89,10 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
         const named = resolver.resolve(clauseEnd - coordinated[0].length + coordinated[0].indexOf(coordinated[1]), clauseEnd, cue.start, true);
         if (named) return named;
       }
-      return resolver.resolve(clause, clauseEnd, cue.start);
+      // "Marsh said the quay …" in a story that never writes Marsh elsewhere: one word that opens its sentence right before
+      // the cue may be a surname (loose), unless it looks like a common word ("Frivolous", "Replays", "Nobody").
+      const lone = clause === start && !/^(?:went|goes) on$/u.test(cue.lemma) && LONE_SURNAME.test(text.slice(clause, clauseEnd));
+      return resolver.resolve(clause, clauseEnd, cue.start, lone);
     }
     if (clause === start) return undefined;
     clauseEnd = clause - 1;
@@ -104,6 +107,9 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
  * conjunctions ("after", "once") open clauses whose subject is rarely a speaker ("once the board meets").
  */
 const CLAUSE_OPENER = /^(?:\s*(?:Yet|And|But|So|as|when|while)\s+|(?:.*\s)?(?<=(?:^|\s)\p{Ll}[\p{Ll}’'-]*\s+)(?:when|while|as)\s+)(?=\S)/u;
+
+/** One capitalized word that may be a surname: not a word's usual endings nor an opener ("Having", "Frivolous", "Replays", "Nobody"). */
+const LONE_SURNAME = /^\s*(?!(?:No|Every|Some|Any)(?:body|one)\s*$|(?:When|Wher|What|How|Why|Who|Which|Some|Any|Every|Never|Always|Also|Still|Even|Yet|Then|There|Here|Now|Later|Instead)\p{Ll}*\s*$)\p{Lu}\p{Ll}+(?<!ing|ly|ous|ive|ful|less|able|ible|ed|al|ic|s|ist|ism|ity|ment|ness|tion|sion)\s*$/u;
 
 /** A clause that opens with a relative pronoun. */
 const RELATIVE_CLAUSE = /^\s*(?:who|which|whose|whom)\s/iu;

@@ -61,6 +61,8 @@ export class NameResolver implements ReferenceNames {
   /** Every run of name words, for references (built with the resolver, since it is one scan). */
   private readonly runs: NameMention[];
   private pronouns: PronounResolver | undefined;
+  /** First names to the one person named in full with each, null when several are (see personByFirstName). */
+  private byFirstName: Map<string, string | null> | undefined;
   /** Surnames the text never writes in full that it treats as people's names ("Hale said"). */
   private readonly loneNames: LoneNames;
 
@@ -185,9 +187,24 @@ export class NameResolver implements ReferenceNames {
     if (outlet) return outlet[1];
     const run = runs.find((r) => !r.possessive && !r.afterThe);
     // "…” on Twitter before claiming": a word after a preposition is a place or a medium, not the speaker.
-    if (loose && run && runs.length === 1 && !AFTER_PREPOSITION.test(this.text.slice(from, run.start))) return run.tokens.join(' ');
+    if (loose && run && runs.length === 1 && !AFTER_PREPOSITION.test(this.text.slice(from, run.start))) return (run.tokens.length === 1 ? this.personByFirstName(run.tokens[0]) : undefined) ?? run.tokens.join(' ');
     // "the Home Office said", "…,” the state news agency KCNA reported": organisations speak too.
     return organisationIn(phrase);
+  }
+
+  /** The one person named in full whose first name is `word` ("Ivo" of "Ivo Marsh"), if only one is (built once, on first use). */
+  private personByFirstName(word: string): string | undefined {
+    if (!this.byFirstName) {
+      const byFirst = new Map<string, string | null>();
+      for (const m of this.mentions) {
+        if (m.tokens.length < 2) continue;
+        const name = this.longestFormOf(m.tokens);
+        const known = byFirst.get(m.tokens[0]);
+        byFirst.set(m.tokens[0], known === undefined || known === name ? name : null);
+      }
+      this.byFirstName = byFirst;
+    }
+    return this.byFirstName.get(word) ?? undefined;
   }
 
   /** The person a phrase names outright (no titles, pronouns or sources), e.g. "Khan was blunt." */
