@@ -1026,6 +1026,21 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('closes a quote a claim opens when the quote ends the sentence or runs on past it; reads past an aside and a relative clause to the subject', () => {
+    const text = [
+      'Ada Brook added that the new concrete slipway was “long overdue. Ask any crew, they will tell you the same.” She left.',
+      '',
+      'Ivo Marsh wrote that the ferry “runs late” and that “the timetable is a fiction.” He left.',
+      '',
+      'Ben Ruiz was there. Ruiz, for his part, who coaches the juniors, said the crews would race in May.',
+    ].join('\n');
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['the new concrete slipway was “long overdue. Ask any crew, they will tell you the same.”', 'Ada Brook'],
+      ['“the timetable is a fiction.”', 'Ivo Marsh'],
+      ['the crews would race in May', 'Ben Ruiz'],
+    ]);
+  });
+
   it('takes the verb after "a … report" for the cue, not the noun ("A harbour board report issued in May said …")', () => {
     const text = 'A harbour board report issued in May said the quay was unsafe for the boats.';
     assert.deepEqual(claimsWithSpeakers(text), [['the quay was unsafe for the boats', 'a harbour board report issued in May']]);

@@ -82,6 +82,20 @@ export function sentenceClaims(text: string, sentence: TextRange, resolver: Name
   return claims.length > 0 ? claims : (documentClaims(text, sentence.start, end) ?? []);
 }
 
+/**
+ * "… said the slipway was “long overdue.”", "… “long overdue. Ask any crew.”": a content that opens a quote it
+ * does not close (the sentence's stop and closing mark were trimmed, or the quote runs on past the sentence) takes the
+ * rest of the quote, up to its closing mark in the same paragraph.
+ */
+export function withClosingMark(text: string, claim: TextRange): TextRange {
+  const content = text.slice(claim.start, claim.end);
+  const opens = content.split('“').length - 1;
+  if (opens === 0 || opens <= content.split('”').length - 1) return claim;
+  const close = text.indexOf('”', claim.end);
+  const paragraphEnd = text.indexOf('\n', claim.end);
+  return close !== -1 && (paragraphEnd === -1 || close < paragraphEnd) ? { start: claim.start, end: close + 1 } : claim;
+}
+
 function accordingTo(text: string, start: number, end: number, cues: readonly Cue[], resolver: NameResolver): Claim[] | undefined {
   const inside = accordingToInside(text, start, end, cues, resolver);
   if (inside) return inside;

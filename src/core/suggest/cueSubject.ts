@@ -31,7 +31,7 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
   while (opener >= openerFloor && text[opener] !== ':' && text[opener] !== ';') opener--;
   if (opener >= openerFloor && /^\s+\S/u.test(text.slice(opener + 1, opener + 3))) start = opener + 1;
   let clauseEnd = cue.start;
-  for (let commas = 0; commas < 3; commas++) {
+  for (let commas = 0; commas < 4; commas++) {
     let clause = Math.max(start, lastComma(text, start, clauseEnd) + 1);
     // "The race had begun when a girl on the pier called out", "Yet another said": the cue's own clause starts after the conjunction.
     // Not inside a relative clause: "Ruiz, who rowed as a junior for Tom Hale, said" (the clause is no subject, its "as" no conjunction).

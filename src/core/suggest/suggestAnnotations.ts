@@ -4,7 +4,7 @@ import { boilerplateLines } from './boilerplate';
 import { carriedSpeaker } from './carriedSpeaker';
 import { organisationSubject } from './organisations';
 import { withConfidence } from './confidence';
-import { claimsAfterQuote, claimsAroundQuotes, quotesNear, sentenceClaims, type Claim, type QuotedPart } from './claims';
+import { claimsAfterQuote, claimsAroundQuotes, quotesNear, sentenceClaims, withClosingMark, type Claim, type QuotedPart } from './claims';
 import { firstIndex } from './firstIndex';
 import { headlineClaims } from './headlineClaims';
 import { headerParagraphs } from './headlines';
@@ -49,7 +49,9 @@ export interface SuggestOptions {
  */
 export function suggestAnnotations(text: string, options: SuggestOptions = {}): Suggestion[] {
   const suggestions: Suggestion[] = [];
-  const add = (kind: AnnotationKind, range: TextRange, rule: string, cue?: string, speaker?: string) => {
+  const add = (kind: AnnotationKind, whole: TextRange, rule: string, cue?: string, speaker?: string) => {
+    // A claim that opens a quote closes it too.
+    const range = kind === 'claim' ? withClosingMark(text, whole) : whole;
     const suggestion: Suggestion = { kind, start: range.start, end: range.end, text: text.slice(range.start, range.end), rule, ...(cue ? { cue } : {}), ...(speaker ? { speaker } : {}) };
     suggestions.push(suggestion);
   };
