@@ -1041,6 +1041,22 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('does not take the noun "states" or "found itself", "are found", "helped found" for a cue; "the report states that" and "a poll found" are', () => {
+    const text = [
+      'Ada Brook, who has raced in several states this year, turned to the harbour vote on Tuesday.',
+      '',
+      'The rowing club found itself at the centre of the fee row, and two boats are found adrift every spring.',
+      '',
+      'Tom Hale helped found the harbour club in 1990, long before the fees rose.',
+      '',
+      'The harbour board report states that the quay is unsafe. A Tidewatch poll found that most rowers want a lower fee.',
+    ].join('\n');
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['the quay is unsafe', 'the harbour board report'],
+      ['most rowers want a lower fee', 'a Tidewatch poll'],
+    ]);
+  });
+
   it('takes the verb after "a … report" for the cue, not the noun ("A harbour board report issued in May said …")', () => {
     const text = 'A harbour board report issued in May said the quay was unsafe for the boats.';
     assert.deepEqual(claimsWithSpeakers(text), [['the quay was unsafe for the boats', 'a harbour board report issued in May']]);

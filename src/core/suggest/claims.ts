@@ -2,7 +2,7 @@ import { STOP_OF_NO_ABBREVIATION } from './abbreviations';
 import { firstIndex } from './firstIndex';
 import type { NameResolver } from './nameResolution';
 import { trimRange, type TextRange } from './paragraphs';
-import { findCues, HEARER_CUES, isContentCue, isPassive, isReportNoun, type Cue } from './reportingCues';
+import { findCues, HEARER_CUES, isContentCue, isPassive, isReportNoun, reportsHere, type Cue } from './reportingCues';
 import { lastComma, subjectOf } from './cueSubject';
 import { MAX_SENTENCE_LENGTH } from './sentences';
 import { documentClaims, OPENS_WITH_DOCUMENTS } from './documentClaims';
@@ -76,7 +76,7 @@ const COORDINATED_CLAUSE = /,\s+(?:but\s+(?=(?:\S+\s+){0,4}(?:has|have|had|is|ar
 export function sentenceClaims(text: string, sentence: TextRange, resolver: NameResolver): Claim[] {
   const end = contentEnd(text, sentence);
   // "Hale has been asked about the fees": a cue in the passive reports nothing its subject said.
-  const cues = findCues(text, sentence.start, end).filter((c) => isContentCue(c) && !isPassive(text, c));
+  const cues = findCues(text, sentence.start, end).filter((c) => isContentCue(c) && !isPassive(text, c) && reportsHere(text, c));
   const claims = cues.length === 0 ? [] : (accordingTo(text, sentence.start, end, cues, resolver) ?? trailingAttribution(text, sentence.start, end, resolver) ?? leadingAttribution(text, sentence.start, end, cues, resolver));
   // "Polls show …", "…, records show": a document's claim, with no reporting cue.
   return claims.length > 0 ? claims : (documentClaims(text, sentence.start, end) ?? []);

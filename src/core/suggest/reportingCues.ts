@@ -134,6 +134,20 @@ function scanCues(text: string): ScannedCue[] {
   return cues;
 }
 
+/**
+ * Whether a cue word that is more often something else reports here: "states" only before "that" or a colon ("two states",
+ * "caucus states where …" are the noun); "found" not before a reflexive or a possessive ("found itself", "found its
+ * feet"), nor after "be" or "help" ("are found slain", "helped found").
+ */
+export function reportsHere(text: string, cue: Cue): boolean {
+  if (cue.lemma === 'states') return /^\s*(?:that(?![\p{L}])|:)/u.test(text.slice(cue.end, cue.end + 8));
+  if (cue.lemma === 'found' || cue.lemma === 'finds') {
+    if (/^\s+(?:itself|themselves|himself|herself|myself|ourselves|yourself|their|his|her|its|my|our|ways?)(?![\p{L}])/u.test(text.slice(cue.end, cue.end + 14))) return false;
+    return !/(?<![\p{L}])(?:is|are|was|were|be|been|being|helped|help|helps)\s+(?:\p{Ll}+\s+)?$/u.test(text.slice(Math.max(0, cue.start - 30), cue.start));
+  }
+  return true;
+}
+
 /** A determiner or a possessive, then up to three words, right before the cue ("a harbour board report", "the FEC’s report"). */
 const DETERMINER_THEN_WORDS = /(?<![\p{L}])(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Oo]ne|[Aa]nother|[\p{L}.]+[’']s)\s+(?:[\p{L}\d’'/-]+\s+){0,3}$/u;
 
