@@ -35,9 +35,9 @@ const RIGHT_ON_TRAIN: Readonly<Record<string, number>> = {
   'claim|reported speech|named': 0.76,
   'claim|reported speech after a quote|named': 0.65,
   'claim|reported speech, attribution after|unnamed': 0.55,
-  'claim|reported speech, attribution after|named': 0.58,
+  'claim|reported speech, attribution after|named': 0.62,
   'claim|reported speech around a quote|unnamed': 0.61,
-  'claim|reported speech|unnamed': 0.64,
+  'claim|reported speech|unnamed': 0.66,
 };
 
 /**
