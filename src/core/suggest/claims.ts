@@ -91,9 +91,11 @@ export function withClosingMark(text: string, claim: TextRange): TextRange {
   const content = text.slice(claim.start, claim.end);
   const opens = content.split('“').length - 1;
   if (opens === 0 || opens <= content.split('”').length - 1) return claim;
-  const close = text.indexOf('”', claim.end);
-  const paragraphEnd = text.indexOf('\n', claim.end);
-  return close !== -1 && (paragraphEnd === -1 || close < paragraphEnd) ? { start: claim.start, end: close + 1 } : claim;
+  // Looked for no further than a sentence's length, so that thousands of claims in one paragraph stay linear.
+  const rest = text.slice(claim.end, claim.end + MAX_SENTENCE_LENGTH);
+  const close = rest.indexOf('”');
+  const paragraphEnd = rest.indexOf('\n');
+  return close !== -1 && (paragraphEnd === -1 || close < paragraphEnd) ? { start: claim.start, end: claim.end + close + 1 } : claim;
 }
 
 function accordingTo(text: string, start: number, end: number, cues: readonly Cue[], resolver: NameResolver): Claim[] | undefined {
@@ -348,8 +350,9 @@ export function claimsAroundQuotes(text: string, sentence: TextRange, allQuoted:
   for (const claim of sentenceClaims(text, sentence, resolver)) {
     const quotes = quotesNear(claim, allQuoted).filter((q) => q.openMark !== undefined && q.openMark >= claim.start && q.openMark < claim.end);
     if (quotes.length === 0) {
-      // "Hale said the club would repaint the boathouse, but agreed the colours were “part of the town”": reported speech before the sentence's first quote is
-      // a claim of its own; words after a quote and its attribution ("…,” she said, referring to …") are not.
+      // "Hale said the club would repaint the boathouse, but agreed the colours were “part of the town”": reported speech
+      // before the sentence's first quote is a claim of its own; words after a quote and its attribution ("…,” she said,
+      // referring to …") are not.
       if (claim.cue.end <= claim.start && !quotesNear(sentence, allQuoted).some((q) => (q.openMark ?? q.closeMark) < claim.end && q.closeMark >= sentence.start)) out.push(claim);
       continue;
     }
