@@ -9,6 +9,7 @@ import { personReferences, type ReferenceNames } from './personReferences';
 import { PronounResolver, subjectPronounBeforeAdverb } from './pronounResolution';
 import { mayBeAPerson, SpeakerHistory, type SpokenTurn } from './speakerHistory';
 import { TitledNames } from './titledNames';
+import { FullNames } from './fullNames';
 import { LoneNames } from './loneNames';
 import { lastWordOf, LowerCaseWords } from './words';
 import { ANONYMOUS, ANONYMOUS_FIRST, ANONYMOUS_HEADS, AUTHORED_BY, describedSource, OWN_DOCUMENT, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, PEOPLE_OF_A_PRONOUN, saysWhoseRole, TITLE_HEAD, TITLE_HEAD_WORDS, UNNAMED_SOURCE, introducedUnnamed } from './sourceDescriptions';
@@ -39,12 +40,8 @@ const RECENT_SPEAKER = 250;
  * pronoun to the nearest person of its gender (see PronounResolver); unnamed sources to one label.
  */
 export class NameResolver implements ReferenceNames {
-  /** Names of two words or more by each of their endings ("Hale", "Tom Hale" of "Tom Hale"), in text order. */
-  private readonly byEnding = new Map<string, NameMention[]>();
   /** Whether a pronoun of a gender may stand for a speaker, by gender, then by name (see pronoun). */
   private readonly pronounFits = new Map<Gender | undefined, Map<string, boolean>>();
-  /** The longest form of each ending (see longestFormOf). */
-  private readonly longestForms = new Map<string, string>();
   /** Last words written alone somewhere ("Okafor said"), which people's names are and places' rarely. */
   private readonly surnamesAlone = new Set<string>();
   /** Family names written first ("Park" of "Park Min-jun"), which stand alone for the person. */
@@ -52,6 +49,8 @@ export class NameResolver implements ReferenceNames {
   /** Runs of exactly two words ("Dana Ortiz"), for runs that end with one (see personTokens). */
   private readonly pairs = new Set<string>();
   private readonly mentions: NameMention[];
+  /** The names of two words or more, by ending and by first name. */
+  private readonly names: FullNames;
   /** The name written right after the first use of each title word ("Foreign Minister Sergey Lavrov"). */
   private readonly titled: TitledNames;
   /** Speakers already attributed, by position, for pronouns, titles and continuation quotes. */
@@ -61,8 +60,6 @@ export class NameResolver implements ReferenceNames {
   /** Every run of name words, for references (built with the resolver, since it is one scan). */
   private readonly runs: NameMention[];
   private pronouns: PronounResolver | undefined;
-  /** First names to the one person named in full with each, null when several are (see personByFirstName). */
-  private byFirstName: Map<string, string | null> | undefined;
   /** Surnames the text never writes in full that it treats as people's names ("Hale said"). */
   private readonly loneNames: LoneNames;
 
@@ -82,14 +79,7 @@ export class NameResolver implements ReferenceNames {
     const quoted = new Set(allMentions.filter((m) => this.insideQuote(m)));
     const narrated = new Set(allMentions.filter((m) => !quoted.has(m)).map((m) => m.tokens[m.tokens.length - 1]));
     this.mentions = allMentions.filter((m) => !quoted.has(m) || !narrated.has(m.tokens[m.tokens.length - 1]) || firstNameGender(m.tokens[0]) !== undefined || m.tokens.length > 2);
-    for (const mention of this.mentions) {
-      for (let k = mention.tokens.length - 1; k >= 0; k--) {
-        const ending = mention.tokens.slice(k).join(' ');
-        const list = this.byEnding.get(ending);
-        if (list) list.push(mention);
-        else this.byEnding.set(ending, [mention]);
-      }
-    }
+    this.names = new FullNames(this.mentions);
     for (const run of this.runs) if (run.tokens.length === 1) this.surnamesAlone.add(run.tokens[0]);
     // "Park Min-jun", "Kim Ji-woo": a family name written first, the given name hyphenated after it; "Park" alone is that person.
     for (const m of this.mentions) if (m.tokens.length === 2 && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(m.tokens[1])) this.familyNamesFirst.add(m.tokens[0]);
@@ -187,24 +177,9 @@ export class NameResolver implements ReferenceNames {
     if (outlet) return outlet[1];
     const run = runs.find((r) => !r.possessive && !r.afterThe);
     // "…” on Twitter before claiming": a word after a preposition is a place or a medium, not the speaker.
-    if (loose && run && runs.length === 1 && !AFTER_PREPOSITION.test(this.text.slice(from, run.start))) return (run.tokens.length === 1 ? this.personByFirstName(run.tokens[0]) : undefined) ?? run.tokens.join(' ');
+    if (loose && run && runs.length === 1 && !AFTER_PREPOSITION.test(this.text.slice(from, run.start))) return (run.tokens.length === 1 ? this.names.personByFirstName(run.tokens[0]) : undefined) ?? run.tokens.join(' ');
     // "the Home Office said", "…,” the state news agency KCNA reported": organisations speak too.
     return organisationIn(phrase);
-  }
-
-  /** The one person named in full whose first name is `word` ("Ivo" of "Ivo Marsh"), if only one is (built once, on first use). */
-  private personByFirstName(word: string): string | undefined {
-    if (!this.byFirstName) {
-      const byFirst = new Map<string, string | null>();
-      for (const m of this.mentions) {
-        if (m.tokens.length < 2) continue;
-        const name = this.longestFormOf(m.tokens);
-        const known = byFirst.get(m.tokens[0]);
-        byFirst.set(m.tokens[0], known === undefined || known === name ? name : null);
-      }
-      this.byFirstName = byFirst;
-    }
-    return this.byFirstName.get(word) ?? undefined;
   }
 
   /** The person a phrase names outright (no titles, pronouns or sources), e.g. "Khan was blunt." */
@@ -318,7 +293,7 @@ export class NameResolver implements ReferenceNames {
    */
   fullest(tokens: readonly string[], at: number): string | undefined {
     if (isOrganisation(tokens)) return undefined;
-    let same = this.mentionsOf(tokens);
+    let same = this.names.mentionsOf(tokens);
     if (same.length === 0) return tokens.length >= 2 ? tokens.join(' ') : undefined;
     // "Mrs. Clinton" in an article that also names Bill Clinton: a form whose first name is of the other gender is not meant.
     const honorific = tokens.length === 1 ? this.honorificBefore(at) : undefined;
@@ -331,23 +306,7 @@ export class NameResolver implements ReferenceNames {
     }
     const before = firstIndex(same.length, (i) => same[i].start > at);
     const recent = before > 0 ? same[before - 1] : same[0];
-    return this.longestFormOf(recent.tokens);
-  }
-
-  /** The mentions (in text order) whose names end with `tokens`: a surname may be written thousands of times, with hundreds of first names. */
-  private mentionsOf(tokens: readonly string[]): readonly NameMention[] {
-    return this.byEnding.get(tokens.join(' ')) ?? [];
-  }
-
-  /** The longest form written of the name `tokens` ends ("Ada Brook" of "Brook"): the first such, in text order. */
-  private longestFormOf(tokens: readonly string[]): string {
-    const key = tokens.join(' ');
-    let longest = this.longestForms.get(key);
-    if (longest === undefined) {
-      longest = this.mentionsOf(tokens).reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a)).tokens.join(' ');
-      this.longestForms.set(key, longest);
-    }
-    return longest;
+    return this.names.longestFormOf(recent.tokens);
   }
 
   /**
