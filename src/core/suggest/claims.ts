@@ -70,8 +70,8 @@ const COORDINATED_CLAUSE = /,\s+(?:but\s+(?=(?:\S+\s+){0,4}(?:has|have|had|is|ar
  * The claims of one sentence, tried in this order: "According to X, …"; content first with a
  * trailing attribution (", Russian Foreign Minister Sergey Lavrov stated …", ", told X …", ", according to X"); then
  * "X said (that) …", "X called on …", "X thinks …". The speaker must resolve to a person, an
- * organisation, an unnamed source or a document ("according to a new poll"): countries do not make
- * claims ("Russia noted …").
+ * organisation, an unnamed source or a document ("according to a new poll"); a country speaks only as
+ * the one word that opens the sentence right before the cue ("Russia noted …": its government).
  */
 export function sentenceClaims(text: string, sentence: TextRange, resolver: NameResolver): Claim[] {
   const end = contentEnd(text, sentence);
