@@ -15,6 +15,8 @@ const APPOSITION = /^\s*(?:(?:[Aa]n?|[Tt]he|[Oo]f|[Ff]rom|[Aa]t|[Ww]ith|[Ff]or)\
 const MAX_CLAUSE_OPENER_REACH = 300;
 /** How many words the clause before a cue may have for its subject to be found there. */
 const MAX_WORDS_OF_SUBJECT = 10;
+/** How many clauses set off by commas are read back from a cue for its subject ("Ruiz, for his part, who coaches the juniors, said"). */
+const MAX_CLAUSES_BACK = 4;
 /** How many words an apposition between a name and its cue may have. */
 const MAX_WORDS_OF_APPOSITION = 20;
 
@@ -31,7 +33,7 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
   while (opener >= openerFloor && text[opener] !== ':' && text[opener] !== ';') opener--;
   if (opener >= openerFloor && /^\s+\S/u.test(text.slice(opener + 1, opener + 3))) start = opener + 1;
   let clauseEnd = cue.start;
-  for (let commas = 0; commas < 4; commas++) {
+  for (let commas = 0; commas < MAX_CLAUSES_BACK; commas++) {
     let clause = Math.max(start, lastComma(text, start, clauseEnd) + 1);
     // "The race had begun when a girl on the pier called out", "Yet another said": the cue's own clause starts after the conjunction.
     // Not inside a relative clause: "Ruiz, who rowed as a junior for Tom Hale, said" (the clause is no subject, its "as" no conjunction).
