@@ -245,4 +245,15 @@ describe('suggestAnnotations: who speaks', () => {
     const cued = '“We have moved the money to trusts,” Tom Hale said on Monday. “It is beyond my reach.” Ada Brook said she did not believe him.';
     assert.deepEqual(speakers(cued).map(([, speaker]) => speaker), ['Tom Hale', 'Tom Hale']);
   });
+  it('gives the cue at the end of a long clause to the name after "what" or "which" right before it, not to the last speaker', () => {
+    const text = 'Tom Hale chaired the board. “We row every day,” Ben Ruiz said. Eastby moved its boathouse twice in ten years to escape what Hale called “a reputation for chaos.”';
+    assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Ben Ruiz', 'Tom Hale']);
+  });
+
+  it('gives words to an unnamed source when a quantifier alone or after "and" is the subject ("Several said", "and 35 percent said")', () => {
+    const several = 'Tom Hale spoke first. “We row every day,” he said. Several said the club ought to sell its old sculls at “knockdown prices” before winter.';
+    assert.deepEqual(speakers(several).map(([, speaker]) => speaker), ['Tom Hale', 'unnamed source']);
+    const shares = 'Tom Hale spoke first. “We row every day,” he said. Asked whether the quay should reopen, 40 percent said “as soon as possible” and 35 percent said “never again.”';
+    assert.deepEqual(speakers(shares).map(([, speaker]) => speaker), ['Tom Hale', 'unnamed source', 'unnamed source']);
+  });
 });

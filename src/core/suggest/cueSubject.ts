@@ -66,6 +66,16 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
     }
     // "Ana Penrose, the longest-serving coach of the junior crews at the old boathouse on the east quay, said": a long apposition after a name.
     const longApposition = words <= MAX_WORDS_OF_APPOSITION && clause > start && APPOSITION.test(text.slice(clause, clauseEnd)) && resolver.nameBeforeComma(clause) !== undefined;
+    // "The club moved its boathouse twice to escape what Hale called “…”": a long clause whose last words are a relative and a name; the name is
+    // the cue's subject.
+    if (words > MAX_WORDS_OF_SUBJECT && !relative && !longApposition) {
+      const inner = RELATIVE_NAME_AT_END.exec(text.slice(clause, clauseEnd));
+      if (inner) {
+        const at = clause + inner.index + inner[0].indexOf(inner[1]);
+        const named = resolver.resolve(at, at + inner[1].length, cue.start);
+        if (named) return named;
+      }
+    }
     if (words > MAX_WORDS_OF_SUBJECT && !relative && !longApposition) return undefined;
     if (words > 0 && !relative) {
       // "Dr Priyanka Hollis, a forecaster at the National Weather Bureau, warned": the apposition describes the name before it.
@@ -124,6 +134,9 @@ const NAME_OF_PLACE = /^\s*(?:[\p{L}]+\.?\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\
 
 /** A name of up to four words after "and" or "but" at the end of a clause, right before its cue. */
 const COORDINATED_NAME = /\s(?:and|but)\s+((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*$/u;
+
+/** "what", "which", "whom" or "that", then a name (group 1), maybe an auxiliary or an adverb, at the end of a clause before its cue. */
+const RELATIVE_NAME_AT_END = new RegExp(String.raw`\s(?:what|which|whom|that)\s+((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*(?:(?:has|had|have|once|also|then|later|recently|repeatedly)\s+){0,2}$`, 'u');
 
 /** A relative pronoun, then a name (group 2), maybe a time or an adverb, right before the cue. */
 const OBJECT_RELATIVE = /^(\s*(?:who|which|whom)\s+)((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*(?:(?:on|in|at|last|this|earlier|later|also|then|once|recently|repeatedly|has|had|have)\s+(?:\p{L}+\s*)?){0,2}$/u;

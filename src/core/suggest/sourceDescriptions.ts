@@ -170,11 +170,14 @@ export function introducedUnnamed(text: string, head: string, before: number): b
  * "Another"). "A spokesperson for the Department of Health": the names after an unnamed source are not the speaker.
  */
 export function describedSource(phrase: string): string | undefined {
+  // "“…” and 35 percent said “…”": a conjunction in lower case opens a clause of its own; it is no part of the subject.
+  phrase = phrase.replace(/^\s*(?:and|but|while|whereas)\s+/u, '');
   const document = DOCUMENT_SUBJECT.exec(phrase);
   if (document) return documentSpeaker(document[1]);
   if (ANONYMOUS_FIRST.test(phrase) || INDEFINITE_DESCRIPTION.test(phrase) || SOME_OF_A_GROUP.test(phrase) || UNNAMED_PLURAL.test(phrase)) return UNNAMED_SOURCE;
   if (POLL_SHARE.test(phrase) || SPOKESPERSON_OF_A_DESCRIBED.test(phrase)) return UNNAMED_SOURCE;
-  // "Another tweeted, “…”", "One said": someone of a crowd just mentioned.
-  if (/^\s*(?:[Aa]nother|[Oo]ne|[Oo]thers|[Ss]ome)\s*$/u.test(phrase)) return UNNAMED_SOURCE;
+  // "Another tweeted, “…”", "One said", "Several said …", "Most of them agreed": someone of a crowd just mentioned, or a
+  // quantifier alone for people of a group the text has in view.
+  if (/^\s*(?:[Aa]nother|[Oo]ne|(?:[Ss]everal|[Mm]any|[Mm]ost|[Bb]oth|[Aa] few|[Ff]ew|[Ss]ome|[Oo]thers|[Aa]ll|[Hh]alf)(?:\s+of\s+(?:them|those))?)\s*$/u.test(phrase)) return UNNAMED_SOURCE;
   return undefined;
 }
