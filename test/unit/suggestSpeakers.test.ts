@@ -256,4 +256,14 @@ describe('suggestAnnotations: who speaks', () => {
     const shares = 'Tom Hale spoke first. “We row every day,” he said. Asked whether the quay should reopen, 40 percent said “as soon as possible” and 35 percent said “never again.”';
     assert.deepEqual(speakers(shares).map(([, speaker]) => speaker), ['Tom Hale', 'unnamed source', 'unnamed source']);
   });
+  it('gives a quote after "is that" to the name of an inverted cue set off by commas before it ("The trouble, says Ivo Marsh, is that “…”")', () => {
+    const text = 'Tom Hale spoke first. “We row every day,” he said. Ada Brook, who coaches the juniors, spoke next. The odd thing about the regatta, says Ivo Marsh, a boatbuilder on the east quay, is that it was “never about the racing at all.”';
+    assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Tom Hale', 'Ivo Marsh']);
+  });
+  it('gives a participle cue after "with" to the subject that follows "with", not to the sentence\'s subject or the last speaker', () => {
+    const text = 'Tom Hale spoke first. “We row every day,” he said. Ada Brook kept the meeting on the mooring fees, with Ben Ruiz asking, “Who will pay for the new quay?”';
+    assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Tom Hale', 'Ben Ruiz']);
+    const unnamed = 'Tom Hale spoke first. “We row every day,” he said. The club’s radio spot closes with a narrator saying: “Who will pay for the new quay?”';
+    assert.deepEqual(speakers(unnamed).map(([, speaker]) => speaker), ['Tom Hale', 'unnamed source']);
+  });
 });

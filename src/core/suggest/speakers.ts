@@ -210,6 +210,13 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
   // "Holm, the governor, repeated that Reyes …, calling him a “…”": a participle after a comma shares the sentence's subject;
   // "Holm said the move was Reyes's and said, “…”", "Holm listened to Reyes but described it as “…”": a verb after "and" or "but" shares it too.
   // "… on the Gazette’s “Letters,” calling it …": the comma may stand inside a closing mark.
+  // "…, with Ruiz saying “…”", "with one of its posters asking, “…”": the participle's own subject follows "with".
+  const withSubject = /ing$/u.test(cue.lemma) ? WITH_SUBJECT.exec(text.slice(Math.max(from, cue.start - 80), cue.start)) : null;
+  if (withSubject) {
+    const at = cue.start - withSubject[0].length + withSubject[0].indexOf(withSubject[1]);
+    const speaker = resolver.resolve(at, at + withSubject[1].length, quote.start, true);
+    if (speaker) return { cue, speaker };
+  }
   if (participleSharesSubject(text, cue, from, sentenceStart) || followsAndOrBut(text, cue.start, from)) {
     // "The fair moves in June, after complaints from Hale, Brook said, adding, “…”": right after another cue, the participle is
     // that cue's speaker's.
@@ -230,7 +237,19 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
     if (speaker) return { cue, speaker };
   }
   // Inverted, before the quote: "…, explained moderator Ana Ruiz: “…”".
-  return { cue, speaker: subjectOf(text, from, cue, resolver) ?? resolver.resolve(from, cue.start, quote.start) ?? invertedBefore(text, cue, quote.openMark, quote, resolver) };
+  return { cue, speaker: subjectOf(text, from, cue, resolver) ?? resolver.resolve(from, cue.start, quote.start) ?? invertedBefore(text, cue, quote.openMark, quote, resolver) ?? invertedAside(text, cue, quote, resolver) };
+}
+
+/** ", says Ivo Marsh, a boatbuilder on …, is that": an inverted cue set off by commas inside the sentence, and its name. */
+const INVERTED_ASIDE = /^\s+((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*,/u;
+
+/** The name of an inverted cue set off by commas before the quote ("The trouble, says Ivo Marsh, is that “…”"). */
+function invertedAside(text: string, cue: Cue, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
+  if (!/,\s*$/u.test(text.slice(Math.max(0, cue.start - 3), cue.start))) return undefined;
+  const named = INVERTED_ASIDE.exec(text.slice(cue.end, quote.openMark));
+  if (!named) return undefined;
+  const at = cue.end + named[0].indexOf(named[1]);
+  return resolver.resolve(at, at + named[1].length, quote.start, true);
 }
 
 /**
@@ -247,6 +266,9 @@ function participleSharesSubject(text: string, cue: Cue, from: number, sentenceS
 
 /** Before a participle cue: a comma and an adverb, or a conjunction of time or means (see participleSharesSubject). */
 const PARTICIPLE_LEAD = /(?:,[”"’]?\s*(?:recently|later|also|again|then|often|repeatedly|even|privately|publicly|once)|(?<![\p{L}])(?:after|while|before|by|when))\s+$/iu;
+
+/** "with" opening a phrase, then its subject (group 1), right before a participle cue. */
+const WITH_SUBJECT = /(?:^|[,;(—–-]\s*|\s)with\s+([^,;:()“”"]{1,60}?)\s+$/u;
 
 /** "As Tidewatch reported, ": "as" opening a clause, then a name (maybe after "the"), right before the cue. */
 const AS_NAMED_REPORTED = /(?:^|[,;]\s*|\s)[Aa]s\s+(?:the\s+)?(\p{Lu}[\p{L}.&’'-]*(?:\s+\p{Lu}[\p{L}.&’'-]*){0,3})(\s+)$/u;
