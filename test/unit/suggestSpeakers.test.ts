@@ -266,4 +266,16 @@ describe('suggestAnnotations: who speaks', () => {
     const unnamed = 'Tom Hale spoke first. “We row every day,” he said. The club’s radio spot closes with a narrator saying: “Who will pay for the new quay?”';
     assert.deepEqual(speakers(unnamed).map(([, speaker]) => speaker), ['Tom Hale', 'unnamed source']);
   });
+  it('gives a participle cue to the unnamed source a sentence opens with ("The spokesman would not say …, adding: “…”"), not to a name inside the sentence', () => {
+    const text = 'Tom Hale, the harbour master, spoke on Monday. “We row every day,” he said. A club spokesman said Hale would skip the dinner. The spokesman would not say whether Hale backs Brook for the chair but said the diary was full, adding: “We will look at any invitation on its merits.”';
+    assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Tom Hale', 'unnamed source']);
+  });
+
+  it('gives words to a document described with four words before its head ("A river trust safety officer’s report published …")', () => {
+    const text = 'Tom Hale spoke first. “We row every day,” he said. A river trust safety officer’s report published last spring found “serious lapses” in the checks on the club’s lifejackets.';
+    assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Tom Hale', 'a river trust safety officer’s report published last spring']);
+    // A subject and its verb before "a statement" are no description of the statement.
+    const issued = 'Tom Hale spoke first. “We row every day,” he said. The Harbour Board issued a statement calling the closure “long overdue.”';
+    assert.deepEqual(speakers(issued).map(([, speaker]) => speaker), ['Tom Hale', 'Harbour Board']);
+  });
 });

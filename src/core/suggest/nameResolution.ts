@@ -227,6 +227,13 @@ export class NameResolver implements ReferenceNames {
     const main = mainClauseStart(this.text, from, to);
     // "A Brook campaign official later softened …, saying …": an unnamed subject, whoever it names.
     if (ANONYMOUS_FIRST.test(this.text.slice(main, Math.min(to, main + 80)))) return UNNAMED_SOURCE;
+    // "The spokesman would not say …, adding: “…”": a sentence that opens with "the" and a title nobody is named with.
+    const titled = DEFINITE_TITLE_FIRST.exec(this.text.slice(main, Math.min(to, main + 60)));
+    if (titled) {
+      const head = titled[1].toLowerCase();
+      const described = this.titled.first(head, main) ?? (introducedUnnamed(this.text, head, main) || ANONYMOUS_HEADS.test(head) ? UNNAMED_SOURCE : undefined);
+      if (described) return described;
+    }
     if (main > from) {
       const subject = this.firstPersonBetween(main, to);
       if (subject) return subject;
@@ -373,3 +380,6 @@ export class NameResolver implements ReferenceNames {
     return firstIndex(this.mentions.length, (i) => this.mentions[i].start >= offset);
   }
 }
+
+/** "The spokesman", "the official" opening a phrase: the title's head (group 1) and a verb in lower case after it. */
+const DEFINITE_TITLE_FIRST = new RegExp(String.raw`^\s*[Tt]he\s+(${TITLE_HEAD_WORDS.join("|")})\s+(?:later\s+|also\s+)?\p{Ll}`, 'u');

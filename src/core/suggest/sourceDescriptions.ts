@@ -54,8 +54,11 @@ export const ANONYMOUS_FIRST = new RegExp(
  * Democrat"). Names inside are modifiers ("a Holm campaign veteran" is not Holm).
  */
 const INDEFINITE_DESCRIPTION = /^\s*(?:[Aa]n?|[Oo]ne|[Aa]nother)(?=\s)(?!\s+named\s)(?![^,;:()]*\s(?:has|have|had|is|are|was|were|be|been|being|to|will|would|can|could|may|might|must|should|did|does|do)(?:\s|$))[^,;:()]*?(?:\s\p{Ll}[\p{Ll}-]*|\s(?:Republican|Democrat|Independent|Libertarian|Conservative|Liberal|\p{Lu}\p{Ll}+(?:an|ian|ese|ish))s?)\s*$/u;
-/** A determiner, up to three words, and a document, a poll or a post ("a new poll", "the Hale letter"). */
-export const DOCUMENT_HEAD = String.raw`(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\p{L}\d’'-]+\s+){0,3}?(?:letter|report|statement|study|poll|survey|article|tweet|post|ad|advertisement|editorial|memo|investigation|review|analysis|transcript|e-?mail|website|paper|document|filing|complaint|lawsuit|release|video|book|column)`;
+/**
+ * A determiner, up to four words, and a document, a poll or a post ("a new poll", "the Hale letter", "a river trust
+ * safety officer’s report"); not a subject and its verb ("the Harbour Board issued a statement").
+ */
+export const DOCUMENT_HEAD = String.raw`(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:(?!(?:a|an|issued|released|published|sent|wrote|made|put)\s)[\p{L}\d’'-]+\s+){0,4}?(?:letter|report|statement|study|poll|survey|article|tweet|post|ad|advertisement|editorial|memo|investigation|review|analysis|transcript|e-?mail|website|paper|document|filing|complaint|lawsuit|release|video|book|column)`;
 /** What is done to a document, between it and its cue: "a poll released Monday", "a report issued earlier this year". */
 const DOCUMENT_PARTICIPLES = 'conducted|released|published|issued|obtained|reviewed|taken|sent|written|filed|posted|prepared|commissioned|drafted|dated|unveiled|leaked|aired';
 /**
