@@ -278,4 +278,8 @@ describe('suggestAnnotations: who speaks', () => {
     const issued = 'Tom Hale spoke first. “We row every day,” he said. The Harbour Board issued a statement calling the closure “long overdue.”';
     assert.deepEqual(speakers(issued).map(([, speaker]) => speaker), ['Tom Hale', 'Harbour Board']);
   });
+  it('gives a participle cue to the people of the person a sentence-opening "His" means ("His chief aide went after …, saying …")', () => {
+    const text = 'Tom Hale and Ada Brook met on Sunday. His chief aide went after Brook’s record on the quay, saying her plans look good “on paper” and little else.';
+    assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Tom Hale’s chief aide']);
+  });
 });

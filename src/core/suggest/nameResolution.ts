@@ -12,7 +12,7 @@ import { TitledNames } from './titledNames';
 import { FullNames } from './fullNames';
 import { LoneNames } from './loneNames';
 import { lastWordOf, LowerCaseWords } from './words';
-import { ANONYMOUS, ANONYMOUS_FIRST, ANONYMOUS_HEADS, AUTHORED_BY, describedSource, OWN_DOCUMENT, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, PEOPLE_OF_A_PRONOUN, saysWhoseRole, TITLE_HEAD, TITLE_HEAD_WORDS, UNNAMED_SOURCE, introducedUnnamed } from './sourceDescriptions';
+import { ANONYMOUS, ANONYMOUS_FIRST, ANONYMOUS_HEADS, AUTHORED_BY, describedSource, ITS_PEOPLE, OWN_DOCUMENT, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, PEOPLE_OF_A_PRONOUN, saysWhoseRole, TITLE_HEAD, TITLE_HEAD_WORDS, UNNAMED_SOURCE, introducedUnnamed } from './sourceDescriptions';
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
@@ -234,6 +234,12 @@ export class NameResolver implements ReferenceNames {
       const described = this.titled.first(head, main) ?? (introducedUnnamed(this.text, head, main) || ANONYMOUS_HEADS.test(head) ? UNNAMED_SOURCE : undefined);
       if (described) return described;
     }
+    // "His chief aide went after …, saying …": the people of the person the pronoun means.
+    const theirs = POSSESSED_PEOPLE_FIRST.exec(this.text.slice(main, Math.min(to, main + 60)));
+    if (theirs) {
+      const people = this.resolve(main, main + theirs[0].length - theirs[2].length, to);
+      if (people) return people;
+    }
     if (main > from) {
       const subject = this.firstPersonBetween(main, to);
       if (subject) return subject;
@@ -383,3 +389,6 @@ export class NameResolver implements ReferenceNames {
 
 /** "The spokesman", "the official" opening a phrase: the title's head (group 1) and a verb in lower case after it. */
 const DEFINITE_TITLE_FIRST = new RegExp(String.raw`^\s*[Tt]he\s+(${TITLE_HEAD_WORDS.join("|")})\s+(?:later\s+|also\s+)?\p{Ll}`, 'u');
+
+/** "His chief aide", "her campaign" opening a phrase, then a verb in lower case (group 2). */
+const POSSESSED_PEOPLE_FIRST = new RegExp(String.raw`^\s*(?:[Hh]is|[Hh]er)\s+${ITS_PEOPLE}\s+((?:later\s+|also\s+)?\p{Ll})`, 'u');

@@ -87,7 +87,7 @@ export const AUTHORED_BY = /^\s*(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]h
 export const OWN_DOCUMENT = /^\s*((?:\p{Lu}[\p{L}-]+\s+){0,2}\p{Lu}(?:[\p{L}-]|[’'](?=\p{Lu}))+)[’'](?:s)?\s+(?:[\p{Ll}-]+\s+){0,2}(?:letter|statement|tweet|post|memo|e-?mail|message|note|op-ed|essay|column|speech)(?:\s+(?:to|on|in)\s+[^,;:.!?]{1,60})?\s*$/u;
 
 /** Those who speak for or with someone: "campaign", "aides", "senior advisers", "team", "office". */
-const ITS_PEOPLE = String.raw`((?:(?:top|senior|former|chief|longtime|own|press)\s+)?(?:campaign(?:\s+(?:manager|chairman|spokes(?:man|woman|person)))?|aides?|supporters|protesters|allies|spokes(?:man|woman|person)|backers|loyalists|staffers|advisers|team|camp|lawyers?|attorneys?|office|staff|family))`;
+export const ITS_PEOPLE = String.raw`((?:(?:top|senior|former|chief|longtime|own|press)\s+)?(?:campaign(?:\s+(?:manager|chairman|spokes(?:man|woman|person)))?|aides?|supporters|protesters|allies|spokes(?:man|woman|person)|backers|loyalists|staffers|advisers|team|camp|lawyers?|attorneys?|office|staff|family))`;
 /**
  * People who speak for or with someone named: "Clinton's campaign", "Sanders supporters", "Grayson's
  * spokeswoman", "Hale's office", "the Hale family", as the whole of a cue's subject. Group 1 is the
