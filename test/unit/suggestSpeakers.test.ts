@@ -282,4 +282,10 @@ describe('suggestAnnotations: who speaks', () => {
     const text = 'Tom Hale and Ada Brook met on Sunday. His chief aide went after Brook’s record on the quay, saying her plans look good “on paper” and little else.';
     assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Tom Hale’s chief aide']);
   });
+  it('gives what a sign, a banner or a message "reads" to that sign or message, not to the last speaker', () => {
+    const text = 'Tom Hale spoke first. “We row every day,” he said. “Welcome, visitors! The regatta starts at noon!” a banner on the club’s gate reads. “Bring a coat if it rains.”';
+    assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Tom Hale', 'a banner on the club’s gate', 'a banner on the club’s gate']);
+    const banner = 'Tom Hale spoke first. “We row every day,” he said. The banner read: “No fees for rowers.”';
+    assert.deepEqual(speakers(banner).map(([, speaker]) => speaker), ['Tom Hale', 'the banner']);
+  });
 });

@@ -84,7 +84,7 @@ export function quotesWholeSentence(text: string, quote: { start: number; end: n
 }
 
 /** A work's title follows its outlet or author ("ABC’s “This Week”") or the word for it ("his memoir, “…”"). */
-const BEFORE_A_TITLE = /(?:\b\p{Lu}[\p{L}.&-]*[’']s|\b(?:book|memoir|novel|film|movie|show|programme|program|series|song|album|column|essay|poem|play|musical|documentary|podcast|titled|entitled))\s*,?\s*$/u;
+const BEFORE_A_TITLE = /(?:\b\p{Lu}[\p{L}.&-]*[’']s|\b(?:book|memoir|novel|film|movie|show|programme|program|series|song|album|column|essay|poem|play|musical|documentary|podcast|titled|entitled|read|reads))\s*,?\s*$/u;
 
 /**
  * Whether the marks name a work or hold markup, not words anyone said: a short title-case stretch

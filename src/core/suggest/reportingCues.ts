@@ -1,10 +1,12 @@
 import { firstIndex } from './firstIndex';
 import { DASHES } from './words';
 
-/** Verbs that introduce a quoted phrase but never a content: "called the cuts ‘a hammer blow’". */
+/** Verbs that introduce a quoted phrase but never a content: "called the cuts ‘a hammer blow’", "the banner read “…”". */
 const QUOTE_ONLY_VERBS = [
   'called', 'calls', 'described', 'describes', 'branded', 'brands', 'calling', 'describing', 'characterized', 'characterised', 'characterizes',
   'characterizing', 'referred to', 'refers to', 'referring to', 'criticized', 'criticised', 'dismissed', 'hailed', 'denounced', 'slammed', 'blasted',
+  // "One sign read “…”", "“…,” a banner on the club's gate reads".
+  'read', 'reads',
 ];
 
 /**
