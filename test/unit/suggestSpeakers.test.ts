@@ -288,4 +288,10 @@ describe('suggestAnnotations: who speaks', () => {
     const banner = 'Tom Hale spoke first. “We row every day,” he said. The banner read: “No fees for rowers.”';
     assert.deepEqual(speakers(banner).map(([, speaker]) => speaker), ['Tom Hale', 'the banner']);
   });
+  it('gives words after "As The … reported," to the outlet named after "The", even one whose last word is a word for people ("The Eastby Observer")', () => {
+    const text = 'Ben Ruiz rowed first. As The Eastby Observer reported, the club’s treasurer “moved the prize money twice” before the audit.';
+    assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Eastby Observer']);
+    const title = 'Ben Ruiz rowed first. As The Harbour Minister reported, the club’s treasurer “moved the prize money twice” before the audit.';
+    assert.notDeepEqual(speakers(title).map(([, speaker]) => speaker), ['Harbour Minister']);
+  });
 });
