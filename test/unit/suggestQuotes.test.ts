@@ -53,6 +53,16 @@ describe('suggestAnnotations on news: which marked words are quotes', () => {
     assert.match(found[0].why!, /partial quote, or a term/);
   });
 
+  it('gives a few marked words whose speaker is only a guess from the sentences before a rule and a confidence of their own', () => {
+    const text = 'Ada Okafor spoke at the quay on Monday. “We will not give up the talks,” she said.\n\nThe harbour board still runs the quay as “a closed shop” for its friends.';
+    const [, guessed] = suggestAnnotations(text).filter((s) => s.kind === 'quote');
+    assert.deepEqual([guessed.text, guessed.speaker, guessed.rule], ['a closed shop', 'Ada Okafor', 'short marked words, speaker guessed']);
+    const subject = suggestAnnotations('Ada Okafor spoke at the quay on Monday. Tom Weller wants to stay "in the fight" until spring.').find((s) => s.kind === 'quote')!;
+    assert.equal(subject.rule, 'short marked words');
+    assert.ok(guessed.confidence! < 0.5 && guessed.confidence! < subject.confidence!, `${guessed.confidence} ${subject.confidence}`);
+    assert.match(guessed.why!, /guess from the sentences before/);
+  });
+
   it('does not suggest marked words in the headline or standfirst above the body', () => {
     const text = 'Mayor vows "no more delays" on ferry\n\nResidents say the service is "a daily lottery"\n\nThe mayor of Porthaven promised on Monday that the ferry would run on time from next month, after a winter of cancelled crossings and long queues at the quay.\n\n"There will be no more delays," said Mayor Ada Okafor.\n';
     assert.deepEqual(quotes(text).map((q) => q.text), ['There will be no more delays,']);
