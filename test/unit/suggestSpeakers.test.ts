@@ -294,4 +294,10 @@ describe('suggestAnnotations: who speaks', () => {
     const title = 'Ben Ruiz rowed first. As The Harbour Minister reported, the club’s treasurer “moved the prize money twice” before the audit.';
     assert.notDeepEqual(speakers(title).map(([, speaker]) => speaker), ['Harbour Minister']);
   });
+  it('takes a word for people that ends a run of capitals ("the Eastby Caller") for the name of an outlet, not for an unnamed caller', () => {
+    const text = 'Ben Ruiz rowed first. According to the Eastby Caller, “the club sold two boats in March and told nobody.”';
+    assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Eastby Caller']);
+    const unnamed = 'Ben Ruiz rowed first. According to a caller, “the club sold two boats in March and told nobody.”';
+    assert.deepEqual(speakers(unnamed).map(([, speaker]) => speaker), ['unnamed source']);
+  });
 });

@@ -12,7 +12,7 @@ import { TitledNames } from './titledNames';
 import { FullNames } from './fullNames';
 import { LoneNames } from './loneNames';
 import { lastWordOf, LowerCaseWords } from './words';
-import { ANONYMOUS, ANONYMOUS_FIRST, ANONYMOUS_HEADS, AUTHORED_BY, describedSource, ITS_PEOPLE, OWN_DOCUMENT, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, PEOPLE_OF_A_PRONOUN, saysWhoseRole, TITLE_HEAD, TITLE_HEAD_WORDS, UNNAMED_SOURCE, introducedUnnamed } from './sourceDescriptions';
+import { ANONYMOUS, ANONYMOUS_FIRST, ANONYMOUS_HEADS, AUTHORED_BY, describedSource, ITS_PEOPLE, OWN_DOCUMENT, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, PEOPLE_OF_A_PRONOUN, saysWhoseRole, TITLE_HEAD, TITLE_HEAD_WORDS, UNNAMED_SOURCE, introducedUnnamed, UNNAMED_HEADS } from './sourceDescriptions';
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
@@ -166,6 +166,9 @@ export class NameResolver implements ReferenceNames {
     // "…” – no Ferro, we're asking now": a first- or second-person subject right before the cue is nobody named before it.
     if (/^(?:i|we|you|they)(?:[’'](?:re|ve|ll|d|m))?$/u.test(last)) return undefined;
     if (ANONYMOUS.test(phrase)) return UNNAMED_SOURCE;
+    // "according to the Eastby Observer", "the Eastby Caller reported": a word for people that ends a run of capitals is a name's.
+    const capitalized = CAPITALIZED_PEOPLE_WORD.exec(phrase);
+    if (capitalized && UNNAMED_HEADS.has(capitalized[2].toLowerCase())) return capitalized[1];
     const title = TITLE_HEAD.exec(phrase);
     if (title) {
       const head = title[1].toLowerCase();
@@ -392,3 +395,6 @@ const DEFINITE_TITLE_FIRST = new RegExp(String.raw`^\s*[Tt]he\s+(${TITLE_HEAD_WO
 
 /** "His chief aide", "her campaign" opening a phrase, then a verb in lower case (group 2). */
 const POSSESSED_PEOPLE_FIRST = new RegExp(String.raw`^\s*(?:[Hh]is|[Hh]er)\s+${ITS_PEOPLE}\s+((?:later\s+|also\s+)?\p{Ll})`, 'u');
+
+/** A phrase that is only a run of capitalized words (after "the"), its last word (group 2) in group 1. */
+const CAPITALIZED_PEOPLE_WORD = /^\s*(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}.&’'-]*\s+){1,3}(\p{Lu}\p{Ll}+))\s*,?\s*$/u;
