@@ -300,4 +300,8 @@ describe('suggestAnnotations: who speaks', () => {
     const unnamed = 'Ben Ruiz rowed first. According to a caller, “the club sold two boats in March and told nobody.”';
     assert.deepEqual(speakers(unnamed).map(([, speaker]) => speaker), ['unnamed source']);
   });
+  it('reads past a party or place label in brackets between a name and the apposition after it ("Ana Penrose (R-Kent), a longtime club member, said")', () => {
+    const text = 'Tom Hale spoke first. Sen. Ana Penrose (R-Kent), a longtime club member, said Brook was “weak on the quay.”';
+    assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Ana Penrose']);
+  });
 });

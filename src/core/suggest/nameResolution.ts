@@ -271,7 +271,8 @@ export class NameResolver implements ReferenceNames {
 
   /** "Lena Achterberg, the council's head of highways, said": the name a comma right before `from` closes. */
   nameBeforeComma(from: number): string | undefined {
-    const comma = /,\s*$/u.exec(this.text.slice(Math.max(0, from - 4), from));
+    // "Ana Penrose (R-Kent), a longtime club member, …": a party or place label in brackets between the name and its comma.
+    const comma = /(?:\s*\([^()\n]{1,24}\))?,\s*$/u.exec(this.text.slice(Math.max(0, from - 30), from));
     if (!comma) return undefined;
     const before = from - comma[0].length;
     const run = nameRuns(this.text, Math.max(0, before - 60), before).pop();
