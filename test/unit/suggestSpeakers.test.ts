@@ -304,4 +304,13 @@ describe('suggestAnnotations: who speaks', () => {
     const text = 'Tom Hale spoke first. Sen. Ana Penrose (R-Kent), a longtime club member, said Brook was “weak on the quay.”';
     assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Ana Penrose']);
   });
+  it('gives words that a poll\'s sample said to the poll a sentence opens with ("In a Tidewatch survey taken last week, 58 percent of rowers said “…”")', () => {
+    const text = 'Tom Hale spoke first. In a Tidewatch survey taken last week, 58 percent of rowers said the new quay was “worth every penny.”';
+    assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['a Tidewatch survey taken last week']);
+  });
+
+  it('gives words to the name in apposition to an unnamed description ("A longtime member, Councillor Ana Penrose, was blunt: “…”")', () => {
+    const text = 'Tom Hale spoke first. A longtime member, Councillor Ana Penrose, was blunt at the Tuesday meeting: “The quay is a scandal and everyone knows it.”';
+    assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Ana Penrose']);
+  });
 });

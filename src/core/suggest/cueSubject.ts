@@ -1,7 +1,8 @@
 import type { NameResolver } from './nameResolution';
 import { findCues, type Cue } from './reportingCues';
 import { MAX_SENTENCE_LENGTH } from './sentences';
-import { DISCOURSE_ASIDE } from './sourceDescriptions';
+import { DISCOURSE_ASIDE, documentSpeaker, UNNAMED_SOURCE } from './sourceDescriptions';
+import { IN_A_POLL } from './documentClaims';
 import { wordCount } from './words';
 
 /**
@@ -104,7 +105,13 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
       // "Marsh said the quay …" in a story that never writes Marsh elsewhere: one word that opens its sentence right before
       // the cue may be a surname (loose), unless it looks like a common word ("Frivolous", "Replays", "Nobody").
       const lone = clause === start && !/^(?:went|goes) on$/u.test(cue.lemma) && LONE_SURNAME.test(text.slice(clause, clauseEnd));
-      return resolver.resolve(clause, clauseEnd, cue.start, lone);
+      const subject = resolver.resolve(clause, clauseEnd, cue.start, lone);
+      // "In a Tidewatch survey taken last week, 58 percent of rowers said “…”": the share of a poll's sample speaks as the poll.
+      if (subject === UNNAMED_SOURCE && clause > start) {
+        const poll = IN_A_POLL.exec(text.slice(start, clause));
+        if (poll && start + poll[0].length === clause) return documentSpeaker(poll[1]);
+      }
+      return subject;
     }
     if (clause === start) return undefined;
     clauseEnd = clause - 1;

@@ -229,7 +229,14 @@ export class NameResolver implements ReferenceNames {
     // "Introduced on stage by X, Ada Brook spoke about …": the subject follows a leading clause.
     const main = mainClauseStart(this.text, from, to);
     // "A Brook campaign official later softened …, saying …": an unnamed subject, whoever it names.
-    if (ANONYMOUS_FIRST.test(this.text.slice(main, Math.min(to, main + 80)))) return UNNAMED_SOURCE;
+    const anonymous = ANONYMOUS_FIRST.exec(this.text.slice(main, Math.min(to, main + 80)));
+    if (anonymous) {
+      // "A longtime member, Councillor Ana Penrose, was blunt: …": the name in apposition is who the description is.
+      const after = main + anonymous[0].length;
+      const apposition = NAME_IN_APPOSITION.exec(this.text.slice(after, Math.min(to, after + 80)));
+      const named = apposition ? this.nameIn(nameRuns(this.text, after, after + apposition[0].length)) : undefined;
+      return named ?? UNNAMED_SOURCE;
+    }
     // "The spokesman would not say …, adding: “…”": a sentence that opens with "the" and a title nobody is named with.
     const titled = DEFINITE_TITLE_FIRST.exec(this.text.slice(main, Math.min(to, main + 60)));
     if (titled) {
@@ -399,3 +406,6 @@ const POSSESSED_PEOPLE_FIRST = new RegExp(String.raw`^\s*(?:[Hh]is|[Hh]er)\s+${I
 
 /** A phrase that is only a run of capitalized words (after "the"), its last word (group 2) in group 1. */
 const CAPITALIZED_PEOPLE_WORD = /^\s*(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}.&’'-]*\s+){1,3}(\p{Lu}\p{Ll}+))\s*,?\s*$/u;
+
+/** Right after a description: a comma, a name (maybe after a title) and a comma. */
+const NAME_IN_APPOSITION = /^\s*,\s*(?:\p{Lu}\p{Ll}+\.?\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*\s*,/u;
