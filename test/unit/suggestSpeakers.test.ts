@@ -313,4 +313,8 @@ describe('suggestAnnotations: who speaks', () => {
     const text = 'Tom Hale spoke first. A longtime member, Councillor Ana Penrose, was blunt at the Tuesday meeting: “The quay is a scandal and everyone knows it.”';
     assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Ana Penrose']);
   });
+  it('gives a quote to a name and the organisation it is of before the cue, however many words the organisation\'s name has', () => {
+    const text = 'Tom Hale spoke first. “The new quay will cost twice what the club has in the bank,” Ivo Marsh of the Eastby Institute for Boats and Harbours told members.';
+    assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Ivo Marsh']);
+  });
 });

@@ -143,6 +143,13 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
     const speaker = resolver.resolve(at, at + described[1].length, quote.start);
     if (speaker) return { cue, speaker };
   }
+  // "…,” Ivo Marsh of the Eastby Institute for Boats and Harbours told members": a name and the organisation it is of, however long its name.
+  const ofOrganisation = NAME_OF_ORGANISATION.exec(before);
+  if (ofOrganisation) {
+    const at = from + ofOrganisation.index + ofOrganisation[0].indexOf(ofOrganisation[1]);
+    const speaker = resolver.resolve(at, at + ofOrganisation[1].length, quote.start, true);
+    if (speaker) return { cue, speaker };
+  }
   if (wordCount(before) > MAX_WORDS_BEFORE_CUE) return undefined;
   // "…,” much as Crane did in 2019, Rendle added": after an aside set off by a comma, the cue's own subject speaks.
   if (/,\s*\S[^,]*$/u.test(before)) {
@@ -156,6 +163,9 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
 
 /** Between a closing mark and its cue: a description of a person (group 1), then a relative clause set off by commas. */
 const DESCRIPTION_THEN_RELATIVE = /^\s*((?:an?|the|one|another)\s+(?:[\p{Ll}-]+\s+){0,4}[\p{Ll}-]+)\s*,\s*(?:who|whose)\s[^.!?;:“”"]*,\s*$/u;
+
+/** Between a closing mark and its cue: a name (group 1) and "of" an organisation whose name may have "for", "of", "and" in it. */
+const NAME_OF_ORGANISATION = /^\s*((?:\p{Lu}[\p{L}.’'-]*\s+){1,3}\p{Lu}[\p{L}’'-]*)\s+of\s+(?:the\s+)?\p{Lu}[\p{L}’'&.-]*(?:\s+(?:(?:for|of|and|on|&)\s+(?:the\s+)?)?\p{Lu}[\p{L}’'&.-]*){0,7}\s*$/u;
 
 /** "according to <source>" at the end of a cue's clause. */
 const ACCORDING_TO = /,?\s+according\s+to\s+([^,;]+?)\s*$/u;
