@@ -317,4 +317,8 @@ describe('suggestAnnotations: who speaks', () => {
     const text = 'Tom Hale spoke first. “The new quay will cost twice what the club has in the bank,” Ivo Marsh of the Eastby Institute for Boats and Harbours told members.';
     assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Ivo Marsh']);
   });
+  it('gives a participle cue to the people of a named person who are the subject after a leading clause ("After the vote, Hale’s campaign sent a letter …, accusing …")', () => {
+    const text = 'Ada Brook spoke first. After the vote, Hale’s campaign sent a long letter about the harbour board to members, accusing its officers of “secrecy for its own sake.” Some allies agreed.';
+    assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Hale’s campaign']);
+  });
 });

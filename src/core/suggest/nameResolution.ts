@@ -251,6 +251,9 @@ export class NameResolver implements ReferenceNames {
       if (people) return people;
     }
     if (main > from) {
+      // "After the vote, Hale's campaign sent a letter …, accusing …": the people of a named person after a leading clause.
+      const people = PEOPLE_OF_A_NAMED_ACTING.test(this.text.slice(main, to)) ? this.resolve(main, to, to) : undefined;
+      if (people) return people;
       const subject = this.firstPersonBetween(main, to);
       if (subject) return subject;
     }
