@@ -321,4 +321,8 @@ describe('suggestAnnotations: who speaks', () => {
     const text = 'Ada Brook spoke first. After the vote, Hale’s campaign sent a long letter about the harbour board to members, accusing its officers of “secrecy for its own sake.” Some allies agreed.';
     assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Hale’s campaign']);
   });
+  it('takes the people of a named person for the subject before an irregular verb in the past ("Hale’s campaign wrote to members …, accusing …")', () => {
+    const text = 'Ada Brook spoke first. Hale’s campaign wrote to members about the harbour board, accusing its officers of “secrecy for its own sake.”';
+    assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Hale’s campaign']);
+  });
 });

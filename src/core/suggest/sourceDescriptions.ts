@@ -99,10 +99,10 @@ export const PEOPLE_OF_A_NAMED = new RegExp(NAMED_AND_ITS_PEOPLE + String.raw`\s
 export const PEOPLE_OF_A_PRONOUN = new RegExp(String.raw`^\s*([Hh]is|[Hh]er)\s+${ITS_PEOPLE}\s*,?\s*$`, 'u');
 /**
  * The same people as the subject of a clause that goes on to its verb ("Hale's campaign brushed aside …",
- * "Hale's team took …"): a word in lower case that reads as a verb in the past or the present (…ed, …s
- * but not …ss, and the common irregular forms), maybe after an adverb.
+ * "Hale's team took …", "Hale's campaign wrote to members …"): a word in lower case that reads as a verb in the
+ * past or the present (…ed, …s but not …ss, and the common irregular forms by their endings), maybe after an adverb.
  */
-export const PEOPLE_OF_A_NAMED_ACTING = new RegExp(NAMED_AND_ITS_PEOPLE + String.raw`\s+(?:\p{Ll}+ly\s+|also\s+|quickly\s+)?(?:\p{Ll}+(?:ed|[^s]s|ok|ew|ent|ave|ad)|is|was|has|had|have|were|are)\s`, 'u');
+export const PEOPLE_OF_A_NAMED_ACTING = new RegExp(NAMED_AND_ITS_PEOPLE + String.raw`\s+(?:\p{Ll}+ly\s+|also\s+|quickly\s+)?(?:\p{Ll}+(?:ed|[^s]s|ok|ew|ent|ave|ad|ote|ade|aid|old|eld|ought|ame|oke|ose|ound|ept|eft|uck)|is|was|has|had|have|were|are|did)\s`, 'u');
 /** The words between "Hale" and "Ana Ruiz" in "Hale campaign adviser Ana Ruiz": a role, in lower case. */
 const ROLE_BETWEEN_NAMES = /^\s+(?:\p{Ll}+\s+){0,2}(?:consultant|adviser|advisor|aide|spokes(?:man|woman|person)|strategist|manager|chairman|chairwoman|chair|supporter|surrogate|pollster|ally|staffer|secretary|director|lawyer|attorney|donor|official|operative|backer|loyalist|confidant|counsel|mate|campaign|son|daughter|wife|husband|brother|sister|rival|opponent|critic|economist|analyst|nominee|challenger|appointee|biographer|friend|associate|fundraiser|chief|deputy|lieutenant)\s+$/u;
 /** Part of a group named by its capitalized plural: "Some Democrats", "many Republicans", "two Britons". */
