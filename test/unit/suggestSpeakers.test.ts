@@ -325,4 +325,11 @@ describe('suggestAnnotations: who speaks', () => {
     const text = 'Ada Brook spoke first. Hale’s campaign wrote to members about the harbour board, accusing its officers of “secrecy for its own sake.”';
     assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Hale’s campaign']);
   });
+  it('reads a comma between two adjectives in a leading phrase ("In a short, friendly chat with …, Ivo Marsh added") as no end of the phrase', () => {
+    const text = 'Tom Hale spoke first. In a short, friendly chat with reporter Ben Ruiz at the quay, Ivo Marsh praised the crews and added, “We have never rowed better.”';
+    assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Ivo Marsh']);
+    // Not a pronoun after the comma: "Over the years, she said, …" ends its leading phrase at the comma.
+    const pronoun = 'Ada Brook runs the club. Over the years, she said, the quay has been “a second home.”';
+    assert.deepEqual(speakers(pronoun).map(([, speaker]) => speaker), ['Ada Brook']);
+  });
 });

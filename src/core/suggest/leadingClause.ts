@@ -10,6 +10,12 @@ const LEADING_CLAUSE = /^\s*(?:\p{Lu}\p{Ll}+(?:ed|ing)|After|When|While|Although
 /** Where the main clause of the sentence starting at `start` begins: after a leading clause (see LEADING_CLAUSE), else `start`. */
 export function mainClauseStart(text: string, start: number, limit: number): number {
   const slice = text.slice(start, Math.min(limit, start + 240));
-  const m = LEADING_CLAUSE.exec(slice.replace(ABBREVIATION_STOPS, (stop) => `${stop.slice(0, -1)} `));
+  let read = slice.replace(ABBREVIATION_STOPS, (stop) => `${stop.slice(0, -1)} `);
+  // "In a short, friendly chat with …, Ivo Marsh added": a comma between two adjectives after a determiner ends no clause.
+  read = read.replace(COMMA_BETWEEN_ADJECTIVES, '$1 ');
+  const m = LEADING_CLAUSE.exec(read);
   return m ? start + m[0].length : start;
 }
+
+/** A determiner, one word in lower case and a comma before another word in lower case: adjectives, not the end of a clause. */
+const COMMA_BETWEEN_ADJECTIVES = /((?<![\p{L}])(?:a|an|the|his|her|its|their|this|that)\s+\p{Ll}[\p{Ll}-]*),(?=\s+(?!(?:he|she|it|they|we|i|you|there|this|that)\s)\p{Ll})/gu;
