@@ -299,6 +299,9 @@ describe('suggestAnnotations: who speaks', () => {
     assert.deepEqual(speakers(text).map(([, speaker]) => speaker), ['Eastby Caller']);
     const unnamed = 'Ben Ruiz rowed first. According to a caller, “the club sold two boats in March and told nobody.”';
     assert.deepEqual(speakers(unnamed).map(([, speaker]) => speaker), ['unnamed source']);
+    // The heads of anonymous sourcing stay titles when capitalized: "the Harbour Board Spokesman" is nobody's name.
+    const spokesman = 'Tom Hale spoke first. “We row every day,” said the Harbour Board Spokesman.';
+    assert.deepEqual(speakers(spokesman).map(([, speaker]) => speaker), ['unnamed source']);
   });
   it('reads past a party or place label in brackets between a name and the apposition after it ("Ana Penrose (R-Kent), a longtime club member, said")', () => {
     const text = 'Tom Hale spoke first. Sen. Ana Penrose (R-Kent), a longtime club member, said Brook was “weak on the quay.”';

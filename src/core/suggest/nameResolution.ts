@@ -168,7 +168,7 @@ export class NameResolver implements ReferenceNames {
     if (ANONYMOUS.test(phrase)) return UNNAMED_SOURCE;
     // "according to the Eastby Observer", "the Eastby Caller reported": a word for people that ends a run of capitals is a name's.
     const capitalized = CAPITALIZED_PEOPLE_WORD.exec(phrase);
-    if (capitalized && UNNAMED_HEADS.has(capitalized[2].toLowerCase())) return capitalized[1];
+    if (capitalized && UNNAMED_HEADS.has(capitalized[2].toLowerCase()) && !ANONYMOUS_HEADS.test(capitalized[2].toLowerCase())) return capitalized[1];
     const title = TITLE_HEAD.exec(phrase);
     if (title) {
       const head = title[1].toLowerCase();
