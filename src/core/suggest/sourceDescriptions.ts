@@ -128,9 +128,6 @@ const POLL_SHARE = /^\s*(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Oo]nly|[J
 const NAMED_TITLES =
   'minister|envoy|president|premier|chancellor|secretary|chairman|chairwoman|chair|commander|head|leader|governor|mayor|senator|general|director|adviser|advisor|negotiator|councillor|judge|coach|captain|chief|founder|owner|author|ambassador|inspector|detective|superintendent|constable|sergeant|forecaster|consultant|professor|mother|father|wife|husband|son|daughter|sister|brother|boy|girl';
 
-/** The head nouns of titles that go with a name ("minister", "mayor"), in lower case. */
-export const NAMED_TITLE_WORDS: ReadonlySet<string> = new Set(NAMED_TITLES.split('|'));
-
 /** Every head noun of a title, named or unnamed ("minister", "spokeswoman"): words of letters only. */
 export const TITLE_HEAD_WORDS: readonly string[] = [...NAMED_TITLES.split('|'), ...UNNAMED_PERSON.split('|')];
 

@@ -5,7 +5,7 @@ import { findCues, isPassive, isThoughtCue, type Cue } from './reportingCues';
 import type { NameResolver } from './nameResolution';
 import { organisationSubject } from './organisations';
 import { OPENING_MARK, type QuoteCandidate } from './quotes';
-import { NAMED_TITLE_WORDS, PEOPLE_OF_A_NAMED_ACTING, TITLE_HEAD } from './sourceDescriptions';
+import { PEOPLE_OF_A_NAMED_ACTING } from './sourceDescriptions';
 import { MAX_SENTENCE_LENGTH } from './sentences';
 import { DASHES, wordCount } from './words';
 
@@ -243,9 +243,7 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
   const named = AS_NAMED_REPORTED.exec(text.slice(from, cue.start));
   if (named) {
     const at = from + named.index + named[0].length - named[1].length - named[2].length;
-    // "As The Eastby Caller reported": after "the", a name of two words or more that is no title is the outlet itself.
-    const outlet = /\s$/u.test(text.slice(at - 1, at)) && /[Tt]he\s+$/u.test(text.slice(Math.max(from, at - 4), at)) && /\s/u.test(named[1]) && !TITLE_HEAD.test(named[1].slice(0, named[1].lastIndexOf(' '))) && !NAMED_TITLE_WORDS.has(named[1].slice(named[1].lastIndexOf(' ') + 1).toLowerCase()) ? named[1] : undefined;
-    const speaker = resolver.resolve(at, at + named[1].length, quote.start, true) ?? outlet;
+    const speaker = resolver.resolve(at, at + named[1].length, quote.start, true);
     if (speaker) return { cue, speaker };
   }
   // Inverted, before the quote: "…, explained moderator Ana Ruiz: “…”".
