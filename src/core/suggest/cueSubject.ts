@@ -1,8 +1,7 @@
 import type { NameResolver } from './nameResolution';
 import { findCues, type Cue } from './reportingCues';
 import { MAX_SENTENCE_LENGTH } from './sentences';
-import { DISCOURSE_ASIDE, documentSpeaker, UNNAMED_SOURCE } from './sourceDescriptions';
-import { IN_A_POLL } from './documentClaims';
+import { DISCOURSE_ASIDE, documentSpeaker, IN_A_POLL, UNNAMED_SOURCE } from './sourceDescriptions';
 import { wordCount } from './words';
 
 /**

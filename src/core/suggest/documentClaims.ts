@@ -1,6 +1,6 @@
 import type { Claim } from './claims';
 import type { Cue } from './reportingCues';
-import { DOCUMENT_HEAD, documentSpeaker } from './sourceDescriptions';
+import { DOCUMENT_HEAD, documentSpeaker, IN_A_POLL } from './sourceDescriptions';
 import { trimRange, type TextRange } from './paragraphs';
 import { wordCount } from './words';
 
@@ -37,8 +37,6 @@ const LEADING = new RegExp(String.raw`^\s*(?:(?:But|And|Yet|Still|So|Now|However
 /** "…, records show." at the end of a sentence. */
 const TRAILING = new RegExp(String.raw`,\s*(?:as\s+)?(${DOCUMENT})\s+(${SHOWS})\s*$`, 'u');
 
-/** "In a Tidewatch survey taken in May, …": a poll or a study that a sentence opens with says what follows its comma. */
-export const IN_A_POLL = /^\s*In\s+((?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Oo]ne)\s+(?:[\p{L}\d’'./-]+\s+){0,5}?(?:poll|survey|study|analysis|audit|census|average(?:\s+of\s+(?:[\p{L}\d’'./-]+\s+){0,3}?polls)?)(?:\s+(?:released|published|conducted|taken|out)\s+[^,;:.!?“”"]{1,40}?|\s+(?:last|this)\s+(?:week|month|year)|\s+on\s+\p{Lu}\p{Ll}+day)?)\s*,\s*/u;
 
 /** The document claim of `text[start, end)` (a sentence without its final stop), if it has one. */
 export function documentClaims(text: string, start: number, end: number): Claim[] | undefined {

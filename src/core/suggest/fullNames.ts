@@ -11,6 +11,8 @@ export class FullNames {
   private readonly longestForms = new Map<string, string>();
   /** First names to the one person named in full with each, null when several are (built on first use). */
   private byFirstName: Map<string, string | null> | undefined;
+  /** Family names written first ("Park" of "Park Min-jun"), which stand alone for the person. */
+  private readonly familyNamesFirst = new Set<string>();
 
   constructor(private readonly mentions: readonly NameMention[]) {
     for (const mention of mentions) {
@@ -20,7 +22,14 @@ export class FullNames {
         if (list) list.push(mention);
         else this.byEnding.set(ending, [mention]);
       }
+      // "Park Min-jun", "Kim Ji-woo": a family name written first, the given name hyphenated after it; "Park" alone is that person.
+      if (mention.tokens.length === 2 && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(mention.tokens[1])) this.familyNamesFirst.add(mention.tokens[0]);
     }
+  }
+
+  /** A word written alone that stands for a person: a family name written first ("Park" of "Park Min-jun"). */
+  isFamilyNameFirst(word: string): boolean {
+    return this.familyNamesFirst.has(word);
   }
 
   /** The mentions (in text order) whose names end with `tokens`: a surname may be written thousands of times, with hundreds of first names. */

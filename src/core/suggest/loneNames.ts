@@ -27,12 +27,21 @@ export interface LoneNameContext {
 export class LoneNames {
   private speaking: Set<string> | undefined;
   private readonly capitalizedInside = new Set<string>();
+  /** Words written alone somewhere ("Okafor said"), which people's surnames are and places' rarely. */
+  private readonly alone: ReadonlySet<string>;
 
   constructor(
     private readonly text: string,
     private readonly runs: readonly NameMention[],
     private readonly context: LoneNameContext,
-  ) {}
+  ) {
+    this.alone = new Set(runs.filter((run) => run.tokens.length === 1).map((run) => run.tokens[0]));
+  }
+
+  /** Whether `word` is written alone somewhere, as a name run of its own. */
+  isWrittenAlone(word: string): boolean {
+    return this.alone.has(word);
+  }
 
   isPerson(word: string): boolean {
     this.speaking ??= this.speakingWords();

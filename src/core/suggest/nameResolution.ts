@@ -12,7 +12,7 @@ import { TitledNames } from './titledNames';
 import { FullNames } from './fullNames';
 import { LoneNames } from './loneNames';
 import { lastWordOf, LowerCaseWords } from './words';
-import { ANONYMOUS, ANONYMOUS_FIRST, ANONYMOUS_HEADS, AUTHORED_BY, describedSource, ITS_PEOPLE, OWN_DOCUMENT, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, PEOPLE_OF_A_PRONOUN, saysWhoseRole, TITLE_HEAD, TITLE_HEAD_WORDS, UNNAMED_SOURCE, introducedUnnamed, UNNAMED_HEADS } from './sourceDescriptions';
+import { ANONYMOUS, ANONYMOUS_FIRST, ANONYMOUS_HEADS, AUTHORED_BY, CAPITALIZED_PEOPLE_WORD, DEFINITE_TITLE_FIRST, describedSource, NAME_IN_APPOSITION, OWN_DOCUMENT, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, PEOPLE_OF_A_PRONOUN, POSSESSED_PEOPLE_FIRST, saysWhoseRole, TITLE_HEAD, TITLE_HEAD_WORDS, UNNAMED_SOURCE, introducedUnnamed, UNNAMED_HEADS } from './sourceDescriptions';
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
@@ -42,10 +42,6 @@ const RECENT_SPEAKER = 250;
 export class NameResolver implements ReferenceNames {
   /** Whether a pronoun of a gender may stand for a speaker, by gender, then by name (see pronoun). */
   private readonly pronounFits = new Map<Gender | undefined, Map<string, boolean>>();
-  /** Last words written alone somewhere ("Okafor said"), which people's names are and places' rarely. */
-  private readonly surnamesAlone = new Set<string>();
-  /** Family names written first ("Park" of "Park Min-jun"), which stand alone for the person. */
-  private readonly familyNamesFirst = new Set<string>();
   /** Runs of exactly two words ("Dana Ortiz"), for runs that end with one (see personTokens). */
   private readonly pairs = new Set<string>();
   private readonly mentions: NameMention[];
@@ -80,9 +76,6 @@ export class NameResolver implements ReferenceNames {
     const narrated = new Set(allMentions.filter((m) => !quoted.has(m)).map((m) => m.tokens[m.tokens.length - 1]));
     this.mentions = allMentions.filter((m) => !quoted.has(m) || !narrated.has(m.tokens[m.tokens.length - 1]) || firstNameGender(m.tokens[0]) !== undefined || m.tokens.length > 2);
     this.names = new FullNames(this.mentions);
-    for (const run of this.runs) if (run.tokens.length === 1) this.surnamesAlone.add(run.tokens[0]);
-    // "Park Min-jun", "Kim Ji-woo": a family name written first, the given name hyphenated after it; "Park" alone is that person.
-    for (const m of this.mentions) if (m.tokens.length === 2 && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(m.tokens[1])) this.familyNamesFirst.add(m.tokens[0]);
   }
 
   /** Records that `name` speaks in `text[at, end)`. */
@@ -174,7 +167,7 @@ export class NameResolver implements ReferenceNames {
       const head = title[1].toLowerCase();
       // Not the nearest name: a title nobody was named with is more likely someone new than whoever came last;
       // "…,” the insider said": the heads of anonymous sourcing name no one at all.
-      return this.titled.first(head, from) ?? this.nameBeforeComma(from) ?? (introducedUnnamed(this.text, head, from) || ANONYMOUS_HEADS.test(head) ? UNNAMED_SOURCE : this.history.lastBefore(at)?.name);
+      return this.titled.first(head, from) ?? this.nameBeforeComma(from) ?? this.unnamedTitle(head, from) ?? this.history.lastBefore(at)?.name;
     }
     const outlet = OUTLET_NAMED.exec(phrase);
     if (outlet) return outlet[1];
@@ -212,6 +205,11 @@ export class NameResolver implements ReferenceNames {
     return this.fullest(this.personTokens(run), run.start) ?? (run.tokens.length === 1 && (this.honorificBefore(run.start) !== undefined || this.loneNames.isPerson(run.tokens[0])) ? run.tokens[0] : undefined);
   }
 
+  /** The unnamed-source label for a title's head the text brought in without a name, or that names no one ("the insider"). */
+  private unnamedTitle(head: string, at: number): string | undefined {
+    return introducedUnnamed(this.text, head, at) || ANONYMOUS_HEADS.test(head) ? UNNAMED_SOURCE : undefined;
+  }
+
   /** The honorific ("Mr", "Mrs", "Ms", "Miss", "Dr") written right before `at`, if any. */
   private honorificBefore(at: number): string | undefined {
     return /(?<![\p{L}])(Mr|Mrs|Ms|Miss|Dr)\.?\s+$/u.exec(this.text.slice(Math.max(0, at - 6), at))?.[1];
@@ -241,7 +239,7 @@ export class NameResolver implements ReferenceNames {
     const titled = DEFINITE_TITLE_FIRST.exec(this.text.slice(main, Math.min(to, main + 60)));
     if (titled) {
       const head = titled[1].toLowerCase();
-      const described = this.titled.first(head, main) ?? (introducedUnnamed(this.text, head, main) || ANONYMOUS_HEADS.test(head) ? UNNAMED_SOURCE : undefined);
+      const described = this.titled.first(head, main) ?? this.unnamedTitle(head, main);
       if (described) return described;
     }
     // "His chief aide went after …, saying …": the people of the person the pronoun means.
@@ -360,12 +358,12 @@ export class NameResolver implements ReferenceNames {
 
   /** A word written alone that stands for a person: a family name written first ("Park" of "Park Min-jun"). */
   isFamilyNameFirst(word: string): boolean {
-    return this.familyNamesFirst.has(word);
+    return this.names.isFamilyNameFirst(word);
   }
 
   /** Whether a last word is written alone somewhere ("Okafor said"). */
   isSurnameAlone(word: string): boolean {
-    return this.surnamesAlone.has(word);
+    return this.loneNames.isWrittenAlone(word);
   }
 
   /** The name first written with a title word from `at` on ("Foreign Minister Sergey Lavrov"). */
@@ -400,15 +398,3 @@ export class NameResolver implements ReferenceNames {
     return firstIndex(this.mentions.length, (i) => this.mentions[i].start >= offset);
   }
 }
-
-/** "The spokesman", "the official" opening a phrase: the title's head (group 1) and a verb in lower case after it. */
-const DEFINITE_TITLE_FIRST = new RegExp(String.raw`^\s*[Tt]he\s+(${TITLE_HEAD_WORDS.join("|")})\s+(?:later\s+|also\s+)?\p{Ll}`, 'u');
-
-/** "His chief aide", "her campaign" opening a phrase, then a verb in lower case (group 2). */
-const POSSESSED_PEOPLE_FIRST = new RegExp(String.raw`^\s*(?:[Hh]is|[Hh]er)\s+${ITS_PEOPLE}\s+((?:later\s+|also\s+)?\p{Ll})`, 'u');
-
-/** A phrase that is only a run of capitalized words (after "the"), its last word (group 2) in group 1. */
-const CAPITALIZED_PEOPLE_WORD = /^\s*(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}.&’'-]*\s+){1,3}(\p{Lu}\p{Ll}+))\s*,?\s*$/u;
-
-/** Right after a description: a comma, a name (maybe after a title) and a comma. */
-const NAME_IN_APPOSITION = /^\s*,\s*(?:\p{Lu}\p{Ll}+\.?\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*\s*,/u;

@@ -87,7 +87,7 @@ export const AUTHORED_BY = /^\s*(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]h
 export const OWN_DOCUMENT = /^\s*((?:\p{Lu}[\p{L}-]+\s+){0,2}\p{Lu}(?:[\p{L}-]|[’'](?=\p{Lu}))+)[’'](?:s)?\s+(?:[\p{Ll}-]+\s+){0,2}(?:letter|statement|tweet|post|memo|e-?mail|message|note|op-ed|essay|column|speech)(?:\s+(?:to|on|in)\s+[^,;:.!?]{1,60})?\s*$/u;
 
 /** Those who speak for or with someone: "campaign", "aides", "senior advisers", "team", "office". */
-export const ITS_PEOPLE = String.raw`((?:(?:top|senior|former|chief|longtime|own|press)\s+)?(?:campaign(?:\s+(?:manager|chairman|spokes(?:man|woman|person)))?|aides?|supporters|protesters|allies|spokes(?:man|woman|person)|backers|loyalists|staffers|advisers|team|camp|lawyers?|attorneys?|office|staff|family))`;
+const ITS_PEOPLE = String.raw`((?:(?:top|senior|former|chief|longtime|own|press)\s+)?(?:campaign(?:\s+(?:manager|chairman|spokes(?:man|woman|person)))?|aides?|supporters|protesters|allies|spokes(?:man|woman|person)|backers|loyalists|staffers|advisers|team|camp|lawyers?|attorneys?|office|staff|family))`;
 /**
  * People who speak for or with someone named: "Clinton's campaign", "Sanders supporters", "Grayson's
  * spokeswoman", "Hale's office", "the Hale family", as the whole of a cue's subject. Group 1 is the
@@ -184,3 +184,18 @@ export function describedSource(phrase: string): string | undefined {
   if (/^\s*(?:[Aa]nother|[Oo]ne|(?:[Ss]everal|[Mm]any|[Mm]ost|[Bb]oth|[Aa] few|[Ff]ew|[Ss]ome|[Oo]thers|[Aa]ll|[Hh]alf)(?:\s+of\s+(?:them|those))?)\s*$/u.test(phrase)) return UNNAMED_SOURCE;
   return undefined;
 }
+
+/** "In a Tidewatch survey taken in May, …": a poll or a study that a sentence opens with says what follows its comma. */
+export const IN_A_POLL = /^\s*In\s+((?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Oo]ne)\s+(?:[\p{L}\d’'./-]+\s+){0,5}?(?:poll|survey|study|analysis|audit|census|average(?:\s+of\s+(?:[\p{L}\d’'./-]+\s+){0,3}?polls)?)(?:\s+(?:released|published|conducted|taken|out)\s+[^,;:.!?“”"]{1,40}?|\s+(?:last|this)\s+(?:week|month|year)|\s+on\s+\p{Lu}\p{Ll}+day)?)\s*,\s*/u;
+
+/** "The spokesman", "the official" opening a phrase: the title's head (group 1) and a verb in lower case after it. */
+export const DEFINITE_TITLE_FIRST = new RegExp(String.raw`^\s*[Tt]he\s+(${TITLE_HEAD_WORDS.join('|')})\s+(?:later\s+|also\s+)?\p{Ll}`, 'u');
+
+/** "His chief aide", "her campaign" opening a phrase, then a verb in lower case (group 2). */
+export const POSSESSED_PEOPLE_FIRST = new RegExp(String.raw`^\s*(?:[Hh]is|[Hh]er)\s+${ITS_PEOPLE}\s+((?:later\s+|also\s+)?\p{Ll})`, 'u');
+
+/** A phrase that is only a run of capitalized words (after "the"), its last word (group 2) in group 1. */
+export const CAPITALIZED_PEOPLE_WORD = /^\s*(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}.&’'-]*\s+){1,3}(\p{Lu}\p{Ll}+))\s*,?\s*$/u;
+
+/** Right after a description: a comma, a name (maybe after a title) and a comma. */
+export const NAME_IN_APPOSITION = /^\s*,\s*(?:\p{Lu}\p{Ll}+\.?\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*\s*,/u;
