@@ -791,6 +791,21 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('gives a claim to a person the text describes as the subject ("The boat-owning millionaire says …"), in the words of the description', () => {
+    const described = (sentence: string) => claimsWithSpeakers(`The quay opened in May.\n\n${sentence}`);
+    assert.deepEqual(described('The boat-owning millionaire says the harbour board race has been bruising.'), [['the harbour board race has been bruising', 'the boat-owning millionaire']]);
+    assert.deepEqual(described('On Monday, the veteran lawmaker also said the new fee would hurt the small clubs.'), [['the new fee would hurt the small clubs', 'the veteran lawmaker']]);
+    assert.deepEqual(described('The novelist argued that the fee is a burden for the crews.'), [['the fee is a burden for the crews', 'the novelist']]);
+    // Not a thing, nor people.
+    assert.deepEqual(described('The harbour report said the fee would rise in May.'), [['the fee would rise in May', 'the harbour report']]);
+    assert.deepEqual(described('The decision said the fee would rise in May.'), []);
+    // A title after a speaker still means that speaker.
+    assert.deepEqual(claimsWithSpeakers('Tom Hale said the quay would open in May.\n\nThe mayor said the fee would hurt the small clubs.'), [
+      ['the quay would open in May', 'Tom Hale'],
+      ['the fee would hurt the small clubs', 'Tom Hale'],
+    ]);
+  });
+
   it('does not take a leading phrase of where or when for the content of an attribution after it ("At a meeting on Tuesday, Brook vowed …")', () => {
     const text = [
       'At a meeting of the club on Tuesday morning, Ada Brook vowed to fight the new mooring charges.',

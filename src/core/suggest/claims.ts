@@ -6,7 +6,7 @@ import { findCues, HEARER_CUES, isContentCue, isPassive, isReportNoun, reportsHe
 import { lastComma, subjectOf } from './cueSubject';
 import { MAX_SENTENCE_LENGTH } from './sentences';
 import { documentClaims, OPENS_WITH_DOCUMENTS } from './documentClaims';
-import { DEFINITE_ORGANISATION, documentSpeaker, OPENS_WITH_A_DOCUMENT } from './sourceDescriptions';
+import { DEFINITE_ORGANISATION, DESCRIBED_PERSON, documentSpeaker, OPENS_WITH_A_DOCUMENT } from './sourceDescriptions';
 import { wordCount } from './words';
 
 /** Reported (indirect) speech: the content, who said it, and the cue. */
@@ -214,7 +214,9 @@ function leadingAttribution(text: string, start: number, end: number, cues: read
   const verbsFirst = [...cues.filter((c) => !isReportNoun(text, c)), ...cues.filter((c) => isReportNoun(text, c))];
   for (const cue of verbsFirst) {
     if (cue.lemma === 'according to') continue;
-    const speaker = subjectOf(text, start, cue, resolver) ?? describedOrganisation(text.slice(start, cue.start));
+    // "The boat-owning millionaire says …": someone the text describes there and names elsewhere, or nowhere; the claim's
+    // speaker is those words, as for an organisation, for the annotator to name.
+    const speaker = subjectOf(text, start, cue, resolver) ?? describedOrganisation(text.slice(start, cue.start)) ?? describedPerson(text, start, cue.start);
     if (!speaker) continue;
     const contentStart = complementStart(text, cue, end);
     if (contentStart === undefined) continue;
@@ -275,6 +277,17 @@ function complementStart(text: string, cue: Cue, end: number): number | undefine
   if (hearer) return from + hearer[0].length;
   if (HEARER_CUES.has(cue.lemma)) return undefined;
   return /^\s*[,.;:]?\s*$/.test(after) ? undefined : cue.end;
+}
+
+/**
+ * "The boat-owning millionaire says …", "On Monday, the novelist said …": one person described as the cue's subject, as the
+ * text describes them (a leading phrase, the capital of the sentence's first word and an adverb before the cue left out).
+ */
+function describedPerson(text: string, start: number, cueStart: number): string | undefined {
+  const subject = text.slice(start, cueStart);
+  const comma = subject.lastIndexOf(',');
+  const own = comma >= 0 && LEADING_ADVERBIAL.test(subject.slice(0, comma)) ? subject.slice(comma + 1) : subject;
+  return DESCRIBED_PERSON.test(own) ? own.trim().replace(/\s+/gu, ' ').replace(/^\p{Lu}/u, (c) => c.toLowerCase()).replace(/\s+(?:also|then|later|now|again|once|\p{Ll}+ly)$/u, '') : undefined;
 }
 
 function claimsFrom(text: string, start: number, end: number, speaker: string, cue: Cue, rule: string): Claim[] {

@@ -128,6 +128,21 @@ const POLL_SHARE = /^\s*(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Oo]nly|[J
 const NAMED_TITLES =
   'minister|envoy|president|premier|chancellor|secretary|chairman|chairwoman|chair|commander|head|leader|governor|mayor|senator|general|director|adviser|advisor|negotiator|councillor|judge|coach|captain|chief|founder|owner|author|ambassador|inspector|detective|superintendent|constable|sergeant|forecaster|consultant|professor|mother|father|wife|husband|son|daughter|sister|brother|boy|girl';
 
+/**
+ * Head nouns of a description of one person, beyond the titles: what a person is or does ("the boat-owning millionaire",
+ * "the Eastby Republican", "the novelist", "the populist").
+ */
+const PERSON_HEADS = String.raw`candidate|nominee|front-?runner|contender|hopeful|incumbent|challenger|billionaire|millionaire|businessman|businesswoman|magnate|mogul|tycoon|developer|entrepreneur|actress|actor|singer|rapper|comedian|star|celebrity|host|anchor|pastor|reverend|bishop|priest|rabbi|imam|cleric|lawmaker|legislator|congressman|congresswoman|politician|republican|democrat|conservative|liberal|progressive|moderate|libertarian|retiree|widow|widower|victim|suspect|defendant|plaintiff|prosecutor|attorney|sheriff|representative|speaker|veteran|heiress|heir|lady|gentleman|grandmother|grandfather|mom|dad|[\p{Ll}-]+(?:ist|ian)`;
+/**
+ * One person described, not named, as the whole of a cue's subject: "The boat-owning millionaire", "The Eastby
+ * Republican", "That judge", maybe with an adverb before the cue ("The novelist also"). Not a thing ("The report"), not an
+ * organisation, not people ("The rowers").
+ */
+export const DESCRIBED_PERSON = new RegExp(
+  String.raw`^\s*(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?!(?:and|or|of|for|who|that|which|has|have|had|is|was)\s)[\p{L}\d’'.-]+\s+){0,4}?(?:${NAMED_TITLES}|${UNNAMED_PERSON}|${PERSON_HEADS})(?:\s+(?:also|then|later|now|again|once|\p{Ll}+ly))?\s*$`,
+  'iu',
+);
+
 /** Every head noun of a title, named or unnamed ("minister", "spokeswoman"): words of letters only. */
 export const TITLE_HEAD_WORDS: readonly string[] = [...NAMED_TITLES.split('|'), ...UNNAMED_PERSON.split('|')];
 
