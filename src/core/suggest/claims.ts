@@ -186,7 +186,9 @@ function trailingAttribution(text: string, start: number, end: number, resolver:
       const after = text.slice(cue.end, end);
       if (!INVERTED_SUBJECT.test(after) || CLAUSE_AFTER_CUE.test(after) || !INVERTED_SUBJECT_ENDS.test(after) || (HEARER_CUES.has(cue.lemma) && HEARER_THEN_CLAUSE.test(after))) continue;
       speaker = resolver.resolve(cue.end, end, cue.start);
-    } else if (wordCount(before) <= 10 && attributionTail(text.slice(cue.end, end).trim(), cue)) {
+    } else if (wordCount(before) <= 10 && attributionTail(text.slice(cue.end, end).trim(), cue) && !THAT_AFTER_A_CUE.test(text.slice(cue.end, end))) {
+      // Not a cue that reports a clause of its own after "that" ("…, a day after Ruiz had claimed in May that the crews were
+      // split"): the words before the comma are not what it reports.
       speaker = resolver.resolve(comma + 1, cue.start, cue.start) ?? describedOrganisation(before);
       // "…, a spokeswoman, Ana Penrose, said": a description set off before the name is the attribution's, not the content's.
       const described = speaker && NAME_ONLY.test(before) ? DESCRIPTION_BEFORE_NAME.exec(text.slice(Math.max(start, comma - 80), comma)) : null;
