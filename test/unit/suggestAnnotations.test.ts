@@ -806,6 +806,15 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('takes no cue that reports a clause of its own after "that" for a trailing attribution of the words before its comma', () => {
+    const text = 'Tom Hale hit back at the Gazette, a day after its reporter Ivo Marsh had claimed in May that the crews were split.';
+    assert.deepEqual(claimsWithSpeakers(text), [['the crews were split', 'Ivo Marsh']]);
+    // A trailing attribution with where and when after its cue still is one.
+    assert.deepEqual(claimsWithSpeakers('The crews will be back on the water by the end of May, Ivo Marsh said in June at the quay.'), [
+      ['The crews will be back on the water by the end of May', 'Ivo Marsh'],
+    ]);
+  });
+
   it('does not take a leading phrase of where or when for the content of an attribution after it ("At a meeting on Tuesday, Brook vowed …")', () => {
     const text = [
       'At a meeting of the club on Tuesday morning, Ada Brook vowed to fight the new mooring charges.',
