@@ -43,6 +43,8 @@ export function evalPolnear(args) {
   let millis = 0;
   let chars = 0;
   const bands = new Map();
+  /** Per article, the quote speakers right and judged: for an interval that resamples articles, not quotes. */
+  const perArticle = [];
   const rules = new Map();
   for (const [article, annName] of annFiles) {
     const text = readFileSync(join(dir, 'text', `${article}.txt`), 'utf8');
@@ -64,6 +66,7 @@ export function evalPolnear(args) {
     const judgedSuggestions = suggested.filter((s) => s.kind !== 'quote' || quotes.some((q) => matches(q, s)) || !unjudged.some((u) => u.start < s.end && s.start < u.end));
     const scores = evaluateSuggestions([...quotes, ...gold.claims], judgedSuggestions, options);
     total = total ? addScores(total, scores) : scores;
+    perArticle.push([scores.quote.speakerRight, scores.quote.speakerJudged]);
     const named = evaluateSuggestions(quotes, judgedSuggestions, { ...options, skipSpeaker: (g) => options.skipSpeaker(g) || g.pronounSource === true });
     namedSources = namedSources ? addScores(namedSources, named) : named;
     // Pronoun sources judged only where the gold's rule and CoreNLP's coreference name the same person.
@@ -90,6 +93,8 @@ export function evalPolnear(args) {
   console.log(`PolNeAR ${split}: ${annFiles.size} articles, overlap ≥ ${MIN_OVERLAP} of the gold span`);
   console.log(line('quote'));
   const n = namedSources.quote;
+  const [low, high] = articleInterval(perArticle);
+  console.log(`       speaker, 95 % interval resampling the ${perArticle.length} articles (${BOOTSTRAP_DRAWS} draws): ${pct(low)}–${pct(high)}`);
   console.log(`       speaker where the source is written out, not a pronoun the gold resolves: ${pct(n.speakerRight / n.speakerJudged)} (${n.speakerRight}/${n.speakerJudged})`);
   const c = corefAgreed.quote;
   console.log(`       pronoun sources: CoreNLP's coreference names ${pronouns.chained} of ${pronouns.total}, the same person as the gold's rule for ${pronouns.agree}`);
@@ -108,6 +113,37 @@ export function evalPolnear(args) {
       console.log(`  ${band.toFixed(1)}–${(band + 0.1).toFixed(1)}  ${String(b.suggested).padStart(5)}  ${String(b.matched).padStart(5)}  ${b.right}/${b.judged} ${b.judged ? pct(b.right / b.judged) : '-'}`);
     }
   }
+}
+
+/** How many resamples the article interval draws. */
+const BOOTSTRAP_DRAWS = 2000;
+
+/**
+ * A 95 % percentile interval for the share of quote speakers right, resampling whole articles with replacement: errors
+ * cluster in articles (one article may hold nine), so the quotes are not independent draws. Seeded, so every run of the
+ * same code on the same split prints the same interval.
+ */
+function articleInterval(perArticle) {
+  let seed = 0x5eed;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const shares = [];
+  for (let draw = 0; draw < BOOTSTRAP_DRAWS; draw++) {
+    let right = 0;
+    let judged = 0;
+    for (let i = 0; i < perArticle.length; i++) {
+      const [r, j] = perArticle[Math.floor(random() * perArticle.length)];
+      right += r;
+      judged += j;
+    }
+    shares.push(judged === 0 ? 1 : right / judged);
+  }
+  shares.sort((a, b) => a - b);
+  return [shares[Math.floor(0.025 * BOOTSTRAP_DRAWS)], shares[Math.ceil(0.975 * BOOTSTRAP_DRAWS) - 1]];
 }
 
 /**
