@@ -335,4 +335,10 @@ describe('suggestAnnotations: who speaks', () => {
     const pronoun = 'Ada Brook runs the club. Over the years, she said, the quay has been “a second home.”';
     assert.deepEqual(speakers(pronoun).map(([, speaker]) => speaker), ['Ada Brook']);
   });
+  it('keeps the cue before marked words when a conjunction and a subject of its own open the clause of the cue after them ("… a “whisper drive” while Brook says …")', () => {
+    const text = 'Tom Hale accuses Ada Brook of running a “whisper drive” about his fees while Brook says Hale is in the pocket of the board.';
+    assert.deepEqual(speakers(text), [['whisper drive', 'Tom Hale']]);
+    // A cue right after the marks, with no clause of its own, is still theirs.
+    assert.deepEqual(speakers('Tom Hale accuses Ada Brook of far too much. “It is a whisper drive,” Brook said.'), [['It is a whisper drive,', 'Ada Brook']]);
+  });
 });

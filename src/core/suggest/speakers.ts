@@ -42,6 +42,8 @@ export function quoteAttribution(text: string, quote: QuoteCandidate, previousCl
   if (before?.speaker && after && OPENS_A_QUOTE_SOON.test(text.slice(after.cue.end, after.cue.end + 60))) return before;
   // "“… a cheat.” Still, he spared Ada Brook, describing her as …": a cue a few words into the next sentence is that sentence's.
   if (after && cueIsInTheNextSentence(text, quote, after.cue)) return before;
+  // "Hale accuses Brook of a “whisper drive” while Brook says …": after a conjunction, a cue with a subject of its own opens another clause.
+  if (before?.speaker && after && quote.closeMark !== undefined && NEW_CLAUSE_BEFORE_CUE.test(text.slice(quote.closeMark + 1, after.cue.start))) return before;
   if (after?.speaker) return after;
   // "Brook wants “a fair fee” and warned …": a verb after "and" shares the subject of the sentence the quote is in, as a
   // participle after a comma does ("The Kestrel Trust stayed silent on the “mooring row” for a week, insisting …"); an organisation is one too.
@@ -66,6 +68,9 @@ function cueIsInTheNextSentence(text: string, quote: QuoteCandidate, cue: Cue): 
   if (!/^\s*\p{Lu}/u.test(text.slice(quote.closeMark + 1, quote.closeMark + 4))) return false;
   return wordCount(text.slice(quote.closeMark + 1, cue.start)) > MAX_WORDS_BEFORE_A_CUE_IN_THE_NEXT_SENTENCE;
 }
+
+/** Between a closing mark and a cue: a conjunction that opens a clause and the clause's own subject, a name or a pronoun. */
+const NEW_CLAUSE_BEFORE_CUE = /^[^.!?;“”"]*?(?<![\p{L}])(?:while|whereas|and|but)\s+(?:(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}|(?:he|she|they|we|I)\s+)(?:\p{Ll}+ly\s+|also\s+)?$/u;
 
 /** After a cue, "that" or a subject pronoun and a verb: the clause it reports. */
 const REPORTS_A_CLAUSE = /^\s+(?:that\s|(?:he|she|they|it|we|I)\s+(?:\p{Ll}+\s+)?(?:had|has|have|was|were|is|are|would|will|could|can|should|may|might|must|did|does|do|\p{Ll}+ed)\s)/u;
