@@ -80,6 +80,15 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(runs('Saudi King Salman met Ella King on Monday.'), ['Saudi', 'Salman', 'Ella King']);
   });
 
+  it('keeps two or three initials before a name in it ("A.J. Marsh", "T. R. Hale"), not the initials of a place or one letter that ends a sentence', () => {
+    const text = 'Ana Penrose spoke first.\n\nRowing club chairman A.J. Marsh told the Gazette the fee left him “speechless.”';
+    assert.deepEqual(quotes(text), [['speechless.', 'A.J. Marsh']]);
+    const runs = (t: string) => nameRuns(t, 0, t.length).map((r) => r.tokens.join(' '));
+    assert.deepEqual(runs('Both T. R. Hale and A.J. Marsh rowed.'), ['T.R. Hale', 'A.J. Marsh']);
+    assert.deepEqual(runs('U.S. Senator Ada Brook and the D.C. Council met.'), ['Ada Brook', 'Council']);
+    assert.deepEqual(runs('It earned a grade A. Hale said so.'), ['Hale']);
+  });
+
   it('takes a family name written first ("Park" of "Park Min-jun") for the person whom a later "he said" means', () => {
     const text = [
       'Park Min-jun, the harbour master, met Tom Hale on Monday.',

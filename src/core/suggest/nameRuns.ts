@@ -64,6 +64,14 @@ const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', '
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}’'-]*/gu;
 const THE_BEFORE = /(?<![\p{L}])the\s+$/iu;
 
+/**
+ * Two or three initials, each with its full stop, then a capitalized word in lower case after its capital: "G.K. Hale",
+ * "A. J. Brook". Not one: "grade A. Hale said" is two sentences.
+ */
+const LEADING_INITIALS = /^((?:\p{Lu}\.\s?){2,3})(?=\s*\p{Lu}\p{Ll})/u;
+/** Initials that stand for places and bodies, not a person's names ("U.S. Senator", "D.C. Council"). */
+const PLACE_INITIALS = new Set(['U.S.', 'U.K.', 'U.N.', 'E.U.', 'D.C.', 'L.A.', 'N.Y.', 'N.J.', 'N.C.', 'S.C.', 'U.S.A.', 'A.P.']);
+
 /** Runs of name words in `text[from, to)`: "Sergey Lavrov", "Anders Fogh Rasmussen", "Lavrov". */
 export function nameRuns(text: string, from: number, to: number): NameMention[] {
   const runs: NameMention[] = [];
@@ -83,6 +91,19 @@ export function nameRuns(text: string, from: number, to: number): NameMention[] 
   for (let m = WORD.exec(segment); m; m = WORD.exec(segment)) {
     const start = from + m.index;
     const word = m[0];
+    // "G.K. Hale", "A. J. Brook": initials before a name's other words are one token of it.
+    if (tokens.length === 0 && word.length === 1 && startsUpperCase(word)) {
+      const initials = LEADING_INITIALS.exec(text.slice(start, Math.min(to, start + 16)));
+      if (initials && !PLACE_INITIALS.has(initials[1].replace(/\s/gu, ''))) {
+        const written = initials[1].trimEnd();
+        runStart = start;
+        tokens.push(written.replace(/\s/gu, ''));
+        runEnd = start + written.length;
+        lastEnd = runEnd;
+        WORD.lastIndex = m.index + written.length;
+        continue;
+      }
+    }
     // Most words are in lower case and start no run: a name word starts with a capital (NAME_TOKEN).
     if (tokens.length === 0 && !startsUpperCase(word)) {
       lastEnd = start + word.length;
