@@ -341,4 +341,8 @@ describe('suggestAnnotations: who speaks', () => {
     // A cue right after the marks, with no clause of its own, is still theirs.
     assert.deepEqual(speakers('Tom Hale accuses Ada Brook of far too much. “It is a whisper drive,” Brook said.'), [['It is a whisper drive,', 'Ada Brook']]);
   });
+  it('gives marked words after a perfect participle ("…, having described him as a “…”") to the subject of the sentence', () => {
+    const text = 'Tom Hale spoke first. Ada Brook sized up Ivo Marsh early, having described him as a “harmless dreamer.”';
+    assert.deepEqual(speakers(text), [['harmless dreamer.', 'Ada Brook']]);
+  });
 });

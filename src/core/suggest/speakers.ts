@@ -274,6 +274,8 @@ function invertedAside(text: string, cue: Cue, quote: QuoteCandidate, resolver: 
  * sentence (a quote there has its own speaker, and the names after it are no subject).
  */
 function participleSharesSubject(text: string, cue: Cue, from: number, sentenceStart: number): boolean {
+  // "Brook sized up Marsh early, having described him as a “…”": a perfect participle after a comma shares it too.
+  if (/,[”"’]?\s*having\s+$/u.test(text.slice(Math.max(from, cue.start - 12), cue.start))) return true;
   if (!/ing$/u.test(cue.lemma)) return false;
   if (/,[”"’]?\s*$/u.test(text.slice(Math.max(from, cue.start - 4), cue.start))) return true;
   return PARTICIPLE_LEAD.test(text.slice(Math.max(from, cue.start - 30), cue.start)) && !/[”"]/u.test(text.slice(sentenceStart, cue.start));
