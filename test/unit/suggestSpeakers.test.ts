@@ -345,4 +345,10 @@ describe('suggestAnnotations: who speaks', () => {
     const text = 'Tom Hale spoke first. Ada Brook sized up Ivo Marsh early, having described him as a “harmless dreamer.”';
     assert.deepEqual(speakers(text), [['harmless dreamer.', 'Ada Brook']]);
   });
+  it('takes a name at the end of a relative clause inside an apposition for that clause\'s object, not the cue\'s subject', () => {
+    const text = 'Ben Ruiz rowed first. Ana Penrose, a rigger who learned the trade under Tom Hale (R-Kent), the yard\'s founder, told the Gazette the plan was “long overdue.”';
+    assert.deepEqual(speakers(text), [['long overdue.', 'Ana Penrose']]);
+    // The apposition of a name the sentence opens with still describes it.
+    assert.deepEqual(speakers('Ben Ruiz rowed first. Tom Hale (R-Kent), the yard\'s founder, told the Gazette the plan was “long overdue.”'), [['long overdue.', 'Tom Hale']]);
+  });
 });

@@ -83,7 +83,12 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
       // "…, he added, …": a pronoun alone is the cue's subject, not a role in lower case.
       // "Ruiz, a crew official said, “is …”": an indefinite description right before the cue, with no comma between, is its subject.
       const isApposition = clause > start && APPOSITION.test(text.slice(clause, clauseEnd)) && !(commas === 0 && (FULL_NAME_AT_END.test(text.slice(clause, clauseEnd)) || (INDEFINITE_BEFORE_CUE.test(text.slice(clause, clauseEnd))))) && !PRONOUN_ALONE.test(text.slice(clause, clauseEnd));
-      const apposition = isApposition ? (resolver.nameBeforeComma(clause) ?? nameBeforeAppositions(text, start, clause, resolver)) : undefined;
+      let apposition = isApposition ? (resolver.nameBeforeComma(clause) ?? nameBeforeAppositions(text, start, clause, resolver)) : undefined;
+      // "Ana Penrose, a rigger who learned the trade under Tom Hale (R-Kent), the yard's founder, told …": a name at the end of
+      // a relative clause inside an apposition is that clause's object; the apposition before it describes the subject.
+      if (apposition && isApposition && RELATIVE_BEFORE_NAME.test(text.slice(Math.max(start, lastComma(text, start, clause - 1) + 1), clause - 1))) {
+        apposition = nameBeforeAppositions(text, start, clause, resolver);
+      }
       if (apposition) return apposition;
       // "Skipper Jon Wren of Eastby, a friend of the board, said": an apposition after "<name> of <place>" describes
       // that name, not the place before its comma.
@@ -171,6 +176,9 @@ export function lastComma(text: string, start: number, before: number): number {
   return i;
 }
 
+
+/** A relative clause in an apposition, a name after its pronoun: "a rigger who learned the trade under Tom Hale (R-Kent)". */
+const RELATIVE_BEFORE_NAME = /(?<![\p{L}])(?:who|which|that)\s[^,;:]*\p{Lu}[\p{L}’'-]*(?:\s*\([^()]{1,24}\))?\s*$/u;
 
 /**
  * "Gale Ibsen, a pollster who works with Forward Fund, a super PAC, said": the name before a chain
