@@ -386,6 +386,31 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.equal(suggestAnnotations(lines)[0].why, 'the name on the line before, as in a list of voices');
   });
 
+  it('gives a quote that is a paragraph of its own to the name signed after a dash on the line below (a fact-check\'s list of claims)', () => {
+    const text = [
+      'Ivo Marsh keeps the ledger of the harbour board.',
+      '',
+      '"The fee is a tax on boats, and nobody on the quay asked for it."',
+      '',
+      '- Brook.',
+      '',
+      'Brook has said so at every meeting since May.',
+      '',
+      '"The fee pays for the new slipway."',
+      '',
+      '— Tom Hale, harbour master',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['The fee is a tax on boats, and nobody on the quay asked for it.', 'Brook'],
+      ['The fee pays for the new slipway.', 'Tom Hale'],
+    ]);
+    // Not a dash that opens a sentence of its own, nor a quote that shares its paragraph.
+    const sentence = ['"The fee is a tax on boats, and nobody asked for it."', '', '- Brook said so twice at the meeting on Monday night.'].join('\n');
+    assert.deepEqual(quotes(sentence), [['The fee is a tax on boats, and nobody asked for it.', undefined]]);
+    const shared = ['Ivo Marsh spoke. "The fee is a tax on boats, and nobody asked for it."', '', '- Brook.'].join('\n');
+    assert.notDeepEqual(quotes(shared)[0][1], 'Brook');
+  });
+
   it('reads a horizontal bar (―, the quotation dash some outlets print for every dash) as a signing dash, and a full stop after the name', () => {
     const text = [
       'Rowers on the pier shared their hopes for the regatta.',

@@ -23,12 +23,12 @@ const MAX_LABEL_WORDS = 12;
  */
 const LABEL_LINE = new RegExp(String.raw`^[ \t]*(?:(?:\d{1,3}[.)]|[-•*${DASHES}])[ \t]+)?(\p{Lu}[\p{L}.’'-]*(?:[ \t]+\p{Lu}[\p{L}.’'-]*){0,3})[ \t]*(?:,[^.!?“”"\n]{0,80})?:?[ \t]*$`, 'u');
 
-/** "“…” — Maria Lopez, 34, nurse": the name after a dash right after the closing mark signs the quote. */
+/** "“…” — Maria Lopez, 34, nurse": the name after a dash right after the closing mark signs the quote, or on the line below (signatureBelow). */
 export function speakerAfterDash(text: string, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
   if (quote.closeMark === undefined) return undefined;
   const from = quote.closeMark + 1;
   const dash = SIGNING_DASH.exec(text.slice(from, Math.min(quote.paragraph.end, from + 8)));
-  if (!dash) return undefined;
+  if (!dash) return signatureBelow(text, quote, resolver);
   const start = from + dash[0].length;
   // The signature is all that follows in the paragraph: "— Iowa Democrats were unmoved." is a sentence, not a signature.
   // A full stop may close it ("— Ana Ferro ."), as after a list of quotes that each end a paragraph.
@@ -36,6 +36,20 @@ export function speakerAfterDash(text: string, quote: QuoteCandidate, resolver: 
   if (wordCount(rest) > MAX_LABEL_WORDS || !LABEL_LINE.test(rest)) return undefined;
   const end = firstMatch(text, start, quote.paragraph.end, SIGNATURE_END);
   return resolver.resolve(start, end, quote.start, true);
+}
+
+/**
+ * "“…”" as a paragraph of its own, then "- Brook." as the next one: a fact-check's list of claims, each signed below.
+ * The whole paragraph is the quote; the next non-blank line is a dash and a label, nothing else.
+ */
+function signatureBelow(text: string, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
+  if (quote.openMark !== quote.paragraph.start || /\S/u.test(text.slice(quote.closeMark! + 1, quote.paragraph.end))) return undefined;
+  const next = /^[ \t]*\r?\n(?:[ \t]*\r?\n){0,2}[ \t]*([-—–―][ \t]+)([^\n]{1,80})(?:\r?\n|$)/u.exec(text.slice(quote.paragraph.end, quote.paragraph.end + 100));
+  if (!next) return undefined;
+  const rest = next[2].replace(/[ \t]*\.[ \t]*$/u, '');
+  if (wordCount(rest) > MAX_LABEL_WORDS || !LABEL_LINE.test(rest)) return undefined;
+  const start = quote.paragraph.end + next.index + next[0].indexOf(next[2]);
+  return resolver.resolve(start, firstMatch(text, start, start + rest.length, SIGNATURE_END), quote.start, true);
 }
 
 /**
