@@ -80,6 +80,14 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(runs('Saudi King Salman met Ella King on Monday.'), ['Saudi', 'Salman', 'Ella King']);
   });
 
+  it('reads a first name and a word of an outlet\'s name that is also a surname as a person ("Mayor Rob Guardian", "Emily Post"), not a first name before an outlet\'s other words', () => {
+    const text = 'Ada Brook came to Eastby on Monday.\n\n“Any visit is good for the town,” said Eastby Mayor Rob Guardian by phone.';
+    assert.deepEqual(quotes(text), [['Any visit is good for the town,', 'Rob Guardian']]);
+    assert.equal(isOrganisation(['Emily', 'Post']), false);
+    assert.equal(isOrganisation(['Charlotte', 'Observer']), true);
+    assert.equal(isOrganisation(['Eastby', 'Post']), true);
+  });
+
   it('keeps two or three initials before a name in it ("A.J. Marsh", "T. R. Hale"), not the initials of a place or one letter that ends a sentence', () => {
     const text = 'Ana Penrose spoke first.\n\nRowing club chairman A.J. Marsh told the Gazette the fee left him “speechless.”';
     assert.deepEqual(quotes(text), [['speechless.', 'A.J. Marsh']]);

@@ -167,8 +167,13 @@ export function dropLeadingPlace(text: string, run: NameMention): readonly strin
 
 /** Whether a run has a word of an organisation's or a place's name ("Northgate University"). */
 export function isOrganisation(tokens: readonly string[]): boolean {
+  // "Rob Guardian", "Emily Post": after a first name, the word of an outlet's name that is also a surname is one.
+  if (tokens.length === 2 && SURNAMES_OF_OUTLETS.has(tokens[1].toLowerCase()) && firstNameGender(tokens[0]) !== undefined) return false;
   return tokens.some((t) => ORGANISATION_WORDS.has(t.toLowerCase()));
 }
+
+/** Words of outlets' names that are also surnames, a person's after a first name (not "Charlotte Observer", "Virginia Beach"). */
+const SURNAMES_OF_OUTLETS = new Set(['guardian', 'post', 'press']);
 
 /**
  * "the Ada Brook campaign", "the Tom Hale years": after "the", a first name and a surname before a
