@@ -6,7 +6,7 @@ import { findCues, HEARER_CUES, isContentCue, isPassive, isReportNoun, reportsHe
 import { lastComma, subjectOf } from './cueSubject';
 import { MAX_SENTENCE_LENGTH } from './sentences';
 import { documentClaims, OPENS_WITH_DOCUMENTS } from './documentClaims';
-import { DEFINITE_ORGANISATION, DESCRIBED_PERSON, documentSpeaker, OPENS_WITH_A_DOCUMENT } from './sourceDescriptions';
+import { describedOrganisation, describedPerson, documentSpeaker, OPENS_WITH_A_DOCUMENT } from './sourceDescriptions';
 import { wordCount } from './words';
 
 /** Reported (indirect) speech: the content, who said it, and the cue. */
@@ -202,15 +202,6 @@ function trailingAttribution(text: string, start: number, end: number, resolver:
   return undefined;
 }
 
-/**
- * "The company said …", "…, the rights group says": an organisation named before, as the text now calls it. The claim's
- * speaker is those words; which organisation they mean is the annotator's to say (quotes keep their own rules).
- */
-function describedOrganisation(subject: string): string | undefined {
-  const described = DEFINITE_ORGANISATION.exec(subject);
-  return described ? `the ${described[1].replace(/\s+/gu, ' ')}` : undefined;
-}
-
 function leadingAttribution(text: string, start: number, end: number, cues: readonly Cue[], resolver: NameResolver): Claim[] {
   // "A harbour board report issued in May said …": the noun "report" is tried after the verbs.
   const verbsFirst = [...cues.filter((c) => !isReportNoun(text, c)), ...cues.filter((c) => isReportNoun(text, c))];
@@ -218,7 +209,7 @@ function leadingAttribution(text: string, start: number, end: number, cues: read
     if (cue.lemma === 'according to') continue;
     // "The boat-owning millionaire says …": someone the text describes there and names elsewhere, or nowhere; the claim's
     // speaker is those words, as for an organisation, for the annotator to name.
-    const speaker = subjectOf(text, start, cue, resolver) ?? describedOrganisation(text.slice(start, cue.start)) ?? describedPerson(text, start, cue.start);
+    const speaker = subjectOf(text, start, cue, resolver) ?? describedOrganisation(text.slice(start, cue.start)) ?? describedPerson(withoutLeadingPhrase(text.slice(start, cue.start)));
     if (!speaker) continue;
     const contentStart = complementStart(text, cue, end);
     if (contentStart === undefined) continue;
@@ -281,15 +272,10 @@ function complementStart(text: string, cue: Cue, end: number): number | undefine
   return /^\s*[,.;:]?\s*$/.test(after) ? undefined : cue.end;
 }
 
-/**
- * "The boat-owning millionaire says …", "On Monday, the novelist said …": one person described as the cue's subject, as the
- * text describes them (a leading phrase, the capital of the sentence's first word and an adverb before the cue left out).
- */
-function describedPerson(text: string, start: number, cueStart: number): string | undefined {
-  const subject = text.slice(start, cueStart);
+/** A cue's subject without a leading phrase of where or when before it ("On Monday, the novelist" → " the novelist"). */
+function withoutLeadingPhrase(subject: string): string {
   const comma = subject.lastIndexOf(',');
-  const own = comma >= 0 && LEADING_ADVERBIAL.test(subject.slice(0, comma)) ? subject.slice(comma + 1) : subject;
-  return DESCRIBED_PERSON.test(own) ? own.trim().replace(/\s+/gu, ' ').replace(/^\p{Lu}/u, (c) => c.toLowerCase()).replace(/\s+(?:also|then|later|now|again|once|\p{Ll}+ly)$/u, '') : undefined;
+  return comma >= 0 && LEADING_ADVERBIAL.test(subject.slice(0, comma)) ? subject.slice(comma + 1) : subject;
 }
 
 function claimsFrom(text: string, start: number, end: number, speaker: string, cue: Cue, rule: string): Claim[] {

@@ -119,7 +119,7 @@ export function saysWhoseRole(text: string, end: number): boolean {
  * An organisation the text has named, as the whole of a cue's subject by the word for its kind: "The company", "the rights
  * group", "the campaign". Group 1 is that word and its modifiers.
  */
-export const DEFINITE_ORGANISATION = /^\s*[Tt]he\s+((?:\p{Ll}+\s+){0,2}(?:group|board|company|agency|department|campaign|ministry|committee|organi[sz]ation|firm|network|newspaper|union|council|court|administration|bureau|commission|party|foundation|institute|government|league|association|charity|bank|army|police|prosecutors?))\s*,?\s*$/u;
+const DEFINITE_ORGANISATION = /^\s*[Tt]he\s+((?:\p{Ll}+\s+){0,2}(?:group|board|company|agency|department|campaign|ministry|committee|organi[sz]ation|firm|network|newspaper|union|council|court|administration|bureau|commission|party|foundation|institute|government|league|association|charity|bank|army|police|prosecutors?))\s*,?\s*$/u;
 
 /** A share of those polled as a cue's subject, who are unnamed people: "Forty percent", "Nearly three in 10 rowers", "Two out of 10 club members", "about half of those present", "a clear majority of rowers". */
 const POLL_SHARE = /^\s*(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Oo]nly|[Jj]ust|[Mm]ore than|[Ff]ewer than|[Ll]ess than|[Ww]ell over|[Oo]ver|[Uu]nder)\s+)?(?:(?:\d[\d.,]*|[\p{L}-]+)\s*(?:%|percent|per cent|in\s+(?:10|ten|\d+)|out\s+of\s+(?:10|ten|\d+))|(?:[Hh]alf|(?:[Aa]|[Oo]ne|[Tt]wo)[\s-](?:third|quarter|fifth)s?|[Tt]hree[\s-]quarters|[Aa]\s+(?:slim\s+|clear\s+|large\s+|narrow\s+)?majority|[Mm]ost)(?=\s+of\s))(?:\s+(?:of\s+)?(?:the\s+)?[\p{L}-]+){0,4}\s*$/u;
@@ -138,10 +138,28 @@ const PERSON_HEADS = String.raw`candidate|nominee|front-?runner|contender|hopefu
  * Republican", "That judge", maybe with an adverb before the cue ("The novelist also"). Not a thing ("The report"), not an
  * organisation, not people ("The rowers").
  */
-export const DESCRIBED_PERSON = new RegExp(
-  String.raw`^\s*(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?!(?:and|or|of|for|who|that|which|has|have|had|is|was)\s)[\p{L}\d’'.-]+\s+){0,4}?(?:${NAMED_TITLES}|${UNNAMED_PERSON}|${PERSON_HEADS})(?:\s+(?:also|then|later|now|again|once|\p{Ll}+ly))?\s*$`,
+const DESCRIBED_PERSON = new RegExp(
+  String.raw`^\s*((?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?!(?:and|or|of|for|who|that|which|has|have|had|is|was)\s)[\p{L}\d’'.-]+\s+){0,4}?(?:${NAMED_TITLES}|${UNNAMED_PERSON}|${PERSON_HEADS}))(?:\s+(?:also|then|later|now|again|once|\p{Ll}+ly))?\s*$`,
   'iu',
 );
+
+/**
+ * "The company said …", "…, the rights group says": an organisation named before, as the text now calls it, as the whole of
+ * a cue's subject. A claim's speaker is those words; which organisation they mean is the annotator's to say.
+ */
+export function describedOrganisation(subject: string): string | undefined {
+  const described = DEFINITE_ORGANISATION.exec(subject);
+  return described ? `the ${described[1].replace(/\s+/gu, ' ')}` : undefined;
+}
+
+/**
+ * "The boat-owning millionaire says …": one person described as the whole of a cue's subject, in the text's words (the
+ * capital of the sentence's first word and an adverb before the cue left out), for the annotator to name.
+ */
+export function describedPerson(subject: string): string | undefined {
+  const described = DESCRIBED_PERSON.exec(subject);
+  return described ? described[1].replace(/\s+/gu, ' ').replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : undefined;
+}
 
 /** Every head noun of a title, named or unnamed ("minister", "spokeswoman"): words of letters only. */
 export const TITLE_HEAD_WORDS: readonly string[] = [...NAMED_TITLES.split('|'), ...UNNAMED_PERSON.split('|')];
