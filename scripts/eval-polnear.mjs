@@ -16,6 +16,8 @@ const { evaluateSuggestions, addScores, precisionRecall } = require(join(root, '
 const { polnearGold } = require(join(root, 'out/src/core/suggest/eval/polnearGold.js'));
 const { isUnlinkedDescription, sameSpeaker } = require(join(root, 'out/src/core/suggest/eval/sourceNames.js'));
 const { parseCorenlpCoref } = require(join(root, 'out/src/core/suggest/eval/corenlpCoref.js'));
+// The benchmarks' seeded generator, for an interval every run prints the same.
+const { mulberry32 } = require(join(root, 'out/bench/corpus.js'));
 
 /** The share of a gold span a suggestion must cover to match it (the issue's definition). */
 const MIN_OVERLAP = 0.3;
@@ -124,13 +126,7 @@ const BOOTSTRAP_DRAWS = 2000;
  * same code on the same split prints the same interval.
  */
 function articleInterval(perArticle) {
-  let seed = 0x5eed;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = mulberry32(0x5eed);
   const shares = [];
   for (let draw = 0; draw < BOOTSTRAP_DRAWS; draw++) {
     let right = 0;
