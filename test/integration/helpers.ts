@@ -60,6 +60,18 @@ export function scratchFile(suite: string, name: string, content: string | Buffe
   return file;
 }
 
+/**
+ * Deletes scratch documents and their sidecars. Suites remove the documents that take seconds to
+ * analyse or load once their test is done, so a later workspace-wide command (Suggest Annotations
+ * in Workspace) does not pay for them, nor depend on which suites ran before it.
+ */
+export function removeScratchFiles(files: string[]): void {
+  for (const file of files.splice(0)) {
+    fs.rmSync(file, { force: true });
+    fs.rmSync(sidecarPath(file), { force: true });
+  }
+}
+
 /** Copies a seed document to a fresh scratch file. */
 export function copySeed(suite: string, seed = '000_acd874037fc5962e.txt'): string {
   return scratchFile(suite, seed, fs.readFileSync(path.join(workspaceDir(), seed)));

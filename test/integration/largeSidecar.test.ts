@@ -8,14 +8,17 @@ import { DocumentAnnotations } from '../../src/core/documentAnnotations';
 import { loadSidecar, renderSidecar } from '../../src/core/sidecar/sidecarDocument';
 import { buildSidecarFile } from '../../src/core/sidecar/sidecarCodec';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
-import { closeAllEditors, find, getApi, openAnnotated, openEditor, rangeOf, scratchFile, sidecarPath, waitFor } from './helpers';
+import { closeAllEditors, find, getApi, openAnnotated, openEditor, rangeOf, removeScratchFiles, scratchFile, sidecarPath, waitFor } from './helpers';
 
 const SUITE = 'largeSidecar';
 const DOC = 'Headline\n\nThe senator said "Hello world" and left.\n';
 
 describe('large sidecars', function () {
   this.timeout(120_000);
+  /** 1 MB documents with 10,000 annotations, removed after their test. */
+  const largeDocuments: string[] = [];
   afterEach(closeAllEditors);
+  afterEach(() => removeScratchFiles(largeDocuments));
 
   it('loads 10,000 hand-edited annotations without blocking the extension host: a hover answers while the sidecar is parsed', async () => {
     const api = await getApi();
@@ -36,6 +39,7 @@ describe('large sidecars', function () {
     // the layout the extension writes is read at once by the fast reader (see the next test).
     const sidecarText = serializeSidecar(buildSidecarFile(annotations, text)).replace(/^version: 1$/m, 'version: 1 # edited by hand');
     const large = scratchFile(SUITE, 'large.txt', text);
+    largeDocuments.push(large);
     fs.writeFileSync(sidecarPath(large), sidecarText);
 
     const opening = openEditor(large);

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { PendingSuggestion } from '../../src/core/suggest/pendingSuggestions';
 import type { PendingSuggestions } from '../../src/core/suggest/pendingSuggestions';
-import { closeAllEditors, closeDocument, find, focusEditor, getApi, openAnnotated, openEditor, placeCursor, readSidecar, scratchFile, select, sidecarPath, waitFor, waitForSidecar } from './helpers';
+import { closeAllEditors, closeDocument, find, focusEditor, getApi, openAnnotated, openEditor, placeCursor, readSidecar, removeScratchFiles, scratchFile, select, sidecarPath, waitFor, waitForSidecar } from './helpers';
 
 const SUITE = 'suggestions';
 
@@ -38,7 +38,10 @@ function quoteStartingWith(pending: PendingSuggestions, phrase: string): Pending
 }
 
 describe('suggestions', function () {
+  /** Documents of seconds of analysis, removed after their test. */
+  const slowDocuments: string[] = [];
   afterEach(closeAllEditors);
+  afterEach(() => removeScratchFiles(slowDocuments));
 
   it('suggests the quotes with their speaker, writes nothing, and accepts the one at the cursor as an annotation by "suggest"', async () => {
     const file = scratchFile(SUITE, 'accept.txt', ARTICLE);
@@ -177,6 +180,7 @@ describe('suggestions', function () {
     // One sentence of thousands of marked words (seconds of analysis), then the article.
     const slow = 'Ada Brook backs ' + Array.from({ length: 3_000 }, (_, i) => `“fee ${i}” and warned`).join(' ') + '.\n\n';
     const file = scratchFile(SUITE, 'long.txt', slow + ARTICLE);
+    slowDocuments.push(file);
     const { editor } = await openAnnotated(file);
     const order: string[] = [];
     const run = vscode.commands.executeCommand<PendingSuggestions | undefined>('sourceAnnotator.suggestAnnotations').then((pending) => {
@@ -201,6 +205,7 @@ describe('suggestions', function () {
     this.timeout(60_000);
     const slow = 'Ada Brook backs ' + Array.from({ length: 3_000 }, (_, i) => `“fee ${i}” and warned`).join(' ') + '.\n\n';
     const file = scratchFile(SUITE, 'cleared.txt', slow + ARTICLE);
+    slowDocuments.push(file);
     const { editor } = await openAnnotated(file);
     const api = await getApi();
     const run = vscode.commands.executeCommand<PendingSuggestions | undefined>('sourceAnnotator.suggestAnnotations');
@@ -211,7 +216,9 @@ describe('suggestions', function () {
     assert.equal(api.suggestions.get(editor.document), undefined, 'the cleared analysis brought suggestions back');
   });
 
-  it('suggests in the workspace without opening documents, then reviews them one by one', async () => {
+  it('suggests in the workspace without opening documents, then reviews them one by one', async function () {
+    // Its time grows with the workspace: every document other suites left there is analysed.
+    this.timeout(60_000);
     const api = await getApi();
     api.suggestions.clear();
     const file = scratchFile(SUITE, 'workspace.txt', ARTICLE);
