@@ -8,7 +8,9 @@ import type { BenchSuite } from './run';
  * What one keystroke costs the extension: shifting all 10,000 annotations of the bench corpus
  * through one edit (at the start, so every span moves), and a 10-cursor edit. Copying the spans
  * is the floor, since each timed run must start from the same offsets. Also the whole load and
- * save of the document's sidecar as the extension does them.
+ * save of the document's sidecar as the extension does them, and its load after the document
+ * changed on disk (every annotation after the change searched for again) against the load of the
+ * unchanged document.
  */
 export function createSuite(): BenchSuite {
   const { text, annotations } = generateCorpus();
@@ -18,6 +20,11 @@ export function createSuite(): BenchSuite {
   const model = new DocumentAnnotations(annotations.map((a) => ({ ...a })));
   const sidecar = renderSidecar(model, text);
   const typedInto = new DocumentAnnotations(annotations.map((a) => ({ ...a })));
+  // A paragraph written in a third of the way down (two thirds of the annotations move), and the
+  // line endings converted (git's autocrlf on checkout; the bench text mixes LF and CRLF).
+  const third = text.indexOf('\n', Math.floor(text.length / 3)) + 1;
+  const inserted = `${text.slice(0, third)}A paragraph written in later, above the rest.\n${text.slice(third)}`;
+  const crlf = text.replace(/\r?\n/g, '\r\n');
   return {
     name: 'edits',
     description: `${annotations.length} annotations in a ${text.length}-unit document`,
@@ -28,6 +35,8 @@ export function createSuite(): BenchSuite {
       // One model typed into again and again, as in the editor: each run shifts every span by one more.
       { name: 'DocumentAnnotations.applyChanges (one keystroke)', run: () => typedInto.applyChanges(typing) },
       { name: 'load sidecar (parse + anchor)', run: () => loadSidecar(sidecar, text) },
+      { name: 'load sidecar, a paragraph inserted (re-anchor)', run: () => loadSidecar(sidecar, inserted), floor: 'load sidecar (parse + anchor)', runs: 3 },
+      { name: 'load sidecar, line endings to CRLF (re-anchor)', run: () => loadSidecar(sidecar, crlf), floor: 'load sidecar (parse + anchor)', runs: 3 },
       { name: 'render sidecar (quotes + serialize)', run: () => renderSidecar(model, text) },
     ],
   };
