@@ -1,6 +1,6 @@
 import type { Annotation } from '../annotation';
 import { LfText } from '../text/lineEndings';
-import { candidateAt, contextPlaceElsewhere, findAnchorCandidates, passagePlace, type AnchorCandidate } from './anchorCandidates';
+import { AMBIGUITY_MARGIN, candidateAt, contextPlaceElsewhere, findAnchorCandidates, passagePlace, type AnchorCandidate } from './anchorCandidates';
 
 export interface Span {
   readonly start: number;
@@ -35,8 +35,6 @@ export type AnchorResult =
   /** Nowhere good enough; `candidates` are the near misses worth offering to a person. */
   | { readonly status: 'orphaned'; readonly candidates: readonly AnchorCandidate[] };
 
-/** Candidates whose scores differ by less than this are equally good matches. */
-export const AMBIGUITY_MARGIN = 0.01;
 /** How much nearer than the next one a candidate must be to win a tie on position (see `chooseCandidate`). */
 const NEARNESS_SLACK = 64;
 /** At most this many candidates are offered for an orphan. */

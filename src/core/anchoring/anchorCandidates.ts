@@ -2,7 +2,8 @@ import search from 'approx-string-match';
 import { LfText, toLf } from '../text/lineEndings';
 import type { AnchorTarget, Span } from './anchorAnnotation';
 import { alignCuts, levenshtein } from './alignment';
-import { contextDistance } from './contextSimilarity';
+import { ContextMatcher } from './contextSimilarity';
+import { occurrences } from './occurrences';
 import { CONTEXT_LENGTH } from './quoteContext';
 
 /** A place where an annotation's quote may be now, with how well it matches. */
@@ -40,6 +41,8 @@ export function quoteErrorBudget(quoteLength: number): number {
 export function pinnedQuoteErrorBudget(quoteLength: number): number {
   return Math.floor(quoteLength / 4);
 }
+/** Candidates whose scores differ by less than this are equally good matches. */
+export const AMBIGUITY_MARGIN = 0.01;
 /** Below this, the context disagrees too much to trust a quote found elsewhere. */
 export const MIN_CONTEXT_SIMILARITY = 0.5;
 /**
@@ -91,12 +94,17 @@ class Query {
   private readonly endBounded: boolean;
   /** An empty context records the document's edge: text before (after) it now is an edit there. */
   private readonly edges: boolean;
+  /** The prefix and suffix, compiled once for the many places of a common quote. */
+  private readonly before: ContextMatcher;
+  private readonly after: ContextMatcher;
 
   constructor(target: AnchorTarget) {
     this.quote = toLf(target.text);
     this.prefix = toLf(target.prefix);
     this.suffix = toLf(target.suffix);
     this.edges = !target.contextUnrecorded;
+    this.before = new ContextMatcher(this.prefix, 'before');
+    this.after = new ContextMatcher(this.suffix, 'after');
     const quoted = this.prefix + this.quote + this.suffix;
     // At a recorded document edge the quote began (ended) a word; with no context recorded, who knows.
     this.startBounded = this.prefix.length === 0 ? this.edges : boundedAt(quoted, this.prefix.length);
@@ -114,8 +122,8 @@ class Query {
     // At a recorded edge, each character now between the edge and the span is one edit (half a
     // context at most: a title added above is common): a copy further down does not inherit
     // "start of the document".
-    const beforeErrors = this.prefix.length > 0 ? contextDistance(this.prefix, text, start, 'before') : this.edges ? Math.min(start, EDGE_COST) : 0;
-    const afterErrors = this.suffix.length > 0 ? contextDistance(this.suffix, text, end, 'after') : this.edges ? Math.min(text.length - end, EDGE_COST) : 0;
+    const beforeErrors = this.prefix.length > 0 ? this.before.distance(text, start) : this.edges ? Math.min(start, EDGE_COST) : 0;
+    const afterErrors = this.suffix.length > 0 ? this.after.distance(text, end) : this.edges ? Math.min(text.length - end, EDGE_COST) : 0;
     const before = 1 - beforeErrors / (this.prefix.length || CONTEXT_LENGTH);
     const after = 1 - afterErrors / (this.suffix.length || CONTEXT_LENGTH);
     const context = (before + after) / 2;
@@ -138,6 +146,11 @@ class Query {
     };
   }
 
+  /** The best score a place of the quote with one edit can have: intact context on both sides. */
+  bestEditedScore(): number {
+    return (50 * (1 - 1 / this.quote.length) + 20 * 1 + 20 * 1) / 90;
+  }
+
   /** Cheap stand-in for the context score: how many characters next to the hit agree verbatim. */
   agreeingContext(text: string, start: number, end: number): number {
     let n = 0;
@@ -146,12 +159,6 @@ class Query {
     while (m < this.suffix.length && text.charCodeAt(end + m) === this.suffix.charCodeAt(m)) m++;
     return n + m;
   }
-}
-
-function exactHits(text: string, needle: string): number[] {
-  const found: number[] = [];
-  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) found.push(i);
-  return found;
 }
 
 interface Hit {
@@ -185,6 +192,21 @@ function fuzzyHits(text: string, quote: string, budget: number, ranges: readonly
   return hits;
 }
 
+/**
+ * Whether searching `ranges` for edited copies of the quote could change where the annotation
+ * goes: it cannot when an exact hit has the quote and both sides of the context intact (the best
+ * score there is), the quote is too short for a copy with one edit to score within
+ * AMBIGUITY_MARGIN of it (so no such copy contends; nor can it be a rival, which must be the very
+ * quote), and no other exact hit lies in the ranges (a copy found there could only matter by
+ * outranking an exact hit it overlaps). Then the search is skipped and the decision is the same:
+ * the usual case of a document edited above an annotation, which is found at once, exactly.
+ */
+function fuzzyHitsCannotMatter(query: Query, exact: readonly AnchorCandidate[], ranges: readonly [number, number][]): boolean {
+  const perfect = exact.find((c) => c.acceptable && c.errors === 0 && c.contextErrors === 0 && c.score === 1);
+  if (!perfect || query.bestEditedScore() >= 1 - AMBIGUITY_MARGIN) return false;
+  return !exact.some((c) => c !== perfect && ranges.some(([from, to]) => c.start < to && from < c.end));
+}
+
 /** Keeps the best of overlapping candidates: one place, one candidate. */
 function distinct(candidates: AnchorCandidate[]): AnchorCandidate[] {
   const kept: AnchorCandidate[] = [];
@@ -195,20 +217,46 @@ function distinct(candidates: AnchorCandidate[]): AnchorCandidate[] {
 }
 
 /**
- * Every plausible place of an annotation's quote in `document`, best first, in offsets of the
- * original text. Exact hits of the quote come first; the fuzzy search (bounded by an error budget
- * of a fifth of the quote) runs only when no exact hit has a context that agrees, so a document
- * that merely shifted never pays for it.
+ * The MAX_EXACT_HITS hits of a common quote whose context agrees most (the first in text order
+ * among equal agreement), in text order: what sorting them all by agreement would keep (the order
+ * does not matter, `distinct` ranks the candidates), in linear time: agreement is a small count of
+ * characters, so it is tallied, not sorted.
  */
-export function findAnchorCandidates(target: AnchorTarget, document: LfText): AnchorCandidate[] {
+function mostAgreeing(query: Query, text: string, starts: readonly number[]): number[] {
+  const agreement = new Int32Array(starts.length);
+  let most = 0;
+  for (let i = 0; i < starts.length; i++) {
+    agreement[i] = query.agreeingContext(text, starts[i], starts[i] + query.quote.length);
+    if (agreement[i] > most) most = agreement[i];
+  }
+  const tally = new Int32Array(most + 1);
+  for (let i = 0; i < starts.length; i++) tally[agreement[i]]++;
+  // The least agreement kept, and how many hits of that agreement are kept.
+  let cutoff = most;
+  let above = 0;
+  while (above + tally[cutoff] < MAX_EXACT_HITS) above += tally[cutoff--];
+  let atCutoff = MAX_EXACT_HITS - above;
+  const kept: number[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    if (agreement[i] > cutoff || (agreement[i] === cutoff && atCutoff-- > 0)) kept.push(starts[i]);
+  }
+  return kept;
+}
+
+/**
+ * Every plausible place of an annotation's quote in `document`, best first, in offsets of the
+ * original text. Exact hits of the quote come first; then edited copies (an error budget of a
+ * fifth of the quote) near its old place, and in the whole text only when no exact hit has a
+ * context that agrees. The search for edited copies is skipped where it cannot change the
+ * decision (`fuzzyHitsCannotMatter`), so a document that merely shifted does not pay for it;
+ * `exhaustive` searches anyway (the reference the tests hold the short cut to).
+ */
+export function findAnchorCandidates(target: AnchorTarget, document: LfText, exhaustive = false): AnchorCandidate[] {
   const query = new Query(target);
   const text = document.text;
   if (query.quote.length === 0) return [];
-  let starts = exactHits(text, query.quote);
-  if (starts.length > MAX_EXACT_HITS) {
-    const agreement = new Map(starts.map((s) => [s, query.agreeingContext(text, s, s + query.quote.length)]));
-    starts = starts.sort((a, b) => agreement.get(b)! - agreement.get(a)!).slice(0, MAX_EXACT_HITS);
-  }
+  let starts = occurrences(document, query.quote);
+  if (starts.length > MAX_EXACT_HITS) starts = mostAgreeing(query, text, starts);
   const hits: Hit[] = starts.map((start) => ({ start, end: start + query.quote.length, errors: 0 }));
   const score = (hit: Hit): AnchorCandidate => ({ start: hit.start, end: hit.end, ...query.score(text, hit.start, hit.end, hit.errors) });
   let candidates = hits.map(score);
@@ -221,7 +269,9 @@ export function findAnchorCandidates(target: AnchorTarget, document: LfText): An
     const ranges = [localWindow(text, near, query.quote.length, NEAR_WINDOW)];
     if (sure.length === 0) ranges.push(...searchRanges(text, near, query.quote.length + query.errorBudget));
     else if (!sure.some((c) => Math.abs(c.start - near) <= LOCAL_WINDOW)) ranges.push(localWindow(text, near, query.quote.length));
-    candidates = candidates.concat(fuzzyHits(text, query.quote, query.errorBudget, ranges).filter((h) => h.errors > 0).map(score));
+    if (exhaustive || !fuzzyHitsCannotMatter(query, candidates, ranges)) {
+      candidates = candidates.concat(fuzzyHits(text, query.quote, query.errorBudget, ranges).filter((h) => h.errors > 0).map(score));
+    }
   }
   return distinct(candidates).map((c) => ({ ...c, start: document.toOriginal(c.start), end: document.toOriginal(c.end) }));
 }

@@ -63,9 +63,9 @@ function expectedPosition(shifts: readonly Shift[], from: number): number {
  * candidate; the second decides the rest (equally good candidates) by the position their settled
  * neighbours predict. Then no two annotations that were at different places may end up on the
  * same place: an edit cannot merge two places into one, so one of them is a copy of the other's
- * text (see `withoutCollisions`).
+ * text (see `withoutCollisions`). `exhaustive`: see `findAnchorCandidates`.
  */
-export function anchorDocument(annotations: readonly Annotation[], text: string, settled: readonly Annotation[] = []): AnchorReport {
+export function anchorDocument(annotations: readonly Annotation[], text: string, settled: readonly Annotation[] = [], exhaustive = false): AnchorReport {
   const report: MutableReport = { moved: [], orphaned: [], ambiguous: [], candidates: new Map(), reasons: new Map() };
   const document = new LfText(text);
   const shifts: Shift[] = [];
@@ -77,7 +77,7 @@ export function anchorDocument(annotations: readonly Annotation[], text: string,
       decisions.set(annotation, { status: 'intact' });
       continue;
     }
-    const candidates = findAnchorCandidates(annotation, document);
+    const candidates = findAnchorCandidates(annotation, document, exhaustive);
     const result = decideAnchor(annotation, candidates, annotation.start, document);
     if (result.status === 'moved' && contendersAmong(candidates).length === 1) {
       shifts.push({ from: annotation.start, delta: result.span.start - annotation.start });
