@@ -146,9 +146,9 @@ class Query {
     };
   }
 
-  /** The best score a place of the quote with one edit can have: intact context on both sides. */
-  bestEditedScore(): number {
-    return (50 * (1 - 1 / this.quote.length) + 20 * 1 + 20 * 1) / 90;
+  /** The best score a place of the quote with `errors` edits can have: intact context on both sides. */
+  bestScoreWith(errors: number): number {
+    return (50 * (1 - errors / this.quote.length) + 20 * 1 + 20 * 1) / 90;
   }
 
   /** Cheap stand-in for the context score: how many characters next to the hit agree verbatim. */
@@ -193,18 +193,32 @@ function fuzzyHits(text: string, quote: string, budget: number, ranges: readonly
 }
 
 /**
- * Whether searching `ranges` for edited copies of the quote could change where the annotation
- * goes: it cannot when an exact hit has the quote and both sides of the context intact (the best
- * score there is), the quote is too short for a copy with one edit to score within
- * AMBIGUITY_MARGIN of it (so no such copy contends; nor can it be a rival, which must be the very
- * quote), and no other exact hit lies in the ranges (a copy found there could only matter by
- * outranking an exact hit it overlaps). Then the search is skipped and the decision is the same:
- * the usual case of a document edited above an annotation, which is found at once, exactly.
+ * How many edits a copy of the quote found in `ranges` may have and still change where the
+ * annotation goes: the whole budget, unless an exact hit has the quote and both sides of the
+ * context intact (the best score there is) and no other exact hit lies in the ranges. Then only a
+ * copy that scores within AMBIGUITY_MARGIN of it matters, one that contends: one edit for a quote
+ * of 56 to 111 characters, none for a shorter one (so no search). A copy with more edits can be
+ * no rival (which must be the very quote), and could only matter by outranking an exact hit it
+ * overlaps, of which there is none. The search reports only the fewest edits of each range
+ * anyway, so a smaller budget finds every copy that contends. A copy that contends has both
+ * sides of the context intact too (the margin leaves no room for an edit there), so where the
+ * recorded prefix is found nowhere in the ranges but before the exact hit itself, none can be
+ * there, and there is no search at all. The decision is the same: the usual case of a document
+ * edited above an annotation, which is found at once, exactly.
  */
-function fuzzyHitsCannotMatter(query: Query, exact: readonly AnchorCandidate[], ranges: readonly [number, number][]): boolean {
+function editsThatMatter(query: Query, document: LfText, exact: readonly AnchorCandidate[], ranges: readonly [number, number][]): number {
+  const budget = query.errorBudget;
   const perfect = exact.find((c) => c.acceptable && c.errors === 0 && c.contextErrors === 0 && c.score === 1);
-  if (!perfect || query.bestEditedScore() >= 1 - AMBIGUITY_MARGIN) return false;
-  return !exact.some((c) => c !== perfect && ranges.some(([from, to]) => c.start < to && from < c.end));
+  if (!perfect || exact.some((c) => c !== perfect && ranges.some(([from, to]) => c.start < to && from < c.end))) return budget;
+  let contending = 0;
+  while (contending < budget && query.bestScoreWith(contending + 1) >= 1 - AMBIGUITY_MARGIN) contending++;
+  if (contending > 0 && query.prefix.length >= CONTEXT_LENGTH / 2) {
+    // Where a copy with the prefix right before it would start.
+    const own = perfect.start;
+    const starts = occurrences(document, query.prefix).map((p) => p + query.prefix.length);
+    if (!starts.some((s) => s !== own && ranges.some(([from, to]) => from <= s && s <= to))) return 0;
+  }
+  return contending;
 }
 
 /** Keeps the best of overlapping candidates: one place, one candidate. */
@@ -248,7 +262,8 @@ function mostAgreeing(query: Query, text: string, starts: readonly number[]): nu
  * original text. Exact hits of the quote come first; then edited copies (an error budget of a
  * fifth of the quote) near its old place, and in the whole text only when no exact hit has a
  * context that agrees. The search for edited copies is skipped where it cannot change the
- * decision (`fuzzyHitsCannotMatter`), so a document that merely shifted does not pay for it;
+ * decision and narrowed to the copies that can (`editsThatMatter`), so a document that merely
+ * shifted hardly pays for it;
  * `exhaustive` searches anyway (the reference the tests hold the short cut to).
  */
 export function findAnchorCandidates(target: AnchorTarget, document: LfText, exhaustive = false): AnchorCandidate[] {
@@ -269,9 +284,8 @@ export function findAnchorCandidates(target: AnchorTarget, document: LfText, exh
     const ranges = [localWindow(text, near, query.quote.length, NEAR_WINDOW)];
     if (sure.length === 0) ranges.push(...searchRanges(text, near, query.quote.length + query.errorBudget));
     else if (!sure.some((c) => Math.abs(c.start - near) <= LOCAL_WINDOW)) ranges.push(localWindow(text, near, query.quote.length));
-    if (exhaustive || !fuzzyHitsCannotMatter(query, candidates, ranges)) {
-      candidates = candidates.concat(fuzzyHits(text, query.quote, query.errorBudget, ranges).filter((h) => h.errors > 0).map(score));
-    }
+    const budget = exhaustive ? query.errorBudget : editsThatMatter(query, document, candidates, ranges);
+    if (budget > 0) candidates = candidates.concat(fuzzyHits(text, query.quote, budget, ranges).filter((h) => h.errors > 0).map(score));
   }
   return distinct(candidates).map((c) => ({ ...c, start: document.toOriginal(c.start), end: document.toOriginal(c.end) }));
 }
