@@ -1081,6 +1081,28 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('does not take a plural noun for its cue ("several of the careless remarks he had posted", "in hopes of"), so a later "he" is not its subject; "Brook remarks that" and "his claims that" are cues', () => {
+    const text = [
+      'Tom Hale met Nerys Quill at the boathouse on Sunday. “Tides turn,” Hale said.',
+      '',
+      'Hale was in a sour mood: on the radio, Quill had quoted several of the careless remarks he had posted about the crews. On Monday he hinted that the wind was to blame for the defeat, and that the new coach was “half-baked.”',
+      '',
+      'The crews waited in hopes of a lower fee. Ada Brook remarks that the fee is fair. Ben Ruiz stood by his claims that the vote was rigged.',
+    ].join('\n');
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['the wind was to blame for the defeat', 'Tom Hale'],
+      ['the fee is fair', 'Ada Brook'],
+      ['the vote was rigged', 'Ben Ruiz'],
+    ]);
+    assert.deepEqual(
+      of(text, 'quote').map((q) => [q.text, q.speaker]),
+      [
+        ['Tides turn,', 'Tom Hale'],
+        ['half-baked.', 'Tom Hale'],
+      ],
+    );
+  });
+
   it('takes the verb after "a … report" for the cue, not the noun ("A harbour board report issued in May said …")', () => {
     const text = 'A harbour board report issued in May said the quay was unsafe for the boats.';
     assert.deepEqual(claimsWithSpeakers(text), [['the quay was unsafe for the boats', 'a harbour board report issued in May']]);

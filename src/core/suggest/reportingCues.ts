@@ -137,11 +137,14 @@ function scanCues(text: string): ScannedCue[] {
 }
 
 /**
- * Whether a cue word that is more often something else reports here: "states" only before "that" or a colon ("two states",
+ * Whether a cue word that is more often something else reports here: a plural noun that is also a cue ("remarks",
+ * "hopes") not where only the noun can stand; "states" only before "that" or a colon ("two states",
  * "caucus states where …" are the noun); "found" not before a reflexive or a possessive ("found itself", "found its
  * feet"), nor after "be" or "help" ("are found slain", "helped found").
  */
 export function reportsHere(text: string, cue: Cue): boolean {
+  // "several of the careless remarks he had posted", "in hopes of a deal": the noun, unless a content follows it ("his claims that …").
+  if (PLURAL_NOUNS_TOO.has(cue.lemma) && NOUN_POSITION.test(text.slice(Math.max(0, cue.start - 50), cue.start)) && !/^\s*(?:that(?![\p{L}])|:)/u.test(text.slice(cue.end, cue.end + 8))) return false;
   if (cue.lemma === 'states') return /^\s*(?:that(?![\p{L}])|:)/u.test(text.slice(cue.end, cue.end + 8));
   if (cue.lemma === 'found' || cue.lemma === 'finds') {
     if (/^\s+(?:itself|themselves|himself|herself|myself|ourselves|yourself|their|his|her|its|my|our|ways?)(?![\p{L}])/u.test(text.slice(cue.end, cue.end + 14))) return false;
@@ -149,6 +152,15 @@ export function reportsHere(text: string, cue: Cue): boolean {
   }
   return true;
 }
+
+/** Cue words that are also plural nouns: "Hale remarks that …", but "careless remarks he posted", "his claims". ("tweets" is
+ * left out: "his tweets attacking the board" report what the tweets said.) */
+const PLURAL_NOUNS_TOO = new Set(['remarks', 'claims', 'notes', 'reports', 'answers', 'promises', 'pledges', 'demands', 'fears', 'hopes', 'estimates', 'recalls', 'counters', 'vows', 'laments', 'proclaims']);
+/**
+ * Where a verb cannot stand: after a possessive pronoun, or a preposition that is never a conjunction (and its article or
+ * possessive), with at most two lower-case words between ("over careless remarks", "of his early claims", "her remarks").
+ */
+const NOUN_POSITION = /(?<![\p{L}])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|(?:[Aa]bout|[Oo]f|[Oo]ver|[Ww]ith|[Ww]ithout|[Aa]gainst|[Dd]espite|[Rr]egarding|[Aa]mid|[Ff]rom|[Bb]y|[Oo]n|[Ii]n|[Aa]t|[Ii]nto|[Tt]o)(?:\s+(?:the|a|an|his|her|their|its|our|my|your|these|those|such|[\p{L}]+[’']s))?)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}$/u;
 
 /** A determiner or a possessive, then up to three words, right before the cue ("a harbour board report", "the FEC’s report"). */
 const DETERMINER_THEN_WORDS = /(?<![\p{L}])(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Oo]ne|[Aa]nother|[\p{L}.]+[’']s)\s+(?:[\p{L}\d’'/-]+\s+){0,3}$/u;
