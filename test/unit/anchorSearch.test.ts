@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { anchorDocument } from '../../src/core/anchoring/anchorDocument';
 import { ContextMatcher, contextDistance } from '../../src/core/anchoring/contextSimilarity';
-import { occurrences } from '../../src/core/anchoring/occurrences';
+import { LOOKUPS_BEFORE_INDEX, occurrences } from '../../src/core/anchoring/occurrences';
 import type { Annotation } from '../../src/core/annotation';
 import { DocumentAnnotations } from '../../src/core/documentAnnotations';
 import { LfText } from '../../src/core/text/lineEndings';
@@ -98,6 +98,8 @@ describe('the search behind re-anchoring', () => {
     fc.assert(
       fc.property(text(80), fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(9)), { minLength: 12, maxLength: 24 }), (haystack, picks) => {
         const document = new LfText(haystack);
+        // Half the picks are looked for by scanning, the rest once the text is indexed.
+        for (let i = 0; i < LOOKUPS_BEFORE_INDEX - picks.length / 2; i++) occurrences(document, 'rate');
         for (const [where, length] of picks) {
           const from = Math.floor(where * document.text.length);
           const needle = length === 9 ? 'ab😀' : document.text.slice(from, from + length);
@@ -110,7 +112,7 @@ describe('the search behind re-anchoring', () => {
 
   it('finds overlapping starts and nothing for an absent quote once the text is indexed', () => {
     const document = new LfText('aaaaaaa rate rate\r\nrate');
-    for (let i = 0; i < 10; i++) occurrences(document, 'rate');
+    for (let i = 0; i <= LOOKUPS_BEFORE_INDEX; i++) occurrences(document, 'rate');
     assert.deepEqual(occurrences(document, 'aaaa'), [0, 1, 2, 3]);
     assert.deepEqual(occurrences(document, 'rate\nrate'), [13]);
     assert.deepEqual(occurrences(document, 'rates'), []);
