@@ -1081,6 +1081,25 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('takes "labeled", "dubbed" and "termed" for cues of marked words, and a passive "was asked" after a quote for no attribution of it', () => {
+    const text = [
+      'Ada Brook, who has coached at the Kestrel boatyard for a decade, labeled the plan “a gift to the big clubs.” When Ben Ruiz was asked, he shrugged.',
+      '',
+      'Tom Hale dubbed the new fee “a tax on Sundays.” Ivo Marsh termed it “fair.”',
+      '',
+      'Ana Penrose wants the plan scrapped. “It is a mess.” When Ben Ruiz was asked, he shrugged.',
+    ].join('\n');
+    assert.deepEqual(
+      of(text, 'quote').map((q) => [q.text, q.speaker]),
+      [
+        ['a gift to the big clubs.', 'Ada Brook'],
+        ['a tax on Sundays.', 'Tom Hale'],
+        ['fair.', 'Ivo Marsh'],
+        ['It is a mess.', 'Ana Penrose'],
+      ],
+    );
+  });
+
   it('does not take a plural noun for its cue ("several of the careless remarks he had posted", "in hopes of"), so a later "he" is not its subject; "Brook remarks that" and "his claims that" are cues', () => {
     const text = [
       'Tom Hale met Nerys Quill at the boathouse on Sunday. “Tides turn,” Hale said.',

@@ -7,6 +7,8 @@ const QUOTE_ONLY_VERBS = [
   'characterizing', 'referred to', 'refers to', 'referring to', 'criticized', 'criticised', 'dismissed', 'hailed', 'denounced', 'slammed', 'blasted',
   // "One sign read “…”", "“…,” a banner on the club's gate reads".
   'read', 'reads',
+  // "Brook labeled the plan “…”", "Hale dubbed the fee “…”" (not "deemed": mostly passive, "deemed “top secret” by the office").
+  'labeled', 'labelled', 'labeling', 'labelling', 'dubbed', 'dubbing', 'termed', 'terming',
 ];
 
 /**

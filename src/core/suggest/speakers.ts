@@ -126,6 +126,9 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
     const speaker = resolver.resolve(start, pastAbbreviations(text, start, to, NAME_AFTER_CUE_ENDS), quote.start, true);
     if (speaker) return { cue, speaker };
   }
+  // "“…” When Ben Ruiz was asked, he shrugged.": a passive cue with no agent has the one spoken to as its subject, not the speaker
+  // ("was reported as saying" aside).
+  if (isPassive(text, cue) && !/^\s+as\s/u.test(text.slice(cue.end, cue.end + 5))) return undefined;
   // "…,” Sen. Rosa Vann (D-Ore.) said": a title's period, an acronym's ("A.F.L.-C.I.O.") and a party label do not end the clause.
   if (/[.!?;:]/.test(before.replace(/\([RDI]-[^()]{1,12}\)/gu, '').replace(ACRONYM_DOTS, '').replace(ABBREVIATION_STOPS, ''))) return undefined;
   // "…,” Vosk, 49, told The Post / …,” Dana Hale, an adviser to … and former director of …, wrote": a name, its apposition, the cue.
