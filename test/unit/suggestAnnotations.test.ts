@@ -1081,6 +1081,21 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('gives a cue after "but now" or "and later" the subject of its sentence, not the name right before it', () => {
+    const text = [
+      'For years Tom Hale rowed in the same boat as Ben Ruiz, but now said the club needed “a fresh crew and a new coach.”',
+      '',
+      'Ada Brook once worked for Ivo Marsh, and later said the yard was “a mess from top to bottom.”',
+    ].join('\n');
+    assert.deepEqual(
+      of(text, 'quote').map((q) => [q.text, q.speaker]),
+      [
+        ['a fresh crew and a new coach.', 'Tom Hale'],
+        ['a mess from top to bottom.', 'Ada Brook'],
+      ],
+    );
+  });
+
   it('takes "labeled", "dubbed" and "termed" for cues of marked words, and a passive "was asked" after a quote for no attribution of it', () => {
     const text = [
       'Ada Brook, who has coached at the Kestrel boatyard for a decade, labeled the plan “a gift to the big clubs.” When Ben Ruiz was asked, he shrugged.',

@@ -80,10 +80,12 @@ function endsSentence(text: string, quote: QuoteCandidate): boolean {
   return quote.closeMark !== undefined && /[.!?]\s*$/u.test(text.slice(quote.end - 2, quote.end)) && /^\s*\p{Lu}/u.test(text.slice(quote.closeMark + 1, quote.closeMark + 4));
 }
 
-/** Whether "and" or "but" comes right before `at` (not before `from`): a verb there shares its sentence's subject. */
+/** Whether "and" or "but" (and maybe an adverb) comes right before `at` (not before `from`): a verb there shares its sentence's subject. */
 function followsAndOrBut(text: string, at: number, from: number): boolean {
-  return /(?<![\p{L}])(?:and|but)\s+$/u.test(text.slice(Math.max(from, at - 5), at));
+  return AND_OR_BUT.test(text.slice(Math.max(from, at - 24), at));
 }
+/** "and", "but", maybe an adverb ("but now said", "and later wrote"), right before a verb. */
+const AND_OR_BUT = /(?<![\p{L}])(?:and|but)\s+(?:(?:now|later|then|also|still|again|since|soon|finally|eventually|instead|even|\p{Ll}{3,}ly)\s+)?$/u;
 
 /** ", telling …", ", saying …": a participle after a comma shares its sentence's subject. */
 function isParticipleAfterComma(text: string, cue: Cue): boolean {
