@@ -1081,6 +1081,17 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('does not read a quote after one whose words end a sentence as part of the same sentence ("Hale said: “We row at dawn.” Brook disagreed: “…”")', () => {
+    const text = 'Tom Hale said: “We row at dawn.” Ada Brook disagreed: “They row when I say so.”';
+    assert.deepEqual(
+      of(text, 'quote').map((q) => [q.text, q.speaker]),
+      [
+        ['We row at dawn.', 'Tom Hale'],
+        ['They row when I say so.', 'Ada Brook'],
+      ],
+    );
+  });
+
   it('gives a cue after "but now" or "and later" the subject of its sentence, not the name right before it', () => {
     const text = [
       'For years Tom Hale rowed in the same boat as Ben Ruiz, but now said the club needed “a fresh crew and a new coach.”',

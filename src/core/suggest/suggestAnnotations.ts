@@ -262,6 +262,8 @@ function sameSentence(text: string, previousClose: number, quote: QuoteCandidate
   if (quote.openMark === undefined) return false;
   // Words first: the last quote may lie far back, past marked words that were not suggested.
   if (!hasAtMostWords(text, previousClose, quote.openMark, MAX_WORDS_BETWEEN_PARTIAL_QUOTES)) return false;
+  // "Hale said: “We row at dawn.” Brook disagreed: “…”": the last quote's words ended a sentence, and a capital opens the next.
+  if (/[.!?…]\s*$/u.test(text.slice(Math.max(0, previousClose - 4), previousClose - 1)) && /^\s*\p{Lu}/u.test(text.slice(previousClose, quote.openMark))) return false;
   // A cue between them is the end of the last quote's attribution ("…,” Lavrov said of the “…”).
   return !/[.!?…]/.test(text.slice(previousClose, quote.openMark)) && findCues(text, previousClose, quote.openMark).length === 0;
 }
