@@ -4,7 +4,7 @@ import { atRecordedOffsets, type AnchorTarget } from '../../src/core/anchoring/a
 import { anchorDocument } from '../../src/core/anchoring/anchorDocument';
 import { quoteContext } from '../../src/core/anchoring/quoteContext';
 import type { Annotation } from '../../src/core/annotation';
-import { DocumentAnnotations } from '../../src/core/documentAnnotations';
+import { annotateSpans, applyEdits, type TextEdit } from './editedTexts';
 
 // The check every loaded annotation goes through first (is its quote, with its context, still at
 // its offsets?) compares in place instead of slicing the text. It must answer exactly as the
@@ -23,21 +23,7 @@ function bySlices(target: AnchorTarget, text: string): boolean {
 const piece = fc.constantFrom('a', 'b', 'ab', ' ', '\n', '\r\n', '😀', 'e\u0301', 'ba');
 const text = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
 
-interface Edit {
-  at: number;
-  remove: number;
-  insert: string;
-}
-const edit: fc.Arbitrary<Edit> = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(4), insert: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')) });
-
-function applyEdits(original: string, edits: readonly Edit[]): string {
-  let now = original;
-  for (const e of edits) {
-    const at = Math.floor(e.at * now.length);
-    now = now.slice(0, at) + e.insert + now.slice(at + e.remove);
-  }
-  return now;
-}
+const edit: fc.Arbitrary<TextEdit> = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(4), insert: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')) });
 
 /** A target recorded on `original` (context as the sidecar records it), its offsets moved by up to `drift`. */
 const recorded = fc.record({ text, from: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.nat(8), drift: fc.integer({ min: -3, max: 3 }), unrecorded: fc.boolean(), edits: fc.array(edit, { maxLength: 3 }) });
@@ -69,11 +55,7 @@ describe('anchoring fast path: the quote still at its offsets', () => {
     fc.assert(
       fc.property(text, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 6 })), { minLength: 1, maxLength: 6 }), fc.array(edit, { maxLength: 3 }), (original, spans, edits) => {
         if (original.length === 0) return;
-        const doc = new DocumentAnnotations();
-        for (const [where, length] of spans) {
-          const start = Math.min(original.length - 1, Math.floor(where * original.length));
-          doc.add({ kind: 'claim', start, end: Math.min(original.length, start + length) }, original);
-        }
+        const doc = annotateSpans(original, spans);
         const edited = applyEdits(original, edits);
         const before = doc.all.map((a) => ({ ...a }));
         const intact = before.filter((a) => bySlices(a, edited)).map((a) => a.id);

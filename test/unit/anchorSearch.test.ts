@@ -6,6 +6,7 @@ import { LOOKUPS_BEFORE_INDEX, occurrences } from '../../src/core/anchoring/occu
 import type { Annotation } from '../../src/core/annotation';
 import { DocumentAnnotations } from '../../src/core/documentAnnotations';
 import { LfText } from '../../src/core/text/lineEndings';
+import { annotateSpans, applyEdits, type TextEdit } from './editedTexts';
 
 // The search behind re-anchoring, made fast enough for 10,000 annotations of a 1 MB document that
 // changed on disk: the context's edit distance computed bit-parallel, exact hits found through an
@@ -40,14 +41,7 @@ function scan(text: string, needle: string): number[] {
 const piece = fc.constantFrom('a', 'b', 'ab', ' ', '\n', '\r\n', '😀', 'e\u0301', 'ba', 'the ', 'rate');
 const text = (maxLength: number) => fc.array(piece, { maxLength }).map((p) => p.join(''));
 
-interface Edit {
-  at: number;
-  remove: number;
-  insert: string;
-  /** A copy of the stretch at `copyFrom` (a pasted passage) instead of `insert`. */
-  copyFrom?: number;
-}
-const edit: fc.Arbitrary<Edit> = fc.record(
+const edit: fc.Arbitrary<TextEdit> = fc.record(
   {
     at: fc.double({ min: 0, max: 1, noNaN: true }),
     remove: fc.nat(4),
@@ -56,17 +50,6 @@ const edit: fc.Arbitrary<Edit> = fc.record(
   },
   { requiredKeys: ['at', 'remove', 'insert'] },
 );
-
-function applyEdits(original: string, edits: readonly Edit[]): string {
-  let now = original;
-  for (const e of edits) {
-    const at = Math.floor(e.at * now.length);
-    const from = e.copyFrom === undefined ? 0 : Math.floor(e.copyFrom * now.length);
-    const inserted = e.copyFrom === undefined ? e.insert : now.slice(from, from + 160);
-    now = now.slice(0, at) + inserted + now.slice(at + e.remove);
-  }
-  return now;
-}
 
 describe('the search behind re-anchoring', () => {
   it('measures a context against the text as the plain edit distance table does, for contexts up to 48 units (property)', () => {
@@ -159,11 +142,7 @@ describe('the search behind re-anchoring', () => {
         fc.array(edit, { maxLength: 4 }),
         (original, spans, edits) => {
           if (original.length === 0) return;
-          const doc = new DocumentAnnotations();
-          for (const [where, length] of spans) {
-            const start = Math.min(original.length - 1, Math.floor(where * original.length));
-            doc.add({ kind: 'claim', start, end: Math.min(original.length, start + length) }, original);
-          }
+          const doc = annotateSpans(original, spans);
           const edited = applyEdits(original, edits);
           const outcome = (exhaustive: boolean) => {
             const copies: Annotation[] = doc.all.map((a) => ({ ...a }));

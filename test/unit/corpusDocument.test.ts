@@ -8,6 +8,7 @@ import { buildSidecarFile, toStoredAnnotations } from '../../src/core/sidecar/si
 import { loadParsedSidecar } from '../../src/core/sidecar/sidecarDocument';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
 import { hashDocumentText } from '../../src/core/text/documentText';
+import { annotateSpans, applyEdits } from './editedTexts';
 
 // The reports (stats, export, diff) take a sidecar's annotations as stored when every quote is
 // still at its offsets, without loading the sidecar (hash, conversions, re-anchoring). That must
@@ -18,15 +19,6 @@ const piece = fc.constantFrom('a', 'b', 'ab', ' ', '\n', '\r\n', '😀', 'e\u030
 const text = fc.array(piece, { minLength: 1, maxLength: 40 }).map((p) => p.join('')).filter((t) => !t.startsWith('\uFEFF'));
 const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(4), insert: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')) });
 const spans = fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 6 })), { minLength: 1, maxLength: 6 });
-
-function applyEdits(original: string, edits: readonly { at: number; remove: number; insert: string }[]): string {
-  let now = original;
-  for (const e of edits) {
-    const at = Math.floor(e.at * now.length);
-    now = now.slice(0, at) + e.insert + now.slice(at + e.remove);
-  }
-  return now;
-}
 
 /** A sidecar written for `original`, read beside `documentText`; `loaded` is computed by the load itself. */
 function annotated(sidecarText: string, documentText: string): AnnotatedDocument {
@@ -55,11 +47,7 @@ describe('report input: annotations still at their offsets are taken as stored',
     let loadedInstead = 0;
     fc.assert(
       fc.property(text, spans, fc.array(edit, { maxLength: 2 }), fc.boolean(), (original, where, edits, orphan) => {
-        const doc = new DocumentAnnotations();
-        for (const [at, length] of where) {
-          const start = Math.min(original.length - 1, Math.floor(at * original.length));
-          doc.add({ kind: 'claim', start, end: Math.min(original.length, start + length), speaker: 'S' }, original);
-        }
+        const doc = annotateSpans(original, where, { speaker: 'S' });
         // A stored orphan: its offsets are empty, so it is never taken as intact.
         if (orphan) Object.assign(doc.all[0], { orphaned: true, end: doc.all[0].start });
         const sidecar = serializeSidecar(buildSidecarFile(doc.all, original));
