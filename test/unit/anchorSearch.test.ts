@@ -134,6 +134,27 @@ describe('the search behind re-anchoring', () => {
     }
   });
 
+  it('keeps an annotation on its very long quote edited in place, its prefix edited too, though an exact copy with its context lies further down', () => {
+    const quote =
+      'the yard would keep every one of its ninety crews through the winter months, pay each rower the same as last year, and open the boathouse to the junior squads on every weekend from October to March';
+    assert.ok(quote.length >= 182);
+    const passage = `Before the vote on Tuesday night, Ana Penrose said ${quote}. Then she left the hall.`;
+    const filler = 'Nothing of note happened on the quay that week. '.repeat(120);
+    const original = `${passage}\n${filler}\n`;
+    const doc = new DocumentAnnotations();
+    const start = original.indexOf(quote);
+    doc.add({ kind: 'quote', start, end: start + quote.length }, original);
+    // The passage and the words after it were pasted at the end; then, in the first copy, a typo in
+    // the quote and a letter of its prefix ("Night").
+    const edited = `${original.replace('ninety crews', 'ninety crew').replace('Tuesday night', 'Tuesday Night')}\n${passage}\n${filler.slice(0, 60)}`;
+    for (const exhaustive of [false, true]) {
+      const [annotation] = doc.all.map((a) => ({ ...a }));
+      anchorDocument([annotation], edited, [], exhaustive);
+      assert.equal(annotation.orphaned, undefined);
+      assert.equal(annotation.start, start, `exhaustive: ${exhaustive}`);
+    }
+  });
+
   it('places, orphans and offers candidates exactly as searching every time for edited copies does (property)', () => {
     fc.assert(
       fc.property(

@@ -146,9 +146,9 @@ class Query {
     };
   }
 
-  /** The best score a place of the quote with `errors` edits can have: intact context on both sides. */
-  bestScoreWith(errors: number): number {
-    return (50 * (1 - errors / this.quote.length) + 20 * 1 + 20 * 1) / 90;
+  /** The best score a place of the quote with `errors` edits can have: both sides of the context intact, or `prefixErrors` edits in the prefix. */
+  bestScoreWith(errors: number, prefixErrors = 0): number {
+    return (50 * (1 - errors / this.quote.length) + 20 * (1 - prefixErrors / (this.prefix.length || CONTEXT_LENGTH)) + 20 * 1) / 90;
   }
 
   /** Cheap stand-in for the context score: how many characters next to the hit agree verbatim. */
@@ -200,10 +200,10 @@ function fuzzyHits(text: string, quote: string, budget: number, ranges: readonly
  * of 56 to 111 characters, none for a shorter one (so no search). A copy with more edits can be
  * no rival (which must be the very quote), and could only matter by outranking an exact hit it
  * overlaps, of which there is none. The search reports only the fewest edits of each range
- * anyway, so a smaller budget finds every copy that contends. A copy that contends has both
- * sides of the context intact too (the margin leaves no room for an edit there), so where the
- * recorded prefix is found nowhere in the ranges but before the exact hit itself, none can be
- * there, and there is no search at all. The decision is the same: the usual case of a document
+ * anyway, so a smaller budget finds every copy that contends. Unless the quote is very long
+ * (182 characters against a 32-character prefix), a copy that contends has its prefix intact too
+ * (the margin leaves no room for an edit there), so where the recorded prefix is found nowhere in
+ * the ranges but before the exact hit itself, none can be there, and there is no search at all. The decision is the same: the usual case of a document
  * edited above an annotation, which is found at once, exactly.
  */
 function editsThatMatter(query: Query, document: LfText, exact: readonly AnchorCandidate[], ranges: readonly [number, number][]): number {
@@ -212,7 +212,7 @@ function editsThatMatter(query: Query, document: LfText, exact: readonly AnchorC
   if (!perfect || exact.some((c) => c !== perfect && ranges.some(([from, to]) => c.start < to && from < c.end))) return budget;
   let contending = 0;
   while (contending < budget && query.bestScoreWith(contending + 1) >= 1 - AMBIGUITY_MARGIN) contending++;
-  if (contending > 0 && query.prefix.length >= CONTEXT_LENGTH / 2) {
+  if (contending > 0 && query.prefix.length >= CONTEXT_LENGTH / 2 && query.bestScoreWith(1, 1) < 1 - AMBIGUITY_MARGIN) {
     // Where a copy with the prefix right before it would start.
     const own = perfect.start;
     const starts = occurrences(document, query.prefix).map((p) => p + query.prefix.length);
