@@ -115,23 +115,32 @@ describe('the search behind re-anchoring', () => {
     assert.equal(annotation.start, edited.indexOf('the rate was cut again'));
   });
 
-  it('keeps an annotation on its long quote edited in place, though an exact copy with its context lies further down', () => {
-    const passage = 'Before the vote, Ana Penrose said the yard would keep every one of its ninety crews through the winter months. Then she left.';
-    const quote = 'the yard would keep every one of its ninety crews through the winter';
-    assert.ok(quote.length >= 56);
+  /**
+   * A passage quoted in a document that is then pasted with the words after it at the end, after
+   * which the first copy is edited (`edit`): the annotation on the first copy must stay there, with
+   * and without the short cuts of the search.
+   */
+  function assertStaysOnEditedCopy(passage: string, quote: string, edit: (text: string) => string): void {
     const filler = 'Nothing of note happened on the quay that week. '.repeat(120);
     const original = `${passage}\n${filler}\n`;
     const doc = new DocumentAnnotations();
     const start = original.indexOf(quote);
     doc.add({ kind: 'quote', start, end: start + quote.length }, original);
-    // The passage and the words after it were pasted at the end, then a typo made in the first copy's quote.
-    const edited = `${original.replace('ninety crews', 'ninety crew')}\n${passage}\n${filler.slice(0, 60)}`;
+    const edited = `${edit(original)}\n${passage}\n${filler.slice(0, 60)}`;
     for (const exhaustive of [false, true]) {
       const [annotation] = doc.all.map((a) => ({ ...a }));
       anchorDocument([annotation], edited, [], exhaustive);
       assert.equal(annotation.orphaned, undefined);
       assert.equal(annotation.start, start, `exhaustive: ${exhaustive}`);
     }
+  }
+
+  it('keeps an annotation on its long quote edited in place, though an exact copy with its context lies further down', () => {
+    const quote = 'the yard would keep every one of its ninety crews through the winter';
+    assert.ok(quote.length >= 56);
+    const passage = `Before the vote, Ana Penrose said ${quote} months. Then she left.`;
+    // A typo in the first copy's quote.
+    assertStaysOnEditedCopy(passage, quote, (text) => text.replace('ninety crews', 'ninety crew'));
   });
 
   it('keeps an annotation on its very long quote edited in place, its prefix edited too, though an exact copy with its context lies further down', () => {
@@ -139,20 +148,8 @@ describe('the search behind re-anchoring', () => {
       'the yard would keep every one of its ninety crews through the winter months, pay each rower the same as last year, and open the boathouse to the junior squads on every weekend from October to March';
     assert.ok(quote.length >= 182);
     const passage = `Before the vote on Tuesday night, Ana Penrose said ${quote}. Then she left the hall.`;
-    const filler = 'Nothing of note happened on the quay that week. '.repeat(120);
-    const original = `${passage}\n${filler}\n`;
-    const doc = new DocumentAnnotations();
-    const start = original.indexOf(quote);
-    doc.add({ kind: 'quote', start, end: start + quote.length }, original);
-    // The passage and the words after it were pasted at the end; then, in the first copy, a typo in
-    // the quote and a letter of its prefix ("Night").
-    const edited = `${original.replace('ninety crews', 'ninety crew').replace('Tuesday night', 'Tuesday Night')}\n${passage}\n${filler.slice(0, 60)}`;
-    for (const exhaustive of [false, true]) {
-      const [annotation] = doc.all.map((a) => ({ ...a }));
-      anchorDocument([annotation], edited, [], exhaustive);
-      assert.equal(annotation.orphaned, undefined);
-      assert.equal(annotation.start, start, `exhaustive: ${exhaustive}`);
-    }
+    // A typo in the first copy's quote, and a letter of its prefix changed ("Night").
+    assertStaysOnEditedCopy(passage, quote, (text) => text.replace('ninety crews', 'ninety crew').replace('Tuesday night', 'Tuesday Night'));
   });
 
   it('places, orphans and offers candidates exactly as searching every time for edited copies does (property)', () => {
