@@ -61,7 +61,7 @@ export function scratchFile(suite: string, name: string, content: string | Buffe
 }
 
 /**
- * Deletes scratch documents and their sidecars. Suites remove the documents that take seconds to
+ * Deletes scratch documents and their sidecars, and empties `files`. Suites remove the documents that take seconds to
  * analyse or load once their test is done, so a later workspace-wide command (Suggest Annotations
  * in Workspace) does not pay for them, nor depend on which suites ran before it.
  */

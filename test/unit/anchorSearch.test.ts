@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { anchorDocument } from '../../src/core/anchoring/anchorDocument';
-import { ContextMatcher, contextDistance } from '../../src/core/anchoring/contextSimilarity';
+import { ContextMatcher } from '../../src/core/anchoring/contextSimilarity';
 import { LOOKUPS_BEFORE_INDEX, occurrences } from '../../src/core/anchoring/occurrences';
 import type { Annotation } from '../../src/core/annotation';
 import { DocumentAnnotations } from '../../src/core/documentAnnotations';
@@ -58,7 +58,7 @@ describe('the search behind re-anchoring', () => {
         const side = before ? 'before' : 'after';
         const edge = Math.floor(where * around.length);
         const expected = distanceByTable(context, around, edge, side);
-        assert.equal(contextDistance(context, around, edge, side), expected, JSON.stringify({ context, around, edge, side }));
+        assert.equal(new ContextMatcher(context, side).distance(around, edge), expected, JSON.stringify({ context, around, edge, side }));
         // The context as it is, next to the edge: no edits.
         const placed = around.slice(0, edge) + context + around.slice(edge);
         const at = side === 'before' ? edge + context.length : edge;

@@ -70,6 +70,11 @@ const SURE_CONTEXT = 0.9;
 /** The most a recorded document edge counts against a place away from it, in edits. */
 const EDGE_COST = CONTEXT_LENGTH / 2;
 
+/** Quote 50, prefix 20, suffix 20 (the weights Hypothesis publishes), each similarity in [0, 1]: a score in [0, 1]. */
+function weightedScore(quote: number, before: number, after: number): number {
+  return (50 * quote + 20 * before + 20 * after) / 90;
+}
+
 const WORD = /[\p{L}\p{N}_]/u;
 
 function isWordAt(text: string, index: number): boolean {
@@ -136,7 +141,7 @@ class Query {
       contextSimilarity: context,
       contextErrors: beforeErrors + afterErrors,
       prefixErrors: beforeErrors,
-      score: (50 * quoteSimilarity + 20 * before + 20 * after) / 90,
+      score: weightedScore(quoteSimilarity, before, after),
       boundariesKept,
       acceptable:
         boundariesKept &&
@@ -148,7 +153,7 @@ class Query {
 
   /** The best score a place of the quote with `errors` edits can have: both sides of the context intact, or `prefixErrors` edits in the prefix. */
   bestScoreWith(errors: number, prefixErrors = 0): number {
-    return (50 * (1 - errors / this.quote.length) + 20 * (1 - prefixErrors / (this.prefix.length || CONTEXT_LENGTH)) + 20 * 1) / 90;
+    return weightedScore(1 - errors / this.quote.length, 1 - prefixErrors / (this.prefix.length || CONTEXT_LENGTH), 1);
   }
 
   /** Cheap stand-in for the context score: how many characters next to the hit agree verbatim. */

@@ -1,21 +1,14 @@
-/**
- * How many edits separate a recorded context (prefix or suffix, a few dozen characters) from the
- * text right next to a candidate span: 0 for identical, the context's length for nothing in common.
- *
- * It is an edit distance anchored at the span's edge and free at the far end, so an insertion
- * inside the context costs one edit per character instead of ruining the whole comparison the
- * way a plain character-by-character comparison would.
- */
-export function contextDistance(context: string, text: string, edge: number, side: 'before' | 'after'): number {
-  return new ContextMatcher(context, side).distance(text, edge);
-}
-
 /** Bit-parallel columns hold one bit per context character: up to this many (a sidecar records 32). */
 const WORD_BITS = 32;
 
 /**
- * `contextDistance` for one context against many places (the candidates of one annotation): the
- * context is compiled once. Contexts of up to 32 characters (all a sidecar records) are compared
+ * How many edits separate a recorded context (prefix or suffix, a few dozen characters) from the
+ * text right next to a candidate span: 0 for identical, the context's length for nothing in common.
+ * It is an edit distance anchored at the span's edge and free at the far end, so an insertion
+ * inside the context costs one edit per character instead of ruining the whole comparison the
+ * way a plain character-by-character comparison would.
+ *
+ * One context is compared with many places (the candidates of one annotation), so it is compiled once. Contexts of up to 32 characters (all a sidecar records) are compared
  * with Myers' bit-parallel edit distance, one machine word per text character (Hyyrö's form for a
  * distance anchored at the start: the top row grows by one per column); longer ones (imported
  * selectors) by the plain dynamic programme. Both give the same number.
