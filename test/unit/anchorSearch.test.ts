@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { contendersAmong } from '../../src/core/anchoring/anchorAnnotation';
+import { completeCandidates, findAnchorCandidates } from '../../src/core/anchoring/anchorCandidates';
 import { anchorDocument } from '../../src/core/anchoring/anchorDocument';
+import search from 'approx-string-match';
 import { ContextMatcher } from '../../src/core/anchoring/contextSimilarity';
-import { LOOKUPS_BEFORE_INDEX, occurrences } from '../../src/core/anchoring/occurrences';
+import { candidateStretches, searchStretches } from '../../src/core/anchoring/gramFilter';
+import { gramIndex, LOOKUPS_BEFORE_INDEX, occurrences } from '../../src/core/anchoring/occurrences';
 import type { Annotation } from '../../src/core/annotation';
 import { DocumentAnnotations } from '../../src/core/documentAnnotations';
 import { LfText } from '../../src/core/text/lineEndings';
@@ -174,4 +178,151 @@ describe('the search behind re-anchoring', () => {
       { numRuns: 1500 },
     );
   });
+
+  // Words that recur, as in prose, with the hostile pieces between them; long enough that the gram
+  // filter leaves stretches (and gaps) to search.
+  const word = fc.constantFrom('the ', 'rate ', 'harbour ', 'board ', 'said ', 'crews ', 'at ', 'dawn. ', 'Hale ', 'rowed ', '\n', '\r\n', '😀', 'e\u0301', 'ab', 'a');
+  const prose = (minLength: number, maxLength: number) => fc.array(word, { minLength, maxLength }).map((w) => w.join(''));
+
+  it('finds the fuzzy copies a range has (fewest edits, same starts) through the gram filter as searching all of it does (property)', () => {
+    fc.assert(
+      fc.property(
+        prose(200, 900),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 4, max: 70 }),
+        fc.array(edit, { maxLength: 4 }),
+        fc.nat(12),
+        fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
+        (haystack, where, length, edits, maxErrors, [a, b]) => {
+          const document = new LfText(haystack);
+          const text = document.text;
+          const from = Math.floor(where * text.length);
+          // The pattern: a stretch of the text, edited, as a quote recorded before the text changed.
+          const pattern = applyEdits(text.slice(from, from + length), edits);
+          if (pattern.length === 0) return;
+          const range: [number, number] = [Math.floor(Math.min(a, b) * text.length), Math.floor(Math.max(a, b) * text.length)];
+          const masked = () => text.slice(range[0], range[1]).split(pattern).join('\0'.repeat(pattern.length));
+          const expected = search(masked(), pattern, maxErrors);
+          // As the search uses it, and with every stretch searched on its own, however many.
+          const joined = candidateStretches(gramIndex(document), pattern, maxErrors, text.length);
+          assert.deepEqual(searchStretches(joined, range[0], range[1], masked, pattern, maxErrors), expected, JSON.stringify({ text, pattern, maxErrors, range }));
+          const apart = candidateStretches(gramIndex(document), pattern, maxErrors, text.length, 0);
+          assert.deepEqual(searchStretches(apart, range[0], range[1], masked, pattern, maxErrors, Infinity), expected, JSON.stringify({ text, pattern, maxErrors, range }));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('finds a copy that keeps only as many grams as its edits must leave (the bound of the filter, met exactly)', () => {
+    // Letters drawn at random, so grams seldom recur; three changed letters four apart spoil 12 of the 13 grams of a 16-letter quote.
+    const letters = 'qwertyuiopasdfghjklzxcvbnmQWERTYUIOPASDFGHJKLZXCVBNM';
+    let seed = 7;
+    const text = Array.from({ length: 2000 }, () => letters[(seed = (seed * 1103515245 + 12345) >>> 0) % letters.length]).join('');
+    const document = new LfText(text);
+    const at = 900;
+    const copy = text.slice(at, at + 16);
+    const quote = [...copy].map((c, i) => (i === 3 || i === 7 || i === 11 ? '#' : c)).join('');
+    const stretches = candidateStretches(gramIndex(document), quote, 3, text.length, 0)!;
+    assert.ok(stretches.some(([from, to]) => from <= at && at + 16 <= to), JSON.stringify(stretches));
+    const found = searchStretches(stretches, 0, text.length, () => text, quote, 3, Infinity);
+    assert.deepEqual(found, search(text, quote, 3));
+    assert.ok(found.some((m) => m.start === at && m.end === at + 16 && m.errors === 3), JSON.stringify(found));
+  });
+
+  it('leaves short stretches to search when a quote has few edits, and none where it is nowhere', () => {
+    const document = new LfText(`${'The crews rowed at dawn and the board met at noon. '.repeat(400)}Ana Penrose said the harbour fees would double.`);
+    const text = document.text;
+    const near = candidateStretches(gramIndex(document), 'Ana Penrose said the harbor fees would double', 2, text.length)!;
+    const covered = near.reduce((n, [from, to]) => n + to - from, 0);
+    assert.ok(covered < 500, `covered ${covered} of ${text.length}`);
+    assert.ok(near.some(([from, to]) => from <= text.indexOf('Ana Penrose') && text.length <= to));
+    assert.deepEqual(candidateStretches(gramIndex(document), 'Nerys Quill wrote to the Kestrel yard', 2, text.length), []);
+    // Too many edits for the grams to tell: undefined, the whole range is searched.
+    assert.equal(candidateStretches(gramIndex(document), 'Ana Penrose said', 4, text.length), undefined);
+  });
+
+  it('places, orphans and offers candidates in re-wrapped pages of prose exactly as searching all of the text every time does (property)', () => {
+    // Pages longer than the window around an annotation's old place, so the rest of the text is
+    // searched only for copies that could contend; pasted passages make such copies.
+    fc.assert(
+      fc.property(
+        prose(1500, 2500),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 90 })), { minLength: 1, maxLength: 6 }),
+        fc.array(edit, { maxLength: 3 }),
+        fc.integer({ min: 20, max: 90 }),
+        (original, spans, edits, width) => {
+          const doc = annotateSpans(original, spans);
+          const edited = rewrap(applyEdits(original, edits), width);
+          const outcome = (exhaustive: boolean) => {
+            const copies: Annotation[] = doc.all.map((a) => ({ ...a }));
+            const report = anchorDocument(copies, edited, [], exhaustive);
+            const ids = (list: readonly Annotation[]) => list.map((a) => a.id);
+            return { copies, moved: ids(report.moved), orphaned: ids(report.orphaned), ambiguous: ids(report.ambiguous), candidates: [...report.candidates], reasons: [...report.reasons] };
+          };
+          assert.deepEqual(outcome(false), outcome(true));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('finds a copy far away that keeps the context better as a contender, when the quote near its old place lost some of its own', () => {
+    const quote = 'every one of the ninety crews would row through the winter';
+    const passage = `At the quay on Tuesday, Ana Penrose told the board that ${quote}, and then she left.`;
+    // Past the first 64 K chunk of the text, searched on its own.
+    const filler = 'Nothing of note happened on the quay that week. '.repeat(1500);
+    const original = `${passage}\n${filler}`;
+    const doc = new DocumentAnnotations();
+    const start = original.indexOf(quote);
+    doc.add({ kind: 'quote', start, end: start + quote.length }, original);
+    // Near the old place: a word of the quote and the end of the prefix changed. Far down: the
+    // passage pasted with its context intact and more of the quote changed, scoring a little lower.
+    const near = passage.replace('told the board that', 'told the boat that').replace('ninety', 'ninety-one');
+    const far = passage.replace('ninety crews would', 'ninety-five crew could');
+    // And further down, a copy too edited to contend, with none of the context.
+    const worse = `Marsh heard from someone that every one of the nine crew would go past the winters today.`;
+    const edited = `${near}\n${filler}\n${far}\n${filler}\n${worse}\n${filler.slice(0, 200)}`;
+    const [annotation] = doc.all;
+    const document = new LfText(edited);
+    const all = findAnchorCandidates(annotation, document, true);
+    const bounded = findAnchorCandidates(annotation, document);
+    for (const candidates of [all, bounded]) {
+      assert.deepEqual(
+        contendersAmong(candidates).map((c) => [c.start, c.errors, c.contextErrors]),
+        [
+          [edited.indexOf('every one'), 4, 2],
+          [edited.indexOf('every one', edited.indexOf(far)), 7, 0],
+        ],
+      );
+    }
+    // The bounded search left that one out; asked for every candidate (near misses to offer), it is there.
+    const worseAt = edited.indexOf('every one', edited.indexOf(worse));
+    assert.ok(all.some((c) => c.start === worseAt) && !bounded.some((c) => c.start === worseAt));
+    assert.deepEqual(completeCandidates(annotation, document, bounded), all);
+    assert.equal(completeCandidates(annotation, document, all), all);
+  });
 });
+
+/** Paragraphs re-wrapped at `width` columns, as an editor's rewrap or a formatter does: spaces become line breaks and back. */
+function rewrap(text: string, width: number): string {
+  return text
+    .split('\n\n')
+    .map((paragraph) => {
+      let out = '';
+      let column = 0;
+      for (const w of paragraph.split(/[ \n]+/u)) {
+        if (column > 0 && column + w.length > width) {
+          out += '\n';
+          column = 0;
+        } else if (column > 0) {
+          out += ' ';
+          column++;
+        }
+        out += w;
+        column += w.length;
+      }
+      return out;
+    })
+    .join('\n\n');
+}

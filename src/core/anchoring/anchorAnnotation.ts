@@ -1,6 +1,6 @@
 import type { Annotation } from '../annotation';
 import { LfText } from '../text/lineEndings';
-import { AMBIGUITY_MARGIN, candidateAt, contextPlaceElsewhere, findAnchorCandidates, passagePlace, type AnchorCandidate } from './anchorCandidates';
+import { AMBIGUITY_MARGIN, candidateAt, completeCandidates, contextPlaceElsewhere, findAnchorCandidates, passagePlace, SPLIT_CONTEXT_MARGIN, type AnchorCandidate } from './anchorCandidates';
 
 export interface Span {
   readonly start: number;
@@ -58,9 +58,6 @@ export function atRecordedOffsets(target: AnchorTarget, text: string): boolean {
   const suffixHolds = suffix.length === 0 ? edge && end === text.length : text.startsWith(suffix, end);
   return prefixHolds && suffixHolds;
 }
-
-/** Up to this far below the best, a candidate that keeps one side of the context better still contends. */
-const SPLIT_CONTEXT_MARGIN = 0.1;
 
 /** `a` fits the recorded passage at least as well as `b` on every count: quote, prefix and suffix. */
 function dominates(a: AnchorCandidate, b: AnchorCandidate): boolean {
@@ -124,6 +121,14 @@ export function chooseCandidate(candidates: readonly AnchorCandidate[], hint: nu
  * differs from the quote, the annotation's text was changed, and the copy found is not it.
  */
 export function decideAnchor(target: AnchorTarget, candidates: readonly AnchorCandidate[], hint: number | null, document: LfText): AnchorResult {
+  const result = decideAmong(target, candidates, hint, document);
+  // A bounded list has every contender, so the same decision; but these two offer near misses too.
+  if (result.status !== 'changed' && result.status !== 'orphaned') return result;
+  const complete = completeCandidates(target, document, candidates);
+  return complete === candidates ? result : decideAmong(target, complete, hint, document);
+}
+
+function decideAmong(target: AnchorTarget, candidates: readonly AnchorCandidate[], hint: number | null, document: LfText): AnchorResult {
   const result = chooseCandidate(candidates, hint);
   if (result.status === 'orphaned') {
     // Nothing to anchor to; but where the context still is, the text was changed: say so, and offer it.

@@ -3,7 +3,8 @@ import { LfText, toLf } from '../text/lineEndings';
 import type { AnchorTarget, Span } from './anchorAnnotation';
 import { alignCuts, levenshtein } from './alignment';
 import { ContextMatcher } from './contextSimilarity';
-import { occurrences } from './occurrences';
+import { candidateStretches, searchStretches } from './gramFilter';
+import { gramIndex, occurrences } from './occurrences';
 import { CONTEXT_LENGTH } from './quoteContext';
 
 /** A place where an annotation's quote may be now, with how well it matches. */
@@ -43,6 +44,8 @@ export function pinnedQuoteErrorBudget(quoteLength: number): number {
 }
 /** Candidates whose scores differ by less than this are equally good matches. */
 export const AMBIGUITY_MARGIN = 0.01;
+/** Up to this far below the best, a candidate that keeps one side of the context better still contends. */
+export const SPLIT_CONTEXT_MARGIN = 0.1;
 /** Below this, the context disagrees too much to trust a quote found elsewhere. */
 export const MIN_CONTEXT_SIMILARITY = 0.5;
 /**
@@ -156,6 +159,13 @@ class Query {
     return weightedScore(1 - errors / this.quote.length, 1 - prefixErrors / (this.prefix.length || CONTEXT_LENGTH), 1);
   }
 
+  /** The most edits a copy of the quote can have and still score within `margin` of `lead`. */
+  editsThatContend(lead: AnchorCandidate, margin: number): number {
+    let errors = 0;
+    while (errors < this.errorBudget && this.bestScoreWith(errors + 1) >= lead.score - margin) errors++;
+    return errors;
+  }
+
   /** Cheap stand-in for the context score: how many characters next to the hit agree verbatim. */
   agreeingContext(text: string, start: number, end: number): number {
     let n = 0;
@@ -186,16 +196,83 @@ function searchRanges(text: string, near: number, overlap: number): [number, num
 /**
  * Fuzzy hits in each range, searched on its own: approx-string-match returns only the best
  * matches of the text it is given, so a lookalike elsewhere cannot hide the quote near its place.
+ * `filtered`: only the stretches the document's gram index leaves are read (the same hits; see
+ * gramFilter.ts), for ranges that together cover the whole text.
  */
-function fuzzyHits(text: string, quote: string, budget: number, ranges: readonly [number, number][]): Hit[] {
+function fuzzyHits(document: LfText, quote: string, budget: number, ranges: readonly [number, number][], filtered = false): Hit[] {
+  const text = document.text;
+  const stretches = filtered ? candidateStretches(gramIndex(document), quote, budget, text.length) : undefined;
   const hits: Hit[] = [];
   for (const [from, to] of ranges) {
     // Exact copies are candidates already; masked, they cannot crowd out the edited quote.
-    const slice = text.slice(from, to).split(quote).join('\0'.repeat(quote.length));
-    for (const match of search(slice, quote, budget)) hits.push({ start: from + match.start, end: from + match.end, errors: match.errors });
+    const masked = () => text.slice(from, to).split(quote).join('\0'.repeat(quote.length));
+    const matches = filtered ? searchStretches(stretches, from, to, masked, quote, budget) : search(masked(), quote, budget);
+    for (const match of matches) hits.push({ start: from + match.start, end: from + match.end, errors: match.errors });
   }
   return hits;
 }
+
+/** The best acceptable candidate, the one contendersAmong measures the others against. */
+function leaderOf(candidates: readonly AnchorCandidate[]): AnchorCandidate | undefined {
+  let leader: AnchorCandidate | undefined;
+  for (const c of candidates) if (c.acceptable && (!leader || c.score > leader.score)) leader = c;
+  return leader;
+}
+
+/**
+ * The fuzzy hits of `ranges` (the chunks of the whole text) that could contend with `lead`, the
+ * best acceptable place found near the old one: each chunk's best copies, as the full search finds
+ * them, where they have few enough edits to score within AMBIGUITY_MARGIN of the lead; else where
+ * they could score within SPLIT_CONTEXT_MARGIN of it and keep a side of the context better than
+ * it does (else the lead dominates them). Those are looked for as the recorded prefix and quote
+ * together, or quote and suffix, with the side's fewer edits: a longer pattern, which the gram
+ * index narrows to a few stretches. A chunk where such a passage is found is searched in full.
+ * Undefined when nothing can be bounded (any copy within the budget could contend, or a context is empty).
+ */
+function boundedFarHits(query: Query, document: LfText, lead: AnchorCandidate, budget: number, ranges: readonly [number, number][]): Hit[] | undefined {
+  const text = document.text;
+  const quote = query.quote;
+  const close = query.editsThatContend(lead, AMBIGUITY_MARGIN);
+  const split = lead.contextErrors === 0 ? close : query.editsThatContend(lead, SPLIT_CONTEXT_MARGIN);
+  if (close >= budget || query.prefix.length === 0 || query.suffix.length === 0) return undefined;
+  const index = gramIndex(document);
+  const closeStretches = candidateStretches(index, quote, close, text.length);
+  // A copy that could contend and is not close has one side of the context with fewer edits than
+  // the lead's: the passage of that side and the quote has at most `split` and those edits.
+  const sides: { passage: string; errors: number; stretches: [number, number][] }[] = [];
+  if (split > close) {
+    for (const [leadErrors, passage] of [
+      [lead.prefixErrors, query.prefix + quote],
+      [lead.contextErrors - lead.prefixErrors, quote + query.suffix],
+    ] as const) {
+      if (leadErrors === 0) continue;
+      const errors = split + leadErrors - 1;
+      const stretches = candidateStretches(index, passage, errors, text.length);
+      if (!stretches) return undefined;
+      sides.push({ passage, errors, stretches });
+    }
+  }
+  const passageFound = (from: number, to: number) =>
+    sides.some(({ passage, errors, stretches }) => {
+      // The passage of a copy in the chunk may reach out of it by its context.
+      const a = Math.max(0, from - passage.length - errors);
+      const b = Math.min(text.length, to + passage.length + errors);
+      return searchStretches(stretches, a, b, () => text.slice(a, b), passage, errors).length > 0;
+    });
+  const hits: Hit[] = [];
+  for (const [from, to] of ranges) {
+    let slice: string | undefined;
+    const masked = () => (slice ??= text.slice(from, to).split(quote).join('\0'.repeat(quote.length)));
+    let matches = searchStretches(closeStretches, from, to, masked, quote, close);
+    // Where such a passage is, the chunk's best copies are found as the full search finds them (if within `split`).
+    if (matches.length === 0 && passageFound(from, to)) matches = search(masked(), quote, split);
+    for (const match of matches) hits.push({ start: from + match.start, end: from + match.end, errors: match.errors });
+  }
+  return hits;
+}
+
+/** Candidate lists that left out copies too edited to contend (see findAnchorCandidates). */
+const bounded = new WeakSet<readonly AnchorCandidate[]>();
 
 /**
  * How many edits a copy of the quote found in `ranges` may have and still change where the
@@ -268,10 +345,26 @@ function mostAgreeing(query: Query, text: string, starts: readonly number[]): nu
  * fifth of the quote) near its old place, and in the whole text only when no exact hit has a
  * context that agrees. The search for edited copies is skipped where it cannot change the
  * decision and narrowed to the copies that can (`editsThatMatter`), so a document that merely
- * shifted hardly pays for it;
- * `exhaustive` searches anyway (the reference the tests hold the short cut to).
+ * shifted hardly pays for it; and where a place near the old one is acceptable, the rest of the
+ * text is searched only for copies that could contend with it (`editsThatContend`: the list is
+ * then `bounded`, see completeCandidates), through the gram index. A re-wrapped document, whose
+ * quotes all changed a little, is re-anchored in seconds instead of a minute.
+ * `exhaustive` searches anyway (the reference the tests hold the short cuts to).
  */
 export function findAnchorCandidates(target: AnchorTarget, document: LfText, exhaustive = false): AnchorCandidate[] {
+  return candidatesOf(target, document, exhaustive ? 'exhaustive' : 'bounded');
+}
+
+/**
+ * `candidates` with the copies a bounded search left out: what findAnchorCandidates finds without
+ * the bound. Needed where more than the contenders is shown (the near misses offered with an
+ * annotation whose own text changed); the decision itself is the same either way.
+ */
+export function completeCandidates(target: AnchorTarget, document: LfText, candidates: readonly AnchorCandidate[]): readonly AnchorCandidate[] {
+  return bounded.has(candidates) ? candidatesOf(target, document, 'complete') : candidates;
+}
+
+function candidatesOf(target: AnchorTarget, document: LfText, mode: 'exhaustive' | 'complete' | 'bounded'): AnchorCandidate[] {
   const query = new Query(target);
   const text = document.text;
   if (query.quote.length === 0) return [];
@@ -279,7 +372,12 @@ export function findAnchorCandidates(target: AnchorTarget, document: LfText, exh
   if (starts.length > MAX_EXACT_HITS) starts = mostAgreeing(query, text, starts);
   const hits: Hit[] = starts.map((start) => ({ start, end: start + query.quote.length, errors: 0 }));
   const score = (hit: Hit): AnchorCandidate => ({ start: hit.start, end: hit.end, ...query.score(text, hit.start, hit.end, hit.errors) });
+  const fuzzy = (budget: number, ranges: readonly [number, number][], filtered = false) =>
+    fuzzyHits(document, query.quote, budget, ranges, filtered && mode !== 'exhaustive')
+      .filter((h) => h.errors > 0)
+      .map(score);
   let candidates = hits.map(score);
+  let isBounded = false;
   const near = document.fromOriginal(Math.min(target.start, document.originalLength));
   const sure = candidates.filter((c) => c.acceptable && c.contextSimilarity >= SURE_CONTEXT);
   if (query.errorBudget > 0) {
@@ -289,10 +387,25 @@ export function findAnchorCandidates(target: AnchorTarget, document: LfText, exh
     const ranges = [localWindow(text, near, query.quote.length, NEAR_WINDOW)];
     if (sure.length === 0) ranges.push(...searchRanges(text, near, query.quote.length + query.errorBudget));
     else if (!sure.some((c) => Math.abs(c.start - near) <= LOCAL_WINDOW)) ranges.push(localWindow(text, near, query.quote.length));
-    const budget = exhaustive ? query.errorBudget : editsThatMatter(query, document, candidates, ranges);
-    if (budget > 0) candidates = candidates.concat(fuzzyHits(text, query.quote, budget, ranges).filter((h) => h.errors > 0).map(score));
+    const budget = mode === 'exhaustive' ? query.errorBudget : editsThatMatter(query, document, candidates, ranges);
+    if (budget > 0 && sure.length === 0) {
+      // The old place and the pages around it first, then the chunks of the whole text: only for
+      // copies that could contend with the best acceptable place found so far, which the chunks
+      // may improve on (then looked at again, for what could contend with that one).
+      candidates = candidates.concat(fuzzy(budget, ranges.slice(0, 2)));
+      const lead = mode === 'bounded' ? leaderOf(candidates) : undefined;
+      let far = lead && boundedFarHits(query, document, lead, budget, ranges.slice(2))?.map(score);
+      // A copy found far away that beats the lead: what contends with it is searched for in full.
+      if (far && lead && !far.some((c) => c.acceptable && (c.score > lead.score || (c.score === lead.score && (c.start !== lead.start || c.end !== lead.end))))) isBounded = true;
+      else far = fuzzy(budget, ranges.slice(2), true);
+      candidates = candidates.concat(far);
+    } else if (budget > 0) {
+      candidates = candidates.concat(fuzzy(budget, ranges));
+    }
   }
-  return distinct(candidates).map((c) => ({ ...c, start: document.toOriginal(c.start), end: document.toOriginal(c.end) }));
+  const found = distinct(candidates).map((c) => ({ ...c, start: document.toOriginal(c.start), end: document.toOriginal(c.end) }));
+  if (isBounded) bounded.add(found);
+  return found;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { LfText } from '../text/lineEndings';
 
 /** Grams of this many code units are indexed; shorter quotes are looked for by scanning. */
-const GRAM = 4;
+export const GRAM = 4;
 /**
  * A text is indexed once this many quotes were looked for in it by scanning. Building the index
  * costs about as much as 220 scans, whatever the text's length (1 MB of news: 80 ms against
@@ -16,11 +16,11 @@ export const LOOKUPS_BEFORE_INDEX = 200;
  * whole text once per annotation (10,000 annotations of a 1 MB document re-anchored after an edit
  * scanned 10 GB).
  */
-class GramIndex {
+export class GramIndex {
   private readonly mask: number;
   /** Bucket b's positions are positions[starts[b]] .. positions[starts[b + 1]]. */
-  private readonly starts: Int32Array;
-  private readonly positions: Int32Array;
+  readonly starts: Int32Array;
+  readonly positions: Int32Array;
 
   constructor(private readonly text: string) {
     const grams = Math.max(0, text.length - GRAM + 1);
@@ -42,7 +42,8 @@ class GramIndex {
     this.positions = positions;
   }
 
-  private bucket(text: string, at: number): number {
+  /** The bucket of the gram of `text` at `at`: its positions hold every place that gram occurs (and a few others). */
+  bucket(text: string, at: number): number {
     let h = text.charCodeAt(at);
     for (let k = 1; k < GRAM; k++) h = Math.imul(h, 0x9e3779b1) ^ text.charCodeAt(at + k);
     return (Math.imul(h, 0x85ebca6b) >>> 12) & this.mask;
@@ -77,6 +78,16 @@ interface Lookups {
 }
 
 const lookups = new WeakMap<LfText, Lookups>();
+
+/**
+ * The document's gram index, built now if it is not yet: for a search that would otherwise read
+ * the whole text (a fuzzy one costs about what building the index does).
+ */
+export function gramIndex(document: LfText): GramIndex {
+  let seen = lookups.get(document);
+  if (!seen) lookups.set(document, (seen = { count: 0 }));
+  return (seen.index ??= new GramIndex(document.text));
+}
 
 /**
  * Every start of `needle` in the document's normalized text, ascending, overlapping ones
