@@ -67,3 +67,32 @@ export function generateCorpus(seed = 20240601, chars = DOCUMENT_CHARS, count = 
   const text = generateDocument(random, chars);
   return { text, annotations: generateAnnotations(text, random, count) };
 }
+
+/**
+ * `text` re-wrapped at `width` columns, as an editor's rewrap or a formatter does it: within each
+ * paragraph (the stretches between `separator`s, by default each line), line breaks become spaces
+ * and spaces become line breaks where a line would grow past the width.
+ */
+export function rewrap(text: string, width: number, separator = /(\r?\n)/u): string {
+  return text
+    .split(separator)
+    .map((paragraph, i) => {
+      // split with a capturing separator keeps the separators, at odd places.
+      if (i % 2 === 1) return paragraph;
+      let out = '';
+      let column = 0;
+      for (const word of paragraph.split(/[ \n]+/u)) {
+        if (column > 0 && column + word.length > width) {
+          out += '\n';
+          column = 0;
+        } else if (column > 0) {
+          out += ' ';
+          column++;
+        }
+        out += word;
+        column += word.length;
+      }
+      return out;
+    })
+    .join('');
+}

@@ -1,7 +1,7 @@
 import { DocumentAnnotations } from '../src/core/documentAnnotations';
 import { shiftAnnotations } from '../src/core/edits/shiftAnnotations';
 import { loadSidecar, renderSidecar } from '../src/core/sidecar/sidecarDocument';
-import { generateCorpus } from './corpus';
+import { generateCorpus, rewrap } from './corpus';
 import type { BenchSuite } from './run';
 
 /**
@@ -46,28 +46,4 @@ export function createSuite(): BenchSuite {
       { name: 'render sidecar (quotes + serialize)', run: () => renderSidecar(model, text) },
     ],
   };
-}
-
-/** Each line's words re-wrapped at `width` columns; line breaks kept as they were. */
-function rewrap(text: string, width: number): string {
-  return text
-    .split(/(\r?\n)/u)
-    .map((line, i) => {
-      if (i % 2 === 1) return line;
-      let out = '';
-      let column = 0;
-      for (const word of line.split(' ')) {
-        if (column > 0 && column + word.length > width) {
-          out += '\n';
-          column = 0;
-        } else if (column > 0) {
-          out += ' ';
-          column++;
-        }
-        out += word;
-        column += word.length;
-      }
-      return out;
-    })
-    .join('');
 }

@@ -4,6 +4,7 @@ import { contendersAmong } from '../../src/core/anchoring/anchorAnnotation';
 import { completeCandidates, findAnchorCandidates } from '../../src/core/anchoring/anchorCandidates';
 import { anchorDocument } from '../../src/core/anchoring/anchorDocument';
 import search from 'approx-string-match';
+import { rewrap } from '../../bench/corpus';
 import { ContextMatcher } from '../../src/core/anchoring/contextSimilarity';
 import { candidateStretches, searchStretches } from '../../src/core/anchoring/gramFilter';
 import { gramIndex, LOOKUPS_BEFORE_INDEX, occurrences } from '../../src/core/anchoring/occurrences';
@@ -166,13 +167,7 @@ describe('the search behind re-anchoring', () => {
           if (original.length === 0) return;
           const doc = annotateSpans(original, spans);
           const edited = applyEdits(original, edits);
-          const outcome = (exhaustive: boolean) => {
-            const copies: Annotation[] = doc.all.map((a) => ({ ...a }));
-            const report = anchorDocument(copies, edited, [], exhaustive);
-            const ids = (list: readonly Annotation[]) => list.map((a) => a.id);
-            return { copies, moved: ids(report.moved), orphaned: ids(report.orphaned), ambiguous: ids(report.ambiguous), candidates: [...report.candidates], reasons: [...report.reasons] };
-          };
-          assert.deepEqual(outcome(false), outcome(true));
+          assert.deepEqual(anchoringOutcome(doc, edited, false), anchoringOutcome(doc, edited, true));
         },
       ),
       { numRuns: 1500 },
@@ -253,14 +248,9 @@ describe('the search behind re-anchoring', () => {
         fc.integer({ min: 20, max: 90 }),
         (original, spans, edits, width) => {
           const doc = annotateSpans(original, spans);
-          const edited = rewrap(applyEdits(original, edits), width);
-          const outcome = (exhaustive: boolean) => {
-            const copies: Annotation[] = doc.all.map((a) => ({ ...a }));
-            const report = anchorDocument(copies, edited, [], exhaustive);
-            const ids = (list: readonly Annotation[]) => list.map((a) => a.id);
-            return { copies, moved: ids(report.moved), orphaned: ids(report.orphaned), ambiguous: ids(report.ambiguous), candidates: [...report.candidates], reasons: [...report.reasons] };
-          };
-          assert.deepEqual(outcome(false), outcome(true));
+          // Paragraphs re-wrapped whole: line breaks inside them become spaces too.
+          const edited = rewrap(applyEdits(original, edits), width, /(\n\n)/u);
+          assert.deepEqual(anchoringOutcome(doc, edited, false), anchoringOutcome(doc, edited, true));
         },
       ),
       { numRuns: 150 },
@@ -304,25 +294,10 @@ describe('the search behind re-anchoring', () => {
   });
 });
 
-/** Paragraphs re-wrapped at `width` columns, as an editor's rewrap or a formatter does: spaces become line breaks and back. */
-function rewrap(text: string, width: number): string {
-  return text
-    .split('\n\n')
-    .map((paragraph) => {
-      let out = '';
-      let column = 0;
-      for (const w of paragraph.split(/[ \n]+/u)) {
-        if (column > 0 && column + w.length > width) {
-          out += '\n';
-          column = 0;
-        } else if (column > 0) {
-          out += ' ';
-          column++;
-        }
-        out += w;
-        column += w.length;
-      }
-      return out;
-    })
-    .join('\n\n');
+/** Everything anchoring copies of `doc`'s annotations in `edited` decides: places, orphans, places offered and reasons. */
+function anchoringOutcome(doc: DocumentAnnotations, edited: string, exhaustive: boolean): unknown {
+  const copies: Annotation[] = doc.all.map((a) => ({ ...a }));
+  const report = anchorDocument(copies, edited, [], exhaustive);
+  const ids = (list: readonly Annotation[]) => list.map((a) => a.id);
+  return { copies, moved: ids(report.moved), orphaned: ids(report.orphaned), ambiguous: ids(report.ambiguous), candidates: [...report.candidates], reasons: [...report.reasons] };
 }
