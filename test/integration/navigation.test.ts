@@ -245,6 +245,8 @@ describe('navigation', function () {
     const span = find(editor.document, 'Share this article on Facebook.');
     await editor.edit((edit) => edit.delete(new vscode.Range(editor.document.positionAt(span.start), editor.document.positionAt(span.end))));
     await editor.document.save();
+    // The index is built on first use; run alone, no earlier test has asked for it.
+    await api.workspaceIndex.ready();
     await waitFor(() => api.workspaceIndex.index.query({ includeOrphans: true }).some((e) => e.annotation.id === ids.ad && e.annotation.orphaned), 5000, 'the orphan indexed');
     const orphans = api.workspaceIndex.index.query({ includeOrphans: true }).filter((e) => e.annotation.orphaned);
     const result = await acceptUntilSettled(vscode.commands.executeCommand<{ annotation: Annotation } | undefined>('sourceAnnotator.goToOrphanedAnnotation'));
