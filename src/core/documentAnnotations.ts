@@ -48,6 +48,16 @@ export class DocumentAnnotations {
     this.items = [...annotations].sort(compareAnnotations);
   }
 
+  /**
+   * The model `anchor` leaves: `annotations` as anchoring `report` placed them (elsewhere: a
+   * worker thread, whose answer is a copy), with the places and reasons it gave their orphans.
+   */
+  static anchored(annotations: Iterable<Annotation>, report: AnchorReport): DocumentAnnotations {
+    const model = new DocumentAnnotations(annotations);
+    model.record(report, model.items);
+    return model;
+  }
+
   /** Every annotation, orphans included, in sidecar order. */
   get all(): readonly Annotation[] {
     return this.items;

@@ -12,7 +12,7 @@ import { followEdits, type EditFollowingStore } from './followEdits';
 import { Disposable } from './lifecycle';
 import { renamedUri, type FileRename } from './renamedUri';
 import { activeScheme, assertSchemeUsable, whenSchemeReady } from './scheme/activeScheme';
-import type { SidecarParser } from './sidecarParsing/sidecarParser';
+import type { ParsedAndLoaded, SidecarParser } from './sidecarParsing/sidecarParser';
 
 /** How long after a sidecar is loaded its writer renders the blocks read (after the first drawing). */
 const PREFILL_AFTER_MS = 1000;
@@ -140,7 +140,7 @@ export class AnnotationStore extends Disposable {
     if (disk.kind === 'missing') return undefined;
     if (disk.kind === 'invalid') return { ok: false, problems: [disk.problem] };
     await whenSchemeReady();
-    return loadParsedSidecar(await this.parser.parse(disk.text, activeScheme()), documentText);
+    return (await this.parser.load(disk.text, documentText, activeScheme())).loaded;
   }
 
   /**
@@ -218,10 +218,11 @@ export class AnnotationStore extends Disposable {
    */
   private async applySidecar(entry: DocumentEntry, disk: DiskVersion): Promise<boolean> {
     const { document } = entry;
-    // The YAML is parsed off the extension host thread (the bulk of the work for big sidecars),
-    // and checked against the workspace's annotation scheme, read first.
+    // The YAML is parsed and anchored off the extension host thread (the bulk of the work for big
+    // sidecars, seconds after their document changed), and checked against the workspace's
+    // annotation scheme, read first.
     await whenSchemeReady();
-    const parsed = disk.kind === 'text' ? await this.parser.parse(disk.text, activeScheme()) : undefined;
+    const read = disk.kind === 'text' ? await this.loadAgainst(document, disk.text) : undefined;
     if (document.isClosed) return false;
     entry.revision++;
     entry.unsaved = false;
@@ -232,9 +233,8 @@ export class AnnotationStore extends Disposable {
       // Too large, not UTF-8 or not a file: reported at its place, and never written over.
       entry.annotations = new DocumentAnnotations();
       entry.problems = [disk.problem];
-    } else if (parsed) {
-      // Anchored against the text as it is now, so edits made while the file was read are covered.
-      const loaded = loadParsedSidecar(parsed, document.getText());
+    } else if (read) {
+      const { parsed, loaded } = read;
       if (loaded.ok) {
         entry.annotations = loaded.annotations;
         entry.problems = undefined;
@@ -249,6 +249,22 @@ export class AnnotationStore extends Disposable {
     this.entries.set(document.uri.toString(), entry);
     this.changeEmitter.fire({ document, reason: entry.problems ? 'invalid' : 'loaded' });
     return true;
+  }
+
+  /**
+   * The sidecar `text` loaded against the document's text as it is when this returns: anchored
+   * off this thread against the text it had when sent; if the document was edited meanwhile, sent
+   * again, and the second time anchored here against the text as it is now (edits made while the
+   * file was read are then covered, at the cost of a pause).
+   */
+  private async loadAgainst(document: vscode.TextDocument, text: string): Promise<ParsedAndLoaded> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const version = document.version;
+      const read = await this.parser.load(text, document.getText(), activeScheme());
+      if (document.isClosed || document.version === version) return read;
+    }
+    const parsed = await this.parser.parse(text, activeScheme());
+    return { parsed, loaded: loadParsedSidecar(parsed, document.getText()) };
   }
 
   /**

@@ -1,5 +1,6 @@
-// A sidecar of 10,000 annotations is parsed off the extension host thread: the extension answers
-// requests while it loads, and loads exactly what the in-process parser would have.
+// A sidecar of 10,000 annotations is parsed (and, when its document changed, anchored) off the
+// extension host thread: the extension answers requests while it loads, and loads exactly what the
+// in-process loader would have, against the text as it is when the load ends.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
@@ -61,5 +62,37 @@ describe('large sidecars', function () {
     const shape = (all: readonly { id: string; kind: string; start: number; end: number; orphaned?: boolean }[]) => all.map((a) => `${a.id} ${a.kind} ${a.start}-${a.end} ${a.orphaned ?? ''}`);
     assert.equal(entry.annotations.size, 10_000);
     assert.deepEqual(shape(entry.annotations.all), shape(expected.annotations.all));
+  });
+
+  it('anchors against the text as it is when the load ends, though the document was edited while the worker anchored it', async () => {
+    const api = await getApi();
+    const { text, annotations } = generateCorpus();
+    // Written for the text as it was, before a paragraph near the top was deleted: every
+    // annotation after it moves, and those in it become orphans, in the worker.
+    const sidecarText = serializeSidecar(buildSidecarFile(annotations, text));
+    const cut = text.indexOf('\n', 2000) + 1;
+    const large = scratchFile(SUITE, 'edited-while-loading.txt', text.slice(0, 1000) + text.slice(cut));
+    largeDocuments.push(large);
+    fs.writeFileSync(sidecarPath(large), sidecarText);
+
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(large));
+    await waitFor(() => api.sidecarParser.inFlight > 0, 30_000, 'the sidecar to be sent to the worker');
+    // Typed in while the worker anchors against the text it was sent.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(0, 0), 'A line written while the sidecar loaded.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(document.getText().startsWith('A line written while'));
+
+    const entry = await api.store.entryFor(document);
+    assert.ok(entry);
+    assert.equal(entry.problems, undefined);
+    const expected = loadSidecar(sidecarText, document.getText());
+    assert.ok(expected.ok);
+    const shape = (all: readonly { id: string; start: number; end: number; orphaned?: boolean }[]) => all.map((a) => `${a.id} ${a.start}-${a.end} ${a.orphaned ?? ''}`);
+    assert.deepEqual(shape(entry.annotations.all), shape(expected.annotations.all));
+    assert.ok(expected.anchoring.moved.length > 9000 && expected.anchoring.orphaned.length > 0, 'the deleted paragraph moved most and orphaned some');
+    // Every anchored quote reads as recorded in the text as it is now.
+    const now = document.getText();
+    for (const a of entry.annotations.all) if (!a.orphaned) assert.equal(now.slice(a.start, a.end).replace(/\r\n/g, '\n'), a.text.replace(/\r\n/g, '\n'), a.id);
   });
 });

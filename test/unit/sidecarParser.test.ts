@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateCorpus } from '../../bench/corpus';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
+import { loadSidecar, type LoadedSidecar } from '../../src/core/sidecar/sidecarDocument';
 import { buildSidecarFile } from '../../src/core/sidecar/sidecarCodec';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
 import { SidecarParser } from '../../src/extension/sidecarParsing/sidecarParser';
@@ -20,11 +21,33 @@ const seedSidecars = fs
   .map((f) => fs.readFileSync(path.join(SEEDS, f), 'utf8'));
 const BROKEN = ['version: 1\nannotations: [', 'version: 1\ndocumentHash: x\nannotations:\n  - id: a\n    kind: rumour\n', '<<<<<<< HEAD\nversion: 1\n=======\nversion: 2\n>>>>>>> x\n', ''];
 
+const corpus = generateCorpus();
+
 /** 2,000 annotations of the bench corpus (about 0.6 MB of YAML), in the layout the writer produces. */
 function canonicalSidecar(): string {
-  const { text, annotations } = generateCorpus();
+  const { text, annotations } = corpus;
   return serializeSidecar(buildSidecarFile(annotations.slice(0, 2000), text));
 }
+
+/** What a load gives a person: every annotation where it is, and for each orphan its reason and the places offered. */
+function outcome(loaded: LoadedSidecar): unknown {
+  if (!loaded.ok) return loaded;
+  const model = loaded.annotations;
+  const ids = (list: readonly { id: string }[]) => list.map((a) => a.id);
+  return {
+    annotations: model.all.map((a) => ({ ...a, reason: model.orphanReason(a), offered: model.candidatesFor(a.id) })),
+    moved: ids(loaded.anchoring.moved),
+    orphaned: ids(loaded.anchoring.orphaned),
+    ambiguous: ids(loaded.anchoring.ambiguous),
+    candidates: [...loaded.anchoring.candidates],
+    reasons: [...loaded.anchoring.reasons],
+    documentChanged: loaded.documentChanged,
+  };
+}
+
+/** The bench document's first 50,000 units, a paragraph written in near the top, and a stretch of them deleted (orphans). */
+const SHORT = corpus.text.slice(0, 50_000);
+const EDITED = `${SHORT.slice(0, 300)}A paragraph written in later.\n${SHORT.slice(300, 20_000)}${SHORT.slice(22_000)}`;
 
 /** The same data edited by hand (a comment after a value): the fast reader leaves it to the general path. */
 const handEdited = (text: string): string => text.replace(/^version: 1$/m, 'version: 1 # edited by hand');
@@ -134,5 +157,78 @@ describe('SidecarParser', function () {
     const parser = new SidecarParser(undefined);
     assert.equal(parser.usesWorker, false);
     assert.deepStrictEqual(await parser.parse(BROKEN[1]), parseSidecar(BROKEN[1]));
+  });
+
+  describe('loading against the document (anchoring included)', () => {
+    // The annotations of the document's first 50,000 units, in the layout the writer produces.
+    const written = serializeSidecar(buildSidecarFile(corpus.annotations.filter((a) => a.end <= SHORT.length), SHORT));
+    const cases: [string, string, string][] = [
+      ['unchanged, canonical', written, SHORT],
+      ['changed, canonical', written, EDITED],
+      ['changed, hand-edited', handEdited(written), EDITED],
+      ['unchanged, hand-edited', handEdited(written), SHORT],
+      ...BROKEN.map((text, i): [string, string, string] => [`broken ${i}`, text, EDITED]),
+    ];
+
+    it('gives what loadSidecar gives, moved annotations, orphans, their reasons and places included', async () => {
+      const parser = new SidecarParser(WORKER);
+      try {
+        const loads = await Promise.all(cases.map(([, sidecar, text]) => parser.load(sidecar, text)));
+        cases.forEach(([name, sidecar, text], i) => {
+          const expected = loadSidecar(sidecar, text);
+          assert.deepStrictEqual(outcome(loads[i].loaded), outcome(expected), name);
+          assert.deepStrictEqual(loads[i].parsed, parseSidecar(sidecar), name);
+        });
+        const changed = loads[1].loaded;
+        assert.ok(changed.ok && changed.anchoring.moved.length > 0 && changed.anchoring.orphaned.length > 0, 'the edit moved some and orphaned others');
+        assert.equal(parser.usesWorker, true);
+      } finally {
+        parser.dispose();
+      }
+    });
+
+    it('loads a canonical sidecar of the unchanged document on the calling thread, and anchors a changed one off it', async () => {
+      const parser = new SidecarParser(WORKER);
+      try {
+        const unchanged = parser.load(written, SHORT);
+        assert.equal(parser.inFlight, 0);
+        assert.equal(parser.workerStarted, false);
+        assert.ok((await unchanged).loaded.ok);
+        // A small document changed: anchored here too, sooner than a worker would start.
+        const few = SHORT.slice(0, 5000);
+        const small = serializeSidecar(buildSidecarFile(corpus.annotations.filter((a) => a.end <= few.length), few));
+        const smallLoad = parser.load(small, `A line written in later.\n${few}`);
+        assert.equal(parser.inFlight, 0);
+        const smallLoaded = (await smallLoad).loaded;
+        assert.ok(smallLoaded.ok && smallLoaded.anchoring.moved.length > 10);
+        assert.equal(parser.workerStarted, false);
+        const order: string[] = [];
+        const anchoring = parser.load(written, EDITED).then(() => order.push('anchored'));
+        assert.equal(parser.inFlight, 1);
+        await new Promise<void>((resolve) => setImmediate(() => resolve(void order.push('event loop turn'))));
+        await anchoring;
+        assert.deepEqual(order, ['event loop turn', 'anchored']);
+      } finally {
+        parser.dispose();
+      }
+    });
+
+    it('loads in-process, with the same results, without a worker and when the worker cannot start', async () => {
+      for (const parser of [new SidecarParser(undefined), new SidecarParser(path.join(__dirname, 'no-such-worker.js'))]) {
+        try {
+          for (const [name, sidecar, text] of cases) assert.deepStrictEqual(outcome((await parser.load(sidecar, text)).loaded), outcome(loadSidecar(sidecar, text)), name);
+          assert.equal(parser.usesWorker, false);
+        } finally {
+          parser.dispose();
+        }
+      }
+    });
+
+    it('answers a load in flight when disposed', async () => {
+      const parser = new SidecarParser(WORKER);
+      const loading = parser.load(written, EDITED);
+      parser.dispose();
+      assert.deepStrictEqual(outcome((await loading).loaded), outcome(loadSidecar(written, EDITED)));
+    });
   });
 });

@@ -1,16 +1,39 @@
+import { DocumentAnnotations } from '../../core/documentAnnotations';
 import { parseCanonicalSidecar, parseSidecar, type SidecarParseResult } from '../../core/sidecar/parseSidecar';
+import { loadParsedSidecar, type LoadedSidecar } from '../../core/sidecar/sidecarDocument';
 import { BUILT_IN_SCHEME, type AnnotationScheme } from '../../core/scheme/scheme';
+import { hashDocumentText } from '../../core/text/documentText';
 import { WorkerClient } from '../workerThread';
-import type { ParseRequest, ParseResponse } from './protocol';
+import type { AnchoredSidecar, ParseRequest, ParseResponse } from './protocol';
 
-interface Pending {
-  readonly text: string;
-  readonly scheme: AnnotationScheme;
-  readonly resolve: (result: SidecarParseResult) => void;
+/**
+ * Annotations times document length below which a changed document is anchored on the calling
+ * thread: a few milliseconds at most (200 annotations of 100 KB), less than starting the worker.
+ */
+const SMALL_ANCHORING = 200 * 100_000;
+
+/** A sidecar parsed, and loaded against its document's text (anchored). */
+export interface ParsedAndLoaded {
+  readonly parsed: SidecarParseResult;
+  readonly loaded: LoadedSidecar;
+}
+
+type Pending =
+  | { readonly text: string; readonly scheme: AnnotationScheme; readonly documentText?: undefined; readonly resolve: (result: SidecarParseResult) => void }
+  | { readonly text: string; readonly scheme: AnnotationScheme; readonly documentText: string; readonly resolve: (result: ParsedAndLoaded) => void };
+
+/** What the worker's data stands for: the model loadParsedSidecar would have built. */
+function fromData(data: AnchoredSidecar): LoadedSidecar {
+  return data.ok ? { ok: true, annotations: DocumentAnnotations.anchored(data.annotations, data.anchoring), anchoring: data.anchoring, documentChanged: data.documentChanged } : data;
+}
+
+function loadInProcess(text: string, scheme: AnnotationScheme, documentText: string): ParsedAndLoaded {
+  const parsed = parseCanonicalSidecar(text, scheme) ?? parseSidecar(text, scheme);
+  return { parsed, loaded: loadParsedSidecar(parsed, documentText) };
 }
 
 /**
- * Parses sidecars. A sidecar in the layout the extension writes is read at once on this thread by
+ * Parses sidecars, and loads them against their documents (`load`). A sidecar in the layout the extension writes is read at once on this thread by
  * the fast reader (10,000 annotations in well under a tenth of a second, no copy between threads);
  * anything else (hand edits, other layouts, broken files) goes to the general YAML library in a
  * worker thread, so that a big one (10,000 annotations: over a second there) or a workspace full
@@ -53,17 +76,48 @@ export class SidecarParser extends WorkerClient<ParseRequest, ParseResponse> {
     });
   }
 
+  /**
+   * The sidecar `text` parsed, and loaded against `documentText`: exactly what `loadSidecar`
+   * returns, anchoring included. A canonical sidecar written for this very text is loaded at once
+   * on this thread (its annotations are where they were: checking costs little), and so is a small
+   * one; a large one whose document changed, or any other sidecar, goes to the worker, since
+   * anchoring after a change can take seconds (10,000 annotations after a re-wrap), and the
+   * extension host must not stop.
+   */
+  load(text: string, documentText: string, scheme: AnnotationScheme = BUILT_IN_SCHEME): Promise<ParsedAndLoaded> {
+    const canonical = parseCanonicalSidecar(text, scheme);
+    if (canonical && (!canonical.ok || canonical.sidecar.annotations.length * documentText.length < SMALL_ANCHORING || canonical.sidecar.documentHash === hashDocumentText(documentText))) {
+      return Promise.resolve({ parsed: canonical, loaded: loadParsedSidecar(canonical, documentText) });
+    }
+    if (!this.thread.usable) return Promise.resolve(loadInProcess(text, scheme, documentText));
+    return new Promise((resolve) => {
+      const id = ++this.nextId;
+      this.pending.set(id, { text, scheme, documentText, resolve });
+      this.thread.post({ id, text, scheme, documentText });
+    });
+  }
+
   protected onResponse(response: ParseResponse): void {
     const pending = this.pending.get(response.id);
     if (!pending) return;
     this.pending.delete(response.id);
     if (this.pending.size === 0) this.thread.idle();
-    if (response.ok) {
-      pending.resolve(response.result);
-    } else {
+    if (!response.ok) {
       this.log(`the sidecar parser worker could not parse a sidecar (${response.error}); parsed in-process`);
-      pending.resolve(parseSidecar(pending.text, pending.scheme));
+      this.settle(pending);
+    } else if (pending.documentText === undefined) {
+      pending.resolve(response.result);
+    } else if (response.loaded) {
+      pending.resolve({ parsed: response.result, loaded: fromData(response.loaded) });
+    } else {
+      this.settle(pending);
     }
+  }
+
+  /** Answers a request in-process. */
+  private settle(pending: Pending): void {
+    if (pending.documentText === undefined) pending.resolve(parseSidecar(pending.text, pending.scheme));
+    else pending.resolve(loadInProcess(pending.text, pending.scheme, pending.documentText));
   }
 
   /** From now on parse in-process; what the worker still had is parsed here. */
@@ -75,7 +129,7 @@ export class SidecarParser extends WorkerClient<ParseRequest, ParseResponse> {
   private settleInProcess(): void {
     const pending = [...this.pending.values()];
     this.pending.clear();
-    for (const { text, scheme, resolve } of pending) resolve(parseSidecar(text, scheme));
+    for (const request of pending) this.settle(request);
   }
 
   /** Stops the worker; requests still waiting are answered in-process. */
