@@ -207,6 +207,32 @@ export class DocumentAnnotations {
     return report;
   }
 
+  /**
+   * What `anchor` would have done, done elsewhere on copies of this model's annotations (a worker
+   * thread; the caller makes sure the model and text did not change since): each annotation takes
+   * its copy's place and context, and orphans its reason and places. The report, on this model's
+   * own annotations.
+   */
+  adoptAnchoring(anchored: readonly Annotation[], report: AnchorReport): AnchorReport {
+    const byId = new Map(this.items.map((a) => [a.id, a]));
+    for (const copy of anchored) {
+      const own = byId.get(copy.id);
+      if (!own) continue;
+      own.start = copy.start;
+      own.end = copy.end;
+      own.text = copy.text;
+      own.prefix = copy.prefix;
+      own.suffix = copy.suffix;
+      if (copy.orphaned) own.orphaned = true;
+      else delete own.orphaned;
+    }
+    const mine = (list: readonly Annotation[]) => list.map((a) => byId.get(a.id)).filter((a): a is Annotation => a !== undefined);
+    const adopted: AnchorReport = { ...report, moved: mine(report.moved), orphaned: mine(report.orphaned), ambiguous: mine(report.ambiguous) };
+    this.record(adopted, this.items);
+    if (adopted.moved.length > 0 || adopted.orphaned.length > 0) this.items.sort(compareAnnotations);
+    return adopted;
+  }
+
   /** Looks for the lost quotes of orphans again (after an undo, say). Returns those found. */
   reanchorOrphans(text: string): Annotation[] {
     const orphans = this.orphans;

@@ -62,6 +62,7 @@ export class AnnotationStore extends Disposable {
     fire: (change) => this.changeEmitter.fire(change),
     modelOf: (entry) => this.modelOf(entry),
     persist: (entry) => this.persist(entry),
+    anchor: (annotations, text) => this.parser.anchor(annotations, text),
   };
 
   /**

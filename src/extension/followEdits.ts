@@ -11,6 +11,7 @@ import { stripBom } from '../core/text/documentText';
 import { mayBeReloadFromDisk, toTextChange } from './annotatable';
 import type { StoreChange } from './annotationStore';
 import type { DocumentEntry } from './documentEntry';
+import type { AnchoredAnnotations } from './sidecarParsing/protocol';
 
 /** What following edits needs from the annotation store (annotationStore.ts). */
 export interface EditFollowingStore {
@@ -20,6 +21,8 @@ export interface EditFollowingStore {
   modelOf(entry: DocumentEntry): SidecarModel;
   /** Writes the entry's sidecar if it has unsaved changes and may be written. */
   persist(entry: DocumentEntry): Promise<void>;
+  /** Copies of `annotations` anchored against `text`, off the extension host thread when there are many (SidecarParser.anchor). */
+  anchor(annotations: readonly Annotation[], text: string): Promise<AnchoredAnnotations>;
 }
 
 /** A span's place before a change, to undo the shift when the change was a reload from disk. */
@@ -81,7 +84,14 @@ async function reanchorAfterReload(entry: DocumentEntry, store: EditFollowingSto
   const outcome = await entry.sidecar.diskChanged(store.modelOf(entry), { documentReloaded: true }).catch(() => undefined);
   if (document.isClosed || outcome?.kind === 'reloaded') return;
   const hadOrphans = entry.annotations.orphans.length;
-  const report = entry.annotations.anchor(document.getText());
+  // Placed off this thread (10,000 spans of a re-wrapped document take seconds); adopted if
+  // neither the text nor the model changed meanwhile, else placed again here, against both as they are.
+  const version = document.version;
+  const revision = entry.revision;
+  const anchored = await store.anchor(entry.annotations.all, document.getText());
+  if (document.isClosed) return;
+  const unchanged = document.version === version && entry.revision === revision;
+  const report = unchanged ? entry.annotations.adoptAnchoring(anchored.annotations, anchored.anchoring) : entry.annotations.anchor(document.getText());
   if (report.moved.length > 0 || report.orphaned.length > 0) {
     entry.unsaved = true;
     const orphansChanged = report.orphaned.length > 0 || entry.annotations.orphans.length !== hadOrphans;

@@ -223,3 +223,17 @@ export async function closeAllEditors(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/**
+ * Writes the file behind VS Code's back and has VS Code reload it. The test host's workbench does
+ * not pick up outside writes to open files by itself (no watcher events reach it), so the reload
+ * is asked for with Revert File, which takes the same path: the model reloaded from disk, one
+ * change event, the document clean.
+ */
+export async function changeOnDisk(document: vscode.TextDocument, text: string): Promise<void> {
+  fs.writeFileSync(document.uri.fsPath, text);
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await waitFor(() => document.getText() === text, 10000, 'VS Code to reload the document from disk');
+  assert.equal(document.isDirty, false);
+}

@@ -9,7 +9,7 @@ import { DocumentAnnotations } from '../../src/core/documentAnnotations';
 import { loadSidecar, renderSidecar } from '../../src/core/sidecar/sidecarDocument';
 import { buildSidecarFile } from '../../src/core/sidecar/sidecarCodec';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
-import { closeAllEditors, find, getApi, openAnnotated, openEditor, rangeOf, removeScratchFiles, scratchFile, sidecarPath, waitFor } from './helpers';
+import { changeOnDisk, closeAllEditors, find, getApi, openAnnotated, openEditor, rangeOf, removeScratchFiles, scratchFile, sidecarPath, waitFor } from './helpers';
 
 const SUITE = 'largeSidecar';
 const DOC = 'Headline\n\nThe senator said "Hello world" and left.\n';
@@ -94,5 +94,29 @@ describe('large sidecars', function () {
     // Every anchored quote reads as recorded in the text as it is now.
     const now = document.getText();
     for (const a of entry.annotations.all) if (!a.orphaned) assert.equal(now.slice(a.start, a.end).replace(/\r\n/g, '\n'), a.text.replace(/\r\n/g, '\n'), a.id);
+  });
+
+  it('places 10,000 annotations again, off the extension host thread, when the open document is reloaded from disk (a checkout)', async () => {
+    const corpus = generateCorpus();
+    // One kind of line ending, so the editor keeps the text as written and the sidecar loads as is.
+    const text = corpus.text.replace(/\r\n/g, '\n');
+    const large = scratchFile(SUITE, 'checked-out.txt', text);
+    largeDocuments.push(large);
+    fs.writeFileSync(sidecarPath(large), serializeSidecar(buildSidecarFile(corpus.annotations, corpus.text)));
+    const { entry, editor } = await openAnnotated(large);
+    assert.equal(entry.annotations.size, 10_000);
+    // What the checkout does to the model, computed here on copies: the reference.
+    const checkedOut = text.slice(0, 5000) + text.slice(text.indexOf('\n', 9000) + 1);
+    const expected = new DocumentAnnotations(entry.annotations.all.map((a) => ({ ...a })));
+    const expectedReport = expected.anchor(checkedOut);
+    assert.ok(expectedReport.moved.length > 9000 && expectedReport.orphaned.length > 0, 'the deleted stretch moved most and orphaned some');
+
+    await changeOnDisk(editor.document, checkedOut);
+    const shape = (all: readonly { id: string; start: number; end: number; orphaned?: boolean; prefix: string; suffix: string }[]) => all.map((a) => `${a.id} ${a.start}-${a.end} ${a.orphaned ?? ''} ${a.prefix.length}/${a.suffix.length}`);
+    const want = shape(expected.all);
+    await waitFor(() => shape(entry.annotations.all).join('\n') === want.join('\n'), 30_000, 'the annotations placed again as anchoring places them');
+    const orphan = expectedReport.orphaned[0];
+    assert.deepEqual(entry.annotations.orphanReason(entry.annotations.get(orphan.id)!), expected.orphanReason(orphan));
+    assert.deepEqual(entry.annotations.candidatesFor(orphan.id), expected.candidatesFor(orphan.id));
   });
 });

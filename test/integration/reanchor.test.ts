@@ -1,11 +1,10 @@
 // Re-anchoring when an open document changes on disk (git checkout, an edit outside VS Code),
 // and the Orphaned Annotations view with its actions.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotation';
 import type { CandidateNode, OrphanNode, OrphansNode } from '../../src/extension/orphans/orphansTree';
-import { closeAllEditors, codePoints, getApi, openAnnotated, readSidecar, scratchFile, select, storedById, waitFor, waitForSidecar } from './helpers';
+import { changeOnDisk, closeAllEditors, codePoints, getApi, openAnnotated, readSidecar, scratchFile, select, storedById, waitFor, waitForSidecar } from './helpers';
 
 const SUITE = 'reanchor';
 
@@ -21,20 +20,6 @@ async function tag(editor: vscode.TextEditor, phrase: string, command = 'sourceA
   const [annotation] = await vscode.commands.executeCommand<Annotation[]>(command);
   assert.ok(annotation, `tagged ${phrase}`);
   return annotation;
-}
-
-/**
- * Writes the file behind VS Code's back and has VS Code reload it. The test host's workbench does
- * not pick up outside writes to open files by itself (no watcher events reach it), so the reload
- * is asked for with Revert File, which takes the same path: the model reloaded from disk, one
- * change event, the document clean.
- */
-async function changeOnDisk(document: vscode.TextDocument, text: string): Promise<void> {
-  fs.writeFileSync(document.uri.fsPath, text);
-  await vscode.window.showTextDocument(document);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-  await waitFor(() => document.getText() === text, 10000, 'VS Code to reload the document from disk');
-  assert.equal(document.isDirty, false);
 }
 
 describe('re-anchoring on external change', function () {

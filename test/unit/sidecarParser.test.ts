@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateCorpus } from '../../bench/corpus';
+import { DocumentAnnotations } from '../../src/core/documentAnnotations';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
 import { loadSidecar, type LoadedSidecar } from '../../src/core/sidecar/sidecarDocument';
 import { buildSidecarFile } from '../../src/core/sidecar/sidecarCodec';
@@ -230,5 +231,40 @@ describe('SidecarParser', function () {
       parser.dispose();
       assert.deepStrictEqual(outcome((await loading).loaded), outcome(loadSidecar(written, EDITED)));
     });
+  });
+
+  describe('anchoring a live model elsewhere (after its document was reloaded from disk)', () => {
+    const annotations = corpus.annotations.filter((a) => a.end <= SHORT.length);
+    /** A model of those annotations, and what anchor() does to it in place: the reference. */
+    const anchoredHere = (text: string) => {
+      const model = new DocumentAnnotations(annotations.map((a) => ({ ...a })));
+      const report = model.anchor(text);
+      return outcome({ ok: true, annotations: model, anchoring: report, documentChanged: true });
+    };
+
+    for (const [name, file] of [
+      ['in the worker', WORKER],
+      ['in-process, without a worker', undefined],
+    ] as const) {
+      it(`places copies as anchor() does, and the model adopts them with their reasons and places offered (${name})`, async () => {
+        const parser = new SidecarParser(file);
+        try {
+          const model = new DocumentAnnotations(annotations.map((a) => ({ ...a })));
+          const own = model.all[0];
+          const anchored = await parser.anchor(model.all, EDITED);
+          assert.equal(parser.workerStarted, file !== undefined, 'a model this large goes to the worker, if there is one');
+          // The model is untouched until it adopts the result.
+          assert.deepStrictEqual(model.all, new DocumentAnnotations(annotations.map((a) => ({ ...a }))).all);
+          const report = model.adoptAnchoring(anchored.annotations, anchored.anchoring);
+          assert.deepStrictEqual(outcome({ ok: true, annotations: model, anchoring: report, documentChanged: true }), anchoredHere(EDITED));
+          // The same objects, moved: whoever holds one sees it where it is now.
+          assert.ok(model.all.includes(own));
+          assert.ok(report.moved.every((a) => model.all.includes(a)) && report.orphaned.every((a) => model.all.includes(a)));
+          assert.ok(report.moved.length > 0 && report.orphaned.length > 0);
+        } finally {
+          parser.dispose();
+        }
+      });
+    }
   });
 });

@@ -19,12 +19,29 @@ export interface ParseRequest {
   readonly documentText?: string;
 }
 
+/** Anchor annotations (copies of a live model's) against their document's text, as DocumentAnnotations.anchor does. */
+export interface AnchorRequest {
+  readonly id: number;
+  readonly annotations: readonly Annotation[];
+  readonly documentText: string;
+}
+
+/** What the worker is asked. */
+export type SidecarWorkerRequest = ParseRequest | AnchorRequest;
+
+/** DocumentAnnotations.anchor's work as data: the annotations as placed, in model order, and its report on them. */
+export interface AnchoredAnnotations {
+  readonly annotations: readonly Annotation[];
+  readonly anchoring: AnchorReport;
+}
+
 /** loadParsedSidecar's result as data: the annotations as anchored, and the anchoring's report on them. */
 export type AnchoredSidecar =
   | { readonly ok: true; readonly annotations: readonly Annotation[]; readonly anchoring: AnchorReport; readonly documentChanged: boolean }
   | { readonly ok: false; readonly problems: readonly SidecarProblem[] };
 
 export type ParseResponse =
-  | { readonly id: number; readonly ok: true; readonly result: SidecarParseResult; readonly loaded?: AnchoredSidecar }
+  /** `result` (and `loaded` when a document's text came along) for a ParseRequest; `anchored` for an AnchorRequest. */
+  | { readonly id: number; readonly ok: true; readonly result?: SidecarParseResult; readonly loaded?: AnchoredSidecar; readonly anchored?: AnchoredAnnotations }
   /** The worker itself failed (parseSidecar never throws): the caller parses in-process instead. */
   | { readonly id: number; readonly ok: false; readonly error: string };

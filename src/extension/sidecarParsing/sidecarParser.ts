@@ -4,7 +4,8 @@ import { loadParsedSidecar, type LoadedSidecar } from '../../core/sidecar/sideca
 import { BUILT_IN_SCHEME, type AnnotationScheme } from '../../core/scheme/scheme';
 import { hashDocumentText } from '../../core/text/documentText';
 import { WorkerClient } from '../workerThread';
-import type { AnchoredSidecar, ParseRequest, ParseResponse } from './protocol';
+import type { Annotation } from '../../core/annotation';
+import type { AnchoredAnnotations, AnchoredSidecar, ParseResponse, SidecarWorkerRequest } from './protocol';
 
 /**
  * Annotations times document length below which a changed document is anchored on the calling
@@ -19,8 +20,15 @@ export interface ParsedAndLoaded {
 }
 
 type Pending =
-  | { readonly text: string; readonly scheme: AnnotationScheme; readonly documentText?: undefined; readonly resolve: (result: SidecarParseResult) => void }
-  | { readonly text: string; readonly scheme: AnnotationScheme; readonly documentText: string; readonly resolve: (result: ParsedAndLoaded) => void };
+  | { readonly kind: 'parse'; readonly text: string; readonly scheme: AnnotationScheme; readonly resolve: (result: SidecarParseResult) => void }
+  | { readonly kind: 'load'; readonly text: string; readonly scheme: AnnotationScheme; readonly documentText: string; readonly resolve: (result: ParsedAndLoaded) => void }
+  | { readonly kind: 'anchor'; readonly annotations: readonly Annotation[]; readonly documentText: string; readonly resolve: (result: AnchoredAnnotations) => void };
+
+function anchorInProcess(annotations: readonly Annotation[], documentText: string): AnchoredAnnotations {
+  const model = new DocumentAnnotations(annotations.map((a) => ({ ...a })));
+  const anchoring = model.anchor(documentText);
+  return { annotations: model.all, anchoring };
+}
 
 /** What the worker's data stands for: the model loadParsedSidecar would have built. */
 function fromData(data: AnchoredSidecar): LoadedSidecar {
@@ -46,7 +54,7 @@ function loadInProcess(text: string, scheme: AnnotationScheme, documentText: str
  * get the same result either way, only without the responsiveness. No `vscode` here, so the unit
  * tests run it in plain Node.
  */
-export class SidecarParser extends WorkerClient<ParseRequest, ParseResponse> {
+export class SidecarParser extends WorkerClient<SidecarWorkerRequest, ParseResponse> {
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
 
@@ -70,7 +78,7 @@ export class SidecarParser extends WorkerClient<ParseRequest, ParseResponse> {
     if (!this.thread.usable) return Promise.resolve(parseSidecar(text, scheme));
     return new Promise((resolve) => {
       const id = ++this.nextId;
-      this.pending.set(id, { text, scheme, resolve });
+      this.pending.set(id, { kind: 'parse', text, scheme, resolve });
       // When the worker cannot start, fallBack has answered this request in-process already.
       this.thread.post({ id, text, scheme });
     });
@@ -92,8 +100,23 @@ export class SidecarParser extends WorkerClient<ParseRequest, ParseResponse> {
     if (!this.thread.usable) return Promise.resolve(loadInProcess(text, scheme, documentText));
     return new Promise((resolve) => {
       const id = ++this.nextId;
-      this.pending.set(id, { text, scheme, documentText, resolve });
+      this.pending.set(id, { kind: 'load', text, scheme, documentText, resolve });
       this.thread.post({ id, text, scheme, documentText });
+    });
+  }
+
+  /**
+   * Copies of `annotations` placed against `documentText` as DocumentAnnotations.anchor places
+   * them, with its report: in the worker for a large model (a document reloaded from disk after a
+   * checkout re-anchors every span), in-process for a small one. The caller adopts the result if
+   * nothing changed meanwhile (DocumentAnnotations.adoptAnchoring).
+   */
+  anchor(annotations: readonly Annotation[], documentText: string): Promise<AnchoredAnnotations> {
+    if (!this.thread.usable || annotations.length * documentText.length < SMALL_ANCHORING) return Promise.resolve(anchorInProcess(annotations, documentText));
+    return new Promise((resolve) => {
+      const id = ++this.nextId;
+      this.pending.set(id, { kind: 'anchor', annotations, documentText, resolve });
+      this.thread.post({ id, annotations, documentText });
     });
   }
 
@@ -103,12 +126,14 @@ export class SidecarParser extends WorkerClient<ParseRequest, ParseResponse> {
     this.pending.delete(response.id);
     if (this.pending.size === 0) this.thread.idle();
     if (!response.ok) {
-      this.log(`the sidecar parser worker could not parse a sidecar (${response.error}); parsed in-process`);
+      this.log(`the sidecar parser worker could not read or anchor a sidecar (${response.error}); done in-process`);
       this.settle(pending);
-    } else if (pending.documentText === undefined) {
+    } else if (pending.kind === 'parse' && response.result) {
       pending.resolve(response.result);
-    } else if (response.loaded) {
+    } else if (pending.kind === 'load' && response.result && response.loaded) {
       pending.resolve({ parsed: response.result, loaded: fromData(response.loaded) });
+    } else if (pending.kind === 'anchor' && response.anchored) {
+      pending.resolve(response.anchored);
     } else {
       this.settle(pending);
     }
@@ -116,8 +141,9 @@ export class SidecarParser extends WorkerClient<ParseRequest, ParseResponse> {
 
   /** Answers a request in-process. */
   private settle(pending: Pending): void {
-    if (pending.documentText === undefined) pending.resolve(parseSidecar(pending.text, pending.scheme));
-    else pending.resolve(loadInProcess(pending.text, pending.scheme, pending.documentText));
+    if (pending.kind === 'parse') pending.resolve(parseSidecar(pending.text, pending.scheme));
+    else if (pending.kind === 'load') pending.resolve(loadInProcess(pending.text, pending.scheme, pending.documentText));
+    else pending.resolve(anchorInProcess(pending.annotations, pending.documentText));
   }
 
   /** From now on parse in-process; what the worker still had is parsed here. */

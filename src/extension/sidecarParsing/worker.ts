@@ -1,12 +1,19 @@
-// The sidecar parser worker (bundled as dist/sidecarParserWorker.js): parses sidecar texts with
-// the general YAML library off the extension host thread, one request at a time, and anchors them
-// against their document's text when it is sent along. No `vscode` here.
+// The sidecar worker (bundled as dist/sidecarParserWorker.js): parses sidecar texts with the
+// general YAML library off the extension host thread, one request at a time, anchors them against
+// their document's text when it is sent along, and anchors a live model's annotations after its
+// document was reloaded from disk. No `vscode` here.
+import { DocumentAnnotations } from '../../core/documentAnnotations';
 import { parseCanonicalSidecar, parseSidecar } from '../../core/sidecar/parseSidecar';
 import { loadParsedSidecar } from '../../core/sidecar/sidecarDocument';
 import { serveRequests } from '../workerServer';
-import type { AnchoredSidecar, ParseRequest, ParseResponse } from './protocol';
+import type { AnchoredSidecar, ParseResponse, SidecarWorkerRequest } from './protocol';
 
-serveRequests('the sidecar parser', (request: ParseRequest): Omit<Extract<ParseResponse, { ok: true }>, 'id' | 'ok'> => {
+serveRequests('the sidecar parser', (request: SidecarWorkerRequest): Omit<Extract<ParseResponse, { ok: true }>, 'id' | 'ok'> => {
+  if ('annotations' in request) {
+    const model = new DocumentAnnotations(request.annotations);
+    const anchoring = model.anchor(request.documentText);
+    return { anchored: { annotations: model.all, anchoring } };
+  }
   if (request.documentText === undefined) return { result: parseSidecar(request.text, request.scheme) };
   // A canonical sidecar comes here only to be anchored: read by the fast reader, as on the host.
   const result = parseCanonicalSidecar(request.text, request.scheme) ?? parseSidecar(request.text, request.scheme);
