@@ -62,36 +62,54 @@ export function followEdits(entry: DocumentEntry | undefined, event: vscode.Text
  * After a change that may be a reload from disk: if the text now is the file's text, the change
  * was not typed but a new version of the file. Its minimal diff says nothing reliable about
  * where a quote went (a pasted duplicate paragraph, say), so every span goes back to where it
- * was and is placed again by its quote, as when the document is opened.
+ * was and is placed again by its quote, as when the document is opened. Until that is done, the
+ * model keeps the places the diff gave it, which fit the text: the anchoring may take seconds
+ * (in the worker), and everything reading the model meanwhile (decorations, the workspace index)
+ * must find offsets inside the text.
  */
 async function reanchorIfReloaded(entry: DocumentEntry, before: readonly SpanSnapshot[], revision: number, store: EditFollowingStore): Promise<void> {
   const onDisk = await fs.readFile(entry.document.uri.fsPath, 'utf8').catch(() => undefined);
   // Anything that happened to the model meanwhile (another edit, a relocation) wins.
   if (entry.revision !== revision || entry.document.isClosed) return;
   if (onDisk === undefined || stripBom(onDisk) !== entry.document.getText()) return;
-  for (const { annotation, start, end, orphaned } of before) {
-    annotation.start = start;
-    annotation.end = end;
-    if (orphaned) annotation.orphaned = true;
-    else delete annotation.orphaned;
-  }
-  await reanchorAfterReload(entry, store);
+  // Copies where the spans were before the reload: what is placed again.
+  const restored = before.map(({ annotation, start, end, orphaned }): Annotation => {
+    const copy: Annotation = { ...annotation, start, end };
+    if (orphaned) copy.orphaned = true;
+    else delete copy.orphaned;
+    return copy;
+  });
+  await reanchorAfterReload(entry, store, restored);
 }
 
-async function reanchorAfterReload(entry: DocumentEntry, store: EditFollowingStore): Promise<void> {
+async function reanchorAfterReload(entry: DocumentEntry, store: EditFollowingStore, restored: readonly Annotation[]): Promise<void> {
   const { document } = entry;
   // A checkout usually brings the sidecar of the same commit: that one wins over our model.
   const outcome = await entry.sidecar.diskChanged(store.modelOf(entry), { documentReloaded: true }).catch(() => undefined);
   if (document.isClosed || outcome?.kind === 'reloaded') return;
-  const hadOrphans = entry.annotations.orphans.length;
-  // Placed off this thread (10,000 spans of a re-wrapped document take seconds); adopted if
-  // neither the text nor the model changed meanwhile, else placed again here, against both as they are.
+  const hadOrphans = restored.filter((a) => a.orphaned).length;
+  // Placed off this thread (10,000 spans of a re-wrapped document take seconds), and adopted if
+  // neither the text nor the model changed meanwhile; else the model's spans go back to where they
+  // were and are placed again here, against the text as it is.
   const version = document.version;
   const revision = entry.revision;
-  const anchored = await store.anchor(entry.annotations.all, document.getText());
+  const anchored = await store.anchor(restored, document.getText());
   if (document.isClosed) return;
-  const unchanged = document.version === version && entry.revision === revision;
-  const report = unchanged ? entry.annotations.adoptAnchoring(anchored.annotations, anchored.anchoring) : entry.annotations.anchor(document.getText());
+  let report;
+  if (document.version === version && entry.revision === revision) {
+    report = entry.annotations.adoptAnchoring(anchored.annotations, anchored.anchoring);
+  } else {
+    const places = new Map(restored.map((a) => [a.id, a]));
+    for (const annotation of entry.annotations.all) {
+      const place = places.get(annotation.id);
+      if (!place) continue;
+      annotation.start = place.start;
+      annotation.end = place.end;
+      if (place.orphaned) annotation.orphaned = true;
+      else delete annotation.orphaned;
+    }
+    report = entry.annotations.anchor(document.getText());
+  }
   if (report.moved.length > 0 || report.orphaned.length > 0) {
     entry.unsaved = true;
     const orphansChanged = report.orphaned.length > 0 || entry.annotations.orphans.length !== hadOrphans;

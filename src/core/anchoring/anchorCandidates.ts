@@ -390,8 +390,8 @@ function candidatesOf(target: AnchorTarget, document: LfText, mode: 'exhaustive'
     const budget = mode === 'exhaustive' ? query.errorBudget : editsThatMatter(query, document, candidates, ranges);
     if (budget > 0 && sure.length === 0) {
       // The old place and the pages around it first, then the chunks of the whole text: only for
-      // copies that could contend with the best acceptable place found so far, which the chunks
-      // may improve on (then looked at again, for what could contend with that one).
+      // copies that could contend with the best acceptable place found there (all of them when
+      // nothing there is acceptable, or a copy in the chunks outdoes it).
       candidates = candidates.concat(fuzzy(budget, ranges.slice(0, 2)));
       const lead = mode === 'bounded' ? leaderOf(candidates) : undefined;
       let far = lead && boundedFarHits(query, document, lead, budget, ranges.slice(2))?.map(score);
