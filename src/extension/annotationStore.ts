@@ -53,6 +53,10 @@ export class AnnotationStore extends Disposable {
 
   readonly onDidChange = this.changeEmitter.event;
 
+  private readonly loadingEmitter = this._register(new vscode.EventEmitter<vscode.TextDocument>());
+  /** A document's sidecar started or finished loading (see `isLoading`). */
+  readonly onDidChangeLoading = this.loadingEmitter.event;
+
   private readonly sidecarFileEmitter = this._register(new vscode.EventEmitter<vscode.Uri>());
   /** A sidecar file was created, changed or deleted on disk (by anyone, including us). */
   readonly onDidChangeSidecarFile = this.sidecarFileEmitter.event;
@@ -186,10 +190,19 @@ export class AnnotationStore extends Disposable {
     const key = document.uri.toString();
     let pending = this.loading.get(key);
     if (!pending) {
-      pending = this.readSidecar(document).finally(() => this.loading.delete(key));
+      pending = this.readSidecar(document).finally(() => {
+        this.loading.delete(key);
+        this.loadingEmitter.fire(document);
+      });
       this.loading.set(key, pending);
+      this.loadingEmitter.fire(document);
     }
     return pending;
+  }
+
+  /** Whether the document's sidecar is being read (and its annotations placed): seconds for a large one whose document changed. */
+  isLoading(document: vscode.TextDocument): boolean {
+    return this.loading.has(document.uri.toString());
   }
 
   private async readSidecar(document: vscode.TextDocument): Promise<DocumentEntry | undefined> {

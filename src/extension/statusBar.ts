@@ -15,8 +15,13 @@ import { affectsAuthorFilter, describeAuthorFilter, shownByAuthor } from './show
 export class AnnotationStatusBar extends Disposable {
   private readonly item = this._register(vscode.window.createStatusBarItem('sourceAnnotator.counts', vscode.StatusBarAlignment.Right, 100));
 
+  /** Pending "loading" display for the active document: shown only if its load takes a while. */
+  private loadingTimer: ReturnType<typeof setTimeout> | undefined;
+
   constructor(private readonly store: AnnotationStore) {
     super();
+    this._register({ dispose: () => clearTimeout(this.loadingTimer) });
+    this._register(store.onDidChangeLoading((document) => document === vscode.window.activeTextEditor?.document && this.update()));
     this.item.name = vscode.l10n.t('Source Annotator: Annotation Counts');
     this.item.command = 'sourceAnnotator.goToAnnotationInDocument';
     this._register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
@@ -35,6 +40,14 @@ export class AnnotationStatusBar extends Disposable {
 
   private update(): void {
     const editor = vscode.window.activeTextEditor;
+    clearTimeout(this.loadingTimer);
+    if (editor && isAnnotatable(editor.document) && this.store.isLoading(editor.document)) {
+      // A load of a few milliseconds shows nothing; a long one (a large sidecar whose document
+      // changed is placed again in a worker thread) says so, until the counts replace it.
+      this.item.hide();
+      this.loadingTimer = setTimeout(() => this.showLoading(), LOADING_DELAY_MS);
+      return;
+    }
     const entry = editor && isAnnotatable(editor.document) ? this.store.get(editor.document) : undefined;
     if (!editor || !entry || entry.annotations.size === 0) {
       this.item.hide();
@@ -67,4 +80,16 @@ export class AnnotationStatusBar extends Disposable {
     };
     this.item.show();
   }
+
+  private showLoading(): void {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !this.store.isLoading(editor.document)) return;
+    this.item.text = `$(sync~spin) ${vscode.l10n.t('Loading annotations…')}`;
+    this.item.tooltip = vscode.l10n.t('Reading this document’s sidecar and placing its annotations in the text as it is now.');
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Loading annotations') };
+    this.item.show();
+  }
 }
+
+/** How long a load runs before the status bar says it is loading. */
+const LOADING_DELAY_MS = 300;

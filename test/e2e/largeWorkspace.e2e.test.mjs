@@ -5,7 +5,10 @@
 //   speaker at once, while the panel is still loading: the speaker's claims appear (a refresh in
 //   the middle once left it expanded with no rows);
 // - an annotator opens a 1 MB document with 10,000 annotations, types in front of a tagged span
-//   and saves: the span stays decorated on exactly its words, and the sidecar follows the edit.
+//   and saves: the span stays decorated on exactly its words, and the sidecar follows the edit;
+// - an annotator opens a copy of it edited outside VS Code since its sidecar was written: while
+//   the annotations are placed again (seconds, in a worker thread), the status bar says it is
+//   loading them, and then counts them, the span drawn on its words.
 // Nothing here is timed; the host benchmark (bench/host/) measures the same steps.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -60,7 +63,17 @@ const workspaceRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-large-'));
 const claimsWorkspace = path.join(workspaceRoot, 'claims');
 const claimsBySpeaker = writeClaimsWorkspace(claimsWorkspace);
 writeLargeDocument(claimsWorkspace);
-
+/**
+ * The large document as edited outside VS Code since its sidecar was written: a stretch near the
+ * top deleted. Its claims are quotes here, so that Claims by Speaker counts the workspace's as before.
+ */
+const CHANGED_DOCUMENT = 'changed.txt';
+{
+  const text = fs.readFileSync(path.join(claimsWorkspace, LARGE_DOCUMENT), 'utf8');
+  fs.writeFileSync(path.join(claimsWorkspace, CHANGED_DOCUMENT), text.slice(0, text.indexOf('\n', 5000) + 1) + text.slice(text.indexOf('\n', 9000) + 1));
+  const sidecar = fs.readFileSync(path.join(claimsWorkspace, `${LARGE_DOCUMENT}.annotations.yaml`), 'utf8');
+  fs.writeFileSync(path.join(claimsWorkspace, `${CHANGED_DOCUMENT}.annotations.yaml`), sidecar.replace(/^( +kind: )claim$/gm, '$1quote'));
+}
 describe('At corpus scale', function () {
   /** @type {import('./workbench.mjs').Workbench} */
   let wb;
@@ -118,5 +131,21 @@ describe('At corpus scale', function () {
     await waitUntil(async () => (await page.evaluate(inlineDecoratedTextsOfFirstLine)).includes(LARGE_SPECULATION), 10_000, 'the speculation decorated on its words after the redraw');
     await wb.screenshot('large-workspace-redrawn.png', 'editor');
     await wb.runCommand('Preferences: Toggle between Light/Dark Themes');
+  });
+
+  it('a 1 MB document with 10,000 annotations changed since its sidecar: the status bar says the annotations are loading, then counts them', async () => {
+    const page = wb.page;
+    const status = page.locator('.part.statusbar');
+    await wb.openFile(CHANGED_DOCUMENT);
+    await status.locator('[aria-label="Loading annotations"]').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.screenshot('large-workspace-loading.png');
+    // Then the counts (the speculation on the first line among them), and the span drawn on its words.
+    const counts = status.locator('[aria-label*="Speculation"]').first();
+    await counts.waitFor({ state: 'visible', timeout: 60_000 });
+    assert.equal(await status.locator('[aria-label="Loading annotations"]').count(), 0);
+    await waitUntil(async () => (await page.evaluate(inlineDecoratedTextsOfFirstLine)).includes(LARGE_SPECULATION), 30_000, 'the speculation on the first line decorated');
+    const label = (await counts.getAttribute('aria-label')) ?? '';
+    assert.match(label, /Orphaned/, `the deleted stretch's annotations counted as orphans: ${label}`);
+    await wb.screenshot('large-workspace-loaded.png');
   });
 });
