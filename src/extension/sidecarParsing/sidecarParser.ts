@@ -3,8 +3,8 @@ import { parseCanonicalSidecar, parseSidecar, type SidecarParseResult } from '..
 import { loadParsedSidecar, type LoadedSidecar } from '../../core/sidecar/sidecarDocument';
 import { BUILT_IN_SCHEME, type AnnotationScheme } from '../../core/scheme/scheme';
 import { hashDocumentText } from '../../core/text/documentText';
-import { WorkerClient } from '../workerThread';
 import type { Annotation } from '../../core/annotation';
+import { WorkerClient } from '../workerThread';
 import type { AnchoredAnnotations, AnchoredSidecar, ParseResponse, SidecarWorkerRequest } from './protocol';
 
 /**
@@ -41,13 +41,15 @@ function loadInProcess(text: string, scheme: AnnotationScheme, documentText: str
 }
 
 /**
- * Parses sidecars, and loads them against their documents (`load`). A sidecar in the layout the extension writes is read at once on this thread by
- * the fast reader (10,000 annotations in well under a tenth of a second, no copy between threads);
- * anything else (hand edits, other layouts, broken files) goes to the general YAML library in a
- * worker thread, so that a big one (10,000 annotations: over a second there) or a workspace full
- * of them never blocks the extension host: commands, hovers and typing go on while they are read.
- * The worker starts on the first such request and is reused; a workspace of canonical sidecars
- * never starts it (its heap alone is tens of megabytes).
+ * Parses sidecars, and loads them against their documents (`load`, `anchor`: anchoring included).
+ * A sidecar in the layout the extension writes is read at once on this thread by the fast reader
+ * (10,000 annotations in well under a tenth of a second, no copy between threads); anything else
+ * (hand edits, other layouts, broken files), and anchoring that may take long (a large sidecar
+ * whose document changed), goes to a worker thread, so that a big one (10,000 annotations: over
+ * a second there) or a workspace full of them never blocks the extension host: commands, hovers
+ * and typing go on while they are read. The worker starts on the first such request and is
+ * reused; a workspace of canonical sidecars of unchanged documents never starts it (its heap
+ * alone is tens of megabytes).
  *
  * Fallback: when there is no worker file, the worker cannot start, or it fails (crash, error), the
  * requests it had and every later one are parsed in-process, with the same function, so callers
