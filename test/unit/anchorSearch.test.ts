@@ -225,6 +225,16 @@ describe('the search behind re-anchoring', () => {
     assert.ok(found.some((m) => m.start === at && m.end === at + 16 && m.errors === 3), JSON.stringify(found));
   });
 
+  it('leaves the filter out where grams are too common to tell anything (one letter repeated), in time linear in the text', () => {
+    const document = new LfText('a'.repeat(200_000));
+    const quote = `${'a'.repeat(100)}b${'a'.repeat(100)}`;
+    // Tallying every gram of the quote at every place would be 40 million steps: not done.
+    assert.equal(candidateStretches(gramIndex(document), quote, 3, document.text.length), undefined);
+    const range: [number, number] = [0, 5000];
+    const masked = () => document.text.slice(...range);
+    assert.deepEqual(searchStretches(undefined, ...range, masked, quote, 3), search(masked(), quote, 3));
+  });
+
   it('leaves short stretches to search when a quote has few edits, and none where it is nowhere', () => {
     const document = new LfText(`${'The crews rowed at dawn and the board met at noon. '.repeat(400)}Ana Penrose said the harbour fees would double.`);
     const text = document.text;

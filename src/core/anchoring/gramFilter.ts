@@ -13,6 +13,9 @@ export interface Match {
  */
 const JOIN_GAP = 2048;
 
+/** More gram occurrences than this per unit of text, and the filter costs more than the search it saves. */
+const MAX_TALLIES_PER_UNIT = 4;
+
 /** Diagonal tallies, reused between searches (a megabyte of text needs hundreds of thousands). */
 let tally = new Int32Array(1 << 16);
 
@@ -50,6 +53,9 @@ export function candidateStretches(index: GramIndex, pattern: string, maxErrors:
   }
   let count = 0;
   for (let j = 0; j < grams; j++) if (!skipped[j]) count += size(buckets[j]);
+  // Grams this common (a quote of one repeated letter in a text of it) leave nothing out, and
+  // tallying them would cost the quote's length times the text's: the whole range is searched.
+  if (count > MAX_TALLIES_PER_UNIT * textLength) return undefined;
   const touched = new Int32Array(count);
   let t = 0;
   for (let j = 0; j < grams; j++) {
