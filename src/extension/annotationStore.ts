@@ -117,6 +117,9 @@ export class AnnotationStore extends Disposable {
   async mutate(document: vscode.TextDocument, change: (annotations: DocumentAnnotations, text: string) => boolean): Promise<boolean> {
     const entry = await this.entryFor(document);
     if (!entry) return false;
+    // A change made to the model a reload is about to replace would be lost: it is made to what the reload reads.
+    while (entry.reloading) await entry.reloading.catch(() => undefined);
+    if (document.isClosed) return false;
     if (entry.problems) throw new SidecarInvalidError(entry);
     assertSchemeUsable();
     if (!change(entry.annotations, document.getText())) return false;
@@ -328,8 +331,14 @@ export class AnnotationStore extends Disposable {
         entry.unsaved = unsaved;
       },
       reload: async (disk) => {
-        // Offsets that moved are written after this reload, not inside it (the writer is busy).
-        if ((await this.applySidecar(entry, disk)) && entry.unsaved) void this.persist(entry);
+        const reading = this.applySidecar(entry, disk);
+        entry.reloading = reading;
+        try {
+          // Offsets that moved are written after this reload, not inside it (the writer is busy).
+          if ((await reading) && entry.unsaved) void this.persist(entry);
+        } finally {
+          if (entry.reloading === reading) entry.reloading = undefined;
+        }
       },
     };
   }

@@ -18,6 +18,11 @@ export interface DocumentEntry {
   readonly diskText: string | undefined;
   /** Counts changes of the model (edits followed, mutations), so late async work can tell it is stale. */
   revision: number;
+  /**
+   * While a sidecar changed on disk is read into this entry (seconds for a large one placed again
+   * in the worker): changes of the annotations wait for it, and are made to what was read.
+   */
+  reloading?: Promise<unknown>;
 }
 
 export function newEntry(document: vscode.TextDocument, sidecarUri: vscode.Uri, sidecar: SidecarWriter, annotations = new DocumentAnnotations()): DocumentEntry {

@@ -9,7 +9,7 @@ import { DocumentAnnotations } from '../../src/core/documentAnnotations';
 import { loadSidecar, renderSidecar } from '../../src/core/sidecar/sidecarDocument';
 import { buildSidecarFile } from '../../src/core/sidecar/sidecarCodec';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
-import { changeOnDisk, closeAllEditors, find, getApi, openAnnotated, openEditor, rangeOf, removeScratchFiles, scratchFile, sidecarPath, waitFor } from './helpers';
+import { changeOnDisk, closeAllEditors, find, getApi, openAnnotated, openEditor, rangeOf, readSidecar, removeScratchFiles, scratchFile, select, sidecarPath, waitFor } from './helpers';
 
 const SUITE = 'largeSidecar';
 const DOC = 'Headline\n\nThe senator said "Hello world" and left.\n';
@@ -130,5 +130,38 @@ describe('large sidecars', function () {
     const orphan = expectedReport.orphaned[0];
     assert.deepEqual(entry.annotations.orphanReason(entry.annotations.get(orphan.id)!), expected.orphanReason(orphan));
     assert.deepEqual(entry.annotations.candidatesFor(orphan.id), expected.candidatesFor(orphan.id));
+  });
+
+  it('keeps an annotation tagged while a sidecar changed on disk is read into the open document', async () => {
+    const api = await getApi();
+    const head = 'Opening: the harbour board met on Tuesday.\n';
+    const corpus = generateCorpus();
+    const text = head + corpus.text.replace(/\r\n/g, '\n');
+    const large = scratchFile(SUITE, 'reloaded.txt', text);
+    largeDocuments.push(large);
+    const first = new DocumentAnnotations();
+    first.add({ kind: 'quote', start: head.indexOf('Tuesday'), end: head.indexOf('Tuesday') + 'Tuesday'.length }, text);
+    fs.writeFileSync(sidecarPath(large), renderSidecar(first, text));
+    const { editor, entry } = await openAnnotated(large);
+    assert.equal(entry.annotations.size, 1);
+
+    // Someone else's sidecar arrives (saved in VS Code, so the store reads it at once): 10,000
+    // annotations written for other text, placed again in the worker, which takes seconds.
+    const sidecarDocument = await vscode.workspace.openTextDocument(vscode.Uri.file(sidecarPath(large)));
+    const replace = new vscode.WorkspaceEdit();
+    replace.replace(sidecarDocument.uri, new vscode.Range(sidecarDocument.positionAt(0), sidecarDocument.positionAt(sidecarDocument.getText().length)), serializeSidecar(buildSidecarFile(corpus.annotations, corpus.text)));
+    assert.ok(await vscode.workspace.applyEdit(replace));
+    assert.ok(await sidecarDocument.save());
+    await waitFor(() => api.sidecarParser.inFlight > 0, 30_000, 'the new sidecar to be sent to the worker');
+
+    // Tagged while it is read: the tag is made to what is read, not to the model it replaces.
+    await vscode.window.showTextDocument(editor.document);
+    select(vscode.window.activeTextEditor!, 'harbour board');
+    const tagging = vscode.commands.executeCommand<{ id: string }[]>('sourceAnnotator.tagAsClaim');
+    const [claim] = await tagging;
+    assert.ok(claim, 'the claim was tagged');
+    assert.equal(entry.annotations.size, 10_001, 'the 10,000 read and the claim');
+    assert.ok(entry.annotations.get(claim.id));
+    await waitFor(() => readSidecar(large).annotations.some((a) => a.id === claim.id) && readSidecar(large).annotations.length === 10_001, 30_000, 'the claim and what was read on disk');
   });
 });
