@@ -23,10 +23,11 @@ export function loadSidecar(sidecarText: string, documentText: string, scheme: A
 /**
  * loadSidecar for a sidecar already parsed (`parseSidecar` is nearly all of its cost, so the
  * extension runs it off the extension host thread and does the rest here): the same result.
+ * `documentHash`: the text's hash, when the caller computed it already.
  */
-export function loadParsedSidecar(parsed: SidecarParseResult, documentText: string): LoadedSidecar {
+export function loadParsedSidecar(parsed: SidecarParseResult, documentText: string, documentHash?: string): LoadedSidecar {
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
-  const documentChanged = parsed.sidecar.documentHash !== hashDocumentText(documentText);
+  const documentChanged = parsed.sidecar.documentHash !== (documentHash ?? hashDocumentText(documentText));
   // Offsets are only checked against the text they were written for; a changed document is
   // re-anchored by quote instead, so out-of-range offsets there are expected, not an error.
   if (!documentChanged) {

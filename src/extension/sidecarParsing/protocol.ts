@@ -40,7 +40,7 @@ export type AnchoredSidecar =
   | { readonly ok: true; readonly annotations: readonly Annotation[]; readonly anchoring: AnchorReport; readonly documentChanged: boolean }
   | { readonly ok: false; readonly problems: readonly SidecarProblem[] };
 
-export type ParseResponse =
+export type SidecarWorkerResponse =
   /** `result` (and `loaded` when a document's text came along) for a ParseRequest; `anchored` for an AnchorRequest. */
   | { readonly id: number; readonly ok: true; readonly result?: SidecarParseResult; readonly loaded?: AnchoredSidecar; readonly anchored?: AnchoredAnnotations }
   /** The worker itself failed (parseSidecar never throws): the caller parses in-process instead. */

@@ -5,7 +5,7 @@ import { BUILT_IN_SCHEME, type AnnotationScheme } from '../../core/scheme/scheme
 import { hashDocumentText } from '../../core/text/documentText';
 import type { Annotation } from '../../core/annotation';
 import { WorkerClient } from '../workerThread';
-import type { AnchoredAnnotations, AnchoredSidecar, ParseResponse, SidecarWorkerRequest } from './protocol';
+import type { AnchoredAnnotations, AnchoredSidecar, SidecarWorkerResponse, SidecarWorkerRequest } from './protocol';
 
 /**
  * Annotations times document length below which a changed document is anchored on the calling
@@ -56,7 +56,7 @@ function loadInProcess(text: string, scheme: AnnotationScheme, documentText: str
  * get the same result either way, only without the responsiveness. No `vscode` here, so the unit
  * tests run it in plain Node.
  */
-export class SidecarParser extends WorkerClient<SidecarWorkerRequest, ParseResponse> {
+export class SidecarParser extends WorkerClient<SidecarWorkerRequest, SidecarWorkerResponse> {
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
 
@@ -96,8 +96,12 @@ export class SidecarParser extends WorkerClient<SidecarWorkerRequest, ParseRespo
    */
   load(text: string, documentText: string, scheme: AnnotationScheme = BUILT_IN_SCHEME): Promise<ParsedAndLoaded> {
     const canonical = parseCanonicalSidecar(text, scheme);
-    if (canonical && (!canonical.ok || canonical.sidecar.annotations.length * documentText.length < SMALL_ANCHORING || canonical.sidecar.documentHash === hashDocumentText(documentText))) {
-      return Promise.resolve({ parsed: canonical, loaded: loadParsedSidecar(canonical, documentText) });
+    if (canonical && !canonical.ok) return Promise.resolve({ parsed: canonical, loaded: loadParsedSidecar(canonical, documentText) });
+    if (canonical) {
+      const hash = hashDocumentText(documentText);
+      if (canonical.sidecar.annotations.length * documentText.length < SMALL_ANCHORING || canonical.sidecar.documentHash === hash) {
+        return Promise.resolve({ parsed: canonical, loaded: loadParsedSidecar(canonical, documentText, hash) });
+      }
     }
     if (!this.thread.usable) return Promise.resolve(loadInProcess(text, scheme, documentText));
     return new Promise((resolve) => {
@@ -122,7 +126,7 @@ export class SidecarParser extends WorkerClient<SidecarWorkerRequest, ParseRespo
     });
   }
 
-  protected onResponse(response: ParseResponse): void {
+  protected onResponse(response: SidecarWorkerResponse): void {
     const pending = this.pending.get(response.id);
     if (!pending) return;
     this.pending.delete(response.id);

@@ -6,9 +6,9 @@ import { DocumentAnnotations } from '../../core/documentAnnotations';
 import { parseCanonicalSidecar, parseSidecar } from '../../core/sidecar/parseSidecar';
 import { loadParsedSidecar } from '../../core/sidecar/sidecarDocument';
 import { serveRequests } from '../workerServer';
-import type { AnchoredSidecar, ParseResponse, SidecarWorkerRequest } from './protocol';
+import type { AnchoredSidecar, SidecarWorkerResponse, SidecarWorkerRequest } from './protocol';
 
-serveRequests('the sidecar parser', (request: SidecarWorkerRequest): Omit<Extract<ParseResponse, { ok: true }>, 'id' | 'ok'> => {
+serveRequests('the sidecar parser', (request: SidecarWorkerRequest): Omit<Extract<SidecarWorkerResponse, { ok: true }>, 'id' | 'ok'> => {
   if ('annotations' in request) {
     const model = new DocumentAnnotations(request.annotations);
     const anchoring = model.anchor(request.documentText);
