@@ -124,14 +124,65 @@ describe('PolNeAR gold mapping', () => {
         { source: 'it', cue: 'it said', content: '"Funds are coming,"' },
       ]),
     );
-    // "she" passes over the board and the man named after Holm; "it" takes the board, not a person.
-    assert.deepEqual(gold.quotes.map((q) => q.speaker), ['Lena Holm', 'Tom Brook', 'Harbour Board']);
+    // "she" passes over the board and the man named after Holm; "it" is left unknown (see the next test).
+    assert.deepEqual(gold.quotes.map((q) => q.speaker), ['Lena Holm', 'Tom Brook', undefined]);
     assert.ok(gold.quotes.every((q) => q.pronounSource), 'each speaker is the gold’s resolution of a pronoun');
     const alone = 'Tom Brook spoke. Brook said his budget was short.\n"We are ready," she said.';
     const none = polnearGold(alone, ann(alone, [{ source: 'Brook', cue: 'Brook said', content: 'his budget was short' }, { source: 'she', cue: 'she said', content: '"We are ready,"' }]));
     assert.deepEqual(none.quotes.map((q) => q.speaker), [undefined]);
   });
 
+
+  it('gives a pronoun source the person the narration is about when that person has not spoken before', () => {
+    // Ana Penrose is named as a source; Ivo Marsh is only written about, then speaks as "he".
+    const text = [
+      'Ana Penrose said the yard would close. Ivo Marsh, 58, a rigger from Eastby, has worked there for years.',
+      'Marsh also keeps the tide tables.',
+      '"We will fight it," he said.',
+    ].join('\n');
+    const gold = polnearGold(text, ann(text, [
+      { source: 'Ana Penrose', cue: 'said', content: 'the yard would close' },
+      { source: 'he', cue: 'he said', content: '"We will fight it,"', within: '" he said' },
+    ]));
+    assert.deepEqual(gold.quotes.map((q) => q.speaker), ['Ivo Marsh']);
+    // Before this rule, the nearest named source agreeing with "he" was taken; with Tom Hale as that source, Marsh still wins.
+    const other = text.replace('Ana Penrose said', 'Tom Hale said');
+    const again = polnearGold(other, ann(other, [
+      { source: 'Tom Hale', cue: 'said', content: 'the yard would close' },
+      { source: 'he', cue: 'he said', content: '"We will fight it,"', within: '" he said' },
+    ]));
+    assert.deepEqual(again.quotes.map((q) => q.speaker), ['Ivo Marsh']);
+  });
+
+  it('takes the subject of a sentence over the names in its leading "When" clause and over a source it names later', () => {
+    const text = [
+      'Tom Hale said the crews were tired.',
+      'When Ben Ruiz left the quay at noon, Tom Hale took the helm, and Ivo Marsh said the plan was old.',
+      '"It cannot work," he said.',
+    ].join('\n');
+    const gold = polnearGold(text, ann(text, [
+      { source: 'Tom Hale', cue: 'said', content: 'the crews were tired' },
+      { source: 'Ivo Marsh', cue: 'said', content: 'the plan was old' },
+      { source: 'he', cue: 'he said', content: '"It cannot work,"', within: '" he said' },
+    ]));
+    assert.deepEqual(gold.quotes.map((q) => q.speaker), ['Tom Hale']);
+  });
+
+  it('leaves "it" and "they" sources without a speaker: a document, a sign, a crowd or two people, more often than one body', () => {
+    const text = [
+      'Ada Brook and Tom Hale wrote a report for the Harbour Board. Hale said it took a year.',
+      'The report says the quay is "unsafe at high tide."',
+      'At the gate, they chanted "open the quay."',
+    ].join('\n');
+    const gold = polnearGold(text, ann(text, [
+      { source: 'Hale', cue: 'said', content: 'it took a year', within: 'Hale said' },
+      { source: 'The report', cue: 'says', content: 'the quay is "unsafe at high tide."' },
+      { source: 'they', cue: 'chanted', content: '"open the quay."', within: 'they chanted' },
+    ]));
+    const they = gold.quotes.find((q) => text.slice(q.start, q.end) === 'open the quay.')!;
+    assert.equal(they.speaker, undefined);
+    assert.equal(they.pronounSource, true);
+  });
 
   it('leaves a source that is a cue or a piece of a word without a speaker, a span with a trailing space whole, and cuts one that runs on into its words', () => {
     const text = [

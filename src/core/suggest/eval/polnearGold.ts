@@ -1,12 +1,17 @@
 import type { EvaluatedSpan } from '../evaluateSuggestions';
 import type { TextRange } from '../paragraphs';
-import { trimRange } from '../paragraphs';
+import { lines, trimRange } from '../paragraphs';
+import { isOrganisation, nameRuns } from '../nameRuns';
+import { firstNameGender, honorificGender, pronounGender } from '../personGender';
+import { sentences } from '../sentences';
+import { escapeRegExp } from '../../text/regExp';
 import { parseBratStandoff, type BratEvent } from './bratStandoff';
 import { corefName, type CorefDocument } from './corenlpCoref';
 import { findCues } from '../reportingCues';
 import { quotedRegions } from './quotedRegions';
-import { pronounFits } from './sourceAgreement';
+import { isPersonShaped, pronounFits } from './sourceAgreement';
 import { goldSpeakerName, isPronounSource, isRelativeSource } from './sourceNames';
+import { isTitle } from './sourcePhrase';
 
 /** A content needs this many words outside quotation marks to be a claim (reported, not quoted). */
 const MIN_CLAIM_WORDS = 4;
@@ -47,8 +52,9 @@ interface Attribution {
  * per paragraph; nested attributions give a quote the speaker of the smallest Content around it.
  * Claim: a Content with a Source and at least MIN_CLAIM_WORDS words outside quotation marks, one
  * span per Content fragment. Speaker: the Source, resolved to the fullest name the article uses
- * (see sourceNames.ts); a pronoun or relative source takes the name of the nearest source before
- * it that names someone and agrees with it; left empty (and out of the speaker figure) when nothing does.
+ * (see sourceNames.ts); a relative source takes the name before it, a "he" or "she" the nearest person before it who
+ * agrees with it (a named source or a person the narration is about: resolveSpeakers); "it" and "they" are left
+ * unknown; left empty (and out of the speaker figure) when nothing does.
  */
 export function polnearGold(text: string, ann: string, file?: string, coref?: CorefDocument): PolnearGold {
   const document = parseBratStandoff(ann, text, file);
@@ -90,13 +96,29 @@ function toAttribution(event: BratEvent): Attribution | undefined {
 }
 
 /**
- * Sources in text order; "who" takes the name right before it, a pronoun the nearest named source
- * before it that agrees with it (sourceAgreement.ts), else none.
+ * Sources in text order; "who" takes the name right before it; "he" and "she" the nearest person before them who agrees
+ * with them (sourceAgreement.ts), among the named sources and the people the narration is about (narratedSubjects),
+ * the nearest sentence first and in it its subject, the people it introduces, then its sources; else none. "It" and
+ * "they" are left unknown (NEUTER_OR_PLURAL).
  */
 function resolveSpeakers(text: string, attributions: Attribution[], coref?: CorefDocument): void {
   const withSource = attributions.filter((a) => a.source).sort((a, b) => a.source!.start - b.source!.start);
   const named: string[] = [];
   const regions = quotedRegions(text);
+  const starts = sentenceStarts(text);
+  const sentenceOf = (at: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  // Rank in a sentence: its subject 0, the people it introduces 1, the sources it names 2.
+  const subjects = narratedSubjects(text, regions).map((m) => ({ at: m.at, name: m.name, sentence: sentenceOf(m.at), rank: m.introduced ? 1 : 0 }));
+  const namedAt: { at: number; name: string; sentence: number; rank: number }[] = [];
   const insideQuotes: { attribution: Attribution; lastNamed?: string }[] = [];
   for (const attribution of withSource) {
     const raw = text.slice(attribution.source!.start, attribution.source!.end);
@@ -109,7 +131,10 @@ function resolveSpeakers(text: string, attributions: Attribution[], coref?: Core
     if (namesNoOne(text, attribution.source!)) continue;
     if (isRelativeSource(raw)) attribution.speaker = goldSpeakerName(text, nameBefore(text, attribution.source!.start), attribution.source!.start) ?? named[named.length - 1];
     else if (isPronounSource(raw)) {
-      attribution.speaker = [...named].reverse().find((speaker) => pronounFits(text, raw, speaker));
+      const at = attribution.source!.start;
+      // The nearest sentence first, and in it the person it is about before the other sources it names.
+      const candidates = [...namedAt, ...subjects.filter((m) => m.at < at)].sort((a, b) => b.sentence - a.sentence || a.rank - b.rank || (a.rank === 1 ? a.at - b.at : b.at - a.at));
+      if (!NEUTER_OR_PLURAL.has(raw.trim().toLowerCase())) attribution.speaker = candidates.find((c) => pronounFits(text, raw, c.name) && !firstNameDisagrees(raw, c.name))?.name;
       attribution.pronoun = true;
       const chained = coref && corefName(coref, text, attribution.source!.start, attribution.source!.end);
       const corefSpeaker = chained ? goldSpeakerName(text, chained, attribution.source!.start) : undefined;
@@ -118,7 +143,10 @@ function resolveSpeakers(text: string, attributions: Attribution[], coref?: Core
     else {
       attribution.speaker = goldSpeakerName(text, beforeItsOwnWords(raw), attribution.source!.start);
       // A name or an organisation (a capital last word), not a description ("a State Department official").
-      if (attribution.speaker && /(?:^|\s)\p{Lu}\S*$/u.test(attribution.speaker)) named.push(attribution.speaker);
+      if (attribution.speaker && /(?:^|\s)\p{Lu}\S*$/u.test(attribution.speaker)) {
+        named.push(attribution.speaker);
+        namedAt.push({ at: attribution.source!.start, name: attribution.speaker, sentence: sentenceOf(attribution.source!.start), rank: 2 });
+      }
     }
   }
   // Outer quotes first, so a quoted "I said" inside another's quote takes the resolved speaker of the one around it.
@@ -155,11 +183,94 @@ function beforeItsOwnWords(raw: string): string {
   return cue && /[.!?“”"]/u.test(raw.slice(cue.end)) ? raw.slice(0, cue.start).trim() : raw;
 }
 
+/** "she" for a name whose first name is a man's, "he" for a woman's: whatever the rest of the article suggests. */
+function firstNameDisagrees(pronoun: string, name: string): boolean {
+  const said = pronounGender(pronoun.trim().toLowerCase());
+  const known = firstNameGender(name.split(' ')[0]);
+  return said !== undefined && known !== undefined && said !== known;
+}
+
+/**
+ * "it" and "they" stand for a document, a sign, a crowd or two people far more often than for one organisation named
+ * before them ("the lawsuit says", "they chanted", "they write"): the gold leaves their speaker unknown.
+ */
+const NEUTER_OR_PLURAL = new Set(['it', 'its', 'they', 'their', 'them']);
+
 /** First-person sources: the narrator's own outside quotation marks, the quoted speaker's inside them. */
 const FIRST_PERSON = new Set(['i', 'me', 'we', 'us']);
 
 function contentSize(attribution: Attribution): number {
   return attribution.content.reduce((n, f) => n + f.end - f.start, 0);
+}
+
+/**
+ * Per sentence outside quotation marks, the people it is about, for a pronoun source later on: its subject when a name
+ * is (the first name run followed by a verb, after an apposition, "of <Place>" or an adverb maybe; not in a leading
+ * "When …," clause, not before a "he" or "she", not possessive, not after an article), then the people it introduces
+ * with an apposition ("The crews met Ada Brook, a rigger from Eastby, at the gate"). Only names the text shows as a person's
+ * (knownAsPerson). A sentence whose subject is a pronoun goes on about someone named before it.
+ */
+export function narratedSubjects(text: string, regions: readonly TextRange[]): { at: number; name: string; introduced: boolean }[] {
+  const found: { at: number; name: string; introduced: boolean }[] = [];
+  const inside = (at: number) => regions.some((r) => r.start <= at && at < r.end);
+  for (const paragraph of lines(text, 0, text.length)) {
+    for (const sentence of sentences(text, paragraph)) {
+      const words = text.slice(sentence.start, sentence.end);
+      const pronoun = [...words.matchAll(/(?<![\p{L}])(?:he|she)(?![\p{L}’'])/giu)].map((m) => sentence.start + m.index).find((at) => !inside(at)) ?? sentence.end;
+      const leading = SUBORDINATE_OPENER.exec(words);
+      const clauseEnd = leading ? sentence.start + (words.indexOf(',', leading[0].length) + 1 || words.length) : sentence.start;
+      let subject = false;
+      for (const run of nameRuns(text, sentence.start, sentence.end)) {
+        if (inside(run.start) || run.possessive || run.afterThe || run.start < clauseEnd || isOrganisation(run.tokens) || /(?<![\p{L}])(?:a|an)\s+$/iu.test(text.slice(Math.max(0, run.start - 4), run.start))) continue;
+        const after = text.slice(run.end, run.end + 220);
+        const introduced = introducesAPerson(after);
+        const isSubject: boolean = !subject && run.start < pronoun && SUBJECT_VERB.test(after);
+        if (!isSubject && !introduced) continue;
+        // The sentence's subject is this name's, a person's or not: no later name in it is.
+        subject ||= isSubject;
+        const name = goldSpeakerName(text, run.tokens.join(' '), run.start);
+        if (!name || !isPersonShaped(name) || !(introduced || knownAsPerson(text, name))) continue;
+        found.push({ at: run.start, name, introduced: !isSubject });
+      }
+    }
+  }
+  return found;
+}
+
+/** A sentence opening with a subordinate clause ("When Ada Brook spoke, …"): the subject comes after its comma. */
+const SUBORDINATE_OPENER = /^(?:(?:but|and|yet|so)\s+)?(?:when|while|after|before|as|if|although|though|because|since|until|once|unless|whereas)(?![\p{L}])/iu;
+
+/** Head nouns of an apposition that describe a body, a place or a thing, not a person ("Northgate, a city in …"). */
+const NOT_A_PERSON = new Set('company firm group organization organisation agency party network newspaper paper station website site institute university college school committee union association coalition council foundation movement campaign state city country town nation county region village district province book film movie show program programme bill law report study poll survey magazine tabloid channel outlet brand store chain bank fund team club church'.split(' '));
+
+/** An apposition describing who a name is: ", a delegate from Eastby", ", 34, a nurse", ", the yard's founder". */
+function introducesAPerson(after: string): boolean {
+  const apposition = /^\s*,\s+(?:\d{1,3},\s+)?(?:a|an|the)\s+([^,;“”"]{1,120})/u.exec(after);
+  if (!apposition) return false;
+  const head = apposition[1].split(/\s+/u).slice(0, 6).map((w) => w.toLowerCase().replace(/[’']s$/u, ''));
+  return !head.some((w) => NOT_A_PERSON.has(w) || w === 'who' || w === 'which' || w === 'that');
+}
+
+function sentenceStarts(text: string): number[] {
+  const starts = [0];
+  for (const paragraph of lines(text, 0, text.length)) for (const sentence of sentences(text, paragraph)) starts.push(sentence.start);
+  return starts;
+}
+
+/** What follows a sentence's subject: an apposition or an adverb maybe, then a verb (a past or present form, an auxiliary). */
+const SUBJECT_VERB = /^(?:\s+(?:of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}[\p{L}.’'-]*|of|in))*)?(?:(?:\s*,[^,;“”"]{1,160}){1,4},)?\s*,?\s*(?:(?:\p{Ll}+ly|almost|also|then|now|later|still|too|once|never|even|again|soon|already|often|always|just|only|first|not|had|has|have|was|is|will|would|could|should|did|does|do|may|might|must|can)\s+)*(?:\p{Ll}+(?:ed|es|s)|is|was|has|had|did|does|will|would|could|should|can|may|might|must|isn’t|isn't|wasn’t|wasn't|hasn’t|hasn't|hadn’t|hadn't|didn’t|didn't|doesn’t|doesn't|won’t|won't|can’t|can't|took|told|said|went|gave|made|came|spoke|wrote|thought|felt|sat|ran|saw|knew|got|found|left|began|brought|held|kept|met|paid|put|rose|sent|stood|won|became|led|lost|sought|fought|drew|struck|threw|told|heard|understood|chose|broke|took)(?![\p{L}])/u;
+
+/**
+ * A name the text shows as a person's: a common first name, an honorific or a title right before a mention of its last
+ * word, or an age after it.
+ */
+function knownAsPerson(text: string, name: string): boolean {
+  const words = name.split(' ');
+  if (firstNameGender(words[0]) !== undefined) return true;
+  const titled = (form: string) => [...text.matchAll(new RegExp(`(\\S+)\\s+${escapeRegExp(form)}(?![\\p{L}])`, 'gu'))].some((m) => honorificGender(m[1]) !== undefined || isTitle(m[1]));
+  // "Ada Brook, 34, a nurse": an age after the name.
+  const aged = new RegExp(`${escapeRegExp(words[words.length - 1])},\\s+\\d{1,3},`, 'u').test(text);
+  return aged || titled(words[words.length - 1]) || titled(name);
 }
 
 /** The capitalized words right before a relative pronoun ("Clinton, who …"). */

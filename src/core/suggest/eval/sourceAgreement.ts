@@ -4,10 +4,10 @@ import { escapeRegExp } from '../../text/regExp';
 import { isOrgHead, isTitle } from './sourcePhrase';
 
 /**
- * Which earlier named source a pronoun source ("she", "he", "it", "they") can stand for. PolNeAR
- * links no pronoun to its antecedent, so the gold takes the nearest named source before it that
- * agrees with it: "he" and "she" a person of that gender (or of none the article shows), "it" no
- * person, "they" anyone ("I" and "we": see polnearGold.ts). Without one the gold does not know the speaker.
+ * Which earlier person or body a pronoun source ("she", "he", "it", "they") can stand for. PolNeAR
+ * links no pronoun to its antecedent, so the gold takes the nearest candidate before it that
+ * agrees with it (which are candidates, and "it" and "they": see polnearGold.ts): "he" and "she" a person of that gender
+ * (or of none the article shows), "it" no person, "they" anyone. Without one the gold does not know the speaker.
  */
 export function pronounFits(text: string, pronoun: string, speaker: string): boolean {
   const p = pronoun.trim().toLowerCase();
