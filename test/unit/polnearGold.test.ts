@@ -154,6 +154,22 @@ describe('PolNeAR gold mapping', () => {
     assert.deepEqual(again.quotes.map((q) => q.speaker), ['Ivo Marsh']);
   });
 
+  it('reads a subject after a parenthesis, and a person introduced by an apposition whose head is a role, not a body', () => {
+    const text = [
+      'Ana Penrose said the vote was close.',
+      'Tom Hale (a Tidewatch member) was the loudest voice. "We lost the quay," he said.',
+      'Ana Penrose said the count was fair.',
+      'Nerys Quill, a harbour campaign consultant and a sailor, is a Kestrel resident. "I counted twice," she said.',
+    ].join('\n');
+    const gold = polnearGold(text, ann(text, [
+      { source: 'Ana Penrose', cue: 'said', content: 'the vote was close' },
+      { source: 'he', cue: 'he said', content: '"We lost the quay,"', within: '" he said' },
+      { source: 'Ana Penrose', cue: 'said', content: 'the count was fair', within: 'Ana Penrose said the count' },
+      { source: 'she', cue: 'she said', content: '"I counted twice,"', within: 'twice," she said' },
+    ]));
+    assert.deepEqual(gold.quotes.map((q) => q.speaker), ['Tom Hale', 'Nerys Quill']);
+  });
+
   it('takes the subject of a sentence over the names in its leading "When" clause and over a source it names later', () => {
     const text = [
       'Tom Hale said the crews were tired.',

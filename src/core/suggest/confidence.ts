@@ -13,7 +13,7 @@ import type { Suggestion } from './suggestion';
 const RIGHT_ON_TRAIN: Readonly<Record<string, number>> = {
   'quote|paired marks|named': 0.91,
   'quote|continuation of the previous quote|named': 0.9,
-  'quote|speaker introduced before a colon|named': 0.78,
+  'quote|speaker introduced before a colon|named': 0.83,
   'quote|partial quote in the same sentence|named': 0.78,
   'quote|continuation of the previous quote|unnamed': 0.83,
   'quote|paired marks|unnamed': 0.8,

@@ -205,7 +205,7 @@ function contentSize(attribution: Attribution): number {
 
 /**
  * Per sentence outside quotation marks, the people it is about, for a pronoun source later on: its subject when a name
- * is (the first name run followed by a verb, after an apposition, "of <Place>" or an adverb maybe; not in a leading
+ * is (the first name run followed by a verb, after an apposition, a parenthesis, "of <Place>" or an adverb maybe; not in a leading
  * "When …," clause, not before a "he" or "she", not possessive, not after an article), then the people it introduces
  * with an apposition ("The crews met Ada Brook, a rigger from Eastby, at the gate"). Only names the text shows as a person's
  * (knownAsPerson). A sentence whose subject is a pronoun goes on about someone named before it.
@@ -247,8 +247,11 @@ const NOT_A_PERSON = new Set('company firm group organization organisation agenc
 function introducesAPerson(after: string): boolean {
   const apposition = /^\s*,\s+(?:\d{1,3},\s+)?(?:a|an|the)\s+([^,;“”"]{1,120})/u.exec(after);
   if (!apposition) return false;
-  const head = apposition[1].split(/\s+/u).slice(0, 6).map((w) => w.toLowerCase().replace(/[’']s$/u, ''));
-  return !head.some((w) => NOT_A_PERSON.has(w) || w === 'who' || w === 'which' || w === 'that');
+  // Its head: the last word before a preposition, a conjunction or a relative pronoun ("a campaign consultant and …").
+  const words = apposition[1].split(/\s+/u).map((w) => w.toLowerCase().replace(/[’']s$/u, ''));
+  const end = words.findIndex((w) => /^(?:of|for|at|in|with|from|on|to|and|or|who|which|that|whose|since|by)$/u.test(w));
+  const head = words[(end < 0 ? words.length : end) - 1];
+  return head !== undefined && !NOT_A_PERSON.has(head);
 }
 
 function sentenceStarts(text: string): number[] {
@@ -258,7 +261,7 @@ function sentenceStarts(text: string): number[] {
 }
 
 /** What follows a sentence's subject: an apposition or an adverb maybe, then a verb (a past or present form, an auxiliary). */
-const SUBJECT_VERB = /^(?:\s+(?:of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}[\p{L}.’'-]*|of|in))*)?(?:(?:\s*,[^,;“”"]{1,160}){1,4},)?\s*,?\s*(?:(?:\p{Ll}+ly|almost|also|then|now|later|still|too|once|never|even|again|soon|already|often|always|just|only|first|not|had|has|have|was|is|will|would|could|should|did|does|do|may|might|must|can)\s+)*(?:\p{Ll}+(?:ed|es|s)|is|was|has|had|did|does|will|would|could|should|can|may|might|must|isn’t|isn't|wasn’t|wasn't|hasn’t|hasn't|hadn’t|hadn't|didn’t|didn't|doesn’t|doesn't|won’t|won't|can’t|can't|took|told|said|went|gave|made|came|spoke|wrote|thought|felt|sat|ran|saw|knew|got|found|left|began|brought|held|kept|met|paid|put|rose|sent|stood|won|became|led|lost|sought|fought|drew|struck|threw|told|heard|understood|chose|broke|took)(?![\p{L}])/u;
+const SUBJECT_VERB = /^(?:\s*\([^()]{1,60}\))?(?:\s+(?:of|from)\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}[\p{L}.’'-]*|of|in))*)?(?:(?:\s*,[^,;“”"]{1,160}){1,4},)?\s*,?\s*(?:(?:\p{Ll}+ly|almost|also|then|now|later|still|too|once|never|even|again|soon|already|often|always|just|only|first|not|had|has|have|was|is|will|would|could|should|did|does|do|may|might|must|can)\s+)*(?:\p{Ll}+(?:ed|es|s)|is|was|has|had|did|does|will|would|could|should|can|may|might|must|isn’t|isn't|wasn’t|wasn't|hasn’t|hasn't|hadn’t|hadn't|didn’t|didn't|doesn’t|doesn't|won’t|won't|can’t|can't|took|told|said|went|gave|made|came|spoke|wrote|thought|felt|sat|ran|saw|knew|got|found|left|began|brought|held|kept|met|paid|put|rose|sent|stood|won|became|led|lost|sought|fought|drew|struck|threw|told|heard|understood|chose|broke|took)(?![\p{L}])/u;
 
 /**
  * A name the text shows as a person's: a common first name, an honorific or a title right before a mention of its last
