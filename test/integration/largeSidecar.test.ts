@@ -3,13 +3,14 @@
 // in-process loader would have, against the text as it is when the load ends.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { generateCorpus } from '../../bench/corpus';
 import { DocumentAnnotations } from '../../src/core/documentAnnotations';
 import { loadSidecar, renderSidecar } from '../../src/core/sidecar/sidecarDocument';
 import { buildSidecarFile } from '../../src/core/sidecar/sidecarCodec';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
-import { changeOnDisk, closeAllEditors, find, getApi, openAnnotated, openEditor, rangeOf, readSidecar, removeScratchFiles, scratchFile, select, sidecarPath, waitFor } from './helpers';
+import { changeOnDisk, closeAllEditors, find, getApi, openAnnotated, openEditor, rangeOf, readSidecar, removeScratchFiles, scratchFile, select, sidecarPath, waitFor, workspaceDir } from './helpers';
 
 const SUITE = 'largeSidecar';
 const DOC = 'Headline\n\nThe senator said "Hello world" and left.\n';
@@ -170,5 +171,51 @@ describe('large sidecars', function () {
     assert.equal(entry.annotations.size, 201, 'the 200 read and the claim');
     assert.ok(entry.annotations.get(claim.id));
     await waitFor(() => readSidecar(large).annotations.some((a) => a.id === claim.id) && readSidecar(large).annotations.length === 201, 30_000, 'the claim and what was read on disk');
+  });
+
+  it('reads a sidecar the watcher reports while it is being written once it is whole: never reported invalid', async () => {
+    const api = await getApi();
+    const text = Array.from({ length: 400 }, (_, i) => `Line ${i}: the Tidewatch crews of Eastby rowed out at dawn.`).join('\n') + '\n';
+    // In the workspace folder itself: the test host's watcher can miss changes in a folder created after it started (scratch/…).
+    const file = path.join(workspaceDir(), `half-written-${Date.now().toString(36)}.txt`);
+    fs.writeFileSync(file, text);
+    largeDocuments.push(file);
+    const before = new DocumentAnnotations();
+    before.add({ kind: 'claim', start: 0, end: 6 }, text);
+    fs.writeFileSync(sidecarPath(file), renderSidecar(before, text));
+    const { entry } = await openAnnotated(file);
+    assert.equal(entry.annotations.size, 1);
+
+    const after = new DocumentAnnotations();
+    for (let i = 0; i < 400; i++) {
+      const at = text.indexOf(`Line ${i}:`);
+      after.add({ kind: 'quote', start: at, end: at + 20 }, text);
+    }
+    const whole = renderSidecar(after, text);
+    // Cut inside a quoted scalar near the middle: what a reader gets from a file whose writer is half done.
+    const cut = whole.indexOf('Line 2', whole.length >> 1) + 3;
+    const reasons: string[] = [];
+    const watching = api.store.onDidChange((change) => {
+      if (change.document === entry.document) reasons.push(change.reason);
+    });
+    try {
+      const reported = new Promise<void>((resolve) => {
+        const once = api.store.onDidChangeSidecarFile((uri) => {
+          if (uri.fsPath !== sidecarPath(file)) return;
+          once.dispose();
+          resolve();
+        });
+      });
+      fs.writeFileSync(sidecarPath(file), whole.slice(0, cut));
+      await Promise.race([reported, new Promise((_, reject) => setTimeout(() => reject(new Error('the watcher did not report the half-written sidecar')), 20_000))]);
+      // The store has read the half by now; the writer finishes a moment later.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      fs.writeFileSync(sidecarPath(file), whole);
+      await waitFor(() => api.store.get(entry.document)?.annotations.size === 400, 30_000, 'the whole sidecar to be read');
+      assert.ok(!reasons.includes('invalid'), `store changes: ${reasons.join(', ')}`);
+      assert.equal(api.store.get(entry.document)?.problems, undefined);
+    } finally {
+      watching.dispose();
+    }
   });
 });

@@ -3,9 +3,12 @@
 import type { SidecarRead } from '../../src/core/corpus/readFiles';
 import { FileChangedError, type FileSnapshot } from '../../src/core/sidecar/atomicWrite';
 import { decodeSidecarBytes } from '../../src/core/sidecar/sidecarBytes';
-import type { SidecarFileSystem } from '../../src/core/sidecar/sidecarWriter';
+import type { SettleOptions, SidecarFileSystem } from '../../src/core/sidecar/sidecarWriter';
 
 export const PATH = '/corpus/doc.txt.annotations.yaml';
+
+/** A report from disk reads the file again at once (no real pause): the tests' schedulers decide what happens between reads. */
+export const QUICK_SETTLE: SettleOptions = { waitMs: 0, maxReads: 20, sleep: () => Promise.resolve() };
 
 interface StoredFile {
   readonly bytes: Uint8Array;

@@ -12,6 +12,7 @@ import {
   decideOnDiskChange,
   decideWrite,
   MISSING,
+  sameVersion,
   SidecarWriter,
   type ConflictPrompt,
   type ConflictQuestion,
@@ -21,7 +22,7 @@ import {
   type WriteOutcome,
 } from '../../src/core/sidecar/sidecarWriter';
 import { planReplacement, replaceSidecar } from '../../src/core/sidecar/sidecarReplacement';
-import { MemoryFileSystem, PATH } from './memoryFileSystem';
+import { MemoryFileSystem, PATH, QUICK_SETTLE } from './memoryFileSystem';
 
 /** The annotation model of one document, reduced to what the writer looks at: its sidecar text. */
 class FakeModel implements SidecarModel {
@@ -134,7 +135,7 @@ describe('sidecar writer: against a file system', () => {
     files = new MemoryFileSystem();
     if (onDisk !== undefined) files.outsideWrite(onDisk);
     prompt = new FakePrompt(answers);
-    writer = new SidecarWriter(PATH, files, prompt);
+    writer = new SidecarWriter(PATH, files, prompt, QUICK_SETTLE);
     model = new FakeModel(textOf(await writer.read()));
   }
 
@@ -282,7 +283,7 @@ describe('sidecar writer: against a file system', () => {
     await start('v1');
     const asked: ConflictQuestion[] = [];
     const slow: ConflictPrompt = { ask: (q) => (asked.push(q), new Promise((resolve) => (answer = resolve))) };
-    writer = new SidecarWriter(PATH, files, slow);
+    writer = new SidecarWriter(PATH, files, slow, QUICK_SETTLE);
     await writer.read();
     model.change('mine');
     files.outsideWrite('theirs 1');
@@ -369,12 +370,80 @@ describe('sidecar writer: on the real file system', () => {
     const file = path.join(dir, 'doc.txt.annotations.yaml');
     fs.writeFileSync(file, 'v1\n');
     const files = nodeSidecarFileSystem({ beforeReplace: (p) => fs.writeFileSync(p, 'saved meanwhile\n') });
-    const writer = new SidecarWriter(file, files, new FakePrompt());
+    const writer = new SidecarWriter(file, files, new FakePrompt(), QUICK_SETTLE);
     const model = new FakeModel(textOf(await writer.read()));
     model.change('v2\n');
     const outcome = await writer.save(model);
     assert.equal(outcome.kind === 'refused' && outcome.reason, 'changed-on-disk');
     assert.equal(fs.readFileSync(file, 'utf8'), 'saved meanwhile\n');
+  });
+});
+
+describe('sidecar writer: a file reported while it is being written', () => {
+  const FULL = 'annotations:\n  - id: a1\n    kind: claim\n';
+  let files: MemoryFileSystem;
+  let reads: number;
+
+  /** The file is known as `v1`; someone starts writing FULL, and `steps[i]` is what the (i+1)-th read of the report finds. */
+  async function reported(steps: (string | undefined)[], model: FakeModel, writer: SidecarWriter): Promise<void> {
+    reads = 0;
+    files.pause = async () => {
+      const step = steps[reads++];
+      if (step !== undefined) files.outsideWrite(step);
+    };
+    await writer.diskChanged(model);
+  }
+
+  async function start(settle = QUICK_SETTLE, answers: ('reload' | 'keep' | undefined)[] = []): Promise<{ writer: SidecarWriter; model: FakeModel; prompt: FakePrompt }> {
+    files = new MemoryFileSystem();
+    files.outsideWrite('v1');
+    const prompt = new FakePrompt(answers);
+    const writer = new SidecarWriter(PATH, files, prompt, settle);
+    return { writer, model: new FakeModel(textOf(await writer.read())), prompt };
+  }
+
+  it('reloads the finished file, not the half it read first (cut mid-line, or emptied before the write)', async () => {
+    for (const half of [FULL.slice(0, 17), '']) {
+      const { writer, model } = await start();
+      await reported([half, FULL], model, writer);
+      assert.deepEqual(model.reloads.map(textOf), [FULL], `first read: ${JSON.stringify(half)}`);
+      assert.equal(reads, 3, 'read until two reads agree');
+    }
+  });
+
+  it('asks the user about the finished file, not the half of it, when the model has unsaved changes', async () => {
+    const { writer, model, prompt } = await start(QUICK_SETTLE, [undefined]);
+    model.change('mine');
+    await reported([FULL.slice(0, 9), FULL], model, writer);
+    assert.deepEqual(prompt.questions.map((q) => textOf(q.onDisk)), [FULL]);
+    assert.deepEqual(model.reloads, []);
+  });
+
+  it('reads its own write once, with no pause', async () => {
+    let paused = 0;
+    const { writer, model } = await start({ ...QUICK_SETTLE, sleep: async () => void paused++ });
+    model.change('v2');
+    await writer.save(model);
+    await reported([], model, writer);
+    assert.equal(reads, 1);
+    assert.equal(paused, 0);
+    assert.deepEqual(model.reloads, []);
+  });
+
+  it('stops reading a file that never stops changing after maxReads reads, and takes the last', async () => {
+    const { writer, model } = await start({ ...QUICK_SETTLE, maxReads: 4 });
+    await reported(['w1', 'w2', 'w3', 'w4', 'w5', 'w6'], model, writer);
+    assert.equal(reads, 4);
+    assert.deepEqual(model.reloads.map(textOf), ['w4']);
+  });
+
+  it('tells a file read twice unchanged from one written again with the same text', () => {
+    const a: DiskVersion = { kind: 'text', text: 'x', snapshot: SNAPSHOT };
+    assert.ok(sameVersion(a, { ...a }));
+    assert.ok(!sameVersion(a, { kind: 'text', text: 'x', snapshot: { ...SNAPSHOT, mtimeMs: 2 } }));
+    assert.ok(!sameVersion(a, { kind: 'text', text: 'y', snapshot: SNAPSHOT }));
+    assert.ok(sameVersion(MISSING, MISSING));
+    assert.ok(!sameVersion(MISSING, a));
   });
 });
 
@@ -419,7 +488,7 @@ describe('sidecar writer: any interleaving', () => {
             return s.schedule(Promise.resolve(given));
           },
         };
-        const writer = new SidecarWriter(PATH, files, prompt);
+        const writer = new SidecarWriter(PATH, files, prompt, QUICK_SETTLE);
         const model = new FakeModel('ours 0');
         model.onReload = (disk) => {
           based = new Set([textOf(disk)]);

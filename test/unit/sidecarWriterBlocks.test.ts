@@ -12,7 +12,7 @@ import { buildSidecarFile } from '../../src/core/sidecar/sidecarCodec';
 import { renderSidecar } from '../../src/core/sidecar/sidecarDocument';
 import { SidecarWriter, type DiskVersion, type SidecarModel } from '../../src/core/sidecar/sidecarWriter';
 import { hostile } from './sidecarArbitraries';
-import { MemoryFileSystem, PATH } from './memoryFileSystem';
+import { MemoryFileSystem, PATH, QUICK_SETTLE } from './memoryFileSystem';
 
 /** A document's annotations and text as the extension's store hands them to the writer. */
 class DocumentModel implements SidecarModel {
@@ -123,7 +123,7 @@ describe('sidecar writer with its block cache (the extension save path)', functi
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 25 }), async (ops) => {
         const fs = new MemoryFileSystem();
-        const writer = new SidecarWriter(PATH, fs, { ask: () => assert.fail('no conflict here') });
+        const writer = new SidecarWriter(PATH, fs, { ask: () => assert.fail('no conflict here') }, QUICK_SETTLE);
         const model = new DocumentModel(TEXT, new DocumentAnnotations());
         for (const op of [...ops, { type: 'save' as const }]) {
           if (op.type !== 'save') {
@@ -144,7 +144,7 @@ describe('sidecar writer with its block cache (the extension save path)', functi
   it('renders again only the annotations whose quote, context or fields changed, and skips a save that changes nothing', async () => {
     const { text, annotations } = statements(40, 'claim', '\r\n');
     const fs = new MemoryFileSystem();
-    const writer = new SidecarWriter(PATH, fs, { ask: () => assert.fail('no conflict here') });
+    const writer = new SidecarWriter(PATH, fs, { ask: () => assert.fail('no conflict here') }, QUICK_SETTLE);
     const model = new DocumentModel(text, annotations);
     model.unsaved = true;
     assert.equal((await writer.save(model)).kind, 'written');
@@ -179,7 +179,7 @@ describe('sidecar writer with its block cache (the extension save path)', functi
     const onDisk = buildSidecarFile(annotations.all, text);
     const fs = new MemoryFileSystem();
     fs.outsideWrite(serializeSidecarWithoutFastPath(onDisk));
-    const writer = new SidecarWriter(PATH, fs, { ask: () => assert.fail('no conflict here') });
+    const writer = new SidecarWriter(PATH, fs, { ask: () => assert.fail('no conflict here') }, QUICK_SETTLE);
     await writer.read();
     await writer.prefill(onDisk);
     const model = new DocumentModel(text, annotations);

@@ -85,6 +85,27 @@ export function sameContent(a: DiskVersion, b: DiskVersion): boolean {
   return a.kind === 'text' && b.kind === 'text' && a.text === b.text;
 }
 
+/** Two reads of the file found it the same: the same content, size and modification time (for an unreadable one, the same size and time). */
+export function sameVersion(a: DiskVersion, b: DiskVersion): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'missing') return true;
+  const sameSnapshot = (x: FileSnapshot | undefined, y: FileSnapshot | undefined) => x !== undefined && y !== undefined && x.size === y.size && x.mtimeMs === y.mtimeMs;
+  if (a.kind === 'text' && b.kind === 'text') return a.text === b.text && sameSnapshot(a.snapshot, b.snapshot);
+  return a.kind === 'invalid' && b.kind === 'invalid' && (sameSnapshot(a.snapshot, b.snapshot) || (a.snapshot === undefined && b.snapshot === undefined && a.problem.message === b.problem.message));
+}
+
+/** How a report from disk waits for the file to stop changing (SidecarWriter.settledRead). */
+export interface SettleOptions {
+  /** The pause between two reads. */
+  readonly waitMs: number;
+  /** Reads at most: a file still changing after them is taken as last read (its next report reads it again). */
+  readonly maxReads: number;
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+/** 100 ms between reads, 2 s at most: a sidecar of 10,000 annotations (3 MB) is written in well under 100 ms. */
+export const SETTLE: SettleOptions = { waitMs: 100, maxReads: 20, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+
 /** What a write decision looks at in the annotation model of a document. */
 export interface ModelState {
   /** The model has changes the sidecar does not have yet. */
@@ -208,6 +229,7 @@ export class SidecarWriter {
     readonly path: string,
     private readonly fs: SidecarFileSystem,
     private readonly prompt: ConflictPrompt,
+    private readonly settle: SettleOptions = SETTLE,
   ) {}
 
   /** What the writer last read from or wrote to the file. */
@@ -239,7 +261,7 @@ export class SidecarWriter {
   /** The file may have changed on disk (a watcher report, a save in an editor): `decideOnDiskChange`. */
   async diskChanged(model: SidecarModel, options: { readonly documentReloaded?: boolean } = {}): Promise<DiskChangeOutcome> {
     const step = await this.run(async (): Promise<DiskChangeOutcome | undefined> => {
-      const now = diskVersionOf(await this.fs.read(this.path));
+      const now = await this.settledRead();
       const decision = decideOnDiskChange(this.disk, now, { unsaved: model.unsaved, invalid: model.invalid, documentReloaded: options.documentReloaded }, this.asked);
       if (decision.action === 'ignore') {
         // The same content saved again gets a new snapshot, which the next write must match.
@@ -363,6 +385,23 @@ export class SidecarWriter {
     this.disk = now;
     this.asked = undefined;
     await model.reload(now);
+  }
+
+  /**
+   * What is on disk once the file has stopped changing. A watcher reports a file as its writer starts, so a large sidecar
+   * saved by an editor or checked out by git can be read half-written: empty, or cut in the middle of a line, which would
+   * be reloaded as an invalid sidecar (or put to the user as a change) until the finished file is reported. A version
+   * other than the writer's own is read again after a pause, until two reads agree (`settle.maxReads` reads at most).
+   */
+  private async settledRead(): Promise<DiskVersion> {
+    let now = diskVersionOf(await this.fs.read(this.path));
+    for (let reads = 1; reads < this.settle.maxReads && !sameContent(this.disk, now); reads++) {
+      await this.settle.sleep(this.settle.waitMs);
+      const again = diskVersionOf(await this.fs.read(this.path));
+      if (sameVersion(now, again)) return again;
+      now = again;
+    }
+    return now;
   }
 
   private run<T>(operation: () => Promise<T>): Promise<T> {
