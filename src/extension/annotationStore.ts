@@ -47,6 +47,8 @@ export interface StoreChange {
 export class AnnotationStore extends Disposable {
   private readonly entries = new Map<string, DocumentEntry>();
   private readonly loading = new Map<string, Promise<DocumentEntry | undefined>>();
+  /** Open documents whose annotations are being placed again after a reload from disk (a checkout), how many times. */
+  private readonly placing = new Map<string, number>();
   /** Unsaved annotation models of renamed documents, by the document's new URI. */
   private readonly carried = new Map<string, CarriedAnnotations>();
   private readonly changeEmitter = this._register(new vscode.EventEmitter<StoreChange>());
@@ -66,7 +68,19 @@ export class AnnotationStore extends Disposable {
     fire: (change) => this.changeEmitter.fire(change),
     modelOf: (entry) => this.modelOf(entry),
     persist: (entry) => this.persist(entry),
-    anchor: (annotations, text) => this.parser.anchor(annotations, text),
+    anchor: async (document, annotations, text) => {
+      const key = document.uri.toString();
+      this.placing.set(key, (this.placing.get(key) ?? 0) + 1);
+      this.loadingEmitter.fire(document);
+      try {
+        return await this.parser.anchor(annotations, text);
+      } finally {
+        const left = (this.placing.get(key) ?? 1) - 1;
+        if (left > 0) this.placing.set(key, left);
+        else this.placing.delete(key);
+        this.loadingEmitter.fire(document);
+      }
+    },
   };
 
   /**
@@ -203,9 +217,13 @@ export class AnnotationStore extends Disposable {
     return pending;
   }
 
-  /** Whether the document's sidecar is being read (and its annotations placed): seconds for a large one whose document changed. */
+  /**
+   * Whether the document's sidecar is being read (and its annotations placed), or its annotations placed again after the
+   * document was reloaded from disk: seconds for a large sidecar whose document changed.
+   */
   isLoading(document: vscode.TextDocument): boolean {
-    return this.loading.has(document.uri.toString());
+    const key = document.uri.toString();
+    return this.loading.has(key) || this.placing.has(key);
   }
 
   private async readSidecar(document: vscode.TextDocument): Promise<DocumentEntry | undefined> {

@@ -22,7 +22,7 @@ export interface EditFollowingStore {
   /** Writes the entry's sidecar if it has unsaved changes and may be written. */
   persist(entry: DocumentEntry): Promise<void>;
   /** Copies of `annotations` anchored against `text`, off the extension host thread when there are many (SidecarParser.anchor). */
-  anchor(annotations: readonly Annotation[], text: string): Promise<AnchoredAnnotations>;
+  anchor(document: vscode.TextDocument, annotations: readonly Annotation[], text: string): Promise<AnchoredAnnotations>;
 }
 
 /** A span's place before a change, to undo the shift when the change was a reload from disk. */
@@ -93,7 +93,7 @@ async function reanchorAfterReload(entry: DocumentEntry, store: EditFollowingSto
   // were and are placed again here, against the text as it is.
   const version = document.version;
   const revision = entry.revision;
-  const anchored = await store.anchor(restored, document.getText());
+  const anchored = await store.anchor(document, restored, document.getText());
   if (document.isClosed) return;
   let report;
   if (document.version === version && entry.revision === revision) {

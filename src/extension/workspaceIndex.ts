@@ -3,7 +3,7 @@ import { AnnotationIndex } from '../core/index/annotationIndex';
 import { toStoredAnnotations } from '../core/sidecar/sidecarCodec';
 import { readSidecarFile } from '../core/corpus/readFiles';
 import { documentPathForSidecar, sidecarPathFor } from '../core/sidecar/sidecarFormat';
-import { readSidecarContent, type SidecarContent } from '../core/sidecar/sidecarWriter';
+import { MISSING, readSettled, readSidecarContent, sameVersion, SETTLE, type DiskVersion } from '../core/sidecar/sidecarWriter';
 import { CodePointLines } from '../core/text/codePointLines';
 import { stripBom } from '../core/text/documentText';
 import type { AnnotationStore, StoreChange } from './annotationStore';
@@ -112,9 +112,19 @@ export class WorkspaceIndex extends Disposable {
     const key = vscode.Uri.file(documentPath).toString();
     // An open document's model is newer than its sidecar; the store reports it.
     if (this.openEntry(key)) return;
-    const read = await readSidecarContent({ read: readSidecarFile }, sidecarUri.fsPath).catch((): SidecarContent => ({ kind: 'missing' }));
+    const files = { read: readSidecarFile };
+    let read = await readSidecarContent(files, sidecarUri.fsPath).catch((): DiskVersion => MISSING);
     await whenSchemeReady();
-    const parsed = read.kind === 'text' ? await this.parser.parse(read.text, activeScheme()) : undefined;
+    let parsed = read.kind === 'text' ? await this.parser.parse(read.text, activeScheme()) : undefined;
+    if (read.kind === 'invalid' || (parsed && !parsed.ok)) {
+      // Maybe read while it was being written (the watcher reports a file as its writer starts): what it becomes once it
+      // stops changing is what the index shows, not a broken sidecar for a moment.
+      const settled = await readSettled(files, sidecarUri.fsPath, () => false, SETTLE, read).catch((): DiskVersion => MISSING);
+      if (!sameVersion(settled, read)) {
+        read = settled;
+        parsed = read.kind === 'text' ? await this.parser.parse(read.text, activeScheme()) : undefined;
+      }
+    }
     if (this.openEntry(key)) return;
     this.lines.delete(key);
     if (read.kind === 'missing') {

@@ -112,7 +112,9 @@ describe('large sidecars', function () {
     const expectedReport = expected.anchor(checkedOut);
     assert.ok(expectedReport.moved.length > 9000 && expectedReport.orphaned.length > 0, 'the deleted stretch moved most and orphaned some');
 
+    const api = await getApi();
     await changeOnDisk(editor.document, checkedOut);
+    let placing = false;
     const shape = (all: readonly { id: string; start: number; end: number; orphaned?: boolean; prefix: string; suffix: string }[]) => all.map((a) => `${a.id} ${a.start}-${a.end} ${a.orphaned ?? ''} ${a.prefix.length}/${a.suffix.length}`);
     const want = shape(expected.all);
     // While they are placed again, the model is read by others (decorations, the workspace index):
@@ -122,12 +124,16 @@ describe('large sidecars', function () {
       () => {
         const length = editor.document.getText().length;
         outside = Math.max(outside, entry.annotations.all.filter((a) => a.end > length).length);
+        // The status bar says "Loading annotations…" while they are placed again.
+        placing ||= api.store.isLoading(editor.document);
         return shape(entry.annotations.all).join('\n') === want.join('\n');
       },
       30_000,
       'the annotations placed again as anchoring places them',
     );
     assert.equal(outside, 0, 'spans outside the text while they were placed again');
+    assert.ok(placing, 'the store said it was placing the annotations');
+    await waitFor(() => !api.store.isLoading(editor.document), 5000, 'the placing to end');
     const orphan = expectedReport.orphaned[0];
     assert.deepEqual(entry.annotations.orphanReason(entry.annotations.get(orphan.id)!), expected.orphanReason(orphan));
     assert.deepEqual(entry.annotations.candidatesFor(orphan.id), expected.candidatesFor(orphan.id));
@@ -214,6 +220,51 @@ describe('large sidecars', function () {
       await waitFor(() => api.store.get(entry.document)?.annotations.size === 400, 30_000, 'the whole sidecar to be read');
       assert.ok(!reasons.includes('invalid'), `store changes: ${reasons.join(', ')}`);
       assert.equal(api.store.get(entry.document)?.problems, undefined);
+    } finally {
+      watching.dispose();
+    }
+  });
+
+  it('shows a closed document whose sidecar the watcher reports while it is being written as it ends up, never as broken', async () => {
+    const api = await getApi();
+    await api.workspaceIndex.ready();
+    const text = Array.from({ length: 400 }, (_, i) => `Row ${i}: the Harbour Gazette printed the tide tables again.`).join('\n') + '\n';
+    const file = path.join(workspaceDir(), `half-written-closed-${Date.now().toString(36)}.txt`);
+    fs.writeFileSync(file, text);
+    largeDocuments.push(file);
+    const key = vscode.Uri.file(file).toString();
+    const before = new DocumentAnnotations();
+    before.add({ kind: 'claim', start: 0, end: 5 }, text);
+    fs.writeFileSync(sidecarPath(file), renderSidecar(before, text));
+    await api.workspaceIndex.refreshSidecar(vscode.Uri.file(sidecarPath(file)));
+    const count = () => api.workspaceIndex.index.annotationsOf(key).length;
+    assert.equal(count(), 1);
+
+    const after = new DocumentAnnotations();
+    for (let i = 0; i < 400; i++) {
+      const at = text.indexOf(`Row ${i}:`);
+      after.add({ kind: 'claim', start: at, end: at + 20 }, text);
+    }
+    const whole = renderSidecar(after, text);
+    const cut = whole.indexOf('Row 2', whole.length >> 1) + 3;
+    let broken = false;
+    const watching = api.workspaceIndex.onDidChange(() => {
+      broken ||= api.workspaceIndex.index.invalidDocuments().has(key);
+    });
+    try {
+      const reported = new Promise<void>((resolve) => {
+        const once = api.store.onDidChangeSidecarFile((uri) => {
+          if (uri.fsPath !== sidecarPath(file)) return;
+          once.dispose();
+          resolve();
+        });
+      });
+      fs.writeFileSync(sidecarPath(file), whole.slice(0, cut));
+      await Promise.race([reported, new Promise((_, reject) => setTimeout(() => reject(new Error('the watcher did not report the half-written sidecar')), 20_000))]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      fs.writeFileSync(sidecarPath(file), whole);
+      await waitFor(() => count() === 400, 30_000, 'the whole sidecar in the index');
+      assert.equal(broken, false, 'the index listed the sidecar as broken');
     } finally {
       watching.dispose();
     }

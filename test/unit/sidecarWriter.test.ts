@@ -12,6 +12,8 @@ import {
   decideOnDiskChange,
   decideWrite,
   MISSING,
+  readSettled,
+  readSidecarContent,
   sameVersion,
   SidecarWriter,
   type ConflictPrompt,
@@ -435,6 +437,18 @@ describe('sidecar writer: a file reported while it is being written', () => {
     await reported(['w1', 'w2', 'w3', 'w4', 'w5', 'w6'], model, writer);
     assert.equal(reads, 4);
     assert.deepEqual(model.reloads.map(textOf), ['w4']);
+  });
+
+  it('starts from a read already made (the index parsed it and found it broken) and reads until the file stops changing', async () => {
+    files = new MemoryFileSystem();
+    files.outsideWrite(FULL.slice(0, 12));
+    const half = await readSidecarContent(files, PATH);
+    files.outsideWrite(FULL);
+    reads = 0;
+    files.pause = async () => void reads++;
+    const settled = await readSettled(files, PATH, () => false, QUICK_SETTLE, half);
+    assert.equal(textOf(settled), FULL);
+    assert.equal(reads, 2, 'the whole file read twice, the half not again');
   });
 
   it('tells a file read twice unchanged from one written again with the same text', () => {

@@ -69,7 +69,7 @@ export const MISSING: DiskVersion = { kind: 'missing' };
 export type SidecarContent = { readonly kind: 'missing' } | { readonly kind: 'invalid'; readonly problem: SidecarProblem } | { readonly kind: 'text'; readonly text: string };
 
 /** Reads a sidecar through the core reader for someone who only looks (the workspace index, the speaker registry). */
-export async function readSidecarContent(fs: Pick<SidecarFileSystem, 'read'>, path: string): Promise<SidecarContent> {
+export async function readSidecarContent(fs: Pick<SidecarFileSystem, 'read'>, path: string): Promise<DiskVersion> {
   return diskVersionOf(await fs.read(path));
 }
 
@@ -94,7 +94,24 @@ export function sameVersion(a: DiskVersion, b: DiskVersion): boolean {
   return a.kind === 'invalid' && b.kind === 'invalid' && (sameSnapshot(a.snapshot, b.snapshot) || (a.snapshot === undefined && b.snapshot === undefined && a.problem.message === b.problem.message));
 }
 
-/** How a report from disk waits for the file to stop changing (SidecarWriter.settledRead). */
+/**
+ * The file once it has stopped changing. A watcher reports a file as its writer starts, so a large sidecar saved by an
+ * editor or checked out by git can be read half-written: empty, or cut in the middle of a line. Unless `whole` takes a
+ * read as it is (the writer's own write), the file is read again after a pause until two reads agree (sameVersion),
+ * `settle.maxReads` reads at most; `first`, when given, is the first read.
+ */
+export async function readSettled(fs: Pick<SidecarFileSystem, 'read'>, path: string, whole: (version: DiskVersion) => boolean, settle: SettleOptions = SETTLE, first?: DiskVersion): Promise<DiskVersion> {
+  let now = first ?? diskVersionOf(await fs.read(path));
+  for (let reads = 1; reads < settle.maxReads && !whole(now); reads++) {
+    await settle.sleep(settle.waitMs);
+    const again = diskVersionOf(await fs.read(path));
+    if (sameVersion(now, again)) return again;
+    now = again;
+  }
+  return now;
+}
+
+/** How a report from disk waits for the file to stop changing (readSettled). */
 export interface SettleOptions {
   /** The pause between two reads. */
   readonly waitMs: number;
@@ -388,20 +405,12 @@ export class SidecarWriter {
   }
 
   /**
-   * What is on disk once the file has stopped changing. A watcher reports a file as its writer starts, so a large sidecar
-   * saved by an editor or checked out by git can be read half-written: empty, or cut in the middle of a line, which would
-   * be reloaded as an invalid sidecar (or put to the user as a change) until the finished file is reported. A version
-   * other than the writer's own is read again after a pause, until two reads agree (`settle.maxReads` reads at most).
+   * What is on disk once the file has stopped changing (readSettled): a version other than the writer's own may be half
+   * written, which would be reloaded as an invalid sidecar (or put to the user as a change) until the finished file is
+   * reported.
    */
-  private async settledRead(): Promise<DiskVersion> {
-    let now = diskVersionOf(await this.fs.read(this.path));
-    for (let reads = 1; reads < this.settle.maxReads && !sameContent(this.disk, now); reads++) {
-      await this.settle.sleep(this.settle.waitMs);
-      const again = diskVersionOf(await this.fs.read(this.path));
-      if (sameVersion(now, again)) return again;
-      now = again;
-    }
-    return now;
+  private settledRead(): Promise<DiskVersion> {
+    return readSettled(this.fs, this.path, (version) => sameContent(this.disk, version), this.settle);
   }
 
   private run<T>(operation: () => Promise<T>): Promise<T> {
