@@ -10,10 +10,31 @@ import { DocumentAnnotations } from '../../src/core/documentAnnotations';
 import { loadSidecar, renderSidecar } from '../../src/core/sidecar/sidecarDocument';
 import { buildSidecarFile } from '../../src/core/sidecar/sidecarCodec';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
+import type { SourceAnnotatorApi } from '../../src/extension/extension';
 import { changeOnDisk, closeAllEditors, find, getApi, openAnnotated, openEditor, rangeOf, readSidecar, removeScratchFiles, scratchFile, select, sidecarPath, waitFor, workspaceDir } from './helpers';
 
 const SUITE = 'largeSidecar';
 const DOC = 'Headline\n\nThe senator said "Hello world" and left.\n';
+
+/**
+ * Writes `whole` to `sidecar` as a writer that is slow to finish would: first up to three characters into the first
+ * `marker` after the middle (an annotation's quote, so the half ends inside an annotation that lacks its other fields),
+ * then the rest once the file watcher has reported the half (the store and the index read it at that report), 20 ms later.
+ */
+async function writeInTwoGoes(api: SourceAnnotatorApi, sidecar: string, whole: string, marker: string): Promise<void> {
+  const cut = whole.indexOf(marker, whole.length >> 1) + 3;
+  const reported = new Promise<void>((resolve) => {
+    const once = api.store.onDidChangeSidecarFile((uri) => {
+      if (uri.fsPath !== sidecar) return;
+      once.dispose();
+      resolve();
+    });
+  });
+  fs.writeFileSync(sidecar, whole.slice(0, cut));
+  await Promise.race([reported, new Promise((_, reject) => setTimeout(() => reject(new Error('the watcher did not report the half-written sidecar')), 20_000))]);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  fs.writeFileSync(sidecar, whole);
+}
 
 describe('large sidecars', function () {
   this.timeout(120_000);
@@ -198,25 +219,12 @@ describe('large sidecars', function () {
       after.add({ kind: 'quote', start: at, end: at + 20 }, text);
     }
     const whole = renderSidecar(after, text);
-    // Cut inside a quoted scalar near the middle: what a reader gets from a file whose writer is half done.
-    const cut = whole.indexOf('Line 2', whole.length >> 1) + 3;
     const reasons: string[] = [];
     const watching = api.store.onDidChange((change) => {
       if (change.document === entry.document) reasons.push(change.reason);
     });
     try {
-      const reported = new Promise<void>((resolve) => {
-        const once = api.store.onDidChangeSidecarFile((uri) => {
-          if (uri.fsPath !== sidecarPath(file)) return;
-          once.dispose();
-          resolve();
-        });
-      });
-      fs.writeFileSync(sidecarPath(file), whole.slice(0, cut));
-      await Promise.race([reported, new Promise((_, reject) => setTimeout(() => reject(new Error('the watcher did not report the half-written sidecar')), 20_000))]);
-      // The store has read the half by now; the writer finishes a moment later.
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      fs.writeFileSync(sidecarPath(file), whole);
+      await writeInTwoGoes(api, sidecarPath(file), whole, 'Line 2');
       await waitFor(() => api.store.get(entry.document)?.annotations.size === 400, 30_000, 'the whole sidecar to be read');
       assert.ok(!reasons.includes('invalid'), `store changes: ${reasons.join(', ')}`);
       assert.equal(api.store.get(entry.document)?.problems, undefined);
@@ -246,23 +254,12 @@ describe('large sidecars', function () {
       after.add({ kind: 'claim', start: at, end: at + 20 }, text);
     }
     const whole = renderSidecar(after, text);
-    const cut = whole.indexOf('Row 2', whole.length >> 1) + 3;
     let broken = false;
     const watching = api.workspaceIndex.onDidChange(() => {
       broken ||= api.workspaceIndex.index.invalidDocuments().has(key);
     });
     try {
-      const reported = new Promise<void>((resolve) => {
-        const once = api.store.onDidChangeSidecarFile((uri) => {
-          if (uri.fsPath !== sidecarPath(file)) return;
-          once.dispose();
-          resolve();
-        });
-      });
-      fs.writeFileSync(sidecarPath(file), whole.slice(0, cut));
-      await Promise.race([reported, new Promise((_, reject) => setTimeout(() => reject(new Error('the watcher did not report the half-written sidecar')), 20_000))]);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      fs.writeFileSync(sidecarPath(file), whole);
+      await writeInTwoGoes(api, sidecarPath(file), whole, 'Row 2');
       await waitFor(() => count() === 400, 30_000, 'the whole sidecar in the index');
       assert.equal(broken, false, 'the index listed the sidecar as broken');
     } finally {
