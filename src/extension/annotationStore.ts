@@ -196,8 +196,8 @@ export class AnnotationStore extends Disposable {
       this.all().map(async (entry) => {
         await this.persist(entry);
         if (entry.unsaved || entry.document.isClosed) return;
-        const disk = await entry.sidecar.read();
-        if ((await this.applySidecar(entry, disk)) && entry.unsaved) await this.persist(entry);
+        // A change of the annotations made while the sidecar is read waits for it, as during a reload.
+        if ((await this.readInto(entry, async () => this.applySidecar(entry, await entry.sidecar.read()))) && entry.unsaved) await this.persist(entry);
       }),
     );
   }
@@ -349,16 +349,24 @@ export class AnnotationStore extends Disposable {
         entry.unsaved = unsaved;
       },
       reload: async (disk) => {
-        const reading = this.applySidecar(entry, disk);
-        entry.reloading = reading;
-        try {
-          // Offsets that moved are written after this reload, not inside it (the writer is busy).
-          if ((await reading) && entry.unsaved) void this.persist(entry);
-        } finally {
-          if (entry.reloading === reading) entry.reloading = undefined;
-        }
+        // Offsets that moved are written after this reload, not inside it (the writer is busy).
+        if ((await this.readInto(entry, () => this.applySidecar(entry, disk))) && entry.unsaved) void this.persist(entry);
       },
     };
+  }
+
+  /**
+   * Runs `read` (which makes the entry's model what the sidecar holds) as the entry's reload: a change of the annotations
+   * asked for meanwhile (store.mutate) waits for it and is made to what was read, not to the model it replaces.
+   */
+  private async readInto(entry: DocumentEntry, read: () => Promise<boolean>): Promise<boolean> {
+    const reading = read();
+    entry.reloading = reading;
+    try {
+      return await reading;
+    } finally {
+      if (entry.reloading === reading) entry.reloading = undefined;
+    }
   }
 
   private forget(document: vscode.TextDocument): void {

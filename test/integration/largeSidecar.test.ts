@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { generateCorpus } from '../../bench/corpus';
 import { DocumentAnnotations } from '../../src/core/documentAnnotations';
 import { loadSidecar, renderSidecar } from '../../src/core/sidecar/sidecarDocument';
+import { quoteContext } from '../../src/core/anchoring/quoteContext';
 import { buildSidecarFile } from '../../src/core/sidecar/sidecarCodec';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
 import type { SourceAnnotatorApi } from '../../src/extension/extension';
@@ -198,6 +199,46 @@ describe('large sidecars', function () {
     assert.equal(entry.annotations.size, 201, 'the 200 read and the claim');
     assert.ok(entry.annotations.get(claim.id));
     await waitFor(() => readSidecar(large).annotations.some((a) => a.id === claim.id) && readSidecar(large).annotations.length === 201, 30_000, 'the claim and what was read on disk');
+  });
+
+  it('keeps an annotation tagged while open sidecars are read again under a new annotation scheme', async () => {
+    const api = await getApi();
+    const corpus = generateCorpus();
+    // A line added after the last span: the sidecar is the text's as far as the spans go, but its hash is not, so every
+    // read places its 10,000 annotations again in the worker (a second or two), and nothing moves, so it is not rewritten.
+    // (One kind of line ending, so the editor keeps the text as written: the corpus's offsets are moved past its CRs.)
+    const text = corpus.text.replace(/\r\n/g, '\n');
+    const crs: number[] = [];
+    for (let at = corpus.text.indexOf('\r'); at >= 0; at = corpus.text.indexOf('\r', at + 1)) crs.push(at);
+    const lf = (offset: number) => offset - crs.filter((at) => at < offset).length;
+    const annotations = corpus.annotations.map((a) => ({ ...a, start: lf(a.start), end: lf(a.end), ...quoteContext(text, lf(a.start), lf(a.end)) }));
+    const large = scratchFile(SUITE, 'rechecked.txt', text + '\nAppendix: the Kestrel ferry timetable.\n');
+    largeDocuments.push(large);
+    const sidecarText = serializeSidecar(buildSidecarFile(annotations, text));
+    fs.writeFileSync(sidecarPath(large), sidecarText);
+    const { editor, entry } = await openAnnotated(large);
+    assert.equal(entry.annotations.size, 10_000);
+    await api.store.flush();
+    assert.equal(fs.readFileSync(sidecarPath(large), 'utf8'), sidecarText, 'the sidecar was not rewritten on load');
+
+    const scheme = path.join(workspaceDir(), '.annotations', 'schema.yaml');
+    fs.mkdirSync(path.dirname(scheme), { recursive: true });
+    fs.writeFileSync(scheme, 'kinds:\n  - id: claim\n  - id: quote\n  - id: speculation\n  - id: advertisement\n  - id: rumour\n    label: Rumour\n');
+    try {
+      const revalidated = api.schemeRevalidated();
+      await waitFor(() => api.sidecarParser.inFlight > 0, 30_000, 'the sidecar to be read again under the new scheme, in the worker');
+      await vscode.window.showTextDocument(editor.document);
+      select(vscode.window.activeTextEditor!, 'Appendix: the Kestrel ferry timetable.');
+      const [claim] = await vscode.commands.executeCommand<{ id: string }[]>('sourceAnnotator.tagAsClaim');
+      assert.ok(claim, 'the claim was tagged');
+      await revalidated;
+      assert.equal(api.scheme().scheme.kinds.length, 5, 'the new scheme is in force');
+      assert.ok(api.store.get(editor.document)?.annotations.get(claim.id), 'the claim is in the model read under the new scheme');
+      await waitFor(() => readSidecar(large).annotations.some((a) => a.id === claim.id), 30_000, 'the claim on disk');
+    } finally {
+      fs.rmSync(scheme, { force: true });
+      await api.schemeRevalidated();
+    }
   });
 
   it('reads a sidecar the watcher reports while it is being written once it is whole: never reported invalid', async () => {
