@@ -55,7 +55,7 @@ export class WorkspaceIndex extends Disposable {
     // The store's sidecar watcher reports every sidecar; reading waits for the first build.
     this._register(
       store.onDidChangeSidecarFile((uri) => {
-        if (this.isBuilt && !uri.fsPath.split(/[\\/]/).includes('node_modules')) void this.refreshSidecar(uri);
+        if (this.isBuilt && !uri.fsPath.split(/[\\/]/).includes('node_modules')) void this.refreshSidecar(uri, { reported: true });
       }),
     );
     this._register(
@@ -105,8 +105,11 @@ export class WorkspaceIndex extends Disposable {
     );
   }
 
-  /** Re-reads one sidecar from disk (used after writing sidecars of closed documents). */
-  async refreshSidecar(sidecarUri: vscode.Uri): Promise<void> {
+  /**
+   * Re-reads one sidecar from disk (used after writing sidecars of closed documents); `reported`: the file watcher
+   * reported it, maybe while it was being written.
+   */
+  async refreshSidecar(sidecarUri: vscode.Uri, options: { readonly reported?: boolean } = {}): Promise<void> {
     const documentPath = documentPathForSidecar(sidecarUri.fsPath);
     if (!documentPath) return;
     const key = vscode.Uri.file(documentPath).toString();
@@ -116,7 +119,7 @@ export class WorkspaceIndex extends Disposable {
     let read = await readSidecarContent(files, sidecarUri.fsPath).catch((): DiskVersion => MISSING);
     await whenSchemeReady();
     let parsed = read.kind === 'text' ? await this.parser.parse(read.text, activeScheme()) : undefined;
-    if (read.kind === 'invalid' || (parsed && !parsed.ok)) {
+    if (options.reported && (read.kind === 'invalid' || (parsed && !parsed.ok))) {
       // Maybe read while it was being written (the watcher reports a file as its writer starts): what it becomes once it
       // stops changing is what the index shows, not a broken sidecar for a moment.
       const settled = await readSettled(files, sidecarUri.fsPath, () => false, SETTLE, read).catch((): DiskVersion => MISSING);
