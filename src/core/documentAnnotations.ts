@@ -235,16 +235,39 @@ export class DocumentAnnotations {
 
   /** Looks for the lost quotes of orphans again (after an undo, say). Returns those found. */
   reanchorOrphans(text: string): Annotation[] {
-    const orphans = this.orphans;
-    if (orphans.length === 0) return [];
-    const report = anchorDocument(
-      orphans,
-      text,
-      this.items.filter((a) => !a.orphaned),
-    );
-    this.record(report, orphans);
-    if (report.moved.length > 0) this.items.sort(compareAnnotations);
-    return report.moved;
+    if (this.orphans.length === 0) return [];
+    return this.adoptOrphanSearch(searchOrphans(this.items, text)).moved;
+  }
+
+  /**
+   * Takes what searchOrphans found (made on copies, maybe in a worker while the model stayed as it was) for the orphans
+   * it searched that are still orphans here; returns the report on them, this model's objects in it.
+   */
+  adoptOrphanSearch(found: OrphanSearch): AnchorReport {
+    const byId = new Map(this.items.map((a) => [a.id, a]));
+    const own = (copy: Annotation) => {
+      const annotation = byId.get(copy.id);
+      return annotation?.orphaned ? annotation : undefined;
+    };
+    const searched: Annotation[] = [];
+    for (const copy of found.annotations) {
+      const annotation = own(copy);
+      if (!annotation) continue;
+      searched.push(annotation);
+      annotation.start = copy.start;
+      annotation.end = copy.end;
+      annotation.text = copy.text;
+      annotation.prefix = copy.prefix;
+      annotation.suffix = copy.suffix;
+      if (copy.orphaned) annotation.orphaned = true;
+      else delete annotation.orphaned;
+    }
+    const ids = new Set(searched.map((a) => a.id));
+    const mine = (list: readonly Annotation[]) => list.filter((a) => ids.has(a.id)).map((a) => byId.get(a.id)!);
+    const adopted: AnchorReport = { ...found.anchoring, moved: mine(found.anchoring.moved), orphaned: mine(found.anchoring.orphaned), ambiguous: mine(found.anchoring.ambiguous) };
+    this.record(adopted, searched);
+    if (adopted.moved.length > 0) this.items.sort(compareAnnotations);
+    return adopted;
   }
 
   /**
@@ -288,4 +311,24 @@ export class DocumentAnnotations {
     if (index === -1) index = this.items.length;
     this.items.splice(index, 0, annotation);
   }
+}
+
+/** What searchOrphans found: copies of the orphans it searched, as placed (or still orphaned), and its report on them. */
+export interface OrphanSearch {
+  readonly annotations: readonly Annotation[];
+  readonly anchoring: AnchorReport;
+}
+
+/**
+ * The search reanchorOrphans makes, on copies of the orphans among `annotations` against `text` (the others, read only,
+ * are spans the orphans must not collide with): plain data in and out, so a worker can make it for a large document.
+ */
+export function searchOrphans(annotations: readonly Annotation[], text: string): OrphanSearch {
+  const orphans = annotations.filter((a) => a.orphaned).map((a) => ({ ...a }));
+  const anchoring = anchorDocument(
+    orphans,
+    text,
+    annotations.filter((a) => !a.orphaned),
+  );
+  return { annotations: orphans, anchoring };
 }

@@ -68,20 +68,24 @@ export class AnnotationStore extends Disposable {
     fire: (change) => this.changeEmitter.fire(change),
     modelOf: (entry) => this.modelOf(entry),
     persist: (entry) => this.persist(entry),
-    anchor: async (document, annotations, text) => {
-      const key = document.uri.toString();
-      this.placing.set(key, (this.placing.get(key) ?? 0) + 1);
-      this.loadingEmitter.fire(document);
-      try {
-        return await this.parser.anchor(annotations, text);
-      } finally {
-        const left = (this.placing.get(key) ?? 1) - 1;
-        if (left > 0) this.placing.set(key, left);
-        else this.placing.delete(key);
-        this.loadingEmitter.fire(document);
-      }
-    },
+    anchor: (document, annotations, text) => this.placingIn(document, () => this.parser.anchor(annotations, text)),
+    searchOrphans: (document, annotations, text) => this.placingIn(document, () => this.parser.searchOrphans(annotations, text)),
   };
+
+  /** Runs `work` (placing an open document's annotations again) counted as loading (isLoading), so the status bar says so. */
+  private async placingIn<T>(document: vscode.TextDocument, work: () => Promise<T>): Promise<T> {
+    const key = document.uri.toString();
+    this.placing.set(key, (this.placing.get(key) ?? 0) + 1);
+    this.loadingEmitter.fire(document);
+    try {
+      return await work();
+    } finally {
+      const left = (this.placing.get(key) ?? 1) - 1;
+      if (left > 0) this.placing.set(key, left);
+      else this.placing.delete(key);
+      this.loadingEmitter.fire(document);
+    }
+  }
 
   /**
    * @param parser parses sidecar texts off the extension host thread

@@ -12,6 +12,8 @@ import { mayBeReloadFromDisk, toTextChange } from './annotatable';
 import type { StoreChange } from './annotationStore';
 import type { DocumentEntry } from './documentEntry';
 import type { AnchoredAnnotations } from './sidecarParsing/protocol';
+import { isSmallOrphanSearch } from './sidecarParsing/sidecarParser';
+import type { OrphanSearch } from '../core/documentAnnotations';
 
 /** What following edits needs from the annotation store (annotationStore.ts). */
 export interface EditFollowingStore {
@@ -23,6 +25,8 @@ export interface EditFollowingStore {
   persist(entry: DocumentEntry): Promise<void>;
   /** Copies of `annotations` anchored against `text`, off the extension host thread when there are many (SidecarParser.anchor). */
   anchor(document: vscode.TextDocument, annotations: readonly Annotation[], text: string): Promise<AnchoredAnnotations>;
+  /** What reanchorOrphans would find for the orphans among `annotations`, off the extension host thread when it is a large search (SidecarParser.searchOrphans). */
+  searchOrphans(document: vscode.TextDocument, annotations: readonly Annotation[], text: string): Promise<OrphanSearch>;
 }
 
 /** A span's place before a change, to undo the shift when the change was a reload from disk. */
@@ -45,17 +49,37 @@ export function followEdits(entry: DocumentEntry | undefined, event: vscode.Text
   let orphansChanged = report.orphaned.length > 0 || (hadOrphans && report.changed);
   const undoing = event.reason === vscode.TextDocumentChangeReason.Undo || event.reason === vscode.TextDocumentChangeReason.Redo;
   if (undoing && entry.annotations.orphans.length > 0) {
-    // An undo can bring back text that orphaned a span: look for the lost quotes again.
-    const restored = entry.annotations.reanchorOrphans(event.document.getText());
-    if (restored.length > 0) {
-      reshaped = [...reshaped, ...restored];
-      orphansChanged = true;
+    // An undo can bring back text that orphaned a span: look for the lost quotes again, at once when that is quick,
+    // else off this thread (each quote the text does not have costs a search of the whole text).
+    if (isSmallOrphanSearch(entry.annotations.orphans.length, event.document.getText().length)) {
+      const restored = entry.annotations.reanchorOrphans(event.document.getText());
+      if (restored.length > 0) {
+        reshaped = [...reshaped, ...restored];
+        orphansChanged = true;
+      }
+    } else {
+      void findOrphansAgain(entry, store, revision);
     }
   }
   if (before) void reanchorIfReloaded(entry, before, revision, store);
   if (!report.changed && reshaped.length === 0) return;
   entry.unsaved = true;
   store.fire({ document: event.document, reason: 'edited', reshaped, orphansChanged });
+}
+
+/**
+ * Looks for the orphans' lost quotes again off the extension host thread, and takes what was found if neither the text
+ * nor the model changed meanwhile; else looks again here, against the text as it is now.
+ */
+async function findOrphansAgain(entry: DocumentEntry, store: EditFollowingStore, revision: number): Promise<void> {
+  const { document } = entry;
+  const version = document.version;
+  const found = await store.searchOrphans(document, entry.annotations.all, document.getText());
+  if (document.isClosed || entry.problems) return;
+  const restored = document.version === version && entry.revision === revision ? entry.annotations.adoptOrphanSearch(found).moved : entry.annotations.reanchorOrphans(document.getText());
+  if (restored.length === 0) return;
+  entry.unsaved = true;
+  store.fire({ document, reason: 'edited', reshaped: restored, orphansChanged: true });
 }
 
 /**

@@ -201,6 +201,57 @@ describe('large sidecars', function () {
     await waitFor(() => readSidecar(large).annotations.some((a) => a.id === claim.id) && readSidecar(large).annotations.length === 201, 30_000, 'the claim and what was read on disk');
   });
 
+  it('looks for the orphans of a large document again off the extension host thread after an undo, and brings back those the undo restored', async () => {
+    const api = await getApi();
+    const corpus = generateCorpus();
+    const text = corpus.text.replace(/\r\n/g, '\n');
+    const crs: number[] = [];
+    for (let at = corpus.text.indexOf('\r'); at >= 0; at = corpus.text.indexOf('\r', at + 1)) crs.push(at);
+    const lf = (offset: number) => offset - crs.filter((at) => at < offset).length;
+    const annotations = corpus.annotations.map((a) => ({ ...a, start: lf(a.start), end: lf(a.end), ...quoteContext(text, lf(a.start), lf(a.end)) }));
+    // Twenty whose quotes the text has nowhere: orphans for good, each a search of the whole megabyte when looked for.
+    for (const a of annotations.slice(0, 20)) Object.assign(a, { text: `Nerys Quill never wrote ${a.id} in any harbour log`, orphaned: true, start: 0, end: 0 });
+    const large = scratchFile(SUITE, 'undone.txt', text);
+    largeDocuments.push(large);
+    fs.writeFileSync(sidecarPath(large), serializeSidecar(buildSidecarFile(annotations, text)));
+    const { editor, entry } = await openAnnotated(large);
+    assert.equal(entry.annotations.orphans.length, 20);
+
+    // A stretch with annotations in it deleted: they are orphaned; Undo brings the text back.
+    const from = text.indexOf('\n', 20_000) + 1;
+    const to = text.indexOf('\n', 26_000) + 1;
+    const inside = entry.annotations.all.filter((a) => !a.orphaned && a.start >= from && a.end <= to).map((a) => `${a.id} ${a.start}-${a.end}`);
+    assert.ok(inside.length > 5, 'annotations in the stretch');
+    // A line typed at the end first, so the undo does not take the document back to what is on disk (that would be
+    // taken for a reload from disk, whose spans are all placed again, in the worker too).
+    const typed = '\nEnd of the harbour log.\n';
+    assert.ok(await editor.edit((b) => b.insert(editor.document.positionAt(text.length), typed)));
+    assert.ok(await editor.edit((b) => b.delete(new vscode.Range(editor.document.positionAt(from), editor.document.positionAt(to)))));
+    assert.equal(entry.annotations.orphans.length, 20 + inside.length);
+    // The reference: the same undo and search on a copy of the model, in-process (a few of the orphans stay orphans: the
+    // bench text repeats its words, and a place another span holds is not taken).
+    const expected = new DocumentAnnotations(entry.annotations.all.map((a) => ({ ...a })));
+    expected.applyChanges([{ offset: from, length: 0, text: text.slice(from, to) }]);
+    expected.reanchorOrphans(text + typed);
+    const shape = (doc: DocumentAnnotations) => doc.all.map((a) => `${a.id} ${a.start}-${a.end} ${a.orphaned ?? ''}`).join('\n');
+    assert.ok(expected.orphans.length < 20 + inside.length / 2, 'most come back');
+    let searchedOffThread = false;
+    const polling = setInterval(() => {
+      searchedOffThread ||= api.sidecarParser.inFlight > 0;
+    }, 5);
+    try {
+      await vscode.commands.executeCommand('undo');
+      assert.equal(editor.document.getText(), text + typed);
+      assert.ok(editor.document.isDirty);
+      searchedOffThread ||= api.sidecarParser.inFlight > 0;
+      await waitFor(() => shape(entry.annotations) === shape(expected), 30_000, 'the orphans the undo restored to be found again');
+    } finally {
+      clearInterval(polling);
+    }
+    assert.ok(searchedOffThread, 'the orphans were looked for in the worker');
+    assert.deepEqual(entry.annotations.all.map((a) => entry.annotations.orphanReason(a)), expected.all.map((a) => expected.orphanReason(a)));
+  });
+
   it('keeps an annotation tagged while open sidecars are read again under a new annotation scheme', async () => {
     const api = await getApi();
     const corpus = generateCorpus();

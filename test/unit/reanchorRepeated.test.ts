@@ -8,7 +8,7 @@ import { quoteErrorBudget } from '../../src/core/anchoring/anchorCandidates';
 import { levenshtein } from '../../src/core/anchoring/alignment';
 import { anchorDocument } from '../../src/core/anchoring/anchorDocument';
 import { quoteContext } from '../../src/core/anchoring/quoteContext';
-import { DocumentAnnotations } from '../../src/core/documentAnnotations';
+import { DocumentAnnotations, searchOrphans } from '../../src/core/documentAnnotations';
 import { loadSidecar } from '../../src/core/sidecar/sidecarDocument';
 
 const SEEDS = join(__dirname, '..', '..', '..', 'seeds');
@@ -138,6 +138,52 @@ describe('re-anchoring: repeated lines (nothing placed on a copy of its text)', 
     assert.equal(first.orphaned, undefined);
     doc.reanchorOrphans(edited);
     assert.equal(second.orphaned, true, 'the remaining line stays the first annotation’s alone');
+  });
+
+  it('finds orphans again on copies (a worker) exactly as in place, and adopts only what is still an orphan', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('Share This', 'The tide turned at noon.', 'Tom Hale rowed out.', 'Ada Brook stayed ashore.', '0:00'), { minLength: 6, maxLength: 24 }), fc.nat(), (lines, seed) => {
+        const text = lines.join('\n') + '\n';
+        const spans: { start: number; end: number }[] = [];
+        let at = 0;
+        for (const l of lines) {
+          spans.push({ start: at, end: at + l.length });
+          at += l.length + 1;
+        }
+        const build = () => {
+          const doc = new DocumentAnnotations();
+          for (const span of spans) doc.add({ kind: 'claim', ...span }, text);
+          return doc;
+        };
+        // Lines cut out (their spans orphaned), then put back as an undo would.
+        const cut = lines.map((l, i) => ((seed >> i % 30) & 1 ? '' : l)).join('\n') + '\n';
+        const edited = build();
+        edited.anchor(cut);
+        const inPlace = new DocumentAnnotations(edited.all.map((a) => ({ ...a })));
+        const onCopies = new DocumentAnnotations(edited.all.map((a) => ({ ...a })));
+        // The in-place search as it was: anchorDocument on the model's own orphans, its other spans settled.
+        const orphans = inPlace.orphans;
+        // The lines come back with a mark before every third, so what is found has new context.
+        const back = lines.map((l, i) => (i % 3 === 0 ? `— ${l}` : l)).join('\n') + '\n';
+        const report = anchorDocument(orphans, back, inPlace.all.filter((a) => !a.orphaned));
+        const adopted = onCopies.adoptOrphanSearch(searchOrphans(onCopies.all, back));
+        const shape = (doc: DocumentAnnotations) => doc.all.map((a) => `${a.id}:${a.start}-${a.end}:${a.orphaned ?? ''}:${a.prefix}|${a.text}|${a.suffix}`);
+        assert.deepEqual(shape(onCopies).sort(), shape(inPlace).sort());
+        assert.deepEqual(adopted.moved.map((a) => a.id), report.moved.map((a) => a.id));
+        for (const a of onCopies.all) assert.ok(!adopted.moved.includes(a) || onCopies.all.includes(a), 'the model’s own objects in the report');
+      }),
+      { numRuns: 200 },
+    );
+    // What the search found for an orphan that is no orphan any more (re-found meanwhile, or removed) is not taken.
+    const text = 'Tom Hale rowed out.\nAda Brook stayed ashore.\n';
+    const doc = new DocumentAnnotations();
+    const hale = doc.add({ kind: 'claim', start: 0, end: 19 }, text);
+    doc.anchor('Ada Brook stayed ashore.\n');
+    assert.equal(hale.orphaned, true);
+    const found = searchOrphans(doc.all, text);
+    assert.equal(found.annotations[0].orphaned, undefined, 'found on the copy');
+    doc.remove(hale.id);
+    assert.deepEqual(doc.adoptOrphanSearch(found).moved, []);
   });
 });
 

@@ -19,11 +19,15 @@ export interface ParseRequest {
   readonly documentText?: string;
 }
 
-/** Anchor annotations (copies of a live model's) against their document's text, as DocumentAnnotations.anchor does. */
+/**
+ * Anchor annotations (copies of a live model's) against their document's text, as DocumentAnnotations.anchor does; with
+ * `orphans`, look for the lost quotes of its orphans only, as DocumentAnnotations.reanchorOrphans does (searchOrphans).
+ */
 export interface AnchorRequest {
   readonly id: number;
   readonly annotations: readonly Annotation[];
   readonly documentText: string;
+  readonly orphans?: true;
 }
 
 /** What the worker is asked. */

@@ -1,4 +1,4 @@
-import { DocumentAnnotations } from '../../core/documentAnnotations';
+import { DocumentAnnotations, searchOrphans, type OrphanSearch } from '../../core/documentAnnotations';
 import { parseCanonicalSidecar, parseSidecar, type SidecarParseResult } from '../../core/sidecar/parseSidecar';
 import { loadParsedSidecar, type LoadedSidecar } from '../../core/sidecar/sidecarDocument';
 import { BUILT_IN_SCHEME, type AnnotationScheme } from '../../core/scheme/scheme';
@@ -13,6 +13,14 @@ import type { AnchoredAnnotations, AnchoredSidecar, SidecarWorkerResponse, Sidec
  */
 const SMALL_ANCHORING = 200 * 100_000;
 
+/**
+ * Orphans looked for again in-process, at once, below this many orphans times characters: an orphan whose quote the text
+ * does not have costs a search of the whole text (about 5 ms per 100 KB), so 5 orphans of a 100 KB document stay here.
+ */
+export function isSmallOrphanSearch(orphans: number, textLength: number): boolean {
+  return orphans * textLength <= 5 * 100_000;
+}
+
 /** A sidecar parsed, and loaded against its document's text (anchored). */
 export interface ParsedAndLoaded {
   readonly parsed: SidecarParseResult;
@@ -22,7 +30,8 @@ export interface ParsedAndLoaded {
 type Pending =
   | { readonly kind: 'parse'; readonly text: string; readonly scheme: AnnotationScheme; readonly resolve: (result: SidecarParseResult) => void }
   | { readonly kind: 'load'; readonly text: string; readonly scheme: AnnotationScheme; readonly documentText: string; readonly resolve: (result: ParsedAndLoaded) => void }
-  | { readonly kind: 'anchor'; readonly annotations: readonly Annotation[]; readonly documentText: string; readonly resolve: (result: AnchoredAnnotations) => void };
+  | { readonly kind: 'anchor'; readonly annotations: readonly Annotation[]; readonly documentText: string; readonly resolve: (result: AnchoredAnnotations) => void }
+  | { readonly kind: 'orphans'; readonly annotations: readonly Annotation[]; readonly documentText: string; readonly resolve: (result: OrphanSearch) => void };
 
 function anchorInProcess(annotations: readonly Annotation[], documentText: string): AnchoredAnnotations {
   const model = new DocumentAnnotations(annotations.map((a) => ({ ...a })));
@@ -126,6 +135,21 @@ export class SidecarParser extends WorkerClient<SidecarWorkerRequest, SidecarWor
     });
   }
 
+  /**
+   * What DocumentAnnotations.reanchorOrphans would find for the orphans of `annotations` against `documentText`, made
+   * on copies (searchOrphans): in the worker when it is large (each orphan whose quote is not found costs a search of the
+   * whole text, 5-70 ms per MB), in-process when small (isSmallOrphanSearch). The caller adopts it if nothing changed
+   * meanwhile (DocumentAnnotations.adoptOrphanSearch).
+   */
+  searchOrphans(annotations: readonly Annotation[], documentText: string): Promise<OrphanSearch> {
+    if (!this.thread.usable || isSmallOrphanSearch(annotations.filter((a) => a.orphaned).length, documentText.length)) return Promise.resolve(searchOrphans(annotations, documentText));
+    return new Promise((resolve) => {
+      const id = ++this.nextId;
+      this.pending.set(id, { kind: 'orphans', annotations, documentText, resolve });
+      this.thread.post({ id, annotations, documentText, orphans: true });
+    });
+  }
+
   protected onResponse(response: SidecarWorkerResponse): void {
     const pending = this.pending.get(response.id);
     if (!pending) return;
@@ -138,7 +162,7 @@ export class SidecarParser extends WorkerClient<SidecarWorkerRequest, SidecarWor
       pending.resolve(response.result);
     } else if (pending.kind === 'load' && response.result && response.loaded) {
       pending.resolve({ parsed: response.result, loaded: fromData(response.loaded) });
-    } else if (pending.kind === 'anchor' && response.anchored) {
+    } else if ((pending.kind === 'anchor' || pending.kind === 'orphans') && response.anchored) {
       pending.resolve(response.anchored);
     } else {
       this.settle(pending);
@@ -149,6 +173,7 @@ export class SidecarParser extends WorkerClient<SidecarWorkerRequest, SidecarWor
   private settle(pending: Pending): void {
     if (pending.kind === 'parse') pending.resolve(parseSidecar(pending.text, pending.scheme));
     else if (pending.kind === 'load') pending.resolve(loadInProcess(pending.text, pending.scheme, pending.documentText));
+    else if (pending.kind === 'orphans') pending.resolve(searchOrphans(pending.annotations, pending.documentText));
     else pending.resolve(anchorInProcess(pending.annotations, pending.documentText));
   }
 

@@ -2,7 +2,7 @@
 // general YAML library off the extension host thread, one request at a time, anchors them against
 // their document's text when it is sent along, and anchors a live model's annotations after its
 // document was reloaded from disk. No `vscode` here.
-import { DocumentAnnotations } from '../../core/documentAnnotations';
+import { DocumentAnnotations, searchOrphans } from '../../core/documentAnnotations';
 import { parseCanonicalSidecar, parseSidecar } from '../../core/sidecar/parseSidecar';
 import { loadParsedSidecar } from '../../core/sidecar/sidecarDocument';
 import { serveRequests } from '../workerServer';
@@ -10,6 +10,7 @@ import type { AnchoredSidecar, SidecarWorkerResponse, SidecarWorkerRequest } fro
 
 serveRequests('the sidecar parser', (request: SidecarWorkerRequest): Omit<Extract<SidecarWorkerResponse, { ok: true }>, 'id' | 'ok'> => {
   if ('annotations' in request) {
+    if (request.orphans) return { anchored: searchOrphans(request.annotations, request.documentText) };
     const model = new DocumentAnnotations(request.annotations);
     const anchoring = model.anchor(request.documentText);
     return { anchored: { annotations: model.all, anchoring } };
