@@ -217,14 +217,7 @@ export class DocumentAnnotations {
     const byId = new Map(this.items.map((a) => [a.id, a]));
     for (const copy of anchored) {
       const own = byId.get(copy.id);
-      if (!own) continue;
-      own.start = copy.start;
-      own.end = copy.end;
-      own.text = copy.text;
-      own.prefix = copy.prefix;
-      own.suffix = copy.suffix;
-      if (copy.orphaned) own.orphaned = true;
-      else delete own.orphaned;
+      if (own) takePlace(own, copy);
     }
     const mine = (list: readonly Annotation[]) => list.map((a) => byId.get(a.id)).filter((a): a is Annotation => a !== undefined);
     const adopted: AnchorReport = { ...report, moved: mine(report.moved), orphaned: mine(report.orphaned), ambiguous: mine(report.ambiguous) };
@@ -254,13 +247,7 @@ export class DocumentAnnotations {
       const annotation = own(copy);
       if (!annotation) continue;
       searched.push(annotation);
-      annotation.start = copy.start;
-      annotation.end = copy.end;
-      annotation.text = copy.text;
-      annotation.prefix = copy.prefix;
-      annotation.suffix = copy.suffix;
-      if (copy.orphaned) annotation.orphaned = true;
-      else delete annotation.orphaned;
+      takePlace(annotation, copy);
     }
     const ids = new Set(searched.map((a) => a.id));
     const mine = (list: readonly Annotation[]) => list.filter((a) => ids.has(a.id)).map((a) => byId.get(a.id)!);
@@ -331,4 +318,15 @@ export function searchOrphans(annotations: readonly Annotation[], text: string):
     annotations.filter((a) => !a.orphaned),
   );
   return { annotations: orphans, anchoring };
+}
+
+/** Gives `own` the place a copy of it was given elsewhere (a worker): offsets, quote and context, orphan or not. */
+function takePlace(own: Annotation, copy: Annotation): void {
+  own.start = copy.start;
+  own.end = copy.end;
+  own.text = copy.text;
+  own.prefix = copy.prefix;
+  own.suffix = copy.suffix;
+  if (copy.orphaned) own.orphaned = true;
+  else delete own.orphaned;
 }

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { generateCorpus } from '../../bench/corpus';
+import type { Annotation } from '../../src/core/annotation';
 import { DocumentAnnotations } from '../../src/core/documentAnnotations';
 import { loadSidecar, renderSidecar } from '../../src/core/sidecar/sidecarDocument';
 import { quoteContext } from '../../src/core/anchoring/quoteContext';
@@ -16,6 +17,19 @@ import { changeOnDisk, closeAllEditors, find, getApi, openAnnotated, openEditor,
 
 const SUITE = 'largeSidecar';
 const DOC = 'Headline\n\nThe senator said "Hello world" and left.\n';
+
+/**
+ * The bench corpus with one kind of line ending (LF), so the editor keeps the text as written, and its annotations
+ * placed in it exactly (offsets moved past the CRs taken out, quote and context read again).
+ */
+function lfCorpus(): { text: string; annotations: Annotation[] } {
+  const corpus = generateCorpus();
+  const text = corpus.text.replace(/\r\n/g, '\n');
+  const crs: number[] = [];
+  for (let at = corpus.text.indexOf('\r'); at >= 0; at = corpus.text.indexOf('\r', at + 1)) crs.push(at);
+  const lf = (offset: number) => offset - crs.filter((at) => at < offset).length;
+  return { text, annotations: corpus.annotations.map((a) => ({ ...a, start: lf(a.start), end: lf(a.end), ...quoteContext(text, lf(a.start), lf(a.end)) })) };
+}
 
 /**
  * Writes `whole` to `sidecar` as a writer that is slow to finish would: first up to three characters into the first
@@ -203,12 +217,7 @@ describe('large sidecars', function () {
 
   it('looks for the orphans of a large document again off the extension host thread after an undo, and brings back those the undo restored', async () => {
     const api = await getApi();
-    const corpus = generateCorpus();
-    const text = corpus.text.replace(/\r\n/g, '\n');
-    const crs: number[] = [];
-    for (let at = corpus.text.indexOf('\r'); at >= 0; at = corpus.text.indexOf('\r', at + 1)) crs.push(at);
-    const lf = (offset: number) => offset - crs.filter((at) => at < offset).length;
-    const annotations = corpus.annotations.map((a) => ({ ...a, start: lf(a.start), end: lf(a.end), ...quoteContext(text, lf(a.start), lf(a.end)) }));
+    const { text, annotations } = lfCorpus();
     // Twenty whose quotes the text has nowhere: orphans for good, each a search of the whole megabyte when looked for.
     for (const a of annotations.slice(0, 20)) Object.assign(a, { text: `Nerys Quill never wrote ${a.id} in any harbour log`, orphaned: true, start: 0, end: 0 });
     const large = scratchFile(SUITE, 'undone.txt', text);
@@ -254,15 +263,9 @@ describe('large sidecars', function () {
 
   it('keeps an annotation tagged while open sidecars are read again under a new annotation scheme', async () => {
     const api = await getApi();
-    const corpus = generateCorpus();
     // A line added after the last span: the sidecar is the text's as far as the spans go, but its hash is not, so every
     // read places its 10,000 annotations again in the worker (a second or two), and nothing moves, so it is not rewritten.
-    // (One kind of line ending, so the editor keeps the text as written: the corpus's offsets are moved past its CRs.)
-    const text = corpus.text.replace(/\r\n/g, '\n');
-    const crs: number[] = [];
-    for (let at = corpus.text.indexOf('\r'); at >= 0; at = corpus.text.indexOf('\r', at + 1)) crs.push(at);
-    const lf = (offset: number) => offset - crs.filter((at) => at < offset).length;
-    const annotations = corpus.annotations.map((a) => ({ ...a, start: lf(a.start), end: lf(a.end), ...quoteContext(text, lf(a.start), lf(a.end)) }));
+    const { text, annotations } = lfCorpus();
     const large = scratchFile(SUITE, 'rechecked.txt', text + '\nAppendix: the Kestrel ferry timetable.\n');
     largeDocuments.push(large);
     const sidecarText = serializeSidecar(buildSidecarFile(annotations, text));
