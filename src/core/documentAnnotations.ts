@@ -214,13 +214,7 @@ export class DocumentAnnotations {
    * own annotations.
    */
   adoptAnchoring(anchored: readonly Annotation[], report: AnchorReport): AnchorReport {
-    const byId = new Map(this.items.map((a) => [a.id, a]));
-    for (const copy of anchored) {
-      const own = byId.get(copy.id);
-      if (own) takePlace(own, copy);
-    }
-    const mine = (list: readonly Annotation[]) => list.map((a) => byId.get(a.id)).filter((a): a is Annotation => a !== undefined);
-    const adopted: AnchorReport = { ...report, moved: mine(report.moved), orphaned: mine(report.orphaned), ambiguous: mine(report.ambiguous) };
+    const { adopted } = this.adoptPlaces(anchored, report, () => true);
     this.record(adopted, this.items);
     if (adopted.moved.length > 0 || adopted.orphaned.length > 0) this.items.sort(compareAnnotations);
     return adopted;
@@ -237,24 +231,28 @@ export class DocumentAnnotations {
    * it searched that are still orphans here; returns the report on them, this model's objects in it.
    */
   adoptOrphanSearch(found: OrphanSearch): AnchorReport {
-    const byId = new Map(this.items.map((a) => [a.id, a]));
-    const own = (copy: Annotation) => {
-      const annotation = byId.get(copy.id);
-      return annotation?.orphaned ? annotation : undefined;
-    };
-    const searched: Annotation[] = [];
-    for (const copy of found.annotations) {
-      const annotation = own(copy);
-      if (!annotation) continue;
-      searched.push(annotation);
-      takePlace(annotation, copy);
-    }
-    const ids = new Set(searched.map((a) => a.id));
-    const mine = (list: readonly Annotation[]) => list.filter((a) => ids.has(a.id)).map((a) => byId.get(a.id)!);
-    const adopted: AnchorReport = { ...found.anchoring, moved: mine(found.anchoring.moved), orphaned: mine(found.anchoring.orphaned), ambiguous: mine(found.anchoring.ambiguous) };
-    this.record(adopted, searched);
+    const { adopted, taken } = this.adoptPlaces(found.annotations, found.anchoring, (own) => own.orphaned === true);
+    this.record(adopted, taken);
     if (adopted.moved.length > 0) this.items.sort(compareAnnotations);
     return adopted;
+  }
+
+  /**
+   * Gives this model's annotations the places their copies were given elsewhere (`copies`, placed by an anchoring whose
+   * report is `report`), those `takes` accepts; returns them and the report on them, this model's objects in it.
+   */
+  private adoptPlaces(copies: readonly Annotation[], report: AnchorReport, takes: (own: Annotation) => boolean): { adopted: AnchorReport; taken: Annotation[] } {
+    const byId = new Map(this.items.map((a) => [a.id, a]));
+    const taken: Annotation[] = [];
+    for (const copy of copies) {
+      const own = byId.get(copy.id);
+      if (!own || !takes(own)) continue;
+      takePlace(own, copy);
+      taken.push(own);
+    }
+    const ids = new Set(taken.map((a) => a.id));
+    const mine = (list: readonly Annotation[]) => list.filter((a) => ids.has(a.id)).map((a) => byId.get(a.id)!);
+    return { adopted: { ...report, moved: mine(report.moved), orphaned: mine(report.orphaned), ambiguous: mine(report.ambiguous) }, taken };
   }
 
   /**
