@@ -5,7 +5,7 @@ import { BUILT_IN_SCHEME, type AnnotationScheme } from '../../core/scheme/scheme
 import { hashDocumentText } from '../../core/text/documentText';
 import type { Annotation } from '../../core/annotation';
 import { WorkerClient } from '../workerThread';
-import type { AnchoredAnnotations, AnchoredSidecar, SidecarWorkerResponse, SidecarWorkerRequest } from './protocol';
+import type { AnchoredAnnotations, AnchoredSidecar, AnchorRequest, ParseRequest, SidecarWorkerResponse, SidecarWorkerRequest } from './protocol';
 
 /**
  * Annotations times document length below which a changed document is anchored on the calling
@@ -87,12 +87,7 @@ export class SidecarParser extends WorkerClient<SidecarWorkerRequest, SidecarWor
     const canonical = parseCanonicalSidecar(text, scheme);
     if (canonical) return Promise.resolve(canonical);
     if (!this.thread.usable) return Promise.resolve(parseSidecar(text, scheme));
-    return new Promise((resolve) => {
-      const id = ++this.nextId;
-      this.pending.set(id, { kind: 'parse', text, scheme, resolve });
-      // When the worker cannot start, fallBack has answered this request in-process already.
-      this.thread.post({ id, text, scheme });
-    });
+    return this.send({ text, scheme }, (resolve) => ({ kind: 'parse', text, scheme, resolve }));
   }
 
   /**
@@ -113,11 +108,7 @@ export class SidecarParser extends WorkerClient<SidecarWorkerRequest, SidecarWor
       }
     }
     if (!this.thread.usable) return Promise.resolve(loadInProcess(text, scheme, documentText));
-    return new Promise((resolve) => {
-      const id = ++this.nextId;
-      this.pending.set(id, { kind: 'load', text, scheme, documentText, resolve });
-      this.thread.post({ id, text, scheme, documentText });
-    });
+    return this.send({ text, scheme, documentText }, (resolve) => ({ kind: 'load', text, scheme, documentText, resolve }));
   }
 
   /**
@@ -128,11 +119,7 @@ export class SidecarParser extends WorkerClient<SidecarWorkerRequest, SidecarWor
    */
   anchor(annotations: readonly Annotation[], documentText: string): Promise<AnchoredAnnotations> {
     if (!this.thread.usable || annotations.length * documentText.length < SMALL_ANCHORING) return Promise.resolve(anchorInProcess(annotations, documentText));
-    return new Promise((resolve) => {
-      const id = ++this.nextId;
-      this.pending.set(id, { kind: 'anchor', annotations, documentText, resolve });
-      this.thread.post({ id, annotations, documentText });
-    });
+    return this.send({ annotations, documentText }, (resolve) => ({ kind: 'anchor', annotations, documentText, resolve }));
   }
 
   /**
@@ -143,10 +130,16 @@ export class SidecarParser extends WorkerClient<SidecarWorkerRequest, SidecarWor
    */
   searchOrphans(annotations: readonly Annotation[], documentText: string): Promise<OrphanSearch> {
     if (!this.thread.usable || isSmallOrphanSearch(annotations.filter((a) => a.orphaned).length, documentText.length)) return Promise.resolve(searchOrphans(annotations, documentText));
+    return this.send({ annotations, documentText, orphans: true }, (resolve) => ({ kind: 'orphans', annotations, documentText, resolve }));
+  }
+
+  /** Sends `request` to the worker; `pending` is what answers it: the worker's response, or the in-process fallback. */
+  private send<T>(request: Omit<ParseRequest, 'id'> | Omit<AnchorRequest, 'id'>, pending: (resolve: (result: T) => void) => Pending): Promise<T> {
     return new Promise((resolve) => {
       const id = ++this.nextId;
-      this.pending.set(id, { kind: 'orphans', annotations, documentText, resolve });
-      this.thread.post({ id, annotations, documentText, orphans: true });
+      this.pending.set(id, pending(resolve));
+      // When the worker cannot start, fallBack has answered this request in-process already.
+      this.thread.post({ ...request, id });
     });
   }
 
