@@ -3,7 +3,7 @@ import { AnnotationIndex } from '../core/index/annotationIndex';
 import { toStoredAnnotations } from '../core/sidecar/sidecarCodec';
 import { readSidecarFile } from '../core/corpus/readFiles';
 import { documentPathForSidecar, sidecarPathFor } from '../core/sidecar/sidecarFormat';
-import { MISSING, readSettled, readSidecarContent, sameVersion, SETTLE, type DiskVersion } from '../core/sidecar/sidecarWriter';
+import { MISSING, readSettled, readSidecarContent, sameVersion, SETTLE, type DiskVersion } from '../core/sidecar/diskVersion';
 import { CodePointLines } from '../core/text/codePointLines';
 import { stripBom } from '../core/text/documentText';
 import type { AnnotationStore, StoreChange } from './annotationStore';

@@ -3,7 +3,8 @@
 import type { SidecarRead } from '../../src/core/corpus/readFiles';
 import { FileChangedError, type FileSnapshot } from '../../src/core/sidecar/atomicWrite';
 import { decodeSidecarBytes } from '../../src/core/sidecar/sidecarBytes';
-import type { SettleOptions, SidecarFileSystem } from '../../src/core/sidecar/sidecarWriter';
+import type { SettleOptions } from '../../src/core/sidecar/diskVersion';
+import type { SidecarFileSystem } from '../../src/core/sidecar/sidecarWriter';
 
 export const PATH = '/corpus/doc.txt.annotations.yaml';
 

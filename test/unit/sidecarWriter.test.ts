@@ -8,21 +8,8 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import type { FileSnapshot } from '../../src/core/sidecar/atomicWrite';
 import { nodeSidecarFileSystem } from '../../src/core/sidecar/nodeSidecarFileSystem';
-import {
-  decideOnDiskChange,
-  decideWrite,
-  MISSING,
-  readSettled,
-  readSidecarContent,
-  sameVersion,
-  SidecarWriter,
-  type ConflictPrompt,
-  type ConflictQuestion,
-  type DiskVersion,
-  type ModelState,
-  type SidecarModel,
-  type WriteOutcome,
-} from '../../src/core/sidecar/sidecarWriter';
+import { decideOnDiskChange, decideWrite, SidecarWriter, type ConflictPrompt, type ConflictQuestion, type ModelState, type SidecarModel, type WriteOutcome } from '../../src/core/sidecar/sidecarWriter';
+import { MISSING, readSettled, readSidecarContent, sameVersion, type DiskVersion } from '../../src/core/sidecar/diskVersion';
 import { planReplacement, replaceSidecar } from '../../src/core/sidecar/sidecarReplacement';
 import { MemoryFileSystem, PATH, QUICK_SETTLE } from './memoryFileSystem';
 

@@ -10,7 +10,8 @@ import { serializeSidecarWithoutFastPath } from '../../src/core/sidecar/serializ
 import type { SidecarBlockCache } from '../../src/core/sidecar/sidecarBlockCache';
 import { buildSidecarFile } from '../../src/core/sidecar/sidecarCodec';
 import { renderSidecar } from '../../src/core/sidecar/sidecarDocument';
-import { SidecarWriter, type DiskVersion, type SidecarModel } from '../../src/core/sidecar/sidecarWriter';
+import { SidecarWriter, type SidecarModel } from '../../src/core/sidecar/sidecarWriter';
+import { type DiskVersion } from '../../src/core/sidecar/diskVersion';
 import { hostile } from './sidecarArbitraries';
 import { MemoryFileSystem, PATH, QUICK_SETTLE } from './memoryFileSystem';
 

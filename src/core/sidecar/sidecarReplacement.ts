@@ -1,5 +1,6 @@
 import { FileChangedError, type FileSnapshot } from './atomicWrite';
-import { diskVersionOf, type SidecarFileSystem } from './sidecarWriter';
+import { type SidecarFileSystem } from './sidecarWriter';
+import { diskVersionOf } from './diskVersion';
 import { stripBom } from '../text/documentText';
 
 /**

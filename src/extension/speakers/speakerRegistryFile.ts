@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { readSidecarFile } from '../../core/corpus/readFiles';
-import { readSidecarContent, type SidecarContent } from '../../core/sidecar/sidecarWriter';
+import { readSidecarContent, type SidecarContent } from '../../core/sidecar/diskVersion';
 import { parseSpeakerRegistry, SPEAKER_REGISTRY_PATH, SpeakerRegistry } from '../../core/speakers/speakerRegistry';
 import { sidecarDiagnostic } from '../diagnostics';
 import { Disposable } from '../lifecycle';
