@@ -6,6 +6,7 @@ import { loadParsedSidecar, renderSidecar, type LoadedSidecar } from '../core/si
 import { isSidecarPath, sidecarPathFor, type SidecarFile } from '../core/sidecar/sidecarFormat';
 import { SidecarWriter, type ConflictPrompt, type SidecarFileSystem, type SidecarModel } from '../core/sidecar/sidecarWriter';
 import { readSidecarContent, type DiskVersion, type SidecarContent } from '../core/sidecar/diskVersion';
+import { LoadingDocuments } from './loadingDocuments';
 import { isAnnotatable } from './annotatable';
 import { notificationConflictPrompt } from './conflicts/conflictPrompt';
 import { newEntry, SidecarInvalidError, type DocumentEntry } from './documentEntry';
@@ -47,18 +48,17 @@ export interface StoreChange {
  */
 export class AnnotationStore extends Disposable {
   private readonly entries = new Map<string, DocumentEntry>();
+  /** Sidecar loads under way, by document: a second request for one waits for the same load. */
   private readonly loading = new Map<string, Promise<DocumentEntry | undefined>>();
-  /** Open documents whose annotations are being placed again after a reload from disk (a checkout), how many times. */
-  private readonly placing = new Map<string, number>();
+  private readonly loadingDocuments = this._register(new LoadingDocuments());
   /** Unsaved annotation models of renamed documents, by the document's new URI. */
   private readonly carried = new Map<string, CarriedAnnotations>();
   private readonly changeEmitter = this._register(new vscode.EventEmitter<StoreChange>());
 
   readonly onDidChange = this.changeEmitter.event;
 
-  private readonly loadingEmitter = this._register(new vscode.EventEmitter<vscode.TextDocument>());
-  /** A document's sidecar started or finished loading (see `isLoading`). */
-  readonly onDidChangeLoading = this.loadingEmitter.event;
+  /** A document's annotations started or finished loading (see `isLoading`). */
+  readonly onDidChangeLoading = this.loadingDocuments.onDidChange;
 
   private readonly sidecarFileEmitter = this._register(new vscode.EventEmitter<vscode.Uri>());
   /** A sidecar file was created, changed or deleted on disk (by anyone, including us). */
@@ -69,24 +69,10 @@ export class AnnotationStore extends Disposable {
     fire: (change) => this.changeEmitter.fire(change),
     modelOf: (entry) => this.modelOf(entry),
     persist: (entry) => this.persist(entry),
-    anchor: (document, annotations, text) => this.placingIn(document, () => this.parser.anchor(annotations, text)),
-    searchOrphans: (document, annotations, text) => this.placingIn(document, () => this.parser.searchOrphans(annotations, text)),
+    // Placing an open document's annotations again counts as loading them: the status bar says so.
+    anchor: (document, annotations, text) => this.loadingDocuments.during(document, () => this.parser.anchor(annotations, text)),
+    searchOrphans: (document, annotations, text) => this.loadingDocuments.during(document, () => this.parser.searchOrphans(annotations, text)),
   };
-
-  /** Runs `work` (placing an open document's annotations again) counted as loading (isLoading), so the status bar says so. */
-  private async placingIn<T>(document: vscode.TextDocument, work: () => Promise<T>): Promise<T> {
-    const key = document.uri.toString();
-    this.placing.set(key, (this.placing.get(key) ?? 0) + 1);
-    this.loadingEmitter.fire(document);
-    try {
-      return await work();
-    } finally {
-      const left = (this.placing.get(key) ?? 1) - 1;
-      if (left > 0) this.placing.set(key, left);
-      else this.placing.delete(key);
-      this.loadingEmitter.fire(document);
-    }
-  }
 
   /**
    * @param parser parses sidecar texts off the extension host thread
@@ -212,12 +198,8 @@ export class AnnotationStore extends Disposable {
     const key = document.uri.toString();
     let pending = this.loading.get(key);
     if (!pending) {
-      pending = this.readSidecar(document).finally(() => {
-        this.loading.delete(key);
-        this.loadingEmitter.fire(document);
-      });
+      pending = this.loadingDocuments.during(document, () => this.readSidecar(document)).finally(() => this.loading.delete(key));
       this.loading.set(key, pending);
-      this.loadingEmitter.fire(document);
     }
     return pending;
   }
@@ -227,8 +209,7 @@ export class AnnotationStore extends Disposable {
    * document was reloaded from disk: seconds for a large sidecar whose document changed.
    */
   isLoading(document: vscode.TextDocument): boolean {
-    const key = document.uri.toString();
-    return this.loading.has(key) || this.placing.has(key);
+    return this.loadingDocuments.has(document);
   }
 
   private async readSidecar(document: vscode.TextDocument): Promise<DocumentEntry | undefined> {
