@@ -50,10 +50,10 @@ describe('suggestAnnotations: direct quotes', () => {
     assert.deepEqual(quotes(text), []);
   });
 
-  it('keeps a long quotation without a cue (a proverb) and a short one with a cue (a partial quote)', () => {
+  it('keeps a long quotation (a proverb, given to the people who recall it, not to a name) and a short one with a cue (a partial quote)', () => {
     const text = 'Readers recalled the old advice – “When facing a gift from the Greeks, light the fires around the horse.”\n\nIda Stone praised the plan, saying it “works for everyone”.';
     assert.deepEqual(quotes(text), [
-      ['When facing a gift from the Greeks, light the fires around the horse.', undefined],
+      ['When facing a gift from the Greeks, light the fires around the horse.', 'Readers'],
       ['works for everyone', 'Ida Stone'],
     ]);
   });

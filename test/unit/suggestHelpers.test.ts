@@ -6,6 +6,7 @@ import { DocumentAnnotations } from '../../src/core/documentAnnotations';
 import { adjacentAnnotation } from '../../src/core/navigation/annotationOrder';
 import { acceptedSuggestion, SUGGESTION_AUTHOR } from '../../src/core/suggest/acceptedSuggestion';
 import { PendingSuggestions } from '../../src/core/suggest/pendingSuggestions';
+import { PronounResolver } from '../../src/core/suggest/pronounResolution';
 import type { Suggestion } from '../../src/core/suggest/suggestion';
 import { mayBeAPerson, SpeakerHistory } from '../../src/core/suggest/speakerHistory';
 import { TitledNames } from '../../src/core/suggest/titledNames';
@@ -137,5 +138,19 @@ describe('TitledNames', () => {
       const head = text.includes('MAYOR') ? 'mayor' : 'spokesman';
       assert.equal(new TitledNames(text, nameAt, ['mayor', 'spokesman']).first(head, 100), 'Ada', text);
     }
+  });
+});
+
+describe('PronounResolver', () => {
+  it('takes no gender from "him" in the sentence of the one person named: it is someone else ("when she called him")', () => {
+    const text = 'Nerys Quill stopped me on the quay when she called him a grandpa.';
+    const resolver = new PronounResolver(text, [{ start: 0, end: 11, name: 'Nerys Quill' }], [{ start: 0, end: text.length }], []);
+    assert.equal(resolver.genderOfName('Nerys Quill'), 'female');
+  });
+
+  it('still takes the gender of a reflexive or a possessive in the same sentence', () => {
+    const text = 'Ivo Marsh rowed the boat himself. Ivo Marsh sold his oars.';
+    const resolver = new PronounResolver(text, [{ start: 0, end: 9, name: 'Ivo Marsh' }, { start: 34, end: 43, name: 'Ivo Marsh' }], [{ start: 0, end: text.length }], []);
+    assert.equal(resolver.genderOfName('Ivo Marsh'), 'male');
   });
 });

@@ -739,6 +739,74 @@ describe('suggestAnnotations on news: speakers', () => {
   });
 });
 
+  it('resolves a subject pronoun that auxiliaries or adverbs part from its cue ("She has also called", "he’s predicting")', () => {
+    const text = [
+      '“The river is ready,” Tom Hale said on Monday.',
+      '',
+      'Ada Brook has backed the boathouse for months, and Ben Ruiz has not. She has also called the plan “the best thing for the quay in years.”',
+      '',
+      '“The fees are fine,” Ivo Marsh, a rower, told Nerys Quill, the club’s treasurer. She’s predicting that the club will “run out of members by June.”',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['The river is ready,', 'Tom Hale'],
+      ['the best thing for the quay in years.', 'Ada Brook'],
+      ['The fees are fine,', 'Ivo Marsh'],
+      ['run out of members by June.', 'Nerys Quill'],
+    ]);
+  });
+
+  it('does not take the verb of a question asked of someone for her cue ("Asked what she would say …, she laughed")', () => {
+    const text = 'Ada Brook rows at dawn. Asked what she would say to the rowers who walked out, she laughed. “Come back for the storm,” she said.';
+    const suggestions = suggestAnnotations(text);
+    assert.deepEqual(suggestions.filter((s) => s.kind === 'claim'), []);
+    assert.deepEqual(quotes(text), [['Come back for the storm,', 'Ada Brook']]);
+  });
+
+  it('does not give "she" to a man when nobody within reach fits: the nearest name that may be hers', () => {
+    const text = [
+      '“The river is ready,” Tom Hale said on Monday.',
+      '',
+      'Ada Brook has backed the boathouse for months, and Ben Ruiz has not. She called the plan “the best thing for the quay in years.”',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['The river is ready,', 'Tom Hale'],
+      ['the best thing for the quay in years.', 'Ada Brook'],
+    ]);
+  });
+
+  it('gives quoted words to people a cue’s subject describes ("Leaders of the club have said"), not to whoever spoke before', () => {
+    const text = [
+      '“We cannot keep the quay open at these prices,” Tom Hale, the harbour master, said on Monday.',
+      '',
+      'Leaders of the rowing club have said they invite every crew to race to ensure that “all boats get a fair start at the line.”',
+      '',
+      'Multiple outlets reported on Wednesday that the board had “more than one talk” with the club.',
+      '',
+      'About four in 10 rowers say that the new fee is “a tax on early mornings.”',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['We cannot keep the quay open at these prices,', 'Tom Hale'],
+      ['all boats get a fair start at the line.', 'Leaders of the rowing club'],
+      ['more than one talk', 'multiple outlets'],
+      ['a tax on early mornings.', 'unnamed source'],
+    ]);
+  });
+
+  it('gives an uncued quote to its own sentence’s subject, not to a speaker carried from a paragraph before', () => {
+    const text = [
+      '“The fees will rise in June,” Tom Hale said.',
+      '',
+      'The Harbour Trust answered a week later. The Kestrel Rowing Club was blunt in its findings: “Further talk on this is pointless.”',
+      '',
+      'Hale did not reply. “We will see,” he said later.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['The fees will rise in June,', 'Tom Hale'],
+      ['Further talk on this is pointless.', 'Kestrel Rowing Club'],
+      ['We will see,', 'Tom Hale'],
+    ]);
+  });
+
 
 describe('suggestAnnotations on news: confidence and the speaker registry', () => {
   it('gives every suggestion a confidence between 0 and 1 and a why; a carried speaker is less sure than a cued one', () => {

@@ -3,6 +3,8 @@ import { firstMatch } from './firstMatch';
 import type { NameResolver } from './nameResolution';
 import type { TextRange } from './paragraphs';
 import type { QuoteCandidate } from './quotes';
+import { mainClauseStart } from './leadingClause';
+import { organisationSubject } from './organisations';
 import { findCues, isThoughtCue } from './reportingCues';
 import { MAX_SENTENCE_LENGTH } from './sentences';
 import { wordCount } from './words';
@@ -13,7 +15,7 @@ const CARRY_REACH = 1500;
 
 export interface CarriedSpeaker {
   readonly speaker: string;
-  readonly rule: 'cue later in the sentence' | 'person named earlier in the paragraph' | 'speaker carried from before' | 'person named since the last speaker';
+  readonly rule: 'cue later in the sentence' | 'person named earlier in the paragraph' | 'speaker carried from before' | 'person named since the last speaker' | 'subject of its own sentence';
 }
 
 /**
@@ -36,7 +38,15 @@ export function carriedSpeaker(text: string, quote: QuoteCandidate, resolver: Na
   if (previous && open - previous.at < CARRY_REACH && !boilerplate.some((b) => b.start > previous.at && b.end <= open)) {
     // Someone else named since: more likely the one the quote belongs to ("Jonas Pell disagreed. “…”").
     const other = resolver.otherPersonBetween(previous.name, previous.at, open);
-    return other ? { speaker: other, rule: 'person named since the last speaker' } : { speaker: previous.name, rule: 'speaker carried from before' };
+    if (other) return { speaker: other, rule: 'person named since the last speaker' };
+    // "Ruiz spoke first. ¶ The Harbour Trust was blunt in its reply: “…”": a speaker from a paragraph before gives way to the
+    // subject of the quote's own sentence.
+    if (previous.at < quote.paragraph.start) {
+      const sentenceStart = sentenceStartBefore(text, open, quote.paragraph.start);
+      const subject = resolver.firstPersonBetween(sentenceStart, open) ?? organisationSubject(text.slice(mainClauseStart(text, sentenceStart, open), open));
+      if (subject && subject !== previous.name) return { speaker: subject, rule: 'subject of its own sentence' };
+    }
+    return { speaker: previous.name, rule: 'speaker carried from before' };
   }
   const named = resolver.nameBetween(Math.max(quote.paragraph.start, sentenceStartBefore(text, open, quote.paragraph.start) - 400), open);
   return named ? { speaker: named, rule: 'person named earlier in the paragraph' } : undefined;

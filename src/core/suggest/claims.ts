@@ -6,7 +6,7 @@ import { findCues, HEARER_CUES, isContentCue, isPassive, isReportNoun, reportsHe
 import { lastComma, subjectOf } from './cueSubject';
 import { MAX_SENTENCE_LENGTH } from './sentences';
 import { documentClaims, OPENS_WITH_DOCUMENTS } from './documentClaims';
-import { describedOrganisation, describedPerson, documentSpeaker, OPENS_WITH_A_DOCUMENT } from './sourceDescriptions';
+import { describedOrganisation, describedPerson, documentSpeaker, LEADING_ADVERBIAL, OPENS_WITH_A_DOCUMENT, withoutLeadingPhrase } from './sourceDescriptions';
 import { wordCount } from './words';
 
 /** Reported (indirect) speech: the content, who said it, and the cue. */
@@ -15,9 +15,6 @@ export interface Claim extends TextRange {
   readonly cue: Cue;
   readonly rule: string;
 }
-
-/** A short phrase that opens a sentence with where, when or how, not a clause that could be content. */
-const LEADING_ADVERBIAL = /^\s*(?:(?:And|But)\s+)?(?:When|As|At|In|After|Before|While|During|On|Since|Until|Following|Asked|Reached|Speaking|Racking|Writing|Pressed|Interviewed)\s(?:(?![.;:!?])[^,]){0,80}$/u;
 
 /** Words that may follow a cue when the attribution trails its content (", Lavrov stated during …"). */
 const ATTRIBUTION_TAIL = /^(?:$|,|(?:during|in|at|on|after|before|to|from|while|when|as|by|for|last|this|yesterday|today|earlier|later|recently)(?![\p{L}]))/iu;
@@ -270,12 +267,6 @@ function complementStart(text: string, cue: Cue, end: number): number | undefine
   if (hearer) return from + hearer[0].length;
   if (HEARER_CUES.has(cue.lemma)) return undefined;
   return /^\s*[,.;:]?\s*$/.test(after) ? undefined : cue.end;
-}
-
-/** A cue's subject without a leading phrase of where or when before it ("On Monday, the novelist" → " the novelist"). */
-function withoutLeadingPhrase(subject: string): string {
-  const comma = subject.lastIndexOf(',');
-  return comma >= 0 && LEADING_ADVERBIAL.test(subject.slice(0, comma)) ? subject.slice(comma + 1) : subject;
 }
 
 function claimsFrom(text: string, start: number, end: number, speaker: string, cue: Cue, rule: string): Claim[] {

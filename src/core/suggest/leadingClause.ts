@@ -17,5 +17,8 @@ export function mainClauseStart(text: string, start: number, limit: number): num
   return m ? start + m[0].length : start;
 }
 
-/** A determiner, one word in lower case and a comma before another word in lower case: adjectives, not the end of a clause. */
-const COMMA_BETWEEN_ADJECTIVES = /((?<![\p{L}])(?:a|an|the|his|her|its|their|this|that)\s+\p{Ll}[\p{Ll}-]*),(?=\s+(?!(?:he|she|it|they|we|i|you|there|this|that)\s)\p{Ll})/gu;
+/**
+ * A determiner, one word in lower case and a comma before another word in lower case: adjectives, not the end of a clause;
+ * not before a pronoun or a determiner, which opens the main clause ("On its website, the club lists …").
+ */
+const COMMA_BETWEEN_ADJECTIVES = /((?<![\p{L}])(?:a|an|the|his|her|its|their|this|that)\s+\p{Ll}[\p{Ll}-]*),(?=\s+(?!(?:he|she|it|they|we|i|you|there|this|that|the|a|an|his|her|its|their)\s)\p{Ll})/gu;

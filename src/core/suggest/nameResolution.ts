@@ -15,6 +15,9 @@ import { lastWordOf, LowerCaseWords } from './words';
 import { ANONYMOUS, ANONYMOUS_FIRST, ANONYMOUS_HEADS, AUTHORED_BY, CAPITALIZED_PEOPLE_WORD, DEFINITE_TITLE_FIRST, describedSource, NAME_IN_APPOSITION, OWN_DOCUMENT, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, PEOPLE_OF_A_PRONOUN, POSSESSED_PEOPLE_FIRST, saysWhoseRole, TITLE_HEAD, TITLE_HEAD_WORDS, UNNAMED_SOURCE, introducedUnnamed, UNNAMED_HEADS } from './sourceDescriptions';
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+
+/** How many mentions a pronoun with no one in reach looks back through for a name it can stand for. */
+const MAX_MENTIONS_BACK = 40;
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 
 /** A preposition right before a word: what follows is where or through what something was said. */
@@ -309,7 +312,7 @@ export class NameResolver implements ReferenceNames {
       }
       return answer;
     };
-    return this.history.lastNameBefore(at, fits, PRONOUN_REACH) ?? this.nearestName(offset);
+    return this.history.lastNameBefore(at, fits, PRONOUN_REACH) ?? this.nearestName(offset, fits);
   }
 
   /**
@@ -386,10 +389,15 @@ export class NameResolver implements ReferenceNames {
     return this.fullest(next.tokens, next.start);
   }
 
-  private nearestName(at: number): string | undefined {
+  private nearestName(at: number, fits: (name: string) => boolean): string | undefined {
     const index = this.firstMentionFrom(at);
-    // The mention before the first one that starts at or after `at`, if it also ends before `at`.
-    for (let i = index - 1; i >= 0; i--) if (this.mentions[i].end <= at) return this.fullest(this.mentions[i].tokens, this.mentions[i].start);
+    // The nearest mention that ends before `at` and whose name the pronoun can stand for ("she" is not Ben Ruiz), no further back than a bound.
+    for (let i = index - 1, looked = 0; i >= 0 && looked < MAX_MENTIONS_BACK; i--) {
+      if (this.mentions[i].end > at) continue;
+      looked++;
+      const name = this.fullest(this.mentions[i].tokens, this.mentions[i].start);
+      if (name && fits(name)) return name;
+    }
     return undefined;
   }
 

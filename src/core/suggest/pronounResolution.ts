@@ -6,15 +6,23 @@ import { sentences } from './sentences';
 
 /** Adverbs that may stand between a subject pronoun and its cue ("he later said", "she also told"). */
 const ADVERBS_BEFORE_CUE = new Set('later also then again once now quickly previously recently repeatedly often always never first finally simply just still even herself himself'.split(' '));
-const PRONOUN_THEN_ADVERB = new RegExp(`(?<![\\p{L}])(he|she)\\s+(?:${[...ADVERBS_BEFORE_CUE].join('|')})$`, 'iu');
+/** Auxiliaries that may stand there too ("he has called", "she had written", "he is predicting", "he would later say"). */
+const AUXILIARIES_BEFORE_CUE = new Set('has had is was would will could did does has been had been'.split(' '));
+const BEFORE_CUE = [...ADVERBS_BEFORE_CUE, ...AUXILIARIES_BEFORE_CUE].join('|');
+/** How many adverbs and auxiliaries may stand there ("he has also repeatedly called"). */
+const MAX_WORDS_BETWEEN = 3;
+// Not in a question it asks of someone ("Asked what she would say …"): that clause's verb is no cue of hers.
+const PRONOUN_THEN_ADVERB = new RegExp(`(?<![\\p{L}])(?<!(?:what|whether|if|how|why|when|where|who)\\s+)(he|she)(?:[’']s)?(?:\\s+(?:${BEFORE_CUE})){0,${MAX_WORDS_BETWEEN}}$`, 'iu');
+const CONTRACTED = /^(?:he|she)[’']s$/u;
 
 /**
- * The subject pronoun ("he", "she", in lower case) of a phrase that ends in it and an adverb of
- * ADVERBS_BEFORE_CUE, with where it stands in the phrase; `last` is the phrase's last word in lower
- * case, so that most phrases are answered without a search.
+ * The subject pronoun ("he", "she", in lower case) of a phrase that ends in it and adverbs or
+ * auxiliaries of ADVERBS_BEFORE_CUE and AUXILIARIES_BEFORE_CUE ("he has also", "she’s"), with where
+ * it stands in the phrase; `last` is the phrase's last word in lower case, so that most phrases are
+ * answered without a search.
  */
 export function subjectPronounBeforeAdverb(phrase: string, last: string): { pronoun: string; at: number } | undefined {
-  if (!ADVERBS_BEFORE_CUE.has(last)) return undefined;
+  if (!ADVERBS_BEFORE_CUE.has(last) && !AUXILIARIES_BEFORE_CUE.has(last) && !CONTRACTED.test(last)) return undefined;
   const m = PRONOUN_THEN_ADVERB.exec(phrase.trimEnd());
   return m ? { pronoun: m[1].toLowerCase(), at: m.index } : undefined;
 }
@@ -191,20 +199,22 @@ export class PronounResolver {
     const votes: [string, Gender][] = [];
     for (let m = PRONOUN.exec(this.text); m; m = PRONOUN.exec(this.text)) {
       if (this.isSpoken(m.index)) continue;
-      const name = this.onlyPersonBefore(m.index);
+      // "Deja Lark, who met me when she called him “…”": "him" in the sentence of the one person named is someone else.
+      const name = this.onlyPersonBefore(m.index, m[0].toLowerCase() === 'him');
       if (name) votes.push([name, pronounGender(m[0])!]);
     }
     for (const [name, gender] of votes) add(name, gender, PRONOUN_WEIGHT);
   }
 
   /** The one person the nearest sentence before `at` that refers to anyone refers to, if only one. */
-  private onlyPersonBefore(at: number): string | undefined {
+  private onlyPersonBefore(at: number, notInOwnSentence = false): string | undefined {
     const own = this.sentenceIndex(at);
     let group = -1;
     const found = new Set<string | undefined>();
     for (const ref of this.referencesBefore(at, PARAGRAPHS_BACK)) {
       const sentence = this.sentenceIndex(ref.start);
       if (group !== -1 && sentence !== group) break;
+      if (notInOwnSentence && sentence === own) return undefined;
       group = sentence;
       if (ref.doubtful) continue;
       // "Brook said, “she started as …”. … her use of …": who speaks in a sentence is rarely whom a later sentence's

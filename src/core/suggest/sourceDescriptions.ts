@@ -161,6 +161,52 @@ export function describedPerson(subject: string): string | undefined {
   return described ? described[1].replace(/\s+/gu, ' ').replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : undefined;
 }
 
+/** Between a cue's subject and the cue: auxiliaries, adverbs, a time ("have", "also", "this week", "on Monday"). */
+const BETWEEN_SUBJECT_AND_CUE = /(?:\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|did|does|do|been|also|then|later|now|again|once|still|often|already|recently|previously|repeatedly|publicly|privately|openly|widely|first|finally|quickly|long|(?:this|last)\s+(?:week|month|year)|on\s+\p{Lu}\p{Ll}+day|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))+\s*$/u;
+
+/** Words that do not stand inside a noun phrase: verbs, relatives, conjunctions of clauses, pronouns. */
+const NOT_A_SUBJECT_WORD = 'is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|must|should|did|does|do|said|says|told|that|which|who|whom|whose|when|while|because|if|than|he|she|it|they|we|you|i|his|her|its|their|our|my|your|this|these|those';
+/** A word that may stand in a noun phrase before a cue: not one of NOT_A_SUBJECT_WORD. */
+const SUBJECT_WORD = String.raw`(?!(?:${NOT_A_SUBJECT_WORD})(?![\p{L}]))[\p{L}\d’'.&-]+`;
+/** The head of a description of people: a plural ("rowers", "Leaders", not "crisis", "status"), or a word for a public. */
+const PEOPLE_HEAD = String.raw`(?!(?:${NOT_A_SUBJECT_WORD})(?![\p{L}]))(?:[\p{L}-]+s(?<!ss|is|us)|people|audience|crowd|public|media|press)(?![\p{L}])`;
+/**
+ * People, a group or an outlet described, not named, as the whole of a cue's subject: "Leaders of the club", "Multiple
+ * outlets", "Others", "About four in 10 rowers", "Corporate lobbyists", "the much larger audience": maybe a determiner or
+ * a quantifier, up to five modifiers, a plural or a word for a public, maybe what they are of or from. Group 1.
+ */
+const DESCRIBED_PEOPLE = new RegExp(
+  String.raw`^\s*((?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Mm]ore\s+than|[Aa]t\s+least)\s+)?(?:(?:${QUANTIFIER}|[Mm]ultiple|[Nn]umerous|[Vv]arious|[Bb]oth|[Aa]ll|[Tt]he|[Aa]n?|\d[\d,]*(?:\s+(?:in|out\s+of)\s+\d+)?)\s+)?(?:${SUBJECT_WORD}\s+){0,5}?${PEOPLE_HEAD}(?:\s+(?:of|from|in|at|for|with|on|across|around)\s+(?:${SUBJECT_WORD}\s*){1,6})?)\s*$`,
+  'iu',
+);
+
+/**
+ * The source a cue's subject describes without naming it, in the text's words: an organisation ("the rights group"), one
+ * person ("the boat-owning millionaire", after a leading phrase of where or when), or people ("leaders of the club",
+ * "multiple outlets"), with what stands between it and the cue left out.
+ */
+export function describedSubject(subject: string): string | undefined {
+  const bare = subject.replace(BETWEEN_SUBJECT_AND_CUE, '');
+  return describedOrganisation(bare) ?? describedPerson(withoutLeadingPhrase(bare)) ?? describedPeople(bare);
+}
+
+/** People described as the whole of a cue's subject (see DESCRIBED_PEOPLE), in the text's words. */
+function describedPeople(subject: string): string | undefined {
+  const described = DESCRIBED_PEOPLE.exec(subject);
+  // Its first word in lower case when a determiner or a quantifier ("multiple outlets"), as written otherwise ("Leaders of the club").
+  return described ? described[1].trim().replace(/\s+/gu, ' ').replace(LEADING_DETERMINER, (d) => d.toLowerCase()) : undefined;
+}
+const LEADING_DETERMINER = /^(?:The|An?|Some|Many|Several|Other|Others|Most|Few|A few|Multiple|Numerous|Various|Both|All|About|Nearly|Almost|Roughly|More than|At least)(?![\p{L}])/u;
+
+/** A short phrase that opens a sentence with where, when or how, not a clause that could be content. */
+export const LEADING_ADVERBIAL = /^\s*(?:(?:And|But)\s+)?(?:When|As|At|In|After|Before|While|During|On|Since|Until|Following|Asked|Reached|Speaking|Racking|Writing|Pressed|Interviewed)\s(?:(?![.;:!?])[^,]){0,80}$/u;
+
+/** A cue's subject without a leading phrase of where or when before it ("On Monday, the novelist" → " the novelist"). */
+export function withoutLeadingPhrase(subject: string): string {
+  const comma = subject.lastIndexOf(',');
+  return comma >= 0 && LEADING_ADVERBIAL.test(subject.slice(0, comma)) ? subject.slice(comma + 1) : subject;
+}
+
 /** Every head noun of a title, named or unnamed ("minister", "spokeswoman"): words of letters only. */
 export const TITLE_HEAD_WORDS: readonly string[] = [...NAMED_TITLES.split('|'), ...UNNAMED_PERSON.split('|')];
 

@@ -5,7 +5,7 @@ import { findCues, isPassive, isThoughtCue, type Cue } from './reportingCues';
 import type { NameResolver } from './nameResolution';
 import { organisationSubject } from './organisations';
 import { OPENING_MARK, type QuoteCandidate } from './quotes';
-import { PEOPLE_OF_A_NAMED_ACTING } from './sourceDescriptions';
+import { describedSubject, PEOPLE_OF_A_NAMED_ACTING } from './sourceDescriptions';
 import { MAX_SENTENCE_LENGTH } from './sentences';
 import { DASHES, wordCount } from './words';
 
@@ -257,7 +257,16 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
     if (speaker) return { cue, speaker };
   }
   // Inverted, before the quote: "…, explained moderator Ana Ruiz: “…”".
-  return { cue, speaker: subjectOf(text, from, cue, resolver) ?? resolver.resolve(from, cue.start, quote.start) ?? invertedBefore(text, cue, quote.openMark, quote, resolver) ?? invertedAside(text, cue, quote, resolver) };
+  // "Leaders of the club have said they want “…”": else the source the subject describes, in the text's words.
+  return {
+    cue,
+    speaker:
+      subjectOf(text, from, cue, resolver) ??
+      resolver.resolve(from, cue.start, quote.start) ??
+      invertedBefore(text, cue, quote.openMark, quote, resolver) ??
+      invertedAside(text, cue, quote, resolver) ??
+      describedSubject(text.slice(from, cue.start)),
+  };
 }
 
 /** ", says Ivo Marsh, a boatbuilder on …, is that": an inverted cue set off by commas inside the sentence, and its name. */
