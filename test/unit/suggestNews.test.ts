@@ -762,6 +762,20 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['Come back for the storm,', 'Ada Brook']]);
   });
 
+  it('carries no man’s name to a quote whose own cue says "she" of someone the text does not name', () => {
+    const text = [
+      '“We will win,” Tom Hale said on Monday.',
+      '',
+      'His wife offered a preview of his thinking in an interview with the Gazette.',
+      '',
+      '“If he wins, he wants to keep the club going,” she said.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['We will win,', 'Tom Hale'],
+      ['If he wins, he wants to keep the club going,', undefined],
+    ]);
+  });
+
   it('does not give "she" to a man when nobody within reach fits: the nearest name that may be hers', () => {
     const text = [
       '“The river is ready,” Tom Hale said on Monday.',

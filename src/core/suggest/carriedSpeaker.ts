@@ -25,7 +25,7 @@ export interface CarriedSpeaker {
  * speaker, or after "adding,"), or the person named last since then, unless boilerplate lines
  * stand in between; else the person named last before it in its paragraph.
  */
-export function carriedSpeaker(text: string, quote: QuoteCandidate, resolver: NameResolver, boilerplate: readonly TextRange[] = []): CarriedSpeaker | undefined {
+export function carriedSpeaker(text: string, quote: QuoteCandidate, resolver: NameResolver, boilerplate: readonly TextRange[] = [], pronoun?: string): CarriedSpeaker | undefined {
   if (quote.closeMark !== undefined) {
     const sentenceEnd = nextSentenceEnd(text, quote.closeMark + 1, quote.paragraph.end);
     const cue = findCues(text, quote.closeMark + 1, sentenceEnd).find((c) => !isThoughtCue(c));
@@ -34,11 +34,13 @@ export function carriedSpeaker(text: string, quote: QuoteCandidate, resolver: Na
   }
   const open = quote.openMark ?? quote.start;
   const previous = resolver.lastSpeakerBefore(open);
+  // "“…,” she said" after a man spoke, "she" nobody the text names ("his wife"): no speaker rather than the wrong one.
+  if (previous && pronoun && !resolver.mayBeMeantBy(pronoun, previous.name)) return undefined;
   // Past a block of boilerplate ("Related Articles", a comments header) the article's speakers are left behind.
   if (previous && open - previous.at < CARRY_REACH && !boilerplate.some((b) => b.start > previous.at && b.end <= open)) {
     // Someone else named since: more likely the one the quote belongs to ("Jonas Pell disagreed. “…”").
     const other = resolver.otherPersonBetween(previous.name, previous.at, open);
-    if (other) return { speaker: other, rule: 'person named since the last speaker' };
+    if (other && (!pronoun || resolver.mayBeMeantBy(pronoun, other))) return { speaker: other, rule: 'person named since the last speaker' };
     // "Ruiz spoke first. ¶ The Harbour Trust was blunt in its reply: “…”": a speaker from a paragraph before gives way to the
     // subject of the quote's own sentence.
     if (previous.at < quote.paragraph.start) {

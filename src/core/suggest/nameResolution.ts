@@ -91,6 +91,13 @@ export class NameResolver implements ReferenceNames {
     return this.history.lastBefore(at);
   }
 
+  /** Whether "he" or "she" may stand for the person called `name`: a person, of that gender or of none the text tells. */
+  mayBeMeantBy(pronoun: string, name: string): boolean {
+    const gender = pronounGender(pronoun);
+    const nameGender = this.pronounResolver().genderOfName(name);
+    return mayBeAPerson(name) && (!gender || !nameGender || gender === nameGender);
+  }
+
   /** The last person other than `name` the narrator names in `text[from, to)` (outside quotes), if any. */
   otherPersonBetween(name: string, from: number, to: number): string | undefined {
     let last: string | undefined;

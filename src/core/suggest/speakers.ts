@@ -56,6 +56,13 @@ export function quoteAttribution(text: string, quote: QuoteCandidate, previousCl
   return before?.speaker ? before : (after ?? before);
 }
 
+/** The "he" or "she" a cue has for its subject ("she said", "he later added", "said she"), in lower case, if any. */
+export function cuePronoun(text: string, cue: Cue): string | undefined {
+  return (PRONOUN_BEFORE_CUE.exec(text.slice(Math.max(0, cue.start - 24), cue.start)) ?? PRONOUN_AFTER_CUE.exec(text.slice(cue.end, cue.end + 6)))?.[1].toLowerCase();
+}
+const PRONOUN_BEFORE_CUE = /(?<![\p{L}])(he|she)\s+(?:(?:also|later|then|again|\p{Ll}+ly)\s+)?$/iu;
+const PRONOUN_AFTER_CUE = /^\s+(he|she)(?![\p{L}])/iu;
+
 /** "“We row at noon.” Hale said.", "“Why?” Ana Ruiz, the cox, asked": how far into the next sentence a cue still attributes the quote before it. */
 const MAX_WORDS_BEFORE_A_CUE_IN_THE_NEXT_SENTENCE = 3;
 

@@ -16,7 +16,7 @@ import { looksLikeCitedWords, looksLikeMarkedWords, looksLikeSpeech, namesAWork,
 import { findCues, lastCueIn } from './reportingCues';
 import { sentences } from './sentences';
 import { withRegisteredSpeakers } from './registryNames';
-import { quoteAttribution, sentenceStartBefore } from './speakers';
+import { cuePronoun, quoteAttribution, sentenceStartBefore } from './speakers';
 import { narratorHedge } from './speculation';
 import type { Suggestion } from './suggestion';
 import { hasAtMostWords } from './words';
@@ -165,7 +165,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
         }
       }
       if (!speaker && !scare && candidate.rule !== 'quote over several paragraphs') {
-        const carried = carriedSpeaker(text, candidate, resolver, allBoilerplate);
+        const carried = carriedSpeaker(text, candidate, resolver, allBoilerplate, attribution && cuePronoun(text, attribution.cue));
         if (carried) ({ speaker, rule } = carried);
       }
       // A few marked words whose speaker is only a guess from the sentences before are right about three times in ten on
