@@ -776,6 +776,14 @@ describe('suggestAnnotations on news: speakers', () => {
     ]);
   });
 
+  it('gives an uncued quote in a sentence to the sentence’s subject, not to the last name before the marks', () => {
+    const text = ['“We row at dawn,” Ben Ruiz said.', '', 'Ada Brook is praising Tom Hale, who left the board on Saturday, as “a man who never missed a race.”'].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['We row at dawn,', 'Ben Ruiz'],
+      ['a man who never missed a race.', 'Ada Brook'],
+    ]);
+  });
+
   it('does not give "she" to a man when nobody within reach fits: the nearest name that may be hers', () => {
     const text = [
       '“The river is ready,” Tom Hale said on Monday.',
