@@ -4,6 +4,7 @@ import path from 'node:path';
 import { SpeakerRegistry } from '../../src/core/speakers/speakerRegistry';
 import { isOrganisation, nameRuns } from '../../src/core/suggest/nameRuns';
 import { registeredSpeaker } from '../../src/core/suggest/registryNames';
+import { withConfidence } from '../../src/core/suggest/confidence';
 import { suggestAnnotations } from '../../src/core/suggest/suggestAnnotations';
 
 // Short texts written for these tests, one per phenomenon of real news (issue 12).
@@ -843,6 +844,24 @@ describe('suggestAnnotations on news: confidence and the speaker registry', () =
     for (const s of suggested) assert.ok(s.confidence! > 0 && s.confidence! <= 1 && s.why, JSON.stringify(s));
     assert.ok(suggested[0].confidence! > suggested[1].confidence!);
     assert.match(suggested[0].why!, /cue “said”/u);
+  });
+
+  it('is surer of a speaker carried within its paragraph than of one carried from a paragraph before', () => {
+    const text = [
+      '“The budget is tight this year,” said Marta Quell, the council treasurer. “Nobody likes it.”',
+      '',
+      'The council meets again in March to settle the figures for the coming year.',
+      '',
+      '“We cannot promise anything before the spring, and we will not try to.”',
+    ].join('\n');
+    const carried = suggestAnnotations(text).filter((s) => s.kind === 'quote' && s.speaker === 'Marta Quell').slice(1);
+    assert.deepEqual(
+      carried.map((s) => s.rule),
+      ['continuation of the previous quote', 'speaker carried from a paragraph before'],
+    );
+    const withinParagraph = withConfidence({ ...carried[1], rule: 'speaker carried from before' });
+    assert.ok(withinParagraph.confidence! > carried[1].confidence!, JSON.stringify([withinParagraph, carried[1]]));
+    assert.match(carried[1].why!, /paragraph before/u);
   });
 
   it('names suggested speakers as the registry does: aliases, and a surname only one registered speaker has', () => {

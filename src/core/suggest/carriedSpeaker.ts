@@ -15,7 +15,13 @@ const CARRY_REACH = 1500;
 
 export interface CarriedSpeaker {
   readonly speaker: string;
-  readonly rule: 'cue later in the sentence' | 'person named earlier in the paragraph' | 'speaker carried from before' | 'person named since the last speaker' | 'subject of its own sentence';
+  readonly rule:
+    | 'cue later in the sentence'
+    | 'person named earlier in the paragraph'
+    | 'speaker carried from before'
+    | 'speaker carried from a paragraph before'
+    | 'person named since the last speaker'
+    | 'subject of its own sentence';
 }
 
 /**
@@ -48,7 +54,9 @@ export function carriedSpeaker(text: string, quote: QuoteCandidate, resolver: Na
       const subject = resolver.firstPersonBetween(sentenceStart, open) ?? organisationSubject(text.slice(mainClauseStart(text, sentenceStart, open), open));
       if (subject && subject !== previous.name) return { speaker: subject, rule: 'subject of its own sentence' };
     }
-    return { speaker: previous.name, rule: 'speaker carried from before' };
+    // Within its paragraph a carried speaker is right about six times in seven on PolNeAR train, from a paragraph before about
+    // half the time: two rules, for two confidences.
+    return { speaker: previous.name, rule: previous.at < quote.paragraph.start ? 'speaker carried from a paragraph before' : 'speaker carried from before' };
   }
   const named = resolver.nameBetween(Math.max(quote.paragraph.start, sentenceStartBefore(text, open, quote.paragraph.start) - 400), open);
   return named ? { speaker: named, rule: 'person named earlier in the paragraph' } : undefined;

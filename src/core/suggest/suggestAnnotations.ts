@@ -28,7 +28,7 @@ const SHORT_MARKED_WORDS = 'short marked words';
 /** A few marked words whose speaker no cue and no subject of their sentence gives: one guessed from the sentences before. */
 const SHORT_MARKED_WORDS_GUESSED = 'short marked words, speaker guessed';
 /** The rules that guess a speaker from the sentences before a quote, with no cue and no subject of its own sentence. */
-const GUESSED_FROM_BEFORE = new Set(['speaker carried from before', 'speaker named before the quote', 'continuation of the previous quote', 'person named since the last speaker', 'person named earlier in the paragraph']);
+const GUESSED_FROM_BEFORE = new Set(['speaker carried from before', 'speaker carried from a paragraph before', 'speaker named before the quote', 'continuation of the previous quote', 'person named since the last speaker', 'person named earlier in the paragraph']);
 /** The rules of quotes signed by a name: after a dash ("“…” — Ana Ferro, 34"), or on a label line before ("2. Ana Ferro"). */
 const SIGNED_AFTER_A_DASH = 'speaker after a dash';
 const NAMED_ON_THE_LINE_BEFORE = 'speaker on the line before';
