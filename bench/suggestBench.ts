@@ -50,6 +50,10 @@ export function createSuite(): BenchSuite {
   const coined = (i: number) => 'Q' + (i * 7919 + 13).toString(26).replace(/[0-9]/gu, (d) => 'qrstuvwxyz'[Number(d)]) + 'ner';
   const hyphenated = Array.from({ length: 12_000 }, (_, i) => `“We row at ${i},” ${coined(i)}-${coined(i + 1)} said.`).join(' ');
   const mismatched = Array.from({ length: 8_000 }, (_, i) => `“We row at ${i},” the Harbour Trust said. “Row,” she said.`).join('\n\n');
+  // A cue's subject that describes no one and ends in one long word (about 0.6 MB): the pattern for described people once
+  // split such a word every way it could before failing (20 of these took over a minute).
+  const longWord = (i: number) => 'abcdefghij'.repeat(20) + i;
+  const longSubjects = Array.from({ length: 2_000 }, (_, i) => `“We row at ${i},” Tom Hale said.\n\nLeaders of ${longWord(i)}/x have said they want “a fair start at ${i}.”`).join('\n\n');
   return {
     name: 'suggest',
     description: `news text ${news.length} units, generated text ${soup.length} units`,
@@ -65,6 +69,7 @@ export function createSuite(): BenchSuite {
       { name: 'suggestAnnotations, a 0.4 MB lower-case "sentence" of 9,000 cues', run: () => suggestAnnotations(lowerCase), runs: 1 },
       { name: 'suggestAnnotations, 12,000 quotes by hyphenated surnames', run: () => suggestAnnotations(hyphenated), runs: 1 },
       { name: 'suggestAnnotations, 8,000 “she said” after an organisation', run: () => suggestAnnotations(mismatched), runs: 1 },
+      { name: 'suggestAnnotations, 2,000 cue subjects ending in a 200-letter word', run: () => suggestAnnotations(longSubjects), runs: 1 },
     ],
   };
 }

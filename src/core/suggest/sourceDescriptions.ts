@@ -161,8 +161,20 @@ export function describedPerson(subject: string): string | undefined {
   return described ? described[1].replace(/\s+/gu, ' ').replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : undefined;
 }
 
-/** Between a cue's subject and the cue: auxiliaries, adverbs, a time ("have", "also", "this week", "on Monday"). */
-const BETWEEN_SUBJECT_AND_CUE = /(?:\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|did|does|do|been|also|then|later|now|again|once|still|often|already|recently|previously|repeatedly|publicly|privately|openly|widely|first|finally|quickly|long|(?:this|last)\s+(?:week|month|year)|on\s+\p{Lu}\p{Ll}+day|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))+\s*$/u;
+/** Between a cue's subject and the cue, its last word or words: an auxiliary, an adverb, a time ("have", "also", "this week", "on Monday"). */
+const BETWEEN_SUBJECT_AND_CUE = /\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|did|does|do|been|also|then|later|now|again|once|still|often|already|recently|previously|repeatedly|publicly|privately|openly|widely|first|finally|quickly|long|(?:this|last)\s+(?:week|month|year)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*$/u;
+/** How far from its end BETWEEN_SUBJECT_AND_CUE needs to read (" on Wednesday " and some spaces). */
+const BETWEEN_SUBJECT_AND_CUE_REACH = 24;
+
+/** A cue's subject without the auxiliaries, adverbs and times after it, taken off one by one from its end (linear in its length). */
+function withoutWhatLeadsToTheCue(subject: string): string {
+  let end = subject.length;
+  for (let m = BETWEEN_SUBJECT_AND_CUE.exec(subject.slice(Math.max(0, end - BETWEEN_SUBJECT_AND_CUE_REACH), end)); m; ) {
+    end -= m[0].length;
+    m = BETWEEN_SUBJECT_AND_CUE.exec(subject.slice(Math.max(0, end - BETWEEN_SUBJECT_AND_CUE_REACH), end));
+  }
+  return subject.slice(0, end);
+}
 
 /** Words that do not stand inside a noun phrase: verbs, relatives, conjunctions of clauses, pronouns. */
 const NOT_A_SUBJECT_WORD = 'is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|must|should|did|does|do|said|says|told|that|which|who|whom|whose|when|while|because|if|than|he|she|it|they|we|you|i|his|her|its|their|our|my|your|this|these|those';
@@ -176,7 +188,7 @@ const PEOPLE_HEAD = String.raw`(?!(?:${NOT_A_SUBJECT_WORD})(?![\p{L}]))(?:[\p{L}
  * a quantifier, up to five modifiers, a plural or a word for a public, maybe what they are of or from. Group 1.
  */
 const DESCRIBED_PEOPLE = new RegExp(
-  String.raw`^\s*((?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Mm]ore\s+than|[Aa]t\s+least)\s+)?(?:(?:${QUANTIFIER}|[Mm]ultiple|[Nn]umerous|[Vv]arious|[Bb]oth|[Aa]ll|[Tt]he|[Aa]n?|\d[\d,]*(?:\s+(?:in|out\s+of)\s+\d+)?)\s+)?(?:${SUBJECT_WORD}\s+){0,5}?${PEOPLE_HEAD}(?:\s+(?:of|from|in|at|for|with|on|across|around)\s+(?:${SUBJECT_WORD}\s*){1,6})?)\s*$`,
+  String.raw`^\s*((?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Mm]ore\s+than|[Aa]t\s+least)\s+)?(?:(?:${QUANTIFIER}|[Mm]ultiple|[Nn]umerous|[Vv]arious|[Bb]oth|[Aa]ll|[Tt]he|[Aa]n?|\d[\d,]*(?:\s+(?:in|out\s+of)\s+\d+)?)\s+)?(?:${SUBJECT_WORD}\s+){0,5}?${PEOPLE_HEAD}(?:\s+(?:of|from|in|at|for|with|on|across|around)\s+${SUBJECT_WORD}(?:\s+${SUBJECT_WORD}){0,5})?)\s*$`,
   'iu',
 );
 
@@ -186,7 +198,7 @@ const DESCRIBED_PEOPLE = new RegExp(
  * "multiple outlets"), with what stands between it and the cue left out.
  */
 export function describedSubject(subject: string): string | undefined {
-  const bare = subject.replace(BETWEEN_SUBJECT_AND_CUE, '');
+  const bare = withoutWhatLeadsToTheCue(subject);
   return describedOrganisation(bare) ?? describedPerson(withoutLeadingPhrase(bare)) ?? describedPeople(bare);
 }
 
