@@ -15,10 +15,10 @@ import { lastWordOf, LowerCaseWords } from './words';
 import { ANONYMOUS, ANONYMOUS_FIRST, ANONYMOUS_HEADS, AUTHORED_BY, CAPITALIZED_PEOPLE_WORD, DEFINITE_TITLE_FIRST, describedSource, NAME_IN_APPOSITION, OWN_DOCUMENT, OUTLET_NAMED, PEOPLE_OF_A_NAMED, PEOPLE_OF_A_NAMED_ACTING, PEOPLE_OF_A_PRONOUN, POSSESSED_PEOPLE_FIRST, saysWhoseRole, TITLE_HEAD, TITLE_HEAD_WORDS, UNNAMED_SOURCE, introducedUnnamed, UNNAMED_HEADS } from './sourceDescriptions';
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 
 /** How many mentions a pronoun with no one in reach looks back through for a name it can stand for. */
 const MAX_MENTIONS_BACK = 40;
-const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 
 /** A preposition right before a word: what follows is where or through what something was said. */
 const AFTER_PREPOSITION = /(?:^|\s)(?:on|in|at|to|from|with|by|for|of|into|via|about|over)\s+$/u;

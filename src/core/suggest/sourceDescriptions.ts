@@ -169,11 +169,12 @@ const BETWEEN_SUBJECT_AND_CUE_REACH = 24;
 /** A cue's subject without the auxiliaries, adverbs and times after it, taken off one by one from its end (linear in its length). */
 function withoutWhatLeadsToTheCue(subject: string): string {
   let end = subject.length;
-  for (let m = BETWEEN_SUBJECT_AND_CUE.exec(subject.slice(Math.max(0, end - BETWEEN_SUBJECT_AND_CUE_REACH), end)); m; ) {
+  for (;;) {
+    // Never empty: the pattern starts with a space.
+    const m = BETWEEN_SUBJECT_AND_CUE.exec(subject.slice(Math.max(0, end - BETWEEN_SUBJECT_AND_CUE_REACH), end));
+    if (!m) return subject.slice(0, end);
     end -= m[0].length;
-    m = BETWEEN_SUBJECT_AND_CUE.exec(subject.slice(Math.max(0, end - BETWEEN_SUBJECT_AND_CUE_REACH), end));
   }
-  return subject.slice(0, end);
 }
 
 /** Words that do not stand inside a noun phrase: verbs, relatives, conjunctions of clauses, pronouns. */

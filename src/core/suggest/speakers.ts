@@ -7,7 +7,8 @@ import { organisationSubject } from './organisations';
 import { OPENING_MARK, type QuoteCandidate } from './quotes';
 import { describedSubject, PEOPLE_OF_A_NAMED_ACTING } from './sourceDescriptions';
 import { MAX_SENTENCE_LENGTH } from './sentences';
-import { DASHES, wordCount } from './words';
+import { subjectPronounBeforeAdverb } from './pronounResolution';
+import { DASHES, lastWordOf, wordCount } from './words';
 
 /** Who a quote is attributed to, and the cue that says so. */
 export interface Attribution {
@@ -56,11 +57,13 @@ export function quoteAttribution(text: string, quote: QuoteCandidate, previousCl
   return before?.speaker ? before : (after ?? before);
 }
 
-/** The "he" or "she" a cue has for its subject ("she said", "he later added", "said she"), in lower case, if any. */
+/** The "he" or "she" a cue has for its subject ("she said", "he has also said", "said she"), in lower case, if any. */
 export function cuePronoun(text: string, cue: Cue): string | undefined {
-  return (PRONOUN_BEFORE_CUE.exec(text.slice(Math.max(0, cue.start - 24), cue.start)) ?? PRONOUN_AFTER_CUE.exec(text.slice(cue.end, cue.end + 6)))?.[1].toLowerCase();
+  const before = text.slice(Math.max(0, cue.start - 40), cue.start);
+  const last = lastWordOf(before).word.toLowerCase();
+  if (last === 'he' || last === 'she') return last;
+  return subjectPronounBeforeAdverb(before, last)?.pronoun ?? PRONOUN_AFTER_CUE.exec(text.slice(cue.end, cue.end + 6))?.[1].toLowerCase();
 }
-const PRONOUN_BEFORE_CUE = /(?<![\p{L}])(he|she)\s+(?:(?:also|later|then|again|\p{Ll}+ly)\s+)?$/iu;
 const PRONOUN_AFTER_CUE = /^\s+(he|she)(?![\p{L}])/iu;
 
 /** "“We row at noon.” Hale said.", "“Why?” Ana Ruiz, the cox, asked": how far into the next sentence a cue still attributes the quote before it. */

@@ -161,7 +161,8 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
           // "Khan was not persuaded. “…”": an uncued quote belongs to the person named just before it; in its own sentence, to
           // that sentence's subject ("Brook is praising Hale, who retired on Saturday, as “…”"), not to the last name in it.
           // "The Harbour Trust would not comment on “…”": else the organisation that opens its sentence.
-          speaker = (sentenceStart >= from ? resolver.firstPersonBetween(sentenceStart, open) : undefined) ?? resolver.nameBetween(from, open) ?? (sentenceStart >= from ? organisationSubject(text.slice(sentenceStart, open)) : undefined);
+          const ownSentence = sentenceStart >= from;
+          speaker = (ownSentence ? resolver.firstPersonBetween(sentenceStart, open) : undefined) ?? resolver.nameBetween(from, open) ?? (ownSentence ? organisationSubject(text.slice(sentenceStart, open)) : undefined);
           if (speaker) rule = 'speaker named before the quote';
         }
       }
