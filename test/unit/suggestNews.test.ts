@@ -797,6 +797,20 @@ describe('suggestAnnotations on news: speakers', () => {
     ]);
   });
 
+  it('gives a reported clause to people a cue’s subject describes ("Leaders of the club have said that …"), not an object of an act', () => {
+    const text = [
+      'Leaders of the rowing club have said that the new fees will drive the junior crews away.',
+      '',
+      'The harbour masters of Eastby and Northport have agreed the outline of a deal on the shared quay.',
+      '',
+      'Replays suggested the boat crossed the line first, and there was very little in it.',
+    ].join('\n');
+    assert.deepEqual(
+      suggestAnnotations(text).map((s) => [s.kind, s.text, s.speaker]),
+      [['claim', 'the new fees will drive the junior crews away', 'Leaders of the rowing club']],
+    );
+  });
+
   it('gives quoted words to people a cue’s subject describes ("Leaders of the club have said"), not to whoever spoke before', () => {
     const text = [
       '“We cannot keep the quay open at these prices,” Tom Hale, the harbour master, said on Monday.',

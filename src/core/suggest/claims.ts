@@ -6,7 +6,7 @@ import { findCues, HEARER_CUES, isContentCue, isPassive, isReportNoun, reportsHe
 import { lastComma, subjectOf } from './cueSubject';
 import { MAX_SENTENCE_LENGTH } from './sentences';
 import { documentClaims, OPENS_WITH_DOCUMENTS } from './documentClaims';
-import { describedOrganisation, describedPerson, documentSpeaker, LEADING_ADVERBIAL, OPENS_WITH_A_DOCUMENT, withoutLeadingPhrase } from './sourceDescriptions';
+import { describedOrganisation, describedPerson, describedSubject, documentSpeaker, LEADING_ADVERBIAL, OPENS_WITH_A_DOCUMENT, withoutLeadingPhrase } from './sourceDescriptions';
 import { wordCount } from './words';
 
 /** Reported (indirect) speech: the content, who said it, and the cue. */
@@ -206,10 +206,12 @@ function leadingAttribution(text: string, start: number, end: number, cues: read
     if (cue.lemma === 'according to') continue;
     // "The boat-owning millionaire says …": someone the text describes there and names elsewhere, or nowhere; the claim's
     // speaker is those words, as for an organisation, for the annotator to name.
-    const speaker = subjectOf(text, start, cue, resolver) ?? describedOrganisation(text.slice(start, cue.start)) ?? describedPerson(withoutLeadingPhrase(text.slice(start, cue.start)));
-    if (!speaker) continue;
+    const named = subjectOf(text, start, cue, resolver) ?? describedOrganisation(text.slice(start, cue.start)) ?? describedPerson(withoutLeadingPhrase(text.slice(start, cue.start)));
     const contentStart = complementStart(text, cue, end);
     if (contentStart === undefined) continue;
+    // "Leaders of the club have said that …": people a subject describes report a clause ("that …"), not an object ("agreed the outline").
+    const speaker = named ?? (contentStart > cue.end ? describedSubject(text.slice(start, cue.start)) : undefined);
+    if (!speaker) continue;
     // "While Brook said A, she said B": a second attribution after a comma ends the first content and starts its own.
     const second = secondAttribution(text, contentStart, end, cues, resolver);
     if (second) return [...claimsFrom(text, contentStart, second.comma, speaker, cue, 'reported speech'), ...second.claims];
