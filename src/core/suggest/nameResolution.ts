@@ -91,11 +91,18 @@ export class NameResolver implements ReferenceNames {
     return this.history.lastBefore(at);
   }
 
-  /** Whether "he" or "she" may stand for the person called `name`: a person, of that gender or of none the text tells. */
+  /** Whether "he" or "she" may stand for the person called `name`: a person, of that gender or of none the text tells (kept per gender and name). */
   mayBeMeantBy(pronoun: string, name: string): boolean {
     const gender = pronounGender(pronoun);
-    const nameGender = this.pronounResolver().genderOfName(name);
-    return mayBeAPerson(name) && (!gender || !nameGender || gender === nameGender);
+    let answers = this.pronounFits.get(gender);
+    if (!answers) this.pronounFits.set(gender, (answers = new Map()));
+    let answer = answers.get(name);
+    if (answer === undefined) {
+      const nameGender = this.pronounResolver().genderOfName(name);
+      answer = mayBeAPerson(name) && (!gender || !nameGender || gender === nameGender);
+      answers.set(name, answer);
+    }
+    return answer;
   }
 
   /** The last person other than `name` the narrator names in `text[from, to)` (outside quotes), if any. */
@@ -299,26 +306,13 @@ export class NameResolver implements ReferenceNames {
 
   private pronoun(pronoun: string, offset: number, at: number): string | undefined {
     const resolver = this.pronounResolver();
-    const gender = pronounGender(pronoun);
+    const fits = (name: string) => this.mayBeMeantBy(pronoun, name);
     // "“…,” she said. “…,” she added.": a speaker who spoke just before, with nobody named since outside quotes, stays the one meant.
     const last = this.lastSpeakerBefore(at);
-    const lastGender = last && resolver.genderOfName(last.name);
-    if (last && mayBeAPerson(last.name) && at - last.end < RECENT_SPEAKER && (!lastGender || !gender || lastGender === gender) && !resolver.refersToSomeoneIn(last.at, offset)) return last.name;
+    if (last && at - last.end < RECENT_SPEAKER && fits(last.name) && !resolver.refersToSomeoneIn(last.at, offset)) return last.name;
     const referent = resolver.referent(pronoun, offset);
     if (referent) return referent.name;
     // No one within reach: the last speaker the pronoun can stand for.
-    let known = this.pronounFits.get(gender);
-    if (!known) this.pronounFits.set(gender, (known = new Map()));
-    const answers = known;
-    const fits = (name: string) => {
-      let answer = answers.get(name);
-      if (answer === undefined) {
-        const nameGender = resolver.genderOfName(name);
-        answer = (!nameGender || !gender || nameGender === gender) && mayBeAPerson(name);
-        answers.set(name, answer);
-      }
-      return answer;
-    };
     return this.history.lastNameBefore(at, fits, PRONOUN_REACH) ?? this.nearestName(offset, fits);
   }
 
