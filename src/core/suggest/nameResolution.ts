@@ -6,7 +6,7 @@ import type { TextRange } from './paragraphs';
 import { firstNameGender, honorificGender, pronounGender, type Gender } from './personGender';
 import { organisationIn } from './organisations';
 import { personReferences, type ReferenceNames } from './personReferences';
-import { PronounResolver, subjectPronounBeforeAdverb } from './pronounResolution';
+import { PronounResolver, subjectPronounBeforeCue } from './pronounResolution';
 import { mayBeAPerson, SpeakerHistory, type SpokenTurn } from './speakerHistory';
 import { TitledNames } from './titledNames';
 import { FullNames } from './fullNames';
@@ -148,9 +148,9 @@ export class NameResolver implements ReferenceNames {
     // "what he called “…”", "of Trump, whom he called a “…”": a subject pronoun right before the cue is its subject,
     // whoever is named before it.
     if (SUBJECT_PRONOUNS.has(last)) return this.pronoun(last, lastAt, at);
-    // "…,” he later said", "she also told": an adverb between the subject pronoun and the cue.
-    const adverbed = subjectPronounBeforeAdverb(phrase, last);
-    if (adverbed) return this.pronoun(adverbed.pronoun, from + adverbed.at, at);
+    // "…,” he later said", "she has also told": adverbs or auxiliaries between the subject pronoun and the cue.
+    const beforeCue = subjectPronounBeforeCue(phrase, last);
+    if (beforeCue) return this.pronoun(beforeCue.pronoun, from + beforeCue.at, at);
     const runs = nameRuns(this.text, from, to);
     // "Clinton's campaign said", "…,” Sanders supporters chanted": those who speak for or with the person, not the person.
     const people = PEOPLE_OF_A_NAMED.exec(phrase) ?? PEOPLE_OF_A_NAMED_ACTING.exec(phrase);

@@ -12,7 +12,7 @@ const BEFORE_CUE = [...ADVERBS_BEFORE_CUE, ...AUXILIARIES_BEFORE_CUE].join('|');
 /** How many adverbs and auxiliaries may stand there ("he has also repeatedly called"). */
 const MAX_WORDS_BETWEEN = 3;
 // Not in a question it asks of someone ("Asked what she would say …"): that clause's verb is no cue of hers.
-const PRONOUN_THEN_ADVERB = new RegExp(`(?<![\\p{L}])(?<!(?:what|whether|if|how|why|when|where|who)\\s+)(he|she)(?:[’']s)?(?:\\s+(?:${BEFORE_CUE})){0,${MAX_WORDS_BETWEEN}}$`, 'iu');
+const PRONOUN_BEFORE_CUE = new RegExp(`(?<![\\p{L}])(?<!(?:what|whether|if|how|why|when|where|who)\\s+)(he|she)(?:[’']s)?(?:\\s+(?:${BEFORE_CUE})){0,${MAX_WORDS_BETWEEN}}$`, 'iu');
 const CONTRACTED = /^(?:he|she)[’']s$/u;
 
 /**
@@ -21,9 +21,9 @@ const CONTRACTED = /^(?:he|she)[’']s$/u;
  * it stands in the phrase; `last` is the phrase's last word in lower case, so that most phrases are
  * answered without a search.
  */
-export function subjectPronounBeforeAdverb(phrase: string, last: string): { pronoun: string; at: number } | undefined {
+export function subjectPronounBeforeCue(phrase: string, last: string): { pronoun: string; at: number } | undefined {
   if (!ADVERBS_BEFORE_CUE.has(last) && !AUXILIARIES_BEFORE_CUE.has(last) && !CONTRACTED.test(last)) return undefined;
-  const m = PRONOUN_THEN_ADVERB.exec(phrase.trimEnd());
+  const m = PRONOUN_BEFORE_CUE.exec(phrase.trimEnd());
   return m ? { pronoun: m[1].toLowerCase(), at: m.index } : undefined;
 }
 

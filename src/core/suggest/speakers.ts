@@ -7,7 +7,7 @@ import { organisationSubject } from './organisations';
 import { OPENING_MARK, type QuoteCandidate } from './quotes';
 import { describedSubject, PEOPLE_OF_A_NAMED_ACTING } from './sourceDescriptions';
 import { MAX_SENTENCE_LENGTH } from './sentences';
-import { subjectPronounBeforeAdverb } from './pronounResolution';
+import { subjectPronounBeforeCue } from './pronounResolution';
 import { DASHES, lastWordOf, wordCount } from './words';
 
 /** Who a quote is attributed to, and the cue that says so. */
@@ -62,7 +62,7 @@ export function cuePronoun(text: string, cue: Cue): string | undefined {
   const before = text.slice(Math.max(0, cue.start - 40), cue.start);
   const last = lastWordOf(before).word.toLowerCase();
   if (last === 'he' || last === 'she') return last;
-  return subjectPronounBeforeAdverb(before, last)?.pronoun ?? PRONOUN_AFTER_CUE.exec(text.slice(cue.end, cue.end + 6))?.[1].toLowerCase();
+  return subjectPronounBeforeCue(before, last)?.pronoun ?? PRONOUN_AFTER_CUE.exec(text.slice(cue.end, cue.end + 6))?.[1].toLowerCase();
 }
 const PRONOUN_AFTER_CUE = /^\s+(he|she)(?![\p{L}])/iu;
 
