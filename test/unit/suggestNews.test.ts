@@ -56,6 +56,41 @@ describe('suggestAnnotations on news: speakers', () => {
     ]);
   });
 
+  it('reads a word after a capitalized title as a person\'s name ("President Brook", "Sen. Marr"), though the text never writes it in full', () => {
+    const text = [
+      '“We need a new boathouse,” candidate Tom Hale said in a statement.',
+      '',
+      'Mooring fees have risen for years. President Brook has called them “a tax on rowing,” and her office has asked the board to freeze them. Sen. Marr has called the fees “a scandal.”',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['We need a new boathouse,', 'Tom Hale'],
+      ['a tax on rowing,', 'Brook'],
+      ['a scandal.', 'Marr'],
+    ]);
+  });
+
+  it('takes "he" after "who" for the speaker of the relative clause, not the name the clause follows ("Mayor Brook, who he said was …")', () => {
+    const text = [
+      '“I will keep this short,” Tom Hale told the members. “The season starts on Saturday.”',
+      '',
+      'He criticised the lease signed by Mayor Brook, who he said was “counting the days to his pension.” He promised to bring back “the old Sunday races.”',
+    ].join('\n');
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Hale', 'Tom Hale', 'Tom Hale', 'Tom Hale']);
+  });
+
+  it('looks past a man named in a sentence whose subject is "he" itself for whom a later "he" means, however far back', () => {
+    const text = [
+      'Tom Hale, fresh from a win in the single sculls, has asked two rivals to withdraw.',
+      '',
+      'He has written to Ivo Marsh twice this week.',
+      '',
+      'He wants the board to decide quickly.',
+      '',
+      'He expects that, with the club divided, Ben Ruiz will take the chair, which he called “a setback” for rowing.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [['a setback', 'Tom Hale']]);
+  });
+
   it('reads a name with a capital inside it ("KellyAnne", "VanderBerg") as a name', () => {
     const text = 'KellyAnne Marsh, the campaign manager, spoke to reporters. “We are ahead,” Marsh said.';
     assert.deepEqual(quotes(text), [['We are ahead,', 'KellyAnne Marsh']]);

@@ -32,6 +32,9 @@ const POSSESSED_ROLE_RENAMED = /^[’']s\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+,\s+(?=
  */
 const PRONOUN_REACH = 10_000;
 
+/** A capitalized title right before a word ("President Brook", "Sen. Marr"): the word is a person's name, written in full or not. */
+const PERSON_TITLE_BEFORE = /(?<![\p{L}])(?:President|Senator|Sen\.|Representative|Rep\.|Governor|Gov\.|Mayor|Secretary|Judge|Justice|General|Gen\.|Chancellor|Premier|Minister|Ambassador|Chairman|Chairwoman|Councillor|Councilman|Councilwoman|Congressman|Congresswoman|Professor|Prof\.|Coach|Captain|Sheriff|Detective)\s+$/u;
+
 /** How close (UTF-16 units) the last speaker's quote must be for a pronoun to stay with them. */
 const RECENT_SPEAKER = 250;
 
@@ -219,7 +222,7 @@ export class NameResolver implements ReferenceNames {
 
   /** The fullest name of a run; "Mr. Regalado" is a person even when the text never writes his first name. */
   private personName(run: NameMention): string | undefined {
-    return this.fullest(this.personTokens(run), run.start) ?? (run.tokens.length === 1 && (this.honorificBefore(run.start) !== undefined || this.loneNames.isPerson(run.tokens[0])) ? run.tokens[0] : undefined);
+    return this.fullest(this.personTokens(run), run.start) ?? (run.tokens.length === 1 && (this.honorificBefore(run.start) !== undefined || PERSON_TITLE_BEFORE.test(this.text.slice(Math.max(0, run.start - 16), run.start)) || this.loneNames.isPerson(run.tokens[0])) ? run.tokens[0] : undefined);
   }
 
   /** The unnamed-source label for a title's head the text brought in without a name, or that names no one ("the insider"). */

@@ -99,6 +99,8 @@ export class PronounResolver {
     let group = -1;
     let looked = -1;
     let aboutThePronoun = false;
+    /** Sentences whose subject is the pronoun itself: the names in them are not whom it means. */
+    const aboutThePronounIn = new Set<number>();
     let mainClause = 0;
     const own = this.sentenceIndex(at);
     // "Questioned on whether the club would sell to Ada Brook, she replied": the participle's subject is the pronoun's; the names in it are not.
@@ -115,7 +117,10 @@ export class PronounResolver {
         aboutThePronoun = gender !== undefined && this.pronounBeforeNames(sentence, at) === gender;
         mainClause = mainClauseStart(this.text, this.sentenceStarts[sentence], at);
       }
-      if (aboutThePronoun) continue;
+      if (aboutThePronoun) {
+        aboutThePronounIn.add(sentence);
+        continue;
+      }
       group = sentence;
       const refGender = this.genderOf(ref);
       if (ref.doubtful && refGender === undefined) continue;
@@ -134,8 +139,9 @@ export class PronounResolver {
     }
     if (speaker) return speaker;
     if (first || possessive || !gender) return first ?? possessive;
-    // Everyone near is of the other gender ("Paul Mensah warned … “…,” she said in reply").
-    for (const ref of this.referencesBefore(at, PARAGRAPHS_BACK_BY_GENDER)) if (this.genderOf(ref) === gender) return ref;
+    // Everyone near is of the other gender ("Paul Mensah warned … “…,” she said in reply"); still not a name in a sentence
+    // about the pronoun ("He criticised the lease signed by Mayor Brook, who he said was …": he is not Brook).
+    for (const ref of this.referencesBefore(at, PARAGRAPHS_BACK_BY_GENDER)) if (this.genderOf(ref) === gender && !aboutThePronounIn.has(this.sentenceIndex(ref.start))) return ref;
     return undefined;
   }
 
