@@ -56,16 +56,19 @@ describe('suggestAnnotations on news: speakers', () => {
     ]);
   });
 
-  it('reads a word after a capitalized title as a person\'s name ("President Brook", "Sen. Marr"), though the text never writes it in full', () => {
+  it('reads a word after a capitalized title as a person\'s name ("President Brook", "Sen. Marr", "Pres. Quill"), though the text never writes it in full', () => {
     const text = [
       '“We need a new boathouse,” candidate Tom Hale said in a statement.',
       '',
       'Mooring fees have risen for years. President Brook has called them “a tax on rowing,” and her office has asked the board to freeze them. Sen. Marr has called the fees “a scandal.”',
+      '',
+      'In a letter to members, Pres. Quill concedes the new timetable “has confused everyone,” and promises a fix.',
     ].join('\n');
     assert.deepEqual(quotes(text), [
       ['We need a new boathouse,', 'Tom Hale'],
       ['a tax on rowing,', 'Brook'],
       ['a scandal.', 'Marr'],
+      ['has confused everyone,', 'Quill'],
     ]);
   });
 

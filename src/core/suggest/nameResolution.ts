@@ -33,7 +33,7 @@ const POSSESSED_ROLE_RENAMED = /^[’']s\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+,\s+(?=
 const PRONOUN_REACH = 10_000;
 
 /** A capitalized title right before a word ("President Brook", "Sen. Marr"): the word is a person's name, written in full or not. */
-const PERSON_TITLE_BEFORE = /(?<![\p{L}])(?:President|Senator|Sen\.|Representative|Rep\.|Governor|Gov\.|Mayor|Secretary|Judge|Justice|General|Gen\.|Chancellor|Premier|Minister|Ambassador|Chairman|Chairwoman|Councillor|Councilman|Councilwoman|Congressman|Congresswoman|Professor|Prof\.|Coach|Captain|Sheriff|Detective)\s+$/u;
+const PERSON_TITLE_BEFORE = /(?<![\p{L}])(?:President|Pres\.|Senator|Sen\.|Representative|Rep\.|Governor|Gov\.|Mayor|Secretary|Judge|Justice|General|Gen\.|Lt\.|Col\.|Sgt\.|Capt\.|Adm\.|Cmdr\.|Supt\.|Atty\.|Chancellor|Premier|Minister|Ambassador|Chairman|Chairwoman|Councillor|Councilman|Councilwoman|Congressman|Congresswoman|Professor|Prof\.|Coach|Captain|Sheriff|Detective)\s+$/u;
 
 /** How close (UTF-16 units) the last speaker's quote must be for a pronoun to stay with them. */
 const RECENT_SPEAKER = 250;

@@ -24,7 +24,7 @@ const NOT_NAME_WORDS = new Set(
     'among between under over above below about around across behind beyond upon once whether unless whatever where is are was were be been has have had ' +
     'outside inside toward towards amid during following along near beside beneath ' +
     'would can could should might must let last next first second third one other another such same few less much very rather well ' +
-    'rep sen gov gen lt col sgt capt atty supt cmdr democratic democrat republican libertarian progressive conservative liberal'
+    'rep sen gov gen lt col sgt capt atty supt cmdr pres adm democratic democrat republican libertarian progressive conservative liberal'
   ).split(' '),
 );
 
