@@ -94,6 +94,15 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['a setback', 'Tom Hale']]);
   });
 
+  it('reads appositions of a leading phrase as part of it: the capitalized subject after them speaks ("At the spring dinner, a farewell to X, the retiring coach, Mr. Hale mocked …")', () => {
+    const text = [
+      'Ivo Marsh, the club secretary, spoke first. “We are ready,” Marsh said.',
+      '',
+      'Tom Hale wanted the chair. At the spring dinner in 2019, a farewell to Ivo Marsh, the retiring coach, Mr. Hale mocked the “armchair selectors of the clubhouse,” and he urged “more patience with beginners.”',
+    ].join('\n');
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ivo Marsh', 'Tom Hale', 'Tom Hale']);
+  });
+
   it('reads a name with a capital inside it ("KellyAnne", "VanderBerg") as a name', () => {
     const text = 'KellyAnne Marsh, the campaign manager, spoke to reporters. “We are ahead,” Marsh said.';
     assert.deepEqual(quotes(text), [['We are ahead,', 'KellyAnne Marsh']]);

@@ -14,8 +14,15 @@ export function mainClauseStart(text: string, start: number, limit: number): num
   // "In a short, friendly chat with …, Ivo Marsh added": a comma between two adjectives after a determiner ends no clause.
   read = read.replace(COMMA_BETWEEN_ADJECTIVES, '$1 ');
   const m = LEADING_CLAUSE.exec(read);
-  return m ? start + m[0].length : start;
+  if (!m) return start;
+  // "At the spring dinner in 2019, a farewell to Ivo Marsh, the retiring coach, Mr. Hale mocked …": appositions of the leading phrase
+  // before a capitalized subject are the leading phrase's too.
+  const appositions = LEADING_APPOSITIONS.exec(read.slice(m[0].length));
+  return start + m[0].length + (appositions ? appositions[0].length : 0);
 }
+
+/** One or two noun phrases set off by commas ("a farewell to X, the retiring coach, "), before a capitalized word. */
+const LEADING_APPOSITIONS = /^(?:(?:a|an|the)\s[^,.;:!?“”"]{0,100},\s+){1,2}(?=\p{Lu})/u;
 
 /**
  * A determiner, one word in lower case and a comma before another word in lower case: adjectives, not the end of a clause;
