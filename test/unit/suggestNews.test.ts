@@ -103,6 +103,15 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ivo Marsh', 'Tom Hale', 'Tom Hale']);
   });
 
+  it('takes the name in apposition to "one young woman" for whom a later "she" means, not an unnamed source', () => {
+    const text = [
+      'The regatta ended in rain. One young woman, Nerys Quill, waited by the slipway to speak to Mr. Ruiz.',
+      '',
+      '“You should race here every year,” she told him.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [['You should race here every year,', 'Nerys Quill']]);
+  });
+
   it('reads a name with a capital inside it ("KellyAnne", "VanderBerg") as a name', () => {
     const text = 'KellyAnne Marsh, the campaign manager, spoke to reporters. “We are ahead,” Marsh said.';
     assert.deepEqual(quotes(text), [['We are ahead,', 'KellyAnne Marsh']]);

@@ -71,8 +71,8 @@ export function personReferences(text: string, runs: readonly NameMention[], nam
     const gender = nounGender(head) ?? [...m[2].matchAll(/[\p{L}]+/gu)].map((w) => nounGender(w[0])).find(Boolean);
     // "Shanice Wallbank, a student, …": the apposition is the person just named.
     if (indefinite && names.nameBeforeComma(m.index)) continue;
-    // "a nurse named Ana Ruiz": the name that follows is the reference.
-    if (indefinite && /^\s+(?:named|called)\s+\p{Lu}/u.test(text.slice(end, end + 12))) continue;
+    // "a nurse named Ana Ruiz", "One young woman, Nerys Quill, …": the name that follows is the reference.
+    if (indefinite && (/^\s+(?:named|called)\s+\p{Lu}/u.test(text.slice(end, end + 12)) || names.nameAfterComma(end))) continue;
     if (indefinite) {
       references.push({ start: m.index, end, name: UNNAMED_SOURCE, anonymous: true, gender });
       continue;
