@@ -1,7 +1,7 @@
 import { firstIndex } from './firstIndex';
 import { namesReadInTitleCase } from './headlines';
 import { mainClauseStart } from './leadingClause';
-import { dropLeadingPlace, isOrganisation, nameRuns, namesAPersonAsModifier, type NameMention } from './nameRuns';
+import { dropLeadingPlace, isOrganisation, nameRuns, namesAPersonAsModifier, PERSON_TITLE_BEFORE, type NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
 import { firstNameGender, honorificGender, pronounGender, type Gender } from './personGender';
 import { organisationIn } from './organisations';
@@ -31,9 +31,6 @@ const POSSESSED_ROLE_RENAMED = /^[’']s\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+,\s+(?=
  * at most 4,242; without a bound, a long text of "she said" after speakers she cannot be walks back through them all each time.
  */
 const PRONOUN_REACH = 10_000;
-
-/** A capitalized title right before a word ("President Brook", "Sen. Marr"): the word is a person's name, written in full or not. */
-const PERSON_TITLE_BEFORE = /(?<![\p{L}])(?:President|Pres\.|Senator|Sen\.|Representative|Rep\.|Governor|Gov\.|Mayor|Secretary|Judge|Justice|General|Gen\.|Lt\.|Col\.|Sgt\.|Capt\.|Adm\.|Cmdr\.|Supt\.|Atty\.|Chancellor|Premier|Minister|Ambassador|Chairman|Chairwoman|Councillor|Councilman|Councilwoman|Congressman|Congresswoman|Professor|Prof\.|Coach|Captain|Sheriff|Detective)\s+$/u;
 
 /** How close (UTF-16 units) the last speaker's quote must be for a pronoun to stay with them. */
 const RECENT_SPEAKER = 250;

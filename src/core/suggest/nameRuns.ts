@@ -40,6 +40,14 @@ export const ORGANISATION_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * A title or an honorific right before a word ("President Brook", "Sen. Marr", "Mr. Regalado", "Councillor Brooks"):
+ * the word is a person's name, though the text may never write it in full. Only an abbreviation takes a full stop
+ * ("the director. Rivals are …" is no title).
+ */
+export const PERSON_TITLE_BEFORE =
+  /(?<![\p{L}])(?:(?:dr|prof|mr|mrs|ms|rev|sen|gov|rep|pres|gen|lt|col|sgt|capt|adm|cmdr|supt|atty)\.?|professor|miss|sir|dame|lord|lady|inspector|detective|sergeant|constable|sheriff|judge|justice|councillor|councilman|councilwoman|senator|governor|representative|congressman|congresswoman|mayor|president|premier|chancellor|minister|secretary|ambassador|chairman|chairwoman|coach|captain|officer|chief|director)\s+$/iu;
+
 /** Words of NOT_NAME_WORDS that are also surnames ("Ella King", "Omar West", "Ida Pope", "Tom Dean"). */
 const SURNAME_TITLES = new Set(['king', 'dean', 'pope', 'prince', 'bishop', 'judge', 'west', 'french']);
 

@@ -1,12 +1,9 @@
-import { PLACE_BEFORE, type NameMention } from './nameRuns';
+import { PERSON_TITLE_BEFORE, PLACE_BEFORE, type NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
 import { honorificGender, nounGender } from './personGender';
 import type { PersonReference } from './pronounResolution';
 import { findCues, speaksNextToCue } from './reportingCues';
 import { followedByNoun, saysWhoseRole, TITLE_REFERENCE, UNNAMED_SOURCE } from './sourceDescriptions';
-
-/** Words before a name that make it a person's; only an abbreviation takes a full stop ("the director. Rivals are …" is no title). */
-const TITLE_BEFORE = /(?<![\p{L}])(?:(?:dr|prof|mr|mrs|ms|rev|sen|gov|rep)\.?|professor|miss|sir|dame|lord|lady|inspector|detective|sergeant|constable|judge|justice|councillor|senator|governor|representative|congressman|congresswoman|mayor|president|minister|coach|captain|officer|chief|director)\s+$/iu;
 
 /** What follows a name that makes it a person's: an age or an apposition (", 22,", ", a nurse", ", the coach", ", executive director of …"). */
 const DESCRIBED_AFTER = /^,\s*(?:\d{1,3}\s*,|(?:a|an|who|the)\s|\p{Ll}+(?:[\s-]+\p{Ll}+){0,3}\s+(?:of|at|for|to|with)\s)/u;
@@ -45,7 +42,7 @@ export function personReferences(text: string, runs: readonly NameMention[], nam
     if (PLACE_BEFORE.test(text.slice(Math.max(0, run.start - 8), run.start))) continue;
     const tokens = names.personTokens(run);
     // "Mr. Regalado", "Councillor Brooks": a surname after an honorific or a title is a person's even with no first name written.
-    const lone = tokens.length === 1 && (TITLE_BEFORE.test(text.slice(Math.max(0, run.end - tokens[0].length - 16), run.end - tokens[0].length)) || names.isFamilyNameFirst(tokens[0])) ? tokens[0] : undefined;
+    const lone = tokens.length === 1 && (PERSON_TITLE_BEFORE.test(text.slice(Math.max(0, run.end - tokens[0].length - 16), run.end - tokens[0].length)) || names.isFamilyNameFirst(tokens[0])) ? tokens[0] : undefined;
     const name = names.fullest(tokens, run.start) ?? lone;
     if (!name) continue;
     const honorific = /(\p{L}+)\.?\s+$/u.exec(text.slice(Math.max(0, run.start - 12), run.start))?.[1];
@@ -91,7 +88,7 @@ function actsAsPerson(text: string, name: string, run: NameMention, names: Refer
   const surname = name.slice(name.lastIndexOf(' ') + 1);
   if (name.includes(' ') && names.isSurnameAlone(surname)) return true;
   // "Dr Priyanka Hollis", "Shanice Wallbank, 22,", "Tam Rennick, a coxswain,", "Sela Omri, head of …": titled, aged or described.
-  if (TITLE_BEFORE.test(text.slice(Math.max(0, run.start - 16), run.start)) || DESCRIBED_AFTER.test(text.slice(run.end, run.end + 50))) return true;
+  if (PERSON_TITLE_BEFORE.test(text.slice(Math.max(0, run.start - 16), run.start)) || DESCRIBED_AFTER.test(text.slice(run.end, run.end + 50))) return true;
   const near = findCues(text, run.end, Math.min(text.length, run.end + CUE_REACH))[0] ?? findCues(text, Math.max(0, run.start - 12), run.start).pop();
   return near !== undefined && !/[.!?;]/.test(text.slice(Math.min(near.end, run.end), Math.max(near.start, run.start)));
 }
