@@ -112,6 +112,18 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['You should race here every year,', 'Nerys Quill']]);
   });
 
+  it('reads verbs of how words were said as cues ("gushed", "exhorted"), and a role in lower case before the name a description after an inverted cue stands for', () => {
+    const text = [
+      'Tom Hale spoke last. During the first debate, Ada Brook gushed, “This is the best crew we have ever had,” and the hall cheered.',
+      '',
+      '“Nobody trains harder than this squad,” exhorted the evening\'s host, the rower Nerys Quill.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['This is the best crew we have ever had,', 'Ada Brook'],
+      ['Nobody trains harder than this squad,', 'Nerys Quill'],
+    ]);
+  });
+
   it('reads a name with a capital inside it ("KellyAnne", "VanderBerg") as a name', () => {
     const text = 'KellyAnne Marsh, the campaign manager, spoke to reporters. “We are ahead,” Marsh said.';
     assert.deepEqual(quotes(text), [['We are ahead,', 'KellyAnne Marsh']]);

@@ -39,6 +39,10 @@ const SPEECH_VERBS = [
   'warning', 'insisting', 'arguing', 'claiming', 'describing', 'calling', 'expect', 'believe', 'think', 'hope', 'fear',
   'shows that', 'showed that', 'show that', 'suggests', 'suggest', 'argue', 'insist', 'acknowledge', 'indicated', 'indicates', 'reminded',
   'knows that', 'know that', 'feel that', 'feels that',
+  // Verbs of how something was said ("… during the debate, Brook gushed, “…”", "exhorted the evening's host, …").
+  'exhorted', 'gushed', 'gushes', 'sighed', 'reasoned', 'bragged', 'brags', 'grumbled', 'grumbles',
+  'groused', 'griped', 'raged', 'ranted', 'roared', 'bellowed', 'murmured', 'muttered', 'mumbled', 'stammered', 'objected', 'protested',
+  'marveled', 'marvelled', 'marvels', 'underscored', 'underscores', 'chimed in',
   ...QUOTE_ONLY_VERBS,
 ];
 

@@ -199,8 +199,11 @@ const MAX_WORDS_OF_APPOSITION = 40;
 /** How many words may stand between a closing mark and an inverted cue after a comma. */
 const MAX_WORDS_BEFORE_INVERTED_CUE = 20;
 
-/** After a cue: a description (an article, a possessive, a name's possessive), a comma, and the name it stands for. */
-const DESCRIPTION_THEN_NAME = /^\s+(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|\p{Lu}[\p{L}’'-]*[’']s)\s[^,.;:!?“”"()]{0,80},\s*((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)(\s*(?:[,.;]|$)|\s+of\s)/u;
+/**
+ * After a cue: a description (an article, a possessive, a name's possessive), a comma, and the name it stands for, maybe
+ * after a role in lower case ("said the evening's host, the rower Nerys Quill").
+ */
+const DESCRIPTION_THEN_NAME = /^\s+(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|\p{Lu}[\p{L}’'-]*[’']s)\s[^,.;:!?“”"()]{0,80},\s*(?:(?:the|a|an)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,3}((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)(\s*(?:[,.;]|$)|\s+of\s)/u;
 
 /**
  * Where a name after a cue ends ("said Tom Hale, …", "described by Tom Hale – …", "said Hale in a
