@@ -124,6 +124,17 @@ describe('suggestAnnotations on news: speakers', () => {
     ]);
   });
 
+  it('reads no title in "a day before rowers head to the start line": a later "he" still means the man named before', () => {
+    const text = [
+      'Tom Hale has ignored the latest complaints about his crew.',
+      '',
+      'Instead, the Eastby rower kept to his training plan, a day before rowers head to the start line.',
+      '',
+      '“Our boat is faster than it was in March,” he told a few fans in Northport on Monday.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [['Our boat is faster than it was in March,', 'Tom Hale']]);
+  });
+
   it('reads a name with a capital inside it ("KellyAnne", "VanderBerg") as a name', () => {
     const text = 'KellyAnne Marsh, the campaign manager, spoke to reporters. “We are ahead,” Marsh said.';
     assert.deepEqual(quotes(text), [['We are ahead,', 'KellyAnne Marsh']]);

@@ -228,7 +228,7 @@ export const TITLE_HEAD = new RegExp(`(?<![\\p{L}])(${NAMED_TITLES}|${UNNAMED_PE
 
 /** A title with its determiner, where the narrator refers to a person ("the chief executive", "a spokeswoman"). */
 export const TITLE_REFERENCE = new RegExp(
-  `(?<![\\p{L}])(the|its|their|his|her|our|a|an|one|another)\\s+((?:(?!(?:the|a|an|and|or|of|who|that|said|says|told)\\s)[\\p{L}’'-]+\\s+){0,3})(${UNNAMED_PERSON}|${NAMED_TITLES})(?![\\p{L}’'-])`,
+  `(?<![\\p{L}])(the|its|their|his|her|our|a|an|one|another)\\s+((?:(?!(?:the|a|an|and|or|of|who|that|said|says|told|before|after|since|until|while|when|if|in|on|at|to|from|for|with|by|as|than|about|over|into)\\s)[\\p{L}’'-]+\\s+){0,3})(${UNNAMED_PERSON}|${NAMED_TITLES})(?![\\p{L}’'-])`,
   'giu',
 );
 
