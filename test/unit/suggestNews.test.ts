@@ -135,6 +135,15 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['Our boat is faster than it was in March,', 'Tom Hale']]);
   });
 
+  it('gives marked words inside a relative clause to the person the clause follows ("his daughter Ada Hale, who painted him as …")', () => {
+    const text = [
+      '“We start again tomorrow,” Tom Hale said.',
+      '',
+      'Hale\'s quiet speech followed a warm welcome from his daughter Ada Hale, who painted him as a stubborn, kind coach who would always be “the crew\'s anchor” and “a friend” to beginners.',
+    ].join('\n');
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Hale', 'Ada Hale', 'Ada Hale']);
+  });
+
   it('reads a name with a capital inside it ("KellyAnne", "VanderBerg") as a name', () => {
     const text = 'KellyAnne Marsh, the campaign manager, spoke to reporters. “We are ahead,” Marsh said.';
     assert.deepEqual(quotes(text), [['We are ahead,', 'KellyAnne Marsh']]);

@@ -139,7 +139,9 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
         // "Holm attacked Reyes for being a “failed candidate”": a few marked words are the words of their sentence's subject.
         const open = candidate.openMark;
         const sentenceStart = open === undefined ? paragraph.start : sentenceStartBefore(text, open, paragraph.start);
-        const subject = marked && open !== undefined ? resolver.firstPersonBetween(sentenceStart, open) : undefined;
+        // "… by his daughter Ada Brook, who painted him as “the crew's anchor”": the person a relative clause follows.
+        const antecedent = marked && open !== undefined ? relativeAntecedentBefore(text, sentenceStart, open, resolver) : undefined;
+        const subject = antecedent ?? (marked && open !== undefined ? resolver.firstPersonBetween(sentenceStart, open) : undefined);
         // "The view from the treasurer Ben Ruiz and the captain Tom Hale: “…”": no cue, but the sentence leads to the quote
         // with a colon; its subject speaks (the first person it names, else an organisation).
         const colon = open !== undefined && sentenceStart >= from && /:\s*$/u.test(text.slice(Math.max(sentenceStart, open - 3), open)) ? text.lastIndexOf(':', open) : -1;
@@ -278,3 +280,22 @@ function lastClauseStart(text: string, from: number, to: number): number {
 }
 
 const CLAUSE_JOINT = /(?:,\s+(?:and|but)|;)\s+(?:then\s+)?/gu;
+
+/** How far back (UTF-16 units) a relative clause may open before the marked words it holds. */
+const RELATIVE_REACH = 300;
+
+/**
+ * The person named before the last ", who" of the sentence up to `open`, with no quotation mark between it and `open`
+ * ("… by his daughter Ada Hale, who painted him as a generous man who would be “…”").
+ */
+function relativeAntecedentBefore(text: string, sentenceStart: number, open: number, resolver: NameResolver): string | undefined {
+  const from = Math.max(sentenceStart, open - RELATIVE_REACH);
+  for (let at = text.lastIndexOf('who', open - 1); at >= from; at = text.lastIndexOf('who', at - 1)) {
+    if (!/\s/u.test(text[at + 3] ?? '')) continue;
+    const comma = /,\s*$/u.exec(text.slice(Math.max(from, at - 4), at));
+    if (!comma) continue;
+    if (/[“”"]/u.test(text.slice(at, open))) return undefined;
+    return resolver.nameBeforeComma(at - comma[0].length + 1);
+  }
+  return undefined;
+}
