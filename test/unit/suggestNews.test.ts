@@ -144,6 +144,12 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Hale', 'Ada Hale', 'Ada Hale']);
   });
 
+  it('reads "(She said she would “…”)" in brackets as the pronoun\'s cue, not as a guess from the paragraph', () => {
+    const text = 'In March, Ada Brook, Kestrel\'s finance director for a decade, was asked to leave. (She said she would “step back.”) Then Kestrel, a month later, sold its boathouse.';
+    const quote = suggestAnnotations(text).find((s) => s.kind === 'quote');
+    assert.deepEqual([quote?.text, quote?.speaker, quote?.rule], ['step back.', 'Ada Brook', 'paired marks']);
+  });
+
   it('reads a name with a capital inside it ("KellyAnne", "VanderBerg") as a name', () => {
     const text = 'KellyAnne Marsh, the campaign manager, spoke to reporters. “We are ahead,” Marsh said.';
     assert.deepEqual(quotes(text), [['We are ahead,', 'KellyAnne Marsh']]);

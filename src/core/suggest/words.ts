@@ -27,6 +27,8 @@ export function lastWordOf(text: string): { word: string; atMostTwo: boolean } {
   const trimmed = text.trim();
   let start = trimmed.length;
   while (start > 0 && !/\s/u.test(trimmed[start - 1])) start--;
+  // "(She claimed …": an opening bracket is no part of the word.
+  while (start < trimmed.length && (trimmed[start] === '(' || trimmed[start] === '[')) start++;
   return { word: trimmed.slice(start), atMostTwo: !/\s/u.test(trimmed.slice(0, start).trim()) };
 }
 
