@@ -150,6 +150,15 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual([quote?.text, quote?.speaker, quote?.rule], ['step back.', 'Ada Brook', 'paired marks']);
   });
 
+  it('takes a word a relative "who" follows for a person\'s name, though it never speaks next to a cue ("Meanwhile Quill, who had just been named …")', () => {
+    const text = [
+      'Ada Brook opened the dinner: “Thank you all for coming,” she said. Later the room applauded Quill.',
+      '',
+      'Meanwhile Quill, who had just been named coach of the year, talked about her first season. “I lost every race and loved every one.”',
+    ].join('\n');
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ada Brook', 'Quill']);
+  });
+
   it('reads a name with a capital inside it ("KellyAnne", "VanderBerg") as a name', () => {
     const text = 'KellyAnne Marsh, the campaign manager, spoke to reporters. “We are ahead,” Marsh said.';
     assert.deepEqual(quotes(text), [['We are ahead,', 'KellyAnne Marsh']]);

@@ -20,7 +20,8 @@ export interface LoneNameContext {
 
 /**
  * Surnames a text never writes as part of a longer name that it still treats as people's names: they
- * speak alone somewhere, right next to a cue outside quotes ("Hale said", "said Hale"). Not a place
+ * speak alone somewhere, right next to a cue outside quotes ("Hale said", "said Hale"), or a relative
+ * "who" follows them ("Quill, who won …"). Not a place
  * ("in Northport"), not a common word, nor a word capitalized only where a sentence starts ("Replays
  * suggested …"). Found in one pass on first use.
  */
@@ -57,7 +58,8 @@ export class LoneNames {
       const word = run.tokens[0];
       if (!this.context.opensSentence(run.start)) this.capitalizedInside.add(word);
       if (places.has(word) || speaking.has(word) || this.context.insideQuote(run)) continue;
-      if (speaksNextToCue(text, run)) speaking.add(word);
+      // "Meanwhile Quill, who had just been named …": a relative "who" says a person as surely as a cue does.
+      if (speaksNextToCue(text, run) || /^,\s*who\s/u.test(text.slice(run.end, run.end + 8))) speaking.add(word);
     }
     return speaking;
   }
