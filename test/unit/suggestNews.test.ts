@@ -177,11 +177,12 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Lena Voss', 'Lena Voss']);
   });
 
-  it('reads a title or a direction after a first name as a surname ("Ella King", "Omar West"), not before a name ("Saudi King Salman")', () => {
-    const text = 'Ella King, a retired harbour pilot, said “the fog is worse every winter.” “It is settled,” said Omar West.';
-    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ella King', 'Omar West']);
+  it('reads a title, a direction, a month or "from" after a first name as a surname ("Ella King", "Omar West", "Ada May", "Ned From"), not before a name or a number ("Saudi King Salman", "Friday May 5")', () => {
+    const text = 'Ella King, a retired harbour pilot, said “the fog is worse every winter.” “It is settled,” said Omar West. “We won,” said Ada May, the leader. “It was hard,” said Ned From, the founder.';
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ella King', 'Omar West', 'Ada May', 'Ned From']);
     const runs = (t: string) => nameRuns(t, 0, t.length).map((r) => r.tokens.join(' '));
     assert.deepEqual(runs('Saudi King Salman met Ella King on Monday.'), ['Saudi', 'Salman', 'Ella King']);
+    assert.deepEqual(runs('The vote in Eastby May 5 went to Ada May.'), ['Eastby', 'Ada May']);
   });
 
   it('reads a first name and a word of an outlet\'s name that is also a surname as a person ("Mayor Rob Guardian", "Emily Post"), not a first name before an outlet\'s other words', () => {

@@ -48,8 +48,8 @@ export const ORGANISATION_WORDS = new Set(
 export const PERSON_TITLE_BEFORE =
   /(?<![\p{L}])(?:(?:dr|prof|mr|mrs|ms|rev|sen|gov|rep|pres|gen|lt|col|sgt|capt|adm|cmdr|supt|atty)\.?|professor|miss|sir|dame|lord|lady|inspector|detective|sergeant|constable|sheriff|judge|justice|councillor|councilman|councilwoman|senator|governor|representative|congressman|congresswoman|mayor|president|premier|chancellor|minister|secretary|ambassador|chairman|chairwoman|coach|captain|officer|chief|director)\s+$/iu;
 
-/** Words of NOT_NAME_WORDS that are also surnames ("Ella King", "Omar West", "Ida Pope", "Tom Dean"). */
-const SURNAME_TITLES = new Set(['king', 'dean', 'pope', 'prince', 'bishop', 'judge', 'west', 'french']);
+/** Words of NOT_NAME_WORDS that are also surnames ("Ella King", "Omar West", "Ida Pope", "Tom Dean", "Ada May", "Ned From"). */
+const SURNAME_TITLES = new Set(['king', 'dean', 'pope', 'prince', 'bishop', 'judge', 'west', 'french', 'may', 'from']);
 
 export interface NameMention extends TextRange {
   readonly tokens: readonly string[];
@@ -129,7 +129,8 @@ export function nameRuns(text: string, from: number, to: number): NameMention[] 
     const possessive = /[’']s$/.test(word);
     const bare = possessive ? word.slice(0, -2) : word;
     // "Ella King said", "Omar West,": a title or a direction after a first name is a surname, unless a name follows ("Saudi King Salman").
-    const surname = tokens.length > 0 && SURNAME_TITLES.has(bare.toLowerCase()) && !/^\s+\p{Lu}/u.test(text.slice(start + word.length, start + word.length + 3));
+    // Not before a number ("Friday May 5" is a date).
+    const surname = tokens.length > 0 && SURNAME_TITLES.has(bare.toLowerCase()) && !/^\s+[\p{Lu}\p{N}]/u.test(text.slice(start + word.length, start + word.length + 3));
     // "Secretary-Treasurer", "Vice-Chair": a hyphenated title is a title too.
     const lower = bare.toLowerCase();
     const head = lower.split('-', 1)[0];
