@@ -159,6 +159,15 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ada Brook', 'Quill']);
   });
 
+  it('reads "North Eastby, he said, was “…”" after a quote as the pronoun\'s cue, not a place named with an apposition', () => {
+    const text = [
+      'Tom Hale, who runs the Kestrel Rowing Club\'s youth squad, was unsure why the dispute had gone quiet.',
+      '',
+      '"Perhaps both sides are tired," Hale said. "Nobody wants another long winter of letters." North Eastby, he said, was "where the next fight will start."',
+    ].join('\n');
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Hale', 'Tom Hale', 'Tom Hale']);
+  });
+
   it('reads a name with a capital inside it ("KellyAnne", "VanderBerg") as a name', () => {
     const text = 'KellyAnne Marsh, the campaign manager, spoke to reporters. “We are ahead,” Marsh said.';
     assert.deepEqual(quotes(text), [['We are ahead,', 'KellyAnne Marsh']]);

@@ -146,7 +146,8 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
   // "…,” Vosk, 49, told The Post / …,” Dana Hale, an adviser to … and former director of …, wrote": a name, its apposition, the cue.
   const named = /^\s*((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)(?:\.(?<=(?:Jr|Sr)\.))?\s*,/u.exec(before);
   // Not an adverb that opens the next sentence ("Specifically, he …").
-  if (named && !/^\s*\p{Lu}\p{Ll}+ly$/u.test(named[1]) && isApposition(before.slice(named[0].length).replace(/^\s*\d{1,3}\s*,/u, '').replace(/[\s,]+$/u, '')) && wordCount(before) <= MAX_WORDS_OF_APPOSITION) {
+  // Nor a name before a pronoun that is the cue's own subject ("North Eastby, he said, was …").
+  if (named && !/^\s*\p{Lu}\p{Ll}+ly$/u.test(named[1]) && !/^\s*(?:he|she|they|we|I|it)\s*$/u.test(before.slice(named[0].length)) && isApposition(before.slice(named[0].length).replace(/^\s*\d{1,3}\s*,/u, '').replace(/[\s,]+$/u, '')) && wordCount(before) <= MAX_WORDS_OF_APPOSITION) {
     const speaker = resolver.resolve(from, from + named[0].length - 1, quote.start, true);
     if (speaker) return { cue, speaker };
   }
