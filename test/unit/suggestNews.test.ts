@@ -168,6 +168,15 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Tom Hale', 'Tom Hale', 'Tom Hale']);
   });
 
+  it('gives an uncued quote to the name right before a cue that ends the sentence before it ("…, the rowing adviser Ivo Marsh says. “…”")', () => {
+    const text = [
+      'Ada Brook of the harbour board agreed. "The club needs a new captain before the summer. Ben Ruiz would be a safe choice."',
+      '',
+      'Or perhaps Tom Hale, the rowing adviser Ivo Marsh says. "Some of the older members are warming to Tom again. ... Still, the vote will be close."',
+    ].join('\n');
+    assert.deepEqual(quotes(text).map(([, speaker]) => speaker), ['Ada Brook', 'Ivo Marsh']);
+  });
+
   it('reads a name with a capital inside it ("KellyAnne", "VanderBerg") as a name', () => {
     const text = 'KellyAnne Marsh, the campaign manager, spoke to reporters. “We are ahead,” Marsh said.';
     assert.deepEqual(quotes(text), [['We are ahead,', 'KellyAnne Marsh']]);

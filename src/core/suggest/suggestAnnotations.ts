@@ -164,7 +164,10 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
           // that sentence's subject ("Brook is praising Hale, who retired on Saturday, as “…”"), not to the last name in it.
           // "The Harbour Trust would not comment on “…”": else the organisation that opens its sentence.
           const ownSentence = sentenceStart >= from;
-          speaker = (ownSentence ? resolver.firstPersonBetween(sentenceStart, open) : undefined) ?? resolver.nameBetween(from, open) ?? (ownSentence ? organisationSubject(text.slice(sentenceStart, open)) : undefined);
+          // "Or maybe Ruiz, club treasurer Ivo Marsh says. “…”": the name right before a cue that ends the sentence before.
+          const saidBefore = !ownSentence || sentenceStart === open ? NAME_THEN_CUE_AT_END.exec(text.slice(Math.max(from, open - 120), open)) : null;
+          const saidBy = saidBefore ? resolver.resolve(open - saidBefore[0].length, open - saidBefore[0].length + saidBefore[1].length, candidate.start, true) : undefined;
+          speaker = saidBy ?? (ownSentence ? resolver.firstPersonBetween(sentenceStart, open) : undefined) ?? resolver.nameBetween(from, open) ?? (ownSentence ? organisationSubject(text.slice(sentenceStart, open)) : undefined);
           if (speaker) rule = 'speaker named before the quote';
         }
       }
@@ -280,6 +283,9 @@ function lastClauseStart(text: string, from: number, to: number): number {
 }
 
 const CLAUSE_JOINT = /(?:,\s+(?:and|but)|;)\s+(?:then\s+)?/gu;
+
+/** A name and a reporting verb that end a sentence, right before a quote ("…, club treasurer Ivo Marsh says. “"). */
+const NAME_THEN_CUE_AT_END = /((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s+(?:says|said|writes|wrote|explains|explained|adds|added|notes|noted)[.:]\s*["“‘']?$/u;
 
 /** How far back (UTF-16 units) a relative clause may open before the marked words it holds. */
 const RELATIVE_REACH = 300;
