@@ -48,7 +48,7 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
       continue;
     }
     const words = wordCount(text.slice(clause, clauseEnd));
-    // "Trump, whom he called …", "Brook, who he said was …": the pronoun after a relative is the cue's subject, not the name before it.
+    // "Hale, whom he called …", "Brook, who he said was …": the pronoun after a relative is the cue's subject, not the name before it.
     if (/^\s*(?:who|whom|which)\s+(?:he|she)\s*$/iu.test(text.slice(clause, clauseEnd))) return resolver.resolve(clause, clauseEnd, cue.start);
     const relative = RELATIVE_CLAUSE.test(text.slice(clause, clauseEnd));
     // "Compare that with Hale, who has called the plan “a folly,”": the cue is the relative clause's own verb; its subject is
