@@ -98,7 +98,6 @@ export class PronounResolver {
     let possessive: PersonReference | undefined;
     let group = -1;
     let looked = -1;
-    let aboutThePronoun = false;
     /** Sentences whose subject is the pronoun itself: the names in them are not whom it means. */
     const aboutThePronounIn = new Set<number>();
     let mainClause = 0;
@@ -114,13 +113,10 @@ export class PronounResolver {
       // its main clause starts, are found once per sentence.
       if (sentence !== looked) {
         looked = sentence;
-        aboutThePronoun = gender !== undefined && this.pronounBeforeNames(sentence, at) === gender;
+        if (gender !== undefined && this.pronounBeforeNames(sentence, at) === gender) aboutThePronounIn.add(sentence);
         mainClause = mainClauseStart(this.text, this.sentenceStarts[sentence], at);
       }
-      if (aboutThePronoun) {
-        aboutThePronounIn.add(sentence);
-        continue;
-      }
+      if (aboutThePronounIn.has(sentence)) continue;
       group = sentence;
       const refGender = this.genderOf(ref);
       if (ref.doubtful && refGender === undefined) continue;
