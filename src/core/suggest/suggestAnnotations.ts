@@ -164,7 +164,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
           // that sentence's subject ("Brook is praising Hale, who retired on Saturday, as “…”"), not to the last name in it.
           // "The Harbour Trust would not comment on “…”": else the organisation that opens its sentence.
           const ownSentence = sentenceStart >= from;
-          // "Or maybe Ruiz, club treasurer Ivo Marsh says. “…”": the name right before a cue that ends the sentence before.
+          // "Or perhaps Tom Hale, the rowing adviser Ivo Marsh says. “…”": the name right before a cue that ends the sentence before.
           const saidBefore = !ownSentence || sentenceStart === open ? NAME_THEN_CUE_AT_END.exec(text.slice(Math.max(from, open - 120), open)) : null;
           const saidBy = saidBefore ? resolver.resolve(open - saidBefore[0].length, open - saidBefore[0].length + saidBefore[1].length, candidate.start, true) : undefined;
           speaker = saidBy ?? (ownSentence ? resolver.firstPersonBetween(sentenceStart, open) : undefined) ?? resolver.nameBetween(from, open) ?? (ownSentence ? organisationSubject(text.slice(sentenceStart, open)) : undefined);
@@ -284,7 +284,7 @@ function lastClauseStart(text: string, from: number, to: number): number {
 
 const CLAUSE_JOINT = /(?:,\s+(?:and|but)|;)\s+(?:then\s+)?/gu;
 
-/** A name and a reporting verb that end a sentence, right before a quote ("…, club treasurer Ivo Marsh says. “"). */
+/** A name and a reporting verb that end a sentence, right before a quote ("…, the rowing adviser Ivo Marsh says. “"). */
 const NAME_THEN_CUE_AT_END = /((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s+(?:says|said|writes|wrote|explains|explained|adds|added|notes|noted)[.:]\s*["“‘']?$/u;
 
 /** How far back (UTF-16 units) a relative clause may open before the marked words it holds. */
@@ -292,7 +292,7 @@ const RELATIVE_REACH = 300;
 
 /**
  * The person named before the last ", who" of the sentence up to `open`, with no quotation mark between it and `open`
- * ("… by his daughter Ada Hale, who painted him as a generous man who would be “…”").
+ * ("… his daughter Ada Hale, who painted him as a kind coach who would always be “…”").
  */
 function relativeAntecedentBefore(text: string, sentenceStart: number, open: number, resolver: NameResolver): string | undefined {
   const from = Math.max(sentenceStart, open - RELATIVE_REACH);
