@@ -860,8 +860,6 @@ describe('suggestAnnotations on news: speakers', () => {
       ['Nobody expected the wreck to be so close to the ferry lane,', 'unnamed source'],
     ]);
   });
-});
-
   it('resolves a subject pronoun that auxiliaries or adverbs part from its cue ("She has also called", "he’s predicting")', () => {
     const text = [
       '“The river is ready,” Tom Hale said on Monday.',
@@ -966,6 +964,18 @@ describe('suggestAnnotations on news: speakers', () => {
     ]);
   });
 
+  it('reads "Long before …," or "Days after …," as a leading clause, so marked words go to the subject after it', () => {
+    const long = 'Long before Ada Brook took the chair, Tom Hale was ending his club letters with the same reminder: “Check the tide tables.”';
+    assert.deepEqual(quotes(long), [['Check the tide tables.', 'Tom Hale']]);
+    const years = 'Years before the club hired Ada Brook, Tom Hale was ending his letters with the same reminder: “Check the tide tables.”';
+    assert.deepEqual(quotes(years), [['Check the tide tables.', 'Tom Hale']]);
+  });
+
+  it('gives marked words to the sentence’s subject when the cue after them is a participle after a named object ("praised X, asking …")', () => {
+    const text = 'Nerys Quill stood up with the first rulebook of the club (“no boat leaves the quay alone”) and then praised Ivo Marsh at length, asking the members to keep him as captain.';
+    assert.deepEqual(quotes(text), [['no boat leaves the quay alone', 'Nerys Quill']]);
+  });
+});
 
 describe('suggestAnnotations on news: confidence and the speaker registry', () => {
   it('gives every suggestion a confidence between 0 and 1 and a why; a carried speaker is less sure than a cued one', () => {

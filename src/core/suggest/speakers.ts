@@ -177,6 +177,8 @@ function attributionAfter(text: string, quote: QuoteCandidate, from: number, res
     const subject = subjectOf(text, from, cue, resolver);
     if (subject) return { cue, speaker: subject };
   }
+  // "“…”), backed Tom Hale for the chair, urging …": a participle after a comma shares its sentence's subject, not the name before it.
+  if (wordCount(before) > 0 && isParticipleAfterComma(text, cue)) return { cue };
   if (wordCount(before) > 0) return { cue, speaker: resolver.resolve(from, cue.start, quote.start, true) };
   // Inverted order: "…,” stressed Rogozin.
   return { cue, speaker: invertedSpeaker(text, cue, to, quote, resolver) };
