@@ -975,6 +975,22 @@ describe('suggestAnnotations on news: speakers', () => {
     const text = 'Nerys Quill stood up with the first rulebook of the club (“no boat leaves the quay alone”) and then praised Ivo Marsh at length, asking the members to keep him as captain.';
     assert.deepEqual(quotes(text), [['no boat leaves the quay alone', 'Nerys Quill']]);
   });
+
+  it('takes whatever "according to" names for the source, a word named nowhere else or written in mixed capitals too', () => {
+    const text = [
+      '“We row at dawn,” Tom Hale said.',
+      '',
+      'According to Tidewatch: “Most crews on the east coast now train twice a day in the summer.”',
+      '',
+      'According to HarbourNet, the new slipway will open well before the autumn regatta.',
+    ].join('\n');
+    assert.deepEqual(quotes(text).pop(), ['Most crews on the east coast now train twice a day in the summer.', 'Tidewatch']);
+    const claims = suggestAnnotations(text).filter((s) => s.kind === 'claim');
+    assert.deepEqual(
+      claims.map((c) => [c.text, c.speaker]),
+      [['the new slipway will open well before the autumn regatta', 'HarbourNet']],
+    );
+  });
 });
 
 describe('suggestAnnotations on news: confidence and the speaker registry', () => {

@@ -142,7 +142,7 @@ function commaAfterSource(text: string, cue: Cue, end: number, limit: number): n
  */
 function sourceAccordingTo(text: string, cue: Cue, to: number, resolver: NameResolver): string | undefined {
   const phrase = text.slice(cue.end, to);
-  if (!OPENS_WITH_A_DOCUMENT.test(phrase) && !OPENS_WITH_DOCUMENTS.test(phrase)) return resolver.resolve(cue.end, to, cue.start);
+  if (!OPENS_WITH_A_DOCUMENT.test(phrase) && !OPENS_WITH_DOCUMENTS.test(phrase)) return resolver.accordingTo(cue.end, to, cue.start);
   const described = documentSpeaker(phrase);
   return wordCount(described) <= MAX_DOCUMENT_WORDS ? described : undefined;
 }

@@ -20,6 +20,9 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 /** How many mentions a pronoun with no one in reach looks back through for a name it can stand for. */
 const MAX_MENTIONS_BACK = 40;
 
+/** Only a capitalized name of up to five words (maybe after "the"), before a comma or a colon. */
+const CAPITALIZED_ONLY = /^\s*(?:the\s+)?(\p{Lu}[\p{L}\p{N}&’'.-]*(?:\s+\p{Lu}[\p{L}\p{N}&’'.-]*){0,4})\s*[:,]?\s*$/u;
+
 /** A preposition right before a word: what follows is where or through what something was said. */
 const AFTER_PREPOSITION = /(?:^|\s)(?:on|in|at|to|from|with|by|for|of|into|via|about|over)\s+$/u;
 
@@ -193,6 +196,15 @@ export class NameResolver implements ReferenceNames {
     if (loose && run && runs.length === 1 && !AFTER_PREPOSITION.test(this.text.slice(from, run.start))) return (run.tokens.length === 1 ? this.names.personByFirstName(run.tokens[0]) : undefined) ?? run.tokens.join(' ');
     // "the Home Office said", "…,” the state news agency KCNA reported": organisations speak too.
     return organisationIn(phrase);
+  }
+
+  /**
+   * Who `text[from, to)` after "according to" names: as `resolve` reads a phrase before a cue, loosely (a lone word the
+   * text names nowhere else), else a name of capitals it does not read as a person's or an organisation's ("According to
+   * Tidewatch: “…”", "according to HarbourPo,").
+   */
+  accordingTo(from: number, to: number, at: number): string | undefined {
+    return this.resolve(from, to, at, true) ?? CAPITALIZED_ONLY.exec(this.text.slice(from, to))?.[1];
   }
 
   /** The person a phrase names outright (no titles, pronouns or sources), e.g. "Khan was blunt." */

@@ -239,7 +239,7 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
   const cues = findCues(text, from, quote.openMark).filter((c) => !isThoughtCue(c) && !isPassive(text, c));
   const cue = cues[cues.length - 1];
   if (!cue) return undefined;
-  if (cue.lemma === 'according to') return { cue, speaker: resolver.resolve(cue.end, quote.openMark, quote.start) };
+  if (cue.lemma === 'according to') return { cue, speaker: resolver.accordingTo(cue.end, quote.openMark, quote.start) };
   // The cue's own subject, not the sentence's first name ("…, a result Adeyemi described as “…”").
   // Not loose: a lone capitalized word at the start of a sentence ("Readers recalled …") is rarely a name.
   // Else the sentence's subject, for a verb that shares it ("… that A, and accused the committee of “…”").
