@@ -991,6 +991,13 @@ describe('suggestAnnotations on news: speakers', () => {
       [['the new slipway will open well before the autumn regatta', 'HarbourNet']],
     );
   });
+
+  it('gives marked words to a description after "whom" or "which" when it is the cue’s subject, not to the name the clause follows', () => {
+    const member = '“We row at dawn,” Tom Hale said.\n\nThe new cox, Ben Ruiz, whom a longtime member called “the loudest voice on the river,” starts in May.';
+    assert.deepEqual(quotes(member).pop(), ['the loudest voice on the river,', 'unnamed source']);
+    const inspectors = '“We row at dawn,” Tom Hale said.\n\nNobody expected the new slipway, which the harbour inspectors described as “a danger to every crew,” to open so soon.';
+    assert.deepEqual(quotes(inspectors).pop(), ['a danger to every crew,', 'unnamed source']);
+  });
 });
 
 describe('suggestAnnotations on news: confidence and the speaker registry', () => {

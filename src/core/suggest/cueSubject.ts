@@ -57,8 +57,9 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
       const antecedent = resolver.nameBeforeComma(clause);
       if (antecedent) return antecedent;
     }
-    // "Brook, whom Ruiz has often called “…”", "a loss which Mr. Hale called “…”": a name after the relative is its subject.
-    const objectRelative = OBJECT_RELATIVE.exec(text.slice(clause, clauseEnd));
+    // "Brook, whom Ruiz has often called “…”", "a loss which Mr. Hale called “…”": a name after the relative is its subject, a
+    // description too ("whom one club insider described as “…”").
+    const objectRelative = OBJECT_RELATIVE.exec(text.slice(clause, clauseEnd)) ?? DESCRIBED_OBJECT_RELATIVE.exec(text.slice(clause, clauseEnd));
     if (objectRelative) {
       const at = clause + objectRelative[1].length;
       const named = resolver.resolve(at, at + objectRelative[2].length, cue.start);
@@ -151,6 +152,9 @@ const RELATIVE_NAME_AT_END = new RegExp(String.raw`\s(?:what|which|whom|that)\s+
 
 /** A relative pronoun, then a name (group 2), maybe a time or an adverb, right before the cue. */
 const OBJECT_RELATIVE = /^(\s*(?:who|which|whom)\s+)((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*(?:(?:on|in|at|last|this|earlier|later|also|then|once|recently|repeatedly|has|had|have)\s+(?:\p{L}+\s*)?){0,2}$/u;
+
+/** "whom one club insider described as", "which a harbour inquiry said was": a relative pronoun, then a description (group 2) that is the cue's subject. */
+const DESCRIBED_OBJECT_RELATIVE = /^(\s*(?:whom|which)\s+)((?:an?|one|another|the|some|several|many)\s+(?:[\p{L}’'-]+\s+){0,4}?[\p{L}’'-]+)\s*(?:(?:has|had|have|also|then|once|later|recently|now)\s+){0,2}$/u;
 
 /** A discourse adverb set off by commas before a cue: "however", "for example", "too". */
 const ASIDE = new RegExp(String.raw`^\s*(?:${DISCOURSE_ASIDE})\s*$`, 'u');
