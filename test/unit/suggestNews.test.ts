@@ -998,6 +998,13 @@ describe('suggestAnnotations on news: speakers', () => {
     const inspectors = '“We row at dawn,” Tom Hale said.\n\nNobody expected the new slipway, which the harbour inspectors described as “a danger to every crew,” to open so soon.';
     assert.deepEqual(quotes(inspectors).pop(), ['a danger to every crew,', 'unnamed source']);
   });
+
+  it('gives marked words after "in the words of X," to X, a description too, not to the sentence’s subject', () => {
+    const member = 'Ben Ruiz spoke first. Ada Brook was, in the words of one club member, “the best cox we ever had.”';
+    assert.deepEqual(quotes(member).pop(), ['the best cox we ever had.', 'unnamed source']);
+    const named = 'Ben Ruiz spoke first. Ada Brook was, in the words of Ivo Marsh, “the best cox we ever had.”';
+    assert.deepEqual(quotes(named).pop(), ['the best cox we ever had.', 'Ivo Marsh']);
+  });
 });
 
 describe('suggestAnnotations on news: confidence and the speaker registry', () => {

@@ -236,6 +236,15 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
   if (quote.openMark === undefined) return undefined;
   const sentenceStart = sentenceStartBefore(text, quote.openMark, quote.paragraph.start);
   const from = Math.max(quote.paragraph.start, previousClose, sentenceStart);
+  // "Brook was, in the words of one club member, “…”": whoever the phrase names is the source, as after "according to".
+  const inTheWordsOf = IN_THE_WORDS_OF.exec(text.slice(Math.max(from, quote.openMark - 120), quote.openMark));
+  if (inTheWordsOf) {
+    const at = quote.openMark - inTheWordsOf[0].length;
+    const end = at + inTheWordsOf[0].indexOf(inTheWordsOf[1]) + inTheWordsOf[1].length;
+    const cue = { start: at, end: at + inTheWordsOf[0].indexOf(inTheWordsOf[1]), verbStart: at, verb: 'in the words of', lemma: 'in the words of' };
+    const speaker = resolver.accordingTo(cue.end, end, quote.start) ?? describedSubject(text.slice(cue.end, end));
+    if (speaker) return { cue, speaker };
+  }
   const cues = findCues(text, from, quote.openMark).filter((c) => !isThoughtCue(c) && !isPassive(text, c));
   const cue = cues[cues.length - 1];
   if (!cue) return undefined;
@@ -284,6 +293,9 @@ function attributionBefore(text: string, quote: QuoteCandidate, previousClose: n
       describedSubject(text.slice(from, cue.start)),
   };
 }
+
+/** "in the words of" and who (group 1), then a comma or a colon, right before an opening mark. */
+const IN_THE_WORDS_OF = /[Ii]n\s+the\s+words\s+of\s+([^,;:.!?“”"()]{1,80}?)\s*[,:]\s*$/u;
 
 /** ", says Ivo Marsh, a boatbuilder on …, is that": an inverted cue set off by commas inside the sentence, and its name. */
 const INVERTED_ASIDE = /^\s+((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s*,/u;
