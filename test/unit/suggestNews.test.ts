@@ -1005,6 +1005,14 @@ describe('suggestAnnotations on news: speakers', () => {
     const named = 'Ben Ruiz spoke first. Ada Brook was, in the words of Ivo Marsh, “the best cox we ever had.”';
     assert.deepEqual(quotes(named).pop(), ['the best cox we ever had.', 'Ivo Marsh']);
   });
+
+  it('gives marked words to an organisation that opens the main clause, not to a person its sentence names later', () => {
+    const board = 'Ben Ruiz spoke first.\n\nAfter a long season, the Eastby Harbour Board sided with Tom Hale’s crew over the mooring fees and rated the old rules “simply unfair.”';
+    assert.deepEqual(quotes(board).pop(), ['simply unfair.', 'Eastby Harbour Board']);
+    // An organisation and a person together: the person, as before.
+    const both = 'Ben Ruiz spoke first.\n\nThe Eastby Harbour Board and Tom Hale sided with the crews over the mooring fees and rated the old rules “simply unfair.”';
+    assert.deepEqual(quotes(both).pop(), ['simply unfair.', 'Tom Hale']);
+  });
 });
 
 describe('suggestAnnotations on news: confidence and the speaker registry', () => {

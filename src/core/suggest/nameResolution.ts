@@ -23,6 +23,9 @@ const MAX_MENTIONS_BACK = 40;
 /** Only a capitalized name of up to five words (maybe after "the"), before a comma or a colon. */
 const CAPITALIZED_ONLY = /^\s*(?:the\s+)?(\p{Lu}[\p{L}\p{N}&’'.-]*(?:\s+\p{Lu}[\p{L}\p{N}&’'.-]*){0,4})\s*[:,]?\s*$/u;
 
+/** What may stand before an organisation that opens a clause: nothing, or "the". */
+const ORGANISATION_OPENS = /^\s*(?:[Tt]he\s+)?$/u;
+
 /** A preposition right before a word: what follows is where or through what something was said. */
 const AFTER_PREPOSITION = /(?:^|\s)(?:on|in|at|to|from|with|by|for|of|into|via|about|over)\s+$/u;
 
@@ -286,6 +289,9 @@ export class NameResolver implements ReferenceNames {
     }
     let apposition = -1;
     for (const run of nameRuns(this.text, from, to)) {
+      // "The Eastby Rowing Association reviewed Hale’s record and …": an organisation that opens the main clause, a verb after
+      // it, is its subject; no person named later is.
+      if (isOrganisation(run.tokens) && !run.possessive && ORGANISATION_OPENS.test(this.text.slice(main, run.start)) && /^\s+(?!(?:and|or|nor)\s)\p{Ll}/u.test(this.text.slice(run.end, run.end + 6))) return undefined;
       if (run.afterThe || isOrganisation(run.tokens) || this.insideQuote(run)) continue;
       if (saysWhoseRole(this.text, run.end)) continue;
       // "Hale’s deputy for the quays, Ben Ruiz, wrote …", "Hale’s nephew, Ivo, said …": the possessive says whose role; the name

@@ -8,6 +8,7 @@ import { claimsAfterQuote, claimsAroundQuotes, quotesNear, sentenceClaims, withC
 import { firstIndex } from './firstIndex';
 import { headlineClaims } from './headlineClaims';
 import { headerParagraphs } from './headlines';
+import { mainClauseStart } from './leadingClause';
 import { speakerAfterDash, speakerBeforeColon, speakerOfLabelLine, TranscriptLabels } from './labelledQuotes';
 import { NameResolver } from './nameResolution';
 import { paragraphs, type TextRange } from './paragraphs';
@@ -141,7 +142,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
         const sentenceStart = open === undefined ? paragraph.start : sentenceStartBefore(text, open, paragraph.start);
         // "… by his daughter Ada Brook, who painted him as “the crew's anchor”": the person a relative clause follows.
         const antecedent = marked && open !== undefined ? relativeAntecedentBefore(text, sentenceStart, open, resolver) : undefined;
-        const subject = antecedent ?? (marked && open !== undefined ? resolver.firstPersonBetween(sentenceStart, open) : undefined);
+        const subject = antecedent ?? (marked && open !== undefined ? (resolver.firstPersonBetween(sentenceStart, open) ?? organisationSubject(text.slice(mainClauseStart(text, sentenceStart, open), open))) : undefined);
         // "The view from the treasurer Ben Ruiz and the captain Tom Hale: “…”": no cue, but the sentence leads to the quote
         // with a colon; its subject speaks (the first person it names, else an organisation).
         const colon = open !== undefined && sentenceStart >= from && /:\s*$/u.test(text.slice(Math.max(sentenceStart, open - 3), open)) ? text.lastIndexOf(':', open) : -1;
