@@ -1013,6 +1013,11 @@ describe('suggestAnnotations on news: speakers', () => {
     const both = 'Ben Ruiz spoke first.\n\nThe Eastby Harbour Board and Tom Hale sided with the crews over the mooring fees and rated the old rules “simply unfair.”';
     assert.deepEqual(quotes(both).pop(), ['simply unfair.', 'Tom Hale']);
   });
+
+  it('reads a second leading clause after the first ("At the last regatta, when Hale lost, Brook …") before the subject', () => {
+    const text = 'Tom Hale and Ada Brook rowed together for years. At the last regatta, when Hale lost the final by a length, Brook walked down to the pier with a cup of tea, calling it “the best race of the year.”';
+    assert.deepEqual(quotes(text), [['the best race of the year.', 'Ada Brook']]);
+  });
 });
 
 describe('suggestAnnotations on news: confidence and the speaker registry', () => {

@@ -16,11 +16,19 @@ export function mainClauseStart(text: string, start: number, limit: number): num
   read = read.replace(COMMA_BETWEEN_ADJECTIVES, '$1 ');
   const m = LEADING_CLAUSE.exec(read);
   if (!m) return start;
+  let length = m[0].length;
+  // "In June 2009, after Hale was hurt, Brook wrote …": a second leading clause after the first, its subordinator in lower case.
+  const rest = read.slice(length);
+  const second = SECOND_SUBORDINATOR.test(rest) ? LEADING_CLAUSE.exec(rest[0].toUpperCase() + rest.slice(1)) : null;
+  if (second) length += second[0].length;
   // "At the spring dinner in 2019, a farewell to Ivo Marsh, the retiring coach, Mr. Hale mocked …": appositions of the leading phrase
   // before a capitalized subject are the leading phrase's too.
-  const appositions = LEADING_APPOSITIONS.exec(read.slice(m[0].length));
-  return start + m[0].length + (appositions ? appositions[0].length : 0);
+  const appositions = LEADING_APPOSITIONS.exec(read.slice(length));
+  return start + length + (appositions ? appositions[0].length : 0);
 }
+
+/** A subordinator in lower case that may open a second leading clause. */
+const SECOND_SUBORDINATOR = /^(?:after|when|while|although|though|as|before|since|because|if|once|until|despite|unlike)\s/u;
 
 /** One or two noun phrases set off by commas ("a farewell to X, the retiring coach, "), before a capitalized word. */
 const LEADING_APPOSITIONS = /^(?:(?:a|an|the)\s[^,.;:!?“”"]{0,100},\s+){1,2}(?=\p{Lu})/u;
