@@ -1018,6 +1018,11 @@ describe('suggestAnnotations on news: speakers', () => {
     const text = 'Tom Hale and Ada Brook rowed together for years. At the last regatta, when Hale lost the final by a length, Brook walked down to the pier with a cup of tea, calling it “the best race of the year.”';
     assert.deepEqual(quotes(text), [['the best race of the year.', 'Ada Brook']]);
   });
+
+  it('reads a time that opens a sentence ("Eight years ago,", "Last week,") as a leading phrase, so a pronoun after it is the subject', () => {
+    const text = 'Ivo Marsh has rowed for Eastby since 2010.\n\nEight years ago, he backed Tom Hale for captain and said, “The club needs a new captain.”';
+    assert.deepEqual(quotes(text), [['The club needs a new captain.', 'Ivo Marsh']]);
+  });
 });
 
 describe('suggestAnnotations on news: confidence and the speaker registry', () => {

@@ -4,9 +4,9 @@ import { ABBREVIATION_STOPS } from './abbreviations';
  * A clause that opens a sentence before its subject: a participle ("Introduced on stage by
  * X, …", "Pressed on whether …, …"), a subordinator ("When X spoke, …", "Unlike X, …"; "Ever since X left, …",
  * "Days after …, …" with a word before it) or a preposition
- * ("In a letter to X, …"), up to its comma.
+ * ("In a letter to X, …"), or a time ("Eight years ago, …", "Last week, …"), up to its comma.
  */
-const LEADING_CLAUSE = /^\s*(?:\p{Lu}\p{Ll}+(?:ed|ing)|(?:Ever|Even|Long|Shortly|Soon|Just|Right|Only|(?:Hours|Days|Weeks|Months|Years|Moments|Minutes))\s+(?:after|before|since|as|though|if|when|while|until|once)|After|When|While|Although|Though|As|Before|Since|Because|If|Unlike|Like|Despite|With|Without|Once|Until|In|On|At|During|For|From|By|Under|Over|Throughout|Amid|Among|Following|Through)\s[^,.;:!?“”"]{0,200},\s+/u;
+const LEADING_CLAUSE = /^\s*(?:(?:\p{Lu}\p{Ll}+(?:ed|ing)|(?:Ever|Even|Long|Shortly|Soon|Just|Right|Only|(?:Hours|Days|Weeks|Months|Years|Moments|Minutes))\s+(?:after|before|since|as|though|if|when|while|until|once)|After|When|While|Although|Though|As|Before|Since|Because|If|Unlike|Like|Despite|With|Without|Once|Until|In|On|At|During|For|From|By|Under|Over|Throughout|Amid|Among|Following|Through)\s[^,.;:!?“”"]{0,200}|(?:\p{Lu}\p{Ll}+|\d+|An?)\s+(?:years?|months?|weeks?|days?|hours?|decades?)\s+(?:ago|later|earlier)|(?:Last|This|Next|Earlier|Later)\s+(?:week|month|year|summer|spring|winter|fall|autumn|night))\s*,\s+/u;
 
 /** Where the main clause of the sentence starting at `start` begins: after a leading clause (see LEADING_CLAUSE), else `start`. */
 export function mainClauseStart(text: string, start: number, limit: number): number {
