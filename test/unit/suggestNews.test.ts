@@ -4,6 +4,8 @@ import path from 'node:path';
 import { SpeakerRegistry } from '../../src/core/speakers/speakerRegistry';
 import { isOrganisation, nameRuns } from '../../src/core/suggest/nameRuns';
 import { registeredSpeaker } from '../../src/core/suggest/registryNames';
+import { findCues } from '../../src/core/suggest/reportingCues';
+import { cuePronoun } from '../../src/core/suggest/speakers';
 import { withConfidence } from '../../src/core/suggest/confidence';
 import { suggestAnnotations } from '../../src/core/suggest/suggestAnnotations';
 
@@ -1022,6 +1024,14 @@ describe('suggestAnnotations on news: speakers', () => {
   it('reads a time that opens a sentence ("Eight years ago,", "Last week,") as a leading phrase, so a pronoun after it is the subject', () => {
     const text = 'Ivo Marsh has rowed for Eastby since 2010.\n\nEight years ago, he backed Tom Hale for captain and said, “The club needs a new captain.”';
     assert.deepEqual(quotes(text), [['The club needs a new captain.', 'Ivo Marsh']]);
+  });
+
+  it('reads a pronoun after a cue as its subject only when nothing of a clause follows it ("…,” said she." but not "said she “…”")', () => {
+    const cueOf = (text: string) => findCues(text, 0, text.length)[0];
+    const inverted = '“We row at dawn,” said she.';
+    assert.equal(cuePronoun(inverted, cueOf(inverted)), 'she');
+    const reported = 'The Gazette said she “played both sides” at the meeting.';
+    assert.equal(cuePronoun(reported, cueOf(reported)), undefined);
   });
 });
 

@@ -62,9 +62,10 @@ export function cuePronoun(text: string, cue: Cue): string | undefined {
   const before = text.slice(Math.max(0, cue.start - 40), cue.start);
   const last = lastWordOf(before).word.toLowerCase();
   if (last === 'he' || last === 'she') return last;
-  return subjectPronounBeforeCue(before, last)?.pronoun ?? PRONOUN_AFTER_CUE.exec(text.slice(cue.end, cue.end + 6))?.[1].toLowerCase();
+  return subjectPronounBeforeCue(before, last)?.pronoun ?? PRONOUN_AFTER_CUE.exec(text.slice(cue.end, cue.end + 8))?.[1].toLowerCase();
 }
-const PRONOUN_AFTER_CUE = /^\s+(he|she)(?![\p{L}])/iu;
+/** "…,” said she.": a pronoun after the cue and nothing of its own clause after it (not "said she “played both sides”"). */
+const PRONOUN_AFTER_CUE = /^\s+(he|she)(?=\s*(?:[.,;:!?”"’)]|$))/iu;
 
 /** "“We row at noon.” Hale said.", "“Why?” Ana Ruiz, the cox, asked": how far into the next sentence a cue still attributes the quote before it. */
 const MAX_WORDS_BEFORE_A_CUE_IN_THE_NEXT_SENTENCE = 3;
