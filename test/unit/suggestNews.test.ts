@@ -1033,6 +1033,11 @@ describe('suggestAnnotations on news: speakers', () => {
     const reported = 'The Gazette said she “played both sides” at the meeting.';
     assert.equal(cuePronoun(reported, cueOf(reported)), undefined);
   });
+
+  it('gives a quote to the name that labels it after a dash and before a colon ("… – Tidewatch: “…”")', () => {
+    const text = '“We row at dawn,” Tom Hale said.\n\nThe club’s own forecast held up better – Tidewatch: “Nine crews in ten finished inside the hour.”';
+    assert.deepEqual(quotes(text).pop(), ['Nine crews in ten finished inside the hour.', 'Tidewatch']);
+  });
 });
 
 describe('suggestAnnotations on news: confidence and the speaker registry', () => {

@@ -20,7 +20,7 @@ import { withRegisteredSpeakers } from './registryNames';
 import { cuePronoun, quoteAttribution, sentenceStartBefore } from './speakers';
 import { narratorHedge } from './speculation';
 import type { Suggestion } from './suggestion';
-import { hasAtMostWords } from './words';
+import { DASHES, hasAtMostWords } from './words';
 
 /** How far apart two partial quotes of one sentence may be ("had “…” and had to be “…”"). */
 const MAX_WORDS_BETWEEN_PARTIAL_QUOTES = 8;
@@ -148,9 +148,12 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
         const colon = open !== undefined && sentenceStart >= from && /:\s*$/u.test(text.slice(Math.max(sentenceStart, open - 3), open)) ? text.lastIndexOf(':', open) : -1;
         // "The officials sit down, and then Hale turns to the rowers: “…”": the subject of the clause that leads to the colon, else the sentence's.
         const clause = colon > sentenceStart ? lastClauseStart(text, sentenceStart, colon) : -1;
+        // "… the caucus - Tidewatch: “…”", "… – More from Hale: “…”": a name right before the colon, after a dash, labels the words.
+        const label = colon > sentenceStart ? DASH_THEN_LABEL.exec(text.slice(Math.max(sentenceStart, colon - 80), colon)) : null;
+        const labelled = label ? (resolver.resolve(colon - label[1].length, colon, candidate.start, true) ?? label[1]) : undefined;
         const introducedBy =
           colon > sentenceStart
-            ? ((clause > sentenceStart ? resolver.firstPersonBetween(clause, colon) : undefined) ?? resolver.firstPersonBetween(sentenceStart, colon) ?? organisationSubject(text.slice(sentenceStart, colon)))
+            ? (labelled ?? (clause > sentenceStart ? resolver.firstPersonBetween(clause, colon) : undefined) ?? resolver.firstPersonBetween(sentenceStart, colon) ?? organisationSubject(text.slice(sentenceStart, colon)))
             : undefined;
         if (introducedBy) {
           speaker = introducedBy;
@@ -287,6 +290,9 @@ const CLAUSE_JOINT = /(?:,\s+(?:and|but)|;)\s+(?:then\s+)?/gu;
 
 /** A name and a reporting verb that end a sentence, right before a quote ("…, the rowing adviser Ivo Marsh says. “"). */
 const NAME_THEN_CUE_AT_END = /((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*)\s+(?:says|said|writes|wrote|explains|explained|adds|added|notes|noted)[.:]\s*["“‘']?$/u;
+
+/** A dash set off by spaces, maybe "More from", and a capitalized name (group 1) of up to four words, right before a colon. */
+const DASH_THEN_LABEL = new RegExp(String.raw`\s[${DASHES}-]\s+(?:More\s+from\s+)?(\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3})\s*$`, 'u');
 
 /** How far back (UTF-16 units) a relative clause may open before the marked words it holds. */
 const RELATIVE_REACH = 300;
