@@ -291,7 +291,7 @@ export class NameResolver implements ReferenceNames {
     for (const run of nameRuns(this.text, from, to)) {
       // "The Eastby Rowing Association reviewed Hale’s record and …": an organisation that opens the main clause, a verb after
       // it, is its subject; no person named later is.
-      if (isOrganisation(run.tokens) && !run.possessive && ORGANISATION_OPENS.test(this.text.slice(main, run.start)) && /^\s+(?!(?:and|or|nor)\s)\p{Ll}/u.test(this.text.slice(run.end, run.end + 6))) return undefined;
+      if (run.start - main <= 6 && isOrganisation(run.tokens) && !run.possessive && ORGANISATION_OPENS.test(this.text.slice(main, run.start)) && /^\s+(?!(?:and|or|nor)\s)\p{Ll}/u.test(this.text.slice(run.end, run.end + 6))) return undefined;
       if (run.afterThe || isOrganisation(run.tokens) || this.insideQuote(run)) continue;
       if (saysWhoseRole(this.text, run.end)) continue;
       // "Hale’s deputy for the quays, Ben Ruiz, wrote …", "Hale’s nephew, Ivo, said …": the possessive says whose role; the name
