@@ -1038,6 +1038,11 @@ describe('suggestAnnotations on news: speakers', () => {
     const text = '“We row at dawn,” Tom Hale said.\n\nThe club’s own forecast held up better – Tidewatch: “Nine crews in ten finished inside the hour.”';
     assert.deepEqual(quotes(text).pop(), ['Nine crews in ten finished inside the hour.', 'Tidewatch']);
   });
+
+  it('takes a first name alone in apposition to someone’s kin or role ("Ivo Marsh’s sister, Ana,") for the person a later "she" means', () => {
+    const text = 'Nerys Quill opened the regatta on Saturday.\n\nIvo Marsh’s sister, Ana, rows for Northport. She joined the crew in May, and on Sunday she called the new boathouse “a palace for oars.”';
+    assert.deepEqual(quotes(text), [['a palace for oars.', 'Ana']]);
+  });
 });
 
 describe('suggestAnnotations on news: confidence and the speaker registry', () => {
