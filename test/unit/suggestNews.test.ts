@@ -1043,6 +1043,11 @@ describe('suggestAnnotations on news: speakers', () => {
     const text = 'Nerys Quill opened the regatta on Saturday.\n\nIvo Marsh’s sister, Ana, rows for Northport. She joined the crew in May, and on Sunday she called the new boathouse “a palace for oars.”';
     assert.deepEqual(quotes(text), [['a palace for oars.', 'Ana']]);
   });
+
+  it('takes a first name in apposition after "his" or "her" and a kin noun ("his daughter, Mia,") for the person a later "she" means', () => {
+    const text = 'Tom Hale won the single sculls again this year.\n\nAt the prize-giving, his daughter, Mia, stood by the trophy table. “He trains in the dark every morning,” she said.';
+    assert.deepEqual(quotes(text), [['He trains in the dark every morning,', 'Mia']]);
+  });
 });
 
 describe('suggestAnnotations on news: confidence and the speaker registry', () => {

@@ -8,8 +8,8 @@ import { followedByNoun, saysWhoseRole, TITLE_REFERENCE, UNNAMED_SOURCE } from '
 /** What follows a name that makes it a person's: an age or an apposition (", 22,", ", a nurse", ", the coach", ", executive director of …"). */
 const DESCRIBED_AFTER = /^,\s*(?:\d{1,3}\s*,|(?:a|an|who|the)\s|\p{Ll}+(?:[\s-]+\p{Ll}+){0,3}\s+(?:of|at|for|to|with)\s)/u;
 
-/** A possessive, a kin or role noun (group 1) and a comma right before a name: "Tom Hale’s wife, ", "Hale’s eldest son, ". */
-const POSSESSED_ROLE_BEFORE = /\p{Lu}[\p{L}-]*[’']s\s+(?:[\p{Ll}-]+\s+){0,2}([\p{Ll}-]+),\s+$/u;
+/** A possessive, a kin or role noun (group 1) and a comma right before a name: "Tom Hale’s wife, ", "his eldest son, ". */
+const POSSESSED_ROLE_BEFORE = /(?:\p{Lu}[\p{L}-]*[’']s|(?<![\p{L}])(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:[\p{Ll}-]+\s+){0,2}([\p{Ll}-]+),\s+$/u;
 
 /** How far a speech cue may be from a name for the name to count as a speaker's ("Okafor, 41, said"). */
 const CUE_REACH = 40;
