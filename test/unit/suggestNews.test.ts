@@ -1048,6 +1048,13 @@ describe('suggestAnnotations on news: speakers', () => {
     const text = 'Tom Hale won the single sculls again this year.\n\nAt the prize-giving, his daughter, Mia, stood by the trophy table. “He trains in the dark every morning,” she said.';
     assert.deepEqual(quotes(text), [['He trains in the dark every morning,', 'Mia']]);
   });
+
+  it('gives words to a first name in apposition to someone’s kin when it is the cue’s subject ("his wife, Mia, said")', () => {
+    const before = 'Tom Hale won the single sculls again this year. But his wife, Mia, said the club “will not last another winter.”';
+    assert.deepEqual(quotes(before), [['will not last another winter.', 'Mia']]);
+    const after = 'Tom Hale won the single sculls again this year. “He trains in the dark,” his wife, Mia, said.';
+    assert.deepEqual(quotes(after), [['He trains in the dark,', 'Mia']]);
+  });
 });
 
 describe('suggestAnnotations on news: confidence and the speaker registry', () => {

@@ -1,7 +1,7 @@
 import { firstIndex } from './firstIndex';
 import { namesReadInTitleCase } from './headlines';
 import { mainClauseStart } from './leadingClause';
-import { dropLeadingPlace, isOrganisation, nameRuns, namesAPersonAsModifier, PERSON_TITLE_BEFORE, type NameMention } from './nameRuns';
+import { dropLeadingPlace, isOrganisation, nameRuns, namesAPersonAsModifier, PERSON_TITLE_BEFORE, roleBeforeFirstName, type NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
 import { firstNameGender, honorificGender, pronounGender, type Gender } from './personGender';
 import { organisationIn } from './organisations';
@@ -234,7 +234,7 @@ export class NameResolver implements ReferenceNames {
 
   /** The fullest name of a run; "Mr. Regalado" is a person even when the text never writes his first name. */
   private personName(run: NameMention): string | undefined {
-    return this.fullest(this.personTokens(run), run.start) ?? (run.tokens.length === 1 && (PERSON_TITLE_BEFORE.test(this.text.slice(Math.max(0, run.start - 16), run.start)) || this.loneNames.isPerson(run.tokens[0])) ? run.tokens[0] : undefined);
+    return this.fullest(this.personTokens(run), run.start) ?? (run.tokens.length === 1 && (PERSON_TITLE_BEFORE.test(this.text.slice(Math.max(0, run.start - 16), run.start)) || this.loneNames.isPerson(run.tokens[0]) || roleBeforeFirstName(this.text, run) !== undefined) ? run.tokens[0] : undefined);
   }
 
   /** The unnamed-source label for a title's head the text brought in without a name, or that names no one ("the insider"). */

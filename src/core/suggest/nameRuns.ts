@@ -48,6 +48,18 @@ export const ORGANISATION_WORDS = new Set(
 export const PERSON_TITLE_BEFORE =
   /(?<![\p{L}])(?:(?:dr|prof|mr|mrs|ms|rev|sen|gov|rep|pres|gen|lt|col|sgt|capt|adm|cmdr|supt|atty)\.?|professor|miss|sir|dame|lord|lady|inspector|detective|sergeant|constable|sheriff|judge|justice|councillor|councilman|councilwoman|senator|governor|representative|congressman|congresswoman|mayor|president|premier|chancellor|minister|secretary|ambassador|chairman|chairwoman|coach|captain|officer|chief|director)\s+$/iu;
 
+/** A possessive, a kin or role noun (group 1) and a comma right before a name: "Tom Hale’s wife, ", "his eldest son, ". */
+const POSSESSED_ROLE_BEFORE = /(?:\p{Lu}[\p{L}-]*[’']s|(?<![\p{L}])(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:[\p{Ll}-]+\s+){0,2}([\p{Ll}-]+),\s+$/u;
+
+/**
+ * "Tom Hale’s wife, Ada, …", "his daughter, Mia, said": for a one-word run in apposition to someone's kin or role, that
+ * noun ("wife", "daughter"); the word is a person's first name though the text never writes it in full.
+ */
+export function roleBeforeFirstName(text: string, run: NameMention): string | undefined {
+  if (run.tokens.length !== 1 || text[run.end] !== ',') return undefined;
+  return POSSESSED_ROLE_BEFORE.exec(text.slice(Math.max(0, run.start - 40), run.start))?.[1];
+}
+
 /** Words of NOT_NAME_WORDS that are also surnames ("Ella King", "Omar West", "Ida Pope", "Tom Dean", "Ada May", "Ned From"). */
 const SURNAME_TITLES = new Set(['king', 'dean', 'pope', 'prince', 'bishop', 'judge', 'west', 'french', 'may', 'from']);
 

@@ -1,4 +1,4 @@
-import { PERSON_TITLE_BEFORE, PLACE_BEFORE, type NameMention } from './nameRuns';
+import { PERSON_TITLE_BEFORE, PLACE_BEFORE, roleBeforeFirstName, type NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
 import { firstNameGender, honorificGender, nounGender } from './personGender';
 import type { PersonReference } from './pronounResolution';
@@ -7,9 +7,6 @@ import { followedByNoun, saysWhoseRole, TITLE_REFERENCE, UNNAMED_SOURCE } from '
 
 /** What follows a name that makes it a person's: an age or an apposition (", 22,", ", a nurse", ", the coach", ", executive director of …"). */
 const DESCRIBED_AFTER = /^,\s*(?:\d{1,3}\s*,|(?:a|an|who|the)\s|\p{Ll}+(?:[\s-]+\p{Ll}+){0,3}\s+(?:of|at|for|to|with)\s)/u;
-
-/** A possessive, a kin or role noun (group 1) and a comma right before a name: "Tom Hale’s wife, ", "his eldest son, ". */
-const POSSESSED_ROLE_BEFORE = /(?:\p{Lu}[\p{L}-]*[’']s|(?<![\p{L}])(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:[\p{Ll}-]+\s+){0,2}([\p{Ll}-]+),\s+$/u;
 
 /** How far a speech cue may be from a name for the name to count as a speaker's ("Okafor, 41, said"). */
 const CUE_REACH = 40;
@@ -47,11 +44,11 @@ export function personReferences(text: string, runs: readonly NameMention[], nam
     // "Mr. Regalado", "Councillor Brooks": a surname after an honorific or a title is a person's even with no first name written.
     const lone = tokens.length === 1 && (PERSON_TITLE_BEFORE.test(text.slice(Math.max(0, run.end - tokens[0].length - 16), run.end - tokens[0].length)) || names.isFamilyNameFirst(tokens[0])) ? tokens[0] : undefined;
     // "Tom Hale’s wife, Ada, …": a first name alone in apposition to someone's kin or role is that person.
-    const renamed = tokens.length === 1 && text[run.end] === ',' ? POSSESSED_ROLE_BEFORE.exec(text.slice(Math.max(0, run.start - 40), run.start)) : null;
+    const renamed = tokens.length === 1 ? roleBeforeFirstName(text, run) : undefined;
     const name = names.fullest(tokens, run.start) ?? lone ?? (renamed ? tokens[0] : undefined);
     if (!name) continue;
     const honorific = /(\p{L}+)\.?\s+$/u.exec(text.slice(Math.max(0, run.start - 12), run.start))?.[1];
-    const gender = honorific ? honorificGender(honorific) : renamed ? (nounGender(renamed[1]) ?? firstNameGender(tokens[0])) : undefined;
+    const gender = honorific ? honorificGender(honorific) : renamed ? (nounGender(renamed) ?? firstNameGender(tokens[0])) : undefined;
     const speaks = speaksNextToCue(text, run);
     references.push({
       start: run.start,
