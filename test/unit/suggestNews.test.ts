@@ -1055,6 +1055,11 @@ describe('suggestAnnotations on news: speakers', () => {
     const after = 'Tom Hale won the single sculls again this year. “He trains in the dark,” his wife, Mia, said.';
     assert.deepEqual(quotes(after), [['He trains in the dark,', 'Mia']]);
   });
+
+  it('takes a word after a military or religious title ("Admiral", "Pastor", "Rabbi") for a person a later pronoun may mean', () => {
+    const text = '“We row at dawn,” Ana Penrose said.\n\nPastor Quill keeps a tide chart behind his desk. “Boats that are ready fare better in a storm,” he said.';
+    assert.deepEqual(quotes(text).pop(), ['Boats that are ready fare better in a storm,', 'Quill']);
+  });
 });
 
 describe('suggestAnnotations on news: confidence and the speaker registry', () => {
