@@ -1060,6 +1060,11 @@ describe('suggestAnnotations on news: speakers', () => {
     const text = '“We row at dawn,” Ana Penrose said.\n\nPastor Quill keeps a tide chart behind his desk. “Boats that are ready fare better in a storm,” he said.';
     assert.deepEqual(quotes(text).pop(), ['Boats that are ready fare better in a storm,', 'Quill']);
   });
+
+  it('gives marked words to whom "his" or "her" means before a noun for words ("his comments about “…”")', () => {
+    const text = 'Ivo Marsh flew home to Eastby on Monday, and Ana Penrose met the crews.\n\nThe crews were polite, but his comments about “a much shorter season” upset the juniors.';
+    assert.deepEqual(quotes(text), [['a much shorter season', 'Ivo Marsh']]);
+  });
 });
 
 describe('suggestAnnotations on news: confidence and the speaker registry', () => {

@@ -322,6 +322,11 @@ export class NameResolver implements ReferenceNames {
     return run && run.end === before ? this.nameIn([run]) : undefined;
   }
 
+  /** Whom "his" or "her" at `offset` means ("his warning that …"), as "he" or "she" there would. */
+  possessivePronoun(word: string, offset: number, at: number): string | undefined {
+    return this.pronoun(word.toLowerCase() === 'his' ? 'he' : 'she', offset, at);
+  }
+
   private pronoun(pronoun: string, offset: number, at: number): string | undefined {
     const resolver = this.pronounResolver();
     const fits = (name: string) => this.mayBeMeantBy(pronoun, name);
