@@ -8,9 +8,12 @@ import { ABBREVIATION_STOPS } from './abbreviations';
  */
 const LEADING_CLAUSE = /^\s*(?:(?:\p{Lu}\p{Ll}+(?:ed|ing)|(?:Ever|Even|Long|Shortly|Soon|Just|Right|Only|(?:Hours|Days|Weeks|Months|Years|Moments|Minutes))\s+(?:after|before|since|as|though|if|when|while|until|once)|After|When|While|Although|Though|As|Before|Since|Because|If|Unlike|Like|Despite|With|Without|Once|Until|In|On|At|During|For|From|By|Under|Over|Throughout|Amid|Among|Following|Through)\s[^,.;:!?“”"]{0,200}|(?:\p{Lu}\p{Ll}+|\d+|An?)\s+(?:years?|months?|weeks?|days?|hours?|decades?)\s+(?:ago|later|earlier)|(?:Last|This|Next|Earlier|Later)\s+(?:week|month|year|summer|spring|winter|fall|autumn|night))\s*,\s+/u;
 
+/** How many characters from a sentence's start mainClauseStart reads at most. */
+export const MAIN_CLAUSE_READ = 240;
+
 /** Where the main clause of the sentence starting at `start` begins: after a leading clause (see LEADING_CLAUSE), else `start`. */
 export function mainClauseStart(text: string, start: number, limit: number): number {
-  const slice = text.slice(start, Math.min(limit, start + 240));
+  const slice = text.slice(start, Math.min(limit, start + MAIN_CLAUSE_READ));
   let read = slice.replace(ABBREVIATION_STOPS, (stop) => `${stop.slice(0, -1)} `);
   // "In a short, friendly chat with …, Ivo Marsh added": a comma between two adjectives after a determiner ends no clause.
   read = read.replace(COMMA_BETWEEN_ADJECTIVES, '$1 ');

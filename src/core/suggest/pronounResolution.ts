@@ -1,5 +1,5 @@
 import { firstIndex } from './firstIndex';
-import { mainClauseStart } from './leadingClause';
+import { MAIN_CLAUSE_READ, mainClauseStart } from './leadingClause';
 import type { TextRange } from './paragraphs';
 import { firstNameGender, pronounGender, type Gender } from './personGender';
 import { sentences } from './sentences';
@@ -72,6 +72,8 @@ export class PronounResolver {
   private readonly sentenceStarts: number[] = [];
   private readonly paragraphStarts: number[];
   private readonly genders = new Map<string, number>();
+  /** mainClauseOf's answers for sentences read in full. */
+  private readonly mainClauses = new Map<number, number>();
 
   constructor(
     private readonly text: string,
@@ -114,7 +116,7 @@ export class PronounResolver {
       if (sentence !== looked) {
         looked = sentence;
         if (gender !== undefined && this.pronounBeforeNames(sentence, at) === gender) aboutThePronounIn.add(sentence);
-        mainClause = mainClauseStart(this.text, this.sentenceStarts[sentence], at);
+        mainClause = this.mainClauseOf(sentence, at);
       }
       if (aboutThePronounIn.has(sentence)) continue;
       group = sentence;
@@ -139,6 +141,22 @@ export class PronounResolver {
     // about the pronoun ("He criticised the lease signed by Mayor Brook, who he said was …": he is not Brook).
     for (const ref of this.referencesBefore(at, PARAGRAPHS_BACK_BY_GENDER)) if (this.genderOf(ref) === gender && !aboutThePronounIn.has(this.sentenceIndex(ref.start))) return ref;
     return undefined;
+  }
+
+  /**
+   * Where the main clause of sentence `sentence` starts, read no further than `at`. mainClauseStart reads at most
+   * MAIN_CLAUSE_READ characters, so for a sentence that starts that far before `at` the answer is the same for every
+   * later pronoun: kept (a paragraph of thousands of "she said" revisits the same sentences).
+   */
+  private mainClauseOf(sentence: number, at: number): number {
+    const start = this.sentenceStarts[sentence];
+    if (at - start < MAIN_CLAUSE_READ) return mainClauseStart(this.text, start, at);
+    let main = this.mainClauses.get(sentence);
+    if (main === undefined) {
+      main = mainClauseStart(this.text, start, at);
+      this.mainClauses.set(sentence, main);
+    }
+    return main;
   }
 
   /** Whether the narrator refers to anyone (a name, a title, an unnamed source) in `text[from, to)`. */
