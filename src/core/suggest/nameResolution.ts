@@ -204,7 +204,7 @@ export class NameResolver implements ReferenceNames {
   /**
    * Who `text[from, to)` after "according to" names: as `resolve` reads a phrase before a cue, loosely (a lone word the
    * text names nowhere else), else a name of capitals it does not read as a person's or an organisation's ("According to
-   * Tidewatch: “…”", "according to HarbourPo,").
+   * Tidewatch: “…”", "according to HarbourNet,").
    */
   accordingTo(from: number, to: number, at: number): string | undefined {
     return this.resolve(from, to, at, true) ?? CAPITALIZED_ONLY.exec(this.text.slice(from, to))?.[1];

@@ -48,11 +48,11 @@ export const ORGANISATION_WORDS = new Set(
 export const PERSON_TITLE_BEFORE =
   /(?<![\p{L}])(?:(?:dr|prof|mr|mrs|ms|rev|sen|gov|rep|pres|gen|lt|col|sgt|capt|adm|cmdr|supt|atty)\.?|professor|miss|sir|dame|lord|lady|inspector|detective|sergeant|constable|sheriff|judge|justice|councillor|councilman|councilwoman|senator|governor|representative|congressman|congresswoman|mayor|president|premier|chancellor|minister|secretary|ambassador|chairman|chairwoman|coach|captain|officer|chief|director|admiral|colonel|lieutenant|commander|pastor|rabbi|reverend|bishop|imam)\s+$/iu;
 
-/** A possessive, a kin or role noun (group 1) and a comma right before a name: "Tom Hale’s wife, ", "his eldest son, ". */
+/** A possessive, a kin or role noun (group 1) and a comma right before a name: "Ivo Marsh’s sister, ", "his eldest son, ". */
 const POSSESSED_ROLE_BEFORE = /(?:\p{Lu}[\p{L}-]*[’']s|(?<![\p{L}])(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:[\p{Ll}-]+\s+){0,2}([\p{Ll}-]+),\s+$/u;
 
 /**
- * "Tom Hale’s wife, Ada, …", "his daughter, Mia, said": for a one-word run in apposition to someone's kin or role, that
+ * "Ivo Marsh’s sister, Ana, …", "his daughter, Mia, said": for a one-word run in apposition to someone's kin or role, that
  * noun ("wife", "daughter"); the word is a person's first name though the text never writes it in full.
  */
 export function roleBeforeFirstName(text: string, run: NameMention): string | undefined {

@@ -43,7 +43,7 @@ export function personReferences(text: string, runs: readonly NameMention[], nam
     const tokens = names.personTokens(run);
     // "Mr. Regalado", "Councillor Brooks": a surname after an honorific or a title is a person's even with no first name written.
     const lone = tokens.length === 1 && (PERSON_TITLE_BEFORE.test(text.slice(Math.max(0, run.end - tokens[0].length - 16), run.end - tokens[0].length)) || names.isFamilyNameFirst(tokens[0])) ? tokens[0] : undefined;
-    // "Tom Hale’s wife, Ada, …": a first name alone in apposition to someone's kin or role is that person.
+    // "Ivo Marsh’s sister, Ana, …": a first name alone in apposition to someone's kin or role is that person.
     const renamed = tokens.length === 1 ? roleBeforeFirstName(text, run) : undefined;
     const name = names.fullest(tokens, run.start) ?? lone ?? (renamed ? tokens[0] : undefined);
     if (!name) continue;
