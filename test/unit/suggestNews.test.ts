@@ -1065,6 +1065,11 @@ describe('suggestAnnotations on news: speakers', () => {
     const text = 'Ivo Marsh flew home to Eastby on Monday, and Ana Penrose met the crews.\n\nThe crews were polite, but his comments about “a much shorter season” upset the juniors.';
     assert.deepEqual(quotes(text), [['a much shorter season', 'Ivo Marsh']]);
   });
+
+  it('takes a word a relative "who" follows ("Meanwhile Quilla, who won …,") for a person a later "she" may mean', () => {
+    const text = '“Fees must rise,” Ana Penrose said of the boathouse.\n\nMeanwhile Quilla, who won the sculls on Sunday, spoke about rest. “The hardest thing is to stop rowing,” she said.';
+    assert.deepEqual(quotes(text).pop(), ['The hardest thing is to stop rowing,', 'Quilla']);
+  });
 });
 
 describe('suggestAnnotations on news: confidence and the speaker registry', () => {

@@ -45,7 +45,9 @@ export function personReferences(text: string, runs: readonly NameMention[], nam
     const lone = tokens.length === 1 && (PERSON_TITLE_BEFORE.test(text.slice(Math.max(0, run.end - tokens[0].length - 16), run.end - tokens[0].length)) || names.isFamilyNameFirst(tokens[0])) ? tokens[0] : undefined;
     // "Ivo Marsh’s sister, Ana, …": a first name alone in apposition to someone's kin or role is that person.
     const renamed = tokens.length === 1 ? roleBeforeFirstName(text, run) : undefined;
-    const name = names.fullest(tokens, run.start) ?? lone ?? (renamed ? tokens[0] : undefined);
+    // "Meanwhile Quilla, who won the sculls, …": a word a relative "who" follows is a person's name, as for a cue (LoneNames).
+    const relative = tokens.length === 1 && /^,\s+who\s/u.test(text.slice(run.end, run.end + 7)) ? tokens[0] : undefined;
+    const name = names.fullest(tokens, run.start) ?? lone ?? (renamed ? tokens[0] : undefined) ?? relative;
     if (!name) continue;
     const honorific = /(\p{L}+)\.?\s+$/u.exec(text.slice(Math.max(0, run.start - 12), run.start))?.[1];
     const gender = honorific ? honorificGender(honorific) : renamed ? (nounGender(renamed) ?? firstNameGender(tokens[0])) : undefined;
