@@ -1,4 +1,4 @@
-import type { NameMention } from './nameRuns';
+import { followedByWho, type NameMention } from './nameRuns';
 import { speaksNextToCue } from './reportingCues';
 import type { TextRange } from './paragraphs';
 
@@ -59,7 +59,7 @@ export class LoneNames {
       if (!this.context.opensSentence(run.start)) this.capitalizedInside.add(word);
       if (places.has(word) || speaking.has(word) || this.context.insideQuote(run)) continue;
       // "Meanwhile Quill, who had just been named …": a relative "who" says a person as surely as a cue does.
-      if (speaksNextToCue(text, run) || /^,\s*who\s/u.test(text.slice(run.end, run.end + 8))) speaking.add(word);
+      if (speaksNextToCue(text, run) || followedByWho(text, run)) speaking.add(word);
     }
     return speaking;
   }

@@ -60,6 +60,11 @@ export function roleBeforeFirstName(text: string, run: NameMention): string | un
   return POSSESSED_ROLE_BEFORE.exec(text.slice(Math.max(0, run.start - 40), run.start))?.[1];
 }
 
+/** "Quill, who won …": a relative "who" right after a one-word run says it is a person's name, as surely as a cue does. */
+export function followedByWho(text: string, run: NameMention): boolean {
+  return /^,\s*who\s/u.test(text.slice(run.end, run.end + 8));
+}
+
 /** Words of NOT_NAME_WORDS that are also surnames ("Ella King", "Omar West", "Ida Pope", "Tom Dean", "Ada May", "Ned From"). */
 const SURNAME_TITLES = new Set(['king', 'dean', 'pope', 'prince', 'bishop', 'judge', 'west', 'french', 'may', 'from']);
 

@@ -1,4 +1,4 @@
-import { PERSON_TITLE_BEFORE, PLACE_BEFORE, roleBeforeFirstName, type NameMention } from './nameRuns';
+import { followedByWho, PERSON_TITLE_BEFORE, PLACE_BEFORE, roleBeforeFirstName, type NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
 import { firstNameGender, honorificGender, nounGender } from './personGender';
 import type { PersonReference } from './pronounResolution';
@@ -46,7 +46,7 @@ export function personReferences(text: string, runs: readonly NameMention[], nam
     // "Ivo Marsh’s sister, Ana, …": a first name alone in apposition to someone's kin or role is that person.
     const renamed = tokens.length === 1 ? roleBeforeFirstName(text, run) : undefined;
     // "Meanwhile Quilla, who won the sculls, …": a word a relative "who" follows is a person's name, as for a cue (LoneNames).
-    const relative = tokens.length === 1 && /^,\s+who\s/u.test(text.slice(run.end, run.end + 7)) ? tokens[0] : undefined;
+    const relative = tokens.length === 1 && followedByWho(text, run) ? tokens[0] : undefined;
     const name = names.fullest(tokens, run.start) ?? lone ?? (renamed ? tokens[0] : undefined) ?? relative;
     if (!name) continue;
     const honorific = /(\p{L}+)\.?\s+$/u.exec(text.slice(Math.max(0, run.start - 12), run.start))?.[1];

@@ -142,7 +142,7 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
         const sentenceStart = open === undefined ? paragraph.start : sentenceStartBefore(text, open, paragraph.start);
         // "… by his daughter Ada Brook, who painted him as “the crew's anchor”": the person a relative clause follows.
         const antecedent = marked && open !== undefined ? relativeAntecedentBefore(text, sentenceStart, open, resolver) : undefined;
-        // "… particularly his warning that the club would go to the “back of the line”": whose words the sentence says they are.
+        // "The crews were polite, but his comments about “a much shorter season” upset …": whose words the sentence says they are.
         const possessed = open !== undefined ? POSSESSED_WORDS.exec(text.slice(Math.max(sentenceStart, open - 160), open)) : null;
         const owner = possessed && open !== undefined ? resolver.possessivePronoun(possessed[1], open - possessed[0].length + possessed[0].indexOf(possessed[1]), candidate.start) : undefined;
         const subject = antecedent ?? owner ?? (marked && open !== undefined ? (resolver.firstPersonBetween(sentenceStart, open) ?? organisationSubject(text.slice(mainClauseStart(text, sentenceStart, open), open))) : undefined);
@@ -297,7 +297,7 @@ const NAME_THEN_CUE_AT_END = /((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-
 /** A dash set off by spaces, maybe "More from", and a capitalized name (group 1) of up to four words, right before a colon. */
 const DASH_THEN_LABEL = new RegExp(String.raw`\s[${DASHES}-]\s+(?:More\s+from\s+)?(\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3})\s*$`, 'u');
 
-/** "his" or "her" (group 1) and a noun for words said ("his warning that", "her comments about"), then the rest of the clause up to the marks. */
+/** "his" or "her" (group 1) and a noun for words said ("his comments about", "her call for"), then the rest of the clause up to the marks. */
 const POSSESSED_WORDS = /(?<![\p{L}])([Hh]is|[Hh]er)\s+(?:[\p{Ll}-]+\s+)?(?:comments?|remarks?|words|statements?|warnings?|claims?|assertions?|descriptions?|vows?|promises?|pledges?|testimony|suggestions?|insistence|boasts?|complaints?|quips?|calls?|pleas?|slogans?|catchphrase)\s+(?:that|about|of|on|to|for|before)\s[^.!?;“”"]*$/u;
 
 /** How far back (UTF-16 units) a relative clause may open before the marked words it holds. */
