@@ -70,4 +70,61 @@ describe('The claims panel', function () {
     assert.match((await status.textContent()) ?? '', new RegExp(`Ln ${descriptions[1].split(':')[1]},`));
     await wb.screenshot('claims-panel-after-click.png');
   });
+
+  it('keeps every expanded speaker\'s claims while sidecars change under it on disk', async () => {
+    // A redraw of the whole tree that lands while VS Code is about to ask for an expanded
+    // speaker's claims loses them: the speaker stays expanded and empty. Sidecars rewritten at
+    // uneven intervals (the top speaker renamed and back, so rows come and go) redraw the
+    // panel again and again, each time at a different moment of VS Code's fetches.
+    const page = wb.page;
+    const pane = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header[aria-label^="Claims by Speaker"]') });
+    // The top speaker, renamed and back: the first rows change, and the renamed speaker is a
+    // row VS Code has not seen, expanded, whose claims it asks for at once.
+    const counts = new Map();
+    for (const c of claimsOnDisk(wb.workspace)) if (c.speaker) counts.set(c.speaker, (counts.get(c.speaker) ?? 0) + 1);
+    const [top] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+    const sidecars = fs
+      .readdirSync(wb.workspace)
+      .filter((f) => f.endsWith('.annotations.yaml'))
+      .map((f) => path.join(wb.workspace, f))
+      .filter((f) => fs.readFileSync(f, 'utf8').includes(`    speaker: ${top}\n`));
+    const originals = sidecars.map((f) => fs.readFileSync(f, 'utf8'));
+    const renamed = originals.map((text) => text.split(`    speaker: ${top}\n`).join('    speaker: Ivo Marsh Redrawn\n'));
+    const write = (/** @type {string[]} */ texts) => sidecars.forEach((f, i) => fs.writeFileSync(f, texts[i]));
+    /** Visible rows in order: level, expanded, label. */
+    const snapshot = () =>
+      pane.locator('.monaco-list-row').evaluateAll((els) =>
+        els
+          .map((el) => ({ top: el.getBoundingClientRect().top, level: el.getAttribute('aria-level'), expanded: el.getAttribute('aria-expanded'), label: el.textContent ?? '' }))
+          .sort((a, b) => a.top - b.top),
+      );
+    /** Expanded speakers drawn with no claim under them (the last visible row may be cut off). */
+    const emptyExpanded = async () => {
+      const rows = await snapshot();
+      return rows.filter((row, i) => row.level === '1' && row.expanded === 'true' && i + 1 < rows.length && rows[i + 1].level === '1').map((row) => row.label);
+    };
+    const random = (() => {
+      let seed = 12345;
+      return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    })();
+    try {
+      write(renamed);
+      await waitUntil(async () => (await snapshot()).some((row) => row.label.includes('Ivo Marsh Redrawn')), 10_000, 'the renamed speaker in the panel');
+      for (let i = 0; i < 30; i++) {
+        write(i % 2 === 0 ? renamed : originals);
+        await new Promise((r) => setTimeout(r, 40 + Math.floor(random() * 260)));
+      }
+    } finally {
+      write(originals);
+    }
+    let last = /** @type {string[]} */ ([]);
+    await waitUntil(async () => {
+      last = await emptyExpanded();
+      const rows = await snapshot();
+      return last.length === 0 && rows.length > 1 && !rows.some((row) => row.label.includes('Ivo Marsh Redrawn'));
+    }, 10_000, 'every expanded speaker drawn with its claims').catch((err) => {
+      throw new Error(`${err.message}; expanded and empty: ${JSON.stringify(last)}`);
+    });
+    await wb.screenshot('claims-panel-after-churn.png');
+  });
 });

@@ -260,6 +260,33 @@ describe('claims panel', function () {
     assert.deepEqual(readSidecar(closed.file).annotations.map((a) => a.speaker), ['New Name', 'New Name']);
   });
 
+  it('holds a whole-tree redraw until the workbench has asked for the claims of every expanded speaker', async () => {
+    // The moment a flaky end-to-end run caught: the speakers handed over, VS Code about to ask
+    // for an expanded speaker's claims, and a redraw in between, after which VS Code's extension
+    // host no longer knows the speaker ("No tree item with id …") and it stays expanded and empty.
+    // Here the test is the workbench: it takes the speakers, changes the index, and asks for
+    // their claims only later.
+    const { provider } = (await getApi()).claimsView;
+    let redraws = 0;
+    const listener = provider.onDidChangeTreeData(() => redraws++);
+    try {
+      const speakers = (await provider.getChildren()) as SpeakerNode[];
+      assert.ok(speakers.length > 1, 'the workspace has speakers to expand');
+      assert.ok(speakers.every((s) => provider.getTreeItem(s).collapsibleState === vscode.TreeItemCollapsibleState.Expanded), 'every speaker is drawn expanded');
+      await writeAnnotatedFile('redraw.txt', TEXT, [{ phrase: 'The minister said the talks went well', speaker: 'Nerys Quill' }]);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      assert.equal(redraws, 0, 'no redraw while the claims of expanded speakers are owed');
+      for (const speaker of speakers.slice(1)) await provider.getChildren(speaker);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(redraws, 0, 'nor while one is still owed');
+      await provider.getChildren(speakers[0]);
+      await waitFor(() => redraws > 0, 2000, 'the redraw once every expanded speaker was asked for');
+      assert.ok((await rowsOf('Nerys Quill')).length === 1, 'the redrawn tree has the new claim');
+    } finally {
+      listener.dispose();
+    }
+  });
+
   it('goes from a row to its span, and row context commands take the row', async () => {
     const { file } = await writeAnnotatedFile('navigate.txt', TEXT, [{ phrase: 'A second claim about prices rising.', speaker: 'Navigation Speaker' }]);
     const [row] = await waitForRows('Navigation Speaker', (r) => r.length === 1, 'the row');

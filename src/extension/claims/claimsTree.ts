@@ -7,6 +7,7 @@ import { kindIconColor, kindPresentation } from '../kindPresentation';
 import { Disposable } from '../lifecycle';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { ClaimsFilter } from './claimsFilter';
+import { RedrawGate } from './redrawGate';
 
 /**
  * A group row: the annotations with one value of the scheme's `panel.groupBy` attribute (a
@@ -56,10 +57,14 @@ export class ClaimsTreeProvider extends Disposable implements vscode.TreeDataPro
   /** What the rows the tree last fetched (its root) were computed from. */
   private shown: string | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
-  /** Children fetches in flight: a whole-tree refresh now would make VS Code drop their rows. */
-  private fetching = 0;
+  /** Whether a whole-tree redraw now would make VS Code drop rows it is fetching or about to. */
+  private readonly gate = new RedrawGate();
+  /** Rows the user expanded (true) or collapsed (false), by item id; others follow EXPAND_LIMIT. */
+  private readonly expansion = new Map<string, boolean>();
   /** A refresh was asked for (Refresh, a new scheme) even if the rows look the same. */
   private forced = false;
+  /** A redraw is waiting for the gate (onDidSettle fired once for it already). */
+  private held = false;
 
   constructor(
     private readonly workspace: WorkspaceIndex,
@@ -76,20 +81,25 @@ export class ClaimsTreeProvider extends Disposable implements vscode.TreeDataPro
    * Every reason to redraw (index changes, one per keystroke or per sidecar read; filter and
    * scheme changes) goes through here: the tree redraws once they pause, only when its rows are
    * not already of the current index, filter and grouping, and never while VS Code is fetching
-   * children. A whole-tree redraw makes VS Code forget every row it has and cancel the children
-   * it is fetching: a speaker expanded just then stayed empty ("No tree item with id
-   * '1/speaker:…' found."). Item ids are the same across redraws, so expansion survives them.
+   * children or is about to ask for those of expanded speakers (see RedrawGate). Item ids are
+   * the same across redraws, so expansion survives them.
    */
   private scheduleRefresh(delay = 50): void {
     clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
-      if (this.fetching > 0) {
+      const stale = this.forced || this.shown === undefined || this.shown !== this.stateKey();
+      if (stale && !this.gate.canRedraw) {
+        // The view's message need not wait for the rows.
+        if (!this.held) this.settledEmitter.fire();
+        this.held = true;
         this.scheduleRefresh();
         return;
       }
-      if (this.forced || this.shown === undefined || this.shown !== this.stateKey()) {
+      this.held = false;
+      if (stale) {
         this.forced = false;
+        this.gate.redrawn();
         this.changeEmitter.fire(undefined);
       }
       this.settledEmitter.fire();
@@ -125,21 +135,35 @@ export class ClaimsTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   async getChildren(element?: ClaimsNode): Promise<ClaimsNode[]> {
-    this.fetching++;
+    this.gate.fetchStarted(element?.type === 'speaker' ? groupId(element) : undefined);
     try {
-      return await this.fetchChildren(element);
+      const children = await this.fetchChildren(element);
+      if (!element) {
+        this.shown = this.stateKey();
+        const expandedByDefault = this.total() <= EXPAND_LIMIT;
+        this.gate.rootDelivered((children as SpeakerNode[]).map(groupId).filter((id) => this.expansion.get(id) ?? expandedByDefault));
+      }
+      return children;
     } finally {
-      this.fetching--;
+      this.gate.fetchEnded();
     }
+  }
+
+  /** What the tree view reports of the user's expanding and collapsing (see ClaimsView). */
+  setExpanded(node: ClaimsNode, expanded: boolean): void {
+    if (node.type !== 'speaker') return;
+    this.expansion.set(groupId(node), expanded);
+    if (!expanded) this.gate.collapsed(groupId(node));
+  }
+
+  /** Rows under every group: above EXPAND_LIMIT groups start collapsed. */
+  private total(): number {
+    return this.cache?.groups.reduce((n, g) => n + g.annotations.length, 0) ?? 0;
   }
 
   private async fetchChildren(element?: ClaimsNode): Promise<ClaimsNode[]> {
     await this.workspace.ready();
-    if (!element) {
-      const { nodes } = this.groups();
-      this.shown = this.stateKey();
-      return nodes;
-    }
+    if (!element) return this.groups().nodes;
     if (element.type === 'annotation') return [];
     const rowsOf = () => {
       const { groups, nodes } = this.groups();
@@ -161,8 +185,9 @@ export class ClaimsTreeProvider extends Disposable implements vscode.TreeDataPro
 
   /** The row of an annotation in the current tree, for `TreeView.reveal`. */
   async nodeFor(documentUri: string, annotationId: string): Promise<AnnotationNode | undefined> {
-    for (const speaker of (await this.getChildren()) as SpeakerNode[]) {
-      const rows = (await this.getChildren(speaker)) as AnnotationNode[];
+    // Not through getChildren: these rows are not handed to the workbench (see RedrawGate).
+    for (const speaker of (await this.fetchChildren()) as SpeakerNode[]) {
+      const rows = (await this.fetchChildren(speaker)) as AnnotationNode[];
       const found = rows.find((row) => row.documentUri === documentUri && row.annotationId === annotationId);
       if (found) return found;
     }
@@ -174,12 +199,11 @@ export class ClaimsTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   private speakerItem(node: SpeakerNode): vscode.TreeItem {
-    const total = this.cache?.groups.reduce((n, g) => n + g.annotations.length, 0) ?? 0;
-    const state = total <= EXPAND_LIMIT ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const state = this.total() <= EXPAND_LIMIT ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     if (node.groupBy !== 'speaker') return this.groupItem(node, state);
     const item = new vscode.TreeItem(node.speaker ?? vscode.l10n.t('Unattributed'), state);
     // Stable ids: expansion and selection survive every refresh.
-    item.id = node.speaker === undefined ? 'unattributed' : `speaker:${node.speaker}`;
+    item.id = groupId(node);
     item.description = String(node.count);
     item.iconPath = new vscode.ThemeIcon(node.speaker === undefined ? 'question' : 'person');
     item.contextValue = node.speaker === undefined ? 'unattributed' : 'speaker';
@@ -205,7 +229,7 @@ export class ClaimsTreeProvider extends Disposable implements vscode.TreeDataPro
             : vscode.l10n.t('{0}: no', attribute.label)
           : node.speaker;
     const item = new vscode.TreeItem(label, state);
-    item.id = node.speaker === undefined ? `group:${attribute.id}:none` : `group:${attribute.id}:${node.speaker}`;
+    item.id = groupId(node);
     item.description = String(node.count);
     item.iconPath = new vscode.ThemeIcon(node.speaker === undefined ? 'circle-slash' : attribute.type === 'person' ? 'person' : 'symbol-enum-member');
     item.contextValue = node.speaker === undefined ? 'ungrouped' : 'group';
@@ -230,6 +254,12 @@ export class ClaimsTreeProvider extends Disposable implements vscode.TreeDataPro
     item.accessibilityInformation = { label: vscode.l10n.t('{0} by {1}: {2}, {3}', presentation.label, annotation.speaker ?? vscode.l10n.t('no speaker'), annotation.text, item.description) };
     return item;
   }
+}
+
+/** A group row's item id, the same across redraws. */
+function groupId(node: SpeakerNode): string {
+  if (node.groupBy === 'speaker') return node.speaker === undefined ? 'unattributed' : `speaker:${node.speaker}`;
+  return node.speaker === undefined ? `group:${node.groupBy}:none` : `group:${node.groupBy}:${node.speaker}`;
 }
 
 /** The attribute the panel groups by (the scheme's `panel.groupBy`, speaker unless it says otherwise). */

@@ -28,6 +28,8 @@ export class ClaimsView extends Disposable {
     this.provider = this._register(new ClaimsTreeProvider(workspace, filter));
     this.treeView = this._register(vscode.window.createTreeView(CLAIMS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
     this.contributedTitle = this.treeView.title;
+    this._register(this.treeView.onDidExpandElement((e) => this.provider.setExpanded(e.element, true)));
+    this._register(this.treeView.onDidCollapseElement((e) => this.provider.setExpanded(e.element, false)));
     this._register(this.provider.onDidChangeTreeData(() => this.updateMessage()));
     this._register(this.provider.onDidSettle(() => this.updateMessage()));
     // The rows follow a new filter once refreshes pause; what the filter is shows at once.
