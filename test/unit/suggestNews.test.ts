@@ -544,6 +544,27 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.notDeepEqual(quotes(shared)[0][1], 'Brook');
   });
 
+  it('reads a hyphen set right against the name below a quote as a signature too (a notebook\'s quotes of the day)', () => {
+    const text = [
+      'Ada Brook opened the regatta at noon.',
+      '',
+      '"Best race of the year. The crews never gave up."',
+      '',
+      '-Tom Hale, writing on the club board after the final.',
+      '',
+      '"The old boats deserve a rest."',
+      '',
+      '-Nerys Quill, Eastby.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['Best race of the year. The crews never gave up.', 'Tom Hale'],
+      ['The old boats deserve a rest.', 'Nerys Quill'],
+    ]);
+    // A hyphen before a word in lower case signs nothing.
+    const lower = ['Ada Brook opened the regatta at noon.', '', '"Best race of the year. The crews never gave up."', '', '-written on the club board.'].join('\n');
+    assert.notDeepEqual(quotes(lower)[0][1], 'written');
+  });
+
   it('reads a horizontal bar (―, the quotation dash some outlets print for every dash) as a signing dash, and a full stop after the name', () => {
     const text = [
       'Rowers on the pier shared their hopes for the regatta.',

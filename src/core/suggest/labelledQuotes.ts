@@ -39,12 +39,13 @@ export function speakerAfterDash(text: string, quote: QuoteCandidate, resolver: 
 }
 
 /**
- * "“…”" as a paragraph of its own, then "- Brook." as the next one: a fact-check's list of claims, each signed below.
+ * "“…”" as a paragraph of its own, then "- Brook." (or "-Brook, on the radio.") as the next one: a fact-check's list of
+ * claims, a notebook's quotes of the day, each signed below.
  * The whole paragraph is the quote; the next non-blank line is a dash and a label, nothing else.
  */
 function signatureBelow(text: string, quote: QuoteCandidate, resolver: NameResolver): string | undefined {
   if (quote.openMark !== quote.paragraph.start || /\S/u.test(text.slice(quote.closeMark! + 1, quote.paragraph.end))) return undefined;
-  const next = /^[ \t]*\r?\n(?:[ \t]*\r?\n){0,2}[ \t]*([-—–―][ \t]+)([^\n]{1,80})(?:\r?\n|$)/u.exec(text.slice(quote.paragraph.end, quote.paragraph.end + 100));
+  const next = /^[ \t]*\r?\n(?:[ \t]*\r?\n){0,2}[ \t]*([-—–―](?:[ \t]+|(?=\p{Lu})))([^\n]{1,80})(?:\r?\n|$)/u.exec(text.slice(quote.paragraph.end, quote.paragraph.end + 100));
   if (!next) return undefined;
   const rest = next[2].replace(/[ \t]*\.[ \t]*$/u, '');
   if (wordCount(rest) > MAX_LABEL_WORDS || !LABEL_LINE.test(rest)) return undefined;
