@@ -1091,6 +1091,11 @@ describe('suggestAnnotations on news: speakers', () => {
     const text = '“Fees must rise,” Ana Penrose said of the boathouse.\n\nMeanwhile Quilla, who won the sculls on Sunday, spoke about rest. “The hardest thing is to stop rowing,” she said.';
     assert.deepEqual(quotes(text).pop(), ['The hardest thing is to stop rowing,', 'Quilla']);
   });
+
+  it('reads "and" and a pronoun after a comma as a clause of its own, not as a description of the name before the comma', () => {
+    const text = 'Ada Brook has raced Tom Hale six times. She rarely talks about the races between her and Hale, and since 2019 she has often told his crew that “I only lost one race against your skipper.”';
+    assert.deepEqual(quotes(text), [['I only lost one race against your skipper.', 'Ada Brook']]);
+  });
 });
 
 describe('suggestAnnotations on news: confidence and the speaker registry', () => {

@@ -81,7 +81,7 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
     if (words > 0 && !relative) {
       // "Dr Priyanka Hollis, a forecaster at the National Weather Bureau, warned": the apposition describes the name before it.
       // "…, former harbour master Tom Hale told": a clause that ends in a full name right before the cue is that person, not an apposition.
-      // "…, he added, …": a pronoun alone is the cue's subject, not a role in lower case.
+      // "…, he added, …", "…, and she has often told": a pronoun alone, or one after "and", is the cue's subject, not a role in lower case.
       // "Ruiz, a crew official said, “is …”": an indefinite description right before the cue, with no comma between, is its subject.
       const isApposition = clause > start && APPOSITION.test(text.slice(clause, clauseEnd)) && !(commas === 0 && (FULL_NAME_AT_END.test(text.slice(clause, clauseEnd)) || (INDEFINITE_BEFORE_CUE.test(text.slice(clause, clauseEnd))))) && !PRONOUN_ALONE.test(text.slice(clause, clauseEnd));
       let apposition = isApposition ? (resolver.nameBeforeComma(clause) ?? nameBeforeAppositions(text, start, clause, resolver)) : undefined;
@@ -162,8 +162,8 @@ const ASIDE = new RegExp(String.raw`^\s*(?:${DISCOURSE_ASIDE})\s*$`, 'u');
 /** An indefinite description of a person: "a crew official", "one rower". */
 const INDEFINITE_BEFORE_CUE = /^\s*(?:an?|one|another)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}\p{Ll}[\p{Ll}-]*\s*$/u;
 
-/** A subject pronoun and nothing else. */
-const PRONOUN_ALONE = /^\s*(?:he|she|they|we)\s*$/u;
+/** A subject pronoun and nothing else, or after "and" or "but" the clause a pronoun opens ("…, and since May she has often told"). */
+const PRONOUN_ALONE = /^\s*(?:(?:he|she|they|we)\s*$|(?:and|but)\s+(?:[\p{L}\d]+\s+){0,3}?(?:he|she|they|we)\s)/u;
 
 /** A clause that ends in a name of two words or more: "former harbour master Tom Hale". */
 const FULL_NAME_AT_END = /\s\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{Ll}’'-]+\s*$/u;
