@@ -1092,6 +1092,14 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text).pop(), ['The hardest thing is to stop rowing,', 'Quilla']);
   });
 
+  it('gives a cue after two appositions to the name before both when the first ends in a preposition and a name ("…, chairman of Kestrel Partners, the club’s funding arm, said")', () => {
+    const text = 'The club met on Monday.\n\nIvo Marsh, chairman of the board of Kestrel Partners, the club’s funding arm, said it would pay only if “the members vote for it at the meeting.”';
+    assert.deepEqual(quotes(text), [['the members vote for it at the meeting.', 'Ivo Marsh']]);
+    // One apposition: the name before it still speaks.
+    const one = 'The club met on Monday.\n\nKestrel Partners, the club’s funding arm, said it would pay only if “the members vote for it at the meeting.”';
+    assert.deepEqual(quotes(one), [['the members vote for it at the meeting.', 'Kestrel Partners']]);
+  });
+
   it('reads "and" and a pronoun after a comma as a clause of its own, not as a description of the name before the comma', () => {
     const text = 'Ada Brook has raced Tom Hale six times. She rarely talks about the races between her and Hale, and since 2019 she has often told his crew that “I only lost one race against your skipper.”';
     assert.deepEqual(quotes(text), [['I only lost one race against your skipper.', 'Ada Brook']]);

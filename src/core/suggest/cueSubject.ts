@@ -87,8 +87,10 @@ export function subjectOf(text: string, start: number, cue: Cue, resolver: NameR
       let apposition = isApposition ? (resolver.nameBeforeComma(clause) ?? nameBeforeAppositions(text, start, clause, resolver)) : undefined;
       // "Ana Penrose, a rigger who learned the trade under Tom Hale (R-Kent), the yard's founder, told …": a name at the end of
       // a relative clause inside an apposition is that clause's object; the apposition before it describes the subject.
-      if (apposition && isApposition && RELATIVE_BEFORE_NAME.test(text.slice(Math.max(start, lastComma(text, start, clause - 1) + 1), clause - 1))) {
-        apposition = nameBeforeAppositions(text, start, clause, resolver);
+      // "Ivo Marsh, chairman of Kestrel Partners, the club's funding arm, said": so is a name after a preposition ending one.
+      if (apposition && isApposition) {
+        const previous = text.slice(Math.max(start, lastComma(text, start, clause - 1) + 1), clause - 1);
+        if (RELATIVE_BEFORE_NAME.test(previous) || (APPOSITION.test(previous) && NAME_AFTER_PREPOSITION.test(previous))) apposition = nameBeforeAppositions(text, start, clause, resolver) ?? apposition;
       }
       if (apposition) return apposition;
       // "Skipper Jon Wren of Eastby, a friend of the board, said": an apposition after "<name> of <place>" describes
@@ -182,6 +184,9 @@ export function lastComma(text: string, start: number, before: number): number {
 
 
 /** A relative clause in an apposition, a name after its pronoun: "a rigger who learned the trade under Tom Hale (R-Kent)". */
+/** A role's last words: a preposition and a name ("chairman of the board of Kestrel Partners", "a coach at Eastby"). */
+const NAME_AFTER_PREPOSITION = /(?<![\p{L}])(?:of|at|for|with|from|in|on|by|under)\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'&.-]*\s+){0,4}\p{Lu}[\p{L}’'-]*\s*$/u;
+
 const RELATIVE_BEFORE_NAME = /(?<![\p{L}])(?:who|which|that)\s[^,;:]*\p{Lu}[\p{L}’'-]*(?:\s*\([^()]{1,24}\))?\s*$/u;
 
 /**
