@@ -1100,6 +1100,19 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(one), [['the members vote for it at the meeting.', 'Kestrel Partners']]);
   });
 
+  it('takes a name in apposition to someone\'s title ("Eastby’s captain, Oren Vasko,") for a person a later "he" may mean, before a place the text makes speak', () => {
+    const text = [
+      'Rowing in Upper Kestrel',
+      '',
+      'Upper Kestrel has three clubs. Rowers say Upper Kestrel is the best water in the north.',
+      '',
+      'Eastby’s captain, Oren Vasko, plays down the worries. The quay is old, but repairs are good news, he says.',
+      '',
+      '“We should get on board that train,” he said in an interview.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [['We should get on board that train,', 'Oren Vasko']]);
+  });
+
   it('reads "and" and a pronoun after a comma as a clause of its own, not as a description of the name before the comma', () => {
     const text = 'Ada Brook has raced Tom Hale six times. She rarely talks about the races between her and Hale, and since 2019 she has often told his crew that “I only lost one race against your skipper.”';
     assert.deepEqual(quotes(text), [['I only lost one race against your skipper.', 'Ada Brook']]);
