@@ -1113,6 +1113,11 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['We should get on board that train,', 'Oren Vasko']]);
   });
 
+  it('gives marked words to whose possessive names them as words said ("Mr. Hale’s patronizing remark at a club dinner that …")', () => {
+    const text = 'Tom Hale and Ada Brook raced in 2019. Brook lost partly because of Mr. Hale’s patronizing remark at a club dinner that she was “likable enough.”';
+    assert.deepEqual(quotes(text), [['likable enough.', 'Tom Hale']]);
+  });
+
   it('reads "and" and a pronoun after a comma as a clause of its own, not as a description of the name before the comma', () => {
     const text = 'Ada Brook has raced Tom Hale six times. She rarely talks about the races between her and Hale, and since 2019 she has often told his crew that “I only lost one race against your skipper.”';
     assert.deepEqual(quotes(text), [['I only lost one race against your skipper.', 'Ada Brook']]);

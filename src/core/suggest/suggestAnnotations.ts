@@ -144,7 +144,12 @@ export function suggestAnnotations(text: string, options: SuggestOptions = {}): 
         const antecedent = marked && open !== undefined ? relativeAntecedentBefore(text, sentenceStart, open, resolver) : undefined;
         // "The crews were polite, but his comments about “a much shorter season” upset …": whose words the sentence says they are.
         const possessed = open !== undefined ? POSSESSED_WORDS.exec(text.slice(Math.max(sentenceStart, open - 160), open)) : null;
-        const owner = possessed && open !== undefined ? resolver.possessivePronoun(possessed[1], open - possessed[0].length + possessed[0].indexOf(possessed[1]), candidate.start) : undefined;
+        const ownerAt = possessed && open !== undefined ? open - possessed[0].length + possessed[0].indexOf(possessed[1]) : -1;
+        const owner = !possessed
+          ? undefined
+          : /^(?:his|her)$/iu.test(possessed[1])
+            ? resolver.possessivePronoun(possessed[1], ownerAt, candidate.start)
+            : resolver.resolve(ownerAt, ownerAt + possessed[1].replace(/[’']s$/u, '').length, candidate.start, true);
         const subject = antecedent ?? owner ?? (marked && open !== undefined ? (resolver.firstPersonBetween(sentenceStart, open) ?? organisationSubject(text.slice(mainClauseStart(text, sentenceStart, open), open))) : undefined);
         // "The view from the treasurer Ben Ruiz and the captain Tom Hale: “…”": no cue, but the sentence leads to the quote
         // with a colon; its subject speaks (the first person it names, else an organisation).
@@ -297,8 +302,11 @@ const NAME_THEN_CUE_AT_END = /((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-
 /** A dash set off by spaces, maybe "More from", and a capitalized name (group 1) of up to four words, right before a colon. */
 const DASH_THEN_LABEL = new RegExp(String.raw`\s[${DASHES}-]\s+(?:More\s+from\s+)?(\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3})\s*$`, 'u');
 
-/** "his" or "her" (group 1) and a noun for words said ("his comments about", "her call for"), then the rest of the clause up to the marks. */
-const POSSESSED_WORDS = /(?<![\p{L}])([Hh]is|[Hh]er)\s+(?:[\p{Ll}-]+\s+)?(?:comments?|remarks?|words|statements?|warnings?|claims?|assertions?|descriptions?|vows?|promises?|pledges?|testimony|suggestions?|insistence|boasts?|complaints?|quips?|calls?|pleas?|slogans?|catchphrase)\s+(?:that|about|of|on|to|for|before)\s[^.!?;“”"]*$/u;
+/**
+ * "his", "her" or a name's possessive (group 1) and a noun for words said ("his comments about", "her call for", "Mr. Hale's
+ * patronizing remark at a dinner that"), then the rest of the clause up to the marks.
+ */
+const POSSESSED_WORDS = /(?<![\p{L}])([Hh]is|[Hh]er|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,2}\p{Lu}[\p{L}-]*[’']s)\s+(?:[\p{Ll}-]+\s+)?(?:comments?|remarks?|words|statements?|warnings?|claims?|assertions?|descriptions?|vows?|promises?|pledges?|testimony|suggestions?|insistence|boasts?|complaints?|quips?|calls?|pleas?|slogans?|catchphrase)\s+(?:that|about|of|on|to|for|before|at|in|during|after)\s[^.!?;“”"]*$/u;
 
 /** How far back (UTF-16 units) a relative clause may open before the marked words it holds. */
 const RELATIVE_REACH = 300;
