@@ -1118,6 +1118,16 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes(text), [['likable enough.', 'Tom Hale']]);
   });
 
+  it('gives marked words after a denied cue ("cannot say that “…”") to the cue after them, not to who does not say them', () => {
+    const text = 'Tom Hale spoke to the board. Ana Penrose cannot say that “from her seat” the race was fair, Hale added, saying it should be “up to the judges to decide.”';
+    assert.deepEqual(quotes(text), [
+      ['from her seat', 'Tom Hale'],
+      ['up to the judges to decide.', 'Tom Hale'],
+    ]);
+    // With no cue after them, the denied cue's subject is still the one the sentence names.
+    assert.deepEqual(quotes('Tom Hale spoke to the board. Hale never said “we will sell the old boats.”'), [['we will sell the old boats.', 'Tom Hale']]);
+  });
+
   it('reads "and" and a pronoun after a comma as a clause of its own, not as a description of the name before the comma', () => {
     const text = 'Ada Brook has raced Tom Hale six times. She rarely talks about the races between her and Hale, and since 2019 she has often told his crew that “I only lost one race against your skipper.”';
     assert.deepEqual(quotes(text), [['I only lost one race against your skipper.', 'Ada Brook']]);

@@ -16,6 +16,9 @@ export interface Attribution {
   readonly speaker?: string;
 }
 
+/** A negation right before a cue: "cannot say", "did not say", "never said", "won't call". */
+const DENIED_BEFORE_CUE = /(?<![\p{L}])(?:cannot|can[’']t|could\s+not|couldn[’']t|did\s+not|didn[’']t|does\s+not|doesn[’']t|do\s+not|don[’']t|never|won[’']t|will\s+not|would\s+not|wouldn[’']t)\s+$/iu;
+
 /** How many words may stand between a cue and the opening mark for the cue to be the quote's own ("said the plan was “…”"). */
 const ADJACENT_CUE_WORDS = 3;
 
@@ -30,8 +33,11 @@ const MAX_WORDS_BEFORE_CUE = 8;
 export function quoteAttribution(text: string, quote: QuoteCandidate, previousClose: number, resolver: NameResolver): Attribution | undefined {
   const before = attributionBefore(text, quote, previousClose, resolver);
   // "X began saying “of course” Y has …, but questioned …": a cue right before the marks is theirs, not one further on.
-  if (before?.speaker && quote.openMark !== undefined && wordCount(text.slice(before.cue.end, quote.openMark)) <= ADJACENT_CUE_WORDS) return before;
+  // Not a denied one: "Hale cannot say that “…,” Brook added" reports what Hale does not say.
+  const denied = before !== undefined && DENIED_BEFORE_CUE.test(text.slice(Math.max(0, before.cue.start - 12), before.cue.start));
+  if (before?.speaker && !denied && quote.openMark !== undefined && wordCount(text.slice(before.cue.end, quote.openMark)) <= ADJACENT_CUE_WORDS) return before;
   const after = quote.closeMark === undefined ? undefined : attributionAfter(text, quote, quote.closeMark + 1, resolver);
+  if (denied && after?.speaker) return after;
   if (after && introducesNextQuote(text, quote, after.cue)) return before;
   // "The Gazette says that the fund went on “boats nobody ordered.” Kestrel Media says …": marks that end a
   // sentence whose own cue names the speaker; the next sentence's cue is its own.
