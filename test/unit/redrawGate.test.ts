@@ -45,6 +45,14 @@ describe('RedrawGate (when Claims by Speaker may redraw the whole tree)', () => 
     assert.equal(g.canRedraw, true);
   });
 
+  it('owes nothing once the view is hidden', () => {
+    const { g } = gate();
+    g.rootDelivered(['speaker:Ada Brook']);
+    assert.equal(g.canRedraw, false);
+    g.hidden();
+    assert.equal(g.canRedraw, true);
+  });
+
   it('owes nothing once a redraw went out, and a new root replaces what the last one owed', () => {
     const { g } = gate();
     g.rootDelivered(['speaker:Ada Brook']);

@@ -156,6 +156,11 @@ export class ClaimsTreeProvider extends Disposable implements vscode.TreeDataPro
     if (!expanded) this.gate.collapsed(groupId(node));
   }
 
+  /** The view was hidden: no children are owed any more (see RedrawGate). */
+  setHidden(): void {
+    this.gate.hidden();
+  }
+
   /** Rows under every group: above EXPAND_LIMIT groups start collapsed. */
   private total(): number {
     return this.cache?.groups.reduce((n, g) => n + g.annotations.length, 0) ?? 0;

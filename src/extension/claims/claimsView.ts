@@ -34,7 +34,12 @@ export class ClaimsView extends Disposable {
     this._register(this.provider.onDidSettle(() => this.updateMessage()));
     // The rows follow a new filter once refreshes pause; what the filter is shows at once.
     this._register(this.filter.onDidChange(() => this.updateMessage()));
-    this._register(this.treeView.onDidChangeVisibility(() => this.updateMessage()));
+    this._register(
+      this.treeView.onDidChangeVisibility((e) => {
+        if (!e.visible) this.provider.setHidden();
+        this.updateMessage();
+      }),
+    );
     this.updateMessage();
   }
 

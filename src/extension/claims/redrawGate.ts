@@ -48,6 +48,11 @@ export class RedrawGate {
     this.owed.clear();
   }
 
+  /** The view was hidden: the workbench asks for nothing until it is shown again (and then fetches the root anew). */
+  hidden(): void {
+    this.owed.clear();
+  }
+
   /** Whether a whole-tree redraw now loses nothing. */
   get canRedraw(): boolean {
     if (this.running > 0) return false;
