@@ -1128,6 +1128,14 @@ describe('suggestAnnotations on news: speakers', () => {
     assert.deepEqual(quotes('Tom Hale spoke to the board. Hale never said “we will sell the old boats.”'), [['we will sell the old boats.', 'Tom Hale']]);
   });
 
+  it('keeps lower-case particles and a hyphenated Arabic article inside a name ("Ana ter Horst", "Omar al-Marsh", "Ana van der Berg")', () => {
+    for (const name of ['Ana ter Horst', 'Omar al-Marsh', 'Ana van der Berg', 'Ana del Rio', 'Rui dos Santos']) {
+      assert.deepEqual(quotes(`The club met on Monday. “We will not pay for the new slipway,” said ${name}, a rower.`), [['We will not pay for the new slipway,', name]], name);
+    }
+    // A particle that ends the run is not part of the name.
+    assert.deepEqual(quotes('The club met on Monday. “We will not pay for the new slipway,” said Ana Penrose ter.'), [['We will not pay for the new slipway,', 'Ana Penrose']]);
+  });
+
   it('reads "and" and a pronoun after a comma as a clause of its own, not as a description of the name before the comma', () => {
     const text = 'Ada Brook has raced Tom Hale six times. She rarely talks about the races between her and Hale, and since 2019 she has often told his crew that “I only lost one race against your skipper.”';
     assert.deepEqual(quotes(text), [['I only lost one race against your skipper.', 'Ada Brook']]);

@@ -83,9 +83,12 @@ const MONTH_NAMES_AFTER = /^\s+(?:Day|Monday|Tuesday|Wednesday|Thursday|Friday|S
 /** Words before a month in a date ("in June", "since May", "last April"). */
 const DATE_BEFORE = /(?<![\p{L}])(?:in|on|of|since|until|till|by|last|next|early|late|mid|this|that|a|an|the|every|each|from|through|to|between|during|before|after|and|or|\d+)[\s-]+$/iu;
 
-/** A word that can be part of a name: capitalized, not all capitals ("NATO"); "McBride", "O’Neill", "DeSoto", "VanderBerg", "RoseAnn" too. */
-const NAME_TOKEN = /^(?:Ma?c|[OD][’']|De|La|Le|Di|Du|Vander|Vande|Van)?\p{Lu}[\p{Ll}\p{M}]+(?:Ann|Anne)?(?:-\p{Lu}?[\p{Ll}\p{M}]+)*$/u;
-const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
+/**
+ * A word that can be part of a name: capitalized, not all capitals ("NATO"); "McBride", "O’Neill", "DeSoto", "VanderBerg",
+ * "RoseAnn", and an Arabic article joined by a hyphen ("al-Marsh", "el-Nour") too.
+ */
+const NAME_TOKEN = /^(?:Ma?c|[OD][’']|De|La|Le|Di|Du|Vander|Vande|Van|[ae]l-)?\p{Lu}[\p{Ll}\p{M}]+(?:Ann|Anne)?(?:-\p{Lu}?[\p{Ll}\p{M}]+)*$/u;
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'ter', 'ten', 'del', 'dos', 'das', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'ibn']);
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}’'-]*/gu;
 const THE_BEFORE = /(?<![\p{L}])the\s+$/iu;
 
