@@ -266,7 +266,12 @@ describe('claims panel', function () {
     // host no longer knows the speaker ("No tree item with id …") and it stays expanded and empty.
     // Here the test is the workbench: it takes the speakers, changes the index, and asks for
     // their claims only later.
-    const { provider } = (await getApi()).claimsView;
+    const { provider, treeView } = (await getApi()).claimsView;
+    // The workbench must not take part: earlier suites leave the Annotations container open, and a fetch of its own
+    // (after a redraw of an earlier test) would hand it the current rows without a redraw.
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await waitFor(() => !treeView.visible, 5000, 'Claims by Speaker hidden');
+    await new Promise((resolve) => setTimeout(resolve, 500));
     let redraws = 0;
     const listener = provider.onDidChangeTreeData(() => redraws++);
     try {
