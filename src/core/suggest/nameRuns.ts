@@ -57,6 +57,11 @@ const POSSESSED_ROLE_BEFORE = /(?:\p{Lu}[\p{L}-]*[’']s|(?<![\p{L}])(?:[Hh]is|[
  */
 export function roleBeforeFirstName(text: string, run: NameMention): string | undefined {
   if (run.tokens.length !== 1 || text[run.end] !== ',') return undefined;
+  return possessedRoleBefore(text, run);
+}
+
+/** "Eastby’s captain, " or "his eldest son, " right before a run: that kin or role noun ("captain", "son"). */
+export function possessedRoleBefore(text: string, run: TextRange): string | undefined {
   return POSSESSED_ROLE_BEFORE.exec(text.slice(Math.max(0, run.start - 40), run.start))?.[1];
 }
 

@@ -1,4 +1,4 @@
-import { followedByWho, PERSON_TITLE_BEFORE, PLACE_BEFORE, roleBeforeFirstName, type NameMention } from './nameRuns';
+import { followedByWho, PERSON_TITLE_BEFORE, PLACE_BEFORE, possessedRoleBefore, roleBeforeFirstName, type NameMention } from './nameRuns';
 import type { TextRange } from './paragraphs';
 import { firstNameGender, honorificGender, nounGender } from './personGender';
 import type { PersonReference } from './pronounResolution';
@@ -8,8 +8,7 @@ import { followedByNoun, saysWhoseRole, TITLE_HEAD_WORDS, TITLE_REFERENCE, UNNAM
 /** What follows a name that makes it a person's: an age or an apposition (", 22,", ", a nurse", ", the coach", ", executive director of …"). */
 const DESCRIBED_AFTER = /^,\s*(?:\d{1,3}\s*,|(?:a|an|who|the)\s|\p{Ll}+(?:[\s-]+\p{Ll}+){0,3}\s+(?:of|at|for|to|with)\s)/u;
 
-/** Whose title and a comma right before a name (group 1 the title's last word): "Eastby's harbour master, ", "the club's captain, ". */
-const TITLE_AND_COMMA_BEFORE = /(?:\p{Lu}[\p{L}-]*[’']s|(?<![\p{L}])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he))\s+(?:[\p{L}’'-]+\s+){0,2}(\p{Ll}+),\s+$/u;
+/** Title words that stand for a person ("minister", "captain"), for a name in apposition to one. */
 const PERSON_TITLES = new Set(TITLE_HEAD_WORDS);
 
 /** How far a speech cue may be from a name for the name to count as a speaker's ("Okafor, 41, said"). */
@@ -97,9 +96,9 @@ function actsAsPerson(text: string, name: string, run: NameMention, names: Refer
   if (name.includes(' ') && names.isSurnameAlone(surname)) return true;
   // "Dr Priyanka Hollis", "Shanice Wallbank, 22,", "Tam Rennick, a coxswain,", "Sela Omri, head of …": titled, aged or described.
   if (PERSON_TITLE_BEFORE.test(text.slice(Math.max(0, run.start - 16), run.start)) || DESCRIBED_AFTER.test(text.slice(run.end, run.end + 50))) return true;
-  // "Eastby's harbour master, Oren Vasko,", "the club's captain, Tom Hale": a name in apposition to a person's title.
-  const title = TITLE_AND_COMMA_BEFORE.exec(text.slice(Math.max(0, run.start - 48), run.start));
-  if (title && PERSON_TITLES.has(title[1])) return true;
+  // "Eastby's captain, Oren Vasko,", "his chief adviser, Tom Hale": a name in apposition to someone's title.
+  const title = possessedRoleBefore(text, run);
+  if (title && PERSON_TITLES.has(title)) return true;
   const near = findCues(text, run.end, Math.min(text.length, run.end + CUE_REACH))[0] ?? findCues(text, Math.max(0, run.start - 12), run.start).pop();
   return near !== undefined && !/[.!?;]/.test(text.slice(Math.min(near.end, run.end), Math.max(near.start, run.start)));
 }
