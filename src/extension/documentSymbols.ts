@@ -8,6 +8,7 @@ import { excerpt } from './excerpt';
 import { kindPresentation } from './kindPresentation';
 import { Disposable } from './lifecycle';
 import { listedAround, type Listed } from '../core/index/listedAround';
+import { ListedWindows } from './listedWindows';
 import { activeScheme } from './scheme/activeScheme';
 import { outlineMaxAnnotations, SETTINGS_SECTION } from './settings';
 import { affectsAuthorFilter, authorQuery, shownByAuthor } from './shownAuthors';
@@ -65,15 +66,20 @@ function cursorIn(document: vscode.TextDocument): number {
  * annotations Show Annotations of… shows are listed, and at most `outline.maxAnnotations` of them:
  * a denser document lists those around the cursor, between two entries that count the others
  * (the editor holds and re-reads every symbol on each keystroke; 10,000 of them took 55 MB of the
- * extension host and most of a save's time).
+ * extension host and most of a save's time). Which ones each reader was given is kept in
+ * ListedWindows, so that readers given different windows are made to ask again.
  */
 export class AnnotationSymbolProvider implements vscode.DocumentSymbolProvider {
   /** The last tree given, for the request that follows it for the same model (see provideDocumentSymbols). */
   private recent: { readonly entry: DocumentEntry; readonly version: number; readonly revision: number; readonly filter: string; readonly window: string; readonly roots: vscode.DocumentSymbol[] } | undefined;
-  /** Per document listed only in part: the UTF-16 range its listed annotations cover. */
-  private readonly windows = new WeakMap<vscode.TextDocument, { readonly start: number; readonly end: number }>();
+  /** Per document: which annotations its last answer listed (see ListedWindows). */
+  readonly windows = new ListedWindows<vscode.TextDocument>();
 
-  constructor(private readonly store: AnnotationStore) {}
+  /** `disagreed` is called when two readers of one registration were given different windows. */
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly disagreed: () => void,
+  ) {}
 
   async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[] | undefined> {
     let entry = this.store.get(document);
@@ -98,23 +104,17 @@ export class AnnotationSymbolProvider implements vscode.DocumentSymbolProvider {
       cursorIn(document),
     );
     const window = `${listed.before}+${listed.spans.length}`;
+    const inPart = listed.before + listed.after > 0 && listed.spans.length > 0;
+    if (this.windows.listed(document, window, inPart ? { start: listed.spans[0].start, end: lastEnd(listed.spans) } : undefined)) this.disagreed();
     const recent = this.recent;
     if (recent && recent.entry === entry && recent.version === document.version && recent.revision === entry.revision && recent.filter === filter && recent.window === window) return recent.roots;
     const roots = this.symbolsOf(document, listed);
-    if (listed.before + listed.after === 0 || listed.spans.length === 0) this.windows.delete(document);
-    else this.windows.set(document, { start: listed.spans[0].start, end: lastEnd(listed.spans) });
     const kept = (this.recent = { entry, version: document.version, revision: entry.revision, filter, window, roots });
     // Kept briefly: thousands of symbols are not worth holding once both have their answer.
     setTimeout(() => {
       if (this.recent === kept) this.recent = undefined;
     }, RECENT_SYMBOLS_MS);
     return roots;
-  }
-
-  /** Whether `document`'s symbols list only some of its annotations and `offset` lies outside them. */
-  outsideListed(document: vscode.TextDocument, offset: number): boolean {
-    const window = this.windows.get(document);
-    return window !== undefined && (offset < window.start || offset > window.end);
   }
 
   private symbolsOf(document: vscode.TextDocument, listed: Listed<Annotation>): vscode.DocumentSymbol[] {
@@ -166,7 +166,8 @@ export class AnnotationSymbols extends Disposable {
 
   constructor(store: AnnotationStore) {
     super();
-    this.provider = new AnnotationSymbolProvider(store);
+    // Two readers given different windows (the cursor moved between their requests): all ask again.
+    this.provider = new AnnotationSymbolProvider(store, () => this.scheduleRegister());
     this.register();
     this._register(
       store.onDidChange((change) => {
@@ -181,7 +182,7 @@ export class AnnotationSymbols extends Disposable {
     // A document listed in part: the cursor leaving the listed annotations lists those around it.
     this._register(
       vscode.window.onDidChangeTextEditorSelection(({ textEditor }) => {
-        if (this.provider.outsideListed(textEditor.document, textEditor.document.offsetAt(textEditor.selection.active))) this.scheduleRegister();
+        if (this.provider.windows.outside(textEditor.document, textEditor.document.offsetAt(textEditor.selection.active))) this.scheduleRegister();
       }),
     );
   }
@@ -194,6 +195,7 @@ export class AnnotationSymbols extends Disposable {
   private register(): void {
     this.timer = undefined;
     this.registration?.dispose();
+    this.provider.windows.renewed();
     this.registration = vscode.languages.registerDocumentSymbolProvider({ scheme: 'file' }, this.provider, { label: 'Source Annotator' });
   }
 

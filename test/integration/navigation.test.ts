@@ -185,13 +185,10 @@ describe('navigation', function () {
       // The cursor leaving the listed spans lists those around it (the cursor of the active editor).
       const shown = await vscode.window.showTextDocument(editor.document, editor.viewColumn);
       placeCursor(shown, find(editor.document, 'Share this').start);
-      // One cold CI run in four on 6 December saw the Outline keep the old list after this first move (the selection event
-      // arriving, it seems, before the listed window was known); a second move must then relist, as it does for a user.
+      // Sticky scroll asks for the symbols on its own, 300 ms after each registration; when that lands between
+      // this move and its selection event, the two readers hold different windows (see ListedWindows): the
+      // Outline must still relist after this one move (4 of 60 moves did not, before, in a stress run).
       const relisted = async () => (seen = await names())[0]?.startsWith('3 more annotations before');
-      await waitFor(relisted, 5000, 'the symbols around the cursor').catch(() => {
-        console.warn(`[navigation] the first cursor move did not relist the symbols: ${JSON.stringify(seen)}`);
-        placeCursor(shown, find(editor.document, 'Share this').start + 1);
-      });
       await waitFor(relisted, 5000, 'the symbols around the cursor').catch((e) => {
         const editors = vscode.window.visibleTextEditors.filter((v) => v.document === editor.document).map((v) => `column ${v.viewColumn} at ${v.document.offsetAt(v.selection.active)}`);
         assert.fail(`${e} ${JSON.stringify(seen)}; active: ${vscode.window.activeTextEditor === shown}; editors of the document: ${editors.join(', ')}`);
