@@ -153,4 +153,11 @@ describe('PronounResolver', () => {
     const resolver = new PronounResolver(text, [{ start: 0, end: 9, name: 'Ivo Marsh' }, { start: 34, end: 43, name: 'Ivo Marsh' }], [{ start: 0, end: text.length }], []);
     assert.equal(resolver.genderOfName('Ivo Marsh'), 'male');
   });
+
+  it('reads the gender of a first name behind title words the name kept ("Senior Correspondent Marta Quell")', () => {
+    const text = 'Tidewatch sent Senior Correspondent Marta Quell to the regatta.';
+    const name = 'Senior Correspondent Marta Quell';
+    const resolver = new PronounResolver(text, [{ start: 15, end: 15 + name.length, name }], [{ start: 0, end: text.length }], []);
+    assert.equal(resolver.genderOfName(name), 'female');
+  });
 });

@@ -214,7 +214,11 @@ export class PronounResolver {
       add(ref.name, ref.gender, STATED_WEIGHT);
       if (ref.name) names.add(ref.name);
     }
-    for (const name of names) if (name.includes(' ')) add(name, firstNameGender(name.split(' ')[0]), FIRST_NAME_WEIGHT);
+    for (const name of names) {
+      // "Investigative Correspondent Ada Brook": the first word that is a first name, before the surname.
+      const words = name.split(' ');
+      if (words.length > 1) add(name, words.slice(0, -1).map((w) => firstNameGender(w)).find((g) => g !== undefined), FIRST_NAME_WEIGHT);
+    }
     PRONOUN.lastIndex = 0;
     const votes: [string, Gender][] = [];
     for (let m = PRONOUN.exec(this.text); m; m = PRONOUN.exec(this.text)) {
