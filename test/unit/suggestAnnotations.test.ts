@@ -707,6 +707,23 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('takes a diplomatic cable, a newsletter or a ruling for the speaker of the words its cue gives', () => {
+    const text = [
+      'Tom Hale spoke first at the harbour meeting.',
+      '',
+      'An embassy cable from Northport warned that the ferry crews were “worn out” by the winter.',
+      '',
+      'The club newsletter said the regatta was “a triumph for the whole town.”',
+      '',
+      'The ruling found that the mooring fees were “plainly unlawful.”',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [
+      ['worn out', 'an embassy cable from Northport'],
+      ['a triumph for the whole town.', 'the club newsletter'],
+      ['plainly unlawful.', 'the ruling'],
+    ]);
+  });
+
   it('gives what polls, records and documents show to them, leading or trailing, with no reporting cue; "show" alone is no cue', () => {
     const text = [
       'Polls show the ferry vote is close in every harbour town.',

@@ -58,7 +58,7 @@ const INDEFINITE_DESCRIPTION = /^\s*(?:[Aa]n?|[Oo]ne|[Aa]nother)(?=\s)(?!\s+name
  * A determiner, up to four words, and a document, a poll or a post ("a new poll", "the Hale letter", "a river trust
  * safety officer’s report"); not a subject and its verb ("the Harbour Board issued a statement").
  */
-export const DOCUMENT_HEAD = String.raw`(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:(?!(?:a|an|issued|released|published|sent|wrote|made|put)\s)[\p{L}\d’'-]+\s+){0,4}?(?:letter|report|statement|study|poll|survey|article|tweet|post|ad|advertisement|editorial|memo|investigation|review|analysis|transcript|e-?mail|website|paper|document|filing|complaint|lawsuit|release|video|book|column|message|sign|banner|placard|headline|caption)`;
+export const DOCUMENT_HEAD = String.raw`(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:(?!(?:a|an|issued|released|published|sent|wrote|made|put)\s)[\p{L}\d’'-]+\s+){0,4}?(?:letter|report|statement|study|poll|survey|article|tweet|post|ad|advertisement|editorial|memo|investigation|review|analysis|transcript|e-?mail|website|paper|document|filing|complaint|lawsuit|release|video|book|column|message|sign|banner|placard|headline|caption|newsletter|cable|ruling|constitution|bill|petition|indictment|affidavit|verdict|footage|recording)`;
 /** What is done to a document, between it and its cue: "a poll released Monday", "a report issued earlier this year". */
 const DOCUMENT_PARTICIPLES = 'conducted|released|published|issued|obtained|reviewed|taken|sent|written|filed|posted|prepared|commissioned|drafted|dated|unveiled|leaked|aired';
 /**
