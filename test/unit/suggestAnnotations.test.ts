@@ -707,6 +707,23 @@ describe('suggestAnnotations: claims', () => {
     ]);
   });
 
+  it('reads the present tense of a plural subject\'s cue ("fishermen describe", "members complain that")', () => {
+    const text = [
+      'Tom Hale spoke first at the meeting.',
+      '',
+      'Local fishermen describe the storm as “the worst any of us can remember.”',
+      '',
+      'Club members complain that the new moorings are too far from the slipway.',
+      '',
+      'Harbour pilots explain that the channel silts up every spring.',
+    ].join('\n');
+    assert.deepEqual(quotes(text), [['the worst any of us can remember.', 'unnamed source']]);
+    assert.deepEqual(claimsWithSpeakers(text), [
+      ['the new moorings are too far from the slipway', 'Club members'],
+      ['the channel silts up every spring', 'Harbour pilots'],
+    ]);
+  });
+
   it('takes a diplomatic cable, a newsletter or a ruling for the speaker of the words its cue gives', () => {
     const text = [
       'Tom Hale spoke first at the harbour meeting.',

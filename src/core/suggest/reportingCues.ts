@@ -9,6 +9,8 @@ const QUOTE_ONLY_VERBS = [
   'read', 'reads',
   // "Brook labeled the plan “…”", "Hale dubbed the fee “…”" (not "deemed": mostly passive, "deemed “top secret” by the office").
   'labeled', 'labelled', 'labeling', 'labelling', 'dubbed', 'dubbing', 'termed', 'terming',
+  // "Harbour pilots describe the channel as “…”".
+  'describe',
 ];
 
 /**
@@ -43,6 +45,8 @@ const SPEECH_VERBS = [
   'exhorted', 'gushed', 'gushes', 'sighed', 'reasoned', 'bragged', 'brags', 'grumbled', 'grumbles',
   'groused', 'griped', 'raged', 'ranted', 'roared', 'bellowed', 'murmured', 'muttered', 'mumbled', 'stammered', 'objected', 'protested',
   'marveled', 'marvelled', 'marvels', 'underscored', 'underscores', 'chimed in',
+  // The present tense of a plural subject ("Harbour pilots explain that …", "Critics complain that …").
+  'explain', 'admit', 'complain', 'stress', 'emphasize', 'emphasise', 'urge', 'maintain', 'point out',
   ...QUOTE_ONLY_VERBS,
 ];
 
