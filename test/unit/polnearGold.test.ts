@@ -95,6 +95,10 @@ describe('PolNeAR gold mapping', () => {
     assert.ok(sameSpeaker('Someone in the crowd', 'unnamed source'), 'someone, also opening its sentence');
     assert.ok(sameSpeaker('Someone', 'unnamed source'), 'a one-word source opening its sentence');
     assert.ok(sameSpeaker('the crowd', 'unnamed source'), 'a crowd names no one');
+    assert.ok(sameSpeaker('Aides', 'unnamed source'), 'a bare plural opening its sentence ("Aides said …")');
+    assert.ok(sameSpeaker('Critics', 'unnamed source'));
+    assert.ok(!sameSpeaker('Both', 'unnamed source'), '"Both said" means two people the text names');
+    assert.ok(!sameSpeaker('Rowers', 'unnamed source'), 'only the heads that name no one');
     assert.ok(!isUnlinkedDescription('the audience'));
     assert.ok(!sameSpeaker('Ada Brook', 'unnamed source'));
     assert.ok(isUnlinkedDescription('the Republican nominee'));

@@ -159,6 +159,8 @@ function unnamedPeople(source: string): boolean {
   const first = gold.split(/\s+/u)[0];
   // "Someone in the crowd", "Somebody": a person nobody names, also when the word opens its sentence.
   if (/^some(?:one|body)$/iu.test(first)) return true;
+  // "Aides said …", "Critics argue …": a bare plural that opens its sentence, one word, capitalized only there.
+  if (gold.trim() === first && !/^(?:both|all|none)$/iu.test(first) && UNNAMED_HEADS.test(first.toLowerCase())) return true;
   const indefinite = /^(?:a|an)$/iu.test(first) || QUANTIFIERS.has(first.toLowerCase()) || /^\p{Ll}/u.test(gold.trim().split(/\s+/u).pop() ?? '');
   const definite = /^(?:the|his|her|its|their|our|my)$/iu.test(first);
   if (namesAThing(gold) || /^\p{Lu}/u.test(first)) return false;
