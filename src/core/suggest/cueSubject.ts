@@ -182,11 +182,10 @@ export function lastComma(text: string, start: number, before: number): number {
   return i;
 }
 
-
-/** A relative clause in an apposition, a name after its pronoun: "a rigger who learned the trade under Tom Hale (R-Kent)". */
 /** A role's last words: a preposition and a name ("chairman of the board of Kestrel Partners", "a coach at Eastby"). */
 const NAME_AFTER_PREPOSITION = /(?<![\p{L}])(?:of|at|for|with|from|in|on|by|under)\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'&.-]*\s+){0,4}\p{Lu}[\p{L}’'-]*\s*$/u;
 
+/** A relative clause in an apposition, a name after its pronoun: "a rigger who learned the trade under Tom Hale (R-Kent)". */
 const RELATIVE_BEFORE_NAME = /(?<![\p{L}])(?:who|which|that)\s[^,;:]*\p{Lu}[\p{L}’'-]*(?:\s*\([^()]{1,24}\))?\s*$/u;
 
 /**
